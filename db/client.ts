@@ -1,0 +1,91 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** One handle type for both engines; the PGlite driver is cast to it here and only here. */
+export type Db = NodePgDatabase<Schema>;
+/** A transaction handle: use cases accept either. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export type Engine = 'postgresql' | 'pglite';
+
+export type DbHandle = {
+  db: Db;
+  engine: Engine;
+  close: () => Promise<void>;
+  /** Runs raw SQL (several statements allowed) — for seeds and tests. */
+  exec: (sql: string) => Promise<void>;
+};
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+
+export function defaultDataDir(): string {
+  return process.env.PGLITE_DIR ?? path.join(process.cwd(), '.data', 'pglite');
+}
+
+/** Embedded engine. `dataDir` undefined → in memory (tests). */
+export async function openPglite(dataDir?: string): Promise<DbHandle> {
+  if (dataDir) mkdirSync(path.dirname(dataDir), { recursive: true });
+  const client = new PGlite({ dataDir, extensions: { pg_trgm } });
+  await client.waitReady;
+  const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
+  return {
+    db,
+    engine: 'pglite',
+    close: () => client.close(),
+    exec: async (sql) => {
+      await client.exec(sql);
+    },
+  };
+}
+
+export function openPostgres(url: string, max = Number(process.env.DB_POOL_MAX ?? 10)): DbHandle {
+  const pool = new pg.Pool({ connectionString: url, max });
+  const db = drizzlePg({ client: pool, schema, casing: 'snake_case' });
+  return {
+    db,
+    engine: 'postgresql',
+    close: () => pool.end(),
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+  };
+}
+
+/** Opens the engine chosen by the environment: DATABASE_URL → PostgreSQL, else embedded PGlite. */
+export async function openDatabase(): Promise<DbHandle> {
+  const url = process.env.DATABASE_URL;
+  return url ? openPostgres(url) : openPglite(defaultDataDir());
+}
+
+export async function migrateDatabase(handle: DbHandle): Promise<void> {
+  if (handle.engine === 'pglite') {
+    await migratePglite(handle.db as unknown as Parameters<typeof migratePglite>[0], {
+      migrationsFolder: MIGRATIONS_FOLDER,
+    });
+  } else {
+    await migratePg(handle.db, { migrationsFolder: MIGRATIONS_FOLDER });
+  }
+}
+
+// One engine per process. PGlite does not lock its folder, and `next dev` re-evaluates modules
+// on reload, so the instance lives on globalThis.
+const globalForDb = globalThis as unknown as { comptoirDb?: Promise<DbHandle> };
+
+export function getDatabase(): Promise<DbHandle> {
+  globalForDb.comptoirDb ??= openDatabase();
+  return globalForDb.comptoirDb;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}

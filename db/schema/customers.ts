@@ -1,0 +1,86 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  bigint,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { staffUsers } from './staff';
+
+export const customers = pgTable(
+  'customers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    firstName: text('first_name').notNull().default(''),
+    lastName: text('last_name').notNull().default(''),
+    /** Primary contact details, copied from identities for display and search. */
+    email: text('email'),
+    phone: text('phone'),
+    /** A merged profile remains as a redirect to its survivor. */
+    mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => customers.id, { onDelete: 'restrict' }),
+    mergedAt: timestamp('merged_at', { withTimezone: true }),
+    // Profile summary, maintained in the same transaction as the orders it counts.
+    orderCount: integer('order_count').notNull().default(0),
+    lifetimeValueCents: bigint('lifetime_value_cents', { mode: 'number' }).notNull().default(0),
+    lastOrderAt: timestamp('last_order_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('customers_not_merged_into_self', sql`${t.mergedIntoId} is null or ${t.mergedIntoId} <> ${t.id}`),
+    check('customers_phone_e164', sql`${t.phone} is null or ${t.phone} ~ '^\\+[1-9][0-9]{6,14}$'`),
+    index('customers_name_trgm_idx').using('gin', sql`(${t.firstName} || ' ' || ${t.lastName}) gin_trgm_ops`),
+    index('customers_email_trgm_idx').using('gin', t.email.op('gin_trgm_ops')),
+    index('customers_phone_idx').on(t.phone),
+    index('customers_merged_into_idx').on(t.mergedIntoId),
+    index('customers_last_order_idx').on(t.lastOrderAt.desc()),
+  ],
+);
+
+export const identityKind = pgEnum('identity_kind', ['email', 'phone', 'loyalty', 'buyer_id']);
+
+/**
+ * Every way a channel knows a person points at one customer. Values are normalized
+ * (lower-cased email, E.164 phone). `scope` is the channel code for buyer ids, '' otherwise.
+ */
+export const customerIdentities = pgTable(
+  'customer_identities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    kind: identityKind('kind').notNull(),
+    scope: text('scope').notNull().default(''),
+    value: text('value').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('customer_identities_kind_scope_value_key').on(t.kind, t.scope, t.value),
+    index('customer_identities_customer_idx').on(t.customerId),
+    index('customer_identities_value_prefix_idx').on(t.value.op('text_pattern_ops')),
+  ],
+);
+
+export const customerNotes = pgTable(
+  'customer_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('customer_notes_body_nonempty', sql`length(trim(${t.body})) > 0`),
+    index('customer_notes_customer_idx').on(t.customerId, t.createdAt.desc()),
+  ],
+);

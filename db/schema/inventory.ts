@@ -1,0 +1,195 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { channels } from './channels';
+import { locations } from './locations';
+import { staffUsers } from './staff';
+import { variants } from './catalogue';
+import { orders } from './orders';
+
+/** One row per (SKU, location). available to promise = on hand − reserved − safety stock. */
+export const inventoryLevels = pgTable(
+  'inventory_levels',
+  {
+    variantId: uuid('variant_id')
+      .notNull()
+      .references(() => variants.id, { onDelete: 'restrict' }),
+    locationId: uuid('location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'restrict' }),
+    onHand: integer('on_hand').notNull().default(0),
+    reserved: integer('reserved').notNull().default(0),
+    safetyStock: integer('safety_stock').notNull().default(0),
+    reorderPoint: integer('reorder_point').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.variantId, t.locationId] }),
+    check('inventory_on_hand_nonnegative', sql`${t.onHand} >= 0`),
+    check('inventory_reserved_nonnegative', sql`${t.reserved} >= 0`),
+    check('inventory_reserved_within_on_hand', sql`${t.reserved} <= ${t.onHand}`),
+    check('inventory_thresholds_nonnegative', sql`${t.safetyStock} >= 0 and ${t.reorderPoint} >= 0`),
+    index('inventory_levels_location_idx').on(t.locationId, t.variantId),
+  ],
+);
+
+export const movementReason = pgEnum('movement_reason', [
+  'receipt',
+  'sale',
+  'return',
+  'adjustment',
+  'count',
+  'transfer_out',
+  'transfer_in',
+  'reservation',
+  'release',
+  'pickup',
+  'shipment',
+]);
+
+export const movementReference = pgEnum('movement_reference', ['order', 'transfer', 'count', 'receipt', 'adjustment', 'seed']);
+
+/** The ledger: for every (SKU, location), the sum of deltas equals the current inventory row. */
+export const inventoryMovements = pgTable(
+  'inventory_movements',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    variantId: uuid('variant_id')
+      .notNull()
+      .references(() => variants.id, { onDelete: 'restrict' }),
+    locationId: uuid('location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'restrict' }),
+    deltaOnHand: integer('delta_on_hand').notNull().default(0),
+    deltaReserved: integer('delta_reserved').notNull().default(0),
+    reason: movementReason('reason').notNull(),
+    /** Finer reason for adjustments: damaged, lost, found, theft, … */
+    detail: text('detail'),
+    referenceType: movementReference('reference_type'),
+    referenceId: text('reference_id'),
+    actorId: uuid('actor_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('movements_nonzero', sql`${t.deltaOnHand} <> 0 or ${t.deltaReserved} <> 0`),
+    index('movements_variant_location_time_idx').on(t.variantId, t.locationId, t.createdAt.desc()),
+    index('movements_location_time_idx').on(t.locationId, t.createdAt.desc()),
+    index('movements_reference_idx').on(t.referenceType, t.referenceId),
+  ],
+);
+
+export const transferStatus = pgEnum('transfer_status', ['draft', 'in_transit', 'received', 'cancelled']);
+
+export const transfers = pgTable(
+  'transfers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull().unique(),
+    sourceLocationId: uuid('source_location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'restrict' }),
+    destinationLocationId: uuid('destination_location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'restrict' }),
+    status: transferStatus('status').notNull().default('draft'),
+    /** Set when the transfer feeds a click-and-collect order. */
+    orderId: uuid('order_id').references(() => orders.id, { onDelete: 'set null' }),
+    note: text('note'),
+    createdById: uuid('created_by_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    shippedAt: timestamp('shipped_at', { withTimezone: true }),
+    receivedAt: timestamp('received_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('transfers_distinct_locations', sql`${t.sourceLocationId} <> ${t.destinationLocationId}`),
+    index('transfers_source_idx').on(t.sourceLocationId, t.status, t.createdAt.desc()),
+    index('transfers_destination_idx').on(t.destinationLocationId, t.status, t.createdAt.desc()),
+    index('transfers_order_idx').on(t.orderId),
+  ],
+);
+
+export const transferLines = pgTable(
+  'transfer_lines',
+  {
+    transferId: uuid('transfer_id')
+      .notNull()
+      .references(() => transfers.id, { onDelete: 'cascade' }),
+    variantId: uuid('variant_id')
+      .notNull()
+      .references(() => variants.id, { onDelete: 'restrict' }),
+    quantity: integer('quantity').notNull(),
+    quantityReceived: integer('quantity_received'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.transferId, t.variantId] }),
+    check('transfer_lines_quantity_positive', sql`${t.quantity} > 0`),
+    check('transfer_lines_received_nonnegative', sql`${t.quantityReceived} is null or ${t.quantityReceived} >= 0`),
+    index('transfer_lines_variant_idx').on(t.variantId),
+  ],
+);
+
+export const countStatus = pgEnum('count_status', ['open', 'applied', 'discarded']);
+
+export const inventoryCounts = pgTable(
+  'inventory_counts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull().unique(),
+    locationId: uuid('location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'restrict' }),
+    status: countStatus('status').notNull().default('open'),
+    scope: text('scope').notNull().default('all'),
+    createdById: uuid('created_by_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [index('inventory_counts_location_idx').on(t.locationId, t.status, t.createdAt.desc())],
+);
+
+export const inventoryCountLines = pgTable(
+  'inventory_count_lines',
+  {
+    countId: uuid('count_id')
+      .notNull()
+      .references(() => inventoryCounts.id, { onDelete: 'cascade' }),
+    variantId: uuid('variant_id')
+      .notNull()
+      .references(() => variants.id, { onDelete: 'restrict' }),
+    expected: integer('expected').notNull(),
+    counted: integer('counted'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.countId, t.variantId] }),
+    check('count_lines_counted_nonnegative', sql`${t.counted} is null or ${t.counted} >= 0`),
+  ],
+);
+
+/** Channel ring-fencing: the most a channel may sell of a SKU across all locations. */
+export const channelStockCaps = pgTable(
+  'channel_stock_caps',
+  {
+    channelId: uuid('channel_id')
+      .notNull()
+      .references(() => channels.id, { onDelete: 'cascade' }),
+    variantId: uuid('variant_id')
+      .notNull()
+      .references(() => variants.id, { onDelete: 'cascade' }),
+    maxUnits: integer('max_units').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.channelId, t.variantId] }),
+    check('channel_stock_caps_nonnegative', sql`${t.maxUnits} >= 0`),
+  ],
+);

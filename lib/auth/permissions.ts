@@ -1,0 +1,76 @@
+/**
+ * The permission table: every server action and route handler names one of these actions and
+ * calls can() on the server. Roles: owner (everything), manager (their own locations),
+ * agent (customers and orders; inventory read-only).
+ */
+export const ROLES = ['owner', 'manager', 'agent'] as const;
+export type Role = (typeof ROLES)[number];
+
+type Rule = {
+  roles: readonly Role[];
+  /** Roles whose right is limited to the locations they are assigned to. */
+  scopedFor?: readonly Role[];
+};
+
+export const PERMISSIONS = {
+  'dashboard.view': { roles: ['owner', 'manager', 'agent'] },
+  'inventory.view': { roles: ['owner', 'manager', 'agent'] },
+  'inventory.adjust': { roles: ['owner', 'manager'], scopedFor: ['manager'] },
+  'inventory.transfer': { roles: ['owner', 'manager'], scopedFor: ['manager'] },
+  'orders.view': { roles: ['owner', 'manager', 'agent'], scopedFor: ['manager'] },
+  'orders.manage': { roles: ['owner', 'manager', 'agent'], scopedFor: ['manager'] },
+  'orders.create_phone': { roles: ['owner', 'agent'] },
+  'pickups.view': { roles: ['owner', 'manager'], scopedFor: ['manager'] },
+  'pickups.manage': { roles: ['owner', 'manager'], scopedFor: ['manager'] },
+  'customers.view': { roles: ['owner', 'agent'] },
+  'customers.edit': { roles: ['owner', 'agent'] },
+  'customers.merge': { roles: ['owner', 'agent'] },
+  'kpis.view': { roles: ['owner'] },
+  'settings.manage': { roles: ['owner'] },
+  'session.self': { roles: ['owner', 'manager', 'agent'] },
+} as const satisfies Record<string, Rule>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export type Actor = {
+  userId: string;
+  role: Role;
+  /** Locations the user is assigned to (managers); owners are unscoped. */
+  locationIds: readonly string[];
+};
+
+/**
+ * May `actor` perform `permission` (at `locationId`, when the right is location-scoped)?
+ * A scoped role asked without a location gets the right "somewhere": lists must then filter
+ * by `scopeOf(actor)`.
+ */
+export function can(actor: Actor | null | undefined, permission: Permission, locationId?: string | null): boolean {
+  if (!actor) return false;
+  const rule: Rule = PERMISSIONS[permission];
+  if (!rule.roles.includes(actor.role)) return false;
+  if (!rule.scopedFor?.includes(actor.role)) return true;
+  if (locationId == null) return actor.locationIds.length > 0;
+  return actor.locationIds.includes(locationId);
+}
+
+/** The locations a list must be limited to for this actor and permission; null = all. */
+export function scopeOf(actor: Actor, permission: Permission): readonly string[] | null {
+  const rule: Rule = PERMISSIONS[permission];
+  return rule.scopedFor?.includes(actor.role) ? actor.locationIds : null;
+}
+
+export const NAV_ITEMS = [
+  { key: 'dashboard', href: '/', permission: 'dashboard.view' },
+  { key: 'inventory', href: '/inventory', permission: 'inventory.view' },
+  { key: 'orders', href: '/orders', permission: 'orders.view' },
+  { key: 'pickups', href: '/pickups', permission: 'pickups.view' },
+  { key: 'customers', href: '/customers', permission: 'customers.view' },
+  { key: 'kpis', href: '/kpis', permission: 'kpis.view' },
+  { key: 'settings', href: '/settings', permission: 'settings.manage' },
+] as const satisfies readonly { key: string; href: string; permission: Permission }[];
+
+export type NavKey = (typeof NAV_ITEMS)[number]['key'];
+
+export function navFor(actor: Actor) {
+  return NAV_ITEMS.filter((item) => can(actor, item.permission));
+}

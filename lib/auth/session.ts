@@ -1,0 +1,34 @@
+import 'server-only';
+import { cache } from 'react';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { Forbidden } from '@/lib/errors';
+import { auth } from './auth';
+import { can, type Permission } from './permissions';
+import { findStaffProfile, type StaffProfile } from './queries';
+
+export type SessionContext = StaffProfile;
+
+/** The signed-in staff member with role and scope loaded from the database, once per request. */
+export const getSessionContext = cache(async (): Promise<SessionContext | null> => {
+  const session = await auth();
+  const userId = session?.user?.id;
+  if (!userId) return null;
+  return findStaffProfile(await getDb(), userId);
+});
+
+/** For pages: signed out → /login; signed in without the right → 403 page. */
+export async function requirePage(permission: Permission): Promise<SessionContext> {
+  const ctx = await getSessionContext();
+  if (!ctx) redirect('/login');
+  if (!can(ctx, permission)) redirect('/forbidden');
+  return ctx;
+}
+
+/** For actions and route handlers: throws a typed error the edge maps to a result or status. */
+export async function requireActor(permission: Permission, locationId?: string | null): Promise<SessionContext> {
+  const ctx = await getSessionContext();
+  if (!ctx) throw new Forbidden('Please sign in again.');
+  if (!can(ctx, permission, locationId)) throw new Forbidden();
+  return ctx;
+}

@@ -1,0 +1,9 @@
+import { migrateDatabase, openDatabase } from '../db/client';
+
+const handle = await openDatabase();
+try {
+  await migrateDatabase(handle);
+  console.log(`Migrations applied (${handle.engine}).`);
+} finally {
+  await handle.close();
+}
