@@ -8,7 +8,8 @@ export type ErrorCode =
   | 'out_of_stock'
   | 'illegal_transition'
   | 'invalid_signature'
-  | 'unprocessable';
+  | 'unprocessable'
+  | 'internal';
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -20,6 +21,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   out_of_stock: 409,
   illegal_transition: 409,
   unprocessable: 422,
+  internal: 500,
 };
 
 export class DomainError extends Error {

@@ -1,0 +1,22 @@
+import type { Permission } from './permissions';
+
+/**
+ * Every server action and route handler in app/, with the permission it checks on the server.
+ * `endpoints.test.ts` scans the code: an endpoint missing here, or whose file never names its
+ * permission, fails the build — no endpoint can be added unguarded.
+ */
+export type EndpointGuard =
+  | { permission: Permission }
+  /** Open to anyone, with the reason. */
+  | { public: string }
+  /** A channel's API: authenticated by the channel's signature, not a staff session. */
+  | { channel: true };
+
+export const ENDPOINTS: Record<string, EndpointGuard> = {
+  'GET /api/health': { public: 'liveness and migration state for operators' },
+  'GET /api/auth/[...nextauth]': { public: 'Auth.js sign-in flow' },
+  'POST /api/auth/[...nextauth]': { public: 'Auth.js sign-in flow' },
+  'action signInAction': { public: 'the sign-in form' },
+  'action setLocaleAction': { public: 'language choice, also on the login page' },
+  'action signOutAction': { permission: 'session.self' },
+};

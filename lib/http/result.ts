@@ -1,0 +1,35 @@
+import { ZodError } from 'zod';
+import { isDomainError, type ErrorCode } from '@/lib/errors';
+
+/** What every server action returns: data, or a stable code with a message for the user. */
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T }
+  | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string[]> };
+
+export function ok<T>(data: T): ActionResult<T> {
+  return { ok: true, data };
+}
+
+/** Maps a thrown error to a failed result; anything unexpected is logged and stays generic. */
+export function toActionFailure(error: unknown): Extract<ActionResult, { ok: false }> {
+  if (error instanceof ZodError) {
+    return {
+      ok: false,
+      code: 'validation_failed',
+      message: 'Some fields are not valid.',
+      fieldErrors: fieldErrorsOf(error),
+    };
+  }
+  if (isDomainError(error)) return { ok: false, code: error.code, message: error.message };
+  console.error(error);
+  return { ok: false, code: 'internal', message: 'Something went wrong. Please try again.' };
+}
+
+export function fieldErrorsOf(error: ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
