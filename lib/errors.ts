@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'out_of_stock'
+  | 'stock_conflict'
   | 'illegal_transition'
   | 'invalid_signature'
   | 'unprocessable'
@@ -19,6 +20,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   out_of_stock: 409,
+  stock_conflict: 409,
   illegal_transition: 409,
   unprocessable: 422,
   internal: 500,
@@ -50,6 +52,13 @@ export class NotFound extends DomainError {
 export class OutOfStock extends DomainError {
   constructor(skus: string[]) {
     super('out_of_stock', `Not enough stock for ${skus.join(', ')}.`, { skus });
+  }
+}
+
+/** A stock change that would take on hand below 0 or below what is reserved. */
+export class StockConflict extends DomainError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super('stock_conflict', message, details);
   }
 }
 

@@ -5,6 +5,7 @@ import {
   index,
   integer,
   pgEnum,
+  pgSequence,
   pgTable,
   primaryKey,
   text,
@@ -87,6 +88,10 @@ export const inventoryMovements = pgTable(
     index('movements_reference_idx').on(t.referenceType, t.referenceId),
   ],
 );
+
+/** Human numbers: TR-10001…, CC-10001… */
+export const transferNumberSeq = pgSequence('transfer_number_seq', { startWith: 10001 });
+export const countNumberSeq = pgSequence('count_number_seq', { startWith: 10001 });
 
 export const transferStatus = pgEnum('transfer_status', ['draft', 'in_transit', 'received', 'cancelled']);
 
