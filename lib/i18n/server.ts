@@ -1,0 +1,19 @@
+import 'server-only';
+import { cache } from 'react';
+import { cookies, headers } from 'next/headers';
+import { LOCALE_COOKIE, resolveLocale, type Locale } from './config';
+import { createI18n, type I18n, type Messages } from './core';
+import { CATALOGUES } from './messages';
+
+/** The request's locale: the `locale` cookie, else the browser's Accept-Language, else English. */
+export const getLocale = cache(async (): Promise<Locale> => {
+  const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
+  return resolveLocale(cookieStore.get(LOCALE_COOKIE)?.value, headerList.get('accept-language'));
+});
+
+/** Translator and Intl formatters for this request (server components, actions, route handlers). */
+export const getI18n = cache(async (): Promise<I18n & { messages: Messages }> => {
+  const locale = await getLocale();
+  const messages = CATALOGUES[locale];
+  return { ...createI18n(locale, messages), messages };
+});
