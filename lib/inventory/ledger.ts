@@ -1,0 +1,89 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { inventoryLevels, inventoryMovements } from '@/db/schema';
+import { StockConflict } from '@/lib/errors';
+
+export type MovementReason = (typeof inventoryMovements.$inferInsert)['reason'];
+export type MovementReference = NonNullable<(typeof inventoryMovements.$inferInsert)['referenceType']>;
+
+export type StockChange = {
+  variantId: string;
+  locationId: string;
+  deltaOnHand?: number;
+  deltaReserved?: number;
+  reason: MovementReason;
+  detail?: string | null;
+  referenceType?: MovementReference | null;
+  referenceId?: string | null;
+  actorId?: string | null;
+};
+
+export type StockLevel = { onHand: number; reserved: number };
+
+/**
+ * The only way stock changes: one conditional update of the (SKU, location) row and its ledger
+ * entry, in the caller's transaction. Guarantees 0 ≤ reserved ≤ on hand after the change, under
+ * any concurrency (the condition is evaluated on the locked row), or throws StockConflict and
+ * writes nothing.
+ */
+export async function changeStock(tx: DbOrTx, change: StockChange): Promise<StockLevel> {
+  const dOnHand = change.deltaOnHand ?? 0;
+  const dReserved = change.deltaReserved ?? 0;
+  if (dOnHand === 0 && dReserved === 0) throw new Error('changeStock called with no change');
+  if (!Number.isSafeInteger(dOnHand) || !Number.isSafeInteger(dReserved)) throw new Error('Stock deltas must be integers');
+
+  if (dOnHand >= 0 && dReserved >= 0) {
+    // Stock may arrive where the SKU has never been: create the row on first receipt.
+    await tx
+      .insert(inventoryLevels)
+      .values({ variantId: change.variantId, locationId: change.locationId })
+      .onConflictDoNothing();
+  }
+
+  const [level] = await tx
+    .update(inventoryLevels)
+    .set({
+      onHand: sql`${inventoryLevels.onHand} + ${dOnHand}`,
+      reserved: sql`${inventoryLevels.reserved} + ${dReserved}`,
+      updatedAt: sql`now()`,
+    })
+    .where(
+      and(
+        eq(inventoryLevels.variantId, change.variantId),
+        eq(inventoryLevels.locationId, change.locationId),
+        sql`${inventoryLevels.reserved} + ${dReserved} >= 0`,
+        sql`${inventoryLevels.onHand} + ${dOnHand} >= ${inventoryLevels.reserved} + ${dReserved}`,
+      ),
+    )
+    .returning({ onHand: inventoryLevels.onHand, reserved: inventoryLevels.reserved });
+
+  if (!level) {
+    throw new StockConflict('This change would take stock below zero or below what is reserved.', {
+      variantId: change.variantId,
+      locationId: change.locationId,
+    });
+  }
+
+  await tx.insert(inventoryMovements).values({
+    variantId: change.variantId,
+    locationId: change.locationId,
+    deltaOnHand: dOnHand,
+    deltaReserved: dReserved,
+    reason: change.reason,
+    detail: change.detail ?? null,
+    referenceType: change.referenceType ?? null,
+    referenceId: change.referenceId ?? null,
+    actorId: change.actorId ?? null,
+  });
+  return level;
+}
+
+/** Locks the (SKU, location) row for a read-then-write (e.g. "set counted quantity"). */
+export async function lockLevel(tx: DbOrTx, variantId: string, locationId: string): Promise<StockLevel | null> {
+  const [row] = await tx
+    .select({ onHand: inventoryLevels.onHand, reserved: inventoryLevels.reserved })
+    .from(inventoryLevels)
+    .where(and(eq(inventoryLevels.variantId, variantId), eq(inventoryLevels.locationId, locationId)))
+    .for('update');
+  return row ?? null;
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+export const ADJUSTMENT_REASONS = ['damaged', 'lost', 'found', 'count_correction', 'theft', 'return_to_vendor'] as const;
+export type AdjustmentReason = (typeof ADJUSTMENT_REASONS)[number];
+
+const quantity = z.coerce.number().int().min(0).max(1_000_000);
+
+export const ZAdjustStockInput = z
+  .object({
+    variantId: z.uuid(),
+    locationId: z.uuid(),
+    /** `delta`: add or remove units; `set`: the counted quantity becomes on hand. */
+    mode: z.enum(['delta', 'set']),
+    quantity: z.coerce.number().int().min(-1_000_000).max(1_000_000),
+    reason: z.enum(ADJUSTMENT_REASONS),
+    note: z.string().trim().max(500).optional(),
+  })
+  .refine((v) => v.mode === 'delta' || v.quantity >= 0, {
+    path: ['quantity'],
+    message: 'A counted quantity cannot be negative.',
+  })
+  .refine((v) => v.mode === 'set' || v.quantity !== 0, { path: ['quantity'], message: 'Enter a change other than 0.' });
+export type AdjustStockInput = z.infer<typeof ZAdjustStockInput>;
+
+export const ZReceiveStockInput = z.object({
+  locationId: z.uuid(),
+  reference: z.string().trim().min(1).max(100),
+  lines: z
+    .array(z.object({ variantId: z.uuid(), quantity: quantity.min(1) }))
+    .min(1)
+    .max(5000),
+});
+export type ReceiveStockInput = z.infer<typeof ZReceiveStockInput>;
+
+export const ZCreateTransferInput = z
+  .object({
+    sourceLocationId: z.uuid(),
+    destinationLocationId: z.uuid(),
+    note: z.string().trim().max(500).optional(),
+    lines: z
+      .array(z.object({ variantId: z.uuid(), quantity: quantity.min(1) }))
+      .min(1)
+      .max(5000),
+  })
+  .refine((v) => v.sourceLocationId !== v.destinationLocationId, {
+    path: ['destinationLocationId'],
+    message: 'Choose a destination other than the source.',
+  });
+export type CreateTransferInput = z.infer<typeof ZCreateTransferInput>;
+
+export const ZReceiveTransferInput = z.object({
+  transferId: z.uuid(),
+  /** Received quantity per SKU; a SKU left out is received in full. */
+  lines: z.array(z.object({ variantId: z.uuid(), quantityReceived: quantity })).max(5000).default([]),
+});
+export type ReceiveTransferInput = z.infer<typeof ZReceiveTransferInput>;
+
+export const ZTransferIdInput = z.object({ transferId: z.uuid() });
