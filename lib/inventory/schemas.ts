@@ -56,3 +56,24 @@ export const ZReceiveTransferInput = z.object({
 export type ReceiveTransferInput = z.infer<typeof ZReceiveTransferInput>;
 
 export const ZTransferIdInput = z.object({ transferId: z.uuid() });
+
+export const STOCK_STATUSES = ['out', 'low', 'over'] as const;
+export const INVENTORY_SORTS = ['name', 'sku', 'onHand', 'reserved', 'available'] as const;
+
+const csv = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : (Array.isArray(v) ? v : v.split(','))).map((s) => s.trim()).filter(Boolean));
+
+/** The /inventory view, read from the URL: every filter is shareable. */
+export const ZInventoryListQuery = z.object({
+  loc: csv.pipe(z.array(z.uuid()).max(60)),
+  category: z.string().trim().max(100).optional().catch(undefined),
+  brand: z.string().trim().max(100).optional().catch(undefined),
+  status: z.enum(STOCK_STATUSES).optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  sort: z.enum(INVENTORY_SORTS).default('name').catch('name'),
+  dir: z.enum(['asc', 'desc']).default('asc').catch('asc'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});
+export type InventoryListQuery = z.infer<typeof ZInventoryListQuery>;

@@ -1,0 +1,386 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import {
+  inventoryLevels,
+  inventoryMovements,
+  locations,
+  orders,
+  products,
+  reservations,
+  staffUsers,
+  transfers,
+  variants,
+} from '@/db/schema';
+import { scopeOf, type Actor } from '@/lib/auth/permissions';
+import type { InventoryListQuery } from './schemas';
+
+export const PAGE_SIZE = 50;
+
+export type LocationOption = { id: string; code: string; name: string; kind: 'store' | 'warehouse'; timeZone: string };
+
+export async function listLocations(db: DbOrTx): Promise<LocationOption[]> {
+  return db
+    .select({ id: locations.id, code: locations.code, name: locations.name, kind: locations.kind, timeZone: locations.timeZone })
+    .from(locations)
+    .where(eq(locations.active, true))
+    .orderBy(asc(locations.kind), asc(locations.name));
+}
+
+export async function listCategories(db: DbOrTx): Promise<{ categories: string[]; brands: string[] }> {
+  const [cats, brands] = await Promise.all([
+    db.selectDistinct({ v: products.category }).from(products).orderBy(products.category),
+    db.selectDistinct({ v: products.brand }).from(products).orderBy(products.brand),
+  ]);
+  return { categories: cats.map((c) => c.v), brands: brands.map((b) => b.v) };
+}
+
+/** The locations a view covers: what the user asked for, else their own (managers), else all. */
+export function effectiveLocations(actor: Actor, requested: readonly string[], all: readonly LocationOption[]): string[] {
+  const known = new Set(all.map((l) => l.id));
+  const asked = requested.filter((id) => known.has(id));
+  if (asked.length > 0) return asked;
+  const own = scopeOf(actor, 'inventory.adjust');
+  if (actor.role === 'manager' && own && own.length > 0) return [...own];
+  return all.map((l) => l.id);
+}
+
+export type InventoryRow = {
+  variantId: string;
+  sku: string;
+  barcode: string | null;
+  productName: string;
+  variantTitle: string;
+  brand: string;
+  category: string;
+  onHand: number;
+  reserved: number;
+  available: number;
+  /** Per chosen location, in the order asked. */
+  perLocation: { locationId: string; onHand: number; reserved: number; available: number; reorderPoint: number }[];
+};
+
+export type InventoryPage = { rows: InventoryRow[]; page: number; hasNext: boolean };
+
+const SORT_SQL: Record<InventoryListQuery['sort'], SQL> = {
+  name: sql`p.name`,
+  sku: sql`v.sku`,
+  onHand: sql`on_hand`,
+  reserved: sql`reserved`,
+  available: sql`available`,
+};
+
+/**
+ * One page of SKUs with stock at the given locations. Search: SKU or barcode prefix, else
+ * product name by trigram (typo-tolerant). No exact count: one extra row says "there is more".
+ */
+export async function listInventory(db: DbOrTx, query: InventoryListQuery, locationIds: readonly string[]): Promise<InventoryPage> {
+  const locs = sql`array[${sql.join(
+    locationIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )}]`;
+  const filters: SQL[] = [];
+  if (query.category) filters.push(sql`p.category = ${query.category}`);
+  if (query.brand) filters.push(sql`p.brand = ${query.brand}`);
+  const q = query.q?.trim();
+  if (q) {
+    const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const prefix = `${escaped}%`;
+    // Each branch uses its own index (a union beats one OR across two tables); the name search
+    // only runs when no SKU or barcode starts with the term, so "PULL-M" does not drown in names.
+    const contains = `%${escaped}%`;
+    filters.push(sql`v.id in (
+      with code_hits as (
+        select id from variants where sku like upper(${prefix})
+        union all select id from variants where barcode like ${prefix}
+      )
+      select id from code_hits
+      union all select vv.id from variants vv join products pp on pp.id = vv.product_id
+        where not exists (select 1 from code_hits) and (pp.name % ${q} or pp.name ilike ${contains})
+    )`);
+  }
+  const having: SQL[] = [];
+  if (query.status === 'out') having.push(sql`sum(greatest(l.on_hand - l.reserved - l.safety_stock, 0)) = 0`);
+  if (query.status === 'low') having.push(sql`bool_or(l.on_hand - l.reserved <= l.reorder_point and l.reorder_point > 0)`);
+  if (query.status === 'over') having.push(sql`bool_or(l.reorder_point > 0 and l.on_hand > 3 * l.reorder_point)`);
+
+  const where = filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``;
+  const havingSql = having.length ? sql`having ${sql.join(having, sql` and `)}` : sql``;
+  const dir = query.dir === 'desc' ? sql`desc` : sql`asc`;
+  const offset = (query.page - 1) * PAGE_SIZE;
+
+  const { rows } = await db.execute<{
+    variant_id: string;
+    sku: string;
+    barcode: string | null;
+    product_name: string;
+    variant_title: string;
+    brand: string;
+    category: string;
+    on_hand: number;
+    reserved: number;
+    available: number;
+    per_location: InventoryRow['perLocation'];
+  }>(sql`
+    select v.id as variant_id, v.sku, v.barcode, p.name as product_name, v.title as variant_title, p.brand, p.category,
+      sum(l.on_hand)::int as on_hand, sum(l.reserved)::int as reserved,
+      sum(greatest(l.on_hand - l.reserved - l.safety_stock, 0))::int as available,
+      json_agg(json_build_object('locationId', l.location_id, 'onHand', l.on_hand, 'reserved', l.reserved,
+        'available', greatest(l.on_hand - l.reserved - l.safety_stock, 0), 'reorderPoint', l.reorder_point)) as per_location
+    from inventory_levels l
+    join variants v on v.id = l.variant_id
+    join products p on p.id = v.product_id
+    where l.location_id = any(${locs}) ${where}
+    group by v.id, p.id
+    ${havingSql}
+    order by ${SORT_SQL[query.sort]} ${dir}, v.sku asc
+    limit ${PAGE_SIZE + 1} offset ${offset}`);
+
+  const order = new Map(locationIds.map((id, i) => [id, i]));
+  const mapped = rows.slice(0, PAGE_SIZE).map((r) => ({
+    variantId: r.variant_id,
+    sku: r.sku,
+    barcode: r.barcode,
+    productName: r.product_name,
+    variantTitle: r.variant_title,
+    brand: r.brand,
+    category: r.category,
+    onHand: Number(r.on_hand),
+    reserved: Number(r.reserved),
+    available: Number(r.available),
+    perLocation: [...r.per_location].sort((a, b) => (order.get(a.locationId) ?? 0) - (order.get(b.locationId) ?? 0)),
+  }));
+  return { rows: mapped, page: query.page, hasNext: rows.length > PAGE_SIZE };
+}
+
+/** Exact barcode (or SKU) → variant id, for scanners. */
+export async function findVariantByCode(db: DbOrTx, code: string): Promise<{ id: string; sku: string } | null> {
+  const c = code.trim();
+  if (!c) return null;
+  const [row] = await db
+    .select({ id: variants.id, sku: variants.sku })
+    .from(variants)
+    .where(/^\d{8,14}$/.test(c) ? eq(variants.barcode, c) : eq(variants.sku, c.toUpperCase()))
+    .limit(1);
+  return row ?? null;
+}
+
+export type SkuDetail = {
+  variantId: string;
+  sku: string;
+  barcode: string | null;
+  title: string;
+  productName: string;
+  brand: string;
+  category: string;
+  priceCents: number;
+  costCents: number;
+  currency: string;
+  levels: {
+    locationId: string;
+    code: string;
+    name: string;
+    onHand: number;
+    reserved: number;
+    safetyStock: number;
+    reorderPoint: number;
+    available: number;
+  }[];
+};
+
+export async function findSkuDetail(db: DbOrTx, variantId: string): Promise<SkuDetail | null> {
+  const [v] = await db
+    .select({
+      variantId: variants.id,
+      sku: variants.sku,
+      barcode: variants.barcode,
+      title: variants.title,
+      productName: products.name,
+      brand: products.brand,
+      category: products.category,
+      priceCents: variants.priceCents,
+      costCents: variants.costCents,
+      currency: variants.currency,
+    })
+    .from(variants)
+    .innerJoin(products, eq(products.id, variants.productId))
+    .where(eq(variants.id, variantId));
+  if (!v) return null;
+  const levels = await db
+    .select({
+      locationId: locations.id,
+      code: locations.code,
+      name: locations.name,
+      onHand: inventoryLevels.onHand,
+      reserved: inventoryLevels.reserved,
+      safetyStock: inventoryLevels.safetyStock,
+      reorderPoint: inventoryLevels.reorderPoint,
+    })
+    .from(inventoryLevels)
+    .innerJoin(locations, eq(locations.id, inventoryLevels.locationId))
+    .where(eq(inventoryLevels.variantId, variantId))
+    .orderBy(asc(locations.kind), asc(locations.name));
+  return {
+    ...v,
+    levels: levels.map((l) => ({ ...l, available: Math.max(0, l.onHand - l.reserved - l.safetyStock) })),
+  };
+}
+
+export type LedgerEntry = {
+  id: number;
+  createdAt: Date;
+  locationCode: string;
+  deltaOnHand: number;
+  deltaReserved: number;
+  reason: string;
+  detail: string | null;
+  referenceType: string | null;
+  referenceId: string | null;
+  referenceLabel: string | null;
+  actorName: string | null;
+};
+
+/** The SKU's ledger, newest first, keyset-paginated on the movement id. */
+export async function listLedger(
+  db: DbOrTx,
+  variantId: string,
+  opts: { before?: number; limit?: number; locationIds?: readonly string[] } = {},
+): Promise<{ entries: LedgerEntry[]; nextBefore: number | null }> {
+  const limit = opts.limit ?? 25;
+  const conds = [eq(inventoryMovements.variantId, variantId)];
+  if (opts.before) conds.push(sql`${inventoryMovements.id} < ${opts.before}`);
+  if (opts.locationIds?.length) conds.push(inArray(inventoryMovements.locationId, [...opts.locationIds]));
+  const rows = await db
+    .select({
+      id: inventoryMovements.id,
+      createdAt: inventoryMovements.createdAt,
+      locationCode: locations.code,
+      deltaOnHand: inventoryMovements.deltaOnHand,
+      deltaReserved: inventoryMovements.deltaReserved,
+      reason: inventoryMovements.reason,
+      detail: inventoryMovements.detail,
+      referenceType: inventoryMovements.referenceType,
+      referenceId: inventoryMovements.referenceId,
+      referenceLabel: sql<string | null>`case ${inventoryMovements.referenceType}
+        when 'order' then (select number from orders o where o.id::text = ${inventoryMovements.referenceId})
+        when 'transfer' then (select number from transfers t where t.id::text = ${inventoryMovements.referenceId})
+        when 'count' then (select number from inventory_counts c where c.id::text = ${inventoryMovements.referenceId})
+        else ${inventoryMovements.referenceId} end`,
+      actorName: staffUsers.name,
+    })
+    .from(inventoryMovements)
+    .innerJoin(locations, eq(locations.id, inventoryMovements.locationId))
+    .leftJoin(staffUsers, eq(staffUsers.id, inventoryMovements.actorId))
+    .where(and(...conds))
+    .orderBy(desc(inventoryMovements.id))
+    .limit(limit + 1);
+  const entries = rows.slice(0, limit);
+  return { entries, nextBefore: rows.length > limit ? entries[entries.length - 1].id : null };
+}
+
+/** Daily closing on hand per location over the last `days`, rebuilt from the ledger. */
+export async function onHandHistory(
+  db: DbOrTx,
+  variantId: string,
+  days = 90,
+): Promise<{ day: string; locationCode: string; onHand: number }[]> {
+  const { rows } = await db.execute<{ day: string; location_code: string; on_hand: number }>(sql`
+    with daily as (
+      select m.location_id, (m.created_at at time zone 'Europe/Paris')::date as day, sum(m.delta_on_hand) as delta
+      from inventory_movements m where m.variant_id = ${variantId}
+      group by 1, 2
+    ), running as (
+      select location_id, day, sum(delta) over (partition by location_id order by day) as on_hand from daily
+    )
+    select to_char(r.day, 'YYYY-MM-DD') as day, l.code as location_code, r.on_hand::int as on_hand
+    from running r join locations l on l.id = r.location_id
+    where r.day >= (now() at time zone 'Europe/Paris')::date - ${days}::int
+    order by r.day, l.code`);
+  return rows.map((r) => ({ day: r.day, locationCode: r.location_code, onHand: Number(r.on_hand) }));
+}
+
+export type OpenReservation = {
+  orderId: string;
+  orderNumber: string;
+  locationCode: string;
+  quantity: number;
+  createdAt: Date;
+};
+
+export async function listOpenReservations(db: DbOrTx, variantId: string): Promise<OpenReservation[]> {
+  return db
+    .select({
+      orderId: orders.id,
+      orderNumber: orders.number,
+      locationCode: locations.code,
+      quantity: reservations.quantity,
+      createdAt: reservations.createdAt,
+    })
+    .from(reservations)
+    .innerJoin(orders, eq(orders.id, reservations.orderId))
+    .innerJoin(locations, eq(locations.id, reservations.locationId))
+    .where(and(eq(reservations.variantId, variantId), eq(reservations.status, 'active')))
+    .orderBy(desc(reservations.createdAt))
+    .limit(100);
+}
+
+export type TransferSummary = {
+  id: string;
+  number: string;
+  status: string;
+  sourceCode: string;
+  destinationCode: string;
+  units: number;
+  createdAt: Date;
+  shippedAt: Date | null;
+  receivedAt: Date | null;
+};
+
+/** Transfers in or out of the given locations (all when null), optionally for one SKU. */
+export async function listTransfers(
+  db: DbOrTx,
+  opts: { locationIds: readonly string[] | null; direction?: 'in' | 'out' | 'both'; variantId?: string; limit?: number },
+): Promise<TransferSummary[]> {
+  const direction = opts.direction ?? 'both';
+  const conds: SQL[] = [];
+  if (opts.locationIds) {
+    const ids = [...opts.locationIds];
+    if (ids.length === 0) return [];
+    if (direction === 'in') conds.push(inArray(transfers.destinationLocationId, ids));
+    else if (direction === 'out') conds.push(inArray(transfers.sourceLocationId, ids));
+    else conds.push(sql`(${inArray(transfers.sourceLocationId, ids)} or ${inArray(transfers.destinationLocationId, ids)})`);
+  }
+  if (opts.variantId) {
+    conds.push(sql`exists (select 1 from transfer_lines tl where tl.transfer_id = ${transfers.id} and tl.variant_id = ${opts.variantId})`);
+  }
+  const { rows } = await db.execute<{
+    id: string;
+    number: string;
+    status: string;
+    source_code: string;
+    destination_code: string;
+    units: number;
+    created_at: string;
+    shipped_at: string | null;
+    received_at: string | null;
+  }>(sql`
+    select t.id, t.number, t.status, s.code as source_code, d.code as destination_code,
+      (select coalesce(sum(quantity), 0)::int from transfer_lines tl where tl.transfer_id = t.id) as units,
+      t.created_at, t.shipped_at, t.received_at
+    from transfers t
+    join locations s on s.id = t.source_location_id
+    join locations d on d.id = t.destination_location_id
+    ${conds.length ? sql`where ${sql.join(conds, sql` and `)}` : sql``}
+    order by t.created_at desc
+    limit ${opts.limit ?? 50}`);
+  return rows.map((r) => ({
+    id: r.id,
+    number: r.number,
+    status: r.status,
+    sourceCode: r.source_code,
+    destinationCode: r.destination_code,
+    units: Number(r.units),
+    createdAt: new Date(r.created_at),
+    shippedAt: r.shipped_at ? new Date(r.shipped_at) : null,
+    receivedAt: r.received_at ? new Date(r.received_at) : null,
+  }));
+}
