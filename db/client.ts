@@ -50,6 +50,11 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
 
 export function openPostgres(url: string, max = Number(process.env.DB_POOL_MAX ?? 10)): DbHandle {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection dropped by the server (restart, admin command) must not crash the process;
+  // the pool replaces it on the next checkout.
+  pool.on('error', (err: Error & { code?: string }) => {
+    if (err.code !== '57P01') console.error('PostgreSQL pool error:', err.message);
+  });
   const db = drizzlePg({ client: pool, schema, casing: 'snake_case' });
   return {
     db,
