@@ -1,0 +1,118 @@
+'use client';
+
+import { useState, useTransition, type ComponentProps, type ReactNode } from 'react';
+import { AlertDialog, Dialog as DialogPrimitive } from 'radix-ui';
+import { X } from 'lucide-react';
+import { useI18n } from '@/lib/i18n/client';
+import { cn } from '@/lib/utils';
+import { Button } from './button';
+
+export const Dialog = DialogPrimitive.Root;
+export const DialogTrigger = DialogPrimitive.Trigger;
+export const DialogClose = DialogPrimitive.Close;
+
+const overlayClass = 'fixed inset-0 z-50 bg-foreground/40 data-[state=open]:animate-fade-in';
+const contentClass =
+  'fixed left-1/2 top-1/2 z-50 grid w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 gap-4 rounded-xl border border-border bg-surface p-6 shadow-popover data-[state=open]:animate-pop-in';
+
+export function DialogContent({
+  className,
+  children,
+  showClose = true,
+  ...props
+}: ComponentProps<typeof DialogPrimitive.Content> & { showClose?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <DialogPrimitive.Portal>
+      <DialogPrimitive.Overlay className={overlayClass} />
+      <DialogPrimitive.Content data-slot="dialog-content" className={cn(contentClass, className)} {...props}>
+        {children}
+        {showClose ? (
+          <DialogPrimitive.Close asChild>
+            <Button variant="ghost" size="icon-sm" className="absolute right-3 top-3" aria-label={t('common.close')}>
+              <X aria-hidden />
+            </Button>
+          </DialogPrimitive.Close>
+        ) : null}
+      </DialogPrimitive.Content>
+    </DialogPrimitive.Portal>
+  );
+}
+
+export function DialogHeader({ className, ...props }: ComponentProps<'div'>) {
+  return <div className={cn('flex flex-col gap-1.5 pr-8', className)} {...props} />;
+}
+
+export function DialogFooter({ className, ...props }: ComponentProps<'div'>) {
+  return <div className={cn('flex flex-col-reverse gap-2 sm:flex-row sm:justify-end', className)} {...props} />;
+}
+
+export function DialogTitle({ className, ...props }: ComponentProps<typeof DialogPrimitive.Title>) {
+  return <DialogPrimitive.Title className={cn('text-base font-semibold', className)} {...props} />;
+}
+
+export function DialogDescription({ className, ...props }: ComponentProps<typeof DialogPrimitive.Description>) {
+  return <DialogPrimitive.Description className={cn('text-sm text-muted-foreground', className)} {...props} />;
+}
+
+/**
+ * Asks before doing what cannot be undone. Focus starts on Cancel; the dialog stays open
+ * while `onConfirm` runs and closes when it settles.
+ */
+export function ConfirmDialog({
+  trigger,
+  title,
+  description,
+  confirmLabel,
+  cancelLabel,
+  destructive = false,
+  onConfirm,
+}: {
+  trigger: ReactNode;
+  title: ReactNode;
+  description?: ReactNode;
+  confirmLabel?: ReactNode;
+  cancelLabel?: ReactNode;
+  destructive?: boolean;
+  onConfirm: () => void | Promise<void>;
+}) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [pending, startTransition] = useTransition();
+  return (
+    <AlertDialog.Root open={open} onOpenChange={(next) => !pending && setOpen(next)}>
+      <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger>
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay className={overlayClass} />
+        <AlertDialog.Content data-slot="confirm-dialog" className={contentClass}>
+          <div className="flex flex-col gap-1.5">
+            <AlertDialog.Title className="text-base font-semibold">{title}</AlertDialog.Title>
+            {description ? (
+              <AlertDialog.Description className="text-sm text-muted-foreground">{description}</AlertDialog.Description>
+            ) : null}
+          </div>
+          <DialogFooter>
+            <AlertDialog.Cancel asChild>
+              <Button variant="secondary" disabled={pending}>
+                {cancelLabel ?? t('common.cancel')}
+              </Button>
+            </AlertDialog.Cancel>
+            <Button
+              variant={destructive ? 'destructive' : 'primary'}
+              disabled={pending}
+              aria-busy={pending || undefined}
+              onClick={() =>
+                startTransition(async () => {
+                  await onConfirm();
+                  setOpen(false);
+                })
+              }
+            >
+              {confirmLabel ?? t('common.confirm')}
+            </Button>
+          </DialogFooter>
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
+  );
+}
