@@ -29,8 +29,8 @@ export type I18n = {
   formatNumber: (value: number, options?: Intl.NumberFormatOptions) => string;
   /** A ratio (0.125) as a percentage ("12.5%"). */
   formatPercent: (ratio: number, maximumFractionDigits?: number) => string;
-  /** A calendar date in the given time zone (default Europe/Paris): "23 Nov 2026" / "23 nov. 2026". */
-  formatDate: (date: DateInput, timeZone?: string) => string;
+  /** A calendar date in the given time zone (default Europe/Paris): "23 Nov 2026" / "23 nov. 2026"; `full` adds the weekday. */
+  formatDate: (date: DateInput, timeZone?: string, dateStyle?: 'short' | 'medium' | 'long' | 'full') => string;
   /** Date and time in the given time zone (default Europe/Paris): "23 Nov 2026, 14:05". */
   formatDateTime: (date: DateInput, timeZone?: string) => string;
 };
@@ -89,8 +89,8 @@ export function createI18n(locale: Locale, messages: Messages): I18n {
     formatPercent(ratio, maximumFractionDigits = 1) {
       return numberFormat(tag, { style: 'percent', maximumFractionDigits }).format(ratio);
     },
-    formatDate(date, timeZone = DEFAULT_TIME_ZONE) {
-      return dateFormat(tag, { dateStyle: 'medium', timeZone }).format(toDate(date));
+    formatDate(date, timeZone = DEFAULT_TIME_ZONE, dateStyle = 'medium') {
+      return dateFormat(tag, { dateStyle, timeZone }).format(toDate(date));
     },
     formatDateTime(date, timeZone = DEFAULT_TIME_ZONE) {
       return dateFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(toDate(date));

@@ -1,0 +1,29 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import { Providers } from '@/components/providers';
+import { getI18n } from '@/lib/i18n/server';
+import './globals.css';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return {
+    title: { template: `%s · ${t('app.name')}`, default: t('app.name') },
+    description: t('app.tagline'),
+    robots: { index: false, follow: false },
+  };
+}
+
+export const viewport: Viewport = { themeColor: '#f5f6f8' };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { locale, messages } = await getI18n();
+  return (
+    <html lang={locale}>
+      <body>
+        <Providers locale={locale} messages={messages}>
+          {children}
+        </Providers>
+      </body>
+    </html>
+  );
+}

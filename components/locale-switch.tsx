@@ -1,0 +1,33 @@
+'use client';
+
+import { useTransition } from 'react';
+import { setLocaleAction } from '@/app/actions';
+import { LOCALES } from '@/lib/i18n/config';
+import { useI18n } from '@/lib/i18n/client';
+import { cn } from '@/lib/utils';
+
+/** Two-button language switch for pages without the user menu (sign-in, errors). */
+export function LocaleSwitch({ className }: { className?: string }) {
+  const { locale, t } = useI18n();
+  const [pending, startTransition] = useTransition();
+  return (
+    <div role="group" aria-label={t('locale.label')} className={cn('inline-flex rounded-md border border-border bg-surface p-0.5', className)}>
+      {LOCALES.map((code) => (
+        <button
+          key={code}
+          type="button"
+          lang={code}
+          aria-pressed={locale === code}
+          disabled={pending}
+          onClick={() => startTransition(async () => void (await setLocaleAction(code)))}
+          className={cn(
+            'rounded px-2.5 py-1 text-xs font-medium text-muted-foreground transition-colors hover:text-foreground',
+            locale === code && 'bg-muted text-foreground',
+          )}
+        >
+          {t(`locale.${code}`)}
+        </button>
+      ))}
+    </div>
+  );
+}
