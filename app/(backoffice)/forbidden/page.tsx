@@ -1,0 +1,30 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ShieldX } from 'lucide-react';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { getI18n } from '@/lib/i18n/server';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t('forbidden.metaTitle') };
+}
+
+// Where requirePage() sends a signed-in user without the right; the layout has already checked the session.
+export default async function ForbiddenPage() {
+  const { t } = await getI18n();
+  return (
+    <EmptyState
+      className="mt-4"
+      headingLevel={1}
+      icon={<ShieldX />}
+      title={t('forbidden.title')}
+      description={t('forbidden.description')}
+      action={
+        <Button asChild>
+          <Link href="/">{t('common.backToDashboard')}</Link>
+        </Button>
+      }
+    />
+  );
+}

@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Compass } from 'lucide-react';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { getI18n } from '@/lib/i18n/server';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t('notFound.metaTitle') };
+}
+
+export default async function NotFound() {
+  const { t } = await getI18n();
+  return (
+    <main className="mx-auto flex min-h-dvh max-w-xl items-center px-4 py-12">
+      <EmptyState
+        className="w-full"
+        headingLevel={1}
+        icon={<Compass />}
+        title={t('notFound.title')}
+        description={t('notFound.description')}
+        action={
+          <Button asChild>
+            <Link href="/">{t('notFound.back')}</Link>
+          </Button>
+        }
+      />
+    </main>
+  );
+}

@@ -1,0 +1,43 @@
+'use client';
+
+import { useEffect } from 'react';
+import Link from 'next/link';
+import { RotateCw, TriangleExclamationPoint } from 'lucide-react';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { useI18n } from '@/lib/i18n/client';
+
+/** The fallback of error.tsx boundaries: what happened, a retry, a way out, and the reference for the logs. */
+export function ErrorView({ error, retry }: { error: unknown; retry: () => void }) {
+  const { t } = useI18n();
+  useEffect(() => {
+    console.error(error);
+  }, [error]);
+  const digest = error instanceof Error && 'digest' in error && typeof error.digest === 'string' ? error.digest : null;
+  return (
+    <div role="alert">
+      <EmptyState
+        icon={<TriangleExclamationPoint />}
+        headingLevel={1}
+        title={t('error.title')}
+        description={
+          <>
+            {t('error.description')}
+            {digest ? <span className="mt-2 block font-mono text-xs">{t('error.reference', { digest })}</span> : null}
+          </>
+        }
+        action={
+          <>
+            <Button onClick={() => retry()}>
+              <RotateCw aria-hidden />
+              {t('error.retry')}
+            </Button>
+            <Button asChild variant="secondary">
+              <Link href="/">{t('common.backToDashboard')}</Link>
+            </Button>
+          </>
+        }
+      />
+    </div>
+  );
+}

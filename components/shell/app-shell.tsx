@@ -1,0 +1,126 @@
+'use client';
+
+import { useState, useSyncExternalStore, type ReactNode } from 'react';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { PanelLeftClose, PanelLeftOpen } from 'lucide-react';
+import { Button } from '@/components/ui/button';
+import type { NavKey } from '@/lib/auth/permissions';
+import { useI18n } from '@/lib/i18n/client';
+import { cn } from '@/lib/utils';
+import { BrandMark } from './brand-mark';
+import { NAV_ICONS } from './nav-icons';
+import { SIDEBAR_COOKIE, type SidebarMode } from './sidebar-mode';
+import { UserMenu, type ShellUser } from './user-menu';
+
+const WIDE_QUERY = '(min-width: 64rem)';
+
+function subscribeWide(onChange: () => void) {
+  const query = window.matchMedia(WIDE_QUERY);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
+
+function isActive(pathname: string, href: string): boolean {
+  return href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/**
+ * The back-office frame: sidebar navigation, top bar with the user menu, main content.
+ * The sidebar is full width from 1024 px and an icon rail below; the toggle overrides that and
+ * is remembered in a cookie so the server renders the chosen width without a flash.
+ */
+export function AppShell({
+  nav,
+  user,
+  initialSidebar,
+  children,
+}: {
+  nav: readonly { key: NavKey; href: string }[];
+  user: ShellUser;
+  initialSidebar: SidebarMode;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  const pathname = usePathname();
+  const [mode, setMode] = useState<SidebarMode>(initialSidebar);
+  const wide = useSyncExternalStore(subscribeWide, () => window.matchMedia(WIDE_QUERY).matches, () => true);
+  const expanded = mode === 'auto' ? wide : mode === 'expanded';
+
+  function toggleSidebar() {
+    const next: SidebarMode = expanded ? 'collapsed' : 'expanded';
+    setMode(next);
+    document.cookie = `${SIDEBAR_COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`;
+  }
+
+  return (
+    <div data-sidebar={mode} className="flex min-h-dvh">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:left-3 focus:top-3 focus:z-50 focus:rounded-md focus:bg-surface focus:px-3 focus:py-2 focus:text-sm focus:font-medium focus:shadow-popover"
+      >
+        {t('common.skipToContent')}
+      </a>
+
+      <nav
+        id="sidebar"
+        aria-label={t('nav.label')}
+        data-print="hide"
+        className="sticky top-0 flex h-dvh w-56 shrink-0 flex-col border-r border-border bg-sidebar transition-[width] duration-150 sidebar-collapsed:w-14"
+      >
+        <div className="flex h-14 shrink-0 items-center gap-2.5 px-4 sidebar-collapsed:justify-center sidebar-collapsed:px-0">
+          <BrandMark />
+          <span className="truncate text-[0.9375rem] font-semibold tracking-tight sidebar-collapsed:sr-only">{t('app.name')}</span>
+        </div>
+        <ul className="flex flex-col gap-0.5 overflow-y-auto px-2 py-2">
+          {nav.map((item) => {
+            const Icon = NAV_ICONS[item.key];
+            const active = isActive(pathname, item.href);
+            const label = t(`nav.${item.key}`);
+            return (
+              <li key={item.key}>
+                <Link
+                  href={item.href}
+                  aria-current={active ? 'page' : undefined}
+                  title={expanded ? undefined : label}
+                  className={cn(
+                    'flex h-8 items-center gap-2.5 rounded-md px-2.5 text-sm text-muted-foreground transition-colors hover:bg-muted hover:text-foreground',
+                    'sidebar-collapsed:justify-center sidebar-collapsed:px-0',
+                    active && 'bg-sidebar-active font-medium text-foreground hover:bg-sidebar-active',
+                  )}
+                >
+                  <Icon aria-hidden className={cn('size-4 shrink-0', active && 'text-primary')} />
+                  <span className="truncate sidebar-collapsed:sr-only">{label}</span>
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header
+          data-print="hide"
+          className="sticky top-0 z-20 flex h-14 shrink-0 items-center gap-2 border-b border-border bg-surface/95 px-3 backdrop-blur sm:px-4"
+        >
+          <Button
+            variant="ghost"
+            size="icon-sm"
+            onClick={toggleSidebar}
+            aria-controls="sidebar"
+            aria-expanded={expanded}
+            aria-label={expanded ? t('shell.collapseSidebar') : t('shell.expandSidebar')}
+            title={expanded ? t('shell.collapseSidebar') : t('shell.expandSidebar')}
+          >
+            {expanded ? <PanelLeftClose aria-hidden /> : <PanelLeftOpen aria-hidden />}
+          </Button>
+          <div className="flex-1" />
+          <UserMenu user={user} />
+        </header>
+        <main id="main" tabIndex={-1} data-print="main" className="w-full flex-1 px-4 py-6 outline-none sm:px-6 lg:px-8 lg:py-8">
+          <div className="mx-auto w-full max-w-[90rem]">{children}</div>
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import Link from 'next/link';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import type { NavKey } from '@/lib/auth/permissions';
+import { getI18n } from '@/lib/i18n/server';
+import { NAV_ICONS } from './nav-icons';
+
+type Section = Exclude<NavKey, 'dashboard'>;
+
+/** A section whose release has not landed yet: its real header, and an honest empty state. */
+export async function SectionPlaceholder({ section }: { section: Section }) {
+  const { t } = await getI18n();
+  const Icon = NAV_ICONS[section];
+  return (
+    <>
+      <PageHeader title={t(`${section}.title`)} description={t(`${section}.description`)} />
+      <EmptyState
+        icon={<Icon />}
+        title={t('placeholder.title')}
+        description={t(`${section}.placeholder`)}
+        action={
+          <Button asChild variant="secondary">
+            <Link href="/">{t('common.backToDashboard')}</Link>
+          </Button>
+        }
+      />
+    </>
+  );
+}
