@@ -77,3 +77,32 @@ export const ZInventoryListQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
 export type InventoryListQuery = z.infer<typeof ZInventoryListQuery>;
+
+export const ZStartCountInput = z.object({
+  locationId: z.uuid(),
+  scope: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('all') }),
+    z.object({ kind: z.literal('category'), category: z.string().trim().min(1).max(100) }),
+    z.object({ kind: z.literal('list'), skus: z.array(z.string().trim().min(1).max(64)).min(1).max(5000) }),
+  ]),
+});
+export type StartCountInput = z.infer<typeof ZStartCountInput>;
+
+export const ZRecordCountInput = z.object({
+  countId: z.uuid(),
+  lines: z
+    .array(
+      z.object({
+        /** SKU or barcode, as typed or scanned. */
+        code: z.string().trim().min(1).max(64),
+        counted: quantity,
+        /** `add` for scanning one unit at a time; `set` for a typed quantity. */
+        mode: z.enum(['set', 'add']).default('set'),
+      }),
+    )
+    .min(1)
+    .max(5000),
+});
+export type RecordCountInput = z.infer<typeof ZRecordCountInput>;
+
+export const ZCountIdInput = z.object({ countId: z.uuid() });
