@@ -1,0 +1,185 @@
+import Papa from 'papaparse';
+import { inArray, or, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@/db/client';
+import { inventoryCountLines, inventoryCounts, variants } from '@/db/schema';
+import { can, type Actor } from '@/lib/auth/permissions';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { DomainError, Forbidden } from '@/lib/errors';
+import { changeStock, lockLevel } from './ledger';
+import type { InventoryRow } from './queries';
+
+/** RFC 4180 CSV of the current inventory view (one row per SKU, totals across the chosen locations). */
+export function inventoryToCsv(rows: InventoryRow[], locationCodes: Map<string, string>): string {
+  const locIds = rows[0]?.perLocation.map((l) => l.locationId) ?? [];
+  const header = [
+    'sku',
+    'barcode',
+    'product',
+    'variant',
+    'brand',
+    'category',
+    'on_hand',
+    'reserved',
+    'available',
+    ...locIds.flatMap((id) => {
+      const code = locationCodes.get(id) ?? id;
+      return [`${code}_on_hand`, `${code}_available`];
+    }),
+  ];
+  const data = rows.map((r) => [
+    r.sku,
+    r.barcode ?? '',
+    r.productName,
+    r.variantTitle,
+    r.brand,
+    r.category,
+    r.onHand,
+    r.reserved,
+    r.available,
+    ...r.perLocation.flatMap((l) => [l.onHand, l.available]),
+  ]);
+  return Papa.unparse({ fields: header, data }, { newline: '\r\n' });
+}
+
+export type CsvImportKind = 'count' | 'receipt';
+export type CsvRowError = { row: number; message: string };
+export type ParsedStockLine = { row: number; variantId: string; sku: string; quantity: number };
+
+const MAX_ROWS = 5000;
+
+/**
+ * Parses and validates every row first: a SKU or barcode that exists, a whole quantity (≥ 1 for
+ * receipts, ≥ 0 for counts), no SKU twice. Row numbers are the file's lines (header = 1).
+ */
+export async function parseStockCsv(
+  db: DbOrTx,
+  kind: CsvImportKind,
+  text: string,
+): Promise<{ lines: ParsedStockLine[]; errors: CsvRowError[] }> {
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => h.trim().toLowerCase(),
+  });
+  const errors: CsvRowError[] = parsed.errors.map((e) => ({ row: (e.row ?? 0) + 2, message: e.message }));
+  const fields = parsed.meta.fields ?? [];
+  const codeField = fields.find((f) => ['sku', 'barcode', 'ean'].includes(f));
+  const qtyField = fields.find((f) => ['quantity', 'qty', 'counted', 'quantite', 'quantité'].includes(f));
+  if (!codeField || !qtyField) {
+    return { lines: [], errors: [{ row: 1, message: 'The header must name a "sku" (or "barcode") column and a "quantity" column.' }] };
+  }
+  if (parsed.data.length === 0) return { lines: [], errors: [{ row: 2, message: 'The file has no rows.' }] };
+  if (parsed.data.length > MAX_ROWS) return { lines: [], errors: [{ row: MAX_ROWS + 2, message: `At most ${MAX_ROWS} rows per file.` }] };
+
+  const codes = [...new Set(parsed.data.map((r) => (r[codeField] ?? '').trim()).filter(Boolean))];
+  const known = codes.length
+    ? await db
+        .select({ id: variants.id, sku: variants.sku, barcode: variants.barcode })
+        .from(variants)
+        .where(or(inArray(variants.sku, codes.map((c) => c.toUpperCase())), inArray(variants.barcode, codes)))
+    : [];
+  const byCode = new Map<string, { id: string; sku: string }>();
+  for (const v of known) {
+    byCode.set(v.sku, v);
+    if (v.barcode) byCode.set(v.barcode, v);
+  }
+
+  const lines: ParsedStockLine[] = [];
+  const seen = new Map<string, number>();
+  parsed.data.forEach((record, i) => {
+    const row = i + 2;
+    const code = (record[codeField] ?? '').trim();
+    const raw = (record[qtyField] ?? '').trim();
+    const variant = byCode.get(code) ?? byCode.get(code.toUpperCase());
+    const quantity = /^-?\d+$/.test(raw) ? Number(raw) : NaN;
+    if (!code) return errors.push({ row, message: 'SKU is missing.' });
+    if (!variant) return errors.push({ row, message: `Unknown SKU or barcode "${code}".` });
+    if (!Number.isSafeInteger(quantity)) return errors.push({ row, message: `Quantity "${raw}" is not a whole number.` });
+    if (quantity < (kind === 'receipt' ? 1 : 0)) {
+      return errors.push({ row, message: kind === 'receipt' ? 'A received quantity must be at least 1.' : 'A count cannot be negative.' });
+    }
+    if (quantity > 1_000_000) return errors.push({ row, message: 'Quantity is too large.' });
+    const dup = seen.get(variant.id);
+    if (dup) return errors.push({ row, message: `${variant.sku} already appears on row ${dup}.` });
+    seen.set(variant.id, row);
+    lines.push({ row, variantId: variant.id, sku: variant.sku, quantity });
+  });
+  errors.sort((a, b) => a.row - b.row);
+  return { lines, errors };
+}
+
+/**
+ * Imports a counts or receipts file at one location: nothing is applied unless every row is
+ * valid, then everything is applied in one transaction (counts as an applied cycle count).
+ */
+export async function importStockCsv(
+  db: Db,
+  actor: Actor,
+  input: { locationId: string; kind: CsvImportKind; text: string; reference?: string },
+): Promise<{ applied: number; changed: number }> {
+  if (!can(actor, 'inventory.adjust', input.locationId)) throw new Forbidden('You cannot change stock at this location.');
+  const { lines, errors } = await parseStockCsv(db, input.kind, input.text);
+  if (errors.length > 0) {
+    throw new DomainError('validation_failed', `${errors.length} row(s) have errors; nothing was imported.`, { rows: errors });
+  }
+  return db.transaction(async (tx) => {
+    const sorted = [...lines].sort((a, b) => a.variantId.localeCompare(b.variantId));
+    let changed = 0;
+    if (input.kind === 'receipt') {
+      const reference = input.reference?.trim() || 'CSV import';
+      for (const line of sorted) {
+        await changeStock(tx, {
+          variantId: line.variantId,
+          locationId: input.locationId,
+          deltaOnHand: line.quantity,
+          reason: 'receipt',
+          referenceType: 'receipt',
+          referenceId: reference,
+          actorId: actor.userId,
+        });
+        changed += 1;
+      }
+    } else {
+      const [count] = await tx
+        .insert(inventoryCounts)
+        .values({
+          number: sql`'CC-' || nextval('count_number_seq')`,
+          locationId: input.locationId,
+          scope: 'csv',
+          status: 'applied',
+          createdById: actor.userId,
+          closedAt: sql`now()`,
+        })
+        .returning({ id: inventoryCounts.id });
+      const shortOfReserved: string[] = [];
+      for (const line of sorted) {
+        const level = await lockLevel(tx, line.variantId, input.locationId);
+        const onHand = level?.onHand ?? 0;
+        await tx.insert(inventoryCountLines).values({ countId: count.id, variantId: line.variantId, expected: onHand, counted: line.quantity });
+        if ((level?.reserved ?? 0) > line.quantity) shortOfReserved.push(`row ${line.row} (${line.sku})`);
+        if (line.quantity === onHand || shortOfReserved.length > 0) continue;
+        await changeStock(tx, {
+          variantId: line.variantId,
+          locationId: input.locationId,
+          deltaOnHand: line.quantity - onHand,
+          reason: 'count',
+          referenceType: 'count',
+          referenceId: count.id,
+          actorId: actor.userId,
+        });
+        changed += 1;
+      }
+      if (shortOfReserved.length > 0) {
+        throw new DomainError('stock_conflict', `Counted below what is reserved for orders: ${shortOfReserved.join(', ')}. Nothing was imported.`);
+      }
+    }
+    await writeAudit(tx, {
+      actorId: actor.userId,
+      action: `inventory.import_${input.kind}`,
+      entityType: 'location',
+      entityId: input.locationId,
+      data: { rows: lines.length, changed },
+    });
+    return { applied: lines.length, changed };
+  });
+}
