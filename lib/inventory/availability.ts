@@ -1,0 +1,84 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@/db/client';
+import { channelStockCaps } from '@/db/schema';
+import { can, type Actor } from '@/lib/auth/permissions';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { Forbidden } from '@/lib/errors';
+
+export type Availability = { sku: string; total: number; locations: { code: string; available: number }[] };
+
+/**
+ * Available to promise per location for one SKU, as a channel sees it: a ring-fenced channel is
+ * offered at most its cap minus what it already holds reserved, taken from the best locations.
+ */
+export async function getAvailability(
+  db: DbOrTx,
+  input: { sku: string; channelId?: string | null; locationCode?: string | null },
+): Promise<Availability | null> {
+  const { rows } = await db.execute<{ sku: string; code: string; available: number; allowance: number | null }>(sql`
+    select v.sku, loc.code, greatest(l.on_hand - l.reserved - l.safety_stock, 0)::int as available,
+      (select greatest(c.max_units - coalesce((
+          select sum(r.quantity) from reservations r join orders o on o.id = r.order_id
+          where r.variant_id = v.id and r.status = 'active' and o.channel_id = c.channel_id), 0), 0)::int
+       from channel_stock_caps c where c.variant_id = v.id and c.channel_id = ${input.channelId ?? null}) as allowance
+    from variants v
+    join inventory_levels l on l.variant_id = v.id
+    join locations loc on loc.id = l.location_id and loc.active
+    where v.sku = ${input.sku.trim().toUpperCase()}
+    order by available desc, loc.code`);
+  if (rows.length === 0) {
+    const [exists] = (await db.execute<{ sku: string }>(sql`select sku from variants where sku = ${input.sku.trim().toUpperCase()}`)).rows;
+    return exists ? { sku: exists.sku, total: 0, locations: [] } : null;
+  }
+  let allowance = rows[0].allowance === null ? Infinity : Number(rows[0].allowance);
+  const locations = rows.map((r) => {
+    const available = Math.min(Number(r.available), allowance);
+    allowance -= available;
+    return { code: r.code, available };
+  });
+  const shown = input.locationCode ? locations.filter((l) => l.code === input.locationCode) : locations;
+  return {
+    sku: rows[0].sku,
+    total: shown.reduce((a, l) => a + l.available, 0),
+    locations: shown.sort((a, b) => a.code.localeCompare(b.code)),
+  };
+}
+
+/** Units a channel may still reserve of a SKU (Infinity when it is not ring-fenced); lock-free read. */
+export async function channelAllowance(db: DbOrTx, channelId: string, variantId: string): Promise<number> {
+  const { rows } = await db.execute<{ allowance: number }>(sql`
+    select greatest(c.max_units - coalesce((
+      select sum(r.quantity) from reservations r join orders o on o.id = r.order_id
+      where r.variant_id = c.variant_id and r.status = 'active' and o.channel_id = c.channel_id), 0), 0)::int as allowance
+    from channel_stock_caps c where c.channel_id = ${channelId} and c.variant_id = ${variantId}
+    for update of c`);
+  return rows.length ? Number(rows[0].allowance) : Infinity;
+}
+
+/** Sets or removes (null) a channel's cap on a SKU. Owners only: it changes what every store may promise. */
+export async function setChannelCap(
+  db: Db,
+  actor: Actor,
+  input: { channelId: string; variantId: string; maxUnits: number | null },
+): Promise<void> {
+  if (!can(actor, 'settings.manage')) throw new Forbidden('Only owners can ring-fence stock for a channel.');
+  await db.transaction(async (tx) => {
+    if (input.maxUnits === null) {
+      await tx
+        .delete(channelStockCaps)
+        .where(and(eq(channelStockCaps.channelId, input.channelId), eq(channelStockCaps.variantId, input.variantId)));
+    } else {
+      await tx
+        .insert(channelStockCaps)
+        .values({ channelId: input.channelId, variantId: input.variantId, maxUnits: input.maxUnits })
+        .onConflictDoUpdate({ target: [channelStockCaps.channelId, channelStockCaps.variantId], set: { maxUnits: input.maxUnits } });
+    }
+    await writeAudit(tx, {
+      actorId: actor.userId,
+      action: 'inventory.channel_cap',
+      entityType: 'variant',
+      entityId: input.variantId,
+      data: { channelId: input.channelId, maxUnits: input.maxUnits },
+    });
+  });
+}
