@@ -34,17 +34,25 @@ function exportedNames(source: string): string[] {
 
 type Found = { key: string; file: string; source: string };
 
+/** The text of one export: from its declaration to the next top-level export. */
+function segmentOf(source: string, name: string): string {
+  const start = source.search(new RegExp(`export\\s+(?:async\\s+)?(?:function|const|let)\\s+${name}\\b`));
+  if (start < 0) return source;
+  const next = source.slice(start + 1).search(/\nexport\s/);
+  return next < 0 ? source.slice(start) : source.slice(start, start + 1 + next);
+}
+
 function findEndpoints(): Found[] {
   const found: Found[] = [];
   for (const file of walk(APP).filter((f) => /\.(ts|tsx)$/.test(f))) {
     const source = readFileSync(file, 'utf8');
     if (/^route\.(ts|tsx)$/.test(path.basename(file))) {
       for (const name of exportedNames(source).filter((n) => HTTP_METHODS.includes(n))) {
-        found.push({ key: `${name} ${routePath(file)}`, file, source });
+        found.push({ key: `${name} ${routePath(file)}`, file, source: segmentOf(source, name) });
       }
     }
     if (/^\s*(['"])use server\1/.test(source)) {
-      for (const name of exportedNames(source)) found.push({ key: `action ${name}`, file, source });
+      for (const name of exportedNames(source)) found.push({ key: `action ${name}`, file, source: segmentOf(source, name) });
     }
   }
   return found;
@@ -63,7 +71,7 @@ describe('every endpoint is in the permission table', () => {
     if (guard && 'permission' in guard) {
       expect(Object.keys(PERMISSIONS)).toContain(guard.permission);
       expect(f.source, `${key} must call requireActor/can with '${guard.permission}'`).toContain(`'${guard.permission}'`);
-      expect(f.source).toMatch(/requireActor|can\(/);
+      expect(f.source).toMatch(/requireActor|guardedAction|can\(/);
     }
     if (guard && 'channel' in guard) expect(f.source).toMatch(/authenticateChannel|verifySignature/);
   });
