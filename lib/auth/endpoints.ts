@@ -19,4 +19,17 @@ export const ENDPOINTS: Record<string, EndpointGuard> = {
   'action signInAction': { public: 'the sign-in form' },
   'action setLocaleAction': { public: 'language choice, also on the login page' },
   'action signOutAction': { permission: 'session.self' },
+
+  'action adjustStockAction': { permission: 'inventory.adjust' },
+  'action receiveStockAction': { permission: 'inventory.adjust' },
+  'action importStockCsvAction': { permission: 'inventory.adjust' },
+  'action createTransferAction': { permission: 'inventory.transfer' },
+  'action shipTransferAction': { permission: 'inventory.transfer' },
+  'action receiveTransferAction': { permission: 'inventory.transfer' },
+  'action cancelTransferAction': { permission: 'inventory.transfer' },
+  'action startCountAction': { permission: 'inventory.adjust' },
+  'action recordCountAction': { permission: 'inventory.adjust' },
+  'action applyCountAction': { permission: 'inventory.adjust' },
+  'action discardCountAction': { permission: 'inventory.adjust' },
+  'action setChannelCapAction': { permission: 'settings.manage' },
 };

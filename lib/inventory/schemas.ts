@@ -106,3 +106,16 @@ export const ZRecordCountInput = z.object({
 export type RecordCountInput = z.infer<typeof ZRecordCountInput>;
 
 export const ZCountIdInput = z.object({ countId: z.uuid() });
+
+export const ZImportStockCsvInput = z.object({
+  locationId: z.uuid(),
+  kind: z.enum(['count', 'receipt']),
+  text: z.string().min(1).max(2_000_000),
+  reference: z.string().trim().max(100).optional(),
+});
+
+export const ZSetChannelCapInput = z.object({
+  channelId: z.uuid(),
+  variantId: z.uuid(),
+  maxUnits: z.coerce.number().int().min(0).max(1_000_000).nullable(),
+});
