@@ -68,7 +68,7 @@ export function AppShell({
         data-print="hide"
         className="sticky top-0 flex h-dvh w-56 shrink-0 flex-col border-r border-border bg-sidebar transition-[width] duration-150 sidebar-collapsed:w-14"
       >
-        <div className="flex h-14 shrink-0 items-center gap-2.5 px-4 sidebar-collapsed:justify-center sidebar-collapsed:px-0">
+        <div className="flex h-14 shrink-0 items-center gap-2.5 border-b border-border px-4 sidebar-collapsed:justify-center sidebar-collapsed:px-0">
           <BrandMark />
           <span className="truncate text-[0.9375rem] font-semibold tracking-tight sidebar-collapsed:sr-only">{t('app.name')}</span>
         </div>

@@ -31,7 +31,8 @@ export function UserMenu({ user }: { user: ShellUser }) {
   const [pending, startTransition] = useTransition();
 
   return (
-    <DropdownMenu>
+    // Non-modal: a modal menu hides the page with aria-hidden while focus could still reach it.
+    <DropdownMenu modal={false}>
       <DropdownMenuTrigger
         className="flex h-9 items-center gap-2 rounded-md px-1.5 text-sm hover:bg-muted data-[state=open]:bg-muted"
         disabled={pending}

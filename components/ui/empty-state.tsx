@@ -34,7 +34,7 @@ export function EmptyState({
       ) : null}
       <Heading className="text-[0.9375rem] font-semibold text-foreground">{title}</Heading>
       {description ? <p className="mt-1.5 max-w-md text-sm text-muted-foreground">{description}</p> : null}
-      {action ? <div className="mt-5 flex items-center gap-2">{action}</div> : null}
+      {action ? <div className="mt-5 flex items-center gap-2 print:hidden">{action}</div> : null}
     </div>
   );
 }

@@ -58,9 +58,7 @@ export const en = {
   'dashboard.role.owner': 'You see every store, channel and setting.',
   'dashboard.role.manager': 'You run the stock, orders and pickups of your stores.',
   'dashboard.role.agent': 'You help customers, whichever channel they bought from.',
-  'dashboard.scope': 'Signed in as {role} · {email}',
   'dashboard.shortcuts': 'Where to go',
-  'dashboard.open': 'Open',
 
   'inventory.title': 'Inventory',
   'inventory.description': 'Stock on hand, reserved and available to promise, per store and warehouse.',

@@ -56,9 +56,7 @@ export const fr: Messages = {
   'dashboard.role.owner': 'Vous voyez tous les magasins, canaux et paramètres.',
   'dashboard.role.manager': 'Vous gérez le stock, les commandes et les retraits de vos magasins.',
   'dashboard.role.agent': 'Vous aidez les clients, quel que soit le canal de leur achat.',
-  'dashboard.scope': 'Connecté en tant que {role} · {email}',
   'dashboard.shortcuts': 'Par où commencer',
-  'dashboard.open': 'Ouvrir',
 
   'inventory.title': 'Stocks',
   'inventory.description': 'Stock physique, réservé et disponible à la vente, par magasin et entrepôt.',
