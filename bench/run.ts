@@ -1,0 +1,144 @@
+/**
+ * The benchmark runner: `npm run bench -- [scenario…] [--out path] [--reseed] [--scale n]`.
+ * Runs against PostgreSQL only (DATABASE_URL, or a local comptoir_bench database), migrates it,
+ * seeds the large data set once, runs the scenarios and writes their results as JSON.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { migrateDatabase, openPostgres, type DbHandle } from '../db/client';
+import { isLargeSeedPresent, seedLarge } from '../db/seed';
+import { parseArgs, USAGE } from './args';
+import { assertDisposable, databaseKey, DEFAULT_BENCH_URL, dropDatabase, ensureDatabase } from './database';
+import { formatTable, toEntry, type BenchContext, type Report } from './harness';
+import { SCENARIOS } from './scenarios';
+import { countRows, writeSeedRecord } from './seed-record';
+
+const RESULTS_DIR = path.join(process.cwd(), 'bench', 'results');
+
+async function main(): Promise<number> {
+  const names = SCENARIOS.map((s) => s.name);
+  let args;
+  try {
+    args = parseArgs(process.argv.slice(2), names);
+  } catch (error) {
+    console.error(`bench: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (args.list) {
+    for (const s of SCENARIOS) console.log(`${s.name.padEnd(24)} goal: ${s.goal}`);
+    return 0;
+  }
+
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    databaseUrl = DEFAULT_BENCH_URL;
+    console.log(`DATABASE_URL is not set: using ${DEFAULT_BENCH_URL}`);
+  }
+  if (databaseUrl.startsWith('file:') || !/^postgres(ql)?:/.test(databaseUrl)) {
+    console.error('bench: DATABASE_URL must name a PostgreSQL server (the bench does not run on the embedded engine)');
+    return 2;
+  }
+  const key = databaseKey(databaseUrl);
+  console.log(`Bench database: ${key}`);
+
+  if (args.reseed) {
+    assertDisposable(databaseUrl);
+    console.log('--reseed: dropping and re-creating the bench database');
+    await dropDatabase(databaseUrl);
+  }
+  if (await ensureDatabase(databaseUrl)) console.log(`Created database ${key}`);
+
+  const handle = openPostgres(databaseUrl, 4);
+  const ctx: BenchContext = {
+    handle,
+    databaseUrl,
+    options: { reseed: args.reseed, scale: args.scale, verbose: args.verbose },
+    resultsDir: RESULTS_DIR,
+    log: (message) => console.log(message),
+  };
+  try {
+    await migrateDatabase(handle);
+    await ensureLargeSeed(ctx, key);
+
+    const selected = args.scenarios.length ? SCENARIOS.filter((s) => args.scenarios.includes(s.name)) : SCENARIOS;
+    const report: Report = {};
+    const notes: string[] = [];
+    let failures = 0;
+    for (const scenario of selected) {
+      console.log(`\n▶ ${scenario.name} (goal: ${scenario.goal})`);
+      const start = performance.now();
+      try {
+        const result = await scenario.run(ctx);
+        report[scenario.name] = toEntry(result);
+        if (result.note) notes.push(`${scenario.name}: ${result.note}`);
+        console.log(`  done in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+      } catch (error) {
+        failures++;
+        console.error(`  FAILED: ${(error as Error).message}`);
+        if (args.verbose) console.error(error);
+      }
+    }
+
+    const goals = Object.fromEntries(SCENARIOS.map((s) => [s.name, s.goal]));
+    console.log(`\n${formatTable(report, goals)}`);
+    if (notes.length) console.log(`\n${notes.join('\n')}`);
+
+    const out = path.resolve(args.out);
+    mkdirSync(path.dirname(out), { recursive: true });
+    writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`\nResults written to ${path.relative(process.cwd(), out) || out}`);
+
+    const missed = Object.values(report).filter((e) => !e.ok).length;
+    if (missed) console.log(`${missed} scenario(s) missed their goal.`);
+    return failures ? 1 : 0;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Seeds the large data set unless it is there, and records how long it took. */
+async function ensureLargeSeed(ctx: BenchContext, key: string): Promise<void> {
+  const { handle } = ctx;
+  if (await isLargeSeedPresent(handle)) {
+    console.log('Large data set present: reusing it.');
+    return;
+  }
+  console.log('Seeding the large data set (once per bench database; this takes a while)…');
+  const seededAt = new Date().toISOString();
+  const start = performance.now();
+  await seedLarge(handle, { log: (line) => console.log(`  ${line}`) });
+  const seedMs = performance.now() - start;
+  console.log(`Seeded in ${(seedMs / 60_000).toFixed(1)} min; VACUUM ANALYZE…`);
+  const analyzeStart = performance.now();
+  await vacuumAnalyze(handle);
+  const analyzeMs = performance.now() - analyzeStart;
+  const rows = await countRows(handle);
+  const totalRows = Object.values(rows).reduce((sum, n) => sum + n, 0);
+  writeSeedRecord(ctx.resultsDir, key, {
+    seeded_at: seededAt,
+    seed_ms: Math.round(seedMs),
+    analyze_ms: Math.round(analyzeMs),
+    rows,
+    total_rows: totalRows,
+  });
+  console.log(`${totalRows.toLocaleString('en-US')} rows; timing recorded in bench/results/seed-timing.json`);
+}
+
+// Fresh bulk-loaded tables have no statistics and an unset visibility map: plans and
+// index-only scans would be those of a database nobody runs in production.
+async function vacuumAnalyze(handle: DbHandle): Promise<void> {
+  await handle.db.execute(sql`vacuum analyze`);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
