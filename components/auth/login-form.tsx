@@ -110,8 +110,8 @@ export function LoginForm({
                     setPassword(demo.password);
                   }}
                 >
-                  <span className="font-mono text-foreground">{account.email}</span>
-                  <span>{account.role}</span>
+                  <span className="min-w-0 truncate font-mono text-foreground">{account.email}</span>
+                  <span className="shrink-0 whitespace-nowrap">{account.role}</span>
                 </button>
               </li>
             ))}

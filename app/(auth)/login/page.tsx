@@ -35,7 +35,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <div className="flex min-h-dvh flex-col">
       <main className="flex flex-1 items-center justify-center px-4 py-12">
-        <div className="w-full max-w-[25rem]">
+        <div className="w-full max-w-[26rem]">
           <div className="mb-6 flex items-center justify-center gap-2.5">
             <BrandMark className="size-8" />
             <span className="text-lg font-semibold tracking-tight">{t('app.name')}</span>
