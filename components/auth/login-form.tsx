@@ -91,12 +91,12 @@ export function LoginForm({
       {demo ? (
         <section
           aria-labelledby={`${id}-demo`}
-          className="mt-6 rounded-lg border border-dashed border-border bg-canvas px-4 py-3 text-xs text-muted-foreground"
+          className="mt-6 rounded-lg border border-dashed border-border bg-canvas px-3 py-3 text-xs text-muted-foreground"
         >
-          <h2 id={`${id}-demo`} className="text-xs font-semibold text-foreground">
+          <h2 id={`${id}-demo`} className="px-1.5 text-xs font-semibold text-foreground">
             {t('login.demo.title')}
           </h2>
-          <p className="mt-1">
+          <p className="mt-1 px-1.5">
             {t('login.demo.description', { password: demo.password })}
           </p>
           <ul className="mt-2 flex flex-col gap-0.5">
@@ -104,14 +104,14 @@ export function LoginForm({
               <li key={account.email}>
                 <button
                   type="button"
-                  className="flex w-full items-center justify-between gap-3 rounded px-1.5 py-1 text-left hover:bg-muted"
+                  className="flex w-full items-center justify-between gap-2 rounded px-1.5 py-1 text-left hover:bg-muted"
                   onClick={() => {
                     setEmail(account.email);
                     setPassword(demo.password);
                   }}
                 >
-                  <span className="min-w-0 truncate font-mono text-foreground">{account.email}</span>
-                  <span className="shrink-0 whitespace-nowrap">{account.role}</span>
+                  <span className="shrink-0 font-mono text-foreground">{account.email}</span>
+                  <span className="min-w-0 text-right">{account.role}</span>
                 </button>
               </li>
             ))}
