@@ -94,3 +94,8 @@ export function getDatabase(): Promise<DbHandle> {
 export async function getDb(): Promise<Db> {
   return (await getDatabase()).db;
 }
+
+/** Tests that call route handlers or actions point the process's engine at their own database. */
+export function useDatabaseInThisProcess(handle: DbHandle): void {
+  globalForDb.comptoirDb = Promise.resolve(handle);
+}

@@ -16,6 +16,8 @@ export const ENDPOINTS: Record<string, EndpointGuard> = {
   'GET /api/health': { public: 'liveness and migration state for operators' },
   'GET /api/auth/[...nextauth]': { public: 'Auth.js sign-in flow' },
   'POST /api/auth/[...nextauth]': { public: 'Auth.js sign-in flow' },
+  'POST /api/v1/channels/[channel]/orders': { channel: true },
+  'GET /api/v1/availability': { channel: true },
   'action signInAction': { public: 'the sign-in form' },
   'action setLocaleAction': { public: 'language choice, also on the login page' },
   'action signOutAction': { permission: 'session.self' },

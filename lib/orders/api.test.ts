@@ -1,0 +1,122 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useDatabaseInThisProcess, type DbHandle } from '@/db/client';
+import { channels } from '@/db/schema';
+import { createTestDatabase } from '@/db/testing';
+import { signBody } from '@/lib/channels/signature';
+import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
+import { GET as availability } from '@/app/api/v1/availability/route';
+import { POST as postOrder } from '@/app/api/v1/channels/[channel]/orders/route';
+
+let handle: DbHandle;
+let w: InventoryWorld;
+const SECRET = 'demo-secret-web';
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  useDatabaseInThisProcess(handle);
+  w = await makeInventoryWorld(handle.db);
+  await handle.db.insert(channels).values({ code: 'web', name: 'Web', kind: 'web', secret: SECRET });
+});
+afterAll(() => handle.close());
+
+function body(externalId: string, qty = 1, sku = 'PULL-S') {
+  return JSON.stringify({
+    externalId,
+    placedAt: '2026-11-22T09:30:00+01:00',
+    currency: 'EUR',
+    customer: { email: 'lea@example.fr', firstName: 'Léa', lastName: 'Dubois' },
+    lines: [{ sku, quantity: qty, unitPriceCents: 5900 }],
+    fulfilment: { type: 'pickup', locationCode: 'PAR' },
+    totals: { subtotalCents: 5900 * qty, discountCents: 0, shippingCents: 0, taxCents: 983 * qty, totalCents: 5900 * qty },
+  });
+}
+
+function post(raw: string, opts: { channel?: string; signature?: string | null } = {}) {
+  const headers = new Headers({ 'content-type': 'application/json' });
+  const signature = opts.signature === undefined ? signBody(SECRET, raw) : opts.signature;
+  if (signature) headers.set('x-comptoir-signature', signature);
+  return postOrder(new Request(`http://test/api/v1/channels/${opts.channel ?? 'web'}/orders`, { method: 'POST', body: raw, headers }), {
+    params: Promise.resolve({ channel: opts.channel ?? 'web' }),
+  });
+}
+
+const orderCount = async () => (await handle.db.execute<{ n: number }>(sql`select count(*)::int as n from orders`)).rows[0].n;
+
+describe('POST /api/v1/channels/{channel}/orders', () => {
+  it('creates with 201, replays with 200 and the same body', async () => {
+    const raw = body('WEB-1001');
+    const first = await post(raw);
+    expect(first.status).toBe(201);
+    const created = await first.json();
+    expect(created.order).toMatchObject({ externalId: 'WEB-1001', status: 'placed' });
+    expect(Object.keys(created.order).sort()).toEqual(['externalId', 'id', 'number', 'status']);
+    const before = await orderCount();
+    const replay = await post(raw);
+    expect(replay.status).toBe(200);
+    expect(await replay.json()).toEqual(created);
+    expect(await orderCount()).toBe(before);
+  });
+
+  it('answers 404 for an unknown channel and 401 for a bad or missing signature, writing nothing', async () => {
+    const raw = body('WEB-1002');
+    const before = await orderCount();
+    expect((await post(raw, { channel: 'nope' })).status).toBe(404);
+    const bad = await post(raw, { signature: signBody('wrong', raw) });
+    expect(bad.status).toBe(401);
+    expect((await bad.json()).error.code).toBe('invalid_signature');
+    expect((await post(raw, { signature: null })).status).toBe(401);
+    expect(await orderCount()).toBe(before);
+  });
+
+  it('answers 400 with field details for bad input, and for bad JSON', async () => {
+    const invalid = await post(JSON.stringify({ externalId: '', lines: [] }));
+    expect(invalid.status).toBe(400);
+    const json = await invalid.json();
+    expect(json.error.code).toBe('validation_failed');
+    expect(Object.keys(json.error.details.fields)).toEqual(expect.arrayContaining(['externalId', 'lines', 'placedAt']));
+    expect((await post('{not json')).status).toBe(400);
+  });
+
+  it('answers 409 out_of_stock naming the SKUs and leaves stock untouched; 422 for an unknown SKU', async () => {
+    const before = (await availability(availabilityRequest('PULL-M'))).json();
+    const res = await post(body('WEB-1003', 500, 'PULL-M'));
+    expect(res.status).toBe(409);
+    expect(await res.json()).toEqual({
+      error: { code: 'out_of_stock', message: expect.any(String), details: { skus: ['PULL-M'] } },
+    });
+    expect(await (await availability(availabilityRequest('PULL-M'))).json()).toEqual(await before);
+    expect((await post(body('WEB-1004', 1, 'NOPE-1'))).status).toBe(422);
+  });
+});
+
+function availabilityRequest(sku: string, token = SECRET, extra = '') {
+  return new Request(`http://test/api/v1/availability?channel=web&sku=${sku}${extra}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+}
+
+describe('GET /api/v1/availability', () => {
+  it('answers per location for the channel, or for one location', async () => {
+    const res = await availability(availabilityRequest('pull-s'));
+    expect(res.status).toBe(200);
+    const json = await res.json();
+    expect(json).toMatchObject({ sku: 'PULL-S', total: 29 });
+    expect(json.locations).toEqual([
+      { code: 'LYS', available: 10 },
+      { code: 'PAR', available: 9 },
+      { code: 'WH', available: 10 },
+    ]);
+    expect(await (await availability(availabilityRequest('PULL-S', SECRET, '&location=par'))).json()).toEqual({
+      sku: 'PULL-S',
+      total: 9,
+      locations: [{ code: 'PAR', available: 9 }],
+    });
+  });
+
+  it('refuses a bad token (401), an unknown SKU (404) and a missing parameter (400)', async () => {
+    expect((await availability(availabilityRequest('PULL-S', 'nope'))).status).toBe(401);
+    expect((await availability(availabilityRequest('NOPE-9'))).status).toBe(404);
+    expect((await availability(new Request('http://test/api/v1/availability?channel=web'))).status).toBe(400);
+  });
+});
