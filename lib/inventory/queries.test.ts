@@ -4,8 +4,19 @@ import { createTestDatabase } from '@/db/testing';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
 import { adjustStock } from './adjust-stock';
 import { changeStock } from './ledger';
-import { effectiveLocations, findSkuDetail, findVariantByCode, listInventory, listLedger, listLocations, onHandHistory } from './queries';
+import {
+  effectiveLocations,
+  findSkuDetail,
+  findTransfer,
+  findVariantByCode,
+  listInventory,
+  listLedger,
+  listLocations,
+  listTransfers,
+  onHandHistory,
+} from './queries';
 import { ZInventoryListQuery } from './schemas';
+import { createTransfer, receiveTransfer, shipTransfer } from './transfers';
 
 let handle: DbHandle;
 let w: InventoryWorld;
@@ -75,5 +86,63 @@ describe('SKU detail', () => {
     expect(next.entries).toHaveLength(2);
     const history = await onHandHistory(handle.db, found!.id);
     expect(history.find((h) => h.locationCode === 'PAR')?.onHand).toBe(0);
+  });
+});
+
+describe('findTransfer', () => {
+  it('returns the transfer with its locations and lines, received quantities once received', async () => {
+    const [s, m] = [w.skus[0].id, w.skus[1].id];
+    const created = await createTransfer(handle.db, w.owner, {
+      sourceLocationId: w.warehouse,
+      destinationLocationId: w.paris,
+      note: 'Weekly top-up',
+      lines: [
+        { variantId: m, quantity: 2 },
+        { variantId: s, quantity: 3 },
+      ],
+    });
+    const draft = await findTransfer(handle.db, created.id);
+    expect(draft).toMatchObject({
+      number: created.number,
+      status: 'draft',
+      source: { id: w.warehouse, code: 'WH' },
+      destination: { id: w.paris, code: 'PAR', timeZone: 'Europe/Paris' },
+      note: 'Weekly top-up',
+      createdByName: 'Owner',
+      shippedAt: null,
+    });
+    expect(draft?.lines.map((l) => [l.sku, l.productName, l.quantity, l.quantityReceived])).toEqual([
+      ['PULL-M', 'Pull marin', 2, null],
+      ['PULL-S', 'Pull marin', 3, null],
+    ]);
+
+    await shipTransfer(handle.db, w.owner, created.id);
+    await receiveTransfer(handle.db, w.manager, { transferId: created.id, lines: [{ variantId: s, quantityReceived: 2 }] });
+    const received = await findTransfer(handle.db, created.id);
+    expect(received?.status).toBe('received');
+    expect(received?.shippedAt).toBeInstanceOf(Date);
+    expect(received?.lines.map((l) => [l.sku, l.quantityReceived])).toEqual([
+      ['PULL-M', 2],
+      ['PULL-S', 2],
+    ]);
+  });
+
+  it('lists transfers by direction and by SKU', async () => {
+    const ids = async (opts: Parameters<typeof listTransfers>[1]) => (await listTransfers(handle.db, opts)).map((t) => t.number);
+    const all = await listTransfers(handle.db, { locationIds: null });
+    expect(all.length).toBeGreaterThan(0);
+    const [t] = all;
+    expect(t).toMatchObject({ sourceCode: 'WH', destinationCode: 'PAR', units: 5 });
+    expect(await ids({ locationIds: [w.paris], direction: 'in' })).toEqual([t.number]);
+    expect(await ids({ locationIds: [w.paris], direction: 'out' })).toEqual([]);
+    expect(await ids({ locationIds: [w.warehouse], direction: 'out' })).toEqual([t.number]);
+    expect(await ids({ locationIds: [w.lyon] })).toEqual([]);
+    expect(await ids({ locationIds: [] })).toEqual([]);
+    expect(await ids({ locationIds: null, variantId: w.skus[1].id })).toEqual([t.number]);
+    expect(await ids({ locationIds: null, variantId: w.skus[2].id })).toEqual([]);
+  });
+
+  it('returns null for an unknown id', async () => {
+    expect(await findTransfer(handle.db, '00000000-0000-4000-8000-000000000000')).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import {
   inventoryLevels,
@@ -8,6 +9,7 @@ import {
   products,
   reservations,
   staffUsers,
+  transferLines,
   transfers,
   variants,
 } from '@/db/schema';
@@ -73,7 +75,14 @@ const SORT_SQL: Record<InventoryListQuery['sort'], SQL> = {
  * One page of SKUs with stock at the given locations. Search: SKU or barcode prefix, else
  * product name by trigram (typo-tolerant). No exact count: one extra row says "there is more".
  */
-export async function listInventory(db: DbOrTx, query: InventoryListQuery, locationIds: readonly string[]): Promise<InventoryPage> {
+export async function listInventory(
+  db: DbOrTx,
+  query: InventoryListQuery,
+  locationIds: readonly string[],
+  /** `pageSize`: rows per page (the CSV export asks for one big page). */
+  opts: { pageSize?: number } = {},
+): Promise<InventoryPage> {
+  const pageSize = opts.pageSize ?? PAGE_SIZE;
   const locs = sql`array[${sql.join(
     locationIds.map((id) => sql`${id}::uuid`),
     sql`, `,
@@ -106,7 +115,7 @@ export async function listInventory(db: DbOrTx, query: InventoryListQuery, locat
   const where = filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``;
   const havingSql = having.length ? sql`having ${sql.join(having, sql` and `)}` : sql``;
   const dir = query.dir === 'desc' ? sql`desc` : sql`asc`;
-  const offset = (query.page - 1) * PAGE_SIZE;
+  const offset = (query.page - 1) * pageSize;
 
   const { rows } = await db.execute<{
     variant_id: string;
@@ -133,10 +142,10 @@ export async function listInventory(db: DbOrTx, query: InventoryListQuery, locat
     group by v.id, p.id
     ${havingSql}
     order by ${SORT_SQL[query.sort]} ${dir}, v.sku asc
-    limit ${PAGE_SIZE + 1} offset ${offset}`);
+    limit ${pageSize + 1} offset ${offset}`);
 
   const order = new Map(locationIds.map((id, i) => [id, i]));
-  const mapped = rows.slice(0, PAGE_SIZE).map((r) => ({
+  const mapped = rows.slice(0, pageSize).map((r) => ({
     variantId: r.variant_id,
     sku: r.sku,
     barcode: r.barcode,
@@ -149,7 +158,7 @@ export async function listInventory(db: DbOrTx, query: InventoryListQuery, locat
     available: Number(r.available),
     perLocation: [...r.per_location].sort((a, b) => (order.get(a.locationId) ?? 0) - (order.get(b.locationId) ?? 0)),
   }));
-  return { rows: mapped, page: query.page, hasNext: rows.length > PAGE_SIZE };
+  return { rows: mapped, page: query.page, hasNext: rows.length > pageSize };
 }
 
 /** Exact barcode (or SKU) → variant id, for scanners. */
@@ -342,15 +351,20 @@ export async function listTransfers(
 ): Promise<TransferSummary[]> {
   const direction = opts.direction ?? 'both';
   const conds: SQL[] = [];
+  // The query below aliases the table as `t`: conditions name `t.` columns, not Drizzle's "transfers".
   if (opts.locationIds) {
     const ids = [...opts.locationIds];
     if (ids.length === 0) return [];
-    if (direction === 'in') conds.push(inArray(transfers.destinationLocationId, ids));
-    else if (direction === 'out') conds.push(inArray(transfers.sourceLocationId, ids));
-    else conds.push(sql`(${inArray(transfers.sourceLocationId, ids)} or ${inArray(transfers.destinationLocationId, ids)})`);
+    const list = sql`array[${sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )}]`;
+    if (direction === 'in') conds.push(sql`t.destination_location_id = any(${list})`);
+    else if (direction === 'out') conds.push(sql`t.source_location_id = any(${list})`);
+    else conds.push(sql`(t.source_location_id = any(${list}) or t.destination_location_id = any(${list}))`);
   }
   if (opts.variantId) {
-    conds.push(sql`exists (select 1 from transfer_lines tl where tl.transfer_id = ${transfers.id} and tl.variant_id = ${opts.variantId})`);
+    conds.push(sql`exists (select 1 from transfer_lines tl where tl.transfer_id = t.id and tl.variant_id = ${opts.variantId})`);
   }
   const { rows } = await db.execute<{
     id: string;
@@ -383,4 +397,75 @@ export async function listTransfers(
     shippedAt: r.shipped_at ? new Date(r.shipped_at) : null,
     receivedAt: r.received_at ? new Date(r.received_at) : null,
   }));
+}
+
+export type TransferDetail = {
+  id: string;
+  number: string;
+  status: 'draft' | 'in_transit' | 'received' | 'cancelled';
+  source: { id: string; code: string; name: string; timeZone: string };
+  destination: { id: string; code: string; name: string; timeZone: string };
+  note: string | null;
+  orderId: string | null;
+  orderNumber: string | null;
+  createdByName: string | null;
+  createdAt: Date;
+  shippedAt: Date | null;
+  receivedAt: Date | null;
+  cancelledAt: Date | null;
+  lines: {
+    variantId: string;
+    sku: string;
+    barcode: string | null;
+    productName: string;
+    variantTitle: string;
+    quantity: number;
+    /** Null until the transfer is received. */
+    quantityReceived: number | null;
+  }[];
+};
+
+/** One transfer with its locations and lines (SKU order), or null. */
+export async function findTransfer(db: DbOrTx, transferId: string): Promise<TransferDetail | null> {
+  const src = alias(locations, 'src');
+  const dst = alias(locations, 'dst');
+  const [t] = await db
+    .select({
+      id: transfers.id,
+      number: transfers.number,
+      status: transfers.status,
+      source: { id: src.id, code: src.code, name: src.name, timeZone: src.timeZone },
+      destination: { id: dst.id, code: dst.code, name: dst.name, timeZone: dst.timeZone },
+      note: transfers.note,
+      orderId: transfers.orderId,
+      orderNumber: orders.number,
+      createdByName: staffUsers.name,
+      createdAt: transfers.createdAt,
+      shippedAt: transfers.shippedAt,
+      receivedAt: transfers.receivedAt,
+      cancelledAt: transfers.cancelledAt,
+    })
+    .from(transfers)
+    .innerJoin(src, eq(src.id, transfers.sourceLocationId))
+    .innerJoin(dst, eq(dst.id, transfers.destinationLocationId))
+    .leftJoin(orders, eq(orders.id, transfers.orderId))
+    .leftJoin(staffUsers, eq(staffUsers.id, transfers.createdById))
+    .where(eq(transfers.id, transferId));
+  if (!t) return null;
+  const lines = await db
+    .select({
+      variantId: transferLines.variantId,
+      sku: variants.sku,
+      barcode: variants.barcode,
+      productName: products.name,
+      variantTitle: variants.title,
+      quantity: transferLines.quantity,
+      quantityReceived: transferLines.quantityReceived,
+    })
+    .from(transferLines)
+    .innerJoin(variants, eq(variants.id, transferLines.variantId))
+    .innerJoin(products, eq(products.id, variants.productId))
+    .where(eq(transferLines.transferId, transferId))
+    .orderBy(asc(variants.sku));
+  return { ...t, lines };
 }
