@@ -4,7 +4,14 @@ import { isDomainError, type ErrorCode } from '@/lib/errors';
 /** What every server action returns: data, or a stable code with a message for the user. */
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
-  | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string[]> };
+  | {
+      ok: false;
+      code: ErrorCode;
+      message: string;
+      fieldErrors?: Record<string, string[]>;
+      /** The domain error's details (e.g. a CSV import's row errors), for the UI to show. */
+      details?: Record<string, unknown>;
+    };
 
 export function ok<T>(data: T): ActionResult<T> {
   return { ok: true, data };
@@ -20,7 +27,11 @@ export function toActionFailure(error: unknown): Extract<ActionResult, { ok: fal
       fieldErrors: fieldErrorsOf(error),
     };
   }
-  if (isDomainError(error)) return { ok: false, code: error.code, message: error.message };
+  if (isDomainError(error)) {
+    return error.details
+      ? { ok: false, code: error.code, message: error.message, details: error.details }
+      : { ok: false, code: error.code, message: error.message };
+  }
   console.error(error);
   return { ok: false, code: 'internal', message: 'Something went wrong. Please try again.' };
 }

@@ -28,9 +28,9 @@ describe('CSV import', () => {
     const err = await importStockCsv(handle.db, w.manager, { locationId: w.paris, kind: 'receipt', text: csv }).catch((e) => e);
     expect(err.code).toBe('validation_failed');
     expect(err.details.rows).toEqual([
-      { row: 3, message: 'Unknown SKU or barcode "PULL-XXL".' },
-      { row: 4, message: 'A received quantity must be at least 1.' },
-      { row: 5, message: 'Quantity "abc" is not a whole number.' },
+      { row: 3, code: 'unknown_code', message: 'Unknown SKU or barcode "PULL-XXL".', params: { code: 'PULL-XXL' } },
+      { row: 4, code: 'receipt_below_one', message: 'A received quantity must be at least 1.' },
+      { row: 5, code: 'not_whole_number', message: 'Quantity "abc" is not a whole number.', params: { value: 'abc' } },
     ]);
     expect(await parisTotals()).toEqual(before);
   });
@@ -63,7 +63,9 @@ describe('CSV import', () => {
   it('refuses duplicate SKUs, a missing header and a manager elsewhere', async () => {
     await expect(
       importStockCsv(handle.db, w.manager, { locationId: w.paris, kind: 'count', text: 'sku,qty\nPULL-S,1\npull-s,2\n' }),
-    ).rejects.toMatchObject({ details: { rows: [{ row: 3, message: 'PULL-S already appears on row 2.' }] } });
+    ).rejects.toMatchObject({
+      details: { rows: [{ row: 3, code: 'duplicate', message: 'PULL-S already appears on row 2.', params: { sku: 'PULL-S', first: 2 } }] },
+    });
     await expect(
       importStockCsv(handle.db, w.manager, { locationId: w.paris, kind: 'count', text: 'code,amount\nPULL-S,1\n' }),
     ).rejects.toMatchObject({ code: 'validation_failed' });

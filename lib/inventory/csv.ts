@@ -42,7 +42,28 @@ export function inventoryToCsv(rows: InventoryRow[], locationCodes: Map<string, 
 }
 
 export type CsvImportKind = 'count' | 'receipt';
-export type CsvRowError = { row: number; message: string };
+/** Stable per-row codes so the UI can translate; `message` stays in English for logs and the API. */
+export const CSV_ROW_ERROR_CODES = [
+  'parse_error',
+  'missing_columns',
+  'no_rows',
+  'too_many_rows',
+  'missing_sku',
+  'unknown_code',
+  'not_whole_number',
+  'receipt_below_one',
+  'count_negative',
+  'too_large',
+  'duplicate',
+] as const;
+export type CsvRowErrorCode = (typeof CSV_ROW_ERROR_CODES)[number];
+export type CsvRowError = {
+  row: number;
+  code: CsvRowErrorCode;
+  message: string;
+  /** Values the message names (the code, the raw quantity, the first row of a duplicate…). */
+  params?: Record<string, string | number>;
+};
 export type ParsedStockLine = { row: number; variantId: string; sku: string; quantity: number };
 
 const MAX_ROWS = 5000;
@@ -61,15 +82,23 @@ export async function parseStockCsv(
     skipEmptyLines: 'greedy',
     transformHeader: (h) => h.trim().toLowerCase(),
   });
-  const errors: CsvRowError[] = parsed.errors.map((e) => ({ row: (e.row ?? 0) + 2, message: e.message }));
+  const errors: CsvRowError[] = parsed.errors.map((e) => ({ row: (e.row ?? 0) + 2, code: 'parse_error', message: e.message }));
   const fields = parsed.meta.fields ?? [];
   const codeField = fields.find((f) => ['sku', 'barcode', 'ean'].includes(f));
   const qtyField = fields.find((f) => ['quantity', 'qty', 'counted', 'quantite', 'quantité'].includes(f));
   if (!codeField || !qtyField) {
-    return { lines: [], errors: [{ row: 1, message: 'The header must name a "sku" (or "barcode") column and a "quantity" column.' }] };
+    return {
+      lines: [],
+      errors: [{ row: 1, code: 'missing_columns', message: 'The header must name a "sku" (or "barcode") column and a "quantity" column.' }],
+    };
   }
-  if (parsed.data.length === 0) return { lines: [], errors: [{ row: 2, message: 'The file has no rows.' }] };
-  if (parsed.data.length > MAX_ROWS) return { lines: [], errors: [{ row: MAX_ROWS + 2, message: `At most ${MAX_ROWS} rows per file.` }] };
+  if (parsed.data.length === 0) return { lines: [], errors: [{ row: 2, code: 'no_rows', message: 'The file has no rows.' }] };
+  if (parsed.data.length > MAX_ROWS) {
+    return {
+      lines: [],
+      errors: [{ row: MAX_ROWS + 2, code: 'too_many_rows', message: `At most ${MAX_ROWS} rows per file.`, params: { max: MAX_ROWS } }],
+    };
+  }
 
   const codes = [...new Set(parsed.data.map((r) => (r[codeField] ?? '').trim()).filter(Boolean))];
   const known = codes.length
@@ -92,15 +121,28 @@ export async function parseStockCsv(
     const raw = (record[qtyField] ?? '').trim();
     const variant = byCode.get(code) ?? byCode.get(code.toUpperCase());
     const quantity = /^-?\d+$/.test(raw) ? Number(raw) : NaN;
-    if (!code) return errors.push({ row, message: 'SKU is missing.' });
-    if (!variant) return errors.push({ row, message: `Unknown SKU or barcode "${code}".` });
-    if (!Number.isSafeInteger(quantity)) return errors.push({ row, message: `Quantity "${raw}" is not a whole number.` });
-    if (quantity < (kind === 'receipt' ? 1 : 0)) {
-      return errors.push({ row, message: kind === 'receipt' ? 'A received quantity must be at least 1.' : 'A count cannot be negative.' });
+    if (!code) return errors.push({ row, code: 'missing_sku', message: 'SKU is missing.' });
+    if (!variant) return errors.push({ row, code: 'unknown_code', message: `Unknown SKU or barcode "${code}".`, params: { code } });
+    if (!Number.isSafeInteger(quantity)) {
+      return errors.push({ row, code: 'not_whole_number', message: `Quantity "${raw}" is not a whole number.`, params: { value: raw } });
     }
-    if (quantity > 1_000_000) return errors.push({ row, message: 'Quantity is too large.' });
+    if (quantity < (kind === 'receipt' ? 1 : 0)) {
+      return errors.push(
+        kind === 'receipt'
+          ? { row, code: 'receipt_below_one', message: 'A received quantity must be at least 1.' }
+          : { row, code: 'count_negative', message: 'A count cannot be negative.' },
+      );
+    }
+    if (quantity > 1_000_000) return errors.push({ row, code: 'too_large', message: 'Quantity is too large.' });
     const dup = seen.get(variant.id);
-    if (dup) return errors.push({ row, message: `${variant.sku} already appears on row ${dup}.` });
+    if (dup) {
+      return errors.push({
+        row,
+        code: 'duplicate',
+        message: `${variant.sku} already appears on row ${dup}.`,
+        params: { sku: variant.sku, first: dup },
+      });
+    }
     seen.set(variant.id, row);
     lines.push({ row, variantId: variant.id, sku: variant.sku, quantity });
   });
