@@ -39,6 +39,21 @@ export async function bumpKpi(
     returnedCents: d.returnedCents ?? 0,
   };
   const placedAt = key.placedAt instanceof Date ? key.placedAt.toISOString() : key.placedAt;
+  if (Object.values(v).some((x) => x < 0)) {
+    // A correction of a day already counted (cancellation…): the row exists. An upsert would
+    // check its VALUES row against the non-negative constraint before finding the conflict.
+    const updated = await tx.execute(sql`
+      update kpi_daily set
+        orders = orders + ${v.orders}, revenue_cents = revenue_cents + ${v.revenue}, units = units + ${v.units},
+        pickup_orders = pickup_orders + ${v.pickupOrders}, pickups_ready = pickups_ready + ${v.ready},
+        pickup_lead_seconds = pickup_lead_seconds + ${v.lead}, pickups_collected = pickups_collected + ${v.collected},
+        pickups_expired = pickups_expired + ${v.expired}, cancelled_orders = cancelled_orders + ${v.cancelled},
+        returns = returns + ${v.returns}, returned_cents = returned_cents + ${v.returnedCents}
+      where day = (${placedAt}::timestamptz at time zone 'Europe/Paris')::date and channel_id = ${key.channelId}
+        and location_id is not distinct from ${key.locationId}`);
+    if (!updated.rowCount) throw new Error('KPI correction for a day that was never counted');
+    return;
+  }
   await tx.execute(sql`
     insert into kpi_daily as k (day, channel_id, location_id, orders, revenue_cents, units, pickup_orders, pickups_ready,
       pickup_lead_seconds, pickups_collected, pickups_expired, cancelled_orders, returns, returned_cents)

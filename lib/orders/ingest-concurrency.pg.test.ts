@@ -8,8 +8,8 @@ import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures'
 import { ingestOrder, type IngestChannel } from './ingest-order';
 import { ZIngestOrderInput } from './schemas';
 
-// Real concurrency needs PostgreSQL with a pool; PGlite runs one statement at a time.
-describe.runIf(Boolean(process.env.DATABASE_URL))('concurrent ingestion on PostgreSQL', () => {
+// Runs only against PostgreSQL (*.pg.test.ts, see vitest.config.ts): PGlite serialises every statement.
+describe('concurrent ingestion on PostgreSQL', () => {
   let handle: DbHandle;
   let w: InventoryWorld;
   let web: IngestChannel;

@@ -7,8 +7,8 @@ import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures'
 import { adjustStock } from './adjust-stock';
 import { findDrift } from './invariants';
 
-// Real concurrency needs a server with a connection pool; PGlite serialises everything.
-describe.runIf(Boolean(process.env.DATABASE_URL))('concurrent adjustments on PostgreSQL', () => {
+// Runs only against PostgreSQL (*.pg.test.ts, see vitest.config.ts): PGlite serialises every statement.
+describe('concurrent adjustments on PostgreSQL', () => {
   let handle: DbHandle;
   let w: InventoryWorld;
   beforeAll(async () => {

@@ -1,0 +1,55 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { customers, orderEvents, orders, pickups, reservations } from '@/db/schema';
+import type { Actor } from '@/lib/auth/permissions';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { changeStock } from '@/lib/inventory/ledger';
+import { bumpKpi } from '@/lib/kpis/rollup';
+import { activeReservations, assertFrom, assertOrderScope, lockOrder } from './lock-order';
+
+/**
+ * Cancels an open order: its reservations are released (stock back to available), an open
+ * pickup is cancelled, the KPI rollup and the customer's lifetime value drop the order. Audited.
+ */
+export async function cancelOrder(db: Db, actor: Actor, input: { orderId: string; reason: string }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const order = await lockOrder(tx, input.orderId);
+    await assertOrderScope(tx, actor, 'orders.manage', order);
+    if (order.status === 'cancelled') return;
+    assertFrom(order, ['placed', 'confirmed', 'backordered'], 'cancelled');
+    for (const r of await activeReservations(tx, order.id)) {
+      await changeStock(tx, {
+        variantId: r.variantId,
+        locationId: r.locationId,
+        deltaReserved: -r.quantity,
+        reason: 'release',
+        referenceType: 'order',
+        referenceId: order.id,
+        actorId: actor.userId,
+      });
+      await tx.update(reservations).set({ status: 'released', closedAt: sql`now()` }).where(eq(reservations.id, r.id));
+    }
+    await tx
+      .update(pickups)
+      .set({ state: 'cancelled', closedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(and(eq(pickups.orderId, order.id), inArray(pickups.state, ['placed', 'to_pick', 'ready'])));
+    await tx
+      .update(orders)
+      .set({ status: 'cancelled', cancelledAt: sql`now()`, cancelReason: input.reason, updatedAt: sql`now()` })
+      .where(eq(orders.id, order.id));
+    await tx.insert(orderEvents).values({ orderId: order.id, type: 'cancelled', actorId: actor.userId, data: { reason: input.reason } });
+    await bumpKpi(
+      tx,
+      { placedAt: order.placedAt, channelId: order.channelId, locationId: order.locationId },
+      { cancelledOrders: 1, revenueCents: -order.totalCents, units: -order.itemCount },
+    );
+    if (order.customerId) {
+      await tx
+        .update(customers)
+        .set({ lifetimeValueCents: sql`${customers.lifetimeValueCents} - ${order.totalCents}` })
+        .where(eq(customers.id, order.customerId));
+    }
+    await writeAudit(tx, { actorId: actor.userId, action: 'order.cancel', entityType: 'order', entityId: order.id, data: { reason: input.reason } });
+  });
+}
+

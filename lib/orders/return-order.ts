@@ -1,0 +1,80 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { orderEvents, orderLines, orders } from '@/db/schema';
+import { can, type Actor } from '@/lib/auth/permissions';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { DomainError, Forbidden } from '@/lib/errors';
+import { changeStock } from '@/lib/inventory/ledger';
+import { bumpKpi } from '@/lib/kpis/rollup';
+import { assertFrom, lockOrder } from './lock-order';
+
+export type ReturnOrderInput = {
+  orderId: string;
+  /** The store taking the return (any store, whatever the channel). */
+  locationId: string;
+  reason: string;
+  lines: { lineId: string; quantity: number; restock: boolean }[];
+};
+
+/**
+ * Returns (or refunds without restock) some or all units of a fulfilled order at any store:
+ * restockable units go back on hand at that store with a 'return' ledger entry; the order is
+ * 'returned' once every unit is back. One transaction, audited.
+ */
+export async function returnOrder(db: Db, actor: Actor, input: ReturnOrderInput): Promise<{ units: number; cents: number }> {
+  if (!can(actor, 'orders.manage', input.locationId)) throw new Forbidden('You cannot take returns at this location.');
+  return db.transaction(async (tx) => {
+    const order = await lockOrder(tx, input.orderId);
+    assertFrom(order, ['shipped', 'completed'], 'returned');
+    const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id));
+    const byId = new Map(lines.map((l) => [l.id, l]));
+    let units = 0;
+    let cents = 0;
+    for (const ret of input.lines) {
+      const line = byId.get(ret.lineId);
+      if (!line) throw new DomainError('unprocessable', 'This line is not part of the order.');
+      if (ret.quantity < 1 || line.quantityReturned + ret.quantity > line.quantity) {
+        throw new DomainError('unprocessable', `At most ${line.quantity - line.quantityReturned} unit(s) of ${line.sku} can be returned.`);
+      }
+      await tx
+        .update(orderLines)
+        .set({ quantityReturned: sql`${orderLines.quantityReturned} + ${ret.quantity}` })
+        .where(eq(orderLines.id, line.id));
+      line.quantityReturned += ret.quantity;
+      if (ret.restock) {
+        await changeStock(tx, {
+          variantId: line.variantId,
+          locationId: input.locationId,
+          deltaOnHand: ret.quantity,
+          reason: 'return',
+          detail: input.reason,
+          referenceType: 'order',
+          referenceId: order.id,
+          actorId: actor.userId,
+        });
+      }
+      units += ret.quantity;
+      cents += ret.quantity * line.unitPriceCents;
+    }
+    const complete = lines.every((l) => l.quantityReturned === l.quantity);
+    await tx
+      .update(orders)
+      .set({ status: complete ? 'returned' : order.status, updatedAt: sql`now()` })
+      .where(eq(orders.id, order.id));
+    await tx.insert(orderEvents).values({
+      orderId: order.id,
+      type: complete ? 'returned' : 'partially_returned',
+      actorId: actor.userId,
+      data: { units, cents, reason: input.reason, locationId: input.locationId, lines: input.lines },
+    });
+    await bumpKpi(tx, { placedAt: order.placedAt, channelId: order.channelId, locationId: order.locationId }, { returns: units, returnedCents: cents });
+    await writeAudit(tx, {
+      actorId: actor.userId,
+      action: 'order.return',
+      entityType: 'order',
+      entityId: order.id,
+      data: { units, cents, reason: input.reason },
+    });
+    return { units, cents };
+  });
+}
