@@ -99,7 +99,7 @@ export function isSalesPeriod(atMs: number): boolean {
   return salesDay(toParis(atMs)) >= 0;
 }
 
-function dayFactor(d: ParisDate, kind: string): number {
+export function dayFactor(d: ParisDate, kind: string): number {
   let f = MONTH[d.month];
   if (d.month === 11) f = d.day <= 24 ? 1.3 + (d.day / 24) * 0.9 : d.day === 25 ? 0.2 : 1.0;
   const sales = salesDay(d);
@@ -113,7 +113,7 @@ function dayFactor(d: ParisDate, kind: string): number {
   return f * WEEKDAY[kind][d.weekday];
 }
 
-function kindOf(code: string): string {
+export function kindOf(code: string): string {
   return code === 'amazon' || code === 'zalando' ? 'marketplace' : code;
 }
 

@@ -24,10 +24,10 @@ import type { DbOrTx } from '../client';
  *
  * Average order value = revenue_cents / (orders − cancelled_orders);
  * click-and-collect share = pickup_orders / orders.
+ *
+ * KPI_DAILY_SELECT_SQL computes these rows from the orders.
  */
-export const KPI_DAILY_FROM_ORDERS_SQL = `
-INSERT INTO kpi_daily (day, channel_id, location_id, orders, revenue_cents, units, pickup_orders,
-  pickups_ready, pickup_lead_seconds, pickups_collected, pickups_expired, cancelled_orders, returns, returned_cents)
+export const KPI_DAILY_SELECT_SQL = `
 SELECT (o.placed_at AT TIME ZONE 'Europe/Paris')::date,
        o.channel_id,
        o.location_id,
@@ -49,6 +49,11 @@ LEFT JOIN (
   FROM order_lines WHERE quantity_returned > 0 GROUP BY order_id
 ) r ON r.order_id = o.id
 GROUP BY 1, 2, 3`;
+
+export const KPI_DAILY_COLUMNS =
+  'day, channel_id, location_id, orders, revenue_cents, units, pickup_orders, pickups_ready, pickup_lead_seconds, pickups_collected, pickups_expired, cancelled_orders, returns, returned_cents';
+
+export const KPI_DAILY_FROM_ORDERS_SQL = `INSERT INTO kpi_daily (${KPI_DAILY_COLUMNS}) ${KPI_DAILY_SELECT_SQL}`;
 
 /** Rebuilds every kpi_daily row from the orders (seeds, repairs, consistency checks). */
 export async function rebuildKpiDaily(db: DbOrTx): Promise<void> {

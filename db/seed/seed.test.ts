@@ -5,6 +5,7 @@ import { createTestDatabase } from '../testing';
 import { DEMO_CHANNELS, DEMO_KNOWN_CUSTOMER, DEMO_KNOWN_DUPLICATE, DEMO_LOCATIONS, DEMO_USERS } from './constants';
 import { seedDemo, type SeedCounts } from './demo';
 import { isValidEan13 } from './ean';
+import { findInvariantViolations } from './invariants';
 import { isDatabaseEmpty, truncateAll } from './reset';
 
 let handle: DbHandle;
@@ -37,6 +38,10 @@ describe('seedDemo (scale 0.1)', () => {
     }
     expect(counts.locations).toBe(DEMO_LOCATIONS.length);
     expect(counts.orders).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('keeps every invariant (ledger, reservations, barcodes, totals, rollups, summaries, pickups)', async () => {
+    expect(await findInvariantViolations(handle.db)).toEqual({});
   });
 
   it('has one inventory row per (variant, location)', async () => {
