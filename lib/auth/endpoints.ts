@@ -34,4 +34,13 @@ export const ENDPOINTS: Record<string, EndpointGuard> = {
   'action applyCountAction': { permission: 'inventory.adjust' },
   'action discardCountAction': { permission: 'inventory.adjust' },
   'action setChannelCapAction': { permission: 'settings.manage' },
+
+  'action confirmOrderAction': { permission: 'orders.manage' },
+  'action shipOrderAction': { permission: 'orders.manage' },
+  'action cancelOrderAction': { permission: 'orders.manage' },
+  'action returnOrderAction': { permission: 'orders.manage' },
+  'action createPhoneOrderAction': { permission: 'orders.create_phone' },
+  'GET /inventory/scan': { permission: 'inventory.view' },
+  'GET /inventory/lookup': { permission: 'inventory.view' },
+  'GET /inventory/export': { permission: 'inventory.view' },
 };

@@ -65,3 +65,65 @@ export const ZIngestOrderInput = z
     }
   });
 export type IngestOrderInput = z.infer<typeof ZIngestOrderInput>;
+
+export const ORDER_STATUSES = ['placed', 'confirmed', 'backordered', 'shipped', 'completed', 'cancelled', 'returned'] as const;
+export const FULFILMENT_TYPES = ['ship', 'in_store', 'pickup'] as const;
+
+const optionalText = z.string().trim().max(100).optional().catch(undefined);
+const optionalDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
+
+/** The /orders view, from the URL: bad values fall back to "no filter" instead of failing. */
+export const ZOrderListQuery = z.object({
+  channel: optionalText,
+  status: z.enum(ORDER_STATUSES).optional().catch(undefined),
+  fulfilment: z.enum(FULFILMENT_TYPES).optional().catch(undefined),
+  location: z.uuid().optional().catch(undefined),
+  customer: z.uuid().optional().catch(undefined),
+  from: optionalDate,
+  to: optionalDate,
+  q: optionalText,
+  dir: z.enum(['desc', 'asc']).default('desc').catch('desc'),
+  /** Opaque keyset cursor: the last row of the previous page. */
+  after: z.string().max(200).optional().catch(undefined),
+});
+export type OrderListQuery = z.infer<typeof ZOrderListQuery>;
+
+export const ZOrderIdInput = z.object({ orderId: z.uuid() });
+export const ZShipOrderInput = ZOrderIdInput.extend({
+  carrier: z.string().trim().max(50).optional(),
+  tracking: z.string().trim().max(100).optional(),
+});
+export const ZCancelOrderInput = ZOrderIdInput.extend({ reason: z.string().trim().min(3).max(500) });
+export const ZReturnOrderInput = ZOrderIdInput.extend({
+  locationId: z.uuid(),
+  reason: z.string().trim().min(3).max(500),
+  lines: z
+    .array(z.object({ lineId: z.uuid(), quantity: z.coerce.number().int().min(1).max(10_000), restock: z.coerce.boolean() }))
+    .min(1)
+    .max(200),
+});
+
+/** An agent's phone order: the same contract as a channel's, with an idempotency key from the form. */
+export const ZPhoneOrderInput = z.object({
+  idempotencyKey: z.uuid(),
+  customer: z.object({
+    email: z.email().max(254).optional().or(z.literal('').transform(() => undefined)),
+    phone: z.string().trim().max(40).optional(),
+    firstName: z.string().trim().min(1).max(100),
+    lastName: z.string().trim().min(1).max(100),
+  }),
+  lines: z
+    .array(z.object({ sku: z.string().trim().min(1).max(64), quantity: z.coerce.number().int().min(1).max(1000) }))
+    .min(1)
+    .max(50),
+  fulfilment: z.discriminatedUnion('type', [
+    z.object({ type: z.literal('ship'), address: ZShippingAddress }),
+    z.object({ type: z.literal('pickup'), locationCode: z.string().trim().min(1).max(20) }),
+  ]),
+  shippingCents: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+export type PhoneOrderInput = z.infer<typeof ZPhoneOrderInput>;

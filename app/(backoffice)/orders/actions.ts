@@ -1,0 +1,48 @@
+'use server';
+
+import { guardedAction } from '@/lib/auth/guarded-action';
+import { cancelOrder } from '@/lib/orders/cancel-order';
+import { confirmOrder } from '@/lib/orders/confirm-order';
+import { createPhoneOrder } from '@/lib/orders/create-phone-order';
+import { returnOrder } from '@/lib/orders/return-order';
+import { ZCancelOrderInput, ZOrderIdInput, ZPhoneOrderInput, ZReturnOrderInput, ZShipOrderInput } from '@/lib/orders/schemas';
+import { shipOrder } from '@/lib/orders/ship-order';
+
+// The use cases lock the order and check the manager's scope against where it is really
+// fulfilled or reserved; the returning store is checked against the actor's own locations.
+
+export const confirmOrderAction = guardedAction({
+  permission: 'orders.manage',
+  schema: ZOrderIdInput,
+  run: ({ actor, db }, input) => confirmOrder(db, actor, input.orderId),
+  revalidate: (input) => ['/orders', `/orders/${input.orderId}`],
+});
+
+export const shipOrderAction = guardedAction({
+  permission: 'orders.manage',
+  schema: ZShipOrderInput,
+  run: ({ actor, db }, input) => shipOrder(db, actor, input),
+  revalidate: (input) => ['/orders', `/orders/${input.orderId}`, '/inventory'],
+});
+
+export const cancelOrderAction = guardedAction({
+  permission: 'orders.manage',
+  schema: ZCancelOrderInput,
+  run: ({ actor, db }, input) => cancelOrder(db, actor, input),
+  revalidate: (input) => ['/orders', `/orders/${input.orderId}`, '/inventory'],
+});
+
+export const returnOrderAction = guardedAction({
+  permission: 'orders.manage',
+  schema: ZReturnOrderInput,
+  location: (input) => input.locationId,
+  run: ({ actor, db }, input) => returnOrder(db, actor, input),
+  revalidate: (input) => ['/orders', `/orders/${input.orderId}`, '/inventory'],
+});
+
+export const createPhoneOrderAction = guardedAction({
+  permission: 'orders.create_phone',
+  schema: ZPhoneOrderInput,
+  run: ({ actor, db }, input) => createPhoneOrder(db, actor, input),
+  revalidate: ['/orders'],
+});

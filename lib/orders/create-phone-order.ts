@@ -1,0 +1,40 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { channels, variants } from '@/db/schema';
+import { can, type Actor } from '@/lib/auth/permissions';
+import { DomainError, Forbidden } from '@/lib/errors';
+import { ingestOrder, type IngestResult } from './ingest-order';
+import { ZIngestOrderInput, type PhoneOrderInput } from './schemas';
+
+export const PHONE_CHANNEL_CODE = 'phone';
+
+/**
+ * An agent takes an order on the phone: catalogue prices, French VAT included, through the very
+ * same ingestion as every channel (reservation, customer, KPIs). The form's idempotency key is
+ * the external id, so a double submit creates one order.
+ */
+export async function createPhoneOrder(db: Db, actor: Actor, input: PhoneOrderInput): Promise<IngestResult> {
+  if (!can(actor, 'orders.create_phone')) throw new Forbidden('Only agents and owners take phone orders.');
+  const [channel] = await db.select().from(channels).where(eq(channels.code, PHONE_CHANNEL_CODE));
+  if (!channel) throw new DomainError('not_found', 'The phone channel is not set up.');
+  const skus = [...new Set(input.lines.map((l) => l.sku.toUpperCase()))];
+  const prices = await db.select({ sku: variants.sku, priceCents: variants.priceCents }).from(variants).where(inArray(variants.sku, skus));
+  const priceOf = new Map(prices.map((p) => [p.sku, p.priceCents]));
+  const unknown = skus.filter((s) => !priceOf.has(s));
+  if (unknown.length) throw new DomainError('unprocessable', `Unknown SKU: ${unknown.join(', ')}.`, { skus: unknown });
+
+  const lines = input.lines.map((l) => ({ sku: l.sku.toUpperCase(), quantity: l.quantity, unitPriceCents: priceOf.get(l.sku.toUpperCase())! }));
+  const subtotal = lines.reduce((a, l) => a + l.quantity * l.unitPriceCents, 0);
+  const shipping = input.fulfilment.type === 'ship' ? input.shippingCents : 0;
+  const total = subtotal + shipping;
+  const order = ZIngestOrderInput.parse({
+    externalId: `PHONE-${input.idempotencyKey}`,
+    placedAt: new Date().toISOString(),
+    currency: 'EUR',
+    customer: input.customer,
+    lines,
+    fulfilment: input.fulfilment,
+    totals: { subtotalCents: subtotal, discountCents: 0, shippingCents: shipping, taxCents: Math.round(total / 6), totalCents: total },
+  });
+  return ingestOrder(db, channel, order, { actorId: actor.userId });
+}

@@ -1,0 +1,213 @@
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import {
+  channels,
+  customers,
+  locations,
+  orderEvents,
+  orderLines,
+  orders,
+  pickups,
+  reservations,
+  staffUsers,
+} from '@/db/schema';
+import { scopeOf, type Actor } from '@/lib/auth/permissions';
+import type { OrderListQuery } from './schemas';
+
+export const ORDERS_PAGE_SIZE = 50;
+
+export type OrderListRow = {
+  id: string;
+  number: string;
+  externalId: string;
+  channelCode: string;
+  channelName: string;
+  status: string;
+  fulfilmentType: string;
+  locationCode: string | null;
+  customerId: string | null;
+  customerName: string | null;
+  customerEmail: string | null;
+  totalCents: number;
+  currency: string;
+  itemCount: number;
+  placedAt: Date;
+};
+
+type Cursor = { t: string; id: string };
+
+export function encodeCursor(row: { placedAt: Date; id: string }): string {
+  return Buffer.from(JSON.stringify({ t: row.placedAt.toISOString(), id: row.id })).toString('base64url');
+}
+
+function decodeCursor(value: string | undefined): Cursor | null {
+  if (!value) return null;
+  try {
+    const c = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Cursor;
+    return typeof c.t === 'string' && !Number.isNaN(Date.parse(c.t)) && /^[0-9a-f-]{36}$/i.test(c.id) ? c : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One page of orders across channels, newest first, by keyset on (placed_at, id): each filter
+ * has an index leading with it, and no page ever counts the whole table. Managers see the
+ * orders fulfilled at their locations.
+ */
+export async function listOrders(db: DbOrTx, actor: Actor, query: OrderListQuery): Promise<{ rows: OrderListRow[]; next: string | null }> {
+  const conds: SQL[] = [];
+  const scope = scopeOf(actor, 'orders.view');
+  if (scope) conds.push(scope.length ? inArray(orders.locationId, [...scope]) : sql`false`);
+  if (query.channel) conds.push(eq(channels.code, query.channel));
+  if (query.status) conds.push(eq(orders.status, query.status));
+  if (query.fulfilment) conds.push(eq(orders.fulfilmentType, query.fulfilment));
+  if (query.location) conds.push(eq(orders.locationId, query.location));
+  if (query.customer) conds.push(eq(orders.customerId, query.customer));
+  // A day is a Paris business day: a date becomes a local midnight (timestamp) before its zone.
+  if (query.from) conds.push(sql`${orders.placedAt} >= (${query.from}::date::timestamp at time zone 'Europe/Paris')`);
+  if (query.to) conds.push(sql`${orders.placedAt} < ((${query.to}::date + 1)::timestamp at time zone 'Europe/Paris')`);
+  const q = query.q?.trim();
+  if (q) conds.push(searchCondition(q));
+  const cursor = decodeCursor(query.after);
+  const asc_ = query.dir === 'asc';
+  if (cursor) {
+    conds.push(
+      asc_
+        ? sql`(${orders.placedAt}, ${orders.id}) > (${cursor.t}::timestamptz, ${cursor.id}::uuid)`
+        : sql`(${orders.placedAt}, ${orders.id}) < (${cursor.t}::timestamptz, ${cursor.id}::uuid)`,
+    );
+  }
+  const rows = await db
+    .select({
+      id: orders.id,
+      number: orders.number,
+      externalId: orders.externalId,
+      channelCode: channels.code,
+      channelName: channels.name,
+      status: orders.status,
+      fulfilmentType: orders.fulfilmentType,
+      locationCode: locations.code,
+      customerId: orders.customerId,
+      customerName: sql<string | null>`nullif(trim(${customers.firstName} || ' ' || ${customers.lastName}), '')`,
+      customerEmail: customers.email,
+      totalCents: orders.totalCents,
+      currency: orders.currency,
+      itemCount: orders.itemCount,
+      placedAt: orders.placedAt,
+    })
+    .from(orders)
+    .innerJoin(channels, eq(channels.id, orders.channelId))
+    .leftJoin(locations, eq(locations.id, orders.locationId))
+    .leftJoin(customers, eq(customers.id, orders.customerId))
+    .where(conds.length ? and(...conds) : undefined)
+    .orderBy(asc_ ? asc(orders.placedAt) : desc(orders.placedAt), asc_ ? asc(orders.id) : desc(orders.id))
+    .limit(ORDERS_PAGE_SIZE + 1);
+  const page = rows.slice(0, ORDERS_PAGE_SIZE);
+  return { rows: page, next: rows.length > ORDERS_PAGE_SIZE ? encodeCursor(page[page.length - 1]) : null };
+}
+
+/** Order number (CMP-123456 or just the digits), external id, or a customer's email. */
+function searchCondition(q: string): SQL {
+  const digits = q.match(/^(?:cmp-?)?(\d{4,})$/i)?.[1];
+  if (digits) return sql`(${orders.number} = ${`CMP-${digits}`} or ${orders.externalId} = ${q})`;
+  if (q.includes('@')) {
+    return sql`${orders.customerId} in (
+      select c.id from customers c where c.email = ${q.toLowerCase()}
+      union select ci.customer_id from customer_identities ci where ci.kind = 'email' and ci.value = ${q.toLowerCase()})`;
+  }
+  return eq(orders.externalId, q);
+}
+
+export async function findOrderDetail(db: DbOrTx, orderId: string) {
+  const [order] = await db
+    .select({
+      id: orders.id,
+      number: orders.number,
+      externalId: orders.externalId,
+      status: orders.status,
+      fulfilmentType: orders.fulfilmentType,
+      channelId: orders.channelId,
+      channelCode: channels.code,
+      channelName: channels.name,
+      locationId: orders.locationId,
+      locationCode: locations.code,
+      locationName: locations.name,
+      timeZone: locations.timeZone,
+      shippingAddress: orders.shippingAddress,
+      currency: orders.currency,
+      subtotalCents: orders.subtotalCents,
+      discountCents: orders.discountCents,
+      shippingCents: orders.shippingCents,
+      taxCents: orders.taxCents,
+      totalCents: orders.totalCents,
+      itemCount: orders.itemCount,
+      placedAt: orders.placedAt,
+      cancelledAt: orders.cancelledAt,
+      cancelReason: orders.cancelReason,
+      customerId: orders.customerId,
+      customerFirstName: customers.firstName,
+      customerLastName: customers.lastName,
+      customerEmail: customers.email,
+      customerPhone: customers.phone,
+    })
+    .from(orders)
+    .innerJoin(channels, eq(channels.id, orders.channelId))
+    .leftJoin(locations, eq(locations.id, orders.locationId))
+    .leftJoin(customers, eq(customers.id, orders.customerId))
+    .where(eq(orders.id, orderId));
+  if (!order) return null;
+  const [lines, held, events, pickup] = await Promise.all([
+    db
+      .select({
+        id: orderLines.id,
+        lineNo: orderLines.lineNo,
+        sku: orderLines.sku,
+        variantId: orderLines.variantId,
+        quantity: orderLines.quantity,
+        quantityReturned: orderLines.quantityReturned,
+        unitPriceCents: orderLines.unitPriceCents,
+        productName: sql<string>`(select p.name || ' — ' || v.title from variants v join products p on p.id = v.product_id where v.id = ${orderLines.variantId})`,
+      })
+      .from(orderLines)
+      .where(eq(orderLines.orderId, orderId))
+      .orderBy(orderLines.lineNo),
+    db
+      .select({
+        id: reservations.id,
+        sku: orderLines.sku,
+        locationCode: locations.code,
+        quantity: reservations.quantity,
+        status: reservations.status,
+        createdAt: reservations.createdAt,
+      })
+      .from(reservations)
+      .innerJoin(orderLines, eq(orderLines.id, reservations.orderLineId))
+      .innerJoin(locations, eq(locations.id, reservations.locationId))
+      .where(eq(reservations.orderId, orderId))
+      .orderBy(reservations.createdAt),
+    db
+      .select({
+        id: orderEvents.id,
+        type: orderEvents.type,
+        data: orderEvents.data,
+        createdAt: orderEvents.createdAt,
+        actorName: staffUsers.name,
+      })
+      .from(orderEvents)
+      .leftJoin(staffUsers, eq(staffUsers.id, orderEvents.actorId))
+      .where(eq(orderEvents.orderId, orderId))
+      .orderBy(orderEvents.createdAt, orderEvents.id),
+    db
+      .select({ state: pickups.state, code: pickups.code, readyAt: pickups.readyAt, dueBy: pickups.dueBy, collectedAt: pickups.collectedAt })
+      .from(pickups)
+      .where(eq(pickups.orderId, orderId)),
+  ]);
+  return { ...order, lines, reservations: held, events, pickup: pickup[0] ?? null };
+}
+
+export type OrderDetail = NonNullable<Awaited<ReturnType<typeof findOrderDetail>>>;
+
+export async function listChannels(db: DbOrTx) {
+  return db.select({ id: channels.id, code: channels.code, name: channels.name, kind: channels.kind }).from(channels).orderBy(channels.name);
+}
