@@ -18,6 +18,7 @@ export const ENDPOINTS: Record<string, EndpointGuard> = {
   'POST /api/auth/[...nextauth]': { public: 'Auth.js sign-in flow' },
   'POST /api/v1/channels/[channel]/orders': { channel: true },
   'GET /api/v1/availability': { channel: true },
+  'GET /api/v1/skus': { channel: true },
   'action signInAction': { public: 'the sign-in form' },
   'action setLocaleAction': { public: 'language choice, also on the login page' },
   'action signOutAction': { permission: 'session.self' },

@@ -82,3 +82,41 @@ export async function setChannelCap(
     });
   });
 }
+
+export type SkuFeedRow = { sku: string; barcode: string | null; name: string; priceCents: number; currency: string; available: number };
+
+/**
+ * The catalogue as a channel sees it, by SKU order (keyset on SKU): price and total available
+ * to promise across active locations. For stock feeds and the channel simulator.
+ */
+export async function listSkuFeed(
+  db: DbOrTx,
+  opts: { after?: string | null; limit: number; inStockOnly?: boolean },
+): Promise<{ skus: SkuFeedRow[]; next: string | null }> {
+  const { rows } = await db.execute<{
+    sku: string;
+    barcode: string | null;
+    name: string;
+    price_cents: number;
+    currency: string;
+    available: number;
+  }>(sql`
+    select v.sku, v.barcode, p.name || ' — ' || v.title as name, v.price_cents, v.currency,
+      coalesce((select sum(greatest(l.on_hand - l.reserved - l.safety_stock, 0))
+                from inventory_levels l join locations loc on loc.id = l.location_id and loc.active
+                where l.variant_id = v.id), 0)::int as available
+    from variants v join products p on p.id = v.product_id
+    where v.sku > ${opts.after ?? ''}
+      ${opts.inStockOnly ? sql`and exists (select 1 from inventory_levels l where l.variant_id = v.id and l.on_hand - l.reserved - l.safety_stock > 0)` : sql``}
+    order by v.sku
+    limit ${opts.limit + 1}`);
+  const skus = rows.slice(0, opts.limit).map((r) => ({
+    sku: r.sku,
+    barcode: r.barcode,
+    name: r.name,
+    priceCents: Number(r.price_cents),
+    currency: r.currency,
+    available: Number(r.available),
+  }));
+  return { skus, next: rows.length > opts.limit ? skus[skus.length - 1].sku : null };
+}

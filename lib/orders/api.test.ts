@@ -120,3 +120,17 @@ describe('GET /api/v1/availability', () => {
     expect((await availability(new Request('http://test/api/v1/availability?channel=web'))).status).toBe(400);
   });
 });
+
+describe('GET /api/v1/skus', () => {
+  it('pages the SKU feed by SKU with prices and availability, for an authenticated channel', async () => {
+    const { GET: skus } = await import('@/app/api/v1/skus/route');
+    const get = (qs: string, token = SECRET) => skus(new Request(`http://test/api/v1/skus?channel=web&${qs}`, { headers: { authorization: `Bearer ${token}` } }));
+    const first = await (await get('limit=2')).json();
+    expect(first.skus.map((s: { sku: string }) => s.sku)).toEqual(['PULL-L', 'PULL-M']);
+    expect(first.skus[0]).toMatchObject({ priceCents: 5900, currency: 'EUR', name: 'Pull marin — L', available: 30 });
+    const second = await (await get(`limit=2&after=${first.next}`)).json();
+    expect(second).toMatchObject({ skus: [{ sku: 'PULL-S' }], next: null });
+    expect((await get('limit=2', 'bad')).status).toBe(401);
+    expect((await get('limit=5000')).status).toBe(400);
+  });
+});
