@@ -1,0 +1,64 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { channels, customerIdentities, customers, orders } from '@/db/schema';
+
+export type CustomerIdentity = { kind: 'email' | 'phone' | 'loyalty' | 'buyer_id'; scope: string; value: string; createdAt: Date };
+
+export type CustomerProfile = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  /** Set when this profile was merged: it only redirects to the survivor. */
+  mergedIntoId: string | null;
+  orderCount: number;
+  lifetimeValueCents: number;
+  lastOrderAt: Date | null;
+  createdAt: Date;
+  identities: CustomerIdentity[];
+  /** Channels the customer has ordered from, by name. */
+  channels: { code: string; name: string }[];
+};
+
+/**
+ * The profile header of one customer: contact details, every identity, the summary kept with
+ * the orders (count, lifetime value, last order) and the channels used. Null when unknown.
+ */
+export async function findCustomerProfile(db: DbOrTx, customerId: string): Promise<CustomerProfile | null> {
+  const [customer] = await db
+    .select({
+      id: customers.id,
+      firstName: customers.firstName,
+      lastName: customers.lastName,
+      email: customers.email,
+      phone: customers.phone,
+      mergedIntoId: customers.mergedIntoId,
+      orderCount: customers.orderCount,
+      lifetimeValueCents: customers.lifetimeValueCents,
+      lastOrderAt: customers.lastOrderAt,
+      createdAt: customers.createdAt,
+    })
+    .from(customers)
+    .where(eq(customers.id, customerId));
+  if (!customer) return null;
+  if (customer.mergedIntoId) return { ...customer, identities: [], channels: [] };
+  const [identities, used] = await Promise.all([
+    db
+      .select({ kind: customerIdentities.kind, scope: customerIdentities.scope, value: customerIdentities.value, createdAt: customerIdentities.createdAt })
+      .from(customerIdentities)
+      .where(eq(customerIdentities.customerId, customerId))
+      .orderBy(
+        sql`case ${customerIdentities.kind} when 'email' then 0 when 'phone' then 1 when 'loyalty' then 2 else 3 end`,
+        asc(customerIdentities.createdAt),
+        asc(customerIdentities.value),
+      ),
+    // A customer's orders come from the customer index; the channels table is tiny.
+    db
+      .select({ code: channels.code, name: channels.name })
+      .from(channels)
+      .where(sql`exists (select 1 from ${orders} where ${orders.customerId} = ${customerId} and ${orders.channelId} = ${channels.id})`)
+      .orderBy(asc(channels.name)),
+  ]);
+  return { ...customer, identities, channels: used };
+}
