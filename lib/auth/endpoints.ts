@@ -41,6 +41,7 @@ export const ENDPOINTS: Record<string, EndpointGuard> = {
   'action cancelOrderAction': { permission: 'orders.manage' },
   'action returnOrderAction': { permission: 'orders.manage' },
   'action createPhoneOrderAction': { permission: 'orders.create_phone' },
+  'GET /api/backoffice/sku': { permission: 'orders.create_phone' },
   'GET /inventory/scan': { permission: 'inventory.view' },
   'GET /inventory/lookup': { permission: 'inventory.view' },
   'GET /inventory/export': { permission: 'inventory.view' },
