@@ -280,4 +280,5 @@ export const NOTE_BODIES = [
 ];
 
 export const CANCEL_REASONS = ['Annulée à la demande du client', 'Paiement refusé', 'Rupture chez le fournisseur', 'Adresse de livraison invalide'];
+export const RETURN_REASONS = ['Taille trop petite', 'Taille trop grande', 'Ne convient pas', 'Article défectueux', 'Couleur différente de la photo'];
 export const CARRIERS = ['Colissimo', 'Chronopost', 'Mondial Relay', 'DPD'];

@@ -1,7 +1,7 @@
 import type { auditLog, notificationOutbox, orderEvents, orderLines, orders, pickups, reservations } from '../schema';
 import type { VariantInfo } from './demo-catalogue';
 import type { CustomerInfo } from './demo-customers';
-import { CANCEL_REASONS, CARRIERS } from './data';
+import { CANCEL_REASONS, CARRIERS, RETURN_REASONS } from './data';
 import type { Ledger } from './ledger';
 import { Rng, WeightedIndex } from './random';
 import { DAY, HOUR, MINUTE, type ParisDate, parisDayBefore, parisToUtc, toParis } from './time';
@@ -358,6 +358,7 @@ export function generateOrders(ctx: OrderContext, count: number, extraOpenPickup
       const returnAt = completedAt + rng.int(2, 20) * DAY + rng.int(0, 8 * 60) * MINUTE;
       if (returnAt >= now || !rng.chance(0.07)) return;
       const full = rng.chance(0.45);
+      const reason = rng.pick(RETURN_REASONS);
       const returned = full ? lines : [rng.pick(lines)];
       let units = 0;
       let cents = 0;
@@ -366,13 +367,15 @@ export function generateOrders(ctx: OrderContext, count: number, extraOpenPickup
         l.quantityReturned = q;
         units += q;
         cents += q * l.unitPriceCents;
-        ledger.add({ variantId: l.variantId, locationId: stockAt.id, deltaOnHand: q, reason: 'return', at: returnAt, ...ref });
+        ledger.add({ variantId: l.variantId, locationId: stockAt.id, deltaOnHand: q, reason: 'return', detail: reason, at: returnAt, ...ref });
       }
       if (full) order.status = 'returned';
-      event('returned', returnAt, { units, amountCents: cents, full });
+      event(full ? 'returned' : 'partially_returned', returnAt, { units, cents, reason, locationId: stockAt.id });
     };
 
-    event('placed', placedAt, { channel: code, externalId, totalCents: total });
+    // Same timeline as ingestion: 'placed', then 'sold' at a till or 'reserved' for the rest.
+    event('placed', placedAt, { channel: code, externalId });
+    event(fulfilment === 'in_store' ? 'sold' : 'reserved', placedAt + 1000, {});
 
     if (fulfilment === 'in_store') {
       const seller = ctx.staffAt.get(store!.id) ?? null;
@@ -380,7 +383,6 @@ export function generateOrders(ctx: OrderContext, count: number, extraOpenPickup
         ledger.add({ variantId: l.variantId, locationId: store!.id, deltaOnHand: -l.quantity, reason: 'sale', actorId: seller, at: placedAt, ...ref });
       }
       order.status = 'completed';
-      event('completed', placedAt + 1000, { locationCode: store!.code });
       maybeReturn(placedAt);
     } else if (fulfilment === 'ship') {
       reserveAll(placedAt + 1000);

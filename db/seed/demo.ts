@@ -38,14 +38,12 @@ export async function seedDemo(handle: DbHandle, opts: SeedDemoOptions = {}): Pr
   const log = opts.log ?? (() => {});
   const scale = opts.scale ?? 1;
   const now = Math.floor((opts.now ?? new Date()).getTime() / 1000) * 1000;
-  const seed = opts.seed ?? 20241123;
-  const rng = new Rng(seed);
-  const ids = new Rng(seed ^ 0x5eed);
+  const seed = opts.seed ?? DEMO_SEED;
   const started = Date.now();
   const phase = (name: string, since: number) => log(`  ${name.padEnd(28)} ${((Date.now() - since) / 1000).toFixed(2)} s`);
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const data = generateDemo({ rng, ids, now, scale, passwordHash });
+  const data = generateDemoRows({ now, scale, seed, passwordHash });
   phase('generate', started);
 
   const counts: SeedCounts = {};
@@ -58,7 +56,10 @@ export async function seedDemo(handle: DbHandle, opts: SeedDemoOptions = {}): Pr
     }
     const t0 = Date.now();
     await tx.execute(sql.raw(KPI_DAILY_FROM_ORDERS_SQL));
+    // Human numbers continue after the seeded ones.
     await tx.execute(sql.raw(`SELECT setval('order_number_seq', ${100000 + data.orderCount})`));
+    await tx.execute(sql.raw(`SELECT setval('transfer_number_seq', ${TRANSFER_NUMBER_START + data.transferCount - 1})`));
+    await tx.execute(sql.raw(`SELECT setval('count_number_seq', ${COUNT_NUMBER_START})`));
     const kpiRows = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM kpi_daily`);
     counts.kpi_daily = Number(kpiRows.rows[0].n);
     phase('kpi rollups', t0);
@@ -67,11 +68,23 @@ export async function seedDemo(handle: DbHandle, opts: SeedDemoOptions = {}): Pr
   return counts;
 }
 
-type Insert = [PgTable, readonly Record<string, unknown>[], string];
+// First values of transfer_number_seq and count_number_seq (TR-10001, CC-10001).
+const TRANSFER_NUMBER_START = 10001;
+const COUNT_NUMBER_START = 10001;
 
-type DemoInput = { rng: Rng; ids: Rng; now: number; scale: number; passwordHash: string };
+export type Insert = [PgTable, readonly Record<string, unknown>[], string];
 
-function generateDemo({ rng, ids, now, scale, passwordHash }: DemoInput): { inserts: Insert[]; orderCount: number } {
+export const DEMO_SEED = 20241123;
+
+export type DemoRows = { inserts: Insert[]; orderCount: number; transferCount: number };
+
+/**
+ * Every demo row, in insertion order, as a pure function of (now, scale, seed): the same
+ * inputs give the same rows, ids included. `passwordHash` is the staff users' hash.
+ */
+export function generateDemoRows({ now, scale, seed, passwordHash }: { now: number; scale: number; seed: number; passwordHash: string }): DemoRows {
+  const rng = new Rng(seed);
+  const ids = new Rng(seed ^ 0x5eed);
   const at = (ms: number) => new Date(Math.floor(ms / 1000) * 1000);
   const openedAt = now - 3 * 365 * DAY;
 
@@ -206,7 +219,7 @@ function generateDemo({ rng, ids, now, scale, passwordHash }: DemoInput): { inse
     const createdById = staffAt.get(source.id) ?? ownerId;
     transferRows.push({
       id,
-      number: `TR-${String(n + 1).padStart(6, '0')}`,
+      number: `TR-${TRANSFER_NUMBER_START + n}`,
       sourceLocationId: source.id,
       destinationLocationId: destination.id,
       status: spec.status,
@@ -348,12 +361,12 @@ function generateDemo({ rng, ids, now, scale, passwordHash }: DemoInput): { inse
     [s.transferLines, transferLineRows, 'transfer_lines'],
     [s.inventoryLevels, levelRows, 'inventory_levels'],
     [s.inventoryMovements, ledger.sorted(), 'inventory_movements'],
-    [s.inventoryCounts, [{ id: countId, number: 'INV-000001', locationId: par.id, status: 'open', scope: 'Chaussures', createdById: staffAt.get(par.id) ?? ownerId, createdAt: at(now - 3 * HOUR) }], 'inventory_counts'],
+    [s.inventoryCounts, [{ id: countId, number: `CC-${COUNT_NUMBER_START}`, locationId: par.id, status: 'open', scope: 'Chaussures', createdById: staffAt.get(par.id) ?? ownerId, createdAt: at(now - 3 * HOUR) }], 'inventory_counts'],
     [s.inventoryCountLines, countLines, 'inventory_count_lines'],
     [s.channelStockCaps, caps, 'channel_stock_caps'],
     [s.customerNotes, notes, 'customer_notes'],
     [s.auditLog, audit, 'audit_log'],
     [s.notificationOutbox, orderSet.outbox, 'notification_outbox'],
   ];
-  return { inserts, orderCount: orderSet.orders.length };
+  return { inserts, orderCount: orderSet.orders.length, transferCount: transferRows.length };
 }

@@ -428,8 +428,13 @@ export async function seedLarge(handle: DbHandle, opts: SeedLargeOptions = {}): 
        CROSS JOIN LATERAL (
          SELECT 'placed' AS type, '{}'::jsonb AS data, placed_at AS at
          UNION ALL
-         SELECT coalesce(pstate::text, status::text), '{}'::jsonb, updated_at
-         WHERE coalesce(pstate::text, status::text) <> 'placed'
+         -- Then one event for where the order stands: 'sold' at a till, 'reserved' while
+         -- placed, else its latest transition.
+         SELECT CASE WHEN ful = 'in_store' THEN 'sold'
+                     WHEN coalesce(pstate::text, status::text) = 'placed' THEN 'reserved'
+                     WHEN ful = 'ship' AND status = 'completed' THEN 'delivered'
+                     ELSE coalesce(pstate::text, status::text) END,
+                '{}'::jsonb, greatest(updated_at, placed_at + interval '1 second')
        ) e
        ORDER BY o`,
       'order_events',

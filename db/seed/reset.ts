@@ -16,5 +16,9 @@ export async function truncateAll(handle: DbHandle): Promise<void> {
   );
   const tables = res.rows.map((r) => r.name);
   if (tables.length) await handle.exec(`TRUNCATE ${tables.join(', ')} RESTART IDENTITY CASCADE`);
-  await handle.exec(`ALTER SEQUENCE order_number_seq RESTART WITH 100001`);
+  // Standalone sequences (order, transfer and count numbers) back to their first value.
+  const seqs = await handle.db.execute<{ name: string }>(
+    sql`SELECT quote_ident(sequencename) AS name FROM pg_sequences WHERE schemaname = 'public'`,
+  );
+  for (const { name } of seqs.rows) await handle.exec(`ALTER SEQUENCE ${name} RESTART`);
 }

@@ -252,10 +252,30 @@ describe('seedDemo (scale 0.1)', () => {
     expect(mismatches).toBe(0);
   });
 
+  it('numbers transfers and counts from their sequences', async () => {
+    const [r] = await rows<{ tr: string; tr_next: string; cc: string; cc_next: string }>(`
+      SELECT (SELECT max(substr(number, 4)::int) FROM transfers)::text AS tr, nextval('transfer_number_seq')::text AS tr_next,
+             (SELECT max(substr(number, 4)::int) FROM inventory_counts)::text AS cc, nextval('count_number_seq')::text AS cc_next`);
+    expect(Number(r.tr_next)).toBe(Number(r.tr) + 1);
+    expect(Number(r.cc_next)).toBe(Number(r.cc) + 1);
+    expect(await count(`SELECT 1 FROM transfers WHERE number !~ '^TR-[0-9]+$'`)).toBe(0);
+  });
+
+  it('writes the timeline the order use cases write', async () => {
+    expect(
+      await count(`SELECT 1 FROM orders o WHERE NOT EXISTS (SELECT 1 FROM order_events e WHERE e.order_id = o.id
+                     AND e.type = CASE WHEN o.fulfilment_type = 'in_store' THEN 'sold' ELSE 'reserved' END)`),
+    ).toBe(0);
+    const types = await rows<{ type: string }>('SELECT DISTINCT type FROM order_events ORDER BY 1');
+    expect(types.map((t) => t.type)).toEqual(expect.arrayContaining(['placed', 'sold', 'reserved', 'confirmed', 'shipped', 'cancelled', 'returned', 'partially_returned', 'ready', 'collected', 'expired']));
+  });
+
   it('truncates everything on reset', async () => {
     await truncateAll(handle);
     expect(await isDatabaseEmpty(handle)).toBe(true);
-    const [seq] = await rows<{ next: string }>("SELECT nextval('order_number_seq')::text AS next");
-    expect(seq.next).toBe('100001');
+    const [seq] = await rows<{ o: string; t: string; c: string }>(
+      "SELECT nextval('order_number_seq')::text AS o, nextval('transfer_number_seq')::text AS t, nextval('count_number_seq')::text AS c",
+    );
+    expect(seq).toEqual({ o: '100001', t: '10001', c: '10001' });
   });
 });
