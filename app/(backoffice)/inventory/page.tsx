@@ -1,14 +1,263 @@
 import type { Metadata } from 'next';
-import { SectionPlaceholder } from '@/components/shell/section-placeholder';
+import Link from 'next/link';
+import { ArrowLeftRight, ClipboardList, Download, PackagePlus, SearchX } from 'lucide-react';
+import { InventoryFilters } from '@/components/inventory/inventory-filters';
+import { inventoryListHref } from '@/components/inventory/list-url';
+import { ProductThumb } from '@/components/inventory/product-thumb';
+import { Pager, SortableHead } from '@/components/inventory/table-bits';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { getDb } from '@/db/client';
+import { can } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/auth/session';
 import { getI18n } from '@/lib/i18n/server';
+import { effectiveLocations, listCategories, listInventory, listLocations, type InventoryRow } from '@/lib/inventory/queries';
+import { ZInventoryListQuery, type InventoryListQuery } from '@/lib/inventory/schemas';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
   return { title: t('inventory.title') };
 }
 
-export default async function InventoryPage() {
-  await requirePage('inventory.view');
-  return <SectionPlaceholder section="inventory" />;
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** Bad location ids in a shared link fall back to the default view rather than an error page. */
+function parseQuery(sp: SearchParams): InventoryListQuery {
+  const parsed = ZInventoryListQuery.safeParse(sp);
+  return parsed.success ? parsed.data : ZInventoryListQuery.parse({ ...sp, loc: undefined });
+}
+
+function one(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** Per-location columns only when they add something the totals do not say, and fit. */
+const MAX_LOCATION_COLUMNS = 4;
+
+function stockBadge(row: InventoryRow): 'out' | 'low' | null {
+  if (row.available === 0) return 'out';
+  if (row.perLocation.some((l) => l.reorderPoint > 0 && l.onHand - l.reserved <= l.reorderPoint)) return 'low';
+  return null;
+}
+
+export default async function InventoryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const [ctx, { t, formatNumber }, sp] = await Promise.all([requirePage('inventory.view'), getI18n(), searchParams]);
+  const query = parseQuery(sp);
+  const db = await getDb();
+  const [locations, { categories, brands }] = await Promise.all([listLocations(db), listCategories(db)]);
+  const locationIds = effectiveLocations(ctx, query.loc, locations);
+  const page = await listInventory(db, query, locationIds);
+
+  const byId = new Map(locations.map((l) => [l.id, l]));
+  const perLocation = locationIds.length > 1 && locationIds.length <= MAX_LOCATION_COLUMNS ? locationIds.map((id) => byId.get(id)!) : [];
+  const scanMiss = one(sp.scan) === 'notfound' ? one(sp.code) : undefined;
+  const n = (v: number) => formatNumber(v);
+
+  const sortHref = (sort: InventoryListQuery['sort']) =>
+    inventoryListHref(query, {
+      sort,
+      // Numbers read best biggest first; names A→Z. A second click flips.
+      dir: query.sort === sort ? (query.dir === 'asc' ? 'desc' : 'asc') : sort === 'name' || sort === 'sku' ? 'asc' : 'desc',
+      page: 1,
+    });
+  const head = (sort: InventoryListQuery['sort'], label: string, opts: { numeric?: boolean; className?: string; rowSpan?: number } = {}) => (
+    <SortableHead
+      label={label}
+      href={sortHref(sort)}
+      active={query.sort === sort}
+      dir={query.dir}
+      sortedLabel={query.dir === 'asc' ? t('inventory.sortedAsc') : t('inventory.sortedDesc')}
+      {...opts}
+    />
+  );
+
+  const canAdjust = can(ctx, 'inventory.adjust');
+  const canTransfer = can(ctx, 'inventory.transfer');
+  // Without ?loc the export route applies the same default locations for this user.
+  const exportHref = inventoryListHref({ ...query, page: 1 }, {}, '/inventory/export');
+  const twoRows = perLocation.length > 0;
+
+  return (
+    <>
+      <PageHeader
+        title={t('inventory.title')}
+        description={t('inventory.description')}
+        action={
+          <>
+            {canAdjust ? (
+              <Button asChild>
+                <Link href="/inventory/receive">
+                  <PackagePlus aria-hidden />
+                  {t('inventory.actions.receive')}
+                </Link>
+              </Button>
+            ) : null}
+            {canTransfer ? (
+              <Button asChild variant="secondary">
+                <Link href="/inventory/transfers/new">
+                  <ArrowLeftRight aria-hidden />
+                  {t('inventory.actions.transfer')}
+                </Link>
+              </Button>
+            ) : null}
+            {canAdjust ? (
+              <Button asChild variant="secondary">
+                <Link href="/inventory/counts/new">
+                  <ClipboardList aria-hidden />
+                  {t('inventory.actions.count')}
+                </Link>
+              </Button>
+            ) : null}
+            <Button asChild variant="secondary">
+              <a href={exportHref} download>
+                <Download aria-hidden />
+                {t('inventory.actions.export')}
+              </a>
+            </Button>
+          </>
+        }
+      />
+
+      <InventoryFilters query={query} selected={locationIds} locations={locations} categories={categories} brands={brands} />
+
+      {scanMiss ? (
+        <Alert tone="warning" className="mb-4">
+          {t('inventory.scan.notFound', { code: scanMiss })}
+        </Alert>
+      ) : null}
+
+      {page.rows.length === 0 ? (
+        <EmptyState
+          icon={<SearchX />}
+          title={t('inventory.empty.title')}
+          description={t('inventory.empty.description')}
+          action={
+            <Button asChild variant="secondary">
+              <Link href="/inventory">{t('inventory.filters.clear')}</Link>
+            </Button>
+          }
+        />
+      ) : (
+        <Table label={t('inventory.table.label')}>
+          <TableHeader>
+            <TableRow className="hover:bg-transparent">
+              {head('name', t('inventory.col.product'), { rowSpan: twoRows ? 2 : undefined, className: 'min-w-56' })}
+              {head('sku', t('inventory.col.sku'), { rowSpan: twoRows ? 2 : undefined })}
+              {perLocation.map((l) => (
+                <TableHead key={l.id} colSpan={2} scope="colgroup" className="border-l text-center" title={l.name}>
+                  {l.code}
+                </TableHead>
+              ))}
+              {twoRows ? (
+                <TableHead colSpan={3} scope="colgroup" className="border-l text-center">
+                  {t('inventory.col.total')}
+                </TableHead>
+              ) : (
+                <>
+                  {head('onHand', t('inventory.col.onHand'), { numeric: true })}
+                  {head('reserved', t('inventory.col.reserved'), { numeric: true })}
+                  {head('available', t('inventory.col.available'), { numeric: true })}
+                </>
+              )}
+            </TableRow>
+            {twoRows ? (
+              <TableRow className="hover:bg-transparent">
+                {perLocation.map((l) => (
+                  <LocationSubHeads key={l.id} onHand={t('inventory.col.onHand')} available={t('inventory.col.availableShort')} availableTitle={t('inventory.availableHint')} />
+                ))}
+                {head('onHand', t('inventory.col.onHand'), { numeric: true, className: 'border-l' })}
+                {head('reserved', t('inventory.col.reserved'), { numeric: true })}
+                {head('available', t('inventory.col.available'), { numeric: true })}
+              </TableRow>
+            ) : null}
+          </TableHeader>
+          <TableBody>
+            {page.rows.map((row) => {
+              const badge = stockBadge(row);
+              return (
+                <TableRow key={row.variantId}>
+                  <TableCell>
+                    <div className="flex items-center gap-3">
+                      <ProductThumb name={row.productName} />
+                      <div className="min-w-0">
+                        <Link href={`/inventory/${row.variantId}`} className="font-medium text-foreground hover:text-primary hover:underline">
+                          {row.productName}
+                        </Link>
+                        <div className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs text-muted-foreground">
+                          <span>{row.variantTitle}</span>
+                          {badge ? (
+                            <Badge variant={badge === 'out' ? 'problem' : 'waiting'}>{t(`inventory.status.${badge}`)}</Badge>
+                          ) : null}
+                        </div>
+                      </div>
+                    </div>
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap">
+                    <div className="font-mono text-[0.8125rem]">{row.sku}</div>
+                    {row.barcode ? <div className="font-mono text-xs text-muted-foreground">{row.barcode}</div> : null}
+                  </TableCell>
+                  {perLocation.map((l) => {
+                    const cell = row.perLocation.find((p) => p.locationId === l.id);
+                    return (
+                      <LocationCells key={l.id} onHand={cell ? n(cell.onHand) : '—'} available={cell ? n(cell.available) : '—'} zero={cell?.available === 0} />
+                    );
+                  })}
+                  <TableCell numeric className={twoRows ? 'border-l' : undefined}>
+                    {n(row.onHand)}
+                  </TableCell>
+                  <TableCell numeric className="text-muted-foreground">
+                    {n(row.reserved)}
+                  </TableCell>
+                  <TableCell numeric className={row.available === 0 ? 'font-semibold text-problem' : 'font-semibold'}>
+                    {n(row.available)}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+
+      <Pager
+        label={t('inventory.pagination.label')}
+        pageLabel={t('inventory.pagination.page', { page: page.page })}
+        previousHref={page.page > 1 ? inventoryListHref(query, { page: page.page - 1 }) : null}
+        nextHref={page.hasNext ? inventoryListHref(query, { page: page.page + 1 }) : null}
+        previousLabel={t('inventory.pagination.previous')}
+        nextLabel={t('inventory.pagination.next')}
+      />
+    </>
+  );
+}
+
+function LocationSubHeads({ onHand, available, availableTitle }: { onHand: string; available: string; availableTitle: string }) {
+  return (
+    <>
+      <TableHead numeric className="border-l font-normal">
+        {onHand}
+      </TableHead>
+      <TableHead numeric className="font-normal">
+        <abbr title={availableTitle} className="no-underline">
+          {available}
+        </abbr>
+      </TableHead>
+    </>
+  );
+}
+
+function LocationCells({ onHand, available, zero }: { onHand: string; available: string; zero: boolean }) {
+  return (
+    <>
+      <TableCell numeric className="border-l">
+        {onHand}
+      </TableCell>
+      <TableCell numeric className={zero ? 'text-problem' : undefined}>
+        {available}
+      </TableCell>
+    </>
+  );
 }

@@ -1,3 +1,5 @@
+import { inventoryEn } from './inventory.en';
+
 /**
  * The English catalogue: the source of every message key. Keys are flat and dotted by area;
  * `{name}` placeholders are typed (see lib/i18n/core.ts), so `t('dashboard.greeting')` without
@@ -98,4 +100,6 @@ export const en = {
   'errors.forbidden': 'You are not allowed to do this.',
   'errors.validation': 'Some fields need your attention.',
   'errors.unexpected': 'Something went wrong. Please try again.',
+
+  ...inventoryEn,
 } as const;

@@ -1,4 +1,5 @@
 import type { Messages } from '../core';
+import { inventoryFr } from './inventory.fr';
 
 /** French catalogue: typed against the English keys, so a missing or extra key does not compile. */
 export const fr: Messages = {
@@ -96,4 +97,6 @@ export const fr: Messages = {
   'errors.forbidden': 'Vous n’êtes pas autorisé à faire cela.',
   'errors.validation': 'Certains champs sont à vérifier.',
   'errors.unexpected': 'Un problème est survenu. Veuillez réessayer.',
+
+  ...inventoryFr,
 };

@@ -1,0 +1,187 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ChevronLeft } from 'lucide-react';
+import { z } from 'zod';
+import { CountActions } from '@/components/inventory/count-actions';
+import { CountEntry } from '@/components/inventory/count-entry';
+import { COUNT_BADGE, countScopeLabel, countStatusLabel } from '@/components/inventory/labels';
+import { Delta } from '@/components/inventory/table-bits';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { getDb } from '@/db/client';
+import { can } from '@/lib/auth/permissions';
+import { requirePage } from '@/lib/auth/session';
+import { getI18n } from '@/lib/i18n/server';
+import { reviewCount } from '@/lib/inventory/counts';
+import { cn } from '@/lib/utils';
+
+type Params = Promise<{ id: string }>;
+
+const FILTERS = ['all', 'counted', 'diff', 'pending'] as const;
+type Filter = (typeof FILTERS)[number];
+/** A whole-store count has thousands of lines: the page shows a slice, the filters find the rest. */
+const MAX_ROWS = 500;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { id } = await params;
+  if (!z.uuid().safeParse(id).success) return {};
+  const count = await reviewCount(await getDb(), id);
+  return { title: count?.number };
+}
+
+export default async function CountPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [ctx, { t, formatNumber, formatMoney, formatDateTime }, { id }, sp] = await Promise.all([
+    requirePage('inventory.view'),
+    getI18n(),
+    params,
+    searchParams,
+  ]);
+  if (!z.uuid().safeParse(id).success) notFound();
+  const count = await reviewCount(await getDb(), id);
+  if (!count) notFound();
+
+  const n = (v: number) => formatNumber(v);
+  const open = count.status === 'open';
+  const editable = open && can(ctx, 'inventory.adjust', count.locationId);
+  const lines = count.lines;
+  const groups: Record<Filter, typeof lines> = {
+    all: lines,
+    counted: lines.filter((l) => l.counted !== null),
+    diff: lines.filter((l) => l.difference !== 0),
+    pending: lines.filter((l) => l.counted === null),
+  };
+  const askedFilter = Array.isArray(sp.show) ? sp.show[0] : sp.show;
+  // Once something is counted, what was counted is what matters first.
+  const filter: Filter = FILTERS.includes(askedFilter as Filter) ? (askedFilter as Filter) : groups.counted.length > 0 ? 'counted' : 'all';
+  const shown = groups[filter].slice(0, MAX_ROWS);
+  const netValue = formatMoney(count.netValueCents);
+
+  return (
+    <>
+      <Link href="/inventory/counts" className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+        <ChevronLeft aria-hidden className="size-4" />
+        {t('inventory.counts.title')}
+      </Link>
+      <div className="mb-6 flex flex-wrap items-start justify-between gap-x-6 gap-y-3">
+        <div className="min-w-0">
+          <h1 className="flex flex-wrap items-center gap-3 text-xl font-semibold tracking-tight">
+            <span className="font-mono">{count.number}</span>
+            <Badge variant={COUNT_BADGE[count.status]}>{countStatusLabel(t, count.status)}</Badge>
+          </h1>
+          <p className="mt-1 text-sm text-muted-foreground">
+            {t('inventory.counts.summary', { location: count.locationName, scope: countScopeLabel(t, count.scope), date: formatDateTime(count.createdAt) })}
+          </p>
+        </div>
+        {editable ? (
+          <div className="flex shrink-0 flex-wrap items-center gap-2 print:hidden">
+            <CountActions countId={count.id} number={count.number} location={count.locationName} changed={count.changed} netValue={netValue} />
+          </div>
+        ) : null}
+      </div>
+
+      {!open ? (
+        <Alert tone="info" role={undefined} className="mb-4">
+          {t('inventory.counts.closed', { status: countStatusLabel(t, count.status).toLowerCase() })}
+        </Alert>
+      ) : null}
+
+      <dl className="mb-6 grid gap-3 sm:grid-cols-3">
+        <Stat label={t('inventory.counts.stats.counted')} value={t('inventory.counts.stats.countedValue', { counted: n(count.counted), lines: n(lines.length) })} />
+        <Stat label={t('inventory.counts.stats.changed')} value={n(count.changed)} />
+        <Stat
+          label={t('inventory.counts.stats.value')}
+          value={netValue}
+          tone={count.netValueCents < 0 ? 'text-problem' : count.netValueCents > 0 ? 'text-done' : undefined}
+        />
+      </dl>
+
+      {editable ? (
+        <Card className="mb-6">
+          <CardHeader>
+            <CardTitle>{t('inventory.counts.entry')}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <CountEntry countId={count.id} />
+          </CardContent>
+        </Card>
+      ) : null}
+
+      <section aria-labelledby="review-heading">
+        <h2 id="review-heading" className="mb-2 text-[0.9375rem] font-semibold">
+          {t('inventory.counts.review')}
+        </h2>
+        <nav aria-label={t('inventory.counts.filter.label')} className="mb-3 flex flex-wrap gap-1.5">
+          {FILTERS.map((f) => (
+            <Link
+              key={f}
+              href={`/inventory/counts/${count.id}?show=${f}`}
+              scroll={false}
+              aria-current={f === filter ? 'page' : undefined}
+              className={cn(
+                'inline-flex h-8 items-center rounded-full border px-3 text-[0.8125rem]',
+                f === filter ? 'border-primary bg-primary-soft font-medium text-primary' : 'border-border bg-surface text-muted-foreground hover:text-foreground',
+              )}
+            >
+              {t(`inventory.counts.filter.${f}`, { count: n(groups[f].length) })}
+            </Link>
+          ))}
+        </nav>
+        {shown.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-border bg-surface px-4 py-6 text-sm text-muted-foreground">{t('inventory.counts.filterEmpty')}</p>
+        ) : (
+          <Table label={t('inventory.counts.reviewLabel')}>
+            <TableHeader>
+              <TableRow className="hover:bg-transparent">
+                <TableHead>{t('inventory.col.sku')}</TableHead>
+                <TableHead>{t('inventory.col.product')}</TableHead>
+                <TableHead numeric>{t('inventory.counts.col.expected')}</TableHead>
+                <TableHead numeric>{t('inventory.counts.col.onHand')}</TableHead>
+                <TableHead numeric>{t('inventory.counts.col.counted')}</TableHead>
+                <TableHead numeric>{t('inventory.counts.col.difference')}</TableHead>
+                <TableHead numeric>{t('inventory.counts.col.value')}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {shown.map((l) => (
+                <TableRow key={l.variantId} className={l.difference !== 0 ? 'bg-waiting-soft/40' : undefined}>
+                  <TableCell className="whitespace-nowrap font-mono text-[0.8125rem]">
+                    <Link href={`/inventory/${l.variantId}`} className="hover:text-primary hover:underline">
+                      {l.sku}
+                    </Link>
+                  </TableCell>
+                  <TableCell>{l.productName}</TableCell>
+                  <TableCell numeric className="text-muted-foreground">
+                    {n(l.expected)}
+                  </TableCell>
+                  <TableCell numeric>{n(l.onHand)}</TableCell>
+                  <TableCell numeric>
+                    {l.counted === null ? <span className="text-xs text-muted-foreground">{t('inventory.counts.notCounted')}</span> : n(l.counted)}
+                  </TableCell>
+                  <TableCell numeric>{l.counted === null ? '—' : <Delta value={l.difference} format={n} />}</TableCell>
+                  <TableCell numeric className={l.valueCents < 0 ? 'text-problem' : l.valueCents > 0 ? 'text-done' : 'text-muted-foreground'}>
+                    {l.counted === null ? '—' : formatMoney(l.valueCents)}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+        {groups[filter].length > MAX_ROWS ? (
+          <p className="mt-2 text-xs text-muted-foreground">{t('inventory.counts.truncated', { shown: n(MAX_ROWS), total: n(groups[filter].length) })}</p>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+function Stat({ label, value, tone }: { label: string; value: string; tone?: string }) {
+  return (
+    <div className="rounded-lg border border-border bg-surface px-4 py-3 shadow-card">
+      <dt className="text-xs text-muted-foreground">{label}</dt>
+      <dd className={cn('mt-1 text-lg font-semibold tabular-nums', tone)}>{value}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ClipboardList } from 'lucide-react';
+import { COUNT_BADGE, countScopeLabel, countStatusLabel, type CountStatus } from '@/components/inventory/labels';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { getDb } from '@/db/client';
+import { can, scopeOf } from '@/lib/auth/permissions';
+import { requirePage } from '@/lib/auth/session';
+import { getI18n } from '@/lib/i18n/server';
+import { listCounts } from '@/lib/inventory/counts';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t('inventory.counts.title') };
+}
+
+/** Cycle counts of the user's locations (managers) or of every location, newest first. */
+export default async function CountsPage() {
+  const [ctx, { t, formatNumber, formatDateTime }] = await Promise.all([requirePage('inventory.view'), getI18n()]);
+  const scope = ctx.role === 'manager' ? scopeOf(ctx, 'inventory.adjust') : null;
+  const counts = await listCounts(await getDb(), scope, 100);
+  const canCount = can(ctx, 'inventory.adjust');
+  const startButton = canCount ? (
+    <Button asChild>
+      <Link href="/inventory/counts/new">
+        <ClipboardList aria-hidden />
+        {t('inventory.counts.start')}
+      </Link>
+    </Button>
+  ) : null;
+
+  return (
+    <>
+      <PageHeader title={t('inventory.counts.title')} description={t('inventory.counts.description')} action={startButton} />
+      {counts.length === 0 ? (
+        <EmptyState icon={<ClipboardList />} title={t('inventory.counts.empty')} description={t('inventory.counts.emptyDescription')} action={startButton} />
+      ) : (
+        <Table label={t('inventory.counts.label')}>
+          <TableHeader>
+            <TableRow className="hover:bg-transparent">
+              <TableHead>{t('inventory.counts.col.number')}</TableHead>
+              <TableHead>{t('inventory.col.status')}</TableHead>
+              <TableHead>{t('inventory.col.location')}</TableHead>
+              <TableHead>{t('inventory.counts.col.scope')}</TableHead>
+              <TableHead numeric>{t('inventory.counts.col.lines')}</TableHead>
+              <TableHead>{t('inventory.counts.col.created')}</TableHead>
+              <TableHead>{t('inventory.counts.col.closed')}</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {counts.map((c) => (
+              <TableRow key={c.id}>
+                <TableCell>
+                  <Link href={`/inventory/counts/${c.id}`} className="font-mono text-[0.8125rem] font-medium text-primary hover:underline">
+                    {c.number}
+                  </Link>
+                </TableCell>
+                <TableCell>
+                  <Badge variant={COUNT_BADGE[c.status as CountStatus] ?? 'neutral'}>{countStatusLabel(t, c.status)}</Badge>
+                </TableCell>
+                <TableCell>{c.locationName}</TableCell>
+                <TableCell>{countScopeLabel(t, c.scope)}</TableCell>
+                <TableCell numeric>{formatNumber(c.lines)}</TableCell>
+                <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(c.createdAt)}</TableCell>
+                <TableCell className="whitespace-nowrap text-muted-foreground">{c.closedAt ? formatDateTime(c.closedAt) : '—'}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { getDb } from '@/db/client';
+import { requireActor } from '@/lib/auth/session';
+import { apiErrorFrom } from '@/lib/http/api';
+import { inventoryToCsv } from '@/lib/inventory/csv';
+import { effectiveLocations, listInventory, listLocations } from '@/lib/inventory/queries';
+import { ZInventoryListQuery } from '@/lib/inventory/schemas';
+
+/** The export is one query; past this many rows the file says it was cut (header X-Export-Truncated). */
+const MAX_ROWS = 10_000;
+
+/** GET /inventory/export?… — the /inventory view (same filters, every page) as an RFC 4180 CSV attachment. */
+export async function GET(request: Request) {
+  try {
+    const actor = await requireActor('inventory.view');
+    const params = new URL(request.url).searchParams;
+    const query = ZInventoryListQuery.parse({
+      loc: params.get('loc') ?? undefined,
+      category: params.get('category') ?? undefined,
+      brand: params.get('brand') ?? undefined,
+      status: params.get('status') ?? undefined,
+      q: params.get('q') ?? undefined,
+      sort: params.get('sort') ?? undefined,
+      dir: params.get('dir') ?? undefined,
+    });
+    const db = await getDb();
+    const locations = await listLocations(db);
+    const locationIds = effectiveLocations(actor, query.loc, locations);
+    const page = await listInventory(db, { ...query, page: 1 }, locationIds, { pageSize: MAX_ROWS });
+    const csv = inventoryToCsv(page.rows, new Map(locations.map((l) => [l.id, l.code])));
+    const day = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
+    return new Response(`\uFEFF${csv}\r\n`, {
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="inventory-${day}.csv"`,
+        'Cache-Control': 'private, no-store',
+        ...(page.hasNext ? { 'X-Export-Truncated': String(MAX_ROWS) } : {}),
+      },
+    });
+  } catch (error) {
+    return apiErrorFrom(error);
+  }
+}

@@ -1,0 +1,19 @@
+import type { ReactNode } from 'react';
+import { InventoryNav, type InventoryTab } from '@/components/inventory/inventory-nav';
+import { Toaster } from '@/components/ui/toast';
+import { can } from '@/lib/auth/permissions';
+import { getSessionContext } from '@/lib/auth/session';
+
+/** The inventory area: its sub-navigation above every page (Receive only for those who may receive). */
+export default async function InventoryLayout({ children }: { children: ReactNode }) {
+  const ctx = await getSessionContext();
+  const tabs: InventoryTab[] = ['stock', 'transfers', 'counts', 'replenishment'];
+  if (can(ctx, 'inventory.adjust')) tabs.push('receive');
+  return (
+    <>
+      <InventoryNav tabs={tabs} />
+      {children}
+      <Toaster />
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Metadata } from 'next';
+import { CsvImportForm } from '@/components/inventory/csv-import-form';
+import { ReceiveForm } from '@/components/inventory/receive-form';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { getDb } from '@/db/client';
+import { can } from '@/lib/auth/permissions';
+import { requirePage } from '@/lib/auth/session';
+import { getI18n } from '@/lib/i18n/server';
+import { listLocations } from '@/lib/inventory/queries';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t('inventory.receive.title') };
+}
+
+export default async function ReceivePage() {
+  const [ctx, { t }] = await Promise.all([requirePage('inventory.adjust'), getI18n()]);
+  const all = await listLocations(await getDb());
+  // Only where this user may change stock; the action checks again on the server.
+  const locations = all.filter((l) => can(ctx, 'inventory.adjust', l.id)).map(({ id, code, name }) => ({ id, code, name }));
+  const defaultLocationId = locations[0]?.id ?? '';
+
+  return (
+    <>
+      <PageHeader title={t('inventory.receive.title')} description={t('inventory.receive.description')} />
+      {locations.length === 0 ? (
+        <EmptyState title={t('inventory.receive.noLocation')} />
+      ) : (
+        <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+          <Card>
+            <CardHeader>
+              <CardTitle>{t('inventory.receive.manual')}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <ReceiveForm locations={locations} defaultLocationId={defaultLocationId} />
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>{t('inventory.import.title')}</CardTitle>
+              <CardDescription>{t('inventory.import.description')}</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <CsvImportForm locations={locations} defaultLocationId={defaultLocationId} />
+            </CardContent>
+          </Card>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { CheckCheck, Trash2 } from 'lucide-react';
+import { applyCountAction, discardCountAction } from '@/app/(backoffice)/inventory/actions';
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/dialog';
+import { toast } from '@/components/ui/toast';
+import { useI18n } from '@/lib/i18n/client';
+import { errorMessage } from './labels';
+
+/** Apply (one transaction, one ledger entry per changed SKU) or discard an open count; both asked first. */
+export function CountActions({
+  countId,
+  number,
+  location,
+  changed,
+  netValue,
+}: {
+  countId: string;
+  number: string;
+  location: string;
+  changed: number;
+  netValue: string;
+}) {
+  const { t, formatNumber } = useI18n();
+  const router = useRouter();
+  return (
+    <>
+      <ConfirmDialog
+        trigger={
+          <Button>
+            <CheckCheck aria-hidden />
+            {t('inventory.counts.apply')}
+          </Button>
+        }
+        title={t('inventory.counts.applyTitle', { number })}
+        description={t('inventory.counts.applyDescription', { changed: formatNumber(changed), location, value: netValue })}
+        confirmLabel={t('inventory.counts.apply')}
+        onConfirm={async () => {
+          const result = await applyCountAction({ countId });
+          if (result.ok) {
+            toast(t('inventory.counts.applied', { changed: formatNumber(result.data.changed) }));
+            router.refresh();
+          } else {
+            const skus = (result.details as { skus?: string[] } | undefined)?.skus;
+            toast(result.code === 'stock_conflict' && skus ? t('inventory.counts.belowReserved', { skus: skus.join(', ') }) : errorMessage(t, result), 'error');
+          }
+        }}
+      />
+      <ConfirmDialog
+        destructive
+        trigger={
+          <Button variant="secondary">
+            <Trash2 aria-hidden />
+            {t('inventory.counts.discard')}
+          </Button>
+        }
+        title={t('inventory.counts.discardTitle', { number })}
+        description={t('inventory.counts.discardDescription')}
+        confirmLabel={t('inventory.counts.discard')}
+        onConfirm={async () => {
+          const result = await discardCountAction({ countId });
+          if (result.ok) {
+            toast(t('inventory.counts.discarded'));
+            router.refresh();
+          } else toast(errorMessage(t, result), 'error');
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+'use client';
+
+import { useId, useState, useTransition, type FormEvent } from 'react';
+import { useRouter } from 'next/navigation';
+import { ClipboardList } from 'lucide-react';
+import { startCountAction } from '@/app/(backoffice)/inventory/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Label } from '@/components/ui/label';
+import { NativeSelect } from '@/components/ui/select';
+import { Textarea } from '@/components/ui/textarea';
+import { useI18n } from '@/lib/i18n/client';
+import { errorMessage } from './labels';
+
+type Loc = { id: string; code: string; name: string };
+
+/** Opens a count at one location for all SKUs, a category or a typed list; then the count page takes over. */
+export function CountStartForm({ locations, categories }: { locations: Loc[]; categories: string[] }) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const id = useId();
+  const [locationId, setLocationId] = useState(locations[0]?.id ?? '');
+  const [kind, setKind] = useState<'all' | 'category' | 'list'>('category');
+  const [category, setCategory] = useState(categories[0] ?? '');
+  const [skus, setSkus] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const list = [...new Set(skus.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean))];
+    if (kind === 'list' && list.length === 0) return setError(t('inventory.counts.needSkus'));
+    setError(null);
+    const scope = kind === 'all' ? { kind } : kind === 'category' ? { kind, category } : { kind, skus: list };
+    startTransition(async () => {
+      const result = await startCountAction({ locationId, scope });
+      if (!result.ok) return setError(result.code === 'unprocessable' ? t('inventory.counts.noneMatch') : errorMessage(t, result));
+      router.push(`/inventory/counts/${result.data.id}`);
+    });
+  }
+
+  const scopes = [
+    ['category', t('inventory.counts.scopeCategory')],
+    ['list', t('inventory.counts.scopeList')],
+    ['all', t('inventory.counts.scopeAll')],
+  ] as const;
+
+  return (
+    <form onSubmit={onSubmit} className="grid max-w-xl gap-5" noValidate>
+      <div className="grid gap-1.5">
+        <Label htmlFor={`${id}-location`}>{t('inventory.counts.location')}</Label>
+        <NativeSelect id={`${id}-location`} value={locationId} onChange={(e) => setLocationId(e.target.value)}>
+          {locations.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.code} · {l.name}
+            </option>
+          ))}
+        </NativeSelect>
+      </div>
+      <fieldset className="grid gap-2">
+        <legend className="mb-2 text-sm font-medium">{t('inventory.counts.scopeLabel')}</legend>
+        {scopes.map(([value, label]) => (
+          <label key={value} className="inline-flex items-center gap-2 text-sm">
+            <input type="radio" name={`${id}-scope`} value={value} checked={kind === value} onChange={() => setKind(value)} className="size-4 accent-primary" />
+            {label}
+          </label>
+        ))}
+      </fieldset>
+      {kind === 'category' ? (
+        <div className="grid gap-1.5">
+          <Label htmlFor={`${id}-category`}>{t('inventory.counts.category')}</Label>
+          <NativeSelect id={`${id}-category`} value={category} onChange={(e) => setCategory(e.target.value)}>
+            {categories.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+      ) : null}
+      {kind === 'list' ? (
+        <div className="grid gap-1.5">
+          <Label htmlFor={`${id}-skus`}>{t('inventory.counts.skus')}</Label>
+          <Textarea id={`${id}-skus`} value={skus} onChange={(e) => setSkus(e.target.value)} rows={5} className="font-mono" spellCheck={false} />
+        </div>
+      ) : null}
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      <div>
+        <Button type="submit" disabled={pending} aria-busy={pending || undefined}>
+          <ClipboardList aria-hidden />
+          {pending ? t('inventory.counts.starting') : t('inventory.counts.start')}
+        </Button>
+      </div>
+    </form>
+  );
+}

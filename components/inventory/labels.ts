@@ -1,0 +1,73 @@
+import type { BadgeVariant } from '@/components/ui/badge';
+import type { ErrorCode } from '@/lib/errors';
+import type { MessageKey, Translate, TranslateVars } from '@/lib/i18n/core';
+
+/**
+ * Labels for values that come from the database (ledger reasons, statuses, error codes): the
+ * key is built from the value, so an unknown value falls back to itself instead of a raw key.
+ */
+export function tKey(t: Translate, key: string, fallback: string, vars?: TranslateVars): string {
+  const translated = (t as (k: MessageKey, v?: TranslateVars) => string)(key as MessageKey, vars);
+  return translated === key ? fallback : translated;
+}
+
+export const reasonLabel = (t: Translate, reason: string) => tKey(t, `inventory.reason.${reason}`, reason);
+export const detailLabel = (t: Translate, detail: string) => tKey(t, `inventory.detail.${detail}`, detail);
+
+export type TransferStatus = 'draft' | 'in_transit' | 'received' | 'cancelled';
+export type CountStatus = 'open' | 'applied' | 'discarded';
+
+/** Same colours everywhere: amber waiting, green done, grey closed. */
+export const TRANSFER_BADGE: Record<TransferStatus, BadgeVariant> = {
+  draft: 'waiting',
+  in_transit: 'info',
+  received: 'done',
+  cancelled: 'closed',
+};
+export const COUNT_BADGE: Record<CountStatus, BadgeVariant> = { open: 'waiting', applied: 'done', discarded: 'closed' };
+
+export const transferStatusLabel = (t: Translate, status: string) => tKey(t, `inventory.transferStatus.${status}`, status);
+export const countStatusLabel = (t: Translate, status: string) => tKey(t, `inventory.countStatus.${status}`, status);
+
+/** A count's stored scope ("all", "category:Knitwear", "list:12", "csv") in words. */
+export function countScopeLabel(t: Translate, scope: string): string {
+  if (scope === 'all') return t('inventory.counts.scope.all');
+  if (scope === 'csv') return t('inventory.counts.scope.csv');
+  if (scope.startsWith('category:')) return t('inventory.counts.scope.category', { category: scope.slice('category:'.length) });
+  if (scope.startsWith('list:')) return t('inventory.counts.scope.list', { count: scope.slice('list:'.length) });
+  return scope;
+}
+
+const ERROR_KEYS: Record<ErrorCode, MessageKey> = {
+  validation_failed: 'errors.validation',
+  unauthenticated: 'errors.unauthenticated',
+  forbidden: 'errors.forbidden',
+  not_found: 'errors.not_found',
+  conflict: 'errors.conflict',
+  out_of_stock: 'errors.out_of_stock',
+  stock_conflict: 'errors.stock_conflict',
+  illegal_transition: 'errors.illegal_transition',
+  invalid_signature: 'errors.forbidden',
+  unprocessable: 'errors.unprocessable',
+  internal: 'errors.unexpected',
+};
+
+/** A failed action's message in the user's language, by its stable code. */
+export function errorMessage(t: Translate, failure: { code: ErrorCode }): string {
+  return (t as (k: MessageKey) => string)(ERROR_KEYS[failure.code] ?? 'errors.unexpected');
+}
+
+export type CsvRowErrorView = { row: number; code?: string; message: string; params?: Record<string, string | number> };
+
+/** A CSV row error in the user's language; the English message when the code is unknown. */
+export function csvRowMessage(t: Translate, error: CsvRowErrorView): string {
+  if (!error.code) return error.message;
+  const vars: TranslateVars = { message: error.message, ...(error.params ?? {}) };
+  return tKey(t, `inventory.csv.${error.code}`, error.message, vars);
+}
+
+/** Two letters for the image placeholder: "Pull marin" → "PM". */
+export function initials(name: string): string {
+  const words = name.split(/[\s'’-]+/).filter((w) => /\p{L}/u.test(w));
+  return ((words[0]?.[0] ?? '') + (words[1]?.[0] ?? words[0]?.[1] ?? '')).toUpperCase();
+}

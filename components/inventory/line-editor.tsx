@@ -1,0 +1,178 @@
+'use client';
+
+import { useId, useRef, useState } from 'react';
+import { Plus, ScanBarcode, Trash2 } from 'lucide-react';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { useI18n } from '@/lib/i18n/client';
+import { lineFromLookup, parseQuantity, type EditorLine } from './lines';
+import { lookupCode } from './lookup';
+
+/**
+ * Lines entered by scanning or typing a SKU/barcode then Enter (the same item again adds one),
+ * each with an editable quantity. With `availableAt`, shows what the source can spare.
+ */
+export function LineEditor({
+  lines,
+  onChange,
+  availableAt,
+  invalid,
+}: {
+  lines: EditorLine[];
+  onChange: (lines: EditorLine[]) => void;
+  availableAt?: { id: string; name: string } | null;
+  invalid?: boolean;
+}) {
+  const { t, formatNumber } = useI18n();
+  const id = useId();
+  const codeRef = useRef<HTMLInputElement>(null);
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function add() {
+    const value = code.trim();
+    if (!value || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const found = await lookupCode(value);
+      if (!found) {
+        setError(t('inventory.lines.unknown', { code: value }));
+        return;
+      }
+      const existing = lines.find((l) => l.variantId === found.variantId);
+      onChange(
+        existing
+          ? lines.map((l) => (l === existing ? { ...l, quantity: String((parseQuantity(l.quantity) ?? 0) + 1) } : l))
+          : [...lines, lineFromLookup(found)],
+      );
+      setCode('');
+    } catch {
+      setError(t('errors.unexpected'));
+    } finally {
+      setBusy(false);
+      codeRef.current?.focus();
+    }
+  }
+
+  const units = lines.reduce((a, l) => a + (parseQuantity(l.quantity) ?? 0), 0);
+
+  return (
+    <div className="grid gap-3">
+      {/* Not a nested <form>: the editor lives inside the page's form, so Enter is caught here. */}
+      <div className="flex flex-wrap items-end gap-2">
+        <div className="grid min-w-0 flex-1 gap-1.5" style={{ minWidth: '14rem' }}>
+          <Label htmlFor={`${id}-code`}>{t('inventory.lines.code')}</Label>
+          <div className="relative">
+            <ScanBarcode aria-hidden className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" />
+            <Input
+              ref={codeRef}
+              id={`${id}-code`}
+              value={code}
+              onChange={(e) => {
+                setCode(e.target.value);
+                setError(null);
+              }}
+              onKeyDown={(e) => {
+                // Scanners end with Enter: add the line, never submit the surrounding form.
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  void add();
+                }
+              }}
+              placeholder={t('inventory.lines.codePlaceholder')}
+              autoComplete="off"
+              spellCheck={false}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `${id}-error` : undefined}
+              className="pl-8 font-mono"
+            />
+          </div>
+        </div>
+        <Button variant="secondary" onClick={() => void add()} disabled={busy || !code.trim()} aria-busy={busy || undefined}>
+          <Plus aria-hidden />
+          {busy ? t('inventory.lines.looking') : t('inventory.lines.add')}
+        </Button>
+      </div>
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="-mt-1 text-sm text-destructive">
+          {error}
+        </p>
+      ) : null}
+
+      {lines.length === 0 ? (
+        <p
+          className={`rounded-lg border border-dashed px-4 py-6 text-center text-sm text-muted-foreground ${invalid ? 'border-destructive' : 'border-border'}`}
+        >
+          {t('inventory.lines.empty')}
+        </p>
+      ) : (
+        <>
+          <Table label={t('inventory.lines.label')} containerClassName="max-h-[50dvh]">
+            <TableHeader>
+              <TableRow className="hover:bg-transparent">
+                <TableHead>{t('inventory.col.product')}</TableHead>
+                <TableHead>{t('inventory.col.sku')}</TableHead>
+                {availableAt ? <TableHead numeric>{t('inventory.lines.availableAt', { location: availableAt.name })}</TableHead> : null}
+                <TableHead numeric className="w-32">
+                  {t('inventory.col.quantity')}
+                </TableHead>
+                <TableHead className="w-px">
+                  <span className="sr-only">{t('common.close')}</span>
+                </TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {lines.map((line) => {
+                const qty = parseQuantity(line.quantity);
+                const available = availableAt ? (line.levels.find((l) => l.locationId === availableAt.id)?.available ?? 0) : null;
+                const over = available !== null && qty !== null && qty > available;
+                return (
+                  <TableRow key={line.variantId}>
+                    <TableCell>
+                      <div className="font-medium">{line.productName}</div>
+                      <div className="text-xs text-muted-foreground">{line.title}</div>
+                    </TableCell>
+                    <TableCell className="whitespace-nowrap font-mono text-[0.8125rem]">{line.sku}</TableCell>
+                    {available !== null ? (
+                      <TableCell numeric className={available === 0 ? 'text-problem' : 'text-muted-foreground'}>
+                        {formatNumber(available)}
+                      </TableCell>
+                    ) : null}
+                    <TableCell numeric className="py-1.5">
+                      <Input
+                        value={line.quantity}
+                        inputMode="numeric"
+                        aria-label={t('inventory.lines.quantityFor', { sku: line.sku })}
+                        aria-invalid={qty === null || qty < 1 || over ? true : undefined}
+                        title={over ? t('inventory.lines.overAvailable', { available: formatNumber(available!) }) : undefined}
+                        onChange={(e) => onChange(lines.map((l) => (l === line ? { ...l, quantity: e.target.value } : l)))}
+                        className="ml-auto h-8 w-24 text-right tabular-nums"
+                      />
+                    </TableCell>
+                    <TableCell className="py-1.5">
+                      <Button
+                        variant="ghost"
+                        size="icon-sm"
+                        aria-label={t('inventory.lines.remove', { sku: line.sku })}
+                        onClick={() => onChange(lines.filter((l) => l !== line))}
+                      >
+                        <Trash2 aria-hidden />
+                      </Button>
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+          <p className="text-right text-xs text-muted-foreground">
+            {t('inventory.lines.summary', { lines: formatNumber(lines.length), units: formatNumber(units) })}
+          </p>
+        </>
+      )}
+    </div>
+  );
+}

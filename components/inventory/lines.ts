@@ -1,0 +1,20 @@
+import type { LookupResult } from './lookup';
+
+/** One line of a receipt or transfer being entered (shared by the editor and the pages that pre-fill it). */
+export type EditorLine = {
+  variantId: string;
+  sku: string;
+  productName: string;
+  title: string;
+  /** As typed, so a half-typed number does not jump. */
+  quantity: string;
+  levels: LookupResult['levels'];
+};
+
+export function lineFromLookup(found: LookupResult, quantity = 1): EditorLine {
+  return { variantId: found.variantId, sku: found.sku, productName: found.productName, title: found.title, quantity: String(quantity), levels: found.levels };
+}
+
+export function parseQuantity(value: string): number | null {
+  return /^\d+$/.test(value.trim()) ? Number(value.trim()) : null;
+}

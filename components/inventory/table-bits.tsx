@@ -1,0 +1,117 @@
+import Link from 'next/link';
+import { ArrowDown, ArrowUp, ChevronLeft, ChevronRight } from 'lucide-react';
+import { TableHead } from '@/components/ui/table';
+import { cn } from '@/lib/utils';
+
+/** A column header that sorts by linking to the same view with another sort; the current one carries aria-sort. */
+export function SortableHead({
+  label,
+  active,
+  dir,
+  href,
+  numeric,
+  className,
+  sortedLabel,
+  colSpan,
+  rowSpan,
+}: {
+  label: string;
+  active: boolean;
+  dir: 'asc' | 'desc';
+  href: string;
+  numeric?: boolean;
+  className?: string;
+  /** "sorted ascending" / "sorted descending", for screen readers on the link itself. */
+  sortedLabel: string;
+  colSpan?: number;
+  rowSpan?: number;
+}) {
+  const Icon = dir === 'asc' ? ArrowUp : ArrowDown;
+  return (
+    <TableHead
+      numeric={numeric}
+      className={className}
+      colSpan={colSpan}
+      rowSpan={rowSpan}
+      aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
+    >
+      <Link
+        href={href}
+        scroll={false}
+        className={cn(
+          'inline-flex items-center gap-1 rounded-sm hover:text-foreground',
+          numeric && 'flex-row-reverse',
+          active && 'text-foreground',
+        )}
+      >
+        {label}
+        {active ? (
+          <>
+            <Icon aria-hidden className="size-3" />
+            <span className="sr-only">({sortedLabel})</span>
+          </>
+        ) : null}
+      </Link>
+    </TableHead>
+  );
+}
+
+/** Previous / Next without a total: lists never count every row. */
+export function Pager({
+  label,
+  pageLabel,
+  previousHref,
+  nextHref,
+  previousLabel,
+  nextLabel,
+}: {
+  label: string;
+  pageLabel?: string;
+  previousHref: string | null;
+  nextHref: string | null;
+  previousLabel: string;
+  nextLabel: string;
+}) {
+  if (!previousHref && !nextHref) return null;
+  const linkClass =
+    'inline-flex h-8 items-center gap-1 rounded-md border border-border bg-surface px-2.5 text-[0.8125rem] font-medium shadow-card hover:bg-muted';
+  const disabledClass = 'inline-flex h-8 items-center gap-1 rounded-md border border-border px-2.5 text-[0.8125rem] text-muted-foreground opacity-60';
+  return (
+    <nav aria-label={label} className="mt-3 flex items-center justify-end gap-2 print:hidden">
+      {pageLabel ? <span className="mr-1 text-xs text-muted-foreground">{pageLabel}</span> : null}
+      {previousHref ? (
+        <Link href={previousHref} className={linkClass} rel="prev">
+          <ChevronLeft aria-hidden className="size-4" />
+          {previousLabel}
+        </Link>
+      ) : (
+        <span className={disabledClass} aria-disabled="true">
+          <ChevronLeft aria-hidden className="size-4" />
+          {previousLabel}
+        </span>
+      )}
+      {nextHref ? (
+        <Link href={nextHref} className={linkClass} rel="next">
+          {nextLabel}
+          <ChevronRight aria-hidden className="size-4" />
+        </Link>
+      ) : (
+        <span className={disabledClass} aria-disabled="true">
+          {nextLabel}
+          <ChevronRight aria-hidden className="size-4" />
+        </span>
+      )}
+    </nav>
+  );
+}
+
+/** A signed quantity: "+3" green, "−2" red, "0" muted. */
+export function Delta({ value, format }: { value: number; format: (n: number) => string }) {
+  if (value === 0) return <span className="text-muted-foreground">0</span>;
+  return (
+    <span className={value > 0 ? 'text-done' : 'text-problem'}>
+      {value > 0 ? '+' : '−'}
+      {format(Math.abs(value))}
+    </span>
+  );
+}

@@ -1,0 +1,108 @@
+'use client';
+
+import { useId, useState, useTransition, type FormEvent } from 'react';
+import { useRouter } from 'next/navigation';
+import { ArrowLeftRight } from 'lucide-react';
+import { createTransferAction } from '@/app/(backoffice)/inventory/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Label } from '@/components/ui/label';
+import { NativeSelect } from '@/components/ui/select';
+import { Textarea } from '@/components/ui/textarea';
+import { useI18n } from '@/lib/i18n/client';
+import { errorMessage } from './labels';
+import { LineEditor } from './line-editor';
+import { parseQuantity, type EditorLine } from './lines';
+
+type Loc = { id: string; code: string; name: string };
+
+/** A draft transfer: source (where the user may send from), destination, lines. Nothing moves until it is shipped. */
+export function TransferForm({
+  sources,
+  destinations,
+  initial,
+}: {
+  sources: Loc[];
+  destinations: Loc[];
+  initial: { sourceId: string; destinationId: string; lines: EditorLine[] };
+}) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const id = useId();
+  const [sourceId, setSourceId] = useState(initial.sourceId);
+  const [destinationId, setDestinationId] = useState(initial.destinationId);
+  const [note, setNote] = useState('');
+  const [lines, setLines] = useState<EditorLine[]>(initial.lines);
+  const [error, setError] = useState<string | null>(null);
+  const [touched, setTouched] = useState(false);
+  const [pending, startTransition] = useTransition();
+  const source = sources.find((s) => s.id === sourceId) ?? null;
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setTouched(true);
+    if (!destinationId) return setError(t('inventory.transfers.needDestination'));
+    if (destinationId === sourceId) return setError(t('inventory.transfers.sameLocation'));
+    if (lines.length === 0) return setError(t('inventory.receive.needLines'));
+    const parsed = lines.map((l) => ({ variantId: l.variantId, quantity: parseQuantity(l.quantity) }));
+    if (parsed.some((l) => l.quantity === null || l.quantity < 1)) return setError(t('errors.validation'));
+    setError(null);
+    startTransition(async () => {
+      const result = await createTransferAction({
+        sourceLocationId: sourceId,
+        destinationLocationId: destinationId,
+        note: note.trim() || undefined,
+        lines: parsed.map((l) => ({ variantId: l.variantId, quantity: l.quantity! })),
+      });
+      if (!result.ok) return setError(errorMessage(t, result));
+      router.push(`/inventory/transfers/${result.data.id}?created=1`);
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="grid gap-4" noValidate>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid gap-1.5">
+          <Label htmlFor={`${id}-source`}>{t('inventory.transfers.source')}</Label>
+          <NativeSelect id={`${id}-source`} value={sourceId} onChange={(e) => setSourceId(e.target.value)}>
+            {sources.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.code} · {l.name}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor={`${id}-destination`}>{t('inventory.transfers.destination')}</Label>
+          <NativeSelect
+            id={`${id}-destination`}
+            value={destinationId}
+            onChange={(e) => setDestinationId(e.target.value)}
+            aria-invalid={touched && (!destinationId || destinationId === sourceId) ? true : undefined}
+          >
+            <option value="">{t('inventory.transfers.chooseDestination')}</option>
+            {destinations
+              .filter((l) => l.id !== sourceId)
+              .map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.code} · {l.name}
+                </option>
+              ))}
+          </NativeSelect>
+        </div>
+      </div>
+      <LineEditor lines={lines} onChange={setLines} availableAt={source} invalid={touched && lines.length === 0} />
+      <div className="grid gap-1.5">
+        <Label htmlFor={`${id}-note`}>{t('inventory.transfers.note')}</Label>
+        <Textarea id={`${id}-note`} value={note} maxLength={500} rows={2} onChange={(e) => setNote(e.target.value)} />
+      </div>
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      <div className="flex justify-end">
+        <Button type="submit" disabled={pending} aria-busy={pending || undefined}>
+          <ArrowLeftRight aria-hidden />
+          {pending ? t('inventory.transfers.creating') : t('inventory.transfers.create')}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import type { I18n } from '@/lib/i18n/core';
+import type { TransferSummary } from '@/lib/inventory/queries';
+import { TRANSFER_BADGE, transferStatusLabel, type TransferStatus } from './labels';
+
+/** A list of transfers: number, status, route, units and the latest step. */
+export function TransferTable({ transfers, label, i18n }: { transfers: TransferSummary[]; label: string; i18n: Pick<I18n, 't' | 'formatNumber' | 'formatDateTime'> }) {
+  const { t, formatNumber, formatDateTime } = i18n;
+  return (
+    <Table label={label} containerClassName="max-h-[60dvh]">
+      <TableHeader>
+        <TableRow className="hover:bg-transparent">
+          <TableHead>{t('inventory.transfers.col.number')}</TableHead>
+          <TableHead>{t('inventory.col.status')}</TableHead>
+          <TableHead>{t('inventory.transfers.col.from')}</TableHead>
+          <TableHead>{t('inventory.transfers.col.to')}</TableHead>
+          <TableHead numeric>{t('inventory.transfers.col.units')}</TableHead>
+          <TableHead>{t('inventory.transfers.col.created')}</TableHead>
+          <TableHead>{t('inventory.transfers.col.updated')}</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {transfers.map((tr) => {
+          const last = tr.receivedAt ?? tr.shippedAt;
+          return (
+            <TableRow key={tr.id}>
+              <TableCell>
+                <Link href={`/inventory/transfers/${tr.id}`} className="font-mono text-[0.8125rem] font-medium text-primary hover:underline">
+                  {tr.number}
+                </Link>
+              </TableCell>
+              <TableCell>
+                <Badge variant={TRANSFER_BADGE[tr.status as TransferStatus] ?? 'neutral'}>{transferStatusLabel(t, tr.status)}</Badge>
+              </TableCell>
+              <TableCell className="font-mono text-xs">{tr.sourceCode}</TableCell>
+              <TableCell className="font-mono text-xs">{tr.destinationCode}</TableCell>
+              <TableCell numeric>{formatNumber(tr.units)}</TableCell>
+              <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(tr.createdAt)}</TableCell>
+              <TableCell className="whitespace-nowrap text-muted-foreground">
+                {last ? `${tr.receivedAt ? t('inventory.transfers.event.received') : t('inventory.transfers.event.shipped')} · ${formatDateTime(last)}` : '—'}
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}
