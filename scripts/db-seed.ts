@@ -57,7 +57,9 @@ try {
     );
     process.exitCode = 1;
   } else {
+    const tMigrate = performance.now();
     await migrateDatabase(handle);
+    console.log(`Migrations applied (${seconds(tMigrate)})`);
     if (!(await isDatabaseEmpty(handle))) {
       if (!reset) {
         console.error('The database already has data; nothing was changed. Run with --reset to wipe every table and seed again.');
