@@ -14,7 +14,7 @@ export const auditLog = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('audit_log_entity_idx').on(t.entityType, t.entityId, t.createdAt.desc()),
-    index('audit_log_time_idx').on(t.createdAt.desc()),
+    index('audit_log_entity_idx').on(t.entityType, t.entityId, t.createdAt.desc().nullsFirst()),
+    index('audit_log_time_idx').on(t.createdAt.desc().nullsFirst()),
   ],
 );

@@ -39,7 +39,7 @@ export const customers = pgTable(
     index('customers_email_trgm_idx').using('gin', t.email.op('gin_trgm_ops')),
     index('customers_phone_idx').on(t.phone),
     index('customers_merged_into_idx').on(t.mergedIntoId),
-    index('customers_last_order_idx').on(t.lastOrderAt.desc()),
+    index('customers_last_order_idx').on(t.lastOrderAt.desc().nullsFirst()),
   ],
 );
 
@@ -81,6 +81,6 @@ export const customerNotes = pgTable(
   },
   (t) => [
     check('customer_notes_body_nonempty', sql`length(trim(${t.body})) > 0`),
-    index('customer_notes_customer_idx').on(t.customerId, t.createdAt.desc()),
+    index('customer_notes_customer_idx').on(t.customerId, t.createdAt.desc().nullsFirst()),
   ],
 );

@@ -83,8 +83,8 @@ export const inventoryMovements = pgTable(
   },
   (t) => [
     check('movements_nonzero', sql`${t.deltaOnHand} <> 0 or ${t.deltaReserved} <> 0`),
-    index('movements_variant_location_time_idx').on(t.variantId, t.locationId, t.createdAt.desc()),
-    index('movements_location_time_idx').on(t.locationId, t.createdAt.desc()),
+    index('movements_variant_location_time_idx').on(t.variantId, t.locationId, t.createdAt.desc().nullsFirst()),
+    index('movements_location_time_idx').on(t.locationId, t.createdAt.desc().nullsFirst()),
     index('movements_reference_idx').on(t.referenceType, t.referenceId),
   ],
 );
@@ -118,8 +118,8 @@ export const transfers = pgTable(
   },
   (t) => [
     check('transfers_distinct_locations', sql`${t.sourceLocationId} <> ${t.destinationLocationId}`),
-    index('transfers_source_idx').on(t.sourceLocationId, t.status, t.createdAt.desc()),
-    index('transfers_destination_idx').on(t.destinationLocationId, t.status, t.createdAt.desc()),
+    index('transfers_source_idx').on(t.sourceLocationId, t.status, t.createdAt.desc().nullsFirst()),
+    index('transfers_destination_idx').on(t.destinationLocationId, t.status, t.createdAt.desc().nullsFirst()),
     index('transfers_order_idx').on(t.orderId),
   ],
 );
@@ -160,7 +160,7 @@ export const inventoryCounts = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
-  (t) => [index('inventory_counts_location_idx').on(t.locationId, t.status, t.createdAt.desc())],
+  (t) => [index('inventory_counts_location_idx').on(t.locationId, t.status, t.createdAt.desc().nullsFirst())],
 );
 
 export const inventoryCountLines = pgTable(

@@ -81,11 +81,13 @@ export const orders = pgTable(
     ),
     check('orders_location_matches_fulfilment', sql`(${t.fulfilmentType} = 'ship') = (${t.locationId} is null)`),
     // Keyset pagination: every list is ordered by (placed_at desc, id desc) within its filter.
-    index('orders_placed_idx').on(t.placedAt.desc(), t.id.desc()),
-    index('orders_channel_placed_idx').on(t.channelId, t.placedAt.desc(), t.id.desc()),
-    index('orders_status_placed_idx').on(t.status, t.placedAt.desc(), t.id.desc()),
-    index('orders_location_placed_idx').on(t.locationId, t.placedAt.desc(), t.id.desc()),
-    index('orders_customer_placed_idx').on(t.customerId, t.placedAt.desc()),
+    // NULLS FIRST is what a plain `order by … desc` means: drizzle-kit's default for .desc() is
+    // NULLS LAST, which PostgreSQL cannot read in the order of a plain `desc` (it sorts instead).
+    index('orders_placed_idx').on(t.placedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('orders_channel_placed_idx').on(t.channelId, t.placedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('orders_status_placed_idx').on(t.status, t.placedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('orders_location_placed_idx').on(t.locationId, t.placedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('orders_customer_placed_idx').on(t.customerId, t.placedAt.desc().nullsFirst()),
     index('orders_external_id_idx').on(t.externalId),
   ],
 );
