@@ -30,12 +30,15 @@ async function adminQuery(url: string, sql: string, params: unknown[] = []): Pro
   }
 }
 
+export async function databaseExists(url: string): Promise<boolean> {
+  const found = await adminQuery(url, 'select 1 from pg_database where datname = $1', [databaseName(url)]);
+  return (found.rowCount ?? 0) > 0;
+}
+
 /** Creates the database named by `url` when it does not exist yet; true if it was created. */
 export async function ensureDatabase(url: string): Promise<boolean> {
-  const name = databaseName(url);
-  const found = await adminQuery(url, 'select 1 from pg_database where datname = $1', [name]);
-  if (found.rowCount) return false;
-  await adminQuery(url, `CREATE DATABASE "${name}"`);
+  if (await databaseExists(url)) return false;
+  await adminQuery(url, `CREATE DATABASE "${databaseName(url)}"`);
   return true;
 }
 
@@ -52,4 +55,24 @@ export function assertDisposable(url: string): void {
   if (!/bench/i.test(name)) {
     throw new Error(`Refusing to drop "${name}": only databases whose name contains "bench" are re-created by the bench.`);
   }
+}
+
+/** Any constant will do: it only has to be the same for every bench run. */
+const BENCH_LOCK_KEY = 7_214_093;
+
+/**
+ * Holds a session advisory lock on the bench database for the whole run, so two bench runs
+ * cannot measure (or re-seed) the same database at once; returns the release function, or null
+ * when another run holds it. `npm run db:seed` does not take it: do not seed a database a bench
+ * is running on.
+ */
+export async function lockBenchDatabase(url: string): Promise<(() => Promise<void>) | null> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1) as locked', [BENCH_LOCK_KEY]);
+  if (!rows[0].locked) {
+    await client.end();
+    return null;
+  }
+  return () => client.end();
 }

@@ -9,7 +9,15 @@ import { sql } from 'drizzle-orm';
 import { migrateDatabase, openPostgres, type DbHandle } from '../db/client';
 import { isLargeSeedPresent, seedLarge } from '../db/seed';
 import { parseArgs, USAGE } from './args';
-import { assertDisposable, databaseKey, DEFAULT_BENCH_URL, dropDatabase, ensureDatabase } from './database';
+import {
+  assertDisposable,
+  databaseExists,
+  databaseKey,
+  DEFAULT_BENCH_URL,
+  dropDatabase,
+  ensureDatabase,
+  lockBenchDatabase,
+} from './database';
 import { formatTable, toEntry, type BenchContext, type Report } from './harness';
 import { SCENARIOS } from './scenarios';
 import { countRows, writeSeedRecord } from './seed-record';
@@ -46,12 +54,26 @@ async function main(): Promise<number> {
   const key = databaseKey(databaseUrl);
   console.log(`Bench database: ${key}`);
 
+  const busy = `bench: another bench run is using ${key}; wait for it, or point DATABASE_URL at another database`;
   if (args.reseed) {
     assertDisposable(databaseUrl);
+    if (await databaseExists(databaseUrl)) {
+      const probe = await lockBenchDatabase(databaseUrl);
+      if (!probe) {
+        console.error(busy);
+        return 1;
+      }
+      await probe();
+    }
     console.log('--reseed: dropping and re-creating the bench database');
     await dropDatabase(databaseUrl);
   }
   if (await ensureDatabase(databaseUrl)) console.log(`Created database ${key}`);
+  const unlock = await lockBenchDatabase(databaseUrl);
+  if (!unlock) {
+    console.error(busy);
+    return 1;
+  }
 
   const handle = openPostgres(databaseUrl, 4);
   const ctx: BenchContext = {
@@ -98,6 +120,7 @@ async function main(): Promise<number> {
     return failures ? 1 : 0;
   } finally {
     await handle.close();
+    await unlock();
   }
 }
 
@@ -111,13 +134,14 @@ async function ensureLargeSeed(ctx: BenchContext, key: string): Promise<void> {
   console.log('Seeding the large data set (once per bench database; this takes a while)…');
   const seededAt = new Date().toISOString();
   const start = performance.now();
-  await seedLarge(handle, { log: (line) => console.log(`  ${line}`) });
+  const seeded = await seedLarge(handle, { log: (line) => console.log(`  ${line}`) });
   const seedMs = performance.now() - start;
   console.log(`Seeded in ${(seedMs / 60_000).toFixed(1)} min; VACUUM ANALYZE…`);
   const analyzeStart = performance.now();
   await vacuumAnalyze(handle);
   const analyzeMs = performance.now() - analyzeStart;
-  const rows = await countRows(handle);
+  // The seed's own counts of what it wrote, completed by a count of the tables it did not report.
+  const rows = { ...(await countRows(handle)), ...seeded };
   const totalRows = Object.values(rows).reduce((sum, n) => sum + n, 0);
   writeSeedRecord(ctx.resultsDir, key, {
     seeded_at: seededAt,

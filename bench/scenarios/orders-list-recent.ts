@@ -48,14 +48,15 @@ export const ordersListRecent: Scenario = {
     }
 
     const n = iterations(200, ctx.options.scale, pages);
-    const warmup = Math.min(pages, n);
-    const ours = await measure((i) => keysetPage(db, channelId, cursors[i % pages]), { warmup, iterations: n });
-    const baseline = await measure((i) => offsetPage(db, channelId, depths[i % pages]), { warmup, iterations: n });
+    const ours = await measure((i) => keysetPage(db, channelId, cursors[i % pages]), { warmup: pages, iterations: n });
+    // Deep OFFSET pages take seconds on the large data set: each depth twice is enough for its percentiles.
+    const nBaseline = pages * 2;
+    const baseline = await measure((i) => offsetPage(db, channelId, depths[i % pages]), { warmup: 0, iterations: nBaseline });
     return {
       ours,
       baseline,
       ok: ours.p95_ms < GOAL_P95_MS,
-      note: `${total.toLocaleString('en-US')} orders in the busiest channel, ${pages} pages from depth 0 to ${depths[pages - 1].toLocaleString('en-US')}, ${n} queries each`,
+      note: `${total.toLocaleString('en-US')} orders in the busiest channel, ${pages} pages from depth 0 to ${depths[pages - 1].toLocaleString('en-US')}; ${n} keyset and ${nBaseline} OFFSET queries`,
     };
   },
 };

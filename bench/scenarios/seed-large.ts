@@ -26,7 +26,7 @@ export const seedLarge: Scenario = {
   goal: `< ${GOAL_MINUTES} min and ≥ ${GOAL_RATIO}× row-by-row`,
   async run(ctx) {
     const record = readSeedRecord(ctx.resultsDir, databaseKey(ctx.databaseUrl));
-    if (!record) {
+    if (!record || record.total_rows <= 0) {
       throw new Error(
         'the large seed of this database was not timed by the bench (seeded elsewhere, or its record was lost): ' +
           'run `npm run bench -- seed.large --reseed` to re-create and time it',
