@@ -1,6 +1,16 @@
 import type { Scenario } from '../harness';
+import { inventoryBarcode, inventoryList } from './inventory';
+import { ordersHotSku, ordersIngest, ordersList } from './orders';
 import { ordersListRecent } from './orders-list-recent';
 import { seedLarge } from './seed-large';
 
 /** Every scenario, in the order they run and appear in reports. */
-export const SCENARIOS: readonly Scenario[] = [seedLarge, ordersListRecent];
+export const SCENARIOS: readonly Scenario[] = [
+  seedLarge,
+  ordersListRecent,
+  inventoryList,
+  inventoryBarcode,
+  ordersList,
+  ordersIngest,
+  ordersHotSku,
+];

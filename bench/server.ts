@@ -1,0 +1,71 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+export type BenchServer = { url: string; stop: () => Promise<void> };
+
+/**
+ * A production build of the app (`next build` when there is none) started with `next start`
+ * against the bench database: HTTP scenarios measure what a channel would really hit.
+ */
+export async function startServer(databaseUrl: string, log: (m: string) => void, port = 3900): Promise<BenchServer> {
+  if (!existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {
+    log('no production build: running next build…');
+    const build = spawnSync('node_modules/.bin/next', ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    if (build.status !== 0) throw new Error('next build failed');
+  }
+  const child = spawn('node_modules/.bin/next', ['start', '-p', String(port)], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, DB_POOL_MAX: '20', NEXT_TELEMETRY_DISABLED: '1', AUTH_SECRET: 'bench-only-secret' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  };
+  for (let i = 0; i < 120; i++) {
+    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return { url, stop };
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await stop();
+  throw new Error(`next start did not answer /api/health within 60 s:\n${output}`);
+}
+
+/** Runs `total` async jobs with `concurrency` workers; returns each job's latency in ms and the wall time. */
+export async function runConcurrently<T>(
+  total: number,
+  concurrency: number,
+  job: (i: number) => Promise<T>,
+): Promise<{ latencies: number[]; results: T[]; wallMs: number }> {
+  const latencies: number[] = new Array(total);
+  const results: T[] = new Array(total);
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, total) }, async () => {
+      while (next < total) {
+        const i = next++;
+        const t0 = performance.now();
+        results[i] = await job(i);
+        latencies[i] = performance.now() - t0;
+      }
+    }),
+  );
+  return { latencies, results, wallMs: performance.now() - start };
+}
