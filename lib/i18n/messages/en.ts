@@ -1,4 +1,5 @@
 import { inventoryEn } from './inventory.en';
+import { ordersEn } from './orders.en';
 
 /**
  * The English catalogue: the source of every message key. Keys are flat and dotted by area;
@@ -102,4 +103,5 @@ export const en = {
   'errors.unexpected': 'Something went wrong. Please try again.',
 
   ...inventoryEn,
+  ...ordersEn,
 } as const;

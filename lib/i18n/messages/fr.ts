@@ -1,5 +1,6 @@
 import type { Messages } from '../core';
 import { inventoryFr } from './inventory.fr';
+import { ordersFr } from './orders.fr';
 
 /** French catalogue: typed against the English keys, so a missing or extra key does not compile. */
 export const fr: Messages = {
@@ -99,4 +100,5 @@ export const fr: Messages = {
   'errors.unexpected': 'Un problème est survenu. Veuillez réessayer.',
 
   ...inventoryFr,
+  ...ordersFr,
 };
