@@ -1,14 +1,105 @@
 import type { Metadata } from 'next';
-import { SectionPlaceholder } from '@/components/shell/section-placeholder';
+import Link from 'next/link';
+import { PhoneCall, ReceiptText, SearchX } from 'lucide-react';
+import { ordersHref, hasFilters } from '@/components/orders/list-url';
+import { OrdersFilters } from '@/components/orders/orders-filters';
+import { OrdersTable } from '@/components/orders/orders-table';
+import { KeysetPager } from '@/components/orders/pager';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { getDb } from '@/db/client';
+import { can, scopeOf } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/auth/session';
 import { getI18n } from '@/lib/i18n/server';
+import { listLocations } from '@/lib/inventory/queries';
+import { listChannels, listOrders } from '@/lib/orders/queries';
+import { ZOrderListQuery } from '@/lib/orders/schemas';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
   return { title: t('orders.title') };
 }
 
-export default async function OrdersPage() {
-  await requirePage('orders.view');
-  return <SectionPlaceholder section="orders" />;
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function firstValues(sp: SearchParams): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(sp).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+}
+
+export default async function OrdersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const [ctx, { t }, sp] = await Promise.all([requirePage('orders.view'), getI18n(), searchParams]);
+  const query = ZOrderListQuery.parse(firstValues(sp));
+  const db = await getDb();
+  const [page, channels, locations] = await Promise.all([listOrders(db, ctx, query), listChannels(db), listLocations(db)]);
+
+  const scope = scopeOf(ctx, 'orders.view');
+  const visible = scope ? locations.filter((l) => scope.includes(l.id)) : locations;
+  const filtered = hasFilters(query);
+
+  return (
+    <>
+      <PageHeader
+        title={t('orders.title')}
+        description={t('orders.description')}
+        action={
+          can(ctx, 'orders.create_phone') ? (
+            <Button asChild>
+              <Link href="/orders/new">
+                <PhoneCall aria-hidden />
+                {t('orders.newPhoneOrder')}
+              </Link>
+            </Button>
+          ) : null
+        }
+      />
+
+      <OrdersFilters
+        query={query}
+        channels={channels.map((c) => ({ value: c.code, label: c.name }))}
+        locations={visible.map((l) => ({ value: l.id, label: `${l.code} · ${l.name}` }))}
+      />
+
+      {query.customer ? (
+        <Alert tone="info" className="mb-4">
+          {t('orders.filters.oneCustomer')}{' '}
+          <Link href={ordersHref(query, { customer: undefined, after: undefined })} className="font-medium underline underline-offset-4">
+            {t('orders.filters.allCustomers')}
+          </Link>
+        </Alert>
+      ) : null}
+
+      {page.rows.length === 0 ? (
+        <EmptyState
+          icon={filtered || query.after ? <SearchX /> : <ReceiptText />}
+          title={filtered || query.after ? t('orders.empty.title') : t('orders.empty.noneTitle')}
+          description={filtered || query.after ? t('orders.empty.description') : t('orders.empty.noneDescription')}
+          action={
+            filtered || query.after ? (
+              <Button asChild variant="secondary">
+                <Link href="/orders">{t('orders.filters.clear')}</Link>
+              </Button>
+            ) : null
+          }
+        />
+      ) : (
+        <>
+          <OrdersTable
+            rows={page.rows}
+            label={t('orders.table.label')}
+            linkCustomers={can(ctx, 'customers.view')}
+            channelKinds={Object.fromEntries(channels.map((c) => [c.code, c.kind]))}
+          />
+          <KeysetPager
+            label={t('orders.pagination.label')}
+            firstHref={query.after ? ordersHref(query, { after: undefined }) : null}
+            nextHref={page.next ? ordersHref(query, { after: page.next }) : null}
+            firstLabel={t('orders.pagination.first')}
+            nextLabel={t('orders.pagination.next')}
+          />
+        </>
+      )}
+    </>
+  );
 }
