@@ -1,0 +1,335 @@
+import type { Metadata } from 'next';
+import { cache } from 'react';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { ArrowLeft } from 'lucide-react';
+import { z } from 'zod';
+import { ChannelBadge } from '@/components/orders/channel-badge';
+import { OrderActions } from '@/components/orders/order-actions';
+import { OrderTimeline } from '@/components/orders/order-timeline';
+import { allowedActions, orderStatusVariant, PICKUP_STATE_VARIANT, RESERVATION_STATUS_VARIANT } from '@/components/orders/status';
+import { Alert } from '@/components/ui/alert';
+import { Badge } from '@/components/ui/badge';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { getDb } from '@/db/client';
+import { can, scopeOf } from '@/lib/auth/permissions';
+import { requirePage } from '@/lib/auth/session';
+import { getI18n } from '@/lib/i18n/server';
+import { listLocations } from '@/lib/inventory/queries';
+import { findOrderDetail, listChannels, type OrderDetail } from '@/lib/orders/queries';
+
+type Params = Promise<{ id: string }>;
+
+const loadOrder = cache(async (id: string) => (z.uuid().safeParse(id).success ? findOrderDetail(await getDb(), id) : null));
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const [{ id }, { t }] = await Promise.all([params, getI18n()]);
+  const order = await loadOrder(id);
+  return { title: order ? t('orders.detail.metaTitle', { number: order.number }) : t('orders.title') };
+}
+
+export default async function OrderPage({ params }: { params: Params }) {
+  const [{ id }, ctx, i18n] = await Promise.all([params, requirePage('orders.view'), getI18n()]);
+  const { t, formatMoney, formatNumber, formatDateTime } = i18n;
+  const order = await loadOrder(id);
+  if (!order) notFound();
+  const db = await getDb();
+  const [locations, channels] = await Promise.all([listLocations(db), listChannels(db)]);
+  const idOfCode = new Map(locations.map((l) => [l.code, l.id]));
+
+  // A manager sees the orders fulfilled at, or reserved in, one of their locations (the list
+  // scopes by fulfilment location; a ship order has none, so it shows only where it is reserved).
+  const scope = scopeOf(ctx, 'orders.view');
+  const reservedAt = (active: boolean) =>
+    order.reservations.filter((r) => !active || r.status === 'active').map((r) => idOfCode.get(r.locationCode));
+  const places = (active: boolean) => [order.locationId, ...reservedAt(active)].filter((x): x is string => Boolean(x));
+  if (scope && !places(false).some((p) => scope.includes(p))) redirect('/forbidden');
+  const canManage = scope ? places(true).some((p) => can(ctx, 'orders.manage', p)) : can(ctx, 'orders.manage');
+  // Returns are taken at any store: managers at their own locations, owners and agents at every store.
+  const returnLocations = (ctx.role === 'manager' ? locations.filter((l) => ctx.locationIds.includes(l.id)) : locations.filter((l) => l.kind === 'store'))
+    .sort((a, b) => Number(b.id === order.locationId) - Number(a.id === order.locationId))
+    .map((l) => ({ id: l.id, label: `${l.code} · ${l.name}` }));
+  const actions = allowedActions(order);
+  const allowed = {
+    confirm: actions.confirm && canManage,
+    ship: actions.ship && canManage,
+    cancel: actions.cancel && canManage,
+    return: actions.return && can(ctx, 'orders.manage') && returnLocations.length > 0,
+  };
+
+  const channelKind = channels.find((c) => c.code === order.channelCode)?.kind;
+  const money = (cents: number) => formatMoney(cents, order.currency);
+  const status = order.status as Parameters<typeof allowedActions>[0]['status'];
+
+  return (
+    <>
+      <Link
+        href="/orders"
+        className="mb-3 inline-flex items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground print:hidden"
+      >
+        <ArrowLeft aria-hidden className="size-4" />
+        {t('orders.detail.back')}
+      </Link>
+      <PageHeader
+        title={
+          <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <span>{order.number}</span>
+            <Badge variant={orderStatusVariant(status)} className="text-[0.8125rem]">
+              {t(`orders.status.${status as 'placed'}`)}
+            </Badge>
+          </span>
+        }
+        description={
+          <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
+            <ChannelBadge code={order.channelCode} name={order.channelName} kind={channelKind} />
+            <span>{t('orders.detail.placedOn', { date: formatDateTime(order.placedAt, order.timeZone ?? undefined) })}</span>
+            <span aria-hidden>·</span>
+            <span className="max-w-[26rem] truncate font-mono text-xs" title={order.externalId}>
+              {t('orders.detail.externalId', { externalId: order.externalId })}
+            </span>
+          </span>
+        }
+        action={
+          <OrderActions
+            orderId={order.id}
+            number={order.number}
+            currency={order.currency}
+            allowed={allowed}
+            lines={order.lines.map((l) => ({ id: l.id, sku: l.sku, productName: l.productName, quantity: l.quantity, quantityReturned: l.quantityReturned }))}
+            returnLocations={returnLocations}
+          />
+        }
+      />
+
+      {order.status === 'cancelled' && order.cancelReason ? (
+        <Alert tone="info" role={undefined} className="mb-6">
+          {t('orders.detail.cancelReason', { reason: order.cancelReason })}
+        </Alert>
+      ) : null}
+
+      <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="grid content-start gap-4 sm:grid-cols-2 xl:order-2 xl:grid-cols-1">
+          <CustomerCard order={order} canOpenProfile={can(ctx, 'customers.view')} />
+          <FulfilmentCard order={order} />
+        </div>
+
+        <div className="min-w-0 space-y-8 xl:order-1">
+          <section aria-labelledby="order-lines">
+            <h2 id="order-lines" className="mb-3 text-[0.9375rem] font-semibold">
+              {t('orders.detail.lines')}
+            </h2>
+            <Table label={t('orders.detail.linesLabel')} containerClassName="max-h-none">
+              <TableHeader>
+                <TableRow className="hover:bg-transparent">
+                  <TableHead>{t('orders.col.sku')}</TableHead>
+                  <TableHead>{t('orders.col.product')}</TableHead>
+                  <TableHead numeric>{t('orders.col.quantity')}</TableHead>
+                  <TableHead numeric>{t('orders.col.returned')}</TableHead>
+                  <TableHead numeric>{t('orders.col.unitPrice')}</TableHead>
+                  <TableHead numeric>{t('orders.col.lineTotal')}</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {order.lines.map((line) => (
+                  <TableRow key={line.id}>
+                    <TableCell className="whitespace-nowrap">
+                      <Link href={`/inventory/${line.variantId}`} className="font-mono text-xs text-primary underline-offset-4 hover:underline">
+                        {line.sku}
+                      </Link>
+                    </TableCell>
+                    <TableCell className="min-w-48">{line.productName ?? t('orders.detail.productUnknown')}</TableCell>
+                    <TableCell numeric>{formatNumber(line.quantity)}</TableCell>
+                    <TableCell numeric className={line.quantityReturned ? undefined : 'text-muted-foreground'}>
+                      {formatNumber(line.quantityReturned)}
+                    </TableCell>
+                    <TableCell numeric className="whitespace-nowrap">
+                      {money(line.unitPriceCents)}
+                    </TableCell>
+                    <TableCell numeric className="whitespace-nowrap font-medium">
+                      {money(line.unitPriceCents * line.quantity)}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+            <Totals order={order} money={money} />
+          </section>
+
+          <section aria-labelledby="order-reservations">
+            <h2 id="order-reservations" className="text-[0.9375rem] font-semibold">
+              {t('orders.reservations.title')}
+            </h2>
+            <p className="mb-3 mt-0.5 text-sm text-muted-foreground">{t('orders.reservations.description')}</p>
+            {order.reservations.length === 0 ? (
+              <p className="rounded-lg border border-dashed border-border bg-surface px-4 py-5 text-center text-sm text-muted-foreground">
+                {t('orders.reservations.empty')}
+              </p>
+            ) : (
+              <Table label={t('orders.reservations.label')} containerClassName="max-h-none">
+                <TableHeader>
+                  <TableRow className="hover:bg-transparent">
+                    <TableHead>{t('orders.col.location')}</TableHead>
+                    <TableHead>{t('orders.col.sku')}</TableHead>
+                    <TableHead numeric>{t('orders.col.quantity')}</TableHead>
+                    <TableHead>{t('orders.col.status')}</TableHead>
+                    <TableHead>{t('orders.col.since')}</TableHead>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {order.reservations.map((r) => (
+                    <TableRow key={r.id}>
+                      <TableCell>
+                        <span className="font-mono text-xs">{r.locationCode}</span>
+                        <span className="ml-2 text-muted-foreground">{locations.find((l) => l.code === r.locationCode)?.name}</span>
+                      </TableCell>
+                      <TableCell className="font-mono text-xs">{r.sku}</TableCell>
+                      <TableCell numeric>{formatNumber(r.quantity)}</TableCell>
+                      <TableCell>
+                        <Badge variant={RESERVATION_STATUS_VARIANT[r.status] ?? 'neutral'}>{t(`orders.reservationStatus.${r.status}`)}</Badge>
+                      </TableCell>
+                      <TableCell className="whitespace-nowrap tabular-nums text-muted-foreground">{formatDateTime(r.createdAt)}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+          </section>
+
+          <section aria-labelledby="order-timeline">
+            <h2 id="order-timeline" className="mb-3 text-[0.9375rem] font-semibold">
+              {t('orders.timeline.title')}
+            </h2>
+            <OrderTimeline order={order} locations={locations} />
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}
+
+async function Totals({ order, money }: { order: OrderDetail; money: (cents: number) => string }) {
+  const { t } = await getI18n();
+  const rows: [string, string, boolean?][] = [
+    [t('orders.totals.subtotal'), money(order.subtotalCents)],
+    ...(order.discountCents ? ([[t('orders.totals.discount'), `− ${money(order.discountCents)}`]] as [string, string][]) : []),
+    [t('orders.totals.shipping'), money(order.shippingCents)],
+    [t('orders.totals.tax'), money(order.taxCents)],
+    [t('orders.totals.total'), money(order.totalCents), true],
+  ];
+  return (
+    <dl aria-label={t('orders.totals.title')} className="ml-auto mt-3 grid w-full max-w-xs grid-cols-[1fr_auto] gap-x-6 gap-y-1.5 text-sm">
+      {rows.map(([label, value, strong]) => (
+        <div key={label} className={strong ? 'col-span-2 grid grid-cols-subgrid border-t border-border pt-2 font-semibold' : 'col-span-2 grid grid-cols-subgrid'}>
+          <dt className={strong ? undefined : 'text-muted-foreground'}>{label}</dt>
+          <dd className="text-right tabular-nums">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+async function CustomerCard({ order, canOpenProfile }: { order: OrderDetail; canOpenProfile: boolean }) {
+  const { t } = await getI18n();
+  const name = [order.customerFirstName, order.customerLastName].filter(Boolean).join(' ').trim();
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{t('orders.customerCard.title')}</CardTitle>
+      </CardHeader>
+      <CardContent className="text-sm">
+        {order.customerId ? (
+          <div className="grid gap-1">
+            {canOpenProfile ? (
+              <Link href={`/customers/${order.customerId}`} className="font-medium text-primary underline-offset-4 hover:underline">
+                {name || t('orders.customerCard.unnamed')}
+              </Link>
+            ) : (
+              <span className="font-medium">{name || t('orders.customerCard.unnamed')}</span>
+            )}
+            {order.customerEmail ? (
+              <a href={`mailto:${order.customerEmail}`} className="break-all text-muted-foreground hover:text-foreground">
+                {order.customerEmail}
+              </a>
+            ) : null}
+            {order.customerPhone ? (
+              <a href={`tel:${order.customerPhone}`} className="tabular-nums text-muted-foreground hover:text-foreground">
+                {order.customerPhone}
+              </a>
+            ) : null}
+          </div>
+        ) : (
+          <p className="text-muted-foreground">{t('orders.customerCard.none')}</p>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+async function FulfilmentCard({ order }: { order: OrderDetail }) {
+  const { t, formatDateTime } = await getI18n();
+  const tz = order.timeZone ?? undefined;
+  const type = order.fulfilmentType as 'ship' | 'pickup' | 'in_store';
+  const address = order.shippingAddress;
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{t('orders.fulfilmentCard.title')}</CardTitle>
+      </CardHeader>
+      <CardContent className="grid gap-3 text-sm">
+        <p className="font-medium">{t(`orders.fulfilmentType.${type}`)}</p>
+        {type === 'ship' ? (
+          <div>
+            <p className="text-xs font-medium text-muted-foreground">{t('orders.fulfilmentCard.shipTo')}</p>
+            {address ? (
+              <address className="mt-1 not-italic leading-relaxed">
+                {address.name ? <span className="block">{address.name}</span> : null}
+                <span className="block">{address.line1}</span>
+                {address.line2 ? <span className="block">{address.line2}</span> : null}
+                <span className="block">
+                  {address.postalCode} {address.city}
+                </span>
+                <span className="block">{address.country}</span>
+              </address>
+            ) : (
+              <p className="mt-1 text-muted-foreground">{t('orders.fulfilmentCard.noAddress')}</p>
+            )}
+          </div>
+        ) : (
+          <div>
+            <p className="text-xs font-medium text-muted-foreground">
+              {type === 'pickup' ? t('orders.fulfilmentCard.pickupAt') : t('orders.fulfilmentCard.soldAt')}
+            </p>
+            <p className="mt-1">
+              {order.locationName} <span className="font-mono text-xs text-muted-foreground">{order.locationCode}</span>
+            </p>
+          </div>
+        )}
+        {order.pickup ? (
+          <div className="grid gap-1.5 border-t border-border pt-3">
+            <div className="flex items-center justify-between gap-2">
+              <span className="text-xs font-medium text-muted-foreground">{t('orders.fulfilmentCard.pickup')}</span>
+              <Badge variant={PICKUP_STATE_VARIANT[order.pickup.state] ?? 'neutral'}>{t(`orders.pickupState.${order.pickup.state}`)}</Badge>
+            </div>
+            {order.pickup.state === 'ready' && order.pickup.code ? (
+              <div className="flex items-center justify-between gap-2">
+                <span className="text-xs font-medium text-muted-foreground">{t('orders.fulfilmentCard.code')}</span>
+                <span className="font-mono text-base font-semibold tracking-widest">{order.pickup.code}</span>
+              </div>
+            ) : null}
+            {order.pickup.readyAt && order.pickup.state === 'ready' ? (
+              <p className="text-muted-foreground">{t('orders.fulfilmentCard.readyAt', { date: formatDateTime(order.pickup.readyAt, tz) })}</p>
+            ) : null}
+            {order.pickup.dueBy && order.pickup.state === 'ready' ? (
+              <p className="text-muted-foreground">{t('orders.fulfilmentCard.dueBy', { date: formatDateTime(order.pickup.dueBy, tz) })}</p>
+            ) : null}
+            {order.pickup.collectedAt ? (
+              <p className="text-muted-foreground">{t('orders.fulfilmentCard.collectedAt', { date: formatDateTime(order.pickup.collectedAt, tz) })}</p>
+            ) : null}
+          </div>
+        ) : null}
+      </CardContent>
+    </Card>
+  );
+}

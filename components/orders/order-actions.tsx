@@ -1,0 +1,387 @@
+'use client';
+
+import { useId, useState, useTransition, type FormEvent } from 'react';
+import { Check, PackageCheck, RotateCcw, Truck, XCircle } from 'lucide-react';
+import { cancelOrderAction, confirmOrderAction, returnOrderAction, shipOrderAction } from '@/app/(backoffice)/orders/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { NativeSelect } from '@/components/ui/select';
+import { Textarea } from '@/components/ui/textarea';
+import { useI18n } from '@/lib/i18n/client';
+import { orderActionError } from './action-error';
+
+export type ActionLine = { id: string; sku: string; productName: string | null; quantity: number; quantityReturned: number };
+
+type Allowed = { confirm: boolean; ship: boolean; cancel: boolean; return: boolean };
+
+/**
+ * What can be done to an order now, given its status and the viewer's rights (the server checks
+ * both again). Each action that moves stock asks first, in a dialog.
+ */
+export function OrderActions({
+  orderId,
+  number,
+  currency,
+  allowed,
+  lines,
+  returnLocations,
+}: {
+  orderId: string;
+  number: string;
+  currency: string;
+  allowed: Allowed;
+  lines: readonly ActionLine[];
+  returnLocations: readonly { id: string; label: string }[];
+}) {
+  const { t } = useI18n();
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const canReturn = allowed.return && returnLocations.length > 0 && lines.some((l) => l.quantityReturned < l.quantity);
+  if (!allowed.confirm && !allowed.ship && !allowed.cancel && !canReturn && !notice) return null;
+
+  const done = (message: string) => {
+    setError(null);
+    setNotice(message);
+  };
+
+  return (
+    <div className="flex flex-col items-end gap-2">
+      <div role="group" aria-label={t('orders.actions.label')} className="flex flex-wrap justify-end gap-2">
+        {allowed.confirm ? (
+          <Button
+            variant={allowed.ship ? 'secondary' : 'primary'}
+            disabled={pending}
+            aria-busy={pending || undefined}
+            onClick={() =>
+              startTransition(async () => {
+                const result = await confirmOrderAction({ orderId });
+                if (result.ok) done(t('orders.actions.confirmed'));
+                else setError(orderActionError(t, result));
+              })
+            }
+          >
+            <Check aria-hidden />
+            {pending ? t('orders.actions.working') : t('orders.actions.confirm')}
+          </Button>
+        ) : null}
+        {allowed.ship ? <ShipDialog orderId={orderId} number={number} onDone={() => done(t('orders.actions.shipped'))} /> : null}
+        {canReturn ? (
+          <ReturnDialog
+            orderId={orderId}
+            number={number}
+            currency={currency}
+            lines={lines}
+            locations={returnLocations}
+            onDone={(message) => done(message)}
+          />
+        ) : null}
+        {allowed.cancel ? <CancelDialog orderId={orderId} number={number} onDone={() => done(t('orders.actions.cancelled'))} /> : null}
+      </div>
+      {error ? (
+        <Alert tone="error" className="max-w-md">
+          {error}
+        </Alert>
+      ) : null}
+      {notice ? (
+        <Alert tone="success" className="max-w-md">
+          {notice}
+        </Alert>
+      ) : null}
+    </div>
+  );
+}
+
+function useActionForm() {
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  return {
+    open,
+    error,
+    pending,
+    setError,
+    onOpenChange: (next: boolean) => {
+      if (pending) return;
+      setOpen(next);
+      if (next) setError(null);
+    },
+    close: () => setOpen(false),
+    run: startTransition,
+  };
+}
+
+function ShipDialog({ orderId, number, onDone }: { orderId: string; number: string; onDone: () => void }) {
+  const { t } = useI18n();
+  const ids = useId();
+  const form = useActionForm();
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    const carrier = String(data.get('carrier') ?? '').trim();
+    const tracking = String(data.get('tracking') ?? '').trim();
+    form.run(async () => {
+      const result = await shipOrderAction({ orderId, carrier: carrier || undefined, tracking: tracking || undefined });
+      if (result.ok) {
+        form.close();
+        onDone();
+      } else form.setError(orderActionError(t, result));
+    });
+  }
+  return (
+    <Dialog open={form.open} onOpenChange={form.onOpenChange}>
+      <DialogTrigger asChild>
+        <Button>
+          <Truck aria-hidden />
+          {t('orders.actions.ship')}
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <form onSubmit={submit} className="grid gap-4">
+          <DialogHeader>
+            <DialogTitle>{t('orders.actions.shipTitle', { number })}</DialogTitle>
+            <DialogDescription>{t('orders.actions.shipDescription')}</DialogDescription>
+          </DialogHeader>
+          <div className="grid gap-3 sm:grid-cols-2">
+            <div className="grid gap-1.5">
+              <Label htmlFor={`${ids}-carrier`}>{t('orders.actions.carrier')}</Label>
+              <Input id={`${ids}-carrier`} name="carrier" maxLength={50} autoComplete="off" placeholder="Colissimo" />
+            </div>
+            <div className="grid gap-1.5">
+              <Label htmlFor={`${ids}-tracking`}>{t('orders.actions.tracking')}</Label>
+              <Input id={`${ids}-tracking`} name="tracking" maxLength={100} autoComplete="off" spellCheck={false} />
+            </div>
+          </div>
+          {form.error ? <Alert tone="error">{form.error}</Alert> : null}
+          <DialogFooter>
+            <DialogClose asChild>
+              <Button variant="secondary" disabled={form.pending}>
+                {t('common.cancel')}
+              </Button>
+            </DialogClose>
+            <Button type="submit" disabled={form.pending} aria-busy={form.pending || undefined}>
+              <PackageCheck aria-hidden />
+              {form.pending ? t('orders.actions.working') : t('orders.actions.shipSubmit')}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function CancelDialog({ orderId, number, onDone }: { orderId: string; number: string; onDone: () => void }) {
+  const { t } = useI18n();
+  const ids = useId();
+  const form = useActionForm();
+  const [reason, setReason] = useState('');
+  const [touched, setTouched] = useState(false);
+  const tooShort = reason.trim().length < 3;
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setTouched(true);
+    if (tooShort) return;
+    form.run(async () => {
+      const result = await cancelOrderAction({ orderId, reason: reason.trim() });
+      if (result.ok) {
+        form.close();
+        onDone();
+      } else form.setError(orderActionError(t, result));
+    });
+  }
+  return (
+    <Dialog open={form.open} onOpenChange={form.onOpenChange}>
+      <DialogTrigger asChild>
+        <Button variant="secondary">
+          <XCircle aria-hidden />
+          {t('orders.actions.cancel')}
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <form onSubmit={submit} className="grid gap-4" noValidate>
+          <DialogHeader>
+            <DialogTitle>{t('orders.actions.cancelTitle', { number })}</DialogTitle>
+            <DialogDescription>{t('orders.actions.cancelDescription')}</DialogDescription>
+          </DialogHeader>
+          <div className="grid gap-1.5">
+            <Label htmlFor={`${ids}-reason`}>{t('orders.actions.reason')}</Label>
+            <Textarea
+              id={`${ids}-reason`}
+              name="reason"
+              required
+              minLength={3}
+              maxLength={500}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              onBlur={() => setTouched(true)}
+              aria-invalid={touched && tooShort ? true : undefined}
+              aria-describedby={`${ids}-reason-hint`}
+            />
+            <p id={`${ids}-reason-hint`} className={touched && tooShort ? 'text-xs text-destructive' : 'text-xs text-muted-foreground'}>
+              {touched && tooShort ? t('orders.actions.reasonTooShort') : t('orders.actions.reasonHint')}
+            </p>
+          </div>
+          {form.error ? <Alert tone="error">{form.error}</Alert> : null}
+          <DialogFooter>
+            <DialogClose asChild>
+              <Button variant="secondary" disabled={form.pending}>
+                {t('orders.actions.keep')}
+              </Button>
+            </DialogClose>
+            <Button type="submit" variant="destructive" disabled={form.pending} aria-busy={form.pending || undefined}>
+              {form.pending ? t('orders.actions.working') : t('orders.actions.cancelSubmit')}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function ReturnDialog({
+  orderId,
+  number,
+  currency,
+  lines,
+  locations,
+  onDone,
+}: {
+  orderId: string;
+  number: string;
+  currency: string;
+  lines: readonly ActionLine[];
+  locations: readonly { id: string; label: string }[];
+  onDone: (message: string) => void;
+}) {
+  const { t, formatMoney } = useI18n();
+  const ids = useId();
+  const form = useActionForm();
+  const open = lines.filter((l) => l.quantityReturned < l.quantity);
+  const [locationId, setLocationId] = useState(locations[0]?.id ?? '');
+  const [qty, setQty] = useState<Record<string, string>>({});
+  const [restock, setRestock] = useState<Record<string, boolean>>({});
+  const [reason, setReason] = useState('');
+  const [touched, setTouched] = useState(false);
+
+  const chosen = open
+    .map((l) => ({ lineId: l.id, quantity: Math.min(Number.parseInt(qty[l.id] ?? '0', 10) || 0, l.quantity - l.quantityReturned), restock: restock[l.id] ?? true }))
+    .filter((l) => l.quantity > 0);
+  const tooShort = reason.trim().length < 3;
+
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setTouched(true);
+    if (chosen.length === 0) return form.setError(t('orders.actions.returnNothing'));
+    if (tooShort) return form.setError(null);
+    form.setError(null);
+    form.run(async () => {
+      const result = await returnOrderAction({ orderId, locationId, reason: reason.trim(), lines: chosen });
+      if (result.ok) {
+        form.close();
+        setQty({});
+        setReason('');
+        setTouched(false);
+        onDone(t('orders.actions.returned', { units: result.data.units, amount: formatMoney(result.data.cents, currency) }));
+      } else form.setError(orderActionError(t, result));
+    });
+  }
+
+  return (
+    <Dialog open={form.open} onOpenChange={form.onOpenChange}>
+      <DialogTrigger asChild>
+        <Button variant="secondary">
+          <RotateCcw aria-hidden />
+          {t('orders.actions.return')}
+        </Button>
+      </DialogTrigger>
+      <DialogContent className="max-w-2xl">
+        <form onSubmit={submit} className="grid gap-4" noValidate>
+          <DialogHeader>
+            <DialogTitle>{t('orders.actions.returnTitle', { number })}</DialogTitle>
+            <DialogDescription>{t('orders.actions.returnDescription')}</DialogDescription>
+          </DialogHeader>
+          <div className="grid gap-1.5 sm:max-w-xs">
+            <Label htmlFor={`${ids}-store`}>{t('orders.actions.returnStore')}</Label>
+            <NativeSelect id={`${ids}-store`} value={locationId} onChange={(e) => setLocationId(e.target.value)}>
+              {locations.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.label}
+                </option>
+              ))}
+            </NativeSelect>
+          </div>
+          <fieldset className="grid gap-2">
+            <legend className="mb-1 text-sm font-medium">{t('orders.actions.returnQuantity')}</legend>
+            <ul className="grid max-h-72 gap-2 overflow-y-auto">
+              {open.map((l) => {
+                const max = l.quantity - l.quantityReturned;
+                return (
+                  <li key={l.id} className="grid grid-cols-[minmax(0,1fr)_auto_auto] items-center gap-3 rounded-md border border-border px-3 py-2">
+                    <div className="min-w-0">
+                      <p className="truncate text-sm font-medium">{l.productName ?? l.sku}</p>
+                      <p className="font-mono text-xs text-muted-foreground">{l.sku}</p>
+                    </div>
+                    <div className="flex items-center gap-1.5">
+                      <Input
+                        type="number"
+                        inputMode="numeric"
+                        min={0}
+                        max={max}
+                        step={1}
+                        value={qty[l.id] ?? '0'}
+                        onChange={(e) => setQty((q) => ({ ...q, [l.id]: e.target.value }))}
+                        aria-label={`${t('orders.actions.returnQuantity')} — ${l.sku}`}
+                        className="w-20 text-right tabular-nums"
+                      />
+                      <span className="whitespace-nowrap text-xs text-muted-foreground">{t('orders.actions.returnOf', { max })}</span>
+                    </div>
+                    <label className="flex items-center gap-2 text-sm">
+                      <input
+                        type="checkbox"
+                        className="size-4 accent-primary"
+                        checked={restock[l.id] ?? true}
+                        onChange={(e) => setRestock((r) => ({ ...r, [l.id]: e.target.checked }))}
+                      />
+                      {t('orders.actions.restock')}
+                    </label>
+                  </li>
+                );
+              })}
+            </ul>
+          </fieldset>
+          <div className="grid gap-1.5">
+            <Label htmlFor={`${ids}-reason`}>{t('orders.actions.reason')}</Label>
+            <Textarea
+              id={`${ids}-reason`}
+              required
+              minLength={3}
+              maxLength={500}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              onBlur={() => setTouched(true)}
+              aria-invalid={touched && tooShort ? true : undefined}
+              aria-describedby={`${ids}-reason-hint`}
+            />
+            <p id={`${ids}-reason-hint`} className={touched && tooShort ? 'text-xs text-destructive' : 'text-xs text-muted-foreground'}>
+              {touched && tooShort ? t('orders.actions.reasonTooShort') : t('orders.actions.reasonHint')}
+            </p>
+          </div>
+          {form.error ? <Alert tone="error">{form.error}</Alert> : null}
+          <DialogFooter>
+            <DialogClose asChild>
+              <Button variant="secondary" disabled={form.pending}>
+                {t('common.cancel')}
+              </Button>
+            </DialogClose>
+            <Button type="submit" disabled={form.pending} aria-busy={form.pending || undefined}>
+              {form.pending ? t('orders.actions.working') : t('orders.actions.returnSubmit')}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
