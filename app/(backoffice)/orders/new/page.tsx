@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ArrowLeft } from 'lucide-react';
+import { PhoneOrderForm } from '@/components/orders/phone-order-form';
+import { PageHeader } from '@/components/ui/page-header';
+import { getDb } from '@/db/client';
+import { requirePage } from '@/lib/auth/session';
+import { getI18n } from '@/lib/i18n/server';
+import { listLocations } from '@/lib/inventory/queries';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t('orders.new.title') };
+}
+
+export default async function NewPhoneOrderPage() {
+  const [, { t }] = await Promise.all([requirePage('orders.create_phone'), getI18n()]);
+  const locations = await listLocations(await getDb());
+  // Ingestion refuses a store without click-and-collect with a clear error; the demo stores all offer it.
+  const stores = locations.filter((l) => l.kind === 'store').map((l) => ({ code: l.code, name: l.name }));
+  return (
+    <>
+      <Link href="/orders" className="mb-3 inline-flex items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground">
+        <ArrowLeft aria-hidden className="size-4" />
+        {t('orders.detail.back')}
+      </Link>
+      <PageHeader title={t('orders.new.title')} description={t('orders.new.description')} />
+      {/* A new key per page view: submitting this form twice creates one order. */}
+      <PhoneOrderForm stores={stores} idempotencyKey={randomUUID()} />
+    </>
+  );
+}
