@@ -185,7 +185,7 @@ export const inventoryEn = {
   'inventory.import.submit': 'Check and import',
   'inventory.import.submitting': 'Importing…',
   'inventory.import.success': 'Imported {rows} rows: {changed} stock records changed.',
-  'inventory.import.failed': '{count} rows have errors. Nothing was imported.',
+  'inventory.import.failed': 'Nothing was imported. Rows with errors: {count}.',
   'inventory.import.errorsLabel': 'Rows with errors',
   'inventory.import.row': 'Row',
   'inventory.import.error': 'Error',

@@ -183,7 +183,7 @@ export const inventoryFr: { readonly [K in keyof typeof inventoryEn]: string } =
   'inventory.import.submit': 'Vérifier et importer',
   'inventory.import.submitting': 'Import…',
   'inventory.import.success': '{rows} lignes importées : {changed} stocks modifiés.',
-  'inventory.import.failed': '{count} lignes contiennent des erreurs. Rien n’a été importé.',
+  'inventory.import.failed': 'Rien n’a été importé. Lignes en erreur : {count}.',
   'inventory.import.errorsLabel': 'Lignes en erreur',
   'inventory.import.row': 'Ligne',
   'inventory.import.error': 'Erreur',

@@ -90,14 +90,14 @@ export default async function SkuPage({ params, searchParams }: { params: Params
         </dl>
       </div>
 
-      <section aria-labelledby="levels-heading" className="mb-6">
-        <h2 id="levels-heading" className="mb-2 text-[0.9375rem] font-semibold">
+      <section className="mb-6">
+        <h2 className="mb-2 text-[0.9375rem] font-semibold">
           {t('inventory.sku.levels')}
         </h2>
         {detail.levels.length === 0 ? (
           <p className="rounded-lg border border-dashed border-border bg-surface px-4 py-6 text-sm text-muted-foreground">{t('inventory.sku.levelsEmpty')}</p>
         ) : (
-          <Table containerClassName="max-h-none">
+          <Table label={t('inventory.sku.levels')} containerClassName="max-h-none">
             <TableHeader>
               <TableRow className="hover:bg-transparent">
                 <TableHead>{t('inventory.col.location')}</TableHead>
