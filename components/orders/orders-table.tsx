@@ -27,11 +27,11 @@ export async function OrdersTable({
       <TableHeader>
         <TableRow className="hover:bg-transparent">
           <TableHead>{t('orders.col.number')}</TableHead>
-          <TableHead>{t('orders.col.placedAt')}</TableHead>
-          <TableHead>{t('orders.col.channel')}</TableHead>
           {showCustomer ? <TableHead>{t('orders.col.customer')}</TableHead> : null}
-          <TableHead>{t('orders.col.fulfilment')}</TableHead>
-          <TableHead numeric>{t('orders.col.items')}</TableHead>
+          <TableHead>{t('orders.col.channelFulfilment')}</TableHead>
+          <TableHead numeric className="hidden xl:table-cell">
+            {t('orders.col.items')}
+          </TableHead>
           <TableHead numeric>{t('orders.col.total')}</TableHead>
           <TableHead>{t('orders.col.status')}</TableHead>
         </TableRow>
@@ -40,16 +40,13 @@ export async function OrdersTable({
         {rows.map((row) => (
           <TableRow key={row.id}>
             <TableCell className="whitespace-nowrap">
-              <Link href={`/orders/${row.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
+              <Link href={`/orders/${row.id}`} className="block font-medium text-primary underline-offset-4 hover:underline">
                 {row.number}
               </Link>
-            </TableCell>
-            <TableCell className="whitespace-nowrap tabular-nums text-muted-foreground">{formatDateTime(row.placedAt)}</TableCell>
-            <TableCell>
-              <ChannelBadge code={row.channelCode} name={row.channelName} kind={channelKinds[row.channelCode]} />
+              <span className="block text-xs tabular-nums text-muted-foreground">{formatDateTime(row.placedAt)}</span>
             </TableCell>
             {showCustomer ? (
-              <TableCell className="max-w-56">
+              <TableCell className="max-w-60">
                 {row.customerId ? (
                   <div className="min-w-0">
                     {linkCustomers ? (
@@ -68,11 +65,21 @@ export async function OrdersTable({
                 )}
               </TableCell>
             ) : null}
-            <TableCell className="whitespace-nowrap">
-              {t(`orders.fulfilmentType.${row.fulfilmentType as 'ship' | 'pickup' | 'in_store'}`)}
-              {row.locationCode ? <span className="ml-1.5 font-mono text-xs text-muted-foreground">{row.locationCode}</span> : null}
+            <TableCell>
+              <ChannelBadge code={row.channelCode} name={row.channelName} kind={channelKinds[row.channelCode]} className="max-w-40" />
+              <span className="mt-1 block whitespace-nowrap text-xs text-muted-foreground">
+                {t(`orders.fulfilmentType.${row.fulfilmentType as 'ship' | 'pickup' | 'in_store'}`)}
+                {row.locationCode ? (
+                  <>
+                    {' '}
+                    <span className="font-mono">{row.locationCode}</span>
+                  </>
+                ) : null}
+              </span>
             </TableCell>
-            <TableCell numeric>{formatNumber(row.itemCount)}</TableCell>
+            <TableCell numeric className="hidden xl:table-cell">
+              {formatNumber(row.itemCount)}
+            </TableCell>
             <TableCell numeric className="whitespace-nowrap font-medium">
               {formatMoney(row.totalCents, row.currency)}
             </TableCell>

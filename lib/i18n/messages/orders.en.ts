@@ -7,7 +7,7 @@ export const ordersEn = {
 
   'orders.filters.label': 'Filter the orders',
   'orders.filters.search': 'Search',
-  'orders.filters.searchPlaceholder': 'Order number, external id or email',
+  'orders.filters.searchPlaceholder': 'Number, channel reference or email',
   'orders.filters.channel': 'Channel',
   'orders.filters.allChannels': 'All channels',
   'orders.filters.status': 'Status',
@@ -40,10 +40,8 @@ export const ordersEn = {
 
   'orders.table.label': 'Orders',
   'orders.col.number': 'Order',
-  'orders.col.placedAt': 'Placed',
-  'orders.col.channel': 'Channel',
+  'orders.col.channelFulfilment': 'Channel and fulfilment',
   'orders.col.customer': 'Customer',
-  'orders.col.fulfilment': 'Fulfilment',
   'orders.col.items': 'Items',
   'orders.col.total': 'Total',
   'orders.col.status': 'Status',
@@ -84,7 +82,6 @@ export const ordersEn = {
 
   'orders.customerCard.title': 'Customer',
   'orders.customerCard.none': 'No customer details: a guest or a counter sale.',
-  'orders.customerCard.profile': 'Open the profile',
   'orders.customerCard.unnamed': 'Unnamed customer',
 
   'orders.fulfilmentCard.title': 'Fulfilment',
@@ -168,7 +165,6 @@ export const ordersEn = {
   'orders.actions.returnSubmit': 'Record the return',
   'orders.actions.returnNothing': 'Choose at least one unit to return.',
   'orders.actions.returned': 'Return recorded: {units} unit(s), {amount}.',
-  'orders.actions.allReturned': 'Every unit has been returned.',
 
   'orders.errors.out_of_stock': 'Not enough stock for {skus}.',
   'orders.errors.unknown_sku': 'Unknown SKU: {skus}.',

@@ -6,7 +6,7 @@ export const ordersFr: { readonly [K in keyof typeof ordersEn]: string } = {
 
   'orders.filters.label': 'Filtrer les commandes',
   'orders.filters.search': 'Rechercher',
-  'orders.filters.searchPlaceholder': 'N° de commande, référence canal ou e-mail',
+  'orders.filters.searchPlaceholder': 'N°, référence canal ou e-mail',
   'orders.filters.channel': 'Canal',
   'orders.filters.allChannels': 'Tous les canaux',
   'orders.filters.status': 'Statut',
@@ -39,10 +39,8 @@ export const ordersFr: { readonly [K in keyof typeof ordersEn]: string } = {
 
   'orders.table.label': 'Commandes',
   'orders.col.number': 'Commande',
-  'orders.col.placedAt': 'Passée le',
-  'orders.col.channel': 'Canal',
+  'orders.col.channelFulfilment': 'Canal et mode',
   'orders.col.customer': 'Client',
-  'orders.col.fulfilment': 'Mode',
   'orders.col.items': 'Articles',
   'orders.col.total': 'Total',
   'orders.col.status': 'Statut',
@@ -83,7 +81,6 @@ export const ordersFr: { readonly [K in keyof typeof ordersEn]: string } = {
 
   'orders.customerCard.title': 'Client',
   'orders.customerCard.none': 'Pas de coordonnées client : invité ou vente au comptoir.',
-  'orders.customerCard.profile': 'Ouvrir la fiche',
   'orders.customerCard.unnamed': 'Client sans nom',
 
   'orders.fulfilmentCard.title': 'Traitement',
@@ -167,7 +164,6 @@ export const ordersFr: { readonly [K in keyof typeof ordersEn]: string } = {
   'orders.actions.returnSubmit': 'Enregistrer le retour',
   'orders.actions.returnNothing': 'Choisissez au moins une unité à retourner.',
   'orders.actions.returned': 'Retour enregistré : {units} unité(s), {amount}.',
-  'orders.actions.allReturned': 'Toutes les unités ont été retournées.',
 
   'orders.errors.out_of_stock': 'Stock insuffisant pour {skus}.',
   'orders.errors.unknown_sku': 'SKU inconnu : {skus}.',
