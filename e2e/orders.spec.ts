@@ -1,0 +1,192 @@
+import { randomUUID } from 'node:crypto';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { DEMO_CHANNELS, DEMO_WAREHOUSE_CODE } from '../db/seed/constants';
+import { signBody } from '../lib/channels/signature';
+import { authFile } from './fixtures';
+
+const WEB = DEMO_CHANNELS.find((c) => c.code === 'web')!;
+const BEARER = { authorization: `Bearer ${WEB.secret}` };
+
+type FeedSku = { sku: string; name: string; priceCents: number; available: number };
+type Availability = { sku: string; total: number; locations: { code: string; available: number }[] };
+
+/** SKUs the web shop can sell now, from the channels' own feed (the demo data is generated). */
+async function inStockSkus(request: APIRequestContext): Promise<FeedSku[]> {
+  const response = await request.get('/api/v1/skus?channel=web&inStock=true&limit=300', { headers: BEARER });
+  expect(response.status()).toBe(200);
+  const { skus } = (await response.json()) as { skus: FeedSku[] };
+  return skus.filter((s) => s.available >= 3);
+}
+
+async function availability(request: APIRequestContext, sku: string, location?: string): Promise<Availability> {
+  const query = new URLSearchParams({ channel: 'web', sku, ...(location ? { location } : {}) });
+  const response = await request.get(`/api/v1/availability?${query}`, { headers: BEARER });
+  expect(response.status()).toBe(200);
+  return (await response.json()) as Availability;
+}
+
+/** A signed delivery, exactly as a channel sends it: the HMAC of the raw body it posts. */
+async function deliver(request: APIRequestContext, body: unknown) {
+  const raw = JSON.stringify(body);
+  const response = await request.post('/api/v1/channels/web/orders', {
+    data: raw,
+    headers: { 'content-type': 'application/json', 'x-comptoir-signature': signBody(WEB.secret, raw) },
+  });
+  return { status: response.status(), body: await response.json() };
+}
+
+function shipOrder(sku: FeedSku, quantity: number, customer: Record<string, string> = {}) {
+  const subtotal = sku.priceCents * quantity;
+  return {
+    externalId: `E2E-${randomUUID()}`,
+    placedAt: new Date().toISOString(),
+    currency: 'EUR',
+    customer,
+    lines: [{ sku: sku.sku, quantity, unitPriceCents: sku.priceCents }],
+    fulfilment: { type: 'ship', address: { name: 'Eva Testeur', line1: '3 rue des Essais', postalCode: '75011', city: 'Paris', country: 'FR' } },
+    totals: { subtotalCents: subtotal, discountCents: 0, shippingCents: 0, taxCents: Math.round(subtotal / 6), totalCents: subtotal },
+  };
+}
+
+function orderRows(page: Page) {
+  return page.getByRole('region', { name: 'Orders', exact: true }).locator('tbody tr');
+}
+
+test.describe('orders from a channel', () => {
+  test.use({ storageState: authFile('owner') });
+
+  test('a signed order appears in /orders and on the customer profile; a replay creates nothing', async ({ page, request }) => {
+    const [sku] = await inStockSkus(request);
+    const email = `eva.${randomUUID().slice(0, 8)}@example.fr`;
+    const order = shipOrder(sku, 1, { email, firstName: 'Eva', lastName: 'Testeur' });
+
+    const first = await deliver(request, order);
+    expect(first.status).toBe(201);
+    const number: string = first.body.order.number;
+    expect(first.body.order).toMatchObject({ externalId: order.externalId, status: 'placed' });
+
+    const replay = await deliver(request, order);
+    expect(replay.status).toBe(200);
+    expect(replay.body).toEqual(first.body);
+
+    await page.goto(`/orders?q=${encodeURIComponent(number)}`);
+    await expect(orderRows(page)).toHaveCount(1);
+    await expect(orderRows(page).first()).toContainText(number);
+    await expect(orderRows(page).first()).toContainText('Eva Testeur');
+    await expect(orderRows(page).first()).toContainText('Placed');
+
+    // The customer's email finds exactly the one order: the replay added none.
+    await page.goto(`/orders?q=${encodeURIComponent(email)}`);
+    await expect(orderRows(page)).toHaveCount(1);
+
+    await orderRows(page).first().getByRole('link', { name: 'Eva Testeur' }).click();
+    await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Eva Testeur');
+    await expect(page.getByText(email).first()).toBeVisible();
+    const history = page.getByRole('region', { name: 'Orders of this customer' });
+    await expect(history.locator('tbody tr')).toHaveCount(1);
+    await expect(history).toContainText(number);
+
+    await history.getByRole('link', { name: number }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(number);
+    await expect(page.getByRole('region', { name: 'Items of the order' })).toContainText(sku.sku);
+    await expect(page.getByText('Order placed')).toBeVisible();
+  });
+
+  test('an order for more than there is gets 409 out_of_stock and leaves stock untouched', async ({ request }) => {
+    const skus = await inStockSkus(request);
+    const sku = skus[Math.min(5, skus.length - 1)];
+    const before = await availability(request, sku.sku);
+    expect(before.total).toBeGreaterThan(0);
+
+    const tooMany = await deliver(request, shipOrder(sku, before.total + 1));
+    expect(tooMany.status).toBe(409);
+    expect(tooMany.body.error).toMatchObject({ code: 'out_of_stock', details: { skus: [sku.sku] } });
+    expect(await availability(request, sku.sku)).toEqual(before);
+
+    // Take every unit, then the SKU has no stock left at all: the next order is refused the same way.
+    expect((await deliver(request, shipOrder(sku, before.total))).status).toBe(201);
+    const none = await availability(request, sku.sku);
+    expect(none.total).toBe(0);
+    const refused = await deliver(request, shipOrder(sku, 1));
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'out_of_stock', details: { skus: [sku.sku] } });
+    expect(await availability(request, sku.sku)).toEqual(none);
+  });
+});
+
+test.describe('a phone order', () => {
+  test.use({ storageState: authFile('agent') });
+
+  test('an agent creates a phone order and cancels it, and the stock comes back', async ({ page, request }) => {
+    const skus = await inStockSkus(request);
+    // A SKU held at a store (pickup), not one the other tests drain.
+    let pick: { sku: FeedSku; store: string } | null = null;
+    for (const sku of skus.slice(10)) {
+      const where = (await availability(request, sku.sku)).locations.find((l) => l.code !== DEMO_WAREHOUSE_CODE && l.available >= 2);
+      if (where) {
+        pick = { sku, store: where.code };
+        break;
+      }
+    }
+    expect(pick, 'a SKU in stock at a store').not.toBeNull();
+    const { sku, store } = pick!;
+    const before = (await availability(request, sku.sku, store)).total;
+
+    await page.goto('/orders');
+    await page.getByRole('link', { name: 'New phone order' }).click();
+    await expect(page).toHaveURL(/\/orders\/new$/);
+    await page.getByLabel('First name').fill('Jeanne');
+    await page.getByLabel('Last name').fill('Téléphone');
+    await page.getByLabel('Email').fill(`jeanne.${randomUUID().slice(0, 8)}@example.fr`);
+    await page.getByLabel('SKU or barcode').fill(sku.sku);
+    await page.getByLabel('SKU or barcode').press('Enter');
+    await expect(page.getByText(sku.name)).toBeVisible();
+    await page.getByLabel('Pickup store').selectOption(store);
+    await expect(page.getByText(`available at ${store}`)).toBeVisible();
+    await page.getByRole('button', { name: 'Create the order' }).click();
+
+    await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect(heading).toContainText('CMP-');
+    await expect(heading).toContainText('Placed');
+    await expect(page.getByText('Service client (téléphone)').first()).toBeVisible();
+    expect((await availability(request, sku.sku, store)).total).toBe(before - 1);
+
+    await page.getByRole('button', { name: 'Cancel order' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Cancel the order' }).click();
+    await expect(dialog.getByText('Give a reason of at least 3 characters.')).toBeVisible();
+    await dialog.getByLabel('Reason').fill('The customer changed their mind');
+    await dialog.getByRole('button', { name: 'Cancel the order' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(heading).toContainText('Cancelled');
+    await expect(page.getByText('Reason: The customer changed their mind')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Cancel order' })).toHaveCount(0);
+
+    expect((await availability(request, sku.sku, store)).total).toBe(before);
+  });
+});
+
+test.describe('order access', () => {
+  test('a manager cannot open an order of another store, nor take phone orders', async ({ browser }) => {
+    const owner = await browser.newContext({ storageState: authFile('owner') });
+    const ownerPage = await owner.newPage();
+    await ownerPage.goto('/orders');
+    const lyon = await ownerPage.getByLabel('Location').locator('option', { hasText: 'LYS ·' }).getAttribute('value');
+    await ownerPage.goto(`/orders?fulfilment=in_store&location=${lyon}`);
+    await expect(orderRows(ownerPage).first()).toContainText('LYS');
+    const href = await orderRows(ownerPage).first().getByRole('link').first().getAttribute('href');
+    await owner.close();
+
+    const manager = await browser.newContext({ storageState: authFile('manager') });
+    const page = await manager.newPage();
+    await page.goto(href!);
+    await expect(page).toHaveURL(/\/forbidden$/);
+    await page.goto('/orders');
+    await expect(page.getByRole('link', { name: 'New phone order' })).toHaveCount(0);
+    await page.goto('/orders/new');
+    await expect(page).toHaveURL(/\/forbidden$/);
+    await manager.close();
+  });
+});
