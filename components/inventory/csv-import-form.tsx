@@ -62,7 +62,7 @@ export function CsvImportForm({ locations, defaultLocationId }: { locations: Loc
 
   return (
     <form onSubmit={onSubmit} className="grid gap-4" noValidate>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-1">
         <div className="grid gap-1.5">
           <Label htmlFor={`${id}-location`}>{t('inventory.import.location')}</Label>
           <NativeSelect id={`${id}-location`} value={locationId} onChange={(e) => setLocationId(e.target.value)}>

@@ -31,31 +31,50 @@ export function LineEditor({
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Scanners fire codes faster than lookups answer: queue them, apply in order, never drop one.
+  const queue = useRef<string[]>([]);
+  const running = useRef(false);
+  const latest = useRef(lines);
+  latest.current = lines;
 
-  async function add() {
-    const value = code.trim();
-    if (!value || busy) return;
+  async function drain() {
+    if (running.current) return;
+    running.current = true;
     setBusy(true);
-    setError(null);
     try {
-      const found = await lookupCode(value);
-      if (!found) {
-        setError(t('inventory.lines.unknown', { code: value }));
-        return;
+      while (queue.current.length > 0) {
+        const value = queue.current.shift()!;
+        try {
+          const found = await lookupCode(value);
+          if (!found) {
+            setError(t('inventory.lines.unknown', { code: value }));
+            continue;
+          }
+          const current = latest.current;
+          const existing = current.find((l) => l.variantId === found.variantId);
+          const next = existing
+            ? current.map((l) => (l === existing ? { ...l, quantity: String((parseQuantity(l.quantity) ?? 0) + 1) } : l))
+            : [...current, lineFromLookup(found)];
+          latest.current = next;
+          onChange(next);
+        } catch {
+          setError(t('errors.unexpected'));
+        }
       }
-      const existing = lines.find((l) => l.variantId === found.variantId);
-      onChange(
-        existing
-          ? lines.map((l) => (l === existing ? { ...l, quantity: String((parseQuantity(l.quantity) ?? 0) + 1) } : l))
-          : [...lines, lineFromLookup(found)],
-      );
-      setCode('');
-    } catch {
-      setError(t('errors.unexpected'));
     } finally {
+      running.current = false;
       setBusy(false);
-      codeRef.current?.focus();
     }
+  }
+
+  function add() {
+    const value = code.trim();
+    if (!value) return;
+    setCode('');
+    setError(null);
+    queue.current.push(value);
+    void drain();
+    codeRef.current?.focus();
   }
 
   const units = lines.reduce((a, l) => a + (parseQuantity(l.quantity) ?? 0), 0);
@@ -80,7 +99,7 @@ export function LineEditor({
                 // Scanners end with Enter: add the line, never submit the surrounding form.
                 if (e.key === 'Enter') {
                   e.preventDefault();
-                  void add();
+                  add();
                 }
               }}
               placeholder={t('inventory.lines.codePlaceholder')}
@@ -92,7 +111,7 @@ export function LineEditor({
             />
           </div>
         </div>
-        <Button variant="secondary" onClick={() => void add()} disabled={busy || !code.trim()} aria-busy={busy || undefined}>
+        <Button variant="secondary" onClick={add} disabled={!code.trim()} aria-busy={busy || undefined}>
           <Plus aria-hidden />
           {busy ? t('inventory.lines.looking') : t('inventory.lines.add')}
         </Button>

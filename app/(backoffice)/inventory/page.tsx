@@ -190,7 +190,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
                         <div className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs text-muted-foreground">
                           <span>{row.variantTitle}</span>
                           {badge ? (
-                            <Badge variant={badge === 'out' ? 'problem' : 'waiting'}>{t(`inventory.status.${badge}`)}</Badge>
+                            <Badge variant={badge === 'out' ? 'problem' : 'waiting'}>{badge === 'out' ? t('inventory.status.out') : t('inventory.badge.low')}</Badge>
                           ) : null}
                         </div>
                       </div>

@@ -59,6 +59,9 @@ export const inventoryEn = {
   'inventory.col.availableShort': 'Avail.',
   'inventory.col.safety': 'Safety stock',
   'inventory.col.reorderPoint': 'Reorder point',
+  'inventory.col.safetyShort': 'Safety',
+  'inventory.col.reorderShort': 'Reorder pt.',
+  'inventory.badge.low': 'Low stock',
   'inventory.col.location': 'Location',
   'inventory.col.total': 'Total',
   'inventory.col.quantity': 'Quantity',
@@ -156,7 +159,7 @@ export const inventoryEn = {
   'inventory.lines.quantityFor': 'Quantity of {sku}',
   'inventory.lines.remove': 'Remove {sku}',
   'inventory.lines.empty': 'No line yet. Scan a barcode or type a SKU above; scanning the same item again adds one.',
-  'inventory.lines.summary': '{lines} lines · {units} units',
+  'inventory.lines.summary': 'Lines: {lines} · units: {units}',
   'inventory.lines.availableAt': 'Available at {location}',
   'inventory.lines.overAvailable': 'More than the {available} available at the source.',
 

@@ -57,6 +57,9 @@ export const inventoryFr: { readonly [K in keyof typeof inventoryEn]: string } =
   'inventory.col.availableShort': 'Dispo.',
   'inventory.col.safety': 'Stock de sécurité',
   'inventory.col.reorderPoint': 'Seuil de réassort',
+  'inventory.col.safetyShort': 'Sécurité',
+  'inventory.col.reorderShort': 'Seuil',
+  'inventory.badge.low': 'Stock bas',
   'inventory.col.location': 'Site',
   'inventory.col.total': 'Total',
   'inventory.col.quantity': 'Quantité',
@@ -154,7 +157,7 @@ export const inventoryFr: { readonly [K in keyof typeof inventoryEn]: string } =
   'inventory.lines.quantityFor': 'Quantité de {sku}',
   'inventory.lines.remove': 'Retirer {sku}',
   'inventory.lines.empty': 'Aucune ligne. Scannez un code-barres ou tapez un SKU ci-dessus ; scanner à nouveau un article ajoute une unité.',
-  'inventory.lines.summary': '{lines} lignes · {units} unités',
+  'inventory.lines.summary': 'Lignes : {lines} · unités : {units}',
   'inventory.lines.availableAt': 'Disponible à {location}',
   'inventory.lines.overAvailable': 'Plus que les {available} disponibles au départ.',
 

@@ -103,8 +103,16 @@ export default async function SkuPage({ params, searchParams }: { params: Params
                 <TableHead>{t('inventory.col.location')}</TableHead>
                 <TableHead numeric>{t('inventory.col.onHand')}</TableHead>
                 <TableHead numeric>{t('inventory.col.reserved')}</TableHead>
-                <TableHead numeric>{t('inventory.col.safety')}</TableHead>
-                <TableHead numeric>{t('inventory.col.reorderPoint')}</TableHead>
+                <TableHead numeric>
+                  <abbr title={t('inventory.col.safety')} className="no-underline">
+                    {t('inventory.col.safetyShort')}
+                  </abbr>
+                </TableHead>
+                <TableHead numeric>
+                  <abbr title={t('inventory.col.reorderPoint')} className="no-underline">
+                    {t('inventory.col.reorderShort')}
+                  </abbr>
+                </TableHead>
                 <TableHead numeric>
                   <abbr title={t('inventory.availableHint')} className="no-underline">
                     {t('inventory.col.available')}
@@ -120,9 +128,16 @@ export default async function SkuPage({ params, searchParams }: { params: Params
                 const low = l.reorderPoint > 0 && l.onHand - l.reserved <= l.reorderPoint;
                 return (
                   <TableRow key={l.locationId}>
-                    <TableCell>
-                      <span className="mr-2 inline-block w-14 font-mono text-xs text-muted-foreground">{l.code}</span>
-                      {l.name}
+                    <TableCell className="min-w-52">
+                      <div className="font-medium">{l.name}</div>
+                      <div className="mt-0.5 flex flex-wrap items-center gap-2">
+                        <span className="font-mono text-xs text-muted-foreground">{l.code}</span>
+                        {l.available === 0 ? (
+                          <Badge variant="problem">{t('inventory.status.out')}</Badge>
+                        ) : low ? (
+                          <Badge variant="waiting">{t('inventory.badge.low')}</Badge>
+                        ) : null}
+                      </div>
                     </TableCell>
                     <TableCell numeric>{n(l.onHand)}</TableCell>
                     <TableCell numeric className="text-muted-foreground">
@@ -134,17 +149,10 @@ export default async function SkuPage({ params, searchParams }: { params: Params
                     <TableCell numeric className="text-muted-foreground">
                       {n(l.reorderPoint)}
                     </TableCell>
-                    <TableCell numeric className="font-semibold">
-                      <span className="inline-flex items-center justify-end gap-2">
-                        {l.available === 0 ? (
-                          <Badge variant="problem">{t('inventory.status.out')}</Badge>
-                        ) : low ? (
-                          <Badge variant="waiting">{t('inventory.status.low')}</Badge>
-                        ) : null}
-                        <span className={l.available === 0 ? 'text-problem' : undefined}>{n(l.available)}</span>
-                      </span>
+                    <TableCell numeric className={l.available === 0 ? 'font-semibold text-problem' : 'font-semibold'}>
+                      {n(l.available)}
                     </TableCell>
-                    <TableCell className="py-1.5 text-right">
+                    <TableCell className="whitespace-nowrap py-1.5 text-right">
                       {can(ctx, 'inventory.adjust', l.locationId) ? (
                         <AdjustDialog
                           variantId={detail.variantId}
@@ -295,7 +303,7 @@ export default async function SkuPage({ params, searchParams }: { params: Params
               {ledger.entries.map((e) => (
                 <TableRow key={e.id}>
                   <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(e.createdAt, tzByCode.get(e.locationCode))}</TableCell>
-                  <TableCell className="font-mono text-xs" title={nameByCode.get(e.locationCode)}>
+                  <TableCell className="whitespace-nowrap font-mono text-xs" title={nameByCode.get(e.locationCode)}>
                     {e.locationCode}
                   </TableCell>
                   <TableCell numeric>
@@ -308,7 +316,7 @@ export default async function SkuPage({ params, searchParams }: { params: Params
                     {reasonLabel(t, e.reason)}
                     {e.detail ? <span className="text-muted-foreground"> · {detailLabel(t, e.detail)}</span> : null}
                   </TableCell>
-                  <TableCell>
+                  <TableCell className="whitespace-nowrap">
                     <LedgerReference entry={e} t={t} />
                   </TableCell>
                   <TableCell className="whitespace-nowrap">{e.actorName ?? <span className="text-muted-foreground">{t('inventory.ledger.system')}</span>}</TableCell>

@@ -19,8 +19,10 @@ export default async function ReceivePage() {
   const [ctx, { t }] = await Promise.all([requirePage('inventory.adjust'), getI18n()]);
   const all = await listLocations(await getDb());
   // Only where this user may change stock; the action checks again on the server.
-  const locations = all.filter((l) => can(ctx, 'inventory.adjust', l.id)).map(({ id, code, name }) => ({ id, code, name }));
-  const defaultLocationId = locations[0]?.id ?? '';
+  const allowed = all.filter((l) => can(ctx, 'inventory.adjust', l.id));
+  const locations = allowed.map(({ id, code, name }) => ({ id, code, name }));
+  // Supplier deliveries land at the warehouse first when the user may receive there (owners).
+  const defaultLocationId = (allowed.find((l) => l.kind === 'warehouse') ?? allowed[0])?.id ?? '';
 
   return (
     <>

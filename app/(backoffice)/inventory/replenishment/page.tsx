@@ -64,7 +64,11 @@ export default async function ReplenishmentPage({ searchParams }: { searchParams
               <TableHead>{t('inventory.col.product')}</TableHead>
               <TableHead numeric>{t('inventory.col.onHand')}</TableHead>
               <TableHead numeric>{t('inventory.col.reserved')}</TableHead>
-              <TableHead numeric>{t('inventory.col.reorderPoint')}</TableHead>
+              <TableHead numeric>
+                <abbr title={t('inventory.col.reorderPoint')} className="no-underline">
+                  {t('inventory.col.reorderShort')}
+                </abbr>
+              </TableHead>
               <TableHead numeric>{t('inventory.replenishment.col.need')}</TableHead>
               <TableHead>{t('inventory.replenishment.col.suggestion')}</TableHead>
             </TableRow>
@@ -78,7 +82,7 @@ export default async function ReplenishmentPage({ searchParams }: { searchParams
                   <TableCell className="whitespace-nowrap font-mono text-xs" title={nameById.get(l.locationId)}>
                     {l.locationCode}
                   </TableCell>
-                  <TableCell>
+                  <TableCell className="min-w-56">
                     <Link href={`/inventory/${l.variantId}`} className="font-medium hover:text-primary hover:underline">
                       {l.productName}
                     </Link>
@@ -100,8 +104,8 @@ export default async function ReplenishmentPage({ searchParams }: { searchParams
                     <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
                       {s.kind === 'transfer' ? (
                         <>
-                          <span className="inline-flex items-center gap-1.5 whitespace-nowrap">
-                            <ArrowLeftRight aria-hidden className="size-3.5 text-muted-foreground" />
+                          <span className="inline-flex items-center gap-1.5">
+                            <ArrowLeftRight aria-hidden className="size-3.5 shrink-0 text-muted-foreground" />
                             {t('inventory.replenishment.transferFrom', { quantity: n(s.quantity), location: s.fromLocationCode })}
                           </span>
                           {canPrepare ? (
@@ -116,8 +120,8 @@ export default async function ReplenishmentPage({ searchParams }: { searchParams
                           ) : null}
                         </>
                       ) : (
-                        <span className="inline-flex items-center gap-1.5 whitespace-nowrap text-waiting">
-                          <Truck aria-hidden className="size-3.5" />
+                        <span className="inline-flex items-center gap-1.5 text-waiting">
+                          <Truck aria-hidden className="size-3.5 shrink-0" />
                           {t('inventory.replenishment.reorder', { quantity: n(s.quantity) })}
                         </span>
                       )}
