@@ -61,7 +61,7 @@ export function CsvImportForm({ locations, defaultLocationId }: { locations: Loc
   }
 
   return (
-    <form onSubmit={onSubmit} className="grid gap-4" noValidate>
+    <form onSubmit={onSubmit} className="grid grid-cols-1 gap-4" noValidate>
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-1">
         <div className="grid gap-1.5">
           <Label htmlFor={`${id}-location`}>{t('inventory.import.location')}</Label>

@@ -168,7 +168,7 @@ export function InventoryFilters({
           aria-label={t('inventory.filters.category')}
           value={query.category ?? ''}
           onChange={(e) => go({ category: e.target.value || undefined })}
-          containerClassName="w-40"
+          containerClassName="w-auto max-w-60"
         >
           <option value="">{t('inventory.filters.allCategories')}</option>
           {categories.map((c) => (
@@ -181,7 +181,7 @@ export function InventoryFilters({
           aria-label={t('inventory.filters.brand')}
           value={query.brand ?? ''}
           onChange={(e) => go({ brand: e.target.value || undefined })}
-          containerClassName="w-36"
+          containerClassName="w-auto max-w-60"
         >
           <option value="">{t('inventory.filters.allBrands')}</option>
           {brands.map((b) => (
@@ -194,7 +194,7 @@ export function InventoryFilters({
           aria-label={t('inventory.filters.status')}
           value={query.status ?? ''}
           onChange={(e) => go({ status: (e.target.value || undefined) as InventoryListQuery['status'] })}
-          containerClassName="w-44"
+          containerClassName="w-auto max-w-60"
         >
           <option value="">{t('inventory.filters.allStatuses')}</option>
           {STOCK_STATUSES.map((s) => (

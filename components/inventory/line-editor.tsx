@@ -80,7 +80,7 @@ export function LineEditor({
   const units = lines.reduce((a, l) => a + (parseQuantity(l.quantity) ?? 0), 0);
 
   return (
-    <div className="grid gap-3">
+    <div className="grid grid-cols-1 gap-3">
       {/* Not a nested <form>: the editor lives inside the page's form, so Enter is caught here. */}
       <div className="flex flex-wrap items-end gap-2">
         <div className="grid min-w-0 flex-1 gap-1.5" style={{ minWidth: '14rem' }}>

@@ -55,7 +55,7 @@ export function ReceiveForm({ locations, defaultLocationId }: { locations: Loc[]
   }
 
   return (
-    <form onSubmit={onSubmit} className="grid gap-4" noValidate>
+    <form onSubmit={onSubmit} className="grid grid-cols-1 gap-4" noValidate>
       <div className="grid gap-4 sm:grid-cols-2">
         <div className="grid gap-1.5">
           <Label htmlFor={`${id}-location`}>{t('inventory.receive.location')}</Label>

@@ -140,7 +140,7 @@ function ReceiveDialog({ transferId, number, destination, lines }: { transferId:
           <DialogTitle>{t('inventory.transfers.receiveTitle', { number })}</DialogTitle>
           <DialogDescription>{t('inventory.transfers.receiveDescription')}</DialogDescription>
         </DialogHeader>
-        <form id={`${id}-form`} onSubmit={onSubmit} className="grid gap-4" noValidate>
+        <form id={`${id}-form`} onSubmit={onSubmit} className="grid grid-cols-1 gap-4" noValidate>
           <Table containerClassName="max-h-[50dvh]">
             <TableHeader>
               <TableRow className="hover:bg-transparent">

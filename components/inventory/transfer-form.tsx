@@ -60,7 +60,7 @@ export function TransferForm({
   }
 
   return (
-    <form onSubmit={onSubmit} className="grid gap-4" noValidate>
+    <form onSubmit={onSubmit} className="grid grid-cols-1 gap-4" noValidate>
       <div className="grid gap-4 sm:grid-cols-2">
         <div className="grid gap-1.5">
           <Label htmlFor={`${id}-source`}>{t('inventory.transfers.source')}</Label>

@@ -14,8 +14,9 @@ export function TransferTable({ transfers, label, i18n }: { transfers: TransferS
         <TableRow className="hover:bg-transparent">
           <TableHead>{t('inventory.transfers.col.number')}</TableHead>
           <TableHead>{t('inventory.col.status')}</TableHead>
-          <TableHead>{t('inventory.transfers.col.from')}</TableHead>
-          <TableHead>{t('inventory.transfers.col.to')}</TableHead>
+          <TableHead>
+            {t('inventory.transfers.col.from')} → {t('inventory.transfers.col.to')}
+          </TableHead>
           <TableHead numeric>{t('inventory.transfers.col.units')}</TableHead>
           <TableHead>{t('inventory.transfers.col.created')}</TableHead>
           <TableHead>{t('inventory.transfers.col.updated')}</TableHead>
@@ -26,7 +27,7 @@ export function TransferTable({ transfers, label, i18n }: { transfers: TransferS
           const last = tr.receivedAt ?? tr.shippedAt;
           return (
             <TableRow key={tr.id}>
-              <TableCell>
+              <TableCell className="whitespace-nowrap">
                 <Link href={`/inventory/transfers/${tr.id}`} className="font-mono text-[0.8125rem] font-medium text-primary hover:underline">
                   {tr.number}
                 </Link>
@@ -34,12 +35,20 @@ export function TransferTable({ transfers, label, i18n }: { transfers: TransferS
               <TableCell>
                 <Badge variant={TRANSFER_BADGE[tr.status as TransferStatus] ?? 'neutral'}>{transferStatusLabel(t, tr.status)}</Badge>
               </TableCell>
-              <TableCell className="font-mono text-xs">{tr.sourceCode}</TableCell>
-              <TableCell className="font-mono text-xs">{tr.destinationCode}</TableCell>
+              <TableCell className="whitespace-nowrap font-mono text-xs">
+                {tr.sourceCode} → {tr.destinationCode}
+              </TableCell>
               <TableCell numeric>{formatNumber(tr.units)}</TableCell>
               <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(tr.createdAt)}</TableCell>
               <TableCell className="whitespace-nowrap text-muted-foreground">
-                {last ? `${tr.receivedAt ? t('inventory.transfers.event.received') : t('inventory.transfers.event.shipped')} · ${formatDateTime(last)}` : '—'}
+                {last ? (
+                  <>
+                    <span className="block text-xs">{tr.receivedAt ? t('inventory.transfers.event.received') : t('inventory.transfers.event.shipped')}</span>
+                    {formatDateTime(last)}
+                  </>
+                ) : (
+                  '—'
+                )}
               </TableCell>
             </TableRow>
           );

@@ -145,7 +145,8 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
         <Table label={t('inventory.table.label')}>
           <TableHeader>
             <TableRow className="hover:bg-transparent">
-              {head('name', t('inventory.col.product'), { rowSpan: twoRows ? 2 : undefined, className: 'min-w-56' })}
+              {/* The product stays in view when many location columns scroll sideways. */}
+              {head('name', t('inventory.col.product'), { rowSpan: twoRows ? 2 : undefined, className: 'sticky left-0 z-20 min-w-56 bg-muted' })}
               {head('sku', t('inventory.col.sku'), { rowSpan: twoRows ? 2 : undefined })}
               {perLocation.map((l) => (
                 <TableHead key={l.id} colSpan={2} scope="colgroup" className="border-l text-center" title={l.name}>
@@ -179,8 +180,8 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
             {page.rows.map((row) => {
               const badge = stockBadge(row);
               return (
-                <TableRow key={row.variantId}>
-                  <TableCell>
+                <TableRow key={row.variantId} className="group">
+                  <TableCell className="sticky left-0 z-[1] bg-surface group-hover:bg-canvas">
                     <div className="flex items-center gap-3">
                       <ProductThumb name={row.productName} />
                       <div className="min-w-0">

@@ -202,7 +202,7 @@ export default async function SkuPage({ params, searchParams }: { params: Params
         </CardContent>
       </Card>
 
-      <div className="mb-6 grid gap-6 xl:grid-cols-2">
+      <div className="mb-6 grid grid-cols-1 gap-6 xl:grid-cols-2">
         <section aria-labelledby="reservations-heading">
           <h2 id="reservations-heading" className="mb-2 text-[0.9375rem] font-semibold">
             {t('inventory.sku.reservations')}

@@ -30,7 +30,7 @@ export default async function ReceivePage() {
       {locations.length === 0 ? (
         <EmptyState title={t('inventory.receive.noLocation')} />
       ) : (
-        <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="grid grid-cols-1 items-start gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
           <Card>
             <CardHeader>
               <CardTitle>{t('inventory.receive.manual')}</CardTitle>

@@ -67,7 +67,7 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
         submitLabel={t('inventory.transfers.show')}
       />
       {scope ? (
-        <div className="grid gap-6">
+        <div className="grid grid-cols-1 gap-6">
           <section aria-labelledby="incoming-heading">
             <h2 id="incoming-heading" className="mb-2 text-[0.9375rem] font-semibold">
               {t('inventory.transfers.incoming')}

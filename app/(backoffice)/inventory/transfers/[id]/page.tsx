@@ -106,7 +106,7 @@ export default async function TransferPage({ params, searchParams }: { params: P
         </Alert>
       ) : null}
 
-      <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="grid grid-cols-1 items-start gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
         <section aria-labelledby="lines-heading">
           <h2 id="lines-heading" className="mb-2 text-[0.9375rem] font-semibold">
             {t('inventory.transfers.lines')}
