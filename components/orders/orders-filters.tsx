@@ -123,7 +123,7 @@ export function OrdersFilters({
                 />
               </div>
             ),
-            'min-w-64 flex-[2_1_18rem]',
+            'min-w-56 flex-[2_1_18rem]',
           )}
           {field(
             'from',
@@ -137,12 +137,9 @@ export function OrdersFilters({
             (id) => <Input id={id} name="to" type="date" value={fields.to} min={fields.from || undefined} onChange={(e) => set('to', false)(e.target.value)} />,
             'w-38',
           )}
-          <Button type="submit" variant="secondary" disabled={pending}>
-            {t('orders.filters.apply')}
-          </Button>
         </div>
         <div className="mt-3 flex flex-wrap items-end gap-x-3 gap-y-3">
-          {select('channel', t('orders.filters.channel'), channels, 'w-48', t('orders.filters.allChannels'))}
+          {select('channel', t('orders.filters.channel'), channels, 'w-44', t('orders.filters.allChannels'))}
           {select(
             'status',
             t('orders.filters.status'),
@@ -157,7 +154,7 @@ export function OrdersFilters({
             'w-40',
             t('orders.filters.allFulfilments'),
           )}
-          {locations.length > 1 ? select('location', t('orders.filters.location'), locations, 'w-52', t('orders.filters.allLocations')) : null}
+          {locations.length > 1 ? select('location', t('orders.filters.location'), locations, 'w-44', t('orders.filters.allLocations')) : null}
           {select(
             'dir',
             t('orders.filters.sort'),
@@ -165,7 +162,7 @@ export function OrdersFilters({
               { value: 'desc', label: t('orders.filters.newestFirst') },
               { value: 'asc', label: t('orders.filters.oldestFirst') },
             ],
-            'w-36',
+            'w-44',
           )}
           <div className="ml-auto flex h-9 items-center gap-2">
             {pending ? (
@@ -179,6 +176,9 @@ export function OrdersFilters({
                 <Link href="/orders">{t('orders.filters.clear')}</Link>
               </Button>
             ) : null}
+            <Button type="submit" variant="secondary" disabled={pending}>
+              {t('orders.filters.apply')}
+            </Button>
           </div>
         </div>
       </form>
