@@ -101,6 +101,43 @@ test.describe('store manager', () => {
   });
 });
 
+test.describe('cycle count', () => {
+  test.use({ storageState: authFile('manager') });
+
+  test('the manager counts one SKU at Paris, reviews the difference and applies it to the ledger', async ({ page }) => {
+    test.setTimeout(90_000);
+    const { href, sku } = await firstSku(page);
+    await page.goto(href);
+    const before = await onHandAt(page, PARIS);
+
+    await page.goto('/inventory/counts/new');
+    await page.getByRole('radio', { name: 'A list of SKUs' }).check();
+    await page.getByLabel('SKUs, one per line or separated by commas').fill(sku);
+    await page.getByRole('button', { name: 'Start a count' }).click();
+    await expect(page).toHaveURL(/\/inventory\/counts\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Open');
+
+    await page.getByRole('radio', { name: 'Type a quantity' }).check();
+    await page.getByLabel('SKU or barcode').fill(sku);
+    await page.getByLabel('Counted quantity').fill(String(before + 1));
+    await page.getByRole('button', { name: 'Record' }).click();
+    await expect(page.getByText(`“${sku}”: ${before + 1} counted`)).toBeVisible();
+    const review = page.getByRole('region', { name: 'Count lines' });
+    await expect(review.getByRole('row').filter({ hasText: sku })).toContainText('+1');
+
+    await page.getByRole('button', { name: 'Apply differences' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Apply differences' }).click();
+    await expect(page.getByText('Count applied. SKUs changed: 1.')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Applied');
+
+    await page.goto(href);
+    expect(await onHandAt(page, PARIS)).toBe(before + 1);
+    const line = page.getByRole('region', { name: 'Stock movements of this SKU' }).locator('tbody tr').first();
+    await expect(line).toContainText('Count');
+    await expect(line.getByRole('link', { name: /^CC-\d+$/ })).toBeVisible();
+  });
+});
+
 test.describe('customer-service agent', () => {
   test.use({ storageState: authFile('agent') });
 
