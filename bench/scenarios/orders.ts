@@ -213,7 +213,8 @@ export const ordersHotSku: Scenario = {
   goal: 'exactly 100 × 201 and 900 × 409, stock and ledger exact',
   async run(ctx) {
     const db = ctx.handle.db;
-    const runId = randomUUID().slice(0, 8);
+    // SKUs are upper case (ingestion upper-cases what channels send).
+    const runId = randomUUID().slice(0, 8).toUpperCase();
     const { rows: stores } = await db.execute<{ id: string; code: string }>(sql`select id, code from locations where kind = 'store' and pickup_enabled order by code limit 1`);
     const store = stores[0];
     const hot = await makeHotSku(db, `HOT-${runId}`, store.id);
@@ -236,10 +237,12 @@ export const ordersHotSku: Scenario = {
           totals: { subtotalCents: hot.priceCents, totalCents: hot.priceCents },
         });
       const ours = await runConcurrently(1000, 100, async (i) => {
+        // One body per order: the signature must cover exactly the bytes sent.
+        const raw = body(i);
         const res = await fetch(`${server.url}/api/v1/channels/web/orders`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-comptoir-signature': signBody(WEB.secret, body(i)) },
-          body: body(i),
+          headers: { 'content-type': 'application/json', 'x-comptoir-signature': signBody(WEB.secret, raw) },
+          body: raw,
         });
         const json = (await res.json()) as { error?: { code: string } };
         return res.status === 409 ? `409 ${json.error?.code}` : String(res.status);
