@@ -1,14 +1,20 @@
 'use server';
 
+import { eq } from 'drizzle-orm';
 import { cookies } from 'next/headers';
+import { getDb } from '@/db/client';
+import { staffUsers } from '@/db/schema';
+import { can } from '@/lib/auth/permissions';
+import { getSessionContext } from '@/lib/auth/session';
 import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, ZLocale, type Locale } from '@/lib/i18n/config';
 import { getI18n } from '@/lib/i18n/server';
 
 export type SetLocaleResult = { ok: true; data: { locale: Locale } } | { ok: false; code: 'validation_failed'; message: string };
 
 /**
- * Public (the sign-in page has a language switch too): remembers the language in a cookie.
- * Setting a cookie in an action re-renders the current page in the new language.
+ * Remembers the language in a cookie. Deliberately open to signed-out visitors (the sign-in
+ * page has a language switch): it writes nothing but the caller's own cookie. A signed-in
+ * staff member also gets it saved on their own account, and only theirs.
  */
 export async function setLocaleAction(locale: unknown): Promise<SetLocaleResult> {
   const parsed = ZLocale.safeParse(locale);
@@ -22,5 +28,9 @@ export async function setLocaleAction(locale: unknown): Promise<SetLocaleResult>
     sameSite: 'lax',
     httpOnly: true,
   });
+  const actor = await getSessionContext();
+  if (actor && can(actor, 'session.self')) {
+    await (await getDb()).update(staffUsers).set({ locale: parsed.data }).where(eq(staffUsers.id, actor.userId));
+  }
   return { ok: true, data: { locale: parsed.data } };
 }
