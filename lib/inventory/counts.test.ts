@@ -1,10 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { inventoryLevels, inventoryMovements } from '@/db/schema';
+import { inventoryCounts, inventoryLevels, inventoryMovements, locations } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
-import { applyCount, discardCount, recordCount, reviewCount, startCount } from './counts';
+import { applyCount, discardCount, listCounts, recordCount, reviewCount, startCount } from './counts';
 import { findDrift } from './invariants';
 import { changeStock } from './ledger';
 
@@ -82,5 +82,51 @@ describe('cycle counts', () => {
     await expect(recordCount(handle.db, w.manager, { countId: count.id, lines: [{ code: 'PULL-S', counted: 1, mode: 'set' }] })).rejects.toMatchObject({
       code: 'forbidden',
     });
+  });
+});
+
+describe('listCounts pages', () => {
+  it('walks a location\'s counts once, newest first, across page boundaries; the last page has no next cursor', async () => {
+    // A store of its own, so the page boundaries fall where this test puts them: three counts at
+    // one instant (ties broken by id), then two within one millisecond (…00.000900 and …00.000100),
+    // which a cursor rounded to the millisecond would split wrongly.
+    const [nantes] = await handle.db
+      .insert(locations)
+      .values({ code: 'NTE', name: 'Nantes Graslin', kind: 'store', city: 'Nantes' })
+      .returning({ id: locations.id });
+    await handle.db.insert(inventoryCounts).values(
+      ['2026-02-03', '2026-02-03', '2026-02-03', '2026-02-02', '2026-02-02'].map((day, i) => ({
+        number: `CC-PAGE-${i}`,
+        locationId: nantes.id,
+        createdAt: new Date(`${day}T09:00:00Z`),
+      })),
+    );
+    await handle.db.execute(sql`update inventory_counts set created_at = created_at + interval '900 microseconds' where number = 'CC-PAGE-3'`);
+    await handle.db.execute(sql`update inventory_counts set created_at = created_at + interval '100 microseconds' where number = 'CC-PAGE-4'`);
+    const expected = (
+      await handle.db.execute<{ number: string }>(sql`select number from inventory_counts where location_id = ${nantes.id} order by created_at desc, id desc`)
+    ).rows.map((r) => r.number);
+    expect(expected).toHaveLength(5);
+
+    const seen: string[] = [];
+    const sizes: number[] = [];
+    let before: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof listCounts>> = await listCounts(handle.db, [nantes.id], { before, limit: 2 });
+      sizes.push(page.counts.length);
+      seen.push(...page.counts.map((c) => c.number));
+      before = page.next;
+    } while (before && sizes.length < 10);
+    expect(sizes).toEqual([2, 2, 1]);
+    expect(seen).toEqual(expected);
+
+    // A page that ends exactly on the last row says so: no empty page after it.
+    const exact = await listCounts(handle.db, [nantes.id], { limit: 5 });
+    expect(exact.counts).toHaveLength(5);
+    expect(exact.next).toBeNull();
+    // Pages stay within the locations asked (none asked, none shown); a forged cursor reads the first page.
+    expect((await listCounts(handle.db, [w.paris], { limit: 50 })).counts.every((c) => c.locationName === 'Paris Rivoli')).toBe(true);
+    expect(await listCounts(handle.db, [], { limit: 2 })).toEqual({ counts: [], next: null });
+    expect((await listCounts(handle.db, [nantes.id], { limit: 2, before: 'forged' })).counts.map((c) => c.number)).toEqual(expected.slice(0, 2));
   });
 });

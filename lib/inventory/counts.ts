@@ -1,9 +1,10 @@
-import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { inventoryCountLines, inventoryCounts, inventoryLevels, locations, products, variants } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { DomainError, Forbidden, IllegalTransition, NotFound } from '@/lib/errors';
+import { cursorTimeOf, decodeCreatedCursor, encodeCreatedCursor, olderThan } from './cursor';
 import { changeStock, lockLevel } from './ledger';
 import type { RecordCountInput, StartCountInput } from './schemas';
 
@@ -213,8 +214,32 @@ export async function discardCount(db: Db, actor: Actor, countId: string): Promi
   });
 }
 
-export async function listCounts(db: DbOrTx, locationIds: readonly string[] | null, limit = 50) {
-  return db
+export const COUNTS_PAGE_SIZE = 50;
+
+export type CountSummary = {
+  id: string;
+  number: string;
+  status: 'open' | 'applied' | 'discarded';
+  scope: string;
+  locationName: string;
+  createdAt: Date;
+  closedAt: Date | null;
+  lines: number;
+};
+
+/**
+ * Counts of the given locations (all when null), newest first, one keyset page on
+ * (created_at, id) after `before`; no count of the whole list.
+ */
+export async function listCounts(
+  db: DbOrTx,
+  locationIds: readonly string[] | null,
+  opts: { before?: string | null; limit?: number } = {},
+): Promise<{ counts: CountSummary[]; next: string | null }> {
+  const limit = opts.limit ?? COUNTS_PAGE_SIZE;
+  if (locationIds && locationIds.length === 0) return { counts: [], next: null };
+  const cursor = decodeCreatedCursor(opts.before);
+  const rows = await db
     .select({
       id: inventoryCounts.id,
       number: inventoryCounts.number,
@@ -224,10 +249,21 @@ export async function listCounts(db: DbOrTx, locationIds: readonly string[] | nu
       createdAt: inventoryCounts.createdAt,
       closedAt: inventoryCounts.closedAt,
       lines: sql<number>`(select count(*)::int from inventory_count_lines cl where cl.count_id = ${inventoryCounts.id})`,
+      cursorTime: cursorTimeOf(inventoryCounts.createdAt),
     })
     .from(inventoryCounts)
     .innerJoin(locations, eq(locations.id, inventoryCounts.locationId))
-    .where(locationIds ? inArray(inventoryCounts.locationId, [...locationIds]) : undefined)
-    .orderBy(sql`${inventoryCounts.createdAt} desc`)
-    .limit(limit);
+    .where(
+      and(
+        locationIds ? inArray(inventoryCounts.locationId, [...locationIds]) : undefined,
+        cursor ? olderThan(inventoryCounts.createdAt, inventoryCounts.id, cursor) : undefined,
+      ),
+    )
+    .orderBy(desc(inventoryCounts.createdAt), desc(inventoryCounts.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  return {
+    counts: page.map(({ cursorTime: _, ...c }) => ({ ...c, lines: Number(c.lines) })),
+    next: rows.length > limit ? encodeCreatedCursor(page[page.length - 1]) : null,
+  };
 }

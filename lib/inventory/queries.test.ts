@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
+import { transfers } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
 import { adjustStock } from './adjust-stock';
@@ -128,8 +130,9 @@ describe('findTransfer', () => {
   });
 
   it('lists transfers by direction and by SKU', async () => {
-    const ids = async (opts: Parameters<typeof listTransfers>[1]) => (await listTransfers(handle.db, opts)).map((t) => t.number);
-    const all = await listTransfers(handle.db, { locationIds: null });
+    const ids = async (opts: Parameters<typeof listTransfers>[1]) => (await listTransfers(handle.db, opts)).transfers.map((t) => t.number);
+    const { transfers: all, next } = await listTransfers(handle.db, { locationIds: null });
+    expect(next).toBeNull();
     expect(all.length).toBeGreaterThan(0);
     const [t] = all;
     expect(t).toMatchObject({ sourceCode: 'WH', destinationCode: 'PAR', units: 5 });
@@ -144,5 +147,42 @@ describe('findTransfer', () => {
 
   it('returns null for an unknown id', async () => {
     expect(await findTransfer(handle.db, '00000000-0000-4000-8000-000000000000')).toBeNull();
+  });
+});
+
+describe('listTransfers pages', () => {
+  it('walks every transfer once, newest first, across page boundaries; the last page has no next cursor', async () => {
+    // Five transfers Lyon → warehouse: two share one instant (ties broken by id), two sit within
+    // the same millisecond (a cursor rounded to the millisecond would skip one of them).
+    const times = ['2026-03-05T10:00:00Z', '2026-03-04T10:00:00Z', '2026-03-04T10:00:00Z', '2026-03-03T10:00:00Z', '2026-03-03T10:00:00Z'];
+    await handle.db.insert(transfers).values(
+      times.map((t, i) => ({ number: `TR-PAGE-${i}`, sourceLocationId: w.lyon, destinationLocationId: w.warehouse, createdAt: new Date(t) })),
+    );
+    // A JavaScript Date has no microseconds: add them in SQL (…00.000700 and …00.000200).
+    await handle.db.execute(sql`update transfers set created_at = created_at + interval '700 microseconds' where number = 'TR-PAGE-3'`);
+    await handle.db.execute(sql`update transfers set created_at = created_at + interval '200 microseconds' where number = 'TR-PAGE-4'`);
+    const expected = (await handle.db.execute<{ number: string }>(sql`
+      select number from transfers where source_location_id = ${w.lyon} order by created_at desc, id desc`)).rows.map((r) => r.number);
+    expect(expected).toHaveLength(5);
+
+    const seen: string[] = [];
+    let before: string | null = null;
+    const sizes: number[] = [];
+    do {
+      const page: Awaited<ReturnType<typeof listTransfers>> = await listTransfers(handle.db, { locationIds: [w.lyon], direction: 'out', before, limit: 2 });
+      sizes.push(page.transfers.length);
+      seen.push(...page.transfers.map((t) => t.number));
+      before = page.next;
+    } while (before && sizes.length < 10);
+    expect(sizes).toEqual([2, 2, 1]);
+    expect(seen).toEqual(expected);
+
+    // A page that ends exactly on the last row says so: no empty page after it.
+    const exact = await listTransfers(handle.db, { locationIds: [w.lyon], direction: 'out', limit: 5 });
+    expect(exact.transfers).toHaveLength(5);
+    expect(exact.next).toBeNull();
+    // A forged cursor reads the first page.
+    const forged = await listTransfers(handle.db, { locationIds: [w.lyon], direction: 'out', before: 'not-a-cursor', limit: 2 });
+    expect(forged.transfers.map((t) => t.number)).toEqual(expected.slice(0, 2));
   });
 });

@@ -14,6 +14,7 @@ import {
   variants,
 } from '@/db/schema';
 import { scopeOf, type Actor } from '@/lib/auth/permissions';
+import { cursorTimeOf, decodeCreatedCursor, encodeCreatedCursor, olderThan } from './cursor';
 import type { InventoryListQuery } from './schemas';
 
 export const PAGE_SIZE = 50;
@@ -344,17 +345,32 @@ export type TransferSummary = {
   receivedAt: Date | null;
 };
 
-/** Transfers in or out of the given locations (all when null), optionally for one SKU. */
+export const TRANSFERS_PAGE_SIZE = 50;
+
+export type TransferPage = { transfers: TransferSummary[]; /** Cursor of the next (older) page; null on the last page. */ next: string | null };
+
+/**
+ * Transfers in or out of the given locations (all when null), optionally for one SKU, newest
+ * first, one keyset page on (created_at, id) after `before`; no count.
+ */
 export async function listTransfers(
   db: DbOrTx,
-  opts: { locationIds: readonly string[] | null; direction?: 'in' | 'out' | 'both'; variantId?: string; limit?: number },
-): Promise<TransferSummary[]> {
+  opts: {
+    locationIds: readonly string[] | null;
+    direction?: 'in' | 'out' | 'both';
+    variantId?: string;
+    /** Cursor from a previous page's `next`; an invalid one reads the first page. */
+    before?: string | null;
+    limit?: number;
+  },
+): Promise<TransferPage> {
   const direction = opts.direction ?? 'both';
+  const limit = opts.limit ?? TRANSFERS_PAGE_SIZE;
   const conds: SQL[] = [];
   // The query below aliases the table as `t`: conditions name `t.` columns, not Drizzle's "transfers".
   if (opts.locationIds) {
     const ids = [...opts.locationIds];
-    if (ids.length === 0) return [];
+    if (ids.length === 0) return { transfers: [], next: null };
     const list = sql`array[${sql.join(
       ids.map((id) => sql`${id}::uuid`),
       sql`, `,
@@ -366,6 +382,8 @@ export async function listTransfers(
   if (opts.variantId) {
     conds.push(sql`exists (select 1 from transfer_lines tl where tl.transfer_id = t.id and tl.variant_id = ${opts.variantId})`);
   }
+  const cursor = decodeCreatedCursor(opts.before);
+  if (cursor) conds.push(olderThan(sql`t.created_at`, sql`t.id`, cursor));
   const { rows } = await db.execute<{
     id: string;
     number: string;
@@ -376,27 +394,33 @@ export async function listTransfers(
     created_at: string;
     shipped_at: string | null;
     received_at: string | null;
+    cursor_time: string;
   }>(sql`
     select t.id, t.number, t.status, s.code as source_code, d.code as destination_code,
       (select coalesce(sum(quantity), 0)::int from transfer_lines tl where tl.transfer_id = t.id) as units,
-      t.created_at, t.shipped_at, t.received_at
+      t.created_at, t.shipped_at, t.received_at, ${cursorTimeOf(sql`t.created_at`)} as cursor_time
     from transfers t
     join locations s on s.id = t.source_location_id
     join locations d on d.id = t.destination_location_id
     ${conds.length ? sql`where ${sql.join(conds, sql` and `)}` : sql``}
-    order by t.created_at desc
-    limit ${opts.limit ?? 50}`);
-  return rows.map((r) => ({
-    id: r.id,
-    number: r.number,
-    status: r.status,
-    sourceCode: r.source_code,
-    destinationCode: r.destination_code,
-    units: Number(r.units),
-    createdAt: new Date(r.created_at),
-    shippedAt: r.shipped_at ? new Date(r.shipped_at) : null,
-    receivedAt: r.received_at ? new Date(r.received_at) : null,
-  }));
+    order by t.created_at desc, t.id desc
+    limit ${limit + 1}`);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    transfers: page.map((r) => ({
+      id: r.id,
+      number: r.number,
+      status: r.status,
+      sourceCode: r.source_code,
+      destinationCode: r.destination_code,
+      units: Number(r.units),
+      createdAt: new Date(r.created_at),
+      shippedAt: r.shipped_at ? new Date(r.shipped_at) : null,
+      receivedAt: r.received_at ? new Date(r.received_at) : null,
+    })),
+    next: rows.length > limit ? encodeCreatedCursor({ cursorTime: last.cursor_time, id: last.id }) : null,
+  };
 }
 
 export type TransferDetail = {

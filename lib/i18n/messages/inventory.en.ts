@@ -227,6 +227,9 @@ export const inventoryEn = {
   'inventory.transferStatus.in_transit': 'In transit',
   'inventory.transferStatus.received': 'Received',
   'inventory.transferStatus.cancelled': 'Cancelled',
+  'inventory.transfers.pages': '{list}: pages',
+  'inventory.transfers.newest': 'Newest',
+  'inventory.transfers.older': 'Older',
 
   'inventory.transfers.newTitle': 'New transfer',
   'inventory.transfers.newDescription': 'Move stock from one location to another. Stock leaves the source when the transfer is shipped.',
@@ -293,6 +296,9 @@ export const inventoryEn = {
   'inventory.countStatus.discarded': 'Discarded',
   'inventory.counts.empty': 'No count yet',
   'inventory.counts.emptyDescription': 'Start a count to check what is really on the shelves.',
+  'inventory.counts.pages': 'Pages of cycle counts',
+  'inventory.counts.newest': 'Newest',
+  'inventory.counts.older': 'Older',
 
   'inventory.counts.newTitle': 'Start a count',
   'inventory.counts.newDescription': 'Choose the location and what to count. Expected quantities are taken when the count starts.',

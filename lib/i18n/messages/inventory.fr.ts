@@ -225,6 +225,9 @@ export const inventoryFr: { readonly [K in keyof typeof inventoryEn]: string } =
   'inventory.transferStatus.in_transit': 'En transit',
   'inventory.transferStatus.received': 'Reçu',
   'inventory.transferStatus.cancelled': 'Annulé',
+  'inventory.transfers.pages': '{list} : pages',
+  'inventory.transfers.newest': 'Plus récents',
+  'inventory.transfers.older': 'Plus anciens',
 
   'inventory.transfers.newTitle': 'Nouveau transfert',
   'inventory.transfers.newDescription': 'Déplacez du stock d’un site à un autre. Le stock quitte le départ à l’expédition du transfert.',
@@ -291,6 +294,9 @@ export const inventoryFr: { readonly [K in keyof typeof inventoryEn]: string } =
   'inventory.countStatus.discarded': 'Abandonné',
   'inventory.counts.empty': 'Aucun inventaire pour l’instant',
   'inventory.counts.emptyDescription': 'Lancez un inventaire pour vérifier ce qui se trouve réellement en rayon.',
+  'inventory.counts.pages': 'Pages des inventaires tournants',
+  'inventory.counts.newest': 'Plus récents',
+  'inventory.counts.older': 'Plus anciens',
 
   'inventory.counts.newTitle': 'Lancer un inventaire',
   'inventory.counts.newDescription': 'Choisissez le site et ce qu’il faut compter. Les quantités attendues sont relevées au lancement.',

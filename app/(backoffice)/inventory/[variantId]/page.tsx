@@ -46,7 +46,7 @@ export default async function SkuPage({ params, searchParams }: { params: Params
   const db = await getDb();
   const detail = await findSkuDetail(db, variantId);
   if (!detail) notFound();
-  const [ledger, history, reservations, transfers, locations] = await Promise.all([
+  const [ledger, history, reservations, { transfers }, locations] = await Promise.all([
     listLedger(db, variantId, { before, limit: 25 }),
     onHandHistory(db, variantId, 90),
     listOpenReservations(db, variantId),

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ClipboardList } from 'lucide-react';
+import { z } from 'zod';
 import { COUNT_BADGE, countScopeLabel, countStatusLabel, type CountStatus } from '@/components/inventory/labels';
+import { Pager } from '@/components/inventory/table-bits';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -18,11 +20,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('inventory.counts.title') };
 }
 
-/** Cycle counts of the user's locations (managers) or of every location, newest first. */
-export default async function CountsPage() {
-  const [ctx, { t, formatNumber, formatDateTime }] = await Promise.all([requirePage('inventory.view'), getI18n()]);
+const ZBefore = z.string().max(200).optional().catch(undefined);
+
+/** Cycle counts of the user's locations (managers) or of every location, newest first, by keyset pages (no count). */
+export default async function CountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [ctx, { t, formatNumber, formatDateTime }, sp] = await Promise.all([requirePage('inventory.view'), getI18n(), searchParams]);
   const scope = ctx.role === 'manager' ? scopeOf(ctx, 'inventory.adjust') : null;
-  const counts = await listCounts(await getDb(), scope, 100);
+  const before = ZBefore.parse(Array.isArray(sp.before) ? sp.before[0] : sp.before);
+  const { counts, next } = await listCounts(await getDb(), scope, { before });
   const canCount = can(ctx, 'inventory.adjust');
   const startButton = canCount ? (
     <Button asChild>
@@ -36,7 +41,7 @@ export default async function CountsPage() {
   return (
     <>
       <PageHeader title={t('inventory.counts.title')} description={t('inventory.counts.description')} action={startButton} />
-      {counts.length === 0 ? (
+      {counts.length === 0 && !before ? (
         <EmptyState icon={<ClipboardList />} title={t('inventory.counts.empty')} description={t('inventory.counts.emptyDescription')} action={startButton} />
       ) : (
         <Table label={t('inventory.counts.label')}>
@@ -72,6 +77,13 @@ export default async function CountsPage() {
           </TableBody>
         </Table>
       )}
+      <Pager
+        label={t('inventory.counts.pages')}
+        previousHref={before ? '/inventory/counts' : null}
+        nextHref={next ? `/inventory/counts?before=${next}` : null}
+        previousLabel={t('inventory.counts.newest')}
+        nextLabel={t('inventory.counts.older')}
+      />
     </>
   );
 }

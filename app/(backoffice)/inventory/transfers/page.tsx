@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArrowLeftRight } from 'lucide-react';
+import { z } from 'zod';
 import { LocationSelectForm } from '@/components/inventory/location-select-form';
+import { Pager } from '@/components/inventory/table-bits';
 import { TransferTable } from '@/components/inventory/transfer-table';
 import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
@@ -16,9 +18,22 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('inventory.transfers.title') };
 }
 
+type Cursors = { before?: string; inBefore?: string; outBefore?: string };
+
+/** The transfers view with its location and page cursors in the URL; an empty cursor is left out. */
+function transfersHref(loc: string, cursors: Cursors): string {
+  const params = new URLSearchParams({ loc });
+  for (const [key, value] of Object.entries(cursors)) if (value) params.set(key, value);
+  return `/inventory/transfers?${params.toString()}`;
+}
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const cursorParam = (v: string | string[] | undefined) => z.string().max(200).optional().catch(undefined).parse(one(v));
+
 /**
  * Incoming and outgoing transfers per location. Managers start on their own stores; owners (and
- * agents, read-only) see every transfer unless they pick a location.
+ * agents, read-only) see every transfer unless they pick a location. Each list pages by keyset
+ * (newest first, "older" follows a cursor), without counting the rows.
  */
 export default async function TransfersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [ctx, i18n, sp] = await Promise.all([requirePage('inventory.view'), getI18n(), searchParams]);
@@ -27,14 +42,18 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
   const locations = await listLocations(db);
   const mine = scopeOf(ctx, 'inventory.transfer');
   const hasMine = ctx.role === 'manager' && mine !== null && mine.length > 0;
-  const asked = Array.isArray(sp.loc) ? sp.loc[0] : sp.loc;
+  const asked = one(sp.loc);
   const choice = asked === 'all' || (asked && locations.some((l) => l.id === asked)) || (asked === 'mine' && hasMine) ? asked : hasMine ? 'mine' : 'all';
   const scope: readonly string[] | null = choice === 'all' ? null : choice === 'mine' ? mine : [choice];
+  const cursors: Cursors = scope
+    ? { inBefore: cursorParam(sp.inBefore), outBefore: cursorParam(sp.outBefore) }
+    : { before: cursorParam(sp.before) };
 
+  const none = { transfers: [], next: null };
   const [incoming, outgoing, all] = await Promise.all([
-    scope ? listTransfers(db, { locationIds: scope, direction: 'in' }) : Promise.resolve([]),
-    scope ? listTransfers(db, { locationIds: scope, direction: 'out' }) : Promise.resolve([]),
-    scope ? Promise.resolve([]) : listTransfers(db, { locationIds: null, limit: 100 }),
+    scope ? listTransfers(db, { locationIds: scope, direction: 'in', before: cursors.inBefore }) : none,
+    scope ? listTransfers(db, { locationIds: scope, direction: 'out', before: cursors.outBefore }) : none,
+    scope ? none : listTransfers(db, { locationIds: null, before: cursors.before }),
   ]);
 
   const options = [
@@ -42,6 +61,17 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
     { value: 'all', label: t('inventory.transfers.allLocations') },
     ...locations.map((l) => ({ value: l.id, label: `${l.code} · ${l.name}` })),
   ];
+
+  /** Newest / Older for one list; the other list on the page keeps its own page. */
+  const pager = (list: string, key: keyof Cursors, next: string | null) => (
+    <Pager
+      label={t('inventory.transfers.pages', { list })}
+      previousHref={cursors[key] ? transfersHref(choice, { ...cursors, [key]: undefined }) : null}
+      nextHref={next ? transfersHref(choice, { ...cursors, [key]: next }) : null}
+      previousLabel={t('inventory.transfers.newest')}
+      nextLabel={t('inventory.transfers.older')}
+    />
+  );
 
   return (
     <>
@@ -72,31 +102,36 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
             <h2 id="incoming-heading" className="mb-2 text-[0.9375rem] font-semibold">
               {t('inventory.transfers.incoming')}
             </h2>
-            {incoming.length === 0 ? (
+            {incoming.transfers.length === 0 ? (
               <Empty text={t('inventory.transfers.incomingEmpty')} />
             ) : (
-              <TransferTable transfers={incoming} label={t('inventory.transfers.incoming')} i18n={i18n} />
+              <TransferTable transfers={incoming.transfers} label={t('inventory.transfers.incoming')} i18n={i18n} />
             )}
+            {pager(t('inventory.transfers.incoming'), 'inBefore', incoming.next)}
           </section>
           <section aria-labelledby="outgoing-heading">
             <h2 id="outgoing-heading" className="mb-2 text-[0.9375rem] font-semibold">
               {t('inventory.transfers.outgoing')}
             </h2>
-            {outgoing.length === 0 ? (
+            {outgoing.transfers.length === 0 ? (
               <Empty text={t('inventory.transfers.outgoingEmpty')} />
             ) : (
-              <TransferTable transfers={outgoing} label={t('inventory.transfers.outgoing')} i18n={i18n} />
+              <TransferTable transfers={outgoing.transfers} label={t('inventory.transfers.outgoing')} i18n={i18n} />
             )}
+            {pager(t('inventory.transfers.outgoing'), 'outBefore', outgoing.next)}
           </section>
         </div>
-      ) : all.length === 0 ? (
-        <Empty text={t('inventory.transfers.allEmpty')} />
       ) : (
         <section aria-labelledby="all-heading">
           <h2 id="all-heading" className="sr-only">
             {t('inventory.transfers.all')}
           </h2>
-          <TransferTable transfers={all} label={t('inventory.transfers.all')} i18n={i18n} />
+          {all.transfers.length === 0 ? (
+            <Empty text={t('inventory.transfers.allEmpty')} />
+          ) : (
+            <TransferTable transfers={all.transfers} label={t('inventory.transfers.all')} i18n={i18n} />
+          )}
+          {pager(t('inventory.transfers.all'), 'before', all.next)}
         </section>
       )}
     </>
