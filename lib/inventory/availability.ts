@@ -83,6 +83,44 @@ export async function setChannelCap(
   });
 }
 
+export type ChannelLimit = {
+  channelId: string;
+  code: string;
+  name: string;
+  kind: 'web' | 'marketplace' | 'pos' | 'phone';
+  /** The channel's cap on the SKU across all locations; null when it is not ring-fenced. */
+  maxUnits: number | null;
+  /** Units the channel's orders hold reserved of the SKU right now (active reservations). */
+  reserved: number;
+};
+
+/** Every active channel with its cap on one SKU (or none) and what its orders hold reserved, by name. */
+export async function listChannelLimits(db: DbOrTx, variantId: string): Promise<ChannelLimit[]> {
+  const { rows } = await db.execute<{
+    channel_id: string;
+    code: string;
+    name: string;
+    kind: ChannelLimit['kind'];
+    max_units: number | null;
+    reserved: number;
+  }>(sql`
+    select c.id as channel_id, c.code, c.name, c.kind, cap.max_units,
+      coalesce((select sum(r.quantity) from reservations r join orders o on o.id = r.order_id
+                where r.variant_id = ${variantId} and r.status = 'active' and o.channel_id = c.id), 0)::int as reserved
+    from channels c
+    left join channel_stock_caps cap on cap.channel_id = c.id and cap.variant_id = ${variantId}
+    where c.active
+    order by c.name, c.code`);
+  return rows.map((r) => ({
+    channelId: r.channel_id,
+    code: r.code,
+    name: r.name,
+    kind: r.kind,
+    maxUnits: r.max_units === null ? null : Number(r.max_units),
+    reserved: Number(r.reserved),
+  }));
+}
+
 export type SkuFeedRow = { sku: string; barcode: string | null; name: string; priceCents: number; currency: string; available: number };
 
 /**

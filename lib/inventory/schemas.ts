@@ -114,8 +114,14 @@ export const ZImportStockCsvInput = z.object({
   reference: z.string().trim().max(100).optional(),
 });
 
+/** Units a channel may sell: a whole number, or null to remove the cap. A blank field is not 0 (coercion would make it so). */
+const capUnits = z
+  .union([z.number(), z.string().trim().regex(/^\d+$/).transform(Number)])
+  .pipe(z.number().int().min(0).max(1_000_000));
+
 export const ZSetChannelCapInput = z.object({
   channelId: z.uuid(),
   variantId: z.uuid(),
-  maxUnits: z.coerce.number().int().min(0).max(1_000_000).nullable(),
+  maxUnits: capUnits.nullable(),
 });
+export type SetChannelCapInput = z.infer<typeof ZSetChannelCapInput>;

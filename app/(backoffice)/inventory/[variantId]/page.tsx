@@ -5,6 +5,7 @@ import { ChevronLeft } from 'lucide-react';
 import { z } from 'zod';
 import { OnHandChart } from '@/components/charts/on-hand-chart';
 import { AdjustDialog } from '@/components/inventory/adjust-dialog';
+import { ChannelCapActions } from '@/components/inventory/channel-cap-actions';
 import { buildOnHandSeries } from '@/components/inventory/history-series';
 import { detailLabel, reasonLabel, TRANSFER_BADGE, transferStatusLabel, type TransferStatus } from '@/components/inventory/labels';
 import { ProductThumb } from '@/components/inventory/product-thumb';
@@ -16,6 +17,7 @@ import { getDb } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/auth/session';
 import { getI18n } from '@/lib/i18n/server';
+import { listChannelLimits } from '@/lib/inventory/availability';
 import {
   findSkuDetail,
   listLedger,
@@ -46,13 +48,15 @@ export default async function SkuPage({ params, searchParams }: { params: Params
   const db = await getDb();
   const detail = await findSkuDetail(db, variantId);
   if (!detail) notFound();
-  const [ledger, history, reservations, { transfers }, locations] = await Promise.all([
+  const [ledger, history, reservations, { transfers }, locations, channelLimits] = await Promise.all([
     listLedger(db, variantId, { before, limit: 25 }),
     onHandHistory(db, variantId, 90),
     listOpenReservations(db, variantId),
     listTransfers(db, { locationIds: null, variantId, limit: 20 }),
     listLocations(db),
+    listChannelLimits(db, variantId),
   ]);
+  const canCap = can(ctx, 'settings.manage');
 
   const tzByCode = new Map(locations.map((l) => [l.code, l.timeZone]));
   const n = (v: number) => formatNumber(v);
@@ -178,6 +182,59 @@ export default async function SkuPage({ params, searchParams }: { params: Params
                 <TableCell />
               </TableRow>
             </TableFooter>
+          </Table>
+        )}
+      </section>
+
+      <section aria-labelledby="channels-heading" className="mb-6">
+        <h2 id="channels-heading" className="text-[0.9375rem] font-semibold">
+          {t('inventory.channels.title')}
+        </h2>
+        <p className="mb-2 mt-0.5 text-sm text-muted-foreground">{t('inventory.channels.description')}</p>
+        {channelLimits.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-border bg-surface px-4 py-6 text-sm text-muted-foreground">{t('inventory.channels.empty')}</p>
+        ) : (
+          <Table label={t('inventory.channels.label')} containerClassName="max-h-none">
+            <TableHeader>
+              <TableRow className="hover:bg-transparent">
+                <TableHead>{t('inventory.channels.col.channel')}</TableHead>
+                <TableHead numeric>{t('inventory.channels.col.limit')}</TableHead>
+                <TableHead numeric>{t('inventory.channels.col.reserved')}</TableHead>
+                {canCap ? (
+                  <TableHead className="w-px">
+                    <span className="sr-only">{t('inventory.channels.col.actions')}</span>
+                  </TableHead>
+                ) : null}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {channelLimits.map((c) => (
+                <TableRow key={c.channelId}>
+                  <TableCell className="min-w-52">
+                    <div className="font-medium">{c.name}</div>
+                    <div className="mt-0.5 flex flex-wrap items-center gap-2">
+                      <span className="font-mono text-xs text-muted-foreground">{c.code}</span>
+                      {c.maxUnits !== null && c.reserved >= c.maxUnits ? <Badge variant="waiting">{t('inventory.channels.reached')}</Badge> : null}
+                    </div>
+                  </TableCell>
+                  <TableCell numeric className={c.maxUnits === null ? 'text-muted-foreground' : 'font-semibold'}>
+                    {c.maxUnits === null ? t('inventory.channels.noLimit') : n(c.maxUnits)}
+                  </TableCell>
+                  <TableCell numeric>{n(c.reserved)}</TableCell>
+                  {canCap ? (
+                    <TableCell className="whitespace-nowrap py-1.5 text-right">
+                      <ChannelCapActions
+                        variantId={detail.variantId}
+                        sku={detail.sku}
+                        channel={{ id: c.channelId, name: c.name }}
+                        maxUnits={c.maxUnits}
+                        reserved={c.reserved}
+                      />
+                    </TableCell>
+                  ) : null}
+                </TableRow>
+              ))}
+            </TableBody>
           </Table>
         )}
       </section>

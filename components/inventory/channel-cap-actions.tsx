@@ -1,0 +1,158 @@
+'use client';
+
+import { useId, useState, useTransition, type FormEvent } from 'react';
+import { Gauge, X } from 'lucide-react';
+import { setChannelCapAction } from '@/app/(backoffice)/inventory/actions';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog, Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { toast } from '@/components/ui/toast';
+import { useI18n } from '@/lib/i18n/client';
+import { errorMessage } from './labels';
+
+const MAX_UNITS = 1_000_000;
+
+type Props = {
+  variantId: string;
+  sku: string;
+  channel: { id: string; name: string };
+  /** The current cap, or null when the channel is not ring-fenced. */
+  maxUnits: number | null;
+  /** Units the channel's orders hold reserved of this SKU. */
+  reserved: number;
+};
+
+/**
+ * Set, change or remove (after a confirmation) one channel's cap on one SKU. Offered to owners
+ * only; the server checks the right again.
+ */
+export function ChannelCapActions(props: Props) {
+  const { t } = useI18n();
+  const { variantId, sku, channel, maxUnits } = props;
+  return (
+    <div className="flex items-center justify-end gap-2">
+      <CapDialog {...props} />
+      {maxUnits !== null ? (
+        <ConfirmDialog
+          destructive
+          trigger={
+            <Button variant="secondary" size="sm" aria-label={t('inventory.channels.removeFor', { channel: channel.name })}>
+              <X aria-hidden />
+              {t('inventory.channels.remove')}
+            </Button>
+          }
+          title={t('inventory.channels.removeTitle', { channel: channel.name })}
+          description={t('inventory.channels.removeDescription', { channel: channel.name, sku })}
+          confirmLabel={t('inventory.channels.remove')}
+          cancelLabel={t('inventory.channels.keep')}
+          onConfirm={async () => {
+            const result = await setChannelCapAction({ channelId: channel.id, variantId, maxUnits: null });
+            toast(
+              result.ok ? t('inventory.channels.removed', { channel: channel.name, sku }) : errorMessage(t, result),
+              result.ok ? 'success' : 'error',
+            );
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function CapDialog({ variantId, sku, channel, maxUnits, reserved }: Props) {
+  const { t, formatNumber } = useI18n();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const trimmed = value.trim();
+  const parsed = /^\d+$/.test(trimmed) && Number(trimmed) <= MAX_UNITS ? Number(trimmed) : null;
+  const warning =
+    parsed === null ? null : parsed < reserved ? t('inventory.channels.belowReserved', { reserved: formatNumber(reserved) }) : parsed === 0 ? t('inventory.channels.zero') : null;
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (parsed === null) {
+      setError(t('inventory.channels.wholeNumber', { max: formatNumber(MAX_UNITS) }));
+      return;
+    }
+    setError(null);
+    startTransition(async () => {
+      const result = await setChannelCapAction({ channelId: channel.id, variantId, maxUnits: parsed });
+      if (!result.ok) {
+        setError(errorMessage(t, result));
+        return;
+      }
+      setOpen(false);
+      toast(t('inventory.channels.saved', { channel: channel.name, maxUnits: formatNumber(parsed), sku }));
+    });
+  }
+
+  const editing = maxUnits !== null;
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        if (pending) return;
+        setOpen(next);
+        if (next) {
+          setValue(maxUnits === null ? '' : String(maxUnits));
+          setError(null);
+        }
+      }}
+    >
+      <DialogTrigger asChild>
+        <Button
+          variant="secondary"
+          size="sm"
+          aria-label={editing ? t('inventory.channels.changeFor', { channel: channel.name }) : t('inventory.channels.setFor', { channel: channel.name })}
+        >
+          <Gauge aria-hidden />
+          {editing ? t('inventory.channels.change') : t('inventory.channels.set')}
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>{t('inventory.channels.dialogTitle', { channel: channel.name })}</DialogTitle>
+          <DialogDescription>
+            {t('inventory.channels.dialogDescription', { channel: channel.name, sku, reserved: formatNumber(reserved) })}
+          </DialogDescription>
+        </DialogHeader>
+        <form onSubmit={onSubmit} className="grid gap-4" noValidate>
+          <div className="grid gap-1.5">
+            <Label htmlFor={`${id}-max`}>{t('inventory.channels.maxUnits')}</Label>
+            <Input
+              id={`${id}-max`}
+              inputMode="numeric"
+              autoComplete="off"
+              value={value}
+              onChange={(e) => {
+                setValue(e.target.value);
+                setError(null);
+              }}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={`${id}-hint`}
+              className="w-40 text-right tabular-nums"
+              autoFocus
+            />
+            <p id={`${id}-hint`} className="min-h-5 text-xs text-waiting" aria-live="polite">
+              {warning}
+            </p>
+          </div>
+          {error ? <Alert tone="error">{error}</Alert> : null}
+          <DialogFooter>
+            <Button variant="secondary" onClick={() => setOpen(false)} disabled={pending}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" disabled={pending} aria-busy={pending || undefined}>
+              {pending ? t('inventory.channels.saving') : t('inventory.channels.save')}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
