@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ClipboardList } from 'lucide-react';
-import { z } from 'zod';
 import { COUNT_BADGE, countScopeLabel, countStatusLabel, type CountStatus } from '@/components/inventory/labels';
 import { Pager } from '@/components/inventory/table-bits';
 import { Badge } from '@/components/ui/badge';
@@ -14,19 +13,20 @@ import { can, scopeOf } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/auth/session';
 import { getI18n } from '@/lib/i18n/server';
 import { listCounts } from '@/lib/inventory/counts';
+import { decodeCreatedCursor } from '@/lib/inventory/cursor';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
   return { title: t('inventory.counts.title') };
 }
 
-const ZBefore = z.string().max(200).optional().catch(undefined);
-
 /** Cycle counts of the user's locations (managers) or of every location, newest first, by keyset pages (no count). */
 export default async function CountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [ctx, { t, formatNumber, formatDateTime }, sp] = await Promise.all([requirePage('inventory.view'), getI18n(), searchParams]);
   const scope = ctx.role === 'manager' ? scopeOf(ctx, 'inventory.adjust') : null;
-  const before = ZBefore.parse(Array.isArray(sp.before) ? sp.before[0] : sp.before);
+  const asked = Array.isArray(sp.before) ? sp.before[0] : sp.before;
+  // A forged cursor is dropped: the list then shows its first page, as the first.
+  const before = decodeCreatedCursor(asked) ? asked : undefined;
   const { counts, next } = await listCounts(await getDb(), scope, { before });
   const canCount = can(ctx, 'inventory.adjust');
   const startButton = canCount ? (
@@ -59,7 +59,7 @@ export default async function CountsPage({ searchParams }: { searchParams: Promi
           <TableBody>
             {counts.map((c) => (
               <TableRow key={c.id}>
-                <TableCell>
+                <TableCell className="whitespace-nowrap">
                   <Link href={`/inventory/counts/${c.id}`} className="font-mono text-[0.8125rem] font-medium text-primary hover:underline">
                     {c.number}
                   </Link>

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArrowLeftRight } from 'lucide-react';
-import { z } from 'zod';
 import { LocationSelectForm } from '@/components/inventory/location-select-form';
 import { Pager } from '@/components/inventory/table-bits';
 import { TransferTable } from '@/components/inventory/transfer-table';
@@ -11,6 +10,7 @@ import { getDb } from '@/db/client';
 import { can, scopeOf } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/auth/session';
 import { getI18n } from '@/lib/i18n/server';
+import { decodeCreatedCursor } from '@/lib/inventory/cursor';
 import { listLocations, listTransfers } from '@/lib/inventory/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,7 +28,8 @@ function transfersHref(loc: string, cursors: Cursors): string {
 }
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-const cursorParam = (v: string | string[] | undefined) => z.string().max(200).optional().catch(undefined).parse(one(v));
+/** A page cursor from the URL; a forged one is dropped, so the list shows its first page as the first. */
+const cursorParam = (v: string | string[] | undefined) => (decodeCreatedCursor(one(v)) ? one(v) : undefined);
 
 /**
  * Incoming and outgoing transfers per location. Managers start on their own stores; owners (and
