@@ -217,7 +217,7 @@ export default async function SkuPage({ params, searchParams }: { params: Params
                       {c.maxUnits !== null && c.reserved >= c.maxUnits ? <Badge variant="waiting">{t('inventory.channels.reached')}</Badge> : null}
                     </div>
                   </TableCell>
-                  <TableCell numeric className={c.maxUnits === null ? 'text-muted-foreground' : 'font-semibold'}>
+                  <TableCell numeric className={c.maxUnits === null ? 'whitespace-nowrap text-muted-foreground' : 'font-semibold'}>
                     {c.maxUnits === null ? t('inventory.channels.noLimit') : n(c.maxUnits)}
                   </TableCell>
                   <TableCell numeric>{n(c.reserved)}</TableCell>
