@@ -10,12 +10,11 @@ import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
 import { useI18n } from '@/lib/i18n/client';
+import { LocationField, type LocationOption } from './form-fields';
 import { errorMessage } from './labels';
 
-type Loc = { id: string; code: string; name: string };
-
 /** Opens a count at one location for all SKUs, a category or a typed list; then the count page takes over. */
-export function CountStartForm({ locations, categories }: { locations: Loc[]; categories: string[] }) {
+export function CountStartForm({ locations, categories }: { locations: LocationOption[]; categories: string[] }) {
   const { t } = useI18n();
   const router = useRouter();
   const id = useId();
@@ -47,16 +46,7 @@ export function CountStartForm({ locations, categories }: { locations: Loc[]; ca
 
   return (
     <form onSubmit={onSubmit} className="grid max-w-xl gap-5" noValidate>
-      <div className="grid gap-1.5">
-        <Label htmlFor={`${id}-location`}>{t('inventory.counts.location')}</Label>
-        <NativeSelect id={`${id}-location`} value={locationId} onChange={(e) => setLocationId(e.target.value)}>
-          {locations.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.code} · {l.name}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
+      <LocationField id={`${id}-location`} label={t('inventory.counts.location')} locations={locations} value={locationId} onChange={setLocationId} />
       <fieldset className="grid gap-2">
         <legend className="mb-2 text-sm font-medium">{t('inventory.counts.scopeLabel')}</legend>
         {scopes.map(([value, label]) => (

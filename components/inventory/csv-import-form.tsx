@@ -5,14 +5,11 @@ import { Upload } from 'lucide-react';
 import { importStockCsvAction } from '@/app/(backoffice)/inventory/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { NativeSelect } from '@/components/ui/select';
 import { toast } from '@/components/ui/toast';
 import { useI18n } from '@/lib/i18n/client';
+import { LocationField, ReferenceField, type LocationOption } from './form-fields';
 import { csvRowMessage, errorMessage, type CsvRowErrorView } from './labels';
-
-type Loc = { id: string; code: string; name: string };
 
 const MAX_BYTES = 2_000_000;
 
@@ -20,7 +17,7 @@ const MAX_BYTES = 2_000_000;
  * Imports received or counted quantities from a CSV file read in the browser. The server checks
  * every row first: one bad row and nothing is applied; the rows and their errors are listed here.
  */
-export function CsvImportForm({ locations, defaultLocationId }: { locations: Loc[]; defaultLocationId: string }) {
+export function CsvImportForm({ locations, defaultLocationId }: { locations: LocationOption[]; defaultLocationId: string }) {
   const { t, formatNumber } = useI18n();
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -63,28 +60,14 @@ export function CsvImportForm({ locations, defaultLocationId }: { locations: Loc
   return (
     <form onSubmit={onSubmit} className="grid grid-cols-1 gap-4" noValidate>
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-1">
-        <div className="grid gap-1.5">
-          <Label htmlFor={`${id}-location`}>{t('inventory.import.location')}</Label>
-          <NativeSelect id={`${id}-location`} value={locationId} onChange={(e) => setLocationId(e.target.value)}>
-            {locations.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.code} · {l.name}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor={`${id}-reference`}>{t('inventory.import.reference')}</Label>
-          <Input
-            id={`${id}-reference`}
-            value={reference}
-            maxLength={100}
-            disabled={kind !== 'receipt'}
-            onChange={(e) => setReference(e.target.value)}
-            placeholder={t('inventory.receive.referencePlaceholder')}
-            autoComplete="off"
-          />
-        </div>
+        <LocationField id={`${id}-location`} label={t('inventory.import.location')} locations={locations} value={locationId} onChange={setLocationId} />
+        <ReferenceField
+          id={`${id}-reference`}
+          label={t('inventory.import.reference')}
+          value={reference}
+          onChange={setReference}
+          disabled={kind !== 'receipt'}
+        />
       </div>
       <fieldset>
         <legend className="mb-2 text-sm font-medium">{t('inventory.import.kind')}</legend>

@@ -5,19 +5,15 @@ import { PackagePlus } from 'lucide-react';
 import { receiveStockAction } from '@/app/(backoffice)/inventory/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
-import { NativeSelect } from '@/components/ui/select';
 import { toast } from '@/components/ui/toast';
 import { useI18n } from '@/lib/i18n/client';
+import { LocationField, ReferenceField, type LocationOption } from './form-fields';
 import { errorMessage } from './labels';
 import { LineEditor } from './line-editor';
-import { parseQuantity, type EditorLine } from './lines';
-
-type Loc = { id: string; code: string; name: string };
+import { submittedLines, type EditorLine } from './lines';
 
 /** A supplier delivery at one location: the delivery note and its lines, received all or nothing. */
-export function ReceiveForm({ locations, defaultLocationId }: { locations: Loc[]; defaultLocationId: string }) {
+export function ReceiveForm({ locations, defaultLocationId }: { locations: LocationOption[]; defaultLocationId: string }) {
   const { t, formatNumber } = useI18n();
   const id = useId();
   const [locationId, setLocationId] = useState(defaultLocationId);
@@ -34,14 +30,14 @@ export function ReceiveForm({ locations, defaultLocationId }: { locations: Loc[]
     setSuccess(null);
     if (!reference.trim()) return setError(t('inventory.receive.needReference'));
     if (lines.length === 0) return setError(t('inventory.receive.needLines'));
-    const parsed = lines.map((l) => ({ variantId: l.variantId, quantity: parseQuantity(l.quantity) }));
-    if (parsed.some((l) => l.quantity === null || l.quantity < 1)) return setError(t('errors.validation'));
+    const parsed = submittedLines(lines);
+    if (!parsed) return setError(t('errors.validation'));
     setError(null);
     startTransition(async () => {
       const result = await receiveStockAction({
         locationId,
         reference: reference.trim(),
-        lines: parsed.map((l) => ({ variantId: l.variantId, quantity: l.quantity! })),
+        lines: parsed,
       });
       if (!result.ok) return setError(errorMessage(t, result));
       const location = locations.find((l) => l.id === locationId)?.name ?? '';
@@ -57,28 +53,14 @@ export function ReceiveForm({ locations, defaultLocationId }: { locations: Loc[]
   return (
     <form onSubmit={onSubmit} className="grid grid-cols-1 gap-4" noValidate>
       <div className="grid gap-4 sm:grid-cols-2">
-        <div className="grid gap-1.5">
-          <Label htmlFor={`${id}-location`}>{t('inventory.receive.location')}</Label>
-          <NativeSelect id={`${id}-location`} value={locationId} onChange={(e) => setLocationId(e.target.value)}>
-            {locations.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.code} · {l.name}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor={`${id}-reference`}>{t('inventory.receive.reference')}</Label>
-          <Input
-            id={`${id}-reference`}
-            value={reference}
-            maxLength={100}
-            onChange={(e) => setReference(e.target.value)}
-            placeholder={t('inventory.receive.referencePlaceholder')}
-            aria-invalid={touched && !reference.trim() ? true : undefined}
-            autoComplete="off"
-          />
-        </div>
+        <LocationField id={`${id}-location`} label={t('inventory.receive.location')} locations={locations} value={locationId} onChange={setLocationId} />
+        <ReferenceField
+          id={`${id}-reference`}
+          label={t('inventory.receive.reference')}
+          value={reference}
+          onChange={setReference}
+          invalid={touched && !reference.trim()}
+        />
       </div>
       <LineEditor lines={lines} onChange={setLines} invalid={touched && lines.length === 0} />
       {error ? <Alert tone="error">{error}</Alert> : null}

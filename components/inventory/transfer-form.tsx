@@ -7,14 +7,12 @@ import { createTransferAction } from '@/app/(backoffice)/inventory/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
-import { NativeSelect } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
 import { useI18n } from '@/lib/i18n/client';
+import { LocationField, type LocationOption } from './form-fields';
 import { errorMessage } from './labels';
 import { LineEditor } from './line-editor';
-import { parseQuantity, type EditorLine } from './lines';
-
-type Loc = { id: string; code: string; name: string };
+import { submittedLines, type EditorLine } from './lines';
 
 /** A draft transfer: source (where the user may send from), destination, lines. Nothing moves until it is shipped. */
 export function TransferForm({
@@ -22,8 +20,8 @@ export function TransferForm({
   destinations,
   initial,
 }: {
-  sources: Loc[];
-  destinations: Loc[];
+  sources: LocationOption[];
+  destinations: LocationOption[];
   initial: { sourceId: string; destinationId: string; lines: EditorLine[] };
 }) {
   const { t } = useI18n();
@@ -44,15 +42,15 @@ export function TransferForm({
     if (!destinationId) return setError(t('inventory.transfers.needDestination'));
     if (destinationId === sourceId) return setError(t('inventory.transfers.sameLocation'));
     if (lines.length === 0) return setError(t('inventory.receive.needLines'));
-    const parsed = lines.map((l) => ({ variantId: l.variantId, quantity: parseQuantity(l.quantity) }));
-    if (parsed.some((l) => l.quantity === null || l.quantity < 1)) return setError(t('errors.validation'));
+    const parsed = submittedLines(lines);
+    if (!parsed) return setError(t('errors.validation'));
     setError(null);
     startTransition(async () => {
       const result = await createTransferAction({
         sourceLocationId: sourceId,
         destinationLocationId: destinationId,
         note: note.trim() || undefined,
-        lines: parsed.map((l) => ({ variantId: l.variantId, quantity: l.quantity! })),
+        lines: parsed,
       });
       if (!result.ok) return setError(errorMessage(t, result));
       router.push(`/inventory/transfers/${result.data.id}?created=1`);
@@ -62,34 +60,16 @@ export function TransferForm({
   return (
     <form onSubmit={onSubmit} className="grid grid-cols-1 gap-4" noValidate>
       <div className="grid gap-4 sm:grid-cols-2">
-        <div className="grid gap-1.5">
-          <Label htmlFor={`${id}-source`}>{t('inventory.transfers.source')}</Label>
-          <NativeSelect id={`${id}-source`} value={sourceId} onChange={(e) => setSourceId(e.target.value)}>
-            {sources.map((l) => (
-              <option key={l.id} value={l.id}>
-                {l.code} · {l.name}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor={`${id}-destination`}>{t('inventory.transfers.destination')}</Label>
-          <NativeSelect
-            id={`${id}-destination`}
-            value={destinationId}
-            onChange={(e) => setDestinationId(e.target.value)}
-            aria-invalid={touched && (!destinationId || destinationId === sourceId) ? true : undefined}
-          >
-            <option value="">{t('inventory.transfers.chooseDestination')}</option>
-            {destinations
-              .filter((l) => l.id !== sourceId)
-              .map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.code} · {l.name}
-                </option>
-              ))}
-          </NativeSelect>
-        </div>
+        <LocationField id={`${id}-source`} label={t('inventory.transfers.source')} locations={sources} value={sourceId} onChange={setSourceId} />
+        <LocationField
+          id={`${id}-destination`}
+          label={t('inventory.transfers.destination')}
+          locations={destinations.filter((l) => l.id !== sourceId)}
+          value={destinationId}
+          onChange={setDestinationId}
+          placeholder={t('inventory.transfers.chooseDestination')}
+          invalid={touched && (!destinationId || destinationId === sourceId)}
+        />
       </div>
       <LineEditor lines={lines} onChange={setLines} availableAt={source} invalid={touched && lines.length === 0} />
       <div className="grid gap-1.5">

@@ -5,13 +5,12 @@ import { Check, PackageCheck, RotateCcw, Truck, XCircle } from 'lucide-react';
 import { cancelOrderAction, confirmOrderAction, returnOrderAction, shipOrderAction } from '@/app/(backoffice)/orders/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
-import { Textarea } from '@/components/ui/textarea';
 import { useI18n } from '@/lib/i18n/client';
 import { orderActionError } from './action-error';
+import { ActionDialog, ReasonField, useActionForm } from './action-dialog';
 
 export type ActionLine = { id: string; sku: string; productName: string | null; quantity: number; quantityReturned: number };
 
@@ -95,25 +94,6 @@ export function OrderActions({
   );
 }
 
-function useActionForm() {
-  const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  return {
-    open,
-    error,
-    pending,
-    setError,
-    onOpenChange: (next: boolean) => {
-      if (pending) return;
-      setOpen(next);
-      if (next) setError(null);
-    },
-    close: () => setOpen(false),
-    run: startTransition,
-  };
-}
-
 function ShipDialog({ orderId, number, onDone }: { orderId: string; number: string; onDone: () => void }) {
   const { t } = useI18n();
   const ids = useId();
@@ -132,44 +112,31 @@ function ShipDialog({ orderId, number, onDone }: { orderId: string; number: stri
     });
   }
   return (
-    <Dialog open={form.open} onOpenChange={form.onOpenChange}>
-      <DialogTrigger asChild>
+    <ActionDialog
+      form={form}
+      trigger={
         <Button>
           <Truck aria-hidden />
           {t('orders.actions.ship')}
         </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <form onSubmit={submit} className="grid gap-4">
-          <DialogHeader>
-            <DialogTitle>{t('orders.actions.shipTitle', { number })}</DialogTitle>
-            <DialogDescription>{t('orders.actions.shipDescription')}</DialogDescription>
-          </DialogHeader>
-          <div className="grid gap-3 sm:grid-cols-2">
-            <div className="grid gap-1.5">
-              <Label htmlFor={`${ids}-carrier`}>{t('orders.actions.carrier')}</Label>
-              <Input id={`${ids}-carrier`} name="carrier" maxLength={50} autoComplete="off" placeholder="Colissimo" />
-            </div>
-            <div className="grid gap-1.5">
-              <Label htmlFor={`${ids}-tracking`}>{t('orders.actions.tracking')}</Label>
-              <Input id={`${ids}-tracking`} name="tracking" maxLength={100} autoComplete="off" spellCheck={false} />
-            </div>
-          </div>
-          {form.error ? <Alert tone="error">{form.error}</Alert> : null}
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="secondary" disabled={form.pending}>
-                {t('common.cancel')}
-              </Button>
-            </DialogClose>
-            <Button type="submit" disabled={form.pending} aria-busy={form.pending || undefined}>
-              <PackageCheck aria-hidden />
-              {form.pending ? t('orders.actions.working') : t('orders.actions.shipSubmit')}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title={t('orders.actions.shipTitle', { number })}
+      description={t('orders.actions.shipDescription')}
+      onSubmit={submit}
+      submitLabel={t('orders.actions.shipSubmit')}
+      submitIcon={<PackageCheck aria-hidden />}
+    >
+      <div className="grid gap-3 sm:grid-cols-2">
+        <div className="grid gap-1.5">
+          <Label htmlFor={`${ids}-carrier`}>{t('orders.actions.carrier')}</Label>
+          <Input id={`${ids}-carrier`} name="carrier" maxLength={50} autoComplete="off" placeholder="Colissimo" />
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor={`${ids}-tracking`}>{t('orders.actions.tracking')}</Label>
+          <Input id={`${ids}-tracking`} name="tracking" maxLength={100} autoComplete="off" spellCheck={false} />
+        </div>
+      </div>
+    </ActionDialog>
   );
 }
 
@@ -193,51 +160,24 @@ function CancelDialog({ orderId, number, onDone }: { orderId: string; number: st
     });
   }
   return (
-    <Dialog open={form.open} onOpenChange={form.onOpenChange}>
-      <DialogTrigger asChild>
+    <ActionDialog
+      form={form}
+      trigger={
         <Button variant="secondary">
           <XCircle aria-hidden />
           {t('orders.actions.cancel')}
         </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <form onSubmit={submit} className="grid gap-4" noValidate>
-          <DialogHeader>
-            <DialogTitle>{t('orders.actions.cancelTitle', { number })}</DialogTitle>
-            <DialogDescription>{t('orders.actions.cancelDescription')}</DialogDescription>
-          </DialogHeader>
-          <div className="grid gap-1.5">
-            <Label htmlFor={`${ids}-reason`}>{t('orders.actions.reason')}</Label>
-            <Textarea
-              id={`${ids}-reason`}
-              name="reason"
-              required
-              minLength={3}
-              maxLength={500}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              onBlur={() => setTouched(true)}
-              aria-invalid={touched && tooShort ? true : undefined}
-              aria-describedby={`${ids}-reason-hint`}
-            />
-            <p id={`${ids}-reason-hint`} className={touched && tooShort ? 'text-xs text-destructive' : 'text-xs text-muted-foreground'}>
-              {touched && tooShort ? t('orders.actions.reasonTooShort') : t('orders.actions.reasonHint')}
-            </p>
-          </div>
-          {form.error ? <Alert tone="error">{form.error}</Alert> : null}
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="secondary" disabled={form.pending}>
-                {t('orders.actions.keep')}
-              </Button>
-            </DialogClose>
-            <Button type="submit" variant="destructive" disabled={form.pending} aria-busy={form.pending || undefined}>
-              {form.pending ? t('orders.actions.working') : t('orders.actions.cancelSubmit')}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title={t('orders.actions.cancelTitle', { number })}
+      description={t('orders.actions.cancelDescription')}
+      noValidate
+      onSubmit={submit}
+      cancelLabel={t('orders.actions.keep')}
+      submitLabel={t('orders.actions.cancelSubmit')}
+      destructive
+    >
+      <ReasonField id={`${ids}-reason`} name="reason" value={reason} onChange={setReason} onBlur={() => setTouched(true)} invalid={touched && tooShort} />
+    </ActionDialog>
   );
 }
 
@@ -290,98 +230,71 @@ function ReturnDialog({
   }
 
   return (
-    <Dialog open={form.open} onOpenChange={form.onOpenChange}>
-      <DialogTrigger asChild>
+    <ActionDialog
+      form={form}
+      trigger={
         <Button variant="secondary">
           <RotateCcw aria-hidden />
           {t('orders.actions.return')}
         </Button>
-      </DialogTrigger>
-      <DialogContent className="max-w-2xl">
-        <form onSubmit={submit} className="grid gap-4" noValidate>
-          <DialogHeader>
-            <DialogTitle>{t('orders.actions.returnTitle', { number })}</DialogTitle>
-            <DialogDescription>{t('orders.actions.returnDescription')}</DialogDescription>
-          </DialogHeader>
-          <div className="grid gap-1.5 sm:max-w-xs">
-            <Label htmlFor={`${ids}-store`}>{t('orders.actions.returnStore')}</Label>
-            <NativeSelect id={`${ids}-store`} value={locationId} onChange={(e) => setLocationId(e.target.value)}>
-              {locations.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.label}
-                </option>
-              ))}
-            </NativeSelect>
-          </div>
-          <fieldset className="grid gap-2">
-            <legend className="mb-1 text-sm font-medium">{t('orders.actions.returnQuantity')}</legend>
-            <ul className="grid max-h-72 gap-2 overflow-y-auto">
-              {open.map((l) => {
-                const max = l.quantity - l.quantityReturned;
-                return (
-                  <li key={l.id} className="grid grid-cols-[minmax(0,1fr)_auto_auto] items-center gap-3 rounded-md border border-border px-3 py-2">
-                    <div className="min-w-0">
-                      <p className="truncate text-sm font-medium">{l.productName ?? l.sku}</p>
-                      <p className="font-mono text-xs text-muted-foreground">{l.sku}</p>
-                    </div>
-                    <div className="flex items-center gap-1.5">
-                      <Input
-                        type="number"
-                        inputMode="numeric"
-                        min={0}
-                        max={max}
-                        step={1}
-                        value={qty[l.id] ?? '0'}
-                        onChange={(e) => setQty((q) => ({ ...q, [l.id]: e.target.value }))}
-                        aria-label={`${t('orders.actions.returnQuantity')} — ${l.sku}`}
-                        className="w-20 text-right tabular-nums"
-                      />
-                      <span className="whitespace-nowrap text-xs text-muted-foreground">{t('orders.actions.returnOf', { max })}</span>
-                    </div>
-                    <label className="flex items-center gap-2 text-sm">
-                      <input
-                        type="checkbox"
-                        className="size-4 accent-primary"
-                        checked={restock[l.id] ?? true}
-                        onChange={(e) => setRestock((r) => ({ ...r, [l.id]: e.target.checked }))}
-                      />
-                      {t('orders.actions.restock')}
-                    </label>
-                  </li>
-                );
-              })}
-            </ul>
-          </fieldset>
-          <div className="grid gap-1.5">
-            <Label htmlFor={`${ids}-reason`}>{t('orders.actions.reason')}</Label>
-            <Textarea
-              id={`${ids}-reason`}
-              required
-              minLength={3}
-              maxLength={500}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              onBlur={() => setTouched(true)}
-              aria-invalid={touched && tooShort ? true : undefined}
-              aria-describedby={`${ids}-reason-hint`}
-            />
-            <p id={`${ids}-reason-hint`} className={touched && tooShort ? 'text-xs text-destructive' : 'text-xs text-muted-foreground'}>
-              {touched && tooShort ? t('orders.actions.reasonTooShort') : t('orders.actions.reasonHint')}
-            </p>
-          </div>
-          {form.error ? <Alert tone="error">{form.error}</Alert> : null}
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="secondary" disabled={form.pending}>
-                {t('common.cancel')}
-              </Button>
-            </DialogClose>
-            <Button type="submit" disabled={form.pending} aria-busy={form.pending || undefined}>
-              {form.pending ? t('orders.actions.working') : t('orders.actions.returnSubmit')}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title={t('orders.actions.returnTitle', { number })}
+      description={t('orders.actions.returnDescription')}
+      className="max-w-2xl"
+      noValidate
+      onSubmit={submit}
+      submitLabel={t('orders.actions.returnSubmit')}
+    >
+      <div className="grid gap-1.5 sm:max-w-xs">
+        <Label htmlFor={`${ids}-store`}>{t('orders.actions.returnStore')}</Label>
+        <NativeSelect id={`${ids}-store`} value={locationId} onChange={(e) => setLocationId(e.target.value)}>
+          {locations.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.label}
+            </option>
+          ))}
+        </NativeSelect>
+      </div>
+      <fieldset className="grid gap-2">
+        <legend className="mb-1 text-sm font-medium">{t('orders.actions.returnQuantity')}</legend>
+        <ul className="grid max-h-72 gap-2 overflow-y-auto">
+          {open.map((l) => {
+            const max = l.quantity - l.quantityReturned;
+            return (
+              <li key={l.id} className="grid grid-cols-[minmax(0,1fr)_auto_auto] items-center gap-3 rounded-md border border-border px-3 py-2">
+                <div className="min-w-0">
+                  <p className="truncate text-sm font-medium">{l.productName ?? l.sku}</p>
+                  <p className="font-mono text-xs text-muted-foreground">{l.sku}</p>
+                </div>
+                <div className="flex items-center gap-1.5">
+                  <Input
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    max={max}
+                    step={1}
+                    value={qty[l.id] ?? '0'}
+                    onChange={(e) => setQty((q) => ({ ...q, [l.id]: e.target.value }))}
+                    aria-label={`${t('orders.actions.returnQuantity')} — ${l.sku}`}
+                    className="w-20 text-right tabular-nums"
+                  />
+                  <span className="whitespace-nowrap text-xs text-muted-foreground">{t('orders.actions.returnOf', { max })}</span>
+                </div>
+                <label className="flex items-center gap-2 text-sm">
+                  <input
+                    type="checkbox"
+                    className="size-4 accent-primary"
+                    checked={restock[l.id] ?? true}
+                    onChange={(e) => setRestock((r) => ({ ...r, [l.id]: e.target.checked }))}
+                  />
+                  {t('orders.actions.restock')}
+                </label>
+              </li>
+            );
+          })}
+        </ul>
+      </fieldset>
+      <ReasonField id={`${ids}-reason`} value={reason} onChange={setReason} onBlur={() => setTouched(true)} invalid={touched && tooShort} />
+    </ActionDialog>
   );
 }

@@ -152,13 +152,17 @@ export function generateDemoRows({ now, scale, seed, passwordHash }: { now: numb
   );
   const audit: AuditRow[] = [...orderSet.audit];
 
-  // Customer rows, with the profile summary of their orders.
+  // Customer rows, with the profile summary of their orders (rules in rollups.ts).
+  const refunded = new Map<string, number>();
+  for (const l of orderSet.lines) {
+    if (l.quantityReturned) refunded.set(l.orderId, (refunded.get(l.orderId) ?? 0) + l.quantityReturned * l.unitPriceCents);
+  }
   const summary = new Map<string, { count: number; ltv: number; last: number }>();
   for (const o of orderSet.orders) {
     if (!o.customerId) continue;
     const sum = summary.get(o.customerId) ?? { count: 0, ltv: 0, last: 0 };
     sum.count++;
-    if (o.status !== 'cancelled') sum.ltv += o.totalCents;
+    if (o.status !== 'cancelled') sum.ltv += o.totalCents - (refunded.get(o.id!) ?? 0);
     sum.last = Math.max(sum.last, (o.placedAt as Date).getTime());
     summary.set(o.customerId, sum);
   }

@@ -461,7 +461,10 @@ export async function seedLarge(handle: DbHandle, opts: SeedLargeOptions = {}): 
               least(${nowSql} - make_interval(days => 30 + ${CS}.ri(c, 56, 1070)::int), s.first - interval '1 day')
        FROM generate_series(1::bigint, ${nCustomers}) c
        LEFT JOIN (
-         SELECT cust, count(*)::int AS n, coalesce(sum(total) FILTER (WHERE status <> 'cancelled'), 0) AS ltv,
+         -- Lifetime value as in rollups.ts; a returned order here has every unit back, so its
+         -- refund is its subtotal.
+         SELECT cust, count(*)::int AS n,
+                coalesce(sum(total - CASE WHEN status = 'returned' THEN subtotal ELSE 0 END) FILTER (WHERE status <> 'cancelled'), 0) AS ltv,
                 max(placed_at) AS last, min(placed_at) AS first
          FROM ${CS}.o WHERE cust IS NOT NULL GROUP BY cust
        ) s ON s.cust = c

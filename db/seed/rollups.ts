@@ -11,7 +11,8 @@ import type { DbOrTx } from '../client';
  * - orders             every order placed that day, cancelled ones included
  * - cancelled_orders   of those, the ones now cancelled (an expired pickup cancels its order)
  * - revenue_cents      sum of total_cents (tax included) of the orders not cancelled; returns
- *                      are not deducted here but counted in returned_cents
+ *                      are not deducted here but counted in returned_cents (unlike a
+ *                      customer's lifetime value, below, which is net of them)
  * - units              sum of item_count of the orders not cancelled
  * - pickup_orders      orders with fulfilment 'pickup' (click-and-collect), cancelled included
  * - pickups_ready      pickup orders that reached 'ready' (ready_at set), whatever came next
@@ -63,15 +64,24 @@ export async function rebuildKpiDaily(db: DbOrTx): Promise<void> {
 
 /**
  * The customer profile summary, by the same rules the order use cases maintain:
- * order_count = all the customer's orders (cancelled included), lifetime_value_cents = sum of
- * total_cents of those not cancelled (like KPI revenue), last_order_at = latest placed_at.
+ * - order_count          all the customer's orders, cancelled included
+ * - lifetime_value_cents what the customer paid net of refunds: total_cents of the orders not
+ *                        cancelled, minus the value of the units returned (quantity_returned ×
+ *                        unit_price_cents, the amount returnOrder refunds; KPI returned_cents)
+ * - last_order_at        latest placed_at
+ * Ingestion adds an order's total, cancelling subtracts it, each return subtracts its refund.
  */
 export const CUSTOMER_SUMMARY_SQL = `
-SELECT customer_id,
+SELECT o.customer_id,
        count(*)::int AS order_count,
-       coalesce(sum(total_cents) FILTER (WHERE status <> 'cancelled'), 0)::bigint AS lifetime_value_cents,
-       max(placed_at) AS last_order_at
-FROM orders WHERE customer_id IS NOT NULL GROUP BY customer_id`;
+       coalesce(sum(o.total_cents - coalesce(r.cents, 0)) FILTER (WHERE o.status <> 'cancelled'), 0)::bigint AS lifetime_value_cents,
+       max(o.placed_at) AS last_order_at
+FROM orders o
+LEFT JOIN (
+  SELECT order_id, sum(quantity_returned * unit_price_cents) AS cents
+  FROM order_lines WHERE quantity_returned > 0 GROUP BY order_id
+) r ON r.order_id = o.id
+WHERE o.customer_id IS NOT NULL GROUP BY o.customer_id`;
 
 export async function rebuildCustomerSummaries(db: DbOrTx): Promise<void> {
   await db.execute(

@@ -192,12 +192,16 @@ describe('seedDemo (scale 0.1)', () => {
   it('keeps customer summaries equal to their orders', async () => {
     const mismatches = await count(`
       SELECT 1 FROM customers c
-      LEFT JOIN (SELECT customer_id, count(*) AS n, sum(total_cents) FILTER (WHERE status <> 'cancelled') AS ltv, max(placed_at) AS last
+      LEFT JOIN (SELECT customer_id, count(*) AS n, max(placed_at) AS last,
+                        sum(total_cents - (SELECT coalesce(sum(quantity_returned * unit_price_cents), 0) FROM order_lines WHERE order_id = orders.id))
+                          FILTER (WHERE status <> 'cancelled') AS ltv
                  FROM orders WHERE customer_id IS NOT NULL GROUP BY 1) o ON o.customer_id = c.id
       WHERE c.order_count <> coalesce(o.n, 0) OR c.lifetime_value_cents <> coalesce(o.ltv, 0)
          OR c.last_order_at IS DISTINCT FROM o.last`);
     expect(mismatches).toBe(0);
     expect(await count('SELECT 1 FROM customers WHERE order_count > 1')).toBeGreaterThan(0);
+    // Some of them returned goods, so the rule 'net of refunds' is exercised.
+    expect(await count('SELECT 1 FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE o.customer_id IS NOT NULL AND l.quantity_returned > 0')).toBeGreaterThan(0);
   });
 
   it('knows customers by normalized identities, on several channels, with duplicates to merge', async () => {

@@ -3,6 +3,7 @@ import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
+import { authLogger } from './logger';
 import { verifyCredentials } from './queries';
 import { resolveAuthSecret } from './secret';
 
@@ -16,6 +17,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
   pages: { signIn: '/login' },
+  logger: authLogger,
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

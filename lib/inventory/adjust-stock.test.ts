@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { auditLog, inventoryLevels, inventoryMovements } from '@/db/schema';
+import { auditLog, inventoryMovements } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
-import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
+import { level, makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
 import { adjustStock } from './adjust-stock';
 import { changeStock } from './ledger';
 import { findDrift } from './invariants';
@@ -18,14 +18,6 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-async function level(variantId: string, locationId: string) {
-  const [row] = await handle.db
-    .select({ onHand: inventoryLevels.onHand, reserved: inventoryLevels.reserved })
-    .from(inventoryLevels)
-    .where(and(eq(inventoryLevels.variantId, variantId), eq(inventoryLevels.locationId, locationId)));
-  return row;
-}
-
 describe('adjustStock', () => {
   let sku: string;
   beforeEach(() => {
@@ -33,7 +25,7 @@ describe('adjustStock', () => {
   });
 
   it('applies a delta with its ledger line and audit row', async () => {
-    const before = await level(sku, w.paris);
+    const before = await level(handle.db, sku, w.paris);
     const result = await adjustStock(handle.db, w.manager, {
       variantId: sku,
       locationId: w.paris,
@@ -66,11 +58,11 @@ describe('adjustStock', () => {
   });
 
   it('refuses to go below zero and writes nothing', async () => {
-    const before = await level(sku, w.warehouse);
+    const before = await level(handle.db, sku, w.warehouse);
     await expect(
       adjustStock(handle.db, w.owner, { variantId: sku, locationId: w.warehouse, mode: 'delta', quantity: -999, reason: 'lost' }),
     ).rejects.toMatchObject({ code: 'stock_conflict' });
-    expect(await level(sku, w.warehouse)).toEqual(before);
+    expect(await level(handle.db, sku, w.warehouse)).toEqual(before);
   });
 
   it('refuses to go below what is reserved', async () => {
@@ -99,7 +91,7 @@ describe('adjustStock', () => {
 
 describe('receiveStock', () => {
   it('receives every line at once, creating rows where the SKU was never stocked', async () => {
-    const before = await level(w.skus[2].id, w.paris);
+    const before = await level(handle.db, w.skus[2].id, w.paris);
     const result = await receiveStock(handle.db, w.manager, {
       locationId: w.paris,
       reference: 'BL-2026-001',
@@ -109,7 +101,7 @@ describe('receiveStock', () => {
       ],
     });
     expect(result.units).toBe(5);
-    expect((await level(w.skus[2].id, w.paris)).onHand).toBe(before.onHand + 5);
+    expect((await level(handle.db, w.skus[2].id, w.paris)).onHand).toBe(before.onHand + 5);
     expect((await findDrift(handle.db)).length).toBe(0);
   });
 

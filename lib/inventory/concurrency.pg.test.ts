@@ -1,9 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { inventoryLevels } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
-import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
+import { level, makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
 import { adjustStock } from './adjust-stock';
 import { findDrift } from './invariants';
 
@@ -35,10 +33,7 @@ describe('concurrent adjustments on PostgreSQL', () => {
       ),
     );
     const applied = (await Promise.all(ops)).reduce((a, b) => a + b, 0);
-    const [row] = await handle.db
-      .select({ onHand: inventoryLevels.onHand })
-      .from(inventoryLevels)
-      .where(and(eq(inventoryLevels.variantId, variantId), eq(inventoryLevels.locationId, w.paris)));
+    const row = await level(handle.db, variantId, w.paris);
     expect(row.onHand).toBe(100 + applied);
     expect(row.onHand).toBeGreaterThanOrEqual(0);
     expect(await findDrift(handle.db)).toEqual([]);

@@ -1,9 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { inventoryCounts, inventoryLevels, inventoryMovements, locations } from '@/db/schema';
+import { inventoryCounts, inventoryMovements, locations } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
-import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
+import { level, makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
 import { applyCount, discardCount, listCounts, recordCount, reviewCount, startCount } from './counts';
 import { findDrift } from './invariants';
 import { changeStock } from './ledger';
@@ -16,14 +16,6 @@ beforeAll(async () => {
   w = await makeInventoryWorld(handle.db);
 });
 afterAll(() => handle.close());
-
-async function onHand(variantId: string, locationId: string) {
-  const [row] = await handle.db
-    .select({ onHand: inventoryLevels.onHand })
-    .from(inventoryLevels)
-    .where(and(eq(inventoryLevels.variantId, variantId), eq(inventoryLevels.locationId, locationId)));
-  return row.onHand;
-}
 
 describe('cycle counts', () => {
   it('counts a location by scan and typing, reviews the value and applies in one go', async () => {
@@ -50,8 +42,8 @@ describe('cycle counts', () => {
     expect(review?.netValueCents).toBe((2 - 8) * 2100);
 
     expect(await applyCount(handle.db, w.manager, count.id)).toEqual({ changed: 2 });
-    expect(await onHand(w.skus[0].id, w.paris)).toBe(2);
-    expect(await onHand(w.skus[1].id, w.paris)).toBe(12);
+    expect((await level(handle.db, w.skus[0].id, w.paris)).onHand).toBe(2);
+    expect((await level(handle.db, w.skus[1].id, w.paris)).onHand).toBe(12);
     const entries = await handle.db.select().from(inventoryMovements).where(eq(inventoryMovements.referenceId, count.id));
     expect(entries.map((e) => e.reason)).toEqual(['count', 'count']);
     expect(await applyCount(handle.db, w.manager, count.id)).toEqual({ changed: 0 }); // retry is harmless
@@ -70,7 +62,7 @@ describe('cycle counts', () => {
       ],
     });
     await expect(applyCount(handle.db, w.owner, count.id)).rejects.toThrow(/PULL-L/);
-    expect(await onHand(w.skus[0].id, w.lyon)).toBe(10);
+    expect((await level(handle.db, w.skus[0].id, w.lyon)).onHand).toBe(10);
     await discardCount(handle.db, w.owner, count.id);
     expect((await reviewCount(handle.db, count.id))?.status).toBe('discarded');
   });

@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { inventoryLevels, inventoryMovements, transfers } from '@/db/schema';
+import { inventoryMovements, transfers } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
-import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
+import { level, makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
 import { findDrift } from './invariants';
 import { cancelTransfer, createTransfer, receiveTransfer, shipTransfer } from './transfers';
 
@@ -15,14 +15,6 @@ beforeAll(async () => {
   w = await makeInventoryWorld(handle.db);
 });
 afterAll(() => handle.close());
-
-async function onHand(variantId: string, locationId: string) {
-  const [row] = await handle.db
-    .select({ onHand: inventoryLevels.onHand })
-    .from(inventoryLevels)
-    .where(and(eq(inventoryLevels.variantId, variantId), eq(inventoryLevels.locationId, locationId)));
-  return row.onHand;
-}
 
 async function status(id: string) {
   const [row] = await handle.db.select({ status: transfers.status }).from(transfers).where(eq(transfers.id, id));
@@ -41,18 +33,18 @@ describe('transfers', () => {
       ],
     });
     expect(t.number).toMatch(/^TR-\d+$/);
-    expect(await onHand(s, w.warehouse)).toBe(10);
+    expect((await level(handle.db, s, w.warehouse)).onHand).toBe(10);
 
     await shipTransfer(handle.db, w.owner, t.id);
     await shipTransfer(handle.db, w.owner, t.id); // a retried click changes nothing
-    expect(await onHand(s, w.warehouse)).toBe(6);
+    expect((await level(handle.db, s, w.warehouse)).onHand).toBe(6);
     expect(await status(t.id)).toBe('in_transit');
 
     // The Paris manager receives one unit short on M.
     const result = await receiveTransfer(handle.db, w.manager, { transferId: t.id, lines: [{ variantId: m, quantityReceived: 1 }] });
     expect(result.discrepancies).toBe(1);
-    expect(await onHand(s, w.paris)).toBe(14);
-    expect(await onHand(m, w.paris)).toBe(11);
+    expect((await level(handle.db, s, w.paris)).onHand).toBe(14);
+    expect((await level(handle.db, m, w.paris)).onHand).toBe(11);
     const short = await handle.db
       .select()
       .from(inventoryMovements)
@@ -73,7 +65,7 @@ describe('transfers', () => {
       ],
     });
     await expect(shipTransfer(handle.db, w.owner, t.id)).rejects.toMatchObject({ code: 'stock_conflict' });
-    expect(await onHand(w.skus[0].id, w.lyon)).toBe(10);
+    expect((await level(handle.db, w.skus[0].id, w.lyon)).onHand).toBe(10);
     expect(await status(t.id)).toBe('draft');
   });
 
@@ -84,9 +76,9 @@ describe('transfers', () => {
       lines: [{ variantId: w.skus[2].id, quantity: 3 }],
     });
     await shipTransfer(handle.db, w.manager, t.id);
-    expect(await onHand(w.skus[2].id, w.paris)).toBe(7);
+    expect((await level(handle.db, w.skus[2].id, w.paris)).onHand).toBe(7);
     await cancelTransfer(handle.db, w.manager, t.id);
-    expect(await onHand(w.skus[2].id, w.paris)).toBe(10);
+    expect((await level(handle.db, w.skus[2].id, w.paris)).onHand).toBe(10);
     await expect(receiveTransfer(handle.db, w.owner, { transferId: t.id, lines: [] })).rejects.toMatchObject({
       code: 'illegal_transition',
     });

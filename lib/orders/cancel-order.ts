@@ -43,6 +43,7 @@ export async function cancelOrder(db: Db, actor: Actor, input: { orderId: string
       { placedAt: order.placedAt, channelId: order.channelId, locationId: order.locationId },
       { cancelledOrders: 1, revenueCents: -order.totalCents, units: -order.itemCount },
     );
+    // An open order has no returns yet: the customer paid its whole total, so all of it comes off.
     if (order.customerId) {
       await tx
         .update(customers)

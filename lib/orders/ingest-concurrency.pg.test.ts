@@ -1,10 +1,10 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { channels, inventoryLevels } from '@/db/schema';
+import { channels } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { findDrift } from '@/lib/inventory/invariants';
-import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
+import { level, makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
 import { ingestOrder, type IngestChannel } from './ingest-order';
 import { ZIngestOrderInput } from './schemas';
 
@@ -53,11 +53,7 @@ describe('concurrent ingestion on PostgreSQL', () => {
     );
     expect(outcomes.filter((o) => o === 'ok')).toHaveLength(99);
     expect(outcomes.filter((o) => o === 'out_of_stock')).toHaveLength(51);
-    const [row] = await handle.db
-      .select({ onHand: inventoryLevels.onHand, reserved: inventoryLevels.reserved })
-      .from(inventoryLevels)
-      .where(and(eq(inventoryLevels.variantId, w.skus[0].id), eq(inventoryLevels.locationId, w.paris)));
-    expect(row).toEqual({ onHand: 100, reserved: 100 });
+    expect(await level(handle.db, w.skus[0].id, w.paris)).toEqual({ onHand: 100, reserved: 100 });
     expect(await findDrift(handle.db)).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { channels, customerIdentities, customers, inventoryLevels, kpiDaily, orders, pickups, reservations } from '@/db/schema';
+import { channels, customerIdentities, customers, kpiDaily, orders, pickups, reservations } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { findDrift } from '@/lib/inventory/invariants';
-import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
+import { level, makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
 import { ingestOrder, type IngestChannel } from './ingest-order';
 import { ZIngestOrderInput, type IngestOrderInput } from './schemas';
 
@@ -43,14 +43,6 @@ function order(over: Partial<IngestOrderInput> & { qty?: number; sku?: string } 
   });
 }
 
-async function level(variantId: string, locationId: string) {
-  const [row] = await handle.db
-    .select({ onHand: inventoryLevels.onHand, reserved: inventoryLevels.reserved })
-    .from(inventoryLevels)
-    .where(and(eq(inventoryLevels.variantId, variantId), eq(inventoryLevels.locationId, locationId)));
-  return row;
-}
-
 describe('ingestOrder', () => {
   it('creates the order, reserves at the warehouse first, records customer, timeline and KPIs', async () => {
     const input = order({ qty: 2 });
@@ -58,7 +50,7 @@ describe('ingestOrder', () => {
     expect(result.created).toBe(true);
     expect(result.order).toMatchObject({ externalId: input.externalId, status: 'placed' });
     expect(result.order.number).toMatch(/^CMP-\d+$/);
-    expect(await level(w.skus[0].id, w.warehouse)).toEqual({ onHand: 10, reserved: 2 });
+    expect(await level(handle.db, w.skus[0].id, w.warehouse)).toEqual({ onHand: 10, reserved: 2 });
 
     const [o] = await handle.db.select().from(orders).where(eq(orders.id, result.order.id));
     const [c] = await handle.db.select().from(customers).where(eq(customers.id, o.customerId!));
@@ -103,7 +95,7 @@ describe('ingestOrder', () => {
       details: { skus: ['PULL-L'] },
     });
     expect((await handle.db.execute<{ n: number }>(sql`select count(*)::int as n from orders`)).rows[0].n).toBe(before.rows[0].n);
-    expect(await level(w.skus[1].id, w.warehouse)).toEqual({ onHand: 10, reserved: 0 });
+    expect(await level(handle.db, w.skus[1].id, w.warehouse)).toEqual({ onHand: 10, reserved: 0 });
     expect(await findDrift(handle.db)).toEqual([]);
   });
 
@@ -123,13 +115,13 @@ describe('ingestOrder', () => {
 
   it('reserves a pickup at its store and opens its pickup; sells at once in store', async () => {
     const p = await ingestOrder(handle.db, web, order({ fulfilment: { type: 'pickup', locationCode: 'par' } }));
-    expect(await level(w.skus[0].id, w.paris)).toEqual({ onHand: 10, reserved: 1 });
+    expect(await level(handle.db, w.skus[0].id, w.paris)).toEqual({ onHand: 10, reserved: 1 });
     const [pickup] = await handle.db.select().from(pickups).where(eq(pickups.orderId, p.order.id));
     expect(pickup).toMatchObject({ state: 'placed', locationId: w.paris, code: null });
 
     const s = await ingestOrder(handle.db, web, order({ fulfilment: { type: 'in_store', locationCode: 'LYS' }, qty: 3 }));
     expect(s.order.status).toBe('completed');
-    expect(await level(w.skus[0].id, w.lyon)).toEqual({ onHand: 7, reserved: 0 });
+    expect(await level(handle.db, w.skus[0].id, w.lyon)).toEqual({ onHand: 7, reserved: 0 });
     const [k] = await handle.db.select().from(kpiDaily).where(and(eq(kpiDaily.channelId, web.id), eq(kpiDaily.locationId, w.paris)));
     expect(k).toMatchObject({ orders: 1, pickupOrders: 1 });
     expect(await findDrift(handle.db)).toEqual([]);

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { orderEvents, orderLines, orders } from '@/db/schema';
+import { customers, orderEvents, orderLines, orders } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { DomainError, Forbidden } from '@/lib/errors';
@@ -19,7 +19,8 @@ export type ReturnOrderInput = {
 /**
  * Returns (or refunds without restock) some or all units of a fulfilled order at any store:
  * restockable units go back on hand at that store with a 'return' ledger entry; the order is
- * 'returned' once every unit is back. One transaction, audited.
+ * 'returned' once every unit is back; the customer's lifetime value drops by the refund. One
+ * transaction, audited.
  */
 export async function returnOrder(db: Db, actor: Actor, input: ReturnOrderInput): Promise<{ units: number; cents: number }> {
   if (!can(actor, 'orders.manage', input.locationId)) throw new Forbidden('You cannot take returns at this location.');
@@ -68,6 +69,12 @@ export async function returnOrder(db: Db, actor: Actor, input: ReturnOrderInput)
       data: { units, cents, reason: input.reason, locationId: input.locationId, lines: input.lines },
     });
     await bumpKpi(tx, { placedAt: order.placedAt, channelId: order.channelId, locationId: order.locationId }, { returns: units, returnedCents: cents });
+    if (order.customerId) {
+      await tx
+        .update(customers)
+        .set({ lifetimeValueCents: sql`${customers.lifetimeValueCents} - ${cents}` })
+        .where(eq(customers.id, order.customerId));
+    }
     await writeAudit(tx, {
       actorId: actor.userId,
       action: 'order.return',

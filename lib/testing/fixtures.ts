@@ -1,3 +1,4 @@
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { inventoryLevels, locations, products, staffUsers, userLocations, variants } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
@@ -63,3 +64,12 @@ export async function makeInventoryWorld(db: Db, opts: { stock?: number } = {}) 
 }
 
 export type InventoryWorld = Awaited<ReturnType<typeof makeInventoryWorld>>;
+
+/** The inventory row of one (SKU, location), read straight from the table rather than through the code under test. */
+export async function level(db: Db, variantId: string, locationId: string): Promise<{ onHand: number; reserved: number }> {
+  const [row] = await db
+    .select({ onHand: inventoryLevels.onHand, reserved: inventoryLevels.reserved })
+    .from(inventoryLevels)
+    .where(and(eq(inventoryLevels.variantId, variantId), eq(inventoryLevels.locationId, locationId)));
+  return row;
+}
