@@ -1,5 +1,4 @@
-import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, pgTable, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, pgTable, smallint, unique, uuid } from 'drizzle-orm/pg-core';
 import { channels } from './channels';
 import { locations } from './locations';
 
@@ -7,7 +6,16 @@ import { locations } from './locations';
  * Daily rollups per (business day, channel, location), kept in the same transaction as the
  * orders they count. The business day is the order's date in Europe/Paris. `location_id` is
  * null for ship orders; NULLS NOT DISTINCT makes it part of the key.
+ *
+ * A busy key (today, web shop, no location) is written by every order of that channel: one row
+ * would make concurrent orders queue on its lock until each commits. So a key is spread over
+ * up to KPI_SHARDS rows (`shard`, picked from the writing connection) and a figure is the SUM
+ * over its shards — read through lib/kpis/read.ts, never one row. A shard row holds deltas
+ * (a cancellation may land on a shard that never counted the order), so only sums are
+ * non-negative; db/seed/invariants.ts checks them.
  */
+export const KPI_SHARDS = 32;
+
 export const kpiDaily = pgTable(
   'kpi_daily',
   {
@@ -16,6 +24,7 @@ export const kpiDaily = pgTable(
       .notNull()
       .references(() => channels.id, { onDelete: 'restrict' }),
     locationId: uuid('location_id').references(() => locations.id, { onDelete: 'restrict' }),
+    shard: smallint('shard').notNull().default(0),
     orders: integer('orders').notNull().default(0),
     revenueCents: bigint('revenue_cents', { mode: 'number' }).notNull().default(0),
     units: integer('units').notNull().default(0),
@@ -29,8 +38,7 @@ export const kpiDaily = pgTable(
     returnedCents: bigint('returned_cents', { mode: 'number' }).notNull().default(0),
   },
   (t) => [
-    unique('kpi_daily_day_channel_location_key').on(t.day, t.channelId, t.locationId).nullsNotDistinct(),
-    check('kpi_daily_nonnegative', sql`${t.orders} >= 0 and ${t.units} >= 0`),
+    unique('kpi_daily_day_channel_location_shard_key').on(t.day, t.channelId, t.locationId, t.shard).nullsNotDistinct(),
     index('kpi_daily_location_day_idx').on(t.locationId, t.day),
   ],
 );

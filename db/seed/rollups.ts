@@ -26,7 +26,8 @@ import type { DbOrTx } from '../client';
  * Average order value = revenue_cents / (orders − cancelled_orders);
  * click-and-collect share = pickup_orders / orders.
  *
- * KPI_DAILY_SELECT_SQL computes these rows from the orders.
+ * KPI_DAILY_SELECT_SQL computes these rows from the orders. A key's row is spread over shards
+ * (db/schema/kpis.ts): compare with KPI_DAILY_TOTALS_SQL, the sums. The seeds write shard 0.
  */
 export const KPI_DAILY_SELECT_SQL = `
 SELECT (o.placed_at AT TIME ZONE 'Europe/Paris')::date,
@@ -53,6 +54,13 @@ GROUP BY 1, 2, 3`;
 
 export const KPI_DAILY_COLUMNS =
   'day, channel_id, location_id, orders, revenue_cents, units, pickup_orders, pickups_ready, pickup_lead_seconds, pickups_collected, pickups_expired, cancelled_orders, returns, returned_cents';
+
+/** kpi_daily summed over its shards, in KPI_DAILY_COLUMNS order: what KPI_DAILY_SELECT_SQL must equal. */
+export const KPI_DAILY_TOTALS_SQL = `
+SELECT day, channel_id, location_id, sum(orders), sum(revenue_cents), sum(units), sum(pickup_orders), sum(pickups_ready),
+       sum(pickup_lead_seconds), sum(pickups_collected), sum(pickups_expired), sum(cancelled_orders), sum(returns),
+       sum(returned_cents)
+FROM kpi_daily GROUP BY day, channel_id, location_id`;
 
 export const KPI_DAILY_FROM_ORDERS_SQL = `INSERT INTO kpi_daily (${KPI_DAILY_COLUMNS}) ${KPI_DAILY_SELECT_SQL}`;
 

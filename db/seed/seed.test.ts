@@ -177,7 +177,10 @@ describe('seedDemo (scale 0.1)', () => {
 
     // Per business day (Paris), channel and location.
     const mismatches = await count(`
-      SELECT 1 FROM kpi_daily k
+      SELECT 1 FROM (
+        SELECT day, channel_id, location_id, sum(orders) AS orders, sum(revenue_cents) AS revenue_cents
+        FROM kpi_daily GROUP BY 1, 2, 3
+      ) k
       FULL JOIN (
         SELECT (placed_at AT TIME ZONE 'Europe/Paris')::date AS day, channel_id, location_id,
                count(*) AS orders, sum(total_cents) FILTER (WHERE status <> 'cancelled') AS revenue

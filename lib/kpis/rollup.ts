@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { KPI_SHARDS } from '@/db/schema';
 
 /** Counters of one kpi_daily row; see db/seed/rollups.ts for what each one counts. */
 export type KpiDelta = Partial<{
@@ -20,11 +21,14 @@ export type KpiDelta = Partial<{
  * Adds to the rollup of the order's business day (placed_at in Europe/Paris), channel and
  * location, in the caller's transaction: dashboards never scan raw orders.
  */
-export async function bumpKpi(
-  tx: DbOrTx,
-  key: { placedAt: Date | string; channelId: string; locationId: string | null },
-  d: KpiDelta,
-): Promise<void> {
+export async function bumpKpi(tx: DbOrTx, key: KpiKey, d: KpiDelta): Promise<void> {
+  await tx.execute(kpiUpsert(key, d));
+}
+
+export type KpiKey = { placedAt: Date | string; channelId: string; locationId: string | null };
+
+/** The statement bumpKpi runs, for callers that embed it in a larger one (`with kpi as (${kpiUpsert(…)})`). */
+export function kpiUpsert(key: KpiKey, d: KpiDelta): SQL {
   const v = {
     orders: d.orders ?? 0,
     revenue: d.revenueCents ?? 0,
@@ -39,28 +43,16 @@ export async function bumpKpi(
     returnedCents: d.returnedCents ?? 0,
   };
   const placedAt = key.placedAt instanceof Date ? key.placedAt.toISOString() : key.placedAt;
-  if (Object.values(v).some((x) => x < 0)) {
-    // A correction of a day already counted (cancellation…): the row exists. An upsert would
-    // check its VALUES row against the non-negative constraint before finding the conflict.
-    const updated = await tx.execute(sql`
-      update kpi_daily set
-        orders = orders + ${v.orders}, revenue_cents = revenue_cents + ${v.revenue}, units = units + ${v.units},
-        pickup_orders = pickup_orders + ${v.pickupOrders}, pickups_ready = pickups_ready + ${v.ready},
-        pickup_lead_seconds = pickup_lead_seconds + ${v.lead}, pickups_collected = pickups_collected + ${v.collected},
-        pickups_expired = pickups_expired + ${v.expired}, cancelled_orders = cancelled_orders + ${v.cancelled},
-        returns = returns + ${v.returns}, returned_cents = returned_cents + ${v.returnedCents}
-      where day = (${placedAt}::timestamptz at time zone 'Europe/Paris')::date and channel_id = ${key.channelId}
-        and location_id is not distinct from ${key.locationId}`);
-    if (!updated.rowCount) throw new Error('KPI correction for a day that was never counted');
-    return;
-  }
-  await tx.execute(sql`
-    insert into kpi_daily as k (day, channel_id, location_id, orders, revenue_cents, units, pickup_orders, pickups_ready,
+  // The writing connection's shard: concurrent orders on one busy key update different rows
+  // (see db/schema/kpis.ts). A correction (negative delta) may land on a shard that never
+  // counted the order; only the sum over shards means anything.
+  return sql`
+    insert into kpi_daily as k (day, channel_id, location_id, shard, orders, revenue_cents, units, pickup_orders, pickups_ready,
       pickup_lead_seconds, pickups_collected, pickups_expired, cancelled_orders, returns, returned_cents)
     values ((${placedAt}::timestamptz at time zone 'Europe/Paris')::date, ${key.channelId}, ${key.locationId},
-      ${v.orders}, ${v.revenue}, ${v.units}, ${v.pickupOrders}, ${v.ready}, ${v.lead}, ${v.collected}, ${v.expired},
-      ${v.cancelled}, ${v.returns}, ${v.returnedCents})
-    on conflict (day, channel_id, location_id) do update set
+      pg_backend_pid() % ${KPI_SHARDS}, ${v.orders}, ${v.revenue}, ${v.units}, ${v.pickupOrders}, ${v.ready}, ${v.lead},
+      ${v.collected}, ${v.expired}, ${v.cancelled}, ${v.returns}, ${v.returnedCents})
+    on conflict (day, channel_id, location_id, shard) do update set
       orders = k.orders + excluded.orders,
       revenue_cents = k.revenue_cents + excluded.revenue_cents,
       units = k.units + excluded.units,
@@ -71,5 +63,5 @@ export async function bumpKpi(
       pickups_expired = k.pickups_expired + excluded.pickups_expired,
       cancelled_orders = k.cancelled_orders + excluded.cancelled_orders,
       returns = k.returns + excluded.returns,
-      returned_cents = k.returned_cents + excluded.returned_cents`);
+      returned_cents = k.returned_cents + excluded.returned_cents`;
 }

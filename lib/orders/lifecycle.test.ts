@@ -1,7 +1,8 @@
+import { readKpiTotals } from '@/lib/kpis/read';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { channels, customers, kpiDaily, orderEvents, orderLines, orders, pickups } from '@/db/schema';
+import { channels, customers, orderEvents, orderLines, orders, pickups } from '@/db/schema';
 import { SEED_INVARIANTS } from '@/db/seed/invariants';
 import { createTestDatabase } from '@/db/testing';
 import { findDrift } from '@/lib/inventory/invariants';
@@ -92,11 +93,11 @@ describe('order lifecycle', () => {
   it('cancels a pickup: stock back, pickup cancelled, KPI and lifetime value drop the order', async () => {
     const id = await place({ type: 'pickup', locationCode: 'PAR' }, 3);
     expect((await level(handle.db, w.skus[1].id, w.paris)).reserved).toBe(3);
-    const [k0] = await handle.db.select().from(kpiDaily).where(eq(kpiDaily.locationId, w.paris));
+    const k0 = await readKpiTotals(handle.db, { locationId: w.paris });
     await cancelOrder(handle.db, w.manager, { orderId: id, reason: 'customer request' });
     expect((await level(handle.db, w.skus[1].id, w.paris)).reserved).toBe(0);
     expect((await handle.db.select({ s: pickups.state }).from(pickups).where(eq(pickups.orderId, id)))[0].s).toBe('cancelled');
-    const [k1] = await handle.db.select().from(kpiDaily).where(eq(kpiDaily.locationId, w.paris));
+    const k1 = await readKpiTotals(handle.db, { locationId: w.paris });
     expect(k1.cancelledOrders - k0.cancelledOrders).toBe(1);
     expect(k0.revenueCents - k1.revenueCents).toBe(15000);
     expect(await lifetimeValueOf(id)).toBe(0); // the first test's order, all of it refunded, and this one cancelled
