@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -6,6 +7,8 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { SQL } from 'drizzle-orm';
+import type { PgDialect, PgSession } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema';
 
@@ -98,4 +101,17 @@ export async function getDb(): Promise<Db> {
 /** Tests that call route handlers or actions point the process's engine at their own database. */
 export function useDatabaseInThisProcess(handle: DbHandle): void {
   globalForDb.comptoirDb = Promise.resolve(handle);
+}
+
+/**
+ * Runs a statement as a named prepared statement (named after its text): PostgreSQL parses and
+ * plans it once per connection instead of on every call. For hot paths with large statements
+ * (order ingestion), where planning costs as much as running. Same result as `db.execute`.
+ */
+export async function executePrepared<T extends Record<string, unknown>>(db: DbOrTx, query: SQL): Promise<{ rows: T[] }> {
+  // Drizzle's own execute(), with the statement name it leaves unset.
+  const internals = db as unknown as { dialect: PgDialect; _: { session: PgSession } };
+  const built = internals.dialect.sqlToQuery(query);
+  const name = `c_${createHash('sha1').update(built.sql).digest('base64url').slice(0, 24)}`;
+  return internals._.session.prepareQuery(built, undefined, name, false).execute() as Promise<{ rows: T[] }>;
 }

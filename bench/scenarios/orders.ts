@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { KPI_SHARDS } from '../../db/schema';
 import { DEMO_CHANNELS } from '../../db/seed/constants';
 import type { Actor } from '../../lib/auth/permissions';
 import { signBody } from '../../lib/channels/signature';
@@ -90,7 +91,11 @@ function shipOrderBody(runId: string, i: number, s: StockedSku) {
   });
 }
 
-/** The raw SQL an ingestion transaction boils down to: order, line, conditional reserve, reservation, ledger, rollup. */
+/**
+ * The raw SQL an ingestion transaction boils down to: order, line, conditional reserve,
+ * reservation, ledger, rollup (on the connection's shard, as the schema keys it) — one
+ * statement at a time, as a hand-written data layer would send it.
+ */
 async function rawIngest(pool: pg.Pool, channelId: string, externalId: string, s: StockedSku, locationId: string): Promise<boolean> {
   const client = await pool.connect();
   try {
@@ -123,9 +128,9 @@ async function rawIngest(pool: pg.Pool, channelId: string, externalId: string, s
       [s.variantId, locationId, order.rows[0].id],
     );
     await client.query(
-      `insert into kpi_daily as k (day, channel_id, location_id, orders, revenue_cents, units)
-       values ((now() at time zone 'Europe/Paris')::date, $1, null, 1, $2, 1)
-       on conflict (day, channel_id, location_id) do update set orders = k.orders + 1,
+      `insert into kpi_daily as k (day, channel_id, location_id, shard, orders, revenue_cents, units)
+       values ((now() at time zone 'Europe/Paris')::date, $1, null, pg_backend_pid() % ${KPI_SHARDS}, 1, $2, 1)
+       on conflict (day, channel_id, location_id, shard) do update set orders = k.orders + 1,
          revenue_cents = k.revenue_cents + excluded.revenue_cents, units = k.units + 1`,
       [channelId, s.priceCents],
     );

@@ -1,6 +1,5 @@
-import { and, eq, or, sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
-import { customerIdentities, customers } from '@/db/schema';
+import { sql } from 'drizzle-orm';
+import { executePrepared, type DbOrTx } from '@/db/client';
 import { normalizeEmail, normalizePhone } from './normalize';
 
 export type CustomerContact = {
@@ -28,44 +27,40 @@ export async function resolveCustomer(tx: DbOrTx, channelCode: string, contact: 
   if (phone) identities.push({ kind: 'phone', scope: '', value: phone });
   if (identities.length === 0) return null;
 
-  // Strongest identity first: a channel's buyer id, then email, then phone.
-  const matches = await tx
-    .select({ kind: customerIdentities.kind, customerId: customerIdentities.customerId, mergedIntoId: customers.mergedIntoId })
-    .from(customerIdentities)
-    .innerJoin(customers, eq(customers.id, customerIdentities.customerId))
-    .where(or(...identities.map((i) => and(eq(customerIdentities.kind, i.kind), eq(customerIdentities.scope, i.scope), eq(customerIdentities.value, i.value)))));
-  const rank = { buyer_id: 0, email: 1, phone: 2, loyalty: 3 } as const;
-  matches.sort((a, b) => rank[a.kind] - rank[b.kind]);
-
-  let customerId: string;
-  if (matches.length > 0) {
-    customerId = matches[0].mergedIntoId ?? matches[0].customerId;
-    await tx
-      .update(customers)
-      .set({
-        email: sql`coalesce(${customers.email}, ${email})`,
-        phone: sql`coalesce(${customers.phone}, ${phone})`,
-        firstName: sql`case when ${customers.firstName} = '' then ${contact.firstName?.trim() ?? ''} else ${customers.firstName} end`,
-        lastName: sql`case when ${customers.lastName} = '' then ${contact.lastName?.trim() ?? ''} else ${customers.lastName} end`,
-      })
-      .where(eq(customers.id, customerId));
-  } else {
-    const [created] = await tx
-      .insert(customers)
-      .values({
-        firstName: contact.firstName?.trim() ?? '',
-        lastName: contact.lastName?.trim() ?? '',
-        email,
-        phone,
-      })
-      .returning({ id: customers.id });
-    customerId = created.id;
-  }
-  // An identity already owned by someone else stays theirs: a possible duplicate, for an agent to merge.
-  await tx
-    .insert(customerIdentities)
-    .values(identities.map((i) => ({ ...i, customerId })))
-    .onConflictDoNothing();
-  return customerId;
+  // One statement: match by the strongest identity (a channel's buyer id, then email, then
+  // phone), following a merge to the survivor, fill in what the customer lacked — or create
+  // them — and record the identities not yet known. An identity already owned by someone else
+  // stays theirs: a possible duplicate, for an agent to merge.
+  const rank = { buyer_id: 0, email: 1, phone: 2 } as const;
+  const ids = sql.join(
+    identities.map((i) => sql`(${i.kind}::identity_kind, ${i.scope}::text, ${i.value}::text, ${rank[i.kind as keyof typeof rank]}::int)`),
+    sql`, `,
+  );
+  const firstName = contact.firstName?.trim() ?? '';
+  const lastName = contact.lastName?.trim() ?? '';
+  const { rows } = await executePrepared<{ id: string }>(tx, sql`
+    with ids (kind, scope, value, rank) as (values ${ids}),
+    matched as (
+      select coalesce(c.merged_into_id, c.id) as id
+      from ids join customer_identities i using (kind, scope, value) join customers c on c.id = i.customer_id
+      order by ids.rank limit 1),
+    updated as (
+      update customers set
+        email = coalesce(email, ${email}::text),
+        phone = coalesce(phone, ${phone}::text),
+        first_name = case when first_name = '' then ${firstName}::text else first_name end,
+        last_name = case when last_name = '' then ${lastName}::text else last_name end
+      where id = (select id from matched)
+      returning id),
+    created as (
+      insert into customers (first_name, last_name, email, phone)
+      select ${firstName}, ${lastName}, ${email}::text, ${phone}::text where not exists (select 1 from matched)
+      returning id),
+    customer as (select id from updated union all select id from created),
+    recorded as (
+      insert into customer_identities (customer_id, kind, scope, value)
+      select customer.id, ids.kind, ids.scope, ids.value from customer, ids
+      on conflict do nothing)
+    select id from customer`);
+  return rows[0].id;
 }
-

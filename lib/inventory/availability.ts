@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { channelStockCaps } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
@@ -17,9 +17,7 @@ export async function getAvailability(
 ): Promise<Availability | null> {
   const { rows } = await db.execute<{ sku: string; code: string; available: number; allowance: number | null }>(sql`
     select v.sku, loc.code, greatest(l.on_hand - l.reserved - l.safety_stock, 0)::int as available,
-      (select greatest(c.max_units - coalesce((
-          select sum(r.quantity) from reservations r join orders o on o.id = r.order_id
-          where r.variant_id = v.id and r.status = 'active' and o.channel_id = c.channel_id), 0), 0)::int
+      (select ${capAllowance('c')}
        from channel_stock_caps c where c.variant_id = v.id and c.channel_id = ${input.channelId ?? null}) as allowance
     from variants v
     join inventory_levels l on l.variant_id = v.id
@@ -44,15 +42,14 @@ export async function getAvailability(
   };
 }
 
-/** Units a channel may still reserve of a SKU (Infinity when it is not ring-fenced); lock-free read. */
-export async function channelAllowance(db: DbOrTx, channelId: string, variantId: string): Promise<number> {
-  const { rows } = await db.execute<{ allowance: number }>(sql`
-    select greatest(c.max_units - coalesce((
-      select sum(r.quantity) from reservations r join orders o on o.id = r.order_id
-      where r.variant_id = c.variant_id and r.status = 'active' and o.channel_id = c.channel_id), 0), 0)::int as allowance
-    from channel_stock_caps c where c.channel_id = ${channelId} and c.variant_id = ${variantId}
-    for update of c`);
-  return rows.length ? Number(rows[0].allowance) : Infinity;
+/**
+ * What the cap row aliased `c` (channel_stock_caps) still lets its channel reserve: the cap
+ * minus the units that channel's active reservations hold of the SKU, never below 0.
+ */
+export function capAllowance(c: string): SQL {
+  return sql.raw(`greatest(${c}.max_units - coalesce((
+    select sum(r.quantity) from reservations r join orders o on o.id = r.order_id
+    where r.variant_id = ${c}.variant_id and r.status = 'active' and o.channel_id = ${c}.channel_id), 0), 0)::int`);
 }
 
 /** Sets or removes (null) a channel's cap on a SKU. Owners only: it changes what every store may promise. */

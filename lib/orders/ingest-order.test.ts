@@ -1,8 +1,10 @@
+import { readKpiTotals } from '@/lib/kpis/read';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { channels, customerIdentities, customers, kpiDaily, orders, pickups, reservations } from '@/db/schema';
+import { channels, customerIdentities, customers, orders, pickups, reservations } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
+import { setChannelCap } from '@/lib/inventory/availability';
 import { findDrift } from '@/lib/inventory/invariants';
 import { level, makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
 import { ingestOrder, type IngestChannel } from './ingest-order';
@@ -55,8 +57,9 @@ describe('ingestOrder', () => {
     const [o] = await handle.db.select().from(orders).where(eq(orders.id, result.order.id));
     const [c] = await handle.db.select().from(customers).where(eq(customers.id, o.customerId!));
     expect(c).toMatchObject({ email: 'claire.martin@example.fr', phone: '+33612345678', orderCount: 1, lifetimeValueCents: 11800 });
-    const [k] = await handle.db.select().from(kpiDaily).where(eq(kpiDaily.channelId, web.id));
-    expect(k).toMatchObject({ day: '2026-11-20', orders: 1, revenueCents: 11800, units: 2, locationId: null });
+    const k = await readKpiTotals(handle.db, { day: '2026-11-20', channelId: web.id, locationId: null });
+    expect(k).toMatchObject({ orders: 1, revenueCents: 11800, units: 2 });
+    expect(await readKpiTotals(handle.db, { channelId: web.id })).toMatchObject({ orders: 1 });
     expect(await findDrift(handle.db)).toEqual([]);
   });
 
@@ -122,7 +125,7 @@ describe('ingestOrder', () => {
     const s = await ingestOrder(handle.db, web, order({ fulfilment: { type: 'in_store', locationCode: 'LYS' }, qty: 3 }));
     expect(s.order.status).toBe('completed');
     expect(await level(handle.db, w.skus[0].id, w.lyon)).toEqual({ onHand: 7, reserved: 0 });
-    const [k] = await handle.db.select().from(kpiDaily).where(and(eq(kpiDaily.channelId, web.id), eq(kpiDaily.locationId, w.paris)));
+    const k = await readKpiTotals(handle.db, { channelId: web.id, locationId: w.paris });
     expect(k).toMatchObject({ orders: 1, pickupOrders: 1 });
     expect(await findDrift(handle.db)).toEqual([]);
   });
@@ -142,5 +145,73 @@ describe('ingestOrder', () => {
     const parsed = ZIngestOrderInput.safeParse(bad);
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual(['totals.subtotalCents']);
+  });
+});
+
+describe('ingestOrder, line by line', () => {
+  let db: DbHandle;
+  let world: InventoryWorld;
+  let shop: IngestChannel;
+  let capped: IngestChannel;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    world = await makeInventoryWorld(db.db);
+    [shop, capped] = await db.db
+      .insert(channels)
+      .values([
+        { code: 'web', name: 'Web', kind: 'web', secret: 'w' },
+        { code: 'zalando', name: 'Zalando', kind: 'marketplace', secret: 'z' },
+      ])
+      .returning();
+  });
+  afterAll(() => db.close());
+
+  const pickupAtLyon = (externalId: string, quantities: number[]) =>
+    ZIngestOrderInput.parse({
+      externalId,
+      placedAt: '2026-11-21T09:00:00Z',
+      currency: 'EUR',
+      lines: quantities.map((quantity) => ({ sku: 'PULL-S', quantity, unitPriceCents: 1000 })),
+      fulfilment: { type: 'pickup', locationCode: 'LYS' },
+      totals: { subtotalCents: 1000 * quantities.reduce((a, q) => a + q, 0), totalCents: 1000 * quantities.reduce((a, q) => a + q, 0) },
+    });
+
+  it('takes two lines of one SKU from one row: both or neither', async () => {
+    await expect(ingestOrder(db.db, shop, pickupAtLyon('TWO-0', [6, 5]))).rejects.toMatchObject({ code: 'out_of_stock', details: { skus: ['PULL-S'] } });
+    expect(await level(db.db, world.skus[0].id, world.lyon)).toEqual({ onHand: 10, reserved: 0 });
+
+    const r = await ingestOrder(db.db, shop, pickupAtLyon('TWO-1', [6, 4]));
+    expect(r.order.status).toBe('placed');
+    expect(await level(db.db, world.skus[0].id, world.lyon)).toEqual({ onHand: 10, reserved: 10 });
+    const held = await db.db.select().from(reservations).where(eq(reservations.orderId, r.order.id));
+    expect(held.map((h) => h.quantity).sort()).toEqual([4, 6]);
+    expect(new Set(held.map((h) => h.orderLineId)).size).toBe(2);
+    expect(await findDrift(db.db)).toEqual([]);
+  });
+
+  it('answers a replay with the first order even when it could no longer be filled', async () => {
+    const again = await ingestOrder(db.db, shop, pickupAtLyon('TWO-1', [6, 4]));
+    expect(again.created).toBe(false);
+    expect(await level(db.db, world.skus[0].id, world.lyon)).toEqual({ onHand: 10, reserved: 10 });
+  });
+
+  it('gives a ring-fenced channel no more than its cap, whatever the stock', async () => {
+    await setChannelCap(db.db, world.owner, { channelId: capped.id, variantId: world.skus[1].id, maxUnits: 2 });
+    const ship = (externalId: string, quantity: number) =>
+      ZIngestOrderInput.parse({
+        externalId,
+        placedAt: '2026-11-21T09:00:00Z',
+        currency: 'EUR',
+        lines: [{ sku: 'PULL-M', quantity, unitPriceCents: 1000 }],
+        fulfilment: { type: 'ship', address: { line1: '1 rue Neuve', postalCode: '69001', city: 'Lyon', country: 'FR' } },
+        totals: { subtotalCents: 1000 * quantity, totalCents: 1000 * quantity },
+      });
+    await expect(ingestOrder(db.db, capped, ship('CAP-1', 3))).rejects.toMatchObject({ code: 'out_of_stock' });
+    expect((await ingestOrder(db.db, capped, ship('CAP-2', 2))).created).toBe(true);
+    await expect(ingestOrder(db.db, capped, ship('CAP-3', 1))).rejects.toMatchObject({ code: 'out_of_stock' });
+    // Other channels are not held back by it.
+    expect((await ingestOrder(db.db, shop, ship('CAP-4', 5))).created).toBe(true);
+    expect(await findDrift(db.db)).toEqual([]);
   });
 });
