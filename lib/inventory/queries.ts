@@ -92,21 +92,35 @@ export async function listInventory(
   if (query.category) filters.push(sql`p.category = ${query.category}`);
   if (query.brand) filters.push(sql`p.brand = ${query.brand}`);
   const q = query.q?.trim();
+  // The SKUs searched: every variant, or those whose SKU or barcode starts with the term, else
+  // (only when none does, so "PULL-M" does not drown in names) whose product name has a word
+  // like it — trigram word similarity, typo-tolerant, or the term inside the name. Each branch
+  // reads its own index; a term of one or two letters has no trigram, so it matches name starts.
+  // Either way the source defines `v` (variant) and `p` (product) for the queries below.
+  let source = sql`variants v join products p on p.id = v.product_id`;
   if (q) {
     const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
     const prefix = `${escaped}%`;
-    // Each branch uses its own index (a union beats one OR across two tables); the name search
-    // only runs when no SKU or barcode starts with the term, so "PULL-M" does not drown in names.
-    const contains = `%${escaped}%`;
-    filters.push(sql`v.id in (
+    // A phrase ("pul marn") is compared with the whole name as well as with its words.
+    const nameMatch =
+      q.length < 3
+        ? sql`pp.name ilike ${prefix}`
+        : /\s/.test(q)
+          ? sql`(pp.name % ${q} or ${q} <% pp.name or pp.name ilike ${`%${escaped}%`})`
+          : sql`(${q} <% pp.name or pp.name ilike ${`%${escaped}%`})`;
+    // Matching products lead to their variants by index (the fenced lateral keeps the planner
+    // from scanning every variant), and carry their own columns so `p` needs no second join.
+    source = sql`(
       with code_hits as (
         select id from variants where sku like upper(${prefix})
-        union all select id from variants where barcode like ${prefix}
-      )
-      select id from code_hits
-      union all select vv.id from variants vv join products pp on pp.id = vv.product_id
-        where not exists (select 1 from code_hits) and (pp.name % ${q} or pp.name ilike ${contains})
-    )`);
+        union select id from variants where barcode like ${prefix})
+      select vv.id, vv.sku, pp.name, pp.brand, pp.category
+      from code_hits c join variants vv on vv.id = c.id join products pp on pp.id = vv.product_id
+      union all
+      select vv.id, vv.sku, pp.name, pp.brand, pp.category
+      from products pp cross join lateral (select id, sku from variants where product_id = pp.id offset 0) vv
+      where not exists (select 1 from code_hits) and ${nameMatch}
+    ) v cross join lateral (select v.name, v.brand, v.category) p`;
   }
   const having: SQL[] = [];
   if (query.status === 'out') having.push(sql`sum(greatest(l.on_hand - l.reserved - l.safety_stock, 0)) = 0`);
@@ -117,6 +131,31 @@ export async function listInventory(
   const havingSql = having.length ? sql`having ${sql.join(having, sql` and `)}` : sql``;
   const dir = query.dir === 'desc' ? sql`desc` : sql`asc`;
   const offset = (query.page - 1) * pageSize;
+
+  // Two steps: first the page (sums only, for sorting and status filters), then the per-location
+  // detail of those 50 rows — building JSON for every match before the sort was most of the cost.
+  // Sorted by name or SKU without a status filter, the page needs no sums at all: matches are
+  // sorted first and only the rows read until the page is full are checked for stock rows here.
+  const needsSums = having.length > 0 || !['name', 'sku'].includes(query.sort);
+  const pageSql = needsSums
+    ? sql`
+      select v.id, p.name, v.sku, sum(l.on_hand)::int as on_hand, sum(l.reserved)::int as reserved,
+        sum(greatest(l.on_hand - l.reserved - l.safety_stock, 0))::int as available
+      from ${source}
+      join inventory_levels l on l.variant_id = v.id
+      where l.location_id = any(${locs}) ${where}
+      group by v.id, v.sku, p.name
+      ${havingSql}
+      order by ${SORT_SQL[query.sort]} ${dir}, v.sku asc
+      limit ${pageSize + 1} offset ${offset}`
+    : sql`
+      select id, name, sku from (
+        select v.id, p.name, v.sku from ${source}
+        where true ${where}
+        order by ${SORT_SQL[query.sort]} ${dir}, v.sku asc
+        offset 0) matches
+      where exists (select 1 from inventory_levels l where l.variant_id = matches.id and l.location_id = any(${locs}))
+      limit ${pageSize + 1} offset ${offset}`;
 
   const { rows } = await db.execute<{
     variant_id: string;
@@ -131,19 +170,18 @@ export async function listInventory(
     available: number;
     per_location: InventoryRow['perLocation'];
   }>(sql`
+    with page as (${pageSql})
     select v.id as variant_id, v.sku, v.barcode, p.name as product_name, v.title as variant_title, p.brand, p.category,
       sum(l.on_hand)::int as on_hand, sum(l.reserved)::int as reserved,
       sum(greatest(l.on_hand - l.reserved - l.safety_stock, 0))::int as available,
       json_agg(json_build_object('locationId', l.location_id, 'onHand', l.on_hand, 'reserved', l.reserved,
         'available', greatest(l.on_hand - l.reserved - l.safety_stock, 0), 'reorderPoint', l.reorder_point)) as per_location
-    from inventory_levels l
-    join variants v on v.id = l.variant_id
+    from page
+    join variants v on v.id = page.id
     join products p on p.id = v.product_id
-    where l.location_id = any(${locs}) ${where}
+    join inventory_levels l on l.variant_id = v.id and l.location_id = any(${locs})
     group by v.id, p.id
-    ${havingSql}
-    order by ${SORT_SQL[query.sort]} ${dir}, v.sku asc
-    limit ${pageSize + 1} offset ${offset}`);
+    order by ${SORT_SQL[query.sort]} ${dir}, v.sku asc`);
 
   const order = new Map(locationIds.map((id, i) => [id, i]));
   const mapped = rows.slice(0, pageSize).map((r) => ({
