@@ -101,9 +101,9 @@ async function rawIngest(pool: pg.Pool, channelId: string, externalId: string, s
   try {
     await client.query('begin');
     const order = await client.query<{ id: string }>(
-      `insert into orders (number, channel_id, external_id, status, fulfilment_type, currency, subtotal_cents, total_cents, item_count, placed_at)
-       values ('CMP-' || nextval('order_number_seq'), $1, $2, 'placed', 'ship', 'EUR', $3, $3, 1, now()) returning id`,
-      [channelId, externalId, s.priceCents],
+      `insert into orders (number, channel_id, external_id, status, fulfilment_type, fulfilling_location_id, currency, subtotal_cents, total_cents, item_count, placed_at)
+       values ('CMP-' || nextval('order_number_seq'), $1, $2, 'placed', 'ship', $4, 'EUR', $3, $3, 1, now()) returning id`,
+      [channelId, externalId, s.priceCents, locationId],
     );
     const line = await client.query<{ id: string }>(
       `insert into order_lines (order_id, line_no, variant_id, sku, quantity, unit_price_cents) values ($1, 1, $2, $3, 1, $4) returning id`,

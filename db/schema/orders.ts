@@ -58,6 +58,12 @@ export const orders = pgTable(
     fulfilmentType: fulfilmentType('fulfilment_type').notNull(),
     /** Pickup or in-store location; null for ship orders. */
     locationId: uuid('location_id').references(() => locations.id, { onDelete: 'restrict' }),
+    /**
+     * Where the order is fulfilled, for scoping it to a store's staff: the pickup or in-store
+     * location, or for a ship order the location its stock was reserved at (the one holding the
+     * most units when split); null for a ship order backordered with nothing reserved.
+     */
+    fulfillingLocationId: uuid('fulfilling_location_id').references(() => locations.id, { onDelete: 'restrict' }),
     shippingAddress: jsonb('shipping_address').$type<ShippingAddress>(),
     currency: text('currency').notNull().default('EUR'),
     subtotalCents: bigint('subtotal_cents', { mode: 'number' }).notNull(),
@@ -87,6 +93,7 @@ export const orders = pgTable(
     index('orders_channel_placed_idx').on(t.channelId, t.placedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('orders_status_placed_idx').on(t.status, t.placedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('orders_location_placed_idx').on(t.locationId, t.placedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('orders_fulfilling_placed_idx').on(t.fulfillingLocationId, t.placedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('orders_customer_placed_idx').on(t.customerId, t.placedAt.desc().nullsFirst()),
     index('orders_external_id_idx').on(t.externalId),
   ],

@@ -292,6 +292,7 @@ export function generateOrders(ctx: OrderContext, count: number, extraOpenPickup
       status: 'placed',
       fulfilmentType: fulfilment,
       locationId: store?.id ?? null,
+      fulfillingLocationId: stockAt.id,
       shippingAddress: fulfilment === 'ship' && customer ? customer.address : null,
       currency: 'EUR',
       subtotalCents: subtotal,

@@ -36,6 +36,10 @@ export const SEED_INVARIANTS: Record<string, string> = {
     SELECT c.id FROM customers c LEFT JOIN (${CUSTOMER_SUMMARY_SQL}) s ON s.customer_id = c.id
     WHERE c.order_count <> coalesce(s.order_count, 0) OR c.lifetime_value_cents <> coalesce(s.lifetime_value_cents, 0)
        OR c.last_order_at IS DISTINCT FROM s.last_order_at`,
+  'orders are scoped where they are fulfilled': `
+    SELECT number FROM orders
+    WHERE (location_id IS NOT NULL AND fulfilling_location_id IS DISTINCT FROM location_id)
+       OR (fulfilment_type = 'ship' AND fulfilling_location_id IS NULL AND status <> 'backordered')`,
   'ready pickups have a code and a due date': `
     SELECT id FROM pickups WHERE state IN ('ready', 'collected') AND (code IS NULL OR ready_at IS NULL OR due_by IS NULL)`,
   'pickup orders have one pickup at their location': `

@@ -391,7 +391,7 @@ export async function seedLarge(handle: DbHandle, opts: SeedLargeOptions = {}): 
 
     await run(
       'orders',
-      `INSERT INTO orders (id, number, channel_id, external_id, customer_id, status, fulfilment_type, location_id, shipping_address,
+      `INSERT INTO orders (id, number, channel_id, external_id, customer_id, status, fulfilment_type, location_id, fulfilling_location_id, shipping_address,
                            currency, subtotal_cents, discount_cents, shipping_cents, tax_cents, total_cents, item_count,
                            placed_at, cancelled_at, cancel_reason, created_at, updated_at)
        SELECT ${CS}.uid(20, o), 'CMP-' || (100000 + o), ${CS}.uid(2, ch),
@@ -400,7 +400,7 @@ export async function seedLarge(handle: DbHandle, opts: SeedLargeOptions = {}): 
                       WHEN 3 THEN '10' || lpad(o::text, 10, '0')
                       WHEN 4 THEN (${textArray(locations.map((l) => l.code))})[loc] || '-' || lpad(o::text, 8, '0')
                       ELSE 'TEL-' || lpad(o::text, 8, '0') END,
-              ${CS}.uid(30, cust), status, ful, ${CS}.uid(1, loc),
+              ${CS}.uid(30, cust), status, ful, ${CS}.uid(1, loc), ${CS}.uid(1, coalesce(loc, ${warehouse.index})),
               CASE WHEN ful = 'ship' THEN ${CS}.address(cust) END,
               'EUR', subtotal, discount, shipping, round(total / 6.0)::bigint, total, items,
               placed_at, cancelled_at,

@@ -234,11 +234,11 @@ async function writeOrder(
     with ${stockClaimCtes(mode, w.plan.claims)},
     short_skus as (select sku from stock_short union select unnest(${plannedShort})),
     new_order as (
-      insert into orders (id, number, channel_id, external_id, customer_id, status, fulfilment_type, location_id, shipping_address,
+      insert into orders (id, number, channel_id, external_id, customer_id, status, fulfilment_type, location_id, fulfilling_location_id, shipping_address,
         currency, subtotal_cents, discount_cents, shipping_cents, tax_cents, total_cents, item_count, placed_at)
       values (${w.orderId}, 'CMP-' || nextval('order_number_seq'), ${channel.id}, ${input.externalId}, ${w.customerId}::uuid,
         (case when ${type === 'in_store'} then 'completed' when exists (select 1 from short_skus) then 'backordered' else 'placed' end)::order_status,
-        ${type}, ${w.locationId}::uuid, ${type === 'ship' ? JSON.stringify(input.fulfilment.type === 'ship' ? input.fulfilment.address : null) : null}::jsonb,
+        ${type}, ${w.locationId}::uuid, ${w.locationId ?? mainLocation(w.plan.claims)}::uuid, ${type === 'ship' ? JSON.stringify(input.fulfilment.type === 'ship' ? input.fulfilment.address : null) : null}::jsonb,
         ${input.currency}, ${input.totals.subtotalCents}, ${input.totals.discountCents}, ${input.totals.shippingCents},
         ${input.totals.taxCents}, ${input.totals.totalCents}, ${itemCount}, ${input.placedAt}::timestamptz)
       on conflict (channel_id, external_id) do nothing
@@ -269,6 +269,15 @@ async function writeOrder(
     select id, number, external_id as "externalId", status, (select coalesce(json_agg(sku order by sku), '[]') from short_skus) as short
     from new_order`);
   return rows[0] ?? null;
+}
+
+/** The location a ship order's stock mostly comes from: where its staff will find it. */
+function mainLocation(claims: readonly StockClaim[]): string | null {
+  const units = new Map<string, number>();
+  for (const c of claims) units.set(c.locationId, (units.get(c.locationId) ?? 0) + c.quantity);
+  let best: string | null = null;
+  for (const [loc, n] of units) if (best === null || n > units.get(best)! || (n === units.get(best)! && loc < best)) best = loc;
+  return best;
 }
 
 async function findIngested(db: Db, channelId: string, externalId: string): Promise<IngestedOrder | null> {

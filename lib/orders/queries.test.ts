@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { channels } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
+import { changeStock } from '@/lib/inventory/ledger';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
 import { cancelOrder } from './cancel-order';
 import { createPhoneOrder } from './create-phone-order';
@@ -68,6 +70,35 @@ describe('listOrders', () => {
     expect(paris.rows.every((r) => r.locationCode === 'PAR')).toBe(true);
     expect(paris.rows).toHaveLength(30);
     expect((await listOrders(handle.db, w.owner, q({ after: 'garbage' }))).rows).toHaveLength(50);
+  });
+
+  it('shows a manager the ship orders picked at their store, not those shipped from elsewhere', async () => {
+    // No PULL-L left at the warehouse and less in Lyon: a ship order for it is reserved in Paris.
+    await handle.db.transaction(async (tx) => {
+      await changeStock(tx, { variantId: w.skus[2].id, locationId: w.warehouse, deltaOnHand: -50, reason: 'adjustment' });
+      await changeStock(tx, { variantId: w.skus[2].id, locationId: w.lyon, deltaOnHand: -10, reason: 'adjustment' });
+    });
+    const [web] = await handle.db.select().from(channels).where(eq(channels.code, 'web'));
+    const ship = (externalId: string, sku: string) =>
+      ingestOrder(
+        handle.db,
+        web,
+        ZIngestOrderInput.parse({
+          externalId,
+          placedAt: new Date(Date.UTC(2026, 10, 25)).toISOString(),
+          currency: 'EUR',
+          lines: [{ sku, quantity: 2, unitPriceCents: 1000 }],
+          fulfilment: { type: 'ship', address: { line1: '1 rue Neuve', postalCode: '75001', city: 'Paris', country: 'FR' } },
+          totals: { subtotalCents: 2000, totalCents: 2000 },
+        }),
+      );
+    const fromParis = await ship('SHIP-PAR', 'PULL-L');
+    const fromWarehouse = await ship('SHIP-WH', 'PULL-M');
+    const seen = (await listOrders(handle.db, w.manager, q())).rows.map((r) => r.id);
+    expect(seen).toContain(fromParis.order.id);
+    expect(seen).not.toContain(fromWarehouse.order.id);
+    expect(seen).toHaveLength(31);
+    expect((await listOrders(handle.db, w.owner, q())).rows.map((r) => r.id)).toContain(fromWarehouse.order.id);
   });
 });
 

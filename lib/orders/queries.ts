@@ -53,12 +53,13 @@ function decodeCursor(value: string | undefined): Cursor | null {
 /**
  * One page of orders across channels, newest first, by keyset on (placed_at, id): each filter
  * has an index leading with it, and no page ever counts the whole table. Managers see the
- * orders fulfilled at their locations.
+ * orders fulfilled at their locations (orders.fulfilling_location_id).
  */
 export async function listOrders(db: DbOrTx, actor: Actor, query: OrderListQuery): Promise<{ rows: OrderListRow[]; next: string | null }> {
   const conds: SQL[] = [];
   const scope = scopeOf(actor, 'orders.view');
-  if (scope) conds.push(scope.length ? inArray(orders.locationId, [...scope]) : sql`false`);
+  // A manager's orders: those fulfilled at their locations, ship orders picked there included.
+  if (scope) conds.push(scope.length ? inArray(orders.fulfillingLocationId, [...scope]) : sql`false`);
   // A scalar subquery (an InitPlan) lets the planner use orders_channel_placed_idx.
   if (query.channel) conds.push(sql`${orders.channelId} = (select id from channels where code = ${query.channel})`);
   if (query.status) conds.push(eq(orders.status, query.status));
