@@ -1,5 +1,4 @@
-import { sql } from 'drizzle-orm';
-import { executePrepared, type DbOrTx } from '@/db/client';
+import { sql, type SQL } from 'drizzle-orm';
 import { normalizeEmail, normalizePhone } from './normalize';
 
 export type CustomerContact = {
@@ -12,12 +11,22 @@ export type CustomerContact = {
 
 type Identity = { kind: 'email' | 'phone' | 'buyer_id'; scope: string; value: string };
 
+/** The order being written, counted on the customer's summary. */
+export type CountedOrder = { totalCents: number; placedAt: string };
+
 /**
- * The one customer behind a channel's contact details: matched by any identity (email, phone,
- * the channel's buyer id), following merges to the survivor, or created. Identities not yet
- * known are recorded on the customer. Runs in the caller's transaction.
+ * The one customer behind a channel's contact details, as common table expressions for the
+ * statement that writes their order (`with ${customerCtes(…)}, … (select id from customer) …`):
+ * their summary counts the order (order count, lifetime value, last order) in the same update,
+ * as a row cannot be updated twice in one statement. Defines `customer (id)`, one row; null
+ * when the contact has no identity to match on.
+ *
+ * Matched by the strongest identity (a channel's buyer id, then email, then phone), following
+ * a merge to the survivor; what the customer lacked is filled in, or they are created; the
+ * identities not yet known are recorded. An identity already owned by someone else stays
+ * theirs: a possible duplicate, for an agent to merge.
  */
-export async function resolveCustomer(tx: DbOrTx, channelCode: string, contact: CustomerContact): Promise<string | null> {
+export function customerCtes(channelCode: string, contact: CustomerContact, order: CountedOrder): SQL | null {
   const email = normalizeEmail(contact.email);
   const phone = normalizePhone(contact.phone);
   const buyerId = contact.buyerId?.trim() || null;
@@ -27,40 +36,37 @@ export async function resolveCustomer(tx: DbOrTx, channelCode: string, contact: 
   if (phone) identities.push({ kind: 'phone', scope: '', value: phone });
   if (identities.length === 0) return null;
 
-  // One statement: match by the strongest identity (a channel's buyer id, then email, then
-  // phone), following a merge to the survivor, fill in what the customer lacked — or create
-  // them — and record the identities not yet known. An identity already owned by someone else
-  // stays theirs: a possible duplicate, for an agent to merge.
   const rank = { buyer_id: 0, email: 1, phone: 2 } as const;
   const ids = sql.join(
-    identities.map((i) => sql`(${i.kind}::identity_kind, ${i.scope}::text, ${i.value}::text, ${rank[i.kind as keyof typeof rank]}::int)`),
+    identities.map((i) => sql`(${i.kind}::identity_kind, ${i.scope}::text, ${i.value}::text, ${rank[i.kind]}::int)`),
     sql`, `,
   );
   const firstName = contact.firstName?.trim() ?? '';
   const lastName = contact.lastName?.trim() ?? '';
-  const { rows } = await executePrepared<{ id: string }>(tx, sql`
-    with ids (kind, scope, value, rank) as (values ${ids}),
-    matched as (
+  return sql`customer_ids (kind, scope, value, rank) as (values ${ids}),
+    customer_matched as (
       select coalesce(c.merged_into_id, c.id) as id
-      from ids join customer_identities i using (kind, scope, value) join customers c on c.id = i.customer_id
+      from customer_ids ids join customer_identities i using (kind, scope, value) join customers c on c.id = i.customer_id
       order by ids.rank limit 1),
-    updated as (
+    customer_updated as (
       update customers set
         email = coalesce(email, ${email}::text),
         phone = coalesce(phone, ${phone}::text),
         first_name = case when first_name = '' then ${firstName}::text else first_name end,
-        last_name = case when last_name = '' then ${lastName}::text else last_name end
-      where id = (select id from matched)
+        last_name = case when last_name = '' then ${lastName}::text else last_name end,
+        order_count = order_count + 1,
+        lifetime_value_cents = lifetime_value_cents + ${order.totalCents},
+        last_order_at = greatest(last_order_at, ${order.placedAt}::timestamptz)
+      where id = (select id from customer_matched)
       returning id),
-    created as (
-      insert into customers (first_name, last_name, email, phone)
-      select ${firstName}, ${lastName}, ${email}::text, ${phone}::text where not exists (select 1 from matched)
+    customer_created as (
+      insert into customers (first_name, last_name, email, phone, order_count, lifetime_value_cents, last_order_at)
+      select ${firstName}, ${lastName}, ${email}::text, ${phone}::text, 1, ${order.totalCents}::bigint, ${order.placedAt}::timestamptz
+      where not exists (select 1 from customer_matched)
       returning id),
-    customer as (select id from updated union all select id from created),
-    recorded as (
+    customer as (select id from customer_updated union all select id from customer_created),
+    customer_recorded as (
       insert into customer_identities (customer_id, kind, scope, value)
-      select customer.id, ids.kind, ids.scope, ids.value from customer, ids
-      on conflict do nothing)
-    select id from customer`);
-  return rows[0].id;
+      select customer.id, ids.kind, ids.scope, ids.value from customer, customer_ids ids
+      on conflict do nothing)`;
 }

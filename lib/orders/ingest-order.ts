@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { executePrepared, type Db, type Tx } from '@/db/client';
 import { orders } from '@/db/schema';
-import { resolveCustomer } from '@/lib/customers/resolve-customer';
+import { customerCtes } from '@/lib/customers/resolve-customer';
 import { DomainError, OutOfStock } from '@/lib/errors';
 import { capAllowance } from '@/lib/inventory/availability';
 import { stockClaimCtes, stockRecordCtes, type StockClaim } from '@/lib/inventory/reserve';
@@ -33,9 +33,9 @@ const ATTEMPTS = 3;
  * a line that cannot be reserved refuses the whole order (OutOfStock) unless the channel takes
  * backorders.
  *
- * Four statements: what the order needs to know (SKUs, location, caps, availability), the
- * customer, then the order with its stock, timeline and rollups in one statement — each round
- * trip costs more than the SQL it carries.
+ * Two statements: what the order needs to know (SKUs, location, caps, availability), then the
+ * customer, the order, its stock, timeline and rollups in one — each round trip costs more
+ * than the SQL it carries.
  */
 export async function ingestOrder(
   db: Db,
@@ -89,9 +89,8 @@ async function ingestOnce(tx: Tx, channel: IngestChannel, input: IngestOrderInpu
   const plan = planClaims(channel, type, location?.id ?? null, lines, context);
   if (plan.short.length && (!channel.allowBackorders || type === 'in_store')) throw new OutOfStock(plan.short);
 
-  const customerId = input.customer ? await resolveCustomer(tx, channel.code, input.customer) : null;
   const orderId = randomUUID();
-  const written = await writeOrder(tx, { channel, input, orderId, customerId, locationId: location?.id ?? null, lines, plan, actorId });
+  const written = await writeOrder(tx, { channel, input, orderId, locationId: location?.id ?? null, lines, plan, actorId });
   if (!written) throw new Replay();
   const failed = written.short.filter((sku) => !plan.short.includes(sku));
   // Ship lines were planned from a snapshot: stock taken since is a reason to plan again, not to refuse.
@@ -200,8 +199,8 @@ function planClaims(channel: IngestChannel, type: IngestOrderInput['fulfilment']
 type Written = IngestedOrder & { short: string[] };
 
 /**
- * The order, its lines, its stock (stockClaimCtes), its pickup, the customer's summary, the
- * timeline and the KPI rollup: one statement. Returns null when the (channel, external id)
+ * The customer (customerCtes, this order counted on their summary), the order, its lines, its
+ * stock (stockClaimCtes), its pickup, the timeline and the KPI rollup: one statement. Returns null when the (channel, external id)
  * exists already — the caller rolls back whatever the other parts wrote.
  */
 async function writeOrder(
@@ -210,7 +209,6 @@ async function writeOrder(
     channel: IngestChannel;
     input: IngestOrderInput;
     orderId: string;
-    customerId: string | null;
     locationId: string | null;
     lines: Line[];
     plan: Plan;
@@ -230,13 +228,18 @@ async function writeOrder(
   );
   const takenEvent = type === 'in_store' ? 'sold' : 'reserved';
   const mode = type === 'in_store' ? 'sell' : 'reserve';
+  // The customer, matched or created with this order counted on their summary.
+  const customer = input.customer
+    ? customerCtes(channel.code, input.customer, { totalCents: input.totals.totalCents, placedAt: input.placedAt })
+    : null;
   const { rows } = await executePrepared<Written>(tx, sql`
-    with ${stockClaimCtes(mode, w.plan.claims)},
+    with ${customer ? sql`${customer},` : sql``}
+    ${stockClaimCtes(mode, w.plan.claims)},
     short_skus as (select sku from stock_short union select unnest(${plannedShort})),
     new_order as (
       insert into orders (id, number, channel_id, external_id, customer_id, status, fulfilment_type, location_id, fulfilling_location_id, shipping_address,
         currency, subtotal_cents, discount_cents, shipping_cents, tax_cents, total_cents, item_count, placed_at)
-      values (${w.orderId}, 'CMP-' || nextval('order_number_seq'), ${channel.id}, ${input.externalId}, ${w.customerId}::uuid,
+      values (${w.orderId}, 'CMP-' || nextval('order_number_seq'), ${channel.id}, ${input.externalId}, ${customer ? sql`(select id from customer)` : sql`null::uuid`},
         (case when ${type === 'in_store'} then 'completed' when exists (select 1 from short_skus) then 'backordered' else 'placed' end)::order_status,
         ${type}, ${w.locationId}::uuid, ${w.locationId ?? mainLocation(w.plan.claims)}::uuid, ${type === 'ship' ? JSON.stringify(input.fulfilment.type === 'ship' ? input.fulfilment.address : null) : null}::jsonb,
         ${input.currency}, ${input.totals.subtotalCents}, ${input.totals.discountCents}, ${input.totals.shippingCents},
@@ -249,11 +252,6 @@ async function writeOrder(
     new_pickup as (
       insert into pickups (order_id, location_id, state, placed_at)
       select id, ${w.locationId}::uuid, 'placed'::pickup_state, ${input.placedAt}::timestamptz from new_order where ${type === 'pickup'}),
-    customer_summary as (
-      update customers set order_count = order_count + 1,
-        lifetime_value_cents = lifetime_value_cents + ${input.totals.totalCents},
-        last_order_at = greatest(last_order_at, ${input.placedAt}::timestamptz)
-      where id = ${w.customerId}::uuid and exists (select 1 from new_order)),
     timeline as (
       insert into order_events (order_id, type, actor_id, data)
       select id, 'placed', ${w.actorId}::uuid, ${JSON.stringify({ channel: channel.code, externalId: input.externalId })}::jsonb from new_order
