@@ -9,7 +9,7 @@ import { signBody } from '../../lib/channels/signature';
 import { listOrders } from '../../lib/orders/queries';
 import { ZOrderListQuery } from '../../lib/orders/schemas';
 import { iterations, measure, percentile, type Measurement, type Scenario } from '../harness';
-import { runConcurrently, startServer } from '../server';
+import { postJson, runConcurrently, startServer } from '../server';
 
 const OWNER: Actor = { userId: '00000000-0000-4000-8000-000000000000', role: 'owner', locationIds: [] };
 const WEB = DEMO_CHANNELS.find((c) => c.code === 'web')!;
@@ -193,12 +193,7 @@ export const ordersIngest: Scenario = {
 };
 
 async function post(url: string, body: string): Promise<number> {
-  const res = await fetch(`${url}/api/v1/channels/web/orders`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-comptoir-signature': signBody(WEB.secret, body) },
-    body,
-  });
-  await res.arrayBuffer();
+  const res = await postJson(`${url}/api/v1/channels/web/orders`, body, { 'x-comptoir-signature': signBody(WEB.secret, body) });
   return res.status;
 }
 
@@ -244,13 +239,9 @@ export const ordersHotSku: Scenario = {
       const ours = await runConcurrently(1000, 100, async (i) => {
         // One body per order: the signature must cover exactly the bytes sent.
         const raw = body(i);
-        const res = await fetch(`${server.url}/api/v1/channels/web/orders`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-comptoir-signature': signBody(WEB.secret, raw) },
-          body: raw,
-        });
-        const json = (await res.json()) as { error?: { code: string } };
-        return res.status === 409 ? `409 ${json.error?.code}` : String(res.status);
+        const res = await postJson(`${server.url}/api/v1/channels/web/orders`, raw, { 'x-comptoir-signature': signBody(WEB.secret, raw) });
+        const json = res.json as { error?: { code: string } } | null;
+        return res.status === 409 ? `409 ${json?.error?.code}` : String(res.status);
       });
       const statuses: Record<string, number> = {};
       for (const s of ours.results) statuses[s] = (statuses[s] ?? 0) + 1;
