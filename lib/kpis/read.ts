@@ -2,29 +2,15 @@ import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { kpiDaily } from '@/db/schema';
-
-/** One key's figures: the sum over its shards (db/schema/kpis.ts). */
-export type KpiTotals = {
-  orders: number;
-  revenueCents: number;
-  units: number;
-  pickupOrders: number;
-  pickupsReady: number;
-  pickupLeadSeconds: number;
-  pickupsCollected: number;
-  pickupsExpired: number;
-  cancelledOrders: number;
-  returns: number;
-  returnedCents: number;
-};
+import type { KpiCounters } from './rollup';
 
 const total = (column: AnyPgColumn) => sql<number>`coalesce(sum(${column}), 0)::bigint`.mapWith(Number);
 
-/** The sum over shards of every counter, for the rows matching the key (a day, a channel, a location; null = ship orders). */
+/** A key's figures: the sum over its shards (db/schema/kpis.ts) of every counter, for the rows matching the key (a day, a channel, a location; null = ship orders). */
 export async function readKpiTotals(
   db: DbOrTx,
   key: { day?: string; channelId?: string; locationId?: string | null },
-): Promise<KpiTotals> {
+): Promise<KpiCounters> {
   const conds: SQL[] = [];
   if (key.day) conds.push(eq(kpiDaily.day, key.day));
   if (key.channelId) conds.push(eq(kpiDaily.channelId, key.channelId));

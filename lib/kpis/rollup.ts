@@ -2,8 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { KPI_SHARDS } from '@/db/schema';
 
-/** Counters of one kpi_daily row; see db/seed/rollups.ts for what each one counts. */
-export type KpiDelta = Partial<{
+/** The counters of a kpi_daily key; see db/seed/rollups.ts for what each one counts. */
+export type KpiCounters = {
   orders: number;
   revenueCents: number;
   units: number;
@@ -15,7 +15,10 @@ export type KpiDelta = Partial<{
   cancelledOrders: number;
   returns: number;
   returnedCents: number;
-}>;
+};
+
+/** What one event adds to (or, negative, takes from) a key's counters. */
+export type KpiDelta = Partial<KpiCounters>;
 
 /**
  * Adds to the rollup of the order's business day (placed_at in Europe/Paris), channel and
