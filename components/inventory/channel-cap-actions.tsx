@@ -1,11 +1,11 @@
 'use client';
 
-import { useId, useState, useTransition, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Gauge, X } from 'lucide-react';
 import { setChannelCapAction } from '@/app/(backoffice)/inventory/actions';
-import { Alert } from '@/components/ui/alert';
+import { ActionDialog, useActionForm } from '@/components/ui/action-dialog';
 import { Button } from '@/components/ui/button';
-import { ConfirmDialog, Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import { ConfirmDialog } from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { toast } from '@/components/ui/toast';
@@ -63,10 +63,8 @@ export function ChannelCapActions(props: Props) {
 function CapDialog({ variantId, sku, channel, maxUnits, reserved }: Props) {
   const { t, formatNumber } = useI18n();
   const id = useId();
-  const [open, setOpen] = useState(false);
   const [value, setValue] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const form = useActionForm(() => setValue(maxUnits === null ? '' : String(maxUnits)));
 
   const trimmed = value.trim();
   const parsed = /^\d+$/.test(trimmed) && Number(trimmed) <= MAX_UNITS ? Number(trimmed) : null;
@@ -76,35 +74,26 @@ function CapDialog({ variantId, sku, channel, maxUnits, reserved }: Props) {
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (parsed === null) {
-      setError(t('inventory.channels.wholeNumber', { max: formatNumber(MAX_UNITS) }));
+      form.setError(t('inventory.channels.wholeNumber', { max: formatNumber(MAX_UNITS) }));
       return;
     }
-    setError(null);
-    startTransition(async () => {
+    form.setError(null);
+    form.run(async () => {
       const result = await setChannelCapAction({ channelId: channel.id, variantId, maxUnits: parsed });
       if (!result.ok) {
-        setError(errorMessage(t, result));
+        form.setError(errorMessage(t, result));
         return;
       }
-      setOpen(false);
+      form.close();
       toast(t('inventory.channels.saved', { channel: channel.name, maxUnits: formatNumber(parsed), sku }));
     });
   }
 
   const editing = maxUnits !== null;
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        if (pending) return;
-        setOpen(next);
-        if (next) {
-          setValue(maxUnits === null ? '' : String(maxUnits));
-          setError(null);
-        }
-      }}
-    >
-      <DialogTrigger asChild>
+    <ActionDialog
+      form={form}
+      trigger={
         <Button
           variant="secondary"
           size="sm"
@@ -113,46 +102,34 @@ function CapDialog({ variantId, sku, channel, maxUnits, reserved }: Props) {
           <Gauge aria-hidden />
           {editing ? t('inventory.channels.change') : t('inventory.channels.set')}
         </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>{t('inventory.channels.dialogTitle', { channel: channel.name })}</DialogTitle>
-          <DialogDescription>
-            {t('inventory.channels.dialogDescription', { channel: channel.name, sku, reserved: formatNumber(reserved) })}
-          </DialogDescription>
-        </DialogHeader>
-        <form onSubmit={onSubmit} className="grid gap-4" noValidate>
-          <div className="grid gap-1.5">
-            <Label htmlFor={`${id}-max`}>{t('inventory.channels.maxUnits')}</Label>
-            <Input
-              id={`${id}-max`}
-              inputMode="numeric"
-              autoComplete="off"
-              value={value}
-              onChange={(e) => {
-                setValue(e.target.value);
-                setError(null);
-              }}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={`${id}-hint`}
-              className="w-40 text-right tabular-nums"
-              autoFocus
-            />
-            <p id={`${id}-hint`} className="min-h-5 text-xs text-waiting" aria-live="polite">
-              {warning}
-            </p>
-          </div>
-          {error ? <Alert tone="error">{error}</Alert> : null}
-          <DialogFooter>
-            <Button variant="secondary" onClick={() => setOpen(false)} disabled={pending}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" disabled={pending} aria-busy={pending || undefined}>
-              {pending ? t('inventory.channels.saving') : t('inventory.channels.save')}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title={t('inventory.channels.dialogTitle', { channel: channel.name })}
+      description={t('inventory.channels.dialogDescription', { channel: channel.name, sku, reserved: formatNumber(reserved) })}
+      noValidate
+      onSubmit={onSubmit}
+      submitLabel={t('inventory.channels.save')}
+      pendingLabel={t('inventory.channels.saving')}
+    >
+      <div className="grid gap-1.5">
+        <Label htmlFor={`${id}-max`}>{t('inventory.channels.maxUnits')}</Label>
+        <Input
+          id={`${id}-max`}
+          inputMode="numeric"
+          autoComplete="off"
+          value={value}
+          onChange={(e) => {
+            setValue(e.target.value);
+            form.setError(null);
+          }}
+          aria-invalid={form.error ? true : undefined}
+          aria-describedby={`${id}-hint`}
+          className="w-40 text-right tabular-nums"
+          autoFocus
+        />
+        <p id={`${id}-hint`} className="min-h-5 text-xs text-waiting" aria-live="polite">
+          {warning}
+        </p>
+      </div>
+    </ActionDialog>
   );
 }

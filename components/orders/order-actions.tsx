@@ -10,7 +10,8 @@ import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
 import { useI18n } from '@/lib/i18n/client';
 import { orderActionError } from './action-error';
-import { ActionDialog, ReasonField, useActionForm } from './action-dialog';
+import { ActionDialog, useActionForm } from '@/components/ui/action-dialog';
+import { ReasonField } from './reason-field';
 
 export type ActionLine = { id: string; sku: string; productName: string | null; quantity: number; quantityReturned: number };
 
@@ -114,6 +115,7 @@ function ShipDialog({ orderId, number, onDone }: { orderId: string; number: stri
   return (
     <ActionDialog
       form={form}
+      pendingLabel={t('orders.actions.working')}
       trigger={
         <Button>
           <Truck aria-hidden />
@@ -162,6 +164,7 @@ function CancelDialog({ orderId, number, onDone }: { orderId: string; number: st
   return (
     <ActionDialog
       form={form}
+      pendingLabel={t('orders.actions.working')}
       trigger={
         <Button variant="secondary">
           <XCircle aria-hidden />
@@ -232,6 +235,7 @@ function ReturnDialog({
   return (
     <ActionDialog
       form={form}
+      pendingLabel={t('orders.actions.working')}
       trigger={
         <Button variant="secondary">
           <RotateCcw aria-hidden />
