@@ -6,13 +6,13 @@ import { channels, customers } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { makeInventoryWorld } from '@/lib/testing/fixtures';
 import { cancelOrder } from '@/lib/orders/cancel-order';
-import { ingestOrder, type IngestChannel } from '@/lib/orders/ingest-order';
+import { ingestOrder } from '@/lib/orders/ingest-order';
 import { ZIngestOrderInput } from '@/lib/orders/schemas';
 import { findCustomerProfile } from './queries';
 
 let handle: DbHandle;
-let web: IngestChannel;
-let amazon: IngestChannel;
+let web: typeof channels.$inferSelect;
+let amazon: typeof channels.$inferSelect;
 let owner: Awaited<ReturnType<typeof makeInventoryWorld>>['owner'];
 
 beforeAll(async () => {

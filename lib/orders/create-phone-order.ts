@@ -1,6 +1,6 @@
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { channels, variants } from '@/db/schema';
+import { variants } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { DomainError, Forbidden } from '@/lib/errors';
 import { ingestOrder, type IngestResult } from './ingest-order';
@@ -15,8 +15,6 @@ export const PHONE_CHANNEL_CODE = 'phone';
  */
 export async function createPhoneOrder(db: Db, actor: Actor, input: PhoneOrderInput): Promise<IngestResult> {
   if (!can(actor, 'orders.create_phone')) throw new Forbidden('Only agents and owners take phone orders.');
-  const [channel] = await db.select().from(channels).where(eq(channels.code, PHONE_CHANNEL_CODE));
-  if (!channel) throw new DomainError('not_found', 'The phone channel is not set up.');
   const skus = [...new Set(input.lines.map((l) => l.sku.toUpperCase()))];
   const prices = await db.select({ sku: variants.sku, priceCents: variants.priceCents }).from(variants).where(inArray(variants.sku, skus));
   const priceOf = new Map(prices.map((p) => [p.sku, p.priceCents]));
@@ -36,5 +34,5 @@ export async function createPhoneOrder(db: Db, actor: Actor, input: PhoneOrderIn
     fulfilment: input.fulfilment,
     totals: { subtotalCents: subtotal, discountCents: 0, shippingCents: shipping, taxCents: Math.round(total / 6), totalCents: total },
   });
-  return ingestOrder(db, channel, order, { actorId: actor.userId });
+  return ingestOrder(db, { code: PHONE_CHANNEL_CODE }, order, { actorId: actor.userId });
 }

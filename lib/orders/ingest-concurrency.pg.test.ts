@@ -7,14 +7,14 @@ import { findDrift } from '@/lib/inventory/invariants';
 import { readKpiTotals } from '@/lib/kpis/read';
 import { SEED_INVARIANTS } from '@/db/seed/invariants';
 import { level, makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
-import { ingestOrder, type IngestChannel } from './ingest-order';
+import { ingestOrder } from './ingest-order';
 import { ZIngestOrderInput } from './schemas';
 
 // Runs only against PostgreSQL (*.pg.test.ts, see vitest.config.ts): PGlite serialises every statement.
 describe('concurrent ingestion on PostgreSQL', () => {
   let handle: DbHandle;
   let w: InventoryWorld;
-  let web: IngestChannel;
+  let web: typeof channels.$inferSelect;
 
   beforeAll(async () => {
     handle = await createTestDatabase();

@@ -7,13 +7,14 @@ import { createTestDatabase } from '@/db/testing';
 import { setChannelCap } from '@/lib/inventory/availability';
 import { findDrift } from '@/lib/inventory/invariants';
 import { level, makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
-import { ingestOrder, type IngestChannel } from './ingest-order';
+import { ingestOrder } from './ingest-order';
 import { ZIngestOrderInput, type IngestOrderInput } from './schemas';
 
 let handle: DbHandle;
 let w: InventoryWorld;
-let web: IngestChannel;
-let market: IngestChannel;
+let web: typeof channels.$inferSelect;
+let market: typeof channels.$inferSelect;
+let noSplit: typeof channels.$inferSelect;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
@@ -23,9 +24,10 @@ beforeAll(async () => {
     .values([
       { code: 'web', name: 'Web', kind: 'web', secret: 'w', allowSplitShipments: true },
       { code: 'amazon', name: 'Amazon', kind: 'marketplace', secret: 'a', allowBackorders: true },
+      { code: 'shop', name: 'Shop (no split)', kind: 'web', secret: 's' },
     ])
     .returning();
-  [web, market] = rows;
+  [web, market, noSplit] = rows;
 });
 afterAll(() => handle.close());
 
@@ -93,7 +95,7 @@ describe('ingestOrder', () => {
       ],
       totals: { subtotalCents: 10000, discountCents: 0, shippingCents: 0, taxCents: 0, totalCents: 10000 },
     });
-    await expect(ingestOrder(handle.db, { ...web, allowSplitShipments: false }, input)).rejects.toMatchObject({
+    await expect(ingestOrder(handle.db, noSplit, input)).rejects.toMatchObject({
       code: 'out_of_stock',
       details: { skus: ['PULL-L'] },
     });
@@ -106,7 +108,7 @@ describe('ingestOrder', () => {
     const r = await ingestOrder(handle.db, web, order({ sku: 'PULL-L', qty: 15 }));
     const res = await handle.db.select().from(reservations).where(eq(reservations.orderId, r.order.id));
     expect(res.map((x) => x.quantity).sort((a, b) => b - a)).toEqual([10, 5]);
-    await expect(ingestOrder(handle.db, { ...web, allowSplitShipments: false }, order({ sku: 'PULL-L', qty: 12 }))).rejects.toMatchObject({
+    await expect(ingestOrder(handle.db, noSplit, order({ sku: 'PULL-L', qty: 12 }))).rejects.toMatchObject({
       code: 'out_of_stock',
     });
   });
@@ -151,8 +153,8 @@ describe('ingestOrder', () => {
 describe('ingestOrder, line by line', () => {
   let db: DbHandle;
   let world: InventoryWorld;
-  let shop: IngestChannel;
-  let capped: IngestChannel;
+  let shop: typeof channels.$inferSelect;
+  let capped: typeof channels.$inferSelect;
 
   beforeAll(async () => {
     db = await createTestDatabase();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import { executePrepared, type Db, type Tx } from '@/db/client';
+import { executePrepared, type Db, type DbOrTx } from '@/db/client';
+import { verifySignature } from '@/lib/channels/signature';
 import { orders } from '@/db/schema';
 import { customerCtes } from '@/lib/customers/resolve-customer';
 import { DomainError, OutOfStock } from '@/lib/errors';
@@ -9,16 +10,21 @@ import { stockClaimCtes, stockRecordCtes, type StockClaim } from '@/lib/inventor
 import { kpiUpsert } from '@/lib/kpis/rollup';
 import type { IngestOrderInput } from './schemas';
 
-export type IngestChannel = {
-  id: string;
-  code: string;
-  allowSplitShipments: boolean;
-  allowBackorders: boolean;
+/** The channel an order comes from, by code; its settings are read with the order's context. */
+export type IngestChannel = { code: string };
+
+/** How the order proves where it comes from. */
+export type IngestOptions = {
+  /** A channel's delivery: the HMAC of the raw body, checked against the channel's secret. */
+  signature?: { rawBody: string; header: string | null };
+  /** Staff taking the order for the channel (phone orders), already authorised by the caller. */
+  actorId?: string | null;
 };
 
 export type IngestedOrder = { id: string; number: string; externalId: string; status: string };
 export type IngestResult = { created: boolean; order: IngestedOrder };
 
+type Channel = { id: string; code: string; secret: string; active: boolean; allowSplitShipments: boolean; allowBackorders: boolean };
 type Line = { id: string; lineNo: number; variantId: string; sku: string; quantity: number; unitPriceCents: number };
 type Candidate = { locationId: string; available: number };
 
@@ -26,36 +32,42 @@ type Candidate = { locationId: string; available: number };
 const ATTEMPTS = 3;
 
 /**
- * Takes one channel order exactly once. In one transaction: the order and its lines, the
- * customer (matched by identity or created), the stock (reserved where the order will be
- * fulfilled, or sold at once for a counter sale), the timeline, the customer summary and the
- * KPI rollup. The same (channel, external id) again returns the first order and writes nothing;
- * a line that cannot be reserved refuses the whole order (OutOfStock) unless the channel takes
- * backorders.
+ * Takes one channel order exactly once: the order and its lines, the customer (matched by
+ * identity or created), the stock (reserved where the order will be fulfilled, or sold at once
+ * for a counter sale), the timeline, the customer summary and the KPI rollup, all or nothing.
+ * The same (channel, external id) again returns the first order and writes nothing; a line that
+ * cannot be reserved refuses the whole order (OutOfStock) unless the channel takes backorders.
  *
- * Two statements: what the order needs to know (SKUs, location, caps, availability), then the
- * customer, the order, its stock, timeline and rollups in one — each round trip costs more
- * than the SQL it carries.
+ * Two round trips: one read for what the order must decide on (the channel, SKUs, location,
+ * availability), then one statement that writes it all and refuses itself — rolling back every
+ * part — when the stock is gone, the order was delivered before or a cap appeared. Only SKUs a
+ * channel is capped on take a transaction, as the cap must be counted under a lock.
  */
-export async function ingestOrder(
-  db: Db,
-  channel: IngestChannel,
-  input: IngestOrderInput,
-  opts: { actorId?: string | null } = {},
-): Promise<IngestResult> {
+export async function ingestOrder(db: Db, channel: IngestChannel, input: IngestOrderInput, opts: IngestOptions = {}): Promise<IngestResult> {
+  const actorId = opts.actorId ?? null;
   for (let attempt = 1; ; attempt++) {
+    const context = await loadContext(db, channel.code, input, { lock: false });
+    const from = authorise(channel.code, context.channel, opts);
+    const how = { lastAttempt: attempt === ATTEMPTS, capsLocked: false };
     try {
-      return await db.transaction((tx) => ingestOnce(tx, channel, input, opts.actorId ?? null, attempt === ATTEMPTS));
-    } catch (error) {
-      if (error instanceof Replay) {
-        const first = await findIngested(db, channel.id, input.externalId);
-        if (!first) throw new DomainError('conflict', 'This order is being delivered concurrently; retry.');
-        return { created: false, order: first };
+      if (!context.capped) {
+        try {
+          return await take(db, from, input, context, actorId, how);
+        } catch (error) {
+          if (!(error instanceof CapAppeared)) throw error;
+        }
       }
-      if (error instanceof DomainError) {
-        // A replay answers with the first result even if the order could no longer be taken now.
-        const first = await findIngested(db, channel.id, input.externalId);
+      // Ring-fenced SKUs: the caps are locked, and what the channel holds counted after the lock.
+      return await db.transaction(async (tx) => {
+        const locked = await loadContext(tx, channel.code, input, { lock: true });
+        return take(tx, authorise(channel.code, locked.channel, opts), input, locked, actorId, { ...how, capsLocked: true });
+      });
+    } catch (error) {
+      if (error instanceof Replay || error instanceof DomainError) {
+        // A replay answers with the first result, even if the order could no longer be taken now.
+        const first = await findIngested(db, from.id, input.externalId);
         if (first) return { created: false, order: first };
+        if (error instanceof Replay) throw new DomainError('conflict', 'This order is being delivered concurrently; retry.');
         throw error;
       }
       if (!(error instanceof StockMoved || isDeadlock(error)) || attempt === ATTEMPTS) throw error;
@@ -63,21 +75,44 @@ export async function ingestOrder(
   }
 }
 
-/** The (channel, external id) was already taken: roll back, answer with the first order. */
+/** The (channel, external id) was already taken: the statement wrote nothing. */
 class Replay extends Error {}
 /** A ship line's snapshot said "available" but another order took it first: plan again. */
 class StockMoved extends Error {}
+/** A cap on one of the SKUs appeared after the unlocked read: take the order under the lock. */
+class CapAppeared extends Error {}
 
 function isDeadlock(error: unknown): boolean {
-  const code = (error as { code?: string; cause?: { code?: string } })?.code ?? (error as { cause?: { code?: string } })?.cause?.code;
-  return code === '40P01';
+  return pgError(error)?.code === '40P01';
 }
 
-async function ingestOnce(tx: Tx, channel: IngestChannel, input: IngestOrderInput, actorId: string | null, lastAttempt: boolean): Promise<IngestResult> {
-  const type = input.fulfilment.type;
-  const context = await loadContext(tx, channel, input);
-  const location = type === 'ship' ? null : checkLocation(input, context.location);
+type PgError = { code?: string; message?: string; detail?: string };
 
+/** The driver's error, whether Drizzle wrapped it or not. */
+function pgError(error: unknown): PgError | undefined {
+  const e = error as (PgError & { cause?: PgError }) | undefined;
+  return e?.code ? e : e?.cause;
+}
+
+/** The channel must exist and be active; a delivery must carry the HMAC of its body with the channel's secret. */
+function authorise(code: string, channel: Channel | null, opts: IngestOptions): Channel {
+  if (!channel || !channel.active) throw new DomainError('not_found', `Unknown channel "${code}".`);
+  if (opts.signature && !verifySignature(channel.secret, opts.signature.rawBody, opts.signature.header)) {
+    throw new DomainError('invalid_signature', 'Missing or invalid X-Comptoir-Signature.');
+  }
+  return channel;
+}
+
+async function take(
+  db: DbOrTx,
+  channel: Channel,
+  input: IngestOrderInput,
+  context: Context,
+  actorId: string | null,
+  how: { lastAttempt: boolean; capsLocked: boolean },
+): Promise<IngestResult> {
+  const type = input.fulfilment.type;
+  const location = type === 'ship' ? null : checkLocation(input, context.location);
   const variantOf = new Map(context.variants.map((v) => [v.sku, v.id]));
   const unknown = [...new Set(input.lines.map((l) => l.sku.toUpperCase()))].filter((s) => !variantOf.has(s));
   if (unknown.length) throw new DomainError('unprocessable', `Unknown SKU: ${unknown.join(', ')}.`, { skus: unknown });
@@ -86,20 +121,30 @@ async function ingestOnce(tx: Tx, channel: IngestChannel, input: IngestOrderInpu
     return { id: randomUUID(), lineNo: i + 1, variantId: variantOf.get(sku)!, sku, quantity: l.quantity, unitPriceCents: l.unitPriceCents };
   });
 
+  const backorderable = channel.allowBackorders && type !== 'in_store';
   const plan = planClaims(channel, type, location?.id ?? null, lines, context);
-  if (plan.short.length && (!channel.allowBackorders || type === 'in_store')) throw new OutOfStock(plan.short);
+  if (plan.short.length && !backorderable) throw new OutOfStock(plan.short);
 
-  const orderId = randomUUID();
-  const written = await writeOrder(tx, { channel, input, orderId, locationId: location?.id ?? null, lines, plan, actorId });
-  if (!written) throw new Replay();
-  const failed = written.short.filter((sku) => !plan.short.includes(sku));
-  // Ship lines were planned from a snapshot: stock taken since is a reason to plan again, not to refuse.
-  if (failed.length && type === 'ship' && !lastAttempt) throw new StockMoved();
-  if (written.short.length && (!channel.allowBackorders || type === 'in_store')) throw new OutOfStock(written.short);
-  return { created: true, order: { id: written.id, number: written.number, externalId: written.externalId, status: written.status } };
+  const order = await writeOrder(db, {
+    channel,
+    input,
+    orderId: randomUUID(),
+    locationId: location?.id ?? null,
+    lines,
+    plan,
+    actorId,
+    // Ship lines were planned from a snapshot: stock taken since is a reason to plan again, not to refuse.
+    retryMoved: type === 'ship' && !how.lastAttempt,
+    backorderable,
+    capsLocked: how.capsLocked,
+  });
+  return { created: true, order };
 }
 
 type Context = {
+  channel: Channel | null;
+  /** Whether the channel is capped on any of the order's SKUs. */
+  capped: boolean;
   variants: { id: string; sku: string }[];
   location: { id: string; kind: 'store' | 'warehouse'; pickupEnabled: boolean; active: boolean } | null;
   /** Units a ring-fenced channel may still reserve, per variant (caps locked until commit). */
@@ -108,24 +153,31 @@ type Context = {
   candidates: Record<string, Candidate[]>;
 };
 
-/** One read for everything the order must decide on; the channel's caps on these SKUs are locked. */
-async function loadContext(tx: Tx, channel: IngestChannel, input: IngestOrderInput): Promise<Context> {
+/**
+ * One read for everything the order must decide on. With `lock`, the channel's caps on these
+ * SKUs are locked until commit, so the units it holds are counted once per order.
+ */
+async function loadContext(db: DbOrTx, code: string, input: IngestOrderInput, opts: { lock: boolean }): Promise<Context> {
   const skus = sql.join(
     [...new Set(input.lines.map((l) => l.sku.toUpperCase()))].map((s) => sql`${s}`),
     sql`, `,
   );
-  const code = input.fulfilment.type === 'ship' ? null : input.fulfilment.locationCode.toUpperCase();
-  const { rows } = await executePrepared<Context>(tx, sql`
-    with v as (select id, sku from variants where sku in (${skus})),
+  const location = input.fulfilment.type === 'ship' ? null : input.fulfilment.locationCode.toUpperCase();
+  const { rows } = await executePrepared<Context>(db, sql`
+    with ch as (select * from channels where code = ${code.trim().toLowerCase()}),
+    v as (select id, sku from variants where sku in (${skus})),
     caps as (
       select c.variant_id, ${capAllowance('c')} as allowance
-      from channel_stock_caps c where c.channel_id = ${channel.id} and c.variant_id in (select id from v)
+      from channel_stock_caps c where c.channel_id = (select id from ch) and c.variant_id in (select id from v)
       order by c.variant_id
-      for update of c)
+      ${opts.lock ? sql`for update of c` : sql``})
     select
+      (select json_build_object('id', id, 'code', code, 'secret', secret, 'active', active,
+         'allowSplitShipments', allow_split_shipments, 'allowBackorders', allow_backorders) from ch) as channel,
+      exists (select 1 from caps) as capped,
       (select coalesce(json_agg(json_build_object('id', id, 'sku', sku)), '[]') from v) as variants,
       (select json_build_object('id', id, 'kind', kind, 'pickupEnabled', pickup_enabled, 'active', active)
-         from locations where code = ${code}) as location,
+         from locations where code = ${location}) as location,
       (select coalesce(json_object_agg(variant_id, allowance), '{}') from caps) as allowance,
       (select coalesce(json_object_agg(variant_id, list), '{}') from (
          select l.variant_id, json_agg(json_build_object('locationId', l.location_id, 'available', l.on_hand - l.reserved - l.safety_stock)
@@ -155,7 +207,7 @@ type Plan = { claims: StockClaim[]; short: string[] };
  * A ring-fenced channel gets no more than its cap allows. Lines planned here are claimed by
  * one conditional update per row, which has the last word.
  */
-function planClaims(channel: IngestChannel, type: IngestOrderInput['fulfilment']['type'], locationId: string | null, lines: Line[], ctx: Context): Plan {
+function planClaims(channel: Channel, type: IngestOrderInput['fulfilment']['type'], locationId: string | null, lines: Line[], ctx: Context): Plan {
   const claims: StockClaim[] = [];
   const short = new Set<string>();
   const allowance = new Map(Object.entries(ctx.allowance));
@@ -196,25 +248,30 @@ function planClaims(channel: IngestChannel, type: IngestOrderInput['fulfilment']
   return { claims, short: [...short] };
 }
 
-type Written = IngestedOrder & { short: string[] };
-
 /**
  * The customer (customerCtes, this order counted on their summary), the order, its lines, its
- * stock (stockClaimCtes), its pickup, the timeline and the KPI rollup: one statement. Returns null when the (channel, external id)
- * exists already — the caller rolls back whatever the other parts wrote.
+ * stock (stockClaimCtes), its pickup, the timeline and the KPI rollup: one statement, which
+ * refuses itself (comptoir_refuse, migration 0006) — so that none of its parts stays written,
+ * with or without a transaction around it — when the (channel, external id) exists already
+ * (Replay), when a claim failed that a new plan may meet (StockMoved), when stock is short and
+ * the order cannot wait for it (OutOfStock), or when the channel got a cap on one of its SKUs
+ * since the unlocked read (CapAppeared).
  */
 async function writeOrder(
-  tx: Tx,
+  db: DbOrTx,
   w: {
-    channel: IngestChannel;
+    channel: Channel;
     input: IngestOrderInput;
     orderId: string;
     locationId: string | null;
     lines: Line[];
     plan: Plan;
     actorId: string | null;
+    retryMoved: boolean;
+    backorderable: boolean;
+    capsLocked: boolean;
   },
-): Promise<Written | null> {
+): Promise<IngestedOrder> {
   const { input, channel } = w;
   const type = input.fulfilment.type;
   const itemCount = input.lines.reduce((a, l) => a + l.quantity, 0);
@@ -232,7 +289,9 @@ async function writeOrder(
   const customer = input.customer
     ? customerCtes(channel.code, input.customer, { totalCents: input.totals.totalCents, placedAt: input.placedAt })
     : null;
-  const { rows } = await executePrepared<Written>(tx, sql`
+  const variantIds = sql.join([...new Set(w.lines.map((l) => l.variantId))].map((id) => sql`${id}::uuid`), sql`, `);
+  try {
+    const { rows } = await executePrepared<IngestedOrder>(db, sql`
     with ${customer ? sql`${customer},` : sql``}
     ${stockClaimCtes(mode, w.plan.claims)},
     short_skus as (select sku from stock_short union select unnest(${plannedShort})),
@@ -263,10 +322,32 @@ async function writeOrder(
     kpi as (${kpiUpsert(
       { placedAt: input.placedAt, channelId: channel.id, locationId: w.locationId },
       { orders: 1, revenueCents: input.totals.totalCents, units: itemCount, pickupOrders: type === 'pickup' ? 1 : 0 },
-    )})
-    select id, number, external_id as "externalId", status, (select coalesce(json_agg(sku order by sku), '[]') from short_skus) as short
-    from new_order`);
-  return rows[0] ?? null;
+    )}),
+    short as (select coalesce(json_agg(sku order by sku), '[]') as skus from short_skus)
+    select o.id, o.number, o.external_id as "externalId", o.status
+    from short left join new_order o on true
+    where case
+      when o.id is null then comptoir_refuse('replay')
+      when ${w.retryMoved} and exists (select 1 from stock_short) then comptoir_refuse('stock_moved')
+      when ${!w.backorderable} and exists (select 1 from short_skus) then comptoir_refuse('out_of_stock', short.skus::jsonb)
+      when ${!w.capsLocked} and exists (
+        select 1 from channel_stock_caps c where c.channel_id = ${channel.id} and c.variant_id in (${variantIds})) then comptoir_refuse('capped')
+      else true end`);
+    return rows[0];
+  } catch (error) {
+    throw refusal(error) ?? error;
+  }
+}
+
+/** What a refused write statement means for the caller; undefined for any other error. */
+function refusal(error: unknown): Error | undefined {
+  const e = pgError(error);
+  if (e?.code !== 'CMP01') return undefined;
+  if (e.message === 'replay') return new Replay();
+  if (e.message === 'stock_moved') return new StockMoved();
+  if (e.message === 'capped') return new CapAppeared();
+  if (e.message === 'out_of_stock') return new OutOfStock(JSON.parse(e.detail ?? '[]') as string[]);
+  return undefined;
 }
 
 /** The location a ship order's stock mostly comes from: where its staff will find it. */

@@ -9,14 +9,14 @@ import { findDrift } from '@/lib/inventory/invariants';
 import { level, makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
 import { cancelOrder } from './cancel-order';
 import { confirmOrder } from './confirm-order';
-import { ingestOrder, type IngestChannel } from './ingest-order';
+import { ingestOrder } from './ingest-order';
 import { returnOrder } from './return-order';
 import { ZIngestOrderInput } from './schemas';
 import { shipOrder } from './ship-order';
 
 let handle: DbHandle;
 let w: InventoryWorld;
-let web: IngestChannel;
+let web: typeof channels.$inferSelect;
 let n = 0;
 
 beforeAll(async () => {

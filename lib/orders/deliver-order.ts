@@ -1,0 +1,54 @@
+import type { Db } from '@/db/client';
+import { authenticateChannel } from '@/lib/channels/authenticate';
+import { apiAnswerFrom, apiErrorAnswer, type ApiAnswer } from '@/lib/http/api';
+import { ingestOrder } from './ingest-order';
+import { ZIngestOrderInput } from './schemas';
+
+/** Largest order body a channel may send. */
+export const MAX_ORDER_BODY_BYTES = 1_000_000;
+
+export type OrderDelivery = {
+  /** The channel code from the path. */
+  channel: string;
+  /** The body exactly as received: the signature covers these bytes. */
+  rawBody: string;
+  /** The X-Comptoir-Signature header. */
+  signature: string | null;
+};
+
+/**
+ * POST /api/v1/channels/{channel}/orders, from the raw body to the JSON answer, for whichever
+ * server carries it (the App Router route, or the production server's lane for deliveries):
+ * 201 with the new order, 200 with the first one for a replay, an error answer otherwise.
+ * Who sent it is checked before what it says: a bad signature is a 401 even on a bad body.
+ */
+export async function deliverOrder(db: Db, delivery: OrderDelivery): Promise<ApiAnswer> {
+  try {
+    if (Buffer.byteLength(delivery.rawBody) > MAX_ORDER_BODY_BYTES) {
+      return apiErrorAnswer('validation_failed', 'The request body is too large (1 MB at most).');
+    }
+    const parsed = parse(delivery.rawBody);
+    if (!parsed.ok) {
+      // The valid path checks the signature with the order's own read; this one first, on its own.
+      await authenticateChannel(db, delivery.channel, { kind: 'signature', rawBody: delivery.rawBody, header: delivery.signature });
+      return parsed.answer;
+    }
+    const result = await ingestOrder(db, { code: delivery.channel }, parsed.input, {
+      signature: { rawBody: delivery.rawBody, header: delivery.signature },
+    });
+    return { status: result.created ? 201 : 200, body: { order: result.order } };
+  } catch (error) {
+    return apiAnswerFrom(error);
+  }
+}
+
+function parse(rawBody: string) {
+  let json: unknown;
+  try {
+    json = JSON.parse(rawBody);
+  } catch {
+    return { ok: false as const, answer: apiErrorAnswer('validation_failed', 'The request body is not valid JSON.') };
+  }
+  const input = ZIngestOrderInput.safeParse(json);
+  return input.success ? { ok: true as const, input: input.data } : { ok: false as const, answer: apiAnswerFrom(input.error) };
+}
