@@ -52,7 +52,7 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
 }
 
 export function openPostgres(url: string, max = Number(process.env.DB_POOL_MAX ?? 10)): DbHandle {
-  const pool = new pg.Pool({ connectionString: url, max });
+  const pool = keepConnectionsOnRefusals(new pg.Pool({ connectionString: url, max }));
   // An idle connection dropped by the server (restart, admin command) must not crash the process;
   // the pool replaces it on the next checkout.
   pool.on('error', (err: Error & { code?: string }) => {
@@ -67,6 +67,35 @@ export function openPostgres(url: string, max = Number(process.env.DB_POOL_MAX ?
       await pool.query(sql);
     },
   };
+}
+
+/**
+ * pg's Pool closes the connection of any query that fails, even when the server merely refused
+ * the statement (a constraint, an order refused by comptoir_refuse) and the connection is ready
+ * for the next one. A new connection, with cold caches and statements to prepare again, costs far
+ * more than the refusal: under a flash sale every out-of-stock answer would pay it. Connections
+ * the server answered with an error are kept; broken ones (no SQLSTATE, or no longer queryable)
+ * are still dropped by the pool.
+ */
+function keepConnectionsOnRefusals(pool: pg.Pool): pg.Pool {
+  const query = async (config: string | pg.QueryConfig, values?: unknown[]) => {
+    const client = await pool.connect();
+    try {
+      const result = await client.query(config, values);
+      client.release();
+      return result;
+    } catch (error) {
+      client.release(refusedByServer(error) ? undefined : (error as Error));
+      throw error;
+    }
+  };
+  pool.query = query as typeof pool.query;
+  return pool;
+}
+
+/** An ErrorResponse from the server: it carries a SQLSTATE, and the connection stays in sync. */
+function refusedByServer(error: unknown): boolean {
+  return error instanceof pg.DatabaseError && typeof error.code === 'string' && !error.code.startsWith('08') && !error.code.startsWith('57P');
 }
 
 /** Opens the engine chosen by the environment: DATABASE_URL → PostgreSQL, else embedded PGlite. */
