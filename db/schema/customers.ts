@@ -39,7 +39,6 @@ export const customers = pgTable(
     index('customers_email_trgm_idx').using('gin', t.email.op('gin_trgm_ops')),
     index('customers_phone_idx').on(t.phone),
     index('customers_merged_into_idx').on(t.mergedIntoId),
-    index('customers_last_order_idx').on(t.lastOrderAt.desc().nullsFirst()),
   ],
 );
 
