@@ -63,6 +63,8 @@ export async function ingestOrder(db: Db, channel: IngestChannel, input: IngestO
         return take(tx, authorise(channel.code, locked.channel, opts), input, locked, actorId, { ...how, capsLocked: true });
       });
     } catch (error) {
+      // Refused by the write statement, the order was new then: no earlier delivery to answer with.
+      if (error instanceof ShortWhenWritten) throw error;
       if (error instanceof Replay || error instanceof DomainError) {
         // A replay answers with the first result, even if the order could no longer be taken now.
         const first = await findIngested(db, from.id, input.externalId);
@@ -81,6 +83,8 @@ class Replay extends Error {}
 class StockMoved extends Error {}
 /** A cap on one of the SKUs appeared after the unlocked read: take the order under the lock. */
 class CapAppeared extends Error {}
+/** The write statement found stock short, after inserting the order: it was not a replay. */
+class ShortWhenWritten extends OutOfStock {}
 
 function isDeadlock(error: unknown): boolean {
   return pgError(error)?.code === '40P01';
@@ -346,7 +350,7 @@ function refusal(error: unknown): Error | undefined {
   if (e.message === 'replay') return new Replay();
   if (e.message === 'stock_moved') return new StockMoved();
   if (e.message === 'capped') return new CapAppeared();
-  if (e.message === 'out_of_stock') return new OutOfStock(JSON.parse(e.detail ?? '[]') as string[]);
+  if (e.message === 'out_of_stock') return new ShortWhenWritten(JSON.parse(e.detail ?? '[]') as string[]);
   return undefined;
 }
 
