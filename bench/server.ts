@@ -6,8 +6,9 @@ import path from 'node:path';
 export type BenchServer = { url: string; stop: () => Promise<void> };
 
 /**
- * A production build of the app (`next build` when there is none) started with `next start`
- * against the bench database: HTTP scenarios measure what a channel would really hit.
+ * A production build of the app (`next build` when there is none) started as `npm start` runs
+ * it (scripts/serve.ts) against the bench database: HTTP scenarios measure what a channel would
+ * really hit.
  */
 export async function startServer(databaseUrl: string, log: (m: string) => void, port = 3900): Promise<BenchServer> {
   if (!existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {
@@ -15,8 +16,16 @@ export async function startServer(databaseUrl: string, log: (m: string) => void,
     const build = spawnSync('node_modules/.bin/next', ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
     if (build.status !== 0) throw new Error('next build failed');
   }
-  const child = spawn('node_modules/.bin/next', ['start', '-p', String(port)], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, DB_POOL_MAX: '20', NEXT_TELEMETRY_DISABLED: '1', AUTH_SECRET: 'bench-only-secret' },
+  const child = spawn('node_modules/.bin/tsx', ['scripts/serve.ts'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      DB_POOL_MAX: '20',
+      NEXT_TELEMETRY_DISABLED: '1',
+      AUTH_SECRET: 'bench-only-secret',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -35,7 +44,7 @@ export async function startServer(databaseUrl: string, log: (m: string) => void,
     }
   };
   for (let i = 0; i < 120; i++) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.ok) return { url, stop };
@@ -45,7 +54,7 @@ export async function startServer(databaseUrl: string, log: (m: string) => void,
     await new Promise((r) => setTimeout(r, 500));
   }
   await stop();
-  throw new Error(`next start did not answer /api/health within 60 s:\n${output}`);
+  throw new Error(`the server did not answer /api/health within 60 s:\n${output}`);
 }
 
 /** Runs `total` async jobs with `concurrency` workers; returns each job's latency in ms and the wall time. */

@@ -21,5 +21,5 @@ fi
 
 rm -rf "$PGLITE_DIR"
 node_modules/.bin/tsx scripts/setup-db.ts
-# exec: Playwright stops the server by its pid; `npx next start` would leave next-server behind.
-exec node_modules/.bin/next start -p "$PORT"
+# The production server, as `npm start` runs it. exec: Playwright stops the server by its pid.
+exec node_modules/.bin/tsx scripts/serve.ts

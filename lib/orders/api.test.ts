@@ -1,9 +1,12 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useDatabaseInThisProcess, type DbHandle } from '@/db/client';
+import { getDb, useDatabaseInThisProcess, type DbHandle } from '@/db/client';
 import { channels } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { signBody } from '@/lib/channels/signature';
+import { orderDeliveryChannel, serveOrderDelivery } from '@/lib/http/order-lane';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
 import { GET as availability } from '@/app/api/v1/availability/route';
 import { POST as postOrder } from '@/app/api/v1/channels/[channel]/orders/route';
@@ -11,14 +14,27 @@ import { POST as postOrder } from '@/app/api/v1/channels/[channel]/orders/route'
 let handle: DbHandle;
 let w: InventoryWorld;
 const SECRET = 'demo-secret-web';
+// The production server's lane for deliveries (scripts/serve.ts), on a port of its own.
+let lane: http.Server;
+let laneUrl: string;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
   useDatabaseInThisProcess(handle);
   w = await makeInventoryWorld(handle.db);
   await handle.db.insert(channels).values({ code: 'web', name: 'Web', kind: 'web', secret: SECRET });
+  lane = http.createServer((req, res) => {
+    const channel = orderDeliveryChannel(req);
+    if (channel === null) res.writeHead(404).end('not the lane');
+    else void serveOrderDelivery(getDb, channel, req, res);
+  });
+  await new Promise<void>((resolve) => lane.listen(0, '127.0.0.1', resolve));
+  laneUrl = `http://127.0.0.1:${(lane.address() as AddressInfo).port}`;
 });
-afterAll(() => handle.close());
+afterAll(async () => {
+  await new Promise((resolve) => lane.close(resolve));
+  await handle.close();
+});
 
 function body(externalId: string, qty = 1, sku = 'PULL-S') {
   return JSON.stringify({
@@ -32,24 +48,34 @@ function body(externalId: string, qty = 1, sku = 'PULL-S') {
   });
 }
 
-function post(raw: string, opts: { channel?: string; signature?: string | null } = {}) {
+type Transport = 'route' | 'lane';
+type PostOptions = { channel?: string; signature?: string | null };
+
+/** Delivers through the App Router route handler, or over HTTP to the production server's lane. */
+function deliver(transport: Transport, raw: string, opts: PostOptions = {}): Promise<Response> {
   const headers = new Headers({ 'content-type': 'application/json' });
   const signature = opts.signature === undefined ? signBody(SECRET, raw) : opts.signature;
   if (signature) headers.set('x-comptoir-signature', signature);
-  return postOrder(new Request(`http://test/api/v1/channels/${opts.channel ?? 'web'}/orders`, { method: 'POST', body: raw, headers }), {
-    params: Promise.resolve({ channel: opts.channel ?? 'web' }),
+  const channel = opts.channel ?? 'web';
+  if (transport === 'lane') return fetch(`${laneUrl}/api/v1/channels/${channel}/orders`, { method: 'POST', body: raw, headers });
+  return postOrder(new Request(`http://test/api/v1/channels/${channel}/orders`, { method: 'POST', body: raw, headers }), {
+    params: Promise.resolve({ channel }),
   });
 }
 
 const orderCount = async () => (await handle.db.execute<{ n: number }>(sql`select count(*)::int as n from orders`)).rows[0].n;
 
-describe('POST /api/v1/channels/{channel}/orders', () => {
+describe.each(['route', 'lane'] as const)('POST /api/v1/channels/{channel}/orders (%s)', (transport) => {
+  const post = (raw: string, opts?: PostOptions) => deliver(transport, raw, opts);
+  const id = (n: number) => `WEB-${transport}-${n}`;
+
   it('creates with 201, replays with 200 and the same body', async () => {
-    const raw = body('WEB-1001');
+    const raw = body(id(1001));
     const first = await post(raw);
     expect(first.status).toBe(201);
     const created = await first.json();
-    expect(created.order).toMatchObject({ externalId: 'WEB-1001', status: 'placed' });
+    expect(created.order).toMatchObject({ externalId: id(1001), status: 'placed' });
+    expect(first.headers.get('content-type')).toMatch(/^application\/json/);
     expect(Object.keys(created.order).sort()).toEqual(['externalId', 'id', 'number', 'status']);
     const before = await orderCount();
     const replay = await post(raw);
@@ -59,7 +85,7 @@ describe('POST /api/v1/channels/{channel}/orders', () => {
   });
 
   it('answers 404 for an unknown channel and 401 for a bad or missing signature, writing nothing', async () => {
-    const raw = body('WEB-1002');
+    const raw = body(id(1002));
     const before = await orderCount();
     expect((await post(raw, { channel: 'nope' })).status).toBe(404);
     const bad = await post(raw, { signature: signBody('wrong', raw) });
@@ -80,13 +106,36 @@ describe('POST /api/v1/channels/{channel}/orders', () => {
 
   it('answers 409 out_of_stock naming the SKUs and leaves stock untouched; 422 for an unknown SKU', async () => {
     const before = (await availability(availabilityRequest('PULL-M'))).json();
-    const res = await post(body('WEB-1003', 500, 'PULL-M'));
+    const res = await post(body(id(1003), 500, 'PULL-M'));
     expect(res.status).toBe(409);
     expect(await res.json()).toEqual({
       error: { code: 'out_of_stock', message: expect.any(String), details: { skus: ['PULL-M'] } },
     });
     expect(await (await availability(availabilityRequest('PULL-M'))).json()).toEqual(await before);
-    expect((await post(body('WEB-1004', 1, 'NOPE-1'))).status).toBe(422);
+    expect((await post(body(id(1004), 1, 'NOPE-1'))).status).toBe(422);
+  });
+});
+
+describe('the production server lane for deliveries', () => {
+  it('takes only POSTs to a channel orders path; every other request stays Next\'s', async () => {
+    const match = (method: string, url: string) => orderDeliveryChannel({ method, url } as http.IncomingMessage);
+    expect(match('POST', '/api/v1/channels/web/orders')).toBe('web');
+    expect(match('POST', '/api/v1/channels/web/orders?via=test')).toBe('web');
+    expect(match('POST', '/api/v1/channels/caf%C3%A9/orders')).toBe('café');
+    expect(match('GET', '/api/v1/channels/web/orders')).toBeNull();
+    expect(match('POST', '/api/v1/channels/web/orders/1')).toBeNull();
+    expect(match('POST', '/api/v1/channels/web/ordersx')).toBeNull();
+    expect(match('POST', '/api/v1/channels/%E0%A4%A/orders')).toBeNull();
+    expect(match('POST', '/api/v1/availability')).toBeNull();
+  });
+
+  it('refuses a body over 1 MB with 400, writing nothing', async () => {
+    const before = await orderCount();
+    const raw = JSON.stringify({ externalId: 'BIG-1', padding: 'x'.repeat(1_000_001) });
+    const res = await deliver('lane', raw);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatchObject({ code: 'validation_failed', message: expect.stringMatching(/too large/) });
+    expect(await orderCount()).toBe(before);
   });
 });
 
@@ -97,20 +146,21 @@ function availabilityRequest(sku: string, token = SECRET, extra = '') {
 }
 
 describe('GET /api/v1/availability', () => {
+  // Each delivery suite above (route, lane) reserved one PULL-S at Paris.
   it('answers per location for the channel, or for one location', async () => {
     const res = await availability(availabilityRequest('pull-s'));
     expect(res.status).toBe(200);
     const json = await res.json();
-    expect(json).toMatchObject({ sku: 'PULL-S', total: 29 });
+    expect(json).toMatchObject({ sku: 'PULL-S', total: 28 });
     expect(json.locations).toEqual([
       { code: 'LYS', available: 10 },
-      { code: 'PAR', available: 9 },
+      { code: 'PAR', available: 8 },
       { code: 'WH', available: 10 },
     ]);
     expect(await (await availability(availabilityRequest('PULL-S', SECRET, '&location=par'))).json()).toEqual({
       sku: 'PULL-S',
-      total: 9,
-      locations: [{ code: 'PAR', available: 9 }],
+      total: 8,
+      locations: [{ code: 'PAR', available: 8 }],
     });
   });
 

@@ -1,0 +1,39 @@
+/**
+ * The production server (`npm start`, after scripts/setup-db.ts): Next.js serves every page and
+ * route, except order deliveries from channels (POST /api/v1/channels/{channel}/orders), which
+ * this server answers itself with the same deliverOrder as the App Router route
+ * (lib/http/order-lane.ts). On the hottest path of the app, Next's per-request machinery cost
+ * more CPU than the order's own work (bench: orders.ingest). Both share one database handle.
+ *
+ *   PORT (default 3000), HOSTNAME (default all interfaces); NODE_ENV=production.
+ */
+import http from 'node:http';
+import next from 'next';
+import { getDatabase, getDb } from '../db/client';
+import { orderDeliveryChannel, serveOrderDelivery } from '../lib/http/order-lane';
+
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME || undefined;
+
+// Opened here first, so that the lane and Next's bundle use this one handle (see db/client.ts).
+await getDatabase();
+const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? 'localhost', port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((req, res) => {
+  const channel = orderDeliveryChannel(req);
+  if (channel !== null) void serveOrderDelivery(getDb, channel, req, res);
+  else void handle(req, res);
+});
+server.listen(port, hostname, () => console.log(`Comptoir listening on http://${hostname ?? 'localhost'}:${port}`));
+
+async function stop() {
+  server.close();
+  server.closeAllConnections();
+  await app.close();
+  await (await getDatabase()).close();
+  process.exit(0);
+}
+process.once('SIGTERM', () => void stop());
+process.once('SIGINT', () => void stop());
