@@ -1,10 +1,12 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { channels } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { findDrift } from '@/lib/inventory/invariants';
 import { readKpiTotals } from '@/lib/kpis/read';
+import { setChannelCap } from '@/lib/inventory/availability';
 import { SEED_INVARIANTS } from '@/db/seed/invariants';
 import { level, makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
 import { ingestOrder } from './ingest-order';
@@ -67,7 +69,7 @@ describe('concurrent ingestion on PostgreSQL', () => {
         await handle.db.execute(sql`insert into inventory_movements (variant_id, location_id, delta_on_hand, reason) values (${v}, ${loc}, 10, 'receipt')`);
       }
     }
-    const split = { ...web, allowSplitShipments: true };
+    await handle.db.update(channels).set({ allowSplitShipments: true }).where(eq(channels.id, web.id));
     const ship = (i: number) =>
       ZIngestOrderInput.parse({
         externalId: `MULTI-${i}`,
@@ -80,7 +82,7 @@ describe('concurrent ingestion on PostgreSQL', () => {
       });
     const outcomes = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        ingestOrder(handle.db, split, ship(i)).then(
+        ingestOrder(handle.db, web, ship(i)).then(
           () => 'ok',
           (e: { code?: string; message?: string }) => e.code ?? `error: ${e.message}`,
         ),
@@ -101,5 +103,44 @@ describe('concurrent ingestion on PostgreSQL', () => {
     expect(totals.orders).toBe(counted[0].n);
     const { rows: off } = await handle.db.execute(sql.raw(SEED_INVARIANTS['kpi_daily equals the orders']));
     expect(off).toEqual([]);
+  });
+  it('honours a cap set between the order\'s read and its write', async () => {
+    // The write statement waits on a lock held here, after the unlocked read; the cap is set
+    // meanwhile. The statement's snapshot, taken once the lock is granted, sees it: the order
+    // must be taken again under the cap's lock, and the cap of 2 refuses 3 units.
+    const sku = w.skus[0];
+    await handle.db.execute(sql`update inventory_levels set on_hand = 10 where variant_id = ${sku.id} and location_id = ${w.warehouse}`);
+    await handle.db.execute(sql`insert into inventory_movements (variant_id, location_id, delta_on_hand, reason) values (${sku.id}, ${w.warehouse}, 10, 'receipt')`);
+    const blocker = await (handle.db as unknown as { $client: pg.Pool }).$client.connect();
+    try {
+      await blocker.query('begin');
+      await blocker.query('lock table kpi_daily in share row exclusive mode');
+      const order = ingestOrder(
+        handle.db,
+        web,
+        ZIngestOrderInput.parse({
+          externalId: 'CAP-RACE-1',
+          placedAt: new Date().toISOString(),
+          currency: 'EUR',
+          lines: [{ sku: sku.sku, quantity: 3, unitPriceCents: 1000 }],
+          fulfilment: { type: 'ship', address: { line1: '1 rue Neuve', postalCode: '69001', city: 'Lyon', country: 'FR' } },
+          totals: { subtotalCents: 3000, totalCents: 3000 },
+        }),
+      ).then(
+        () => 'ok',
+        (e: { code?: string; message?: string }) => e.code ?? `error: ${e.message}`,
+      );
+      for (let i = 0; i < 200; i++) {
+        const { rows } = await blocker.query(`select 1 from pg_locks where not granted and relation = 'kpi_daily'::regclass`);
+        if (rows.length) break;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      await setChannelCap(handle.db, w.owner, { channelId: web.id, variantId: sku.id, maxUnits: 2 });
+      await blocker.query('commit');
+      expect(await order).toBe('out_of_stock');
+    } finally {
+      blocker.release();
+    }
+    expect(await level(handle.db, sku.id, w.warehouse)).toEqual({ onHand: 10, reserved: 0 });
   });
 });
