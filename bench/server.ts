@@ -80,6 +80,37 @@ export async function runConcurrently<T>(
   return { latencies, results, wallMs: performance.now() - start };
 }
 
+/**
+ * Runs `total` jobs from `concurrency` workers on a fixed schedule of `perSecond` jobs a second
+ * (job i is due at start + i / perSecond): the load of a given rate, as channels send it, rather
+ * than as fast as answers come back. A job's latency runs from when it was due, so time spent
+ * waiting for a free worker when the server falls behind counts (no coordinated omission).
+ */
+export async function runPaced<T>(
+  total: number,
+  concurrency: number,
+  perSecond: number,
+  job: (i: number) => Promise<T>,
+): Promise<{ latencies: number[]; results: T[]; wallMs: number }> {
+  const latencies: number[] = new Array(total);
+  const results: T[] = new Array(total);
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, total) }, async () => {
+      while (next < total) {
+        const i = next++;
+        const due = start + (i * 1000) / perSecond;
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        results[i] = await job(i);
+        latencies[i] = performance.now() - due;
+      }
+    }),
+  );
+  return { latencies, results, wallMs: performance.now() - start };
+}
+
 const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 128 });
 
 /**
