@@ -192,6 +192,16 @@ describe('ingestOrder, line by line', () => {
     expect(await findDrift(db.db)).toEqual([]);
   });
 
+  it('writes nothing of an order the stock refuses, not even its number', async () => {
+    const lastNumber = async () => (await db.db.execute<{ n: string }>(sql`select last_value::text as n from order_number_seq`)).rows[0].n;
+    const before = await lastNumber();
+    // Lyon's 10 PULL-S are all held: the claim fails in the write statement itself.
+    await expect(ingestOrder(db.db, shop, pickupAtLyon('TWO-2', [1]))).rejects.toMatchObject({ code: 'out_of_stock' });
+    expect(await lastNumber()).toBe(before);
+    const { rows } = await db.db.execute<{ n: number }>(sql`select count(*)::int as n from orders where external_id = 'TWO-2'`);
+    expect(rows[0].n).toBe(0);
+  });
+
   it('answers a replay with the first order even when it could no longer be filled', async () => {
     const again = await ingestOrder(db.db, shop, pickupAtLyon('TWO-1', [6, 4]));
     expect(again.created).toBe(false);

@@ -63,8 +63,6 @@ export async function ingestOrder(db: Db, channel: IngestChannel, input: IngestO
         return take(tx, authorise(channel.code, locked.channel, opts), input, locked, actorId, { ...how, capsLocked: true });
       });
     } catch (error) {
-      // Refused by the write statement, the order was new then: no earlier delivery to answer with.
-      if (error instanceof ShortWhenWritten) throw error;
       if (error instanceof Replay || error instanceof DomainError) {
         // A replay answers with the first result, even if the order could no longer be taken now.
         const first = await findIngested(db, from.id, input.externalId);
@@ -83,8 +81,6 @@ class Replay extends Error {}
 class StockMoved extends Error {}
 /** A cap on one of the SKUs appeared after the unlocked read: take the order under the lock. */
 class CapAppeared extends Error {}
-/** The write statement found stock short, after inserting the order: it was not a replay. */
-class ShortWhenWritten extends OutOfStock {}
 
 function isDeadlock(error: unknown): boolean {
   return pgError(error)?.code === '40P01';
@@ -296,17 +292,21 @@ async function writeOrder(
   const variantIds = sql.join([...new Set(w.lines.map((l) => l.variantId))].map((id) => sql`${id}::uuid`), sql`, `);
   try {
     const { rows } = await executePrepared<IngestedOrder>(db, sql`
-    with ${customer ? sql`${customer},` : sql``}
+    with prior as (select 1 from orders where channel_id = ${channel.id} and external_id = ${input.externalId}),
+    ${customer ? sql`${customer},` : sql``}
     ${stockClaimCtes(mode, w.plan.claims)},
     short_skus as (select sku from stock_short union select unnest(${plannedShort})),
     new_order as (
       insert into orders (id, number, channel_id, external_id, customer_id, status, fulfilment_type, location_id, fulfilling_location_id, shipping_address,
         currency, subtotal_cents, discount_cents, shipping_cents, tax_cents, total_cents, item_count, placed_at)
-      values (${w.orderId}, 'CMP-' || nextval('order_number_seq'), ${channel.id}, ${input.externalId}, ${customer ? sql`(select id from customer)` : sql`null::uuid`},
+      select ${w.orderId}, 'CMP-' || nextval('order_number_seq'), ${channel.id}, ${input.externalId}, ${customer ? sql`(select id from customer)` : sql`null::uuid`},
         (case when ${type === 'in_store'} then 'completed' when exists (select 1 from short_skus) then 'backordered' else 'placed' end)::order_status,
         ${type}, ${w.locationId}::uuid, ${w.locationId ?? mainLocation(w.plan.claims)}::uuid, ${type === 'ship' ? JSON.stringify(input.fulfilment.type === 'ship' ? input.fulfilment.address : null) : null}::jsonb,
         ${input.currency}, ${input.totals.subtotalCents}, ${input.totals.discountCents}, ${input.totals.shippingCents},
-        ${input.totals.taxCents}, ${input.totals.totalCents}, ${itemCount}, ${input.placedAt}::timestamptz)
+        ${input.totals.taxCents}, ${input.totals.totalCents}, ${itemCount}, ${input.placedAt}::timestamptz
+      -- An order about to be refused is not written at all: no number taken, no index entry left behind.
+      where (${w.backorderable} or not exists (select 1 from short_skus))
+        and not (${w.retryMoved} and exists (select 1 from stock_short))
       on conflict (channel_id, external_id) do nothing
       returning id, number, external_id, status),
     new_lines as (
@@ -331,9 +331,11 @@ async function writeOrder(
     select o.id, o.number, o.external_id as "externalId", o.status
     from short left join new_order o on true
     where case
-      when o.id is null then comptoir_refuse('replay')
+      when exists (select 1 from prior) then comptoir_refuse('replay')
       when ${w.retryMoved} and exists (select 1 from stock_short) then comptoir_refuse('stock_moved')
       when ${!w.backorderable} and exists (select 1 from short_skus) then comptoir_refuse('out_of_stock', short.skus::jsonb)
+      -- Delivered concurrently: the other delivery's order took the (channel, external id) first.
+      when o.id is null then comptoir_refuse('replay')
       when ${!w.capsLocked} and exists (
         select 1 from channel_stock_caps c where c.channel_id = ${channel.id} and c.variant_id in (${variantIds})) then comptoir_refuse('capped')
       else true end`);
@@ -350,7 +352,7 @@ function refusal(error: unknown): Error | undefined {
   if (e.message === 'replay') return new Replay();
   if (e.message === 'stock_moved') return new StockMoved();
   if (e.message === 'capped') return new CapAppeared();
-  if (e.message === 'out_of_stock') return new ShortWhenWritten(JSON.parse(e.detail ?? '[]') as string[]);
+  if (e.message === 'out_of_stock') return new OutOfStock(JSON.parse(e.detail ?? '[]') as string[]);
   return undefined;
 }
 
