@@ -4,6 +4,8 @@
  * this server answers itself with the same deliverOrder as the App Router route
  * (lib/http/order-lane.ts). On the hottest path of the app, Next's per-request machinery cost
  * more CPU than the order's own work (bench: orders.ingest). Both share one database handle.
+ * That path skips whatever Next would run before a route (a proxy.ts, should one appear): what
+ * such a step enforces must be enforced in deliverOrder too.
  *
  *   PORT (default 3000), HOSTNAME (default all interfaces); NODE_ENV=production.
  */
