@@ -24,7 +24,29 @@ export type ChannelCredentials =
  */
 export async function authenticateChannel(db: DbOrTx, code: string, credentials: ChannelCredentials): Promise<AuthenticatedChannel> {
   const [channel] = await db.select().from(channels).where(eq(channels.code, code.trim().toLowerCase()));
+  checkChannel(code, channel, credentials);
+  return {
+    id: channel.id,
+    code: channel.code,
+    name: channel.name,
+    allowSplitShipments: channel.allowSplitShipments,
+    allowBackorders: channel.allowBackorders,
+  };
+}
+
+/**
+ * The check behind authenticateChannel, for callers that read the channel row themselves (order
+ * ingestion reads it with the order's context): unknown or inactive → not_found; credentials
+ * that do not match → invalid_signature. `null` credentials: staff acting for the channel,
+ * already authorised by the caller.
+ */
+export function checkChannel<C extends { active: boolean; secret: string }>(
+  code: string,
+  channel: C | null | undefined,
+  credentials: ChannelCredentials | null,
+): asserts channel is C {
   if (!channel || !channel.active) throw new DomainError('not_found', `Unknown channel "${code}".`);
+  if (!credentials) return;
   const ok =
     credentials.kind === 'signature'
       ? verifySignature(channel.secret, credentials.rawBody, credentials.header)
@@ -35,13 +57,6 @@ export async function authenticateChannel(db: DbOrTx, code: string, credentials:
       credentials.kind === 'signature' ? 'Missing or invalid X-Comptoir-Signature.' : 'Missing or invalid bearer token.',
     );
   }
-  return {
-    id: channel.id,
-    code: channel.code,
-    name: channel.name,
-    allowSplitShipments: channel.allowSplitShipments,
-    allowBackorders: channel.allowBackorders,
-  };
 }
 
 function bearerMatches(secret: string, header: string | null): boolean {

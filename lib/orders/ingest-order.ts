@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { executePrepared, type Db, type DbOrTx } from '@/db/client';
-import { verifySignature } from '@/lib/channels/signature';
+import { checkChannel, type ChannelCredentials } from '@/lib/channels/authenticate';
 import { orders } from '@/db/schema';
 import { customerCtes } from '@/lib/customers/resolve-customer';
 import { DomainError, OutOfStock } from '@/lib/errors';
@@ -16,7 +16,7 @@ export type IngestChannel = { code: string };
 /** How the order proves where it comes from. */
 export type IngestOptions = {
   /** A channel's delivery: the HMAC of the raw body, checked against the channel's secret. */
-  signature?: { rawBody: string; header: string | null };
+  signature?: Omit<Extract<ChannelCredentials, { kind: 'signature' }>, 'kind'>;
   /** Staff taking the order for the channel (phone orders), already authorised by the caller. */
   actorId?: string | null;
 };
@@ -50,7 +50,7 @@ export async function ingestOrder(db: Db, channel: IngestChannel, input: IngestO
     const from = authorise(channel.code, context.channel, opts);
     const how = { lastAttempt: attempt === ATTEMPTS, capsLocked: false };
     try {
-      if (!context.capped) {
+      if (Object.keys(context.allowance).length === 0) {
         try {
           return await take(db, from, input, context, actorId, how);
         } catch (error) {
@@ -96,10 +96,7 @@ function pgError(error: unknown): PgError | undefined {
 
 /** The channel must exist and be active; a delivery must carry the HMAC of its body with the channel's secret. */
 function authorise(code: string, channel: Channel | null, opts: IngestOptions): Channel {
-  if (!channel || !channel.active) throw new DomainError('not_found', `Unknown channel "${code}".`);
-  if (opts.signature && !verifySignature(channel.secret, opts.signature.rawBody, opts.signature.header)) {
-    throw new DomainError('invalid_signature', 'Missing or invalid X-Comptoir-Signature.');
-  }
+  checkChannel(code, channel, opts.signature ? { kind: 'signature', ...opts.signature } : null);
   return channel;
 }
 
@@ -143,11 +140,9 @@ async function take(
 
 type Context = {
   channel: Channel | null;
-  /** Whether the channel is capped on any of the order's SKUs. */
-  capped: boolean;
   variants: { id: string; sku: string }[];
   location: { id: string; kind: 'store' | 'warehouse'; pickupEnabled: boolean; active: boolean } | null;
-  /** Units a ring-fenced channel may still reserve, per variant (caps locked until commit). */
+  /** Units a ring-fenced channel may still reserve, per variant capped (none: not ring-fenced on these SKUs). */
   allowance: Record<string, number>;
   /** Ship orders: per variant, locations with stock, warehouses first then the most available. */
   candidates: Record<string, Candidate[]>;
@@ -174,7 +169,6 @@ async function loadContext(db: DbOrTx, code: string, input: IngestOrderInput, op
     select
       (select json_build_object('id', id, 'code', code, 'secret', secret, 'active', active,
          'allowSplitShipments', allow_split_shipments, 'allowBackorders', allow_backorders) from ch) as channel,
-      exists (select 1 from caps) as capped,
       (select coalesce(json_agg(json_build_object('id', id, 'sku', sku)), '[]') from v) as variants,
       (select json_build_object('id', id, 'kind', kind, 'pickupEnabled', pickup_enabled, 'active', active)
          from locations where code = ${location}) as location,
