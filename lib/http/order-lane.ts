@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Db } from '@/db/client';
 import { apiErrorAnswer, type ApiAnswer } from '@/lib/http/api';
-import { deliverOrder, MAX_ORDER_BODY_BYTES } from '@/lib/orders/deliver-order';
+import { deliverOrder, MAX_ORDER_BODY_BYTES, orderBodyTooLarge } from '@/lib/orders/deliver-order';
 
 const DELIVERY_PATH = /^\/api\/v1\/channels\/([^/?#]+)\/orders(?:\?.*)?$/;
 
@@ -31,7 +31,7 @@ export async function serveOrderDelivery(db: () => Promise<Db>, channel: string,
     const rawBody = await readBody(req, MAX_ORDER_BODY_BYTES);
     answer =
       rawBody === null
-        ? apiErrorAnswer('validation_failed', 'The request body is too large (1 MB at most).')
+        ? orderBodyTooLarge()
         : await deliverOrder(await db(), { channel, rawBody, signature: headerOf(req, 'x-comptoir-signature') });
   } catch (error) {
     console.error(error);

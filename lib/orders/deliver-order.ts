@@ -7,6 +7,11 @@ import { ZIngestOrderInput } from './schemas';
 /** Largest order body a channel may send. */
 export const MAX_ORDER_BODY_BYTES = 1_000_000;
 
+/** The answer to a body over MAX_ORDER_BODY_BYTES, from whichever server measured it. */
+export function orderBodyTooLarge(): ApiAnswer {
+  return apiErrorAnswer('validation_failed', 'The request body is too large (1 MB at most).');
+}
+
 export type OrderDelivery = {
   /** The channel code from the path. */
   channel: string;
@@ -24,9 +29,7 @@ export type OrderDelivery = {
  */
 export async function deliverOrder(db: Db, delivery: OrderDelivery): Promise<ApiAnswer> {
   try {
-    if (Buffer.byteLength(delivery.rawBody) > MAX_ORDER_BODY_BYTES) {
-      return apiErrorAnswer('validation_failed', 'The request body is too large (1 MB at most).');
-    }
+    if (Buffer.byteLength(delivery.rawBody) > MAX_ORDER_BODY_BYTES) return orderBodyTooLarge();
     const parsed = parse(delivery.rawBody);
     if (!parsed.ok) {
       // The valid path checks the signature with the order's own read; this one first, on its own.
