@@ -57,27 +57,11 @@ export async function startServer(databaseUrl: string, log: (m: string) => void,
   throw new Error(`the server did not answer /api/health within 60 s:\n${output}`);
 }
 
+type JobRun<T> = { latencies: number[]; results: T[]; wallMs: number };
+
 /** Runs `total` async jobs with `concurrency` workers; returns each job's latency in ms and the wall time. */
-export async function runConcurrently<T>(
-  total: number,
-  concurrency: number,
-  job: (i: number) => Promise<T>,
-): Promise<{ latencies: number[]; results: T[]; wallMs: number }> {
-  const latencies: number[] = new Array(total);
-  const results: T[] = new Array(total);
-  let next = 0;
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, total) }, async () => {
-      while (next < total) {
-        const i = next++;
-        const t0 = performance.now();
-        results[i] = await job(i);
-        latencies[i] = performance.now() - t0;
-      }
-    }),
-  );
-  return { latencies, results, wallMs: performance.now() - start };
+export function runConcurrently<T>(total: number, concurrency: number, job: (i: number) => Promise<T>): Promise<JobRun<T>> {
+  return runWorkers(total, concurrency, job, () => performance.now());
 }
 
 /**
@@ -86,12 +70,13 @@ export async function runConcurrently<T>(
  * than as fast as answers come back. A job's latency runs from when it was due, so time spent
  * waiting for a free worker when the server falls behind counts (no coordinated omission).
  */
-export async function runPaced<T>(
-  total: number,
-  concurrency: number,
-  perSecond: number,
-  job: (i: number) => Promise<T>,
-): Promise<{ latencies: number[]; results: T[]; wallMs: number }> {
+export function runPaced<T>(total: number, concurrency: number, perSecond: number, job: (i: number) => Promise<T>): Promise<JobRun<T>> {
+  let start = 0;
+  return runWorkers(total, concurrency, job, (i) => (start ||= performance.now()) + (i * 1000) / perSecond);
+}
+
+/** The worker pool of both: each job waits until `due(i)` if that is still ahead, and its latency counts from then. */
+async function runWorkers<T>(total: number, concurrency: number, job: (i: number) => Promise<T>, due: (i: number) => number): Promise<JobRun<T>> {
   const latencies: number[] = new Array(total);
   const results: T[] = new Array(total);
   let next = 0;
@@ -100,11 +85,13 @@ export async function runPaced<T>(
     Array.from({ length: Math.min(concurrency, total) }, async () => {
       while (next < total) {
         const i = next++;
-        const due = start + (i * 1000) / perSecond;
-        const wait = due - performance.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        const t0 = due(i);
+        // A timer can fire a little early (it counts from the event loop's cached clock): wait again.
+        for (let wait = t0 - performance.now(); wait > 0; wait = t0 - performance.now()) {
+          await new Promise((r) => setTimeout(r, Math.ceil(wait)));
+        }
         results[i] = await job(i);
-        latencies[i] = performance.now() - due;
+        latencies[i] = performance.now() - t0;
       }
     }),
   );
