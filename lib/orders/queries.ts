@@ -80,24 +80,11 @@ export async function listOrders(db: DbOrTx, actor: Actor, query: OrderListQuery
         : sql`(${orders.placedAt}, ${orders.id}) < (${cursor.t}::timestamptz, ${cursor.id}::uuid)`,
     );
   }
-  // The page is chosen on orders alone, then its 51 rows get their channel, store and customer:
-  // however wrong the planner's guess of a filter's rows (a status that became common since the
-  // last ANALYZE), it can only walk the index in order and stop at the page.
+  // The page is chosen on orders alone (its keys), then its 51 rows are read with their channel,
+  // store and customer: however wrong the planner's guess of a filter's rows (a status that became
+  // common since the last ANALYZE), it can only walk the index in order and stop at the page.
   const chosen = db
-    .select({
-      id: orders.id,
-      number: orders.number,
-      externalId: orders.externalId,
-      channelId: orders.channelId,
-      status: orders.status,
-      fulfilmentType: orders.fulfilmentType,
-      locationId: orders.locationId,
-      customerId: orders.customerId,
-      totalCents: orders.totalCents,
-      currency: orders.currency,
-      itemCount: orders.itemCount,
-      placedAt: orders.placedAt,
-    })
+    .select({ id: orders.id, placedAt: orders.placedAt })
     .from(orders)
     .where(conds.length ? and(...conds) : undefined)
     .orderBy(asc_ ? asc(orders.placedAt) : desc(orders.placedAt), asc_ ? asc(orders.id) : desc(orders.id))
@@ -105,26 +92,27 @@ export async function listOrders(db: DbOrTx, actor: Actor, query: OrderListQuery
     .as('chosen');
   const rows = await db
     .select({
-      id: chosen.id,
-      number: chosen.number,
-      externalId: chosen.externalId,
+      id: orders.id,
+      number: orders.number,
+      externalId: orders.externalId,
       channelCode: channels.code,
       channelName: channels.name,
-      status: chosen.status,
-      fulfilmentType: chosen.fulfilmentType,
+      status: orders.status,
+      fulfilmentType: orders.fulfilmentType,
       locationCode: locations.code,
-      customerId: chosen.customerId,
+      customerId: orders.customerId,
       customerName: sql<string | null>`nullif(trim(${customers.firstName} || ' ' || ${customers.lastName}), '')`,
       customerEmail: customers.email,
-      totalCents: chosen.totalCents,
-      currency: chosen.currency,
-      itemCount: chosen.itemCount,
-      placedAt: chosen.placedAt,
+      totalCents: orders.totalCents,
+      currency: orders.currency,
+      itemCount: orders.itemCount,
+      placedAt: orders.placedAt,
     })
     .from(chosen)
-    .innerJoin(channels, eq(channels.id, chosen.channelId))
-    .leftJoin(locations, eq(locations.id, chosen.locationId))
-    .leftJoin(customers, eq(customers.id, chosen.customerId))
+    .innerJoin(orders, eq(orders.id, chosen.id))
+    .innerJoin(channels, eq(channels.id, orders.channelId))
+    .leftJoin(locations, eq(locations.id, orders.locationId))
+    .leftJoin(customers, eq(customers.id, orders.customerId))
     .orderBy(asc_ ? asc(chosen.placedAt) : desc(chosen.placedAt), asc_ ? asc(chosen.id) : desc(chosen.id));
   const page = rows.slice(0, ORDERS_PAGE_SIZE);
   return { rows: page, next: rows.length > ORDERS_PAGE_SIZE ? encodeCursor(page[page.length - 1]) : null };
