@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'illegal_transition'
   | 'invalid_signature'
   | 'unprocessable'
+  | 'unavailable'
   | 'internal';
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
@@ -23,6 +24,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   stock_conflict: 409,
   illegal_transition: 409,
   unprocessable: 422,
+  unavailable: 503,
   internal: 500,
 };
 
@@ -65,6 +67,16 @@ export class StockConflict extends DomainError {
 export class IllegalTransition extends DomainError {
   constructor(from: string, to: string) {
     super('illegal_transition', `Cannot go from ${from} to ${to}.`, { from, to });
+  }
+}
+
+/** The database kept refusing under contention (deadlocks, serialization): retry later, nothing was written. */
+export class ServiceUnavailable extends DomainError {
+  constructor(
+    message = 'The service is busy; retry in a moment.',
+    readonly retryAfterSeconds = 1,
+  ) {
+    super('unavailable', message, { retryAfterSeconds });
   }
 }
 

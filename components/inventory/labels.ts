@@ -49,6 +49,7 @@ const ERROR_KEYS: Record<ErrorCode, MessageKey> = {
   illegal_transition: 'errors.illegal_transition',
   invalid_signature: 'errors.forbidden',
   unprocessable: 'errors.unprocessable',
+  unavailable: 'errors.unavailable',
   internal: 'errors.unexpected',
 };
 

@@ -8,3 +8,4 @@ export * from './orders';
 export * from './pickups';
 export * from './audit';
 export * from './kpis';
+export * from './system';

@@ -172,8 +172,13 @@ export const inventoryCountLines = pgTable(
     variantId: uuid('variant_id')
       .notNull()
       .references(() => variants.id, { onDelete: 'restrict' }),
+    /** On hand the system expected: at the start, then again at the moment the line is counted. */
     expected: integer('expected').notNull(),
     counted: integer('counted'),
+    countedAt: timestamp('counted_at', { withTimezone: true }),
+    /** Kept when the count is applied: the difference booked (counted − expected) and the unit cost it was valued at. */
+    appliedDifference: integer('applied_difference'),
+    unitCostCents: integer('unit_cost_cents'),
   },
   (t) => [
     primaryKey({ columns: [t.countId, t.variantId] }),

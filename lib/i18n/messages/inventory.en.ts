@@ -8,6 +8,7 @@ export const inventoryEn = {
   'errors.out_of_stock': 'There is not enough stock for this.',
   'errors.illegal_transition': 'This is no longer possible: its status has changed. Reload the page.',
   'errors.not_found': 'This record no longer exists.',
+  'errors.unavailable': 'The system is busy. Wait a moment and try again.',
   'errors.conflict': 'Someone changed this at the same time. Reload the page and try again.',
   'errors.unprocessable': 'This request cannot be carried out.',
   'errors.unauthenticated': 'Your session has ended. Please sign in again.',

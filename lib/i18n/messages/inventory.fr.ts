@@ -6,6 +6,7 @@ export const inventoryFr: { readonly [K in keyof typeof inventoryEn]: string } =
   'errors.out_of_stock': 'Le stock est insuffisant.',
   'errors.illegal_transition': 'Ce n’est plus possible : le statut a changé. Rechargez la page.',
   'errors.not_found': 'Cet élément n’existe plus.',
+  'errors.unavailable': 'Le système est occupé. Patientez un instant et réessayez.',
   'errors.conflict': 'Quelqu’un a modifié cet élément au même moment. Rechargez la page et réessayez.',
   'errors.unprocessable': 'Cette demande ne peut pas être traitée.',
   'errors.unauthenticated': 'Votre session a expiré. Veuillez vous reconnecter.',
