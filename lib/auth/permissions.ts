@@ -17,8 +17,20 @@ export const PERMISSIONS = {
   'inventory.view': { roles: ['owner', 'manager', 'agent'] },
   'inventory.adjust': { roles: ['owner', 'manager'], scopedFor: ['manager'] },
   'inventory.transfer': { roles: ['owner', 'manager'], scopedFor: ['manager'] },
+  /** Cost prices and stock value: not for agents; a manager sees those of their own locations. */
+  'inventory.cost.view': { roles: ['owner', 'manager'], scopedFor: ['manager'] },
+  /** Cycle counts, at the counted location only for a manager. */
+  'inventory.counts.view': { roles: ['owner', 'manager'], scopedFor: ['manager'] },
+  /** Transfer details: a manager sees those whose source or destination is theirs. */
+  'inventory.transfers.view': { roles: ['owner', 'manager', 'agent'], scopedFor: ['manager'] },
   'orders.view': { roles: ['owner', 'manager', 'agent'], scopedFor: ['manager'] },
   'orders.manage': { roles: ['owner', 'manager', 'agent'], scopedFor: ['manager'] },
+  /** Moving stock for an order needs the right at every location whose stock it moves. */
+  'orders.ship': { roles: ['owner', 'manager'], scopedFor: ['manager'] },
+  'orders.cancel': { roles: ['owner', 'manager', 'agent'], scopedFor: ['manager'] },
+  'orders.return': { roles: ['owner', 'manager', 'agent'], scopedFor: ['manager'] },
+  /** Putting returned units back on hand. */
+  'orders.restock': { roles: ['owner', 'manager'], scopedFor: ['manager'] },
   'orders.create_phone': { roles: ['owner', 'agent'] },
   'pickups.view': { roles: ['owner', 'manager'], scopedFor: ['manager'] },
   'pickups.manage': { roles: ['owner', 'manager'], scopedFor: ['manager'] },
