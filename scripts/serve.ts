@@ -12,10 +12,23 @@
 import http from 'node:http';
 import next from 'next';
 import { getDatabase, getDb } from '../db/client';
+import { authSecretProblem } from '../lib/auth/secret';
 import { orderDeliveryChannel, serveOrderDelivery } from '../lib/http/order-lane';
+import { requestIdFrom, routeConsoleErrorsToLogger, withRequestId } from '../lib/log';
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME || undefined;
+
+// Next.js logs a failed render with console.error and the whole error: through the logger, the
+// error's data (a query's parameters) stays out of the log.
+routeConsoleErrorsToLogger();
+
+// Refuse to start rather than fail at the first sign-in (lib/auth/secret.ts says why).
+const secretProblem = authSecretProblem();
+if (secretProblem) {
+  console.error(`Comptoir will not start: ${secretProblem}`);
+  process.exit(1);
+}
 
 // Opened here first, so that the lane and Next's bundle use this one handle (see db/client.ts).
 await getDatabase();
@@ -25,8 +38,13 @@ await app.prepare();
 
 const server = http.createServer((req, res) => {
   const channel = orderDeliveryChannel(req);
-  if (channel !== null) void serveOrderDelivery(getDb, channel, req, res);
-  else void handle(req, res);
+  if (channel !== null) return void serveOrderDelivery(getDb, channel, req, res);
+  // One id per request, the caller's if it sent a sane one: in the answer, and on every log line
+  // written while Next handles it.
+  const requestId = requestIdFrom(req.headers['x-request-id'] as string | undefined);
+  req.headers['x-request-id'] = requestId;
+  res.setHeader('x-request-id', requestId);
+  withRequestId(requestId, () => void handle(req, res));
 });
 server.listen(port, hostname, () => console.log(`Comptoir listening on http://${hostname ?? 'localhost'}:${port}`));
 

@@ -1,27 +1,45 @@
 import { ZodError } from 'zod';
 import { HTTP_STATUS, isDomainError, type ErrorCode } from '@/lib/errors';
+import { logUnexpected } from '@/lib/log';
 import { fieldErrorsOf } from './result';
 
-/** An answer of the JSON API before it meets a framework: a status and a body to serialise. */
-export type ApiAnswer = { status: number; body: unknown };
+/** An answer of the JSON API before it meets a framework: a status, headers and a body to serialise. */
+export type ApiAnswer = { status: number; body: unknown; headers?: Record<string, string> };
 
-/** The JSON API's error body: `{ error: { code, message, details } }`, stable codes. */
+/**
+ * The JSON API's error body: `{ error: { code, message, details } }`, stable codes. A 503 says
+ * when to come back (Retry-After, from details.retryAfterSeconds).
+ */
 export function apiErrorAnswer(code: ErrorCode, message: string, details?: Record<string, unknown>): ApiAnswer {
-  return { status: HTTP_STATUS[code], body: { error: { code, message, details: details ?? {} } } };
+  const answer: ApiAnswer = { status: HTTP_STATUS[code], body: { error: { code, message, details: details ?? {} } } };
+  if (code === 'unavailable') answer.headers = { 'Retry-After': String(retryAfterSeconds(details)) };
+  return answer;
 }
 
-/** Maps a thrown error to an API answer; bad input is a 4xx, the unexpected a logged 500. */
-export function apiAnswerFrom(error: unknown): ApiAnswer {
+function retryAfterSeconds(details: Record<string, unknown> | undefined): number {
+  const value = details?.retryAfterSeconds;
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : 1;
+}
+
+/**
+ * Maps a thrown error to an API answer; bad input is a 4xx, the unexpected a 500 logged with a
+ * request id that the answer carries (body and x-request-id), without the error's data.
+ */
+export function apiAnswerFrom(error: unknown, requestId?: string): ApiAnswer {
   if (error instanceof ZodError) {
     return apiErrorAnswer('validation_failed', 'The request body is not valid.', { fields: fieldErrorsOf(error) });
   }
   if (isDomainError(error)) return apiErrorAnswer(error.code, error.message, error.details);
-  console.error(error);
-  return apiErrorAnswer('internal', 'Unexpected error.');
+  const id = logUnexpected(error, 'api', requestId);
+  const answer = apiErrorAnswer('internal', 'Unexpected error.', { requestId: id });
+  answer.headers = { 'x-request-id': id };
+  return answer;
 }
 
 export function toResponse(answer: ApiAnswer, init?: ResponseInit): Response {
-  return Response.json(answer.body, { ...init, status: answer.status });
+  const headers = new Headers(init?.headers);
+  for (const [name, value] of Object.entries(answer.headers ?? {})) headers.set(name, value);
+  return Response.json(answer.body, { ...init, status: answer.status, headers });
 }
 
 export function apiError(code: ErrorCode, message: string, details?: Record<string, unknown>): Response {

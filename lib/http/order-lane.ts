@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Db } from '@/db/client';
-import { apiErrorAnswer, type ApiAnswer } from '@/lib/http/api';
+import { apiAnswerFrom, type ApiAnswer } from '@/lib/http/api';
+import { API_CONTENT_SECURITY_POLICY, securityHeaders, servedOverHttps } from '@/lib/http/security-headers';
+import { requestIdFrom, withRequestId } from '@/lib/log';
 import { deliverOrder, MAX_ORDER_BODY_BYTES, orderBodyTooLarge } from '@/lib/orders/deliver-order';
 
 const DELIVERY_PATH = /^\/api\/v1\/channels\/([^/?#]+)\/orders(?:\?.*)?$/;
@@ -23,27 +25,39 @@ export function orderDeliveryChannel(req: IncomingMessage): string | null {
 /**
  * Answers an order delivery straight from Node's request: the same deliverOrder, and so the
  * same answers, as the App Router route, without the framework's per-request work — on the
- * hottest path of the app, that work costs more CPU than the order itself.
+ * hottest path of the app, that work costs more CPU than the order itself. It sends the security
+ * headers Next would have sent (lib/http/security-headers.ts) and the request's id.
  */
 export async function serveOrderDelivery(db: () => Promise<Db>, channel: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  let answer: ApiAnswer;
-  try {
-    const rawBody = await readBody(req, MAX_ORDER_BODY_BYTES);
-    answer =
-      rawBody === null
+  const requestId = requestIdFrom(headerOf(req, 'x-request-id'));
+  const answer = await withRequestId(requestId, async (): Promise<ApiAnswer> => {
+    try {
+      const rawBody = await readBody(req, MAX_ORDER_BODY_BYTES);
+      return rawBody === null
         ? orderBodyTooLarge()
         : await deliverOrder(await db(), { channel, rawBody, signature: headerOf(req, 'x-comptoir-signature') });
-  } catch (error) {
-    console.error(error);
-    answer = apiErrorAnswer('internal', 'Unexpected error.');
-  }
+    } catch (error) {
+      return apiAnswerFrom(error, requestId);
+    }
+  });
   const body = JSON.stringify(answer.body);
   res.writeHead(answer.status, {
+    ...laneSecurityHeaders(req),
+    ...answer.headers,
+    'x-request-id': requestId,
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
   });
   res.end(body);
+}
+
+function laneSecurityHeaders(req: IncomingMessage): Record<string, string> {
+  const encrypted = 'encrypted' in req.socket && req.socket.encrypted === true;
+  return securityHeaders({
+    contentSecurityPolicy: API_CONTENT_SECURITY_POLICY,
+    https: servedOverHttps(headerOf(req, 'x-forwarded-proto'), encrypted),
+  });
 }
 
 function headerOf(req: IncomingMessage, name: string): string | null {

@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
 import { isDomainError, type ErrorCode } from '@/lib/errors';
+import { logUnexpected } from '@/lib/log';
 
 /** What every server action returns: data, or a stable code with a message for the user. */
 export type ActionResult<T = undefined> =
@@ -17,7 +18,11 @@ export function ok<T>(data: T): ActionResult<T> {
   return { ok: true, data };
 }
 
-/** Maps a thrown error to a failed result; anything unexpected is logged and stays generic. */
+/**
+ * Maps a thrown error to a failed result. Contention that outlasted its retries is code
+ * 'unavailable' (details.retryAfterSeconds); anything unexpected is logged without its data and
+ * stays generic, with the request id (details.requestId) that finds the log line.
+ */
 export function toActionFailure(error: unknown): Extract<ActionResult, { ok: false }> {
   if (error instanceof ZodError) {
     return {
@@ -32,8 +37,8 @@ export function toActionFailure(error: unknown): Extract<ActionResult, { ok: fal
       ? { ok: false, code: error.code, message: error.message, details: error.details }
       : { ok: false, code: error.code, message: error.message };
   }
-  console.error(error);
-  return { ok: false, code: 'internal', message: 'Something went wrong. Please try again.' };
+  const requestId = logUnexpected(error, 'action');
+  return { ok: false, code: 'internal', message: 'Something went wrong. Please try again.', details: { requestId } };
 }
 
 export function fieldErrorsOf(error: ZodError): Record<string, string[]> {
