@@ -21,7 +21,8 @@ export function CountActions({
   number: string;
   location: string;
   changed: number;
-  netValue: string;
+  /** Null when the viewer may not see cost values. */
+  netValue: string | null;
 }) {
   const { t, formatNumber } = useI18n();
   const router = useRouter();
@@ -35,7 +36,11 @@ export function CountActions({
           </Button>
         }
         title={t('inventory.counts.applyTitle', { number })}
-        description={t('inventory.counts.applyDescription', { changed: formatNumber(changed), location, value: netValue })}
+        description={
+          netValue === null
+            ? t('inventory.counts.applyDescriptionNoValue', { changed: formatNumber(changed), location })
+            : t('inventory.counts.applyDescription', { changed: formatNumber(changed), location, value: netValue })
+        }
         confirmLabel={t('inventory.counts.apply')}
         onConfirm={async () => {
           const result = await applyCountAction({ countId });

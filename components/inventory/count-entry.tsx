@@ -48,6 +48,7 @@ export function CountEntry({ countId }: { countId: string }) {
       const result = await recordCountAction({ countId, lines: [{ code: value, counted: qty, mode: mode === 'scan' ? 'add' : 'set' }] });
       if (!result.ok) push(errorMessage(t, result), false);
       else if (result.data.unknown.length > 0) push(t('inventory.counts.unknown', { code: value }), false);
+      else if (result.data.elsewhere.length > 0) push(t('inventory.counts.elsewhere', { code: value, number: result.data.elsewhere[0].number }), false);
       else push(mode === 'scan' ? t('inventory.counts.recordedScan', { code: value }) : t('inventory.counts.recordedSet', { code: value, quantity: formatNumber(qty) }), true);
       codeRef.current?.focus();
     });

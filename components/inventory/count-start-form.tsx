@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useState, useTransition, type FormEvent } from 'react';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { ClipboardList } from 'lucide-react';
 import { startCountAction } from '@/app/(backoffice)/inventory/actions';
@@ -23,6 +24,8 @@ export function CountStartForm({ locations, categories }: { locations: LocationO
   const [category, setCategory] = useState(categories[0] ?? '');
   const [skus, setSkus] = useState('');
   const [error, setError] = useState<string | null>(null);
+  /** The open count that holds some of these SKUs, when the server refused a second one. */
+  const [openCount, setOpenCount] = useState<{ id: string; number: string } | null>(null);
   const [pending, startTransition] = useTransition();
 
   function onSubmit(event: FormEvent) {
@@ -30,11 +33,17 @@ export function CountStartForm({ locations, categories }: { locations: LocationO
     const list = [...new Set(skus.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean))];
     if (kind === 'list' && list.length === 0) return setError(t('inventory.counts.needSkus'));
     setError(null);
+    setOpenCount(null);
     const scope = kind === 'all' ? { kind } : kind === 'category' ? { kind, category } : { kind, skus: list };
     startTransition(async () => {
       const result = await startCountAction({ locationId, scope });
-      if (!result.ok) return setError(result.code === 'unprocessable' ? t('inventory.counts.noneMatch') : errorMessage(t, result));
-      router.push(`/inventory/counts/${result.data.id}`);
+      if (result.ok) return router.push(`/inventory/counts/${result.data.id}`);
+      const open = result.details as { countId?: string; number?: string } | undefined;
+      if (result.code === 'conflict' && open?.countId && open.number) {
+        setOpenCount({ id: open.countId, number: open.number });
+        return setError(t('inventory.counts.alreadyOpen', { number: open.number }));
+      }
+      setError(result.code === 'unprocessable' ? t('inventory.counts.noneMatch') : errorMessage(t, result));
     });
   }
 
@@ -74,7 +83,21 @@ export function CountStartForm({ locations, categories }: { locations: LocationO
           <Textarea id={`${id}-skus`} value={skus} onChange={(e) => setSkus(e.target.value)} rows={5} className="font-mono" spellCheck={false} />
         </div>
       ) : null}
-      {error ? <Alert tone="error">{error}</Alert> : null}
+      {error ? (
+        <Alert tone="error">
+          <span>
+            {error}
+            {openCount ? (
+              <>
+                {' '}
+                <Link href={`/inventory/counts/${openCount.id}`} className="font-medium underline">
+                  {t('inventory.counts.openCount', { number: openCount.number })}
+                </Link>
+              </>
+            ) : null}
+          </span>
+        </Alert>
+      ) : null}
       <div>
         <Button type="submit" disabled={pending} aria-busy={pending || undefined}>
           <ClipboardList aria-hidden />

@@ -1,7 +1,7 @@
-import { and, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { inventoryCountLines, inventoryCounts, inventoryLevels, locations, products, variants } from '@/db/schema';
-import { can, type Actor } from '@/lib/auth/permissions';
+import { can, scopeOf, type Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { DomainError, Forbidden, IllegalTransition, NotFound } from '@/lib/errors';
 import { cursorTimeOf, decodeCreatedCursor, encodeCreatedCursor, olderThan } from './cursor';
@@ -21,10 +21,19 @@ function assertOpen(count: CountRow, to: 'applied' | 'discarded' | 'open') {
   if (count.status !== 'open') throw new IllegalTransition(count.status, to);
 }
 
-/** Opens a cycle count with a snapshot of the expected quantities of the SKUs in scope. */
+/**
+ * Serialises, per location, what can put a SKU into an open count (starting one, a SKU joining
+ * one), so two concurrent starts cannot both find no other open count on the same SKUs.
+ */
+async function lockCountsAt(tx: DbOrTx, locationId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`inventory_count:${locationId}`}, 0))`);
+}
+
+/** Opens a cycle count with a snapshot of the expected quantities of the SKUs in scope; refused while another open count at the location holds any of them. */
 export async function startCount(db: Db, actor: Actor, input: StartCountInput): Promise<{ id: string; number: string; lines: number }> {
   if (!can(actor, 'inventory.adjust', input.locationId)) throw new Forbidden('You cannot count stock at this location.');
   return db.transaction(async (tx) => {
+    await lockCountsAt(tx, input.locationId);
     const scopeLabel =
       input.scope.kind === 'all' ? 'all' : input.scope.kind === 'category' ? `category:${input.scope.category}` : `list:${input.scope.skus.length}`;
     const [count] = await tx
@@ -54,13 +63,42 @@ export async function startCount(db: Db, actor: Actor, input: StartCountInput): 
       where ${scopeFilter} and (${input.scope.kind !== 'all'} or l.variant_id is not null)`);
     const lines = inserted.rowCount ?? 0;
     if (lines === 0) throw new DomainError('unprocessable', 'No SKU matches this count.');
+    // Two open counts of one SKU would each book their difference: the second is refused.
+    const { rows: clash } = await tx.execute<{ id: string; number: string; skus: number }>(sql`
+      select c.id, c.number, count(*)::int as skus
+      from inventory_counts c
+      join inventory_count_lines other on other.count_id = c.id
+      join inventory_count_lines mine on mine.count_id = ${count.id} and mine.variant_id = other.variant_id
+      where c.location_id = ${input.locationId} and c.status = 'open' and c.id <> ${count.id}
+      group by c.id, c.number, c.created_at
+      order by c.created_at
+      limit 1`);
+    if (clash[0]) {
+      const { id, number, skus } = clash[0];
+      throw new DomainError(
+        'conflict',
+        `Count ${number} is still open at this location for ${skus} of these SKUs: apply or discard it first.`,
+        { countId: id, number, skus: Number(skus) },
+      );
+    }
     await writeAudit(tx, { actorId: actor.userId, action: 'count.start', entityType: 'count', entityId: count.id, data: { scope: scopeLabel, lines } });
     return { ...count, lines };
   });
 }
 
-/** Records counted quantities by SKU or barcode; unknown codes are reported, nothing is applied to stock yet. */
-export async function recordCount(db: Db, actor: Actor, input: RecordCountInput): Promise<{ recorded: number; unknown: string[] }> {
+export type RecordCountResult = {
+  recorded: number;
+  unknown: string[];
+  /** Codes of SKUs outside this count that another open count at the location holds: count them there. */
+  elsewhere: { code: string; number: string }[];
+};
+
+/**
+ * Records counted quantities by SKU or barcode, each with the on hand the system expected at
+ * that moment (what applying will compare against); unknown codes are reported, nothing is
+ * applied to stock yet.
+ */
+export async function recordCount(db: Db, actor: Actor, input: RecordCountInput): Promise<RecordCountResult> {
   return db.transaction(async (tx) => {
     const count = await lockCount(tx, actor, input.countId);
     assertOpen(count, 'open');
@@ -74,7 +112,38 @@ export async function recordCount(db: Db, actor: Actor, input: RecordCountInput)
       byCode.set(v.sku, v.id);
       if (v.barcode) byCode.set(v.barcode, v.id);
     }
+    const variantIds = [...new Set(found.map((v) => v.id))];
+    // A SKU outside the count's scope found on the shelf joins the count, unless another open count has it.
+    const inCount = new Set(
+      variantIds.length === 0
+        ? []
+        : (
+            await tx
+              .select({ variantId: inventoryCountLines.variantId })
+              .from(inventoryCountLines)
+              .where(and(eq(inventoryCountLines.countId, count.id), inArray(inventoryCountLines.variantId, variantIds)))
+          ).map((r) => r.variantId),
+    );
+    const joining = variantIds.filter((v) => !inCount.has(v));
+    const takenBy = new Map<string, string>();
+    if (joining.length > 0) {
+      await lockCountsAt(tx, count.locationId);
+      const taken = await tx
+        .select({ variantId: inventoryCountLines.variantId, number: inventoryCounts.number })
+        .from(inventoryCounts)
+        .innerJoin(inventoryCountLines, eq(inventoryCountLines.countId, inventoryCounts.id))
+        .where(
+          and(
+            eq(inventoryCounts.locationId, count.locationId),
+            eq(inventoryCounts.status, 'open'),
+            ne(inventoryCounts.id, count.id),
+            inArray(inventoryCountLines.variantId, joining),
+          ),
+        );
+      for (const t of taken) takenBy.set(t.variantId, t.number);
+    }
     const unknown: string[] = [];
+    const elsewhere: RecordCountResult['elsewhere'] = [];
     let recorded = 0;
     for (const line of input.lines) {
       const variantId = byCode.get(line.code) ?? byCode.get(line.code.toUpperCase());
@@ -82,34 +151,63 @@ export async function recordCount(db: Db, actor: Actor, input: RecordCountInput)
         unknown.push(line.code);
         continue;
       }
-      // A SKU outside the count's scope found on the shelf joins the count (expected = on hand).
+      const other = takenBy.get(variantId);
+      if (other) {
+        elsewhere.push({ code: line.code, number: other });
+        continue;
+      }
       await tx.execute(sql`
-        insert into inventory_count_lines (count_id, variant_id, expected, counted)
+        insert into inventory_count_lines (count_id, variant_id, expected, counted, counted_at)
         values (${count.id}, ${variantId},
           coalesce((select on_hand from inventory_levels where variant_id = ${variantId} and location_id = ${count.locationId}), 0),
-          ${line.counted})
-        on conflict (count_id, variant_id) do update set counted = ${
-          line.mode === 'add' ? sql`coalesce(inventory_count_lines.counted, 0) + excluded.counted` : sql`excluded.counted`
-        }`);
+          ${line.counted}, now())
+        on conflict (count_id, variant_id) do update set
+          counted = ${line.mode === 'add' ? sql`coalesce(inventory_count_lines.counted, 0) + excluded.counted` : sql`excluded.counted`},
+          expected = excluded.expected,
+          counted_at = excluded.counted_at`);
       recorded += 1;
     }
-    return { recorded, unknown };
+    return { recorded, unknown, elsewhere };
   });
 }
 
-export type CountDifference = {
+export type CountLineView = {
   variantId: string;
   sku: string;
   productName: string;
+  /**
+   * What the system expected: on hand when the line was counted; for a line of an open count not
+   * counted yet, on hand now (what counting it will compare against).
+   */
   expected: number;
   counted: number | null;
-  onHand: number;
-  difference: number;
-  valueCents: number;
+  countedAt: Date | null;
+  /** Open counts: on hand now, when it moved since the line was counted (sales, receipts: kept on apply). */
+  onHandNow: number | null;
+  /** counted − expected; for an applied count, what was booked. Null when not counted. */
+  difference: number | null;
+  /** The difference at cost (at apply time for an applied count); null when not counted or when the viewer may not see costs. */
+  valueCents: number | null;
 };
 
-/** The review: counted vs current on hand, with the value of each difference at cost. */
-export async function reviewCount(db: DbOrTx, countId: string) {
+export type CountReview = {
+  id: string;
+  number: string;
+  status: 'open' | 'applied' | 'discarded';
+  scope: string;
+  locationId: string;
+  locationName: string;
+  createdAt: Date;
+  closedAt: Date | null;
+  lines: CountLineView[];
+  counted: number;
+  changed: number;
+  /** Whether the viewer may see cost values ('inventory.cost.view' at the count's location). */
+  showCost: boolean;
+  netValueCents: number | null;
+};
+
+async function findCountHeader(db: DbOrTx, countId: string) {
   const [count] = await db
     .select({
       id: inventoryCounts.id,
@@ -119,11 +217,35 @@ export async function reviewCount(db: DbOrTx, countId: string) {
       locationId: inventoryCounts.locationId,
       locationName: locations.name,
       createdAt: inventoryCounts.createdAt,
+      closedAt: inventoryCounts.closedAt,
     })
     .from(inventoryCounts)
     .innerJoin(locations, eq(locations.id, inventoryCounts.locationId))
     .where(eq(inventoryCounts.id, countId));
-  if (!count) return null;
+  return count ?? null;
+}
+
+/** A count's number for its page title: null when it does not exist or the actor may not read it. */
+export async function findCountNumber(db: DbOrTx, actor: Actor, countId: string): Promise<string | null> {
+  if (!can(actor, 'inventory.counts.view')) return null;
+  const [count] = await db
+    .select({ number: inventoryCounts.number, locationId: inventoryCounts.locationId })
+    .from(inventoryCounts)
+    .where(eq(inventoryCounts.id, countId));
+  return count && can(actor, 'inventory.counts.view', count.locationId) ? count.number : null;
+}
+
+/**
+ * The review of a count the actor may read ('inventory.counts.view' at its location): per line
+ * what was expected when counted, what was counted, the difference and its value at cost (what
+ * was booked, at the cost of the day, once applied). Throws NotFound or Forbidden.
+ */
+export async function getCountReview(db: DbOrTx, actor: Actor, countId: string): Promise<CountReview> {
+  if (!can(actor, 'inventory.counts.view')) throw new Forbidden('You cannot see cycle counts.');
+  const count = await findCountHeader(db, countId);
+  if (!count) throw new NotFound('Count');
+  if (!can(actor, 'inventory.counts.view', count.locationId)) throw new Forbidden('You cannot see the counts of this location.');
+  const showCost = can(actor, 'inventory.cost.view', count.locationId);
   const rows = await db
     .select({
       variantId: inventoryCountLines.variantId,
@@ -131,6 +253,9 @@ export async function reviewCount(db: DbOrTx, countId: string) {
       productName: products.name,
       expected: inventoryCountLines.expected,
       counted: inventoryCountLines.counted,
+      countedAt: inventoryCountLines.countedAt,
+      appliedDifference: inventoryCountLines.appliedDifference,
+      unitCostCents: inventoryCountLines.unitCostCents,
       onHand: sql<number>`coalesce(${inventoryLevels.onHand}, 0)`,
       costCents: variants.costCents,
     })
@@ -143,43 +268,70 @@ export async function reviewCount(db: DbOrTx, countId: string) {
     )
     .where(eq(inventoryCountLines.countId, countId))
     .orderBy(variants.sku);
-  const lines: CountDifference[] = rows.map((r) => {
-    const difference = r.counted === null ? 0 : r.counted - Number(r.onHand);
-    return { ...r, onHand: Number(r.onHand), difference, valueCents: difference * r.costCents };
+  const open = count.status === 'open';
+  const applied = count.status === 'applied';
+  const lines: CountLineView[] = rows.map((r) => {
+    const onHand = Number(r.onHand);
+    const counted = r.counted;
+    // Counts applied before lines kept what was booked (and CSV counts) fall back to counted − expected.
+    const difference = counted === null ? null : applied && r.appliedDifference !== null ? r.appliedDifference : counted - r.expected;
+    const unitCost = applied ? (r.unitCostCents ?? r.costCents) : r.costCents;
+    return {
+      variantId: r.variantId,
+      sku: r.sku,
+      productName: r.productName,
+      expected: counted === null && open ? onHand : r.expected,
+      counted,
+      countedAt: r.countedAt,
+      onHandNow: open && counted !== null && onHand !== r.expected ? onHand : null,
+      difference,
+      valueCents: showCost && difference !== null ? difference * unitCost : null,
+    };
   });
-  const changed = lines.filter((l) => l.difference !== 0);
+  const changed = lines.filter((l) => l.difference !== null && l.difference !== 0);
   return {
     ...count,
     lines,
     counted: lines.filter((l) => l.counted !== null).length,
     changed: changed.length,
-    netValueCents: changed.reduce((a, l) => a + l.valueCents, 0),
+    showCost,
+    netValueCents: showCost ? changed.reduce((a, l) => a + (l.valueCents ?? 0), 0) : null,
   };
 }
 
-/** Applies every counted difference in one transaction: one ledger entry (reason count) per changed SKU. */
+/**
+ * Applies a count in one transaction: for each counted SKU, one ledger entry (reason count) of
+ * counted − expected at the moment it was counted, so sales and receipts since then are kept;
+ * each line keeps what was booked and its unit cost. Refused, with nothing written, when a line
+ * would take stock below zero or below what is reserved. Applying again changes nothing.
+ */
 export async function applyCount(db: Db, actor: Actor, countId: string): Promise<{ changed: number }> {
   return db.transaction(async (tx) => {
     const count = await lockCount(tx, actor, countId);
     if (count.status === 'applied') return { changed: 0 };
     assertOpen(count, 'applied');
     const lines = await tx
-      .select({ variantId: inventoryCountLines.variantId, counted: inventoryCountLines.counted, sku: variants.sku })
+      .select({
+        variantId: inventoryCountLines.variantId,
+        counted: inventoryCountLines.counted,
+        expected: inventoryCountLines.expected,
+        sku: variants.sku,
+      })
       .from(inventoryCountLines)
       .innerJoin(variants, eq(variants.id, inventoryCountLines.variantId))
       .where(and(eq(inventoryCountLines.countId, countId), isNotNull(inventoryCountLines.counted)))
       .orderBy(inventoryCountLines.variantId);
     let changed = 0;
-    const belowReserved: string[] = [];
+    const short: string[] = [];
     for (const line of lines) {
-      const level = await lockLevel(tx, line.variantId, count.locationId);
-      const onHand = level?.onHand ?? 0;
-      const delta = (line.counted ?? 0) - onHand;
+      const delta = (line.counted ?? 0) - line.expected;
       if (delta === 0) continue;
-      if ((level?.reserved ?? 0) > (line.counted ?? 0)) {
-        belowReserved.push(line.sku);
+      const level = await lockLevel(tx, line.variantId, count.locationId);
+      if ((level?.onHand ?? 0) + delta < (level?.reserved ?? 0)) {
+        short.push(line.sku);
         continue;
       }
+      if (short.length > 0) continue; // the whole count is refused: no need to book the rest
       await changeStock(tx, {
         variantId: line.variantId,
         locationId: count.locationId,
@@ -191,13 +343,18 @@ export async function applyCount(db: Db, actor: Actor, countId: string): Promise
       });
       changed += 1;
     }
-    if (belowReserved.length > 0) {
+    if (short.length > 0) {
       throw new DomainError(
         'stock_conflict',
-        `Counted below what is reserved for orders: ${belowReserved.join(', ')}. Release or fulfil those orders first.`,
-        { skus: belowReserved },
+        `Applying would take stock below zero or below what is reserved for orders: ${short.join(', ')}. Count those SKUs again, or release or fulfil those orders first.`,
+        { skus: short },
       );
     }
+    await tx.execute(sql`
+      update inventory_count_lines cl
+      set applied_difference = cl.counted - cl.expected, unit_cost_cents = v.cost_cents
+      from variants v
+      where cl.count_id = ${countId} and cl.counted is not null and v.id = cl.variant_id`);
     await tx.update(inventoryCounts).set({ status: 'applied', closedAt: sql`now()` }).where(eq(inventoryCounts.id, countId));
     await writeAudit(tx, { actorId: actor.userId, action: 'count.apply', entityType: 'count', entityId: countId, data: { changed } });
     return { changed };
@@ -228,15 +385,19 @@ export type CountSummary = {
 };
 
 /**
- * Counts of the given locations (all when null), newest first, one keyset page on
- * (created_at, id) after `before`; no count of the whole list.
+ * The counts the actor may read ('inventory.counts.view': a manager's own locations), within
+ * `locationIds` when given, newest first, one keyset page on (created_at, id) after `before`;
+ * no count of the whole list.
  */
 export async function listCounts(
   db: DbOrTx,
-  locationIds: readonly string[] | null,
-  opts: { before?: string | null; limit?: number } = {},
+  actor: Actor,
+  opts: { locationIds?: readonly string[]; before?: string | null; limit?: number } = {},
 ): Promise<{ counts: CountSummary[]; next: string | null }> {
+  if (!can(actor, 'inventory.counts.view')) throw new Forbidden('You cannot see cycle counts.');
   const limit = opts.limit ?? COUNTS_PAGE_SIZE;
+  const scope = scopeOf(actor, 'inventory.counts.view');
+  const locationIds = scope && opts.locationIds ? opts.locationIds.filter((id) => scope.includes(id)) : (opts.locationIds ?? scope);
   if (locationIds && locationIds.length === 0) return { counts: [], next: null };
   const cursor = decodeCreatedCursor(opts.before);
   const rows = await db

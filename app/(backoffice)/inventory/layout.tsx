@@ -4,10 +4,12 @@ import { Toaster } from '@/components/ui/toast';
 import { can } from '@/lib/auth/permissions';
 import { getSessionContext } from '@/lib/auth/session';
 
-/** The inventory area: its sub-navigation above every page (Receive only for those who may receive). */
+/** The inventory area: its sub-navigation above every page (Counts only for those who may read them, Receive for those who may receive). */
 export default async function InventoryLayout({ children }: { children: ReactNode }) {
   const ctx = await getSessionContext();
-  const tabs: InventoryTab[] = ['stock', 'transfers', 'counts', 'replenishment'];
+  const tabs: InventoryTab[] = ['stock', 'transfers'];
+  if (can(ctx, 'inventory.counts.view')) tabs.push('counts');
+  tabs.push('replenishment');
   if (can(ctx, 'inventory.adjust')) tabs.push('receive');
   return (
     <>

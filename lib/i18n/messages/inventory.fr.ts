@@ -80,6 +80,7 @@ export const inventoryFr: { readonly [K in keyof typeof inventoryEn]: string } =
   'inventory.sku.back': 'Stock',
   'inventory.sku.price': 'Prix',
   'inventory.sku.cost': 'Coût',
+  'inventory.sku.value': 'Valeur du stock',
   'inventory.sku.brandCategory': '{brand} · {category}',
   'inventory.sku.levels': 'Stock par site',
   'inventory.sku.levelsEmpty': 'Ce SKU n’est encore stocké nulle part.',
@@ -342,6 +343,8 @@ export const inventoryFr: { readonly [K in keyof typeof inventoryEn]: string } =
   'inventory.counts.needSkus': 'Saisissez au moins un SKU.',
   'inventory.counts.noneMatch': 'Aucun SKU ne correspond à cet inventaire.',
   'inventory.counts.noLocation': 'Vous ne pouvez compter le stock dans aucun site.',
+  'inventory.counts.alreadyOpen': 'L’inventaire {number} est encore ouvert dans ce site pour une partie de ces SKU : appliquez-le ou abandonnez-le d’abord.',
+  'inventory.counts.openCount': 'Ouvrir {number}',
 
   'inventory.counts.summary': '{location} · {scope} · lancé le {date}',
   'inventory.counts.entry': 'Saisir les quantités',
@@ -354,10 +357,17 @@ export const inventoryFr: { readonly [K in keyof typeof inventoryEn]: string } =
   'inventory.counts.recordedScan': '« {code} » : +1',
   'inventory.counts.recordedSet': '« {code} » : {quantity} comptés',
   'inventory.counts.unknown': 'Aucun SKU n’a le code « {code} ».',
+  'inventory.counts.elsewhere': '« {code} » fait partie de l’inventaire {number}, encore ouvert dans ce site : comptez-le dans celui-ci.',
   'inventory.counts.review': 'Vérification',
   'inventory.counts.reviewLabel': 'Lignes de l’inventaire',
   'inventory.counts.col.expected': 'Attendu',
-  'inventory.counts.col.onHand': 'En stock',
+  'inventory.counts.col.booked': 'Passé au journal',
+  'inventory.counts.movedSince': '{onHand} en stock maintenant',
+  'inventory.counts.reviewHint':
+    'L’attendu est ce que le système avait en stock au moment où chaque ligne a été comptée. Les ventes et réceptions depuis sont conservées : l’application passe compté − attendu.',
+  'inventory.counts.reviewHintApplied':
+    'Ce que cet inventaire a trouvé et passé au journal : l’attendu au comptage, le compté, l’écart passé et sa valeur au coût du jour de l’application.',
+  'inventory.counts.reviewHintDiscarded': 'Cet inventaire a été abandonné : ce qui a été compté reste visible ici, rien n’a été passé au journal.',
   'inventory.counts.col.counted': 'Compté',
   'inventory.counts.col.difference': 'Écart',
   'inventory.counts.col.value': 'Valeur au coût',
@@ -365,6 +375,7 @@ export const inventoryFr: { readonly [K in keyof typeof inventoryEn]: string } =
   'inventory.counts.stats.counted': 'Comptés',
   'inventory.counts.stats.countedValue': '{counted} sur {lines}',
   'inventory.counts.stats.changed': 'Écarts',
+  'inventory.counts.stats.booked': 'Écarts passés',
   'inventory.counts.stats.value': 'Valeur nette au coût',
   'inventory.counts.filter.label': 'Afficher les lignes',
   'inventory.counts.filter.all': 'Toutes ({count})',
@@ -378,7 +389,10 @@ export const inventoryFr: { readonly [K in keyof typeof inventoryEn]: string } =
   'inventory.counts.applyDescription':
     'SKU modifiés à {location} : {changed}, valeur nette {value}, une écriture au journal chacun. Les lignes non comptées restent inchangées. Cette action est définitive.',
   'inventory.counts.applied': 'Inventaire appliqué. SKU modifiés : {changed}.',
-  'inventory.counts.belowReserved': 'Quantité comptée inférieure à la quantité réservée pour des commandes : {skus}. Libérez ou servez d’abord ces commandes.',
+  'inventory.counts.belowReserved':
+    'L’application ferait passer le stock sous zéro ou sous la quantité réservée pour des commandes : {skus}. Recomptez ces SKU, ou libérez ou servez d’abord ces commandes.',
+  'inventory.counts.applyDescriptionNoValue':
+    'SKU modifiés à {location} : {changed}, une écriture au journal chacun. Les lignes non comptées restent inchangées. Cette action est définitive.',
   'inventory.counts.discard': 'Abandonner',
   'inventory.counts.discardTitle': 'Abandonner {number} ?',
   'inventory.counts.discardDescription': 'Les quantités comptées sont perdues ; aucun stock ne change. Cette action est définitive.',

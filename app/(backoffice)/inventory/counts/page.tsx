@@ -9,25 +9,24 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { can, scopeOf } from '@/lib/auth/permissions';
-import { requirePage } from '@/lib/auth/session';
+import { can } from '@/lib/auth/permissions';
+import { getSessionContext, requirePage } from '@/lib/auth/session';
 import { getI18n } from '@/lib/i18n/server';
 import { listCounts } from '@/lib/inventory/counts';
 import { decodeCreatedCursor } from '@/lib/inventory/cursor';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getI18n();
-  return { title: t('inventory.counts.title') };
+  const [ctx, { t }] = await Promise.all([getSessionContext(), getI18n()]);
+  return can(ctx, 'inventory.counts.view') ? { title: t('inventory.counts.title') } : {};
 }
 
-/** Cycle counts of the user's locations (managers) or of every location, newest first, by keyset pages (no count). */
+/** Cycle counts the user may read (a manager's own locations, every location for the owner), newest first, by keyset pages (no count). */
 export default async function CountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [ctx, { t, formatNumber, formatDateTime }, sp] = await Promise.all([requirePage('inventory.view'), getI18n(), searchParams]);
-  const scope = ctx.role === 'manager' ? scopeOf(ctx, 'inventory.adjust') : null;
+  const [ctx, { t, formatNumber, formatDateTime }, sp] = await Promise.all([requirePage('inventory.counts.view'), getI18n(), searchParams]);
   const asked = Array.isArray(sp.before) ? sp.before[0] : sp.before;
   // A forged cursor is dropped: the list then shows its first page, as the first.
   const before = decodeCreatedCursor(asked) ? asked : undefined;
-  const { counts, next } = await listCounts(await getDb(), scope, { before });
+  const { counts, next } = await listCounts(await getDb(), ctx, { before });
   const canCount = can(ctx, 'inventory.adjust');
   const startButton = canCount ? (
     <Button asChild>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { ChevronLeft } from 'lucide-react';
 import { z } from 'zod';
 import { CountActions } from '@/components/inventory/count-actions';
@@ -13,9 +13,10 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getDb } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
-import { requirePage } from '@/lib/auth/session';
+import { getSessionContext, requirePage } from '@/lib/auth/session';
+import { isDomainError } from '@/lib/errors';
 import { getI18n } from '@/lib/i18n/server';
-import { reviewCount } from '@/lib/inventory/counts';
+import { findCountNumber, getCountReview, type CountReview } from '@/lib/inventory/counts';
 import { cn } from '@/lib/utils';
 
 type Params = Promise<{ id: string }>;
@@ -26,22 +27,34 @@ type Filter = (typeof FILTERS)[number];
 const MAX_ROWS = 500;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { id } = await params;
-  if (!z.uuid().safeParse(id).success) return {};
-  const count = await reviewCount(await getDb(), id);
-  return { title: count?.number };
+  // The title names the count only for someone who may read it: the permission first, then the row.
+  const [ctx, { id }] = await Promise.all([getSessionContext(), params]);
+  if (!ctx || !can(ctx, 'inventory.counts.view') || !z.uuid().safeParse(id).success) return {};
+  const number = await findCountNumber(await getDb(), ctx, id);
+  return number ? { title: number } : {};
+}
+
+/** The review, or why not: a missing count is a 404, another location's count the forbidden page. */
+async function loadCount(ctx: Parameters<typeof getCountReview>[1], id: string): Promise<CountReview | 'not_found' | 'forbidden'> {
+  try {
+    return await getCountReview(await getDb(), ctx, id);
+  } catch (error) {
+    if (isDomainError(error) && (error.code === 'not_found' || error.code === 'forbidden')) return error.code;
+    throw error;
+  }
 }
 
 export default async function CountPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [ctx, { t, formatNumber, formatMoney, formatDateTime }, { id }, sp] = await Promise.all([
-    requirePage('inventory.view'),
+    requirePage('inventory.counts.view'),
     getI18n(),
     params,
     searchParams,
   ]);
   if (!z.uuid().safeParse(id).success) notFound();
-  const count = await reviewCount(await getDb(), id);
-  if (!count) notFound();
+  const count = await loadCount(ctx, id);
+  if (count === 'not_found') notFound();
+  if (count === 'forbidden') redirect('/forbidden');
 
   const n = (v: number) => formatNumber(v);
   const open = count.status === 'open';
@@ -50,14 +63,14 @@ export default async function CountPage({ params, searchParams }: { params: Para
   const groups: Record<Filter, typeof lines> = {
     all: lines,
     counted: lines.filter((l) => l.counted !== null),
-    diff: lines.filter((l) => l.difference !== 0),
+    diff: lines.filter((l) => l.difference !== null && l.difference !== 0),
     pending: lines.filter((l) => l.counted === null),
   };
   const askedFilter = Array.isArray(sp.show) ? sp.show[0] : sp.show;
   // Once something is counted, what was counted is what matters first.
   const filter: Filter = FILTERS.includes(askedFilter as Filter) ? (askedFilter as Filter) : groups.counted.length > 0 ? 'counted' : 'all';
   const shown = groups[filter].slice(0, MAX_ROWS);
-  const netValue = formatMoney(count.netValueCents);
+  const netValue = count.netValueCents === null ? null : formatMoney(count.netValueCents);
 
   return (
     <>
@@ -88,14 +101,16 @@ export default async function CountPage({ params, searchParams }: { params: Para
         </Alert>
       ) : null}
 
-      <dl className="mb-6 grid gap-3 sm:grid-cols-3">
+      <dl className={cn('mb-6 grid gap-3', netValue !== null ? 'sm:grid-cols-3' : 'sm:grid-cols-2')}>
         <Stat label={t('inventory.counts.stats.counted')} value={t('inventory.counts.stats.countedValue', { counted: n(count.counted), lines: n(lines.length) })} />
-        <Stat label={t('inventory.counts.stats.changed')} value={n(count.changed)} />
-        <Stat
-          label={t('inventory.counts.stats.value')}
-          value={netValue}
-          tone={count.netValueCents < 0 ? 'text-problem' : count.netValueCents > 0 ? 'text-done' : undefined}
-        />
+        <Stat label={t(count.status === 'applied' ? 'inventory.counts.stats.booked' : 'inventory.counts.stats.changed')} value={n(count.changed)} />
+        {netValue !== null ? (
+          <Stat
+            label={t('inventory.counts.stats.value')}
+            value={netValue}
+            tone={(count.netValueCents ?? 0) < 0 ? 'text-problem' : (count.netValueCents ?? 0) > 0 ? 'text-done' : undefined}
+          />
+        ) : null}
       </dl>
 
       {editable ? (
@@ -113,6 +128,9 @@ export default async function CountPage({ params, searchParams }: { params: Para
         <h2 id="review-heading" className="mb-2 text-[0.9375rem] font-semibold">
           {t('inventory.counts.review')}
         </h2>
+        <p className="mb-3 max-w-3xl text-sm text-muted-foreground">
+          {t(count.status === 'applied' ? 'inventory.counts.reviewHintApplied' : open ? 'inventory.counts.reviewHint' : 'inventory.counts.reviewHintDiscarded')}
+        </p>
         <nav aria-label={t('inventory.counts.filter.label')} className="mb-3 flex flex-wrap gap-1.5">
           {FILTERS.map((f) => (
             <Link
@@ -138,32 +156,38 @@ export default async function CountPage({ params, searchParams }: { params: Para
                 <TableHead>{t('inventory.col.sku')}</TableHead>
                 <TableHead>{t('inventory.col.product')}</TableHead>
                 <TableHead numeric>{t('inventory.counts.col.expected')}</TableHead>
-                <TableHead numeric>{t('inventory.counts.col.onHand')}</TableHead>
                 <TableHead numeric>{t('inventory.counts.col.counted')}</TableHead>
-                <TableHead numeric>{t('inventory.counts.col.difference')}</TableHead>
-                <TableHead numeric>{t('inventory.counts.col.value')}</TableHead>
+                <TableHead numeric>{t(count.status === 'applied' ? 'inventory.counts.col.booked' : 'inventory.counts.col.difference')}</TableHead>
+                {count.showCost ? <TableHead numeric>{t('inventory.counts.col.value')}</TableHead> : null}
               </TableRow>
             </TableHeader>
             <TableBody>
               {shown.map((l) => (
-                <TableRow key={l.variantId} className={l.difference !== 0 ? 'bg-waiting-soft/40' : undefined}>
+                <TableRow key={l.variantId} className={l.difference ? 'bg-waiting-soft/40' : undefined}>
                   <TableCell className="whitespace-nowrap font-mono text-[0.8125rem]">
                     <Link href={`/inventory/${l.variantId}`} className="hover:text-primary hover:underline">
                       {l.sku}
                     </Link>
                   </TableCell>
                   <TableCell>{l.productName}</TableCell>
-                  <TableCell numeric className="text-muted-foreground">
-                    {n(l.expected)}
+                  <TableCell numeric>
+                    <span className="text-muted-foreground">{n(l.expected)}</span>
+                    {l.onHandNow !== null ? (
+                      <span className="block text-xs text-waiting">{t('inventory.counts.movedSince', { onHand: n(l.onHandNow) })}</span>
+                    ) : null}
                   </TableCell>
-                  <TableCell numeric>{n(l.onHand)}</TableCell>
                   <TableCell numeric>
                     {l.counted === null ? <span className="text-xs text-muted-foreground">{t('inventory.counts.notCounted')}</span> : n(l.counted)}
                   </TableCell>
-                  <TableCell numeric>{l.counted === null ? '—' : <Delta value={l.difference} format={n} />}</TableCell>
-                  <TableCell numeric className={l.valueCents < 0 ? 'text-problem' : l.valueCents > 0 ? 'text-done' : 'text-muted-foreground'}>
-                    {l.counted === null ? '—' : formatMoney(l.valueCents)}
-                  </TableCell>
+                  <TableCell numeric>{l.difference === null ? '—' : <Delta value={l.difference} format={n} />}</TableCell>
+                  {count.showCost ? (
+                    <TableCell
+                      numeric
+                      className={(l.valueCents ?? 0) < 0 ? 'text-problem' : (l.valueCents ?? 0) > 0 ? 'text-done' : 'text-muted-foreground'}
+                    >
+                      {l.valueCents === null ? '—' : formatMoney(l.valueCents)}
+                    </TableCell>
+                  ) : null}
                 </TableRow>
               ))}
             </TableBody>
