@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -10,6 +10,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { SQL } from 'drizzle-orm';
 import type { PgDialect, PgSession } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { logger } from '../lib/log';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -35,28 +36,153 @@ export function defaultDataDir(): string {
   return process.env.PGLITE_DIR ?? path.join(process.cwd(), '.data', 'pglite');
 }
 
-/** Embedded engine. `dataDir` undefined → in memory (tests). */
+/**
+ * Embedded engine. `dataDir` undefined → in memory (tests). A folder is taken for this process
+ * (a lock file in it, see lockDataDir): a second process is refused instead of corrupting it.
+ */
 export async function openPglite(dataDir?: string): Promise<DbHandle> {
-  if (dataDir) mkdirSync(path.dirname(dataDir), { recursive: true });
-  const client = new PGlite({ dataDir, extensions: { pg_trgm } });
-  await client.waitReady;
+  let unlock = () => {};
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(dataDir);
+  }
+  let client: PGlite;
+  try {
+    client = new PGlite({ dataDir, extensions: { pg_trgm } });
+    await client.waitReady;
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
   return {
     db,
     engine: 'pglite',
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        unlock();
+      }
+    },
     exec: async (sql) => {
       await client.exec(sql);
     },
   };
 }
 
-export function openPostgres(url: string, max = Number(process.env.DB_POOL_MAX ?? 10)): DbHandle {
-  const pool = keepConnectionsOnRefusals(new pg.Pool({ connectionString: url, max }));
+export const DATA_DIR_LOCK_FILE = 'comptoir.lock';
+
+/** A data folder that a live process (maybe this one) already holds. */
+export class DataDirInUse extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(
+      pid === process.pid
+        ? `The embedded database in ${dataDir} is already open in this process: open it once and share the handle (getDatabase).`
+        : `The embedded database in ${dataDir} is in use by another process (pid ${pid}), and two processes on one folder corrupt it. ` +
+            'Stop that process first (the app started by npm run dev or npm start, a seed, a reconcile), then run this again. ' +
+            `If no such process runs, delete ${path.join(dataDir, DATA_DIR_LOCK_FILE)}.`,
+    );
+    this.name = 'DataDirInUse';
+  }
+}
+
+// Folders this process holds, so a lock left by an earlier process that had our pid is seen as stale.
+const globalForLocks = globalThis as unknown as { comptoirHeldDataDirs?: Set<string> };
+const heldDataDirs = (globalForLocks.comptoirHeldDataDirs ??= new Set<string>());
+
+/**
+ * Takes `dataDir` for this process: creates its lock file (exclusively) with our pid, or, when the
+ * file names a process that no longer runs (a crash, a kill -9), takes it over. Refused with
+ * DataDirInUse while the holder is alive. Returns the release, also run at exit.
+ */
+export function lockDataDir(dataDir: string): () => void {
+  const dir = path.resolve(dataDir);
+  const file = path.join(dir, DATA_DIR_LOCK_FILE);
+  if (heldDataDirs.has(dir)) throw new DataDirInUse(dir, process.pid);
+  const content = JSON.stringify({ pid: process.pid, since: new Date().toISOString(), command: process.argv.slice(1, 3).join(' ') });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      writeFileSync(file, content, { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 3) throw error;
+      const holder = lockHolder(file);
+      if (holder !== null && holder !== process.pid && processIsAlive(holder)) throw new DataDirInUse(dir, holder);
+      // Stale: its process is gone (or it was an earlier process with our pid). Take it over.
+      try {
+        unlinkSync(file);
+      } catch (unlinkError) {
+        if ((unlinkError as NodeJS.ErrnoException).code !== 'ENOENT') throw unlinkError;
+      }
+    }
+  }
+  heldDataDirs.add(dir);
+  const release = () => {
+    if (!heldDataDirs.delete(dir)) return;
+    process.off('exit', release);
+    try {
+      if (lockHolder(file) === process.pid) unlinkSync(file);
+    } catch {
+      // Already gone: nothing to release.
+    }
+  };
+  process.on('exit', release);
+  return release;
+}
+
+function lockHolder(file: string): number | null {
+  try {
+    const pid = Number((JSON.parse(readFileSync(file, 'utf8')) as { pid?: unknown }).pid);
+    return Number.isSafeInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export type PostgresOptions = {
+  /** Connections in the pool (DB_POOL_MAX, default 10). */
+  max?: number;
+  /**
+   * Longest a statement may run before the server cancels it (DB_STATEMENT_TIMEOUT_MS, default
+   * 30 s): a runaway query cannot hold a connection and its locks for ever. 0 = no limit, for
+   * migrations and bulk seeds.
+   */
+  statementTimeoutMs?: number;
+};
+
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
+
+function statementTimeoutFromEnv(): number {
+  const raw = process.env.DB_STATEMENT_TIMEOUT_MS;
+  const value = raw === undefined || raw === '' ? DEFAULT_STATEMENT_TIMEOUT_MS : Number(raw);
+  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`DB_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds (0 = no limit), not "${raw}".`);
+  return value;
+}
+
+export function openPostgres(url: string, options: PostgresOptions | number = {}): DbHandle {
+  const { max = Number(process.env.DB_POOL_MAX ?? 10), statementTimeoutMs = statementTimeoutFromEnv() } =
+    typeof options === 'number' ? { max: options } : options;
+  const pool = keepConnectionsOnRefusals(
+    new pg.Pool({ connectionString: url, max, ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}) }),
+  );
   // An idle connection dropped by the server (restart, admin command) must not crash the process;
   // the pool replaces it on the next checkout.
   pool.on('error', (err: Error & { code?: string }) => {
-    if (err.code !== '57P01') console.error('PostgreSQL pool error:', err.message);
+    if (err.code !== '57P01') logger().error({ where: 'pg pool', err }, 'PostgreSQL pool error');
   });
   const db = drizzlePg({ client: pool, schema, casing: 'snake_case' });
   return {
@@ -98,10 +224,14 @@ function refusedByServer(error: unknown): boolean {
   return error instanceof pg.DatabaseError && typeof error.code === 'string' && !error.code.startsWith('08') && !error.code.startsWith('57P');
 }
 
-/** Opens the engine chosen by the environment: DATABASE_URL → PostgreSQL, else embedded PGlite. */
-export async function openDatabase(): Promise<DbHandle> {
+/**
+ * Opens the engine chosen by the environment: DATABASE_URL → PostgreSQL, else embedded PGlite.
+ * Migrations and seeds pass `{ statementTimeoutMs: 0 }`: an index built on a large table may
+ * rightly take minutes.
+ */
+export async function openDatabase(options: Omit<PostgresOptions, 'max'> = {}): Promise<DbHandle> {
   const url = process.env.DATABASE_URL;
-  return url ? openPostgres(url) : openPglite(defaultDataDir());
+  return url ? openPostgres(url, options) : openPglite(defaultDataDir());
 }
 
 export async function migrateDatabase(handle: DbHandle): Promise<void> {

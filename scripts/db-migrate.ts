@@ -1,6 +1,6 @@
 import { migrateDatabase, openDatabase } from '../db/client';
 
-const handle = await openDatabase();
+const handle = await openDatabase({ statementTimeoutMs: 0 });
 try {
   await migrateDatabase(handle);
   console.log(`Migrations applied (${handle.engine}).`);

@@ -48,7 +48,7 @@ const started = performance.now();
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
 console.log(`Database: ${describeTarget()}`);
-const handle = await openDatabase();
+const handle = await openDatabase({ statementTimeoutMs: 0 });
 try {
   if (scale === 'large' && handle.engine !== 'postgresql') {
     console.error(

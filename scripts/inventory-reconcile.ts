@@ -3,7 +3,7 @@ import { reconcileInventory } from '../lib/inventory/reconcile';
 
 // npm run inventory:reconcile [-- --fix]: reports drift between rows, ledger and reservations.
 const fix = process.argv.includes('--fix');
-const handle = await openDatabase();
+const handle = await openDatabase({ statementTimeoutMs: 0 });
 try {
   const report = await reconcileInventory(handle.db, { fix });
   if (report.drift.length === 0) {

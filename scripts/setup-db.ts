@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { migrateDatabase, openDatabase } from '../db/client';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../db/seed';
 
-const handle = await openDatabase();
+const handle = await openDatabase({ statementTimeoutMs: 0 });
 try {
   await migrateDatabase(handle);
   const res = await handle.db.execute<{ seeded: boolean }>(sql`SELECT EXISTS (SELECT 1 FROM locations) AS seeded`);
