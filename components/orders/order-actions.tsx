@@ -16,6 +16,7 @@ import { ReasonField } from './reason-field';
 export type ActionLine = { id: string; sku: string; productName: string | null; quantity: number; quantityReturned: number };
 
 type Allowed = { confirm: boolean; ship: boolean; cancel: boolean; return: boolean };
+type ReturnLocation = { id: string; label: string; restock: boolean };
 
 /**
  * What can be done to an order now, given its status and the viewer's rights (the server checks
@@ -34,7 +35,8 @@ export function OrderActions({
   currency: string;
   allowed: Allowed;
   lines: readonly ActionLine[];
-  returnLocations: readonly { id: string; label: string }[];
+  /** Stores where this user may take the return, and whether they may put units back in stock there. */
+  returnLocations: readonly ReturnLocation[];
 }) {
   const { t } = useI18n();
   const [notice, setNotice] = useState<string | null>(null);
@@ -196,7 +198,7 @@ function ReturnDialog({
   number: string;
   currency: string;
   lines: readonly ActionLine[];
-  locations: readonly { id: string; label: string }[];
+  locations: readonly ReturnLocation[];
   onDone: (message: string) => void;
 }) {
   const { t, formatMoney } = useI18n();
@@ -209,8 +211,14 @@ function ReturnDialog({
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
 
+  // Restocking is offered only where this user may do it (the server checks 'orders.restock' again).
+  const mayRestock = locations.find((l) => l.id === locationId)?.restock ?? false;
   const chosen = open
-    .map((l) => ({ lineId: l.id, quantity: Math.min(Number.parseInt(qty[l.id] ?? '0', 10) || 0, l.quantity - l.quantityReturned), restock: restock[l.id] ?? true }))
+    .map((l) => ({
+      lineId: l.id,
+      quantity: Math.min(Number.parseInt(qty[l.id] ?? '0', 10) || 0, l.quantity - l.quantityReturned),
+      restock: mayRestock && (restock[l.id] ?? true),
+    }))
     .filter((l) => l.quantity > 0);
   const tooShort = reason.trim().length < 3;
 
@@ -284,15 +292,19 @@ function ReturnDialog({
                   />
                   <span className="whitespace-nowrap text-xs text-muted-foreground">{t('orders.actions.returnOf', { max })}</span>
                 </div>
-                <label className="flex items-center gap-2 text-sm">
-                  <input
-                    type="checkbox"
-                    className="size-4 accent-primary"
-                    checked={restock[l.id] ?? true}
-                    onChange={(e) => setRestock((r) => ({ ...r, [l.id]: e.target.checked }))}
-                  />
-                  {t('orders.actions.restock')}
-                </label>
+                {mayRestock ? (
+                  <label className="flex items-center gap-2 text-sm">
+                    <input
+                      type="checkbox"
+                      className="size-4 accent-primary"
+                      checked={restock[l.id] ?? true}
+                      onChange={(e) => setRestock((r) => ({ ...r, [l.id]: e.target.checked }))}
+                    />
+                    {t('orders.actions.restock')}
+                  </label>
+                ) : (
+                  <span className="text-xs text-muted-foreground">{t('orders.actions.noRestock')}</span>
+                )}
               </li>
             );
           })}

@@ -2,6 +2,12 @@
  * The permission table: every server action and route handler names one of these actions and
  * calls can() on the server. Roles: owner (everything), manager (their own locations),
  * agent (customers and orders; inventory read-only).
+ *
+ * What a manager sees of other stores: their stock levels (on hand, reserved, available, reorder
+ * points), read-only — 'inventory.view' is not scoped, so a manager can see where to ask for a
+ * transfer. Not their cycle counts, cost values (cost price × on hand) or transfers that involve
+ * none of the manager's locations: those rights are scoped, and the lib functions that read them
+ * (getTransferForActor, listTransfersForActor, getSkuDetailForActor, getOrderForActor) apply it.
  */
 export const ROLES = ['owner', 'manager', 'agent'] as const;
 export type Role = (typeof ROLES)[number];
@@ -24,7 +30,8 @@ export const PERMISSIONS = {
   /** Transfer details: a manager sees those whose source or destination is theirs. */
   'inventory.transfers.view': { roles: ['owner', 'manager', 'agent'], scopedFor: ['manager'] },
   'orders.view': { roles: ['owner', 'manager', 'agent'], scopedFor: ['manager'] },
-  'orders.manage': { roles: ['owner', 'manager', 'agent'], scopedFor: ['manager'] },
+  /** placed → confirmed, which moves no stock: a manager of any location the order is fulfilled at or reserved in. */
+  'orders.confirm': { roles: ['owner', 'manager', 'agent'], scopedFor: ['manager'] },
   /** Moving stock for an order needs the right at every location whose stock it moves. */
   'orders.ship': { roles: ['owner', 'manager'], scopedFor: ['manager'] },
   'orders.cancel': { roles: ['owner', 'manager', 'agent'], scopedFor: ['manager'] },
@@ -63,6 +70,18 @@ export function can(actor: Actor | null | undefined, permission: Permission, loc
   if (!rule.scopedFor?.includes(actor.role)) return true;
   if (locationId == null) return actor.locationIds.length > 0;
   return actor.locationIds.includes(locationId);
+}
+
+/**
+ * May `actor` perform `permission` at every one of `locationIds`? For an action that moves stock
+ * at several locations (a split order's reservations): a scoped role needs each of them, and is
+ * refused when the places are unknown (an empty list), since scope cannot then be shown.
+ */
+export function canAtEvery(actor: Actor | null | undefined, permission: Permission, locationIds: readonly string[]): boolean {
+  if (!can(actor, permission)) return false;
+  const rule: Rule = PERMISSIONS[permission];
+  if (!rule.scopedFor?.includes(actor!.role)) return true;
+  return locationIds.length > 0 && locationIds.every((id) => actor!.locationIds.includes(id));
 }
 
 /** The locations a list must be limited to for this actor and permission; null = all. */

@@ -14,7 +14,7 @@ import { activeReservations, assertFrom, assertOrderScope, lockOrder } from './l
 export async function cancelOrder(db: Db, actor: Actor, input: { orderId: string; reason: string }): Promise<void> {
   await db.transaction(async (tx) => {
     const order = await lockOrder(tx, input.orderId);
-    await assertOrderScope(tx, actor, 'orders.manage', order);
+    await assertOrderScope(tx, actor, 'orders.cancel', order);
     if (order.status === 'cancelled') return;
     assertFrom(order, ['placed', 'confirmed', 'backordered'], 'cancelled');
     for (const r of await activeReservations(tx, order.id)) {

@@ -8,7 +8,7 @@ import { assertFrom, assertOrderScope, lockOrder } from './lock-order';
 export async function confirmOrder(db: Db, actor: Actor, orderId: string): Promise<void> {
   await db.transaction(async (tx) => {
     const order = await lockOrder(tx, orderId);
-    await assertOrderScope(tx, actor, 'orders.manage', order);
+    await assertOrderScope(tx, actor, 'orders.confirm', order, 'any');
     if (order.status === 'confirmed') return;
     assertFrom(order, ['placed'], 'confirmed');
     await tx.update(orders).set({ status: 'confirmed', updatedAt: sql`now()` }).where(eq(orders.id, orderId));

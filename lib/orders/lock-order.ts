@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { orders, reservations } from '@/db/schema';
-import { can, type Actor, type Permission } from '@/lib/auth/permissions';
+import { can, canAtEvery, type Actor, type Permission } from '@/lib/auth/permissions';
 import { Forbidden, IllegalTransition, NotFound } from '@/lib/errors';
 
 export type OrderRow = typeof orders.$inferSelect;
@@ -23,15 +23,37 @@ export async function activeReservations(tx: DbOrTx, orderId: string) {
 }
 
 /**
- * May the actor act on this order? Owners and agents: any order. A manager: when the order
- * is fulfilled at (or reserved in) one of their locations.
+ * The locations an order action touches: where its active reservations are held, and the order's
+ * own store (pickup or in-store sale). A ship order with no reservation left falls back to where
+ * it is fulfilled.
  */
-export async function assertOrderScope(tx: DbOrTx, actor: Actor, permission: Permission, order: OrderRow): Promise<void> {
+export function orderPlaces(
+  order: { locationId: string | null; fulfillingLocationId?: string | null },
+  activeReservationLocationIds: readonly string[],
+): string[] {
+  const places = new Set(activeReservationLocationIds);
+  if (order.locationId) places.add(order.locationId);
+  if (places.size === 0 && order.fulfillingLocationId) places.add(order.fulfillingLocationId);
+  return [...places];
+}
+
+/**
+ * May the actor act on this order? Owners (and agents, where the right is theirs): any order.
+ * `mode: 'any'` (confirming, which moves no stock): a manager of one of the order's places.
+ * `mode: 'every'` (ship, cancel: stock moves at each reservation): a manager of all of them, so a
+ * split order reserved at Paris and Lyon cannot be shipped or cancelled by Paris alone.
+ */
+export async function assertOrderScope(
+  tx: DbOrTx,
+  actor: Actor,
+  permission: Permission,
+  order: OrderRow,
+  mode: 'any' | 'every' = 'every',
+): Promise<void> {
   if (!can(actor, permission)) throw new Forbidden();
-  if (actor.role !== 'manager') return;
-  const held = (await activeReservations(tx, order.id)).map((r) => r.locationId);
-  const places = [order.locationId, ...held].filter((id): id is string => Boolean(id));
-  if (!places.some((id) => can(actor, permission, id))) throw new Forbidden('This order is not fulfilled at your locations.');
+  const places = orderPlaces(order, (await activeReservations(tx, order.id)).map((r) => r.locationId));
+  const allowed = mode === 'every' ? canAtEvery(actor, permission, places) : places.some((id) => can(actor, permission, id)) || canAtEvery(actor, permission, places);
+  if (!allowed) throw new Forbidden('This order is not fulfilled at your locations.');
 }
 
 export function assertFrom(order: OrderRow, allowed: readonly OrderStatus[], to: OrderStatus): void {

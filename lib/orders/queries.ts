@@ -11,7 +11,9 @@ import {
   reservations,
   staffUsers,
 } from '@/db/schema';
-import { scopeOf, type Actor } from '@/lib/auth/permissions';
+import { can, canAtEvery, scopeOf, type Actor } from '@/lib/auth/permissions';
+import { Forbidden, NotFound } from '@/lib/errors';
+import { orderPlaces } from './lock-order';
 import type { OrderListQuery } from './schemas';
 
 export const ORDERS_PAGE_SIZE = 50;
@@ -142,6 +144,7 @@ export async function findOrderDetail(db: DbOrTx, orderId: string) {
       channelCode: channels.code,
       channelName: channels.name,
       locationId: orders.locationId,
+      fulfillingLocationId: orders.fulfillingLocationId,
       locationCode: locations.code,
       locationName: locations.name,
       timeZone: locations.timeZone,
@@ -187,6 +190,7 @@ export async function findOrderDetail(db: DbOrTx, orderId: string) {
       .select({
         id: reservations.id,
         sku: orderLines.sku,
+        locationId: reservations.locationId,
         locationCode: locations.code,
         quantity: reservations.quantity,
         status: reservations.status,
@@ -218,6 +222,66 @@ export async function findOrderDetail(db: DbOrTx, orderId: string) {
 }
 
 export type OrderDetail = NonNullable<Awaited<ReturnType<typeof findOrderDetail>>>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The order page's read, authorised before anything of the order is returned: 'orders.view'
+ * first, then (for a manager) the order must be fulfilled at, or reserved in, one of their
+ * locations — its scope keys are read alone before the detail. A malformed or unknown id is
+ * NotFound, an order of another store Forbidden.
+ */
+export async function getOrderForActor(db: DbOrTx, actor: Actor, orderId: string): Promise<OrderDetail> {
+  if (!can(actor, 'orders.view')) throw new Forbidden();
+  if (!UUID.test(orderId)) throw new NotFound('Order');
+  const scope = scopeOf(actor, 'orders.view');
+  if (scope) {
+    const [keys] = await db
+      .select({
+        locationId: orders.locationId,
+        fulfillingLocationId: orders.fulfillingLocationId,
+        reservedAt: sql<string[]>`coalesce((select array_agg(distinct r.location_id::text) from reservations r where r.order_id = ${orders.id}), '{}')`,
+      })
+      .from(orders)
+      .where(eq(orders.id, orderId));
+    if (!keys) throw new NotFound('Order');
+    const places = [keys.locationId, keys.fulfillingLocationId, ...keys.reservedAt].filter((id): id is string => Boolean(id));
+    if (!places.some((id) => scope.includes(id))) throw new Forbidden('This order is not fulfilled at your locations.');
+  }
+  const order = await findOrderDetail(db, orderId);
+  if (!order) throw new NotFound('Order');
+  return order;
+}
+
+export type OrderActionRights = {
+  confirm: boolean;
+  ship: boolean;
+  cancel: boolean;
+  /** Stores where this actor may take a return of the order, and whether they may restock there. */
+  returnAt: { locationId: string; restock: boolean }[];
+};
+
+/**
+ * What this actor may do to this order, by the rules the use cases apply under the row lock
+ * (assertOrderScope, returnOrder): the page shows only these actions. Status is not judged here.
+ */
+export function orderActionRights(
+  actor: Actor,
+  order: Pick<OrderDetail, 'locationId' | 'fulfillingLocationId' | 'reservations'>,
+  stores: readonly { id: string; kind: string }[],
+): OrderActionRights {
+  const active = order.reservations.filter((r) => r.status === 'active').map((r) => r.locationId);
+  const places = orderPlaces(order, active);
+  return {
+    confirm: places.some((id) => can(actor, 'orders.confirm', id)) || canAtEvery(actor, 'orders.confirm', places),
+    ship: canAtEvery(actor, 'orders.ship', places),
+    cancel: canAtEvery(actor, 'orders.cancel', places),
+    returnAt: stores
+      // Owners and agents take returns at any store; a manager at their own locations.
+      .filter((l) => (l.kind === 'store' || actor.role === 'manager') && can(actor, 'orders.return', l.id))
+      .map((l) => ({ locationId: l.id, restock: can(actor, 'orders.restock', l.id) })),
+  };
+}
 
 export async function listChannels(db: DbOrTx) {
   return db.select({ id: channels.id, code: channels.code, name: channels.name, kind: channels.kind }).from(channels).orderBy(channels.name);

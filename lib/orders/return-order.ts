@@ -20,10 +20,14 @@ export type ReturnOrderInput = {
  * Returns (or refunds without restock) some or all units of a fulfilled order at any store:
  * restockable units go back on hand at that store with a 'return' ledger entry; the order is
  * 'returned' once every unit is back; the customer's lifetime value drops by the refund. One
- * transaction, audited.
+ * transaction, audited. Taking the return needs 'orders.return' at that store, and putting units
+ * back on hand 'orders.restock' there too (an agent takes a return, never restocks).
  */
 export async function returnOrder(db: Db, actor: Actor, input: ReturnOrderInput): Promise<{ units: number; cents: number }> {
-  if (!can(actor, 'orders.manage', input.locationId)) throw new Forbidden('You cannot take returns at this location.');
+  if (!can(actor, 'orders.return', input.locationId)) throw new Forbidden('You cannot take returns at this location.');
+  if (input.lines.some((l) => l.restock) && !can(actor, 'orders.restock', input.locationId)) {
+    throw new Forbidden('You cannot put returned units back in stock at this location.');
+  }
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, input.orderId);
     assertFrom(order, ['shipped', 'completed'], 'returned');

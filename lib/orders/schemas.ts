@@ -98,11 +98,17 @@ export const ZShipOrderInput = ZOrderIdInput.extend({
   tracking: z.string().trim().max(100).optional(),
 });
 export const ZCancelOrderInput = ZOrderIdInput.extend({ reason: z.string().trim().min(3).max(500) });
+/**
+ * A checkbox or hidden field's boolean: true/false, or the strings a form sends ('true', 'on',
+ * '1' / 'false', '0', 'off'); an unchecked box sends nothing. z.coerce.boolean() read 'false' as true.
+ */
+const formBoolean = z.union([z.boolean(), z.enum(['true', 'on', '1', 'false', 'off', '0']).transform((v) => v === 'true' || v === 'on' || v === '1')]);
+
 export const ZReturnOrderInput = ZOrderIdInput.extend({
   locationId: z.uuid(),
   reason: z.string().trim().min(3).max(500),
   lines: z
-    .array(z.object({ lineId: z.uuid(), quantity: z.coerce.number().int().min(1).max(10_000), restock: z.coerce.boolean() }))
+    .array(z.object({ lineId: z.uuid(), quantity: z.coerce.number().int().min(1).max(10_000), restock: formBoolean.default(false) }))
     .min(1)
     .max(200),
 });

@@ -10,7 +10,7 @@ import { activeReservations, assertFrom, assertOrderScope, lockOrder } from './l
 export async function shipOrder(db: Db, actor: Actor, input: { orderId: string; carrier?: string; tracking?: string }): Promise<void> {
   await db.transaction(async (tx) => {
     const order = await lockOrder(tx, input.orderId);
-    await assertOrderScope(tx, actor, 'orders.manage', order);
+    await assertOrderScope(tx, actor, 'orders.ship', order);
     if (order.status === 'shipped') return;
     assertFrom(order, ['placed', 'confirmed'], 'shipped');
     if (order.fulfilmentType !== 'ship') throw new DomainError('unprocessable', 'Only ship orders are shipped; pickups are collected.');

@@ -9,31 +9,32 @@ import { ZCancelOrderInput, ZOrderIdInput, ZPhoneOrderInput, ZReturnOrderInput, 
 import { shipOrder } from '@/lib/orders/ship-order';
 
 // The use cases lock the order and check the manager's scope against where it is really
-// fulfilled or reserved; the returning store is checked against the actor's own locations.
+// fulfilled or reserved (shipping and cancelling: every location whose stock moves); a return
+// is checked at the returning store, and so is its restock ('orders.restock').
 
 export const confirmOrderAction = guardedAction({
-  permission: 'orders.manage',
+  permission: 'orders.confirm',
   schema: ZOrderIdInput,
   run: ({ actor, db }, input) => confirmOrder(db, actor, input.orderId),
   revalidate: (input) => ['/orders', `/orders/${input.orderId}`],
 });
 
 export const shipOrderAction = guardedAction({
-  permission: 'orders.manage',
+  permission: 'orders.ship',
   schema: ZShipOrderInput,
   run: ({ actor, db }, input) => shipOrder(db, actor, input),
   revalidate: (input) => ['/orders', `/orders/${input.orderId}`, '/inventory'],
 });
 
 export const cancelOrderAction = guardedAction({
-  permission: 'orders.manage',
+  permission: 'orders.cancel',
   schema: ZCancelOrderInput,
   run: ({ actor, db }, input) => cancelOrder(db, actor, input),
   revalidate: (input) => ['/orders', `/orders/${input.orderId}`, '/inventory'],
 });
 
 export const returnOrderAction = guardedAction({
-  permission: 'orders.manage',
+  permission: 'orders.return',
   schema: ZReturnOrderInput,
   location: (input) => input.locationId,
   run: ({ actor, db }, input) => returnOrder(db, actor, input),

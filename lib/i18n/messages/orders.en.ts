@@ -162,6 +162,7 @@ export const ordersEn = {
   'orders.actions.returnQuantity': 'Quantity to return',
   'orders.actions.returnOf': 'of {max}',
   'orders.actions.restock': 'Back in stock',
+  'orders.actions.noRestock': 'Refund only (no restock)',
   'orders.actions.returnSubmit': 'Record the return',
   'orders.actions.returnNothing': 'Choose at least one unit to return.',
   'orders.actions.returned': 'Return recorded: {units} unit(s), {amount}.',

@@ -161,6 +161,7 @@ export const ordersFr: { readonly [K in keyof typeof ordersEn]: string } = {
   'orders.actions.returnQuantity': 'Quantité retournée',
   'orders.actions.returnOf': 'sur {max}',
   'orders.actions.restock': 'Remettre en stock',
+  'orders.actions.noRestock': 'Remboursement seul (sans remise en stock)',
   'orders.actions.returnSubmit': 'Enregistrer le retour',
   'orders.actions.returnNothing': 'Choisissez au moins une unité à retourner.',
   'orders.actions.returned': 'Retour enregistré : {units} unité(s), {amount}.',

@@ -1,9 +1,6 @@
 import type { Metadata } from 'next';
-import { cache } from 'react';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
 import { ArrowLeft } from 'lucide-react';
-import { z } from 'zod';
 import { ChannelBadge } from '@/components/orders/channel-badge';
 import { OrderActions } from '@/components/orders/order-actions';
 import { OrderTimeline } from '@/components/orders/order-timeline';
@@ -14,49 +11,45 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { can, scopeOf } from '@/lib/auth/permissions';
+import { valueForPage } from '@/lib/auth/page-guard';
+import { can } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/auth/session';
 import { getI18n } from '@/lib/i18n/server';
 import { listLocations } from '@/lib/inventory/queries';
-import { findOrderDetail, listChannels, type OrderDetail } from '@/lib/orders/queries';
+import { listChannels, orderActionRights, type OrderDetail } from '@/lib/orders/queries';
+import { readOrder } from './read-order';
 
 type Params = Promise<{ id: string }>;
 
-const loadOrder = cache(async (id: string) => (z.uuid().safeParse(id).success ? findOrderDetail(await getDb(), id) : null));
-
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const [{ id }, { t }] = await Promise.all([params, getI18n()]);
-  const order = await loadOrder(id);
-  return { title: order ? t('orders.detail.metaTitle', { number: order.number }) : t('orders.title') };
+  // The same authorised read as the page: no order number in the title past a refusal.
+  const read = await readOrder(id);
+  return { title: read.ok ? t('orders.detail.metaTitle', { number: read.value.number }) : t('orders.title') };
 }
 
 export default async function OrderPage({ params }: { params: Params }) {
   const [{ id }, ctx, i18n] = await Promise.all([params, requirePage('orders.view'), getI18n()]);
   const { t, formatMoney, formatNumber, formatDateTime } = i18n;
-  const order = await loadOrder(id);
-  if (!order) notFound();
+  // Scope and existence were settled by the layout (getOrderForActor): the order is this user's to see.
+  const order = valueForPage(await readOrder(id));
   const db = await getDb();
   const [locations, channels] = await Promise.all([listLocations(db), listChannels(db)]);
-  const idOfCode = new Map(locations.map((l) => [l.code, l.id]));
 
-  // A manager sees the orders fulfilled at, or reserved in, one of their locations (the list
-  // scopes by fulfilment location; a ship order has none, so it shows only where it is reserved).
-  const scope = scopeOf(ctx, 'orders.view');
-  const reservedAt = (active: boolean) =>
-    order.reservations.filter((r) => !active || r.status === 'active').map((r) => idOfCode.get(r.locationCode));
-  const places = (active: boolean) => [order.locationId, ...reservedAt(active)].filter((x): x is string => Boolean(x));
-  if (scope && !places(false).some((p) => scope.includes(p))) redirect('/forbidden');
-  const canManage = scope ? places(true).some((p) => can(ctx, 'orders.manage', p)) : can(ctx, 'orders.manage');
-  // Returns are taken at any store: managers at their own locations, owners and agents at every store.
-  const returnLocations = (ctx.role === 'manager' ? locations.filter((l) => ctx.locationIds.includes(l.id)) : locations.filter((l) => l.kind === 'store'))
+  // Only the actions this user may take, by the rules the use cases check again under the lock:
+  // shipping and cancelling need the right at every location holding the order's stock.
+  const rights = orderActionRights(ctx, order, locations);
+  const returnStores = new Map(rights.returnAt.map((r) => [r.locationId, r.restock]));
+  const returnLocations = locations
+    .filter((l) => returnStores.has(l.id))
     .sort((a, b) => Number(b.id === order.locationId) - Number(a.id === order.locationId))
-    .map((l) => ({ id: l.id, label: `${l.code} · ${l.name}` }));
+    .map((l) => ({ id: l.id, label: `${l.code} · ${l.name}`, restock: returnStores.get(l.id)! }));
   const actions = allowedActions(order);
   const allowed = {
-    confirm: actions.confirm && canManage,
-    ship: actions.ship && canManage,
-    cancel: actions.cancel && canManage,
-    return: actions.return && can(ctx, 'orders.manage') && returnLocations.length > 0,
+    confirm: actions.confirm && rights.confirm,
+    ship: actions.ship && rights.ship,
+    cancel: actions.cancel && rights.cancel,
+    return: actions.return && returnLocations.length > 0,
   };
 
   const channelKind = channels.find((c) => c.code === order.channelCode)?.kind;
