@@ -1,10 +1,12 @@
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
+import { inventoryLevels, products, variants } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
 import { importStockCsv, inventoryToCsv } from './csv';
 import { findDrift } from './invariants';
-import { listInventory, listLocations } from './queries';
+import { listInventory, listLocations, type InventoryRow } from './queries';
 import { ZInventoryListQuery } from './schemas';
 
 let handle: DbHandle;
@@ -83,5 +85,70 @@ describe('CSV export', () => {
     const [header, first] = csv.split('\r\n');
     expect(header).toBe('sku,barcode,product,variant,brand,category,on_hand,reserved,available,PAR_on_hand,PAR_available,LYS_on_hand,LYS_available');
     expect(first).toBe('PULL-L,3560070048045,Pull marin,L,Armor,Knitwear,21,0,21,11,11,10,10');
+  });
+});
+
+describe('CSV export against formula injection (OWASP)', () => {
+  const row = (over: Partial<InventoryRow>): InventoryRow => ({
+    variantId: '00000000-0000-4000-8000-000000000001',
+    sku: 'TEE-S',
+    barcode: null,
+    productName: 'Tee',
+    variantTitle: 'S',
+    brand: 'Armor',
+    category: 'Tops',
+    onHand: 3,
+    reserved: 0,
+    available: 3,
+    perLocation: [],
+    ...over,
+  });
+
+  it('prefixes a quote to every text cell a spreadsheet would run, and leaves numbers alone', () => {
+    const csv = inventoryToCsv(
+      [
+        row({
+          sku: '-TEE',
+          productName: '=HYPERLINK("http://evil.test","Tee")',
+          variantTitle: '+1+2',
+          brand: '@SUM(A1)',
+          category: '\tTops',
+          onHand: -2,
+          reserved: 0,
+          available: -2,
+        }),
+        row({ productName: '\r=1', brand: '=1\n2', category: 'Pull = tricot' }),
+      ],
+      new Map(),
+    );
+    const [, first, second] = Papa.parse<string[]>(csv.trim(), { newline: '\r\n' }).data;
+    expect(first).toEqual(["'-TEE", '', `'=HYPERLINK("http://evil.test","Tee")`, "'+1+2", "'@SUM(A1)", "'\tTops", '-2', '0', '-2']);
+    expect(second.slice(2, 6)).toEqual(["'\r=1", 'S', "'=1\n2", 'Pull = tricot']);
+    // Numbers are written bare: a spreadsheet still reads -2 as a number.
+    expect(csv).toContain(',-2,0,-2\r\n');
+  });
+
+  it('reads back as the same SKUs when imported', async () => {
+    const [product] = await handle.db.insert(products).values({ name: '=cmd|calc', brand: '+Brand', category: '@Cat' }).returning({ id: products.id });
+    const [variant] = await handle.db
+      .insert(variants)
+      .values({ productId: product.id, sku: '=TEE-1', title: '-S', priceCents: 100, costCents: 50 })
+      .returning({ id: variants.id });
+    await handle.db.insert(inventoryLevels).values({ variantId: variant.id, locationId: w.paris });
+    const page = await listInventory(handle.db, ZInventoryListQuery.parse({ sort: 'sku' }), [w.paris]);
+    const exported = inventoryToCsv(
+      page.rows.filter((r) => r.variantId === variant.id),
+      new Map(),
+    );
+    expect(Papa.parse<string[]>(exported).data[1]).toEqual(["'=TEE-1", '', "'=cmd|calc", "'-S", "'+Brand", "'@Cat", '0', '0', '0', '0', '0']);
+    // The export as it is, with a quantity column added, imported as a receipt.
+    const edited = exported
+      .split('\r\n')
+      .map((line, i) => `${line},${i === 0 ? 'quantity' : 5}`)
+      .join('\r\n');
+    const result = await importStockCsv(handle.db, w.owner, { locationId: w.paris, kind: 'receipt', text: edited });
+    expect(result).toEqual({ applied: 1, changed: 1 });
+    const after = await listInventory(handle.db, ZInventoryListQuery.parse({ sort: 'sku' }), [w.paris]);
+    expect(after.rows.filter((r) => r.variantId === variant.id).map((r) => [r.sku, r.onHand])).toEqual([['=TEE-1', 5]]);
   });
 });

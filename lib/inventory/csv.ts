@@ -8,7 +8,17 @@ import { DomainError, Forbidden } from '@/lib/errors';
 import { changeStock, lockLevel } from './ledger';
 import type { InventoryRow } from './queries';
 
-/** RFC 4180 CSV of the current inventory view (one row per SKU, totals across the chosen locations). */
+/**
+ * A text cell a spreadsheet would run as a formula (OWASP CSV injection): = + - @, tab or CR first.
+ * Papa's own default pattern misses a value with a line break after the formula.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * RFC 4180 CSV of the current inventory view (one row per SKU, totals across the chosen locations).
+ * Text cells that would start a formula get a leading single quote (a spreadsheet then shows them
+ * as text); quantities are numbers and stay numbers, negative ones included.
+ */
 export function inventoryToCsv(rows: InventoryRow[], locationCodes: Map<string, string>): string {
   const locIds = rows[0]?.perLocation.map((l) => l.locationId) ?? [];
   const header = [
@@ -38,7 +48,7 @@ export function inventoryToCsv(rows: InventoryRow[], locationCodes: Map<string, 
     r.available,
     ...r.perLocation.flatMap((l) => [l.onHand, l.available]),
   ]);
-  return Papa.unparse({ fields: header, data }, { newline: '\r\n' });
+  return Papa.unparse({ fields: header, data }, { newline: '\r\n', escapeFormulae: FORMULA_START });
 }
 
 export type CsvImportKind = 'count' | 'receipt';
@@ -100,7 +110,9 @@ export async function parseStockCsv(
     };
   }
 
-  const codes = [...new Set(parsed.data.map((r) => (r[codeField] ?? '').trim()).filter(Boolean))];
+  // An exported cell neutralised against formulas ('=…) reads back as the code it was.
+  const codeOf = (record: Record<string, string>) => (record[codeField] ?? '').trim().replace(/^'(?=[=+\-@\t\r])/, '');
+  const codes = [...new Set(parsed.data.map(codeOf).filter(Boolean))];
   const known = codes.length
     ? await db
         .select({ id: variants.id, sku: variants.sku, barcode: variants.barcode })
@@ -117,7 +129,7 @@ export async function parseStockCsv(
   const seen = new Map<string, number>();
   parsed.data.forEach((record, i) => {
     const row = i + 2;
-    const code = (record[codeField] ?? '').trim();
+    const code = codeOf(record);
     const raw = (record[qtyField] ?? '').trim();
     const variant = byCode.get(code) ?? byCode.get(code.toUpperCase());
     const quantity = /^-?\d+$/.test(raw) ? Number(raw) : NaN;
