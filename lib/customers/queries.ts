@@ -1,6 +1,8 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { channels, customerIdentities, customers, orders } from '@/db/schema';
+import { can, type Actor } from '@/lib/auth/permissions';
+import { Forbidden, NotFound } from '@/lib/errors';
 
 export type CustomerIdentity = { kind: 'email' | 'phone' | 'loyalty' | 'buyer_id'; scope: string; value: string; createdAt: Date };
 
@@ -61,4 +63,18 @@ export async function findCustomerProfile(db: DbOrTx, customerId: string): Promi
       .orderBy(asc(channels.name)),
   ]);
   return { ...customer, identities, channels: used };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The customer page's read: 'customers.view' before anything is read, then the profile; a
+ * malformed or unknown id is NotFound. A merged profile comes back as such (the page redirects).
+ */
+export async function getCustomerProfileForActor(db: DbOrTx, actor: Actor, customerId: string): Promise<CustomerProfile> {
+  if (!can(actor, 'customers.view')) throw new Forbidden();
+  if (!UUID.test(customerId)) throw new NotFound('Customer');
+  const profile = await findCustomerProfile(db, customerId);
+  if (!profile) throw new NotFound('Customer');
+  return profile;
 }

@@ -13,7 +13,8 @@ import {
   transfers,
   variants,
 } from '@/db/schema';
-import { scopeOf, type Actor } from '@/lib/auth/permissions';
+import { can, scopeOf, type Actor } from '@/lib/auth/permissions';
+import { Forbidden, NotFound } from '@/lib/errors';
 import { cursorTimeOf, decodeCreatedCursor, encodeCreatedCursor, olderThan } from './cursor';
 import type { InventoryListQuery } from './schemas';
 
@@ -273,6 +274,44 @@ export async function findSkuDetail(db: DbOrTx, variantId: string): Promise<SkuD
   };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type SkuView = Omit<SkuDetail, 'costCents' | 'levels'> & {
+  /** The cost price; null for whoever lacks 'inventory.cost.view' (agents). */
+  costCents: number | null;
+  levels: (SkuDetail['levels'][number] & {
+    /** On hand × cost price, only at the locations where this user may see cost values. */
+    valueCents: number | null;
+  })[];
+  /** The sum of the values shown; null when none is. */
+  totalValueCents: number | null;
+};
+
+/**
+ * The SKU page's read: 'inventory.view' before anything is read; every location's stock level
+ * (visible read-only to all staff), the cost price only with 'inventory.cost.view' and the stock
+ * value of a location only where that right reaches (a manager: their own stores). A malformed
+ * or unknown id is NotFound.
+ */
+export async function getSkuDetailForActor(db: DbOrTx, actor: Actor, variantId: string): Promise<SkuView> {
+  if (!can(actor, 'inventory.view')) throw new Forbidden();
+  if (!UUID.test(variantId)) throw new NotFound('SKU');
+  const detail = await findSkuDetail(db, variantId);
+  if (!detail) throw new NotFound('SKU');
+  const seesCost = can(actor, 'inventory.cost.view');
+  const levels = detail.levels.map((l) => ({
+    ...l,
+    valueCents: seesCost && can(actor, 'inventory.cost.view', l.locationId) ? l.onHand * detail.costCents : null,
+  }));
+  const shown = levels.filter((l) => l.valueCents !== null);
+  return {
+    ...detail,
+    costCents: seesCost ? detail.costCents : null,
+    levels,
+    totalValueCents: shown.length ? shown.reduce((a, l) => a + l.valueCents!, 0) : null,
+  };
+}
+
 export type LedgerEntry = {
   id: number;
   createdAt: Date;
@@ -291,12 +330,16 @@ export type LedgerEntry = {
 export async function listLedger(
   db: DbOrTx,
   variantId: string,
-  opts: { before?: number; limit?: number; locationIds?: readonly string[] } = {},
+  opts: { before?: number; limit?: number; locationIds?: readonly string[] | null } = {},
 ): Promise<{ entries: LedgerEntry[]; nextBefore: number | null }> {
   const limit = opts.limit ?? 25;
   const conds = [eq(inventoryMovements.variantId, variantId)];
   if (opts.before) conds.push(sql`${inventoryMovements.id} < ${opts.before}`);
-  if (opts.locationIds?.length) conds.push(inArray(inventoryMovements.locationId, [...opts.locationIds]));
+  if (opts.locationIds) {
+    // Limited to no location at all: nothing, rather than every location's movements.
+    if (opts.locationIds.length === 0) return { entries: [], nextBefore: null };
+    conds.push(inArray(inventoryMovements.locationId, [...opts.locationIds]));
+  }
   const rows = await db
     .select({
       id: inventoryMovements.id,
@@ -354,7 +397,9 @@ export type OpenReservation = {
   createdAt: Date;
 };
 
-export async function listOpenReservations(db: DbOrTx, variantId: string): Promise<OpenReservation[]> {
+/** Open reservations of a SKU, newest first; `locationIds` limits them to where the stock is held. */
+export async function listOpenReservations(db: DbOrTx, variantId: string, opts: { locationIds?: readonly string[] | null } = {}): Promise<OpenReservation[]> {
+  if (opts.locationIds && opts.locationIds.length === 0) return [];
   return db
     .select({
       orderId: orders.id,
@@ -366,7 +411,13 @@ export async function listOpenReservations(db: DbOrTx, variantId: string): Promi
     .from(reservations)
     .innerJoin(orders, eq(orders.id, reservations.orderId))
     .innerJoin(locations, eq(locations.id, reservations.locationId))
-    .where(and(eq(reservations.variantId, variantId), eq(reservations.status, 'active')))
+    .where(
+      and(
+        eq(reservations.variantId, variantId),
+        eq(reservations.status, 'active'),
+        opts.locationIds ? inArray(reservations.locationId, [...opts.locationIds]) : undefined,
+      ),
+    )
     .orderBy(desc(reservations.createdAt))
     .limit(100);
 }
@@ -396,6 +447,8 @@ export async function listTransfers(
   opts: {
     locationIds: readonly string[] | null;
     direction?: 'in' | 'out' | 'both';
+    /** Only transfers whose source or destination is one of these (a manager's); null = no limit. */
+    visibleTo?: readonly string[] | null;
     variantId?: string;
     /** Cursor from a previous page's `next`; an invalid one reads the first page. */
     before?: string | null;
@@ -416,6 +469,14 @@ export async function listTransfers(
     if (direction === 'in') conds.push(sql`t.destination_location_id = any(${list})`);
     else if (direction === 'out') conds.push(sql`t.source_location_id = any(${list})`);
     else conds.push(sql`(t.source_location_id = any(${list}) or t.destination_location_id = any(${list}))`);
+  }
+  if (opts.visibleTo) {
+    if (opts.visibleTo.length === 0) return { transfers: [], next: null };
+    const mine = sql`array[${sql.join(
+      opts.visibleTo.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )}]`;
+    conds.push(sql`(t.source_location_id = any(${mine}) or t.destination_location_id = any(${mine}))`);
   }
   if (opts.variantId) {
     conds.push(sql`exists (select 1 from transfer_lines tl where tl.transfer_id = t.id and tl.variant_id = ${opts.variantId})`);
@@ -530,4 +591,41 @@ export async function findTransfer(db: DbOrTx, transferId: string): Promise<Tran
     .where(eq(transferLines.transferId, transferId))
     .orderBy(asc(variants.sku));
   return { ...t, lines };
+}
+
+/** May this actor see this transfer's details? A manager: when its source or destination is theirs. */
+export function canSeeTransfer(actor: Actor, transfer: { sourceLocationId: string; destinationLocationId: string }): boolean {
+  return can(actor, 'inventory.transfers.view', transfer.sourceLocationId) || can(actor, 'inventory.transfers.view', transfer.destinationLocationId);
+}
+
+/**
+ * The transfer page's read: 'inventory.transfers.view' before anything is read, then the
+ * transfer's two locations alone; a manager whose locations are neither is Forbidden before the
+ * details are read. A malformed or unknown id is NotFound.
+ */
+export async function getTransferForActor(db: DbOrTx, actor: Actor, transferId: string): Promise<TransferDetail> {
+  if (!can(actor, 'inventory.transfers.view')) throw new Forbidden();
+  if (!UUID.test(transferId)) throw new NotFound('Transfer');
+  const [keys] = await db
+    .select({ sourceLocationId: transfers.sourceLocationId, destinationLocationId: transfers.destinationLocationId })
+    .from(transfers)
+    .where(eq(transfers.id, transferId));
+  if (!keys) throw new NotFound('Transfer');
+  if (!canSeeTransfer(actor, keys)) throw new Forbidden('This transfer involves none of your locations.');
+  const transfer = await findTransfer(db, transferId);
+  if (!transfer) throw new NotFound('Transfer');
+  return transfer;
+}
+
+/**
+ * listTransfers limited to what this actor may see: a manager, the transfers that involve their
+ * locations; one who may see none (a manager without a location) gets an empty list.
+ */
+export async function listTransfersForActor(
+  db: DbOrTx,
+  actor: Actor,
+  opts: Omit<Parameters<typeof listTransfers>[1], 'visibleTo'>,
+): Promise<TransferPage> {
+  if (!can(actor, 'inventory.transfers.view')) return { transfers: [], next: null };
+  return listTransfers(db, { ...opts, visibleTo: scopeOf(actor, 'inventory.transfers.view') });
 }

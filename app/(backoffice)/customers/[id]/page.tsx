@@ -1,9 +1,7 @@
 import type { Metadata } from 'next';
-import { cache } from 'react';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
+import { redirect } from 'next/navigation';
 import { ArrowLeft, ReceiptText } from 'lucide-react';
-import { z } from 'zod';
 import { ChannelBadge } from '@/components/orders/channel-badge';
 import { ordersHref } from '@/components/orders/list-url';
 import { OrdersTable } from '@/components/orders/orders-table';
@@ -12,8 +10,9 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
+import { valueForPage } from '@/lib/auth/page-guard';
 import { requirePage } from '@/lib/auth/session';
-import { findCustomerProfile } from '@/lib/customers/queries';
+import { readCustomer } from './read-customer';
 import { getI18n } from '@/lib/i18n/server';
 import { listChannels, listOrders } from '@/lib/orders/queries';
 import { ZOrderListQuery } from '@/lib/orders/schemas';
@@ -21,16 +20,15 @@ import { ZOrderListQuery } from '@/lib/orders/schemas';
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const loadProfile = cache(async (id: string) => (z.uuid().safeParse(id).success ? findCustomerProfile(await getDb(), id) : null));
-
 function displayName(p: { firstName: string; lastName: string; email: string | null }): string | null {
   return `${p.firstName} ${p.lastName}`.trim() || p.email;
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const [{ id }, { t }] = await Promise.all([params, getI18n()]);
-  const profile = await loadProfile(id);
-  return { title: profile ? (displayName(profile) ?? t('customers.profile.unnamed')) : t('customers.title') };
+  // The same authorised read as the page: no name in the title past a refusal.
+  const read = await readCustomer(id);
+  return { title: read.ok ? (displayName(read.value) ?? t('customers.profile.unnamed')) : t('customers.title') };
 }
 
 export default async function CustomerPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
@@ -40,8 +38,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
     requirePage('customers.view'),
     getI18n(),
   ]);
-  const profile = await loadProfile(id);
-  if (!profile) notFound();
+  const profile = valueForPage(await readCustomer(id));
   if (profile.mergedIntoId) redirect(`/customers/${profile.mergedIntoId}`);
 
   const after = Array.isArray(sp.after) ? sp.after[0] : sp.after;

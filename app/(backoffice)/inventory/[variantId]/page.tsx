@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
+import { cache } from 'react';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { ChevronLeft } from 'lucide-react';
 import { z } from 'zod';
 import { OnHandChart } from '@/components/charts/on-hand-chart';
@@ -14,16 +14,17 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { can } from '@/lib/auth/permissions';
+import { settle, valueForPage } from '@/lib/auth/page-guard';
+import { can, scopeOf } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/auth/session';
 import { getI18n } from '@/lib/i18n/server';
 import { listChannelLimits } from '@/lib/inventory/availability';
 import {
-  findSkuDetail,
+  getSkuDetailForActor,
   listLedger,
   listLocations,
   listOpenReservations,
-  listTransfers,
+  listTransfersForActor,
   onHandHistory,
   type LedgerEntry,
 } from '@/lib/inventory/queries';
@@ -33,30 +34,36 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const ZBefore = z.coerce.number().int().positive().optional().catch(undefined);
 
+/** One authorised read per request, shared by the title and the page (cost values only where allowed). */
+const readSku = cache(async (id: string) => settle(async (actor) => getSkuDetailForActor(await getDb(), actor, id)));
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { variantId } = await params;
-  if (!z.uuid().safeParse(variantId).success) return {};
-  const detail = await findSkuDetail(await getDb(), variantId);
-  return { title: detail ? `${detail.sku} · ${detail.productName}` : undefined };
+  const read = await readSku((await params).variantId);
+  return read.ok ? { title: `${read.value.sku} · ${read.value.productName}` } : {};
 }
 
 export default async function SkuPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const [ctx, i18n, { variantId }, sp] = await Promise.all([requirePage('inventory.view'), getI18n(), params, searchParams]);
   const { t, formatMoney, formatNumber, formatDateTime, formatDate } = i18n;
-  if (!z.uuid().safeParse(variantId).success) notFound();
+  // Missing or malformed → 404, before anything streams.
+  const detail = valueForPage(await readSku(variantId));
   const before = ZBefore.parse(Array.isArray(sp.before) ? sp.before[0] : sp.before);
   const db = await getDb();
-  const detail = await findSkuDetail(db, variantId);
-  if (!detail) notFound();
+  // Stock levels of every location are visible to all staff; a manager's ledger, reservations
+  // and transfers are those of their own locations (they carry counts, orders and transfers of
+  // other stores, which are not theirs to see).
+  const mine = scopeOf(ctx, 'inventory.transfers.view');
   const [ledger, history, reservations, { transfers }, locations, channelLimits] = await Promise.all([
-    listLedger(db, variantId, { before, limit: 25 }),
+    listLedger(db, variantId, { before, limit: 25, locationIds: mine }),
     onHandHistory(db, variantId, 90),
-    listOpenReservations(db, variantId),
-    listTransfers(db, { locationIds: null, variantId, limit: 20 }),
+    listOpenReservations(db, variantId, { locationIds: scopeOf(ctx, 'orders.view') }),
+    listTransfersForActor(db, ctx, { locationIds: null, variantId, limit: 20 }),
     listLocations(db),
     listChannelLimits(db, variantId),
   ]);
   const canCap = can(ctx, 'settings.manage');
+  // The stock value column only for those who may see cost values; '—' where a location is not theirs.
+  const showValue = detail.costCents !== null;
 
   const tzByCode = new Map(locations.map((l) => [l.code, l.timeZone]));
   const n = (v: number) => formatNumber(v);
@@ -89,8 +96,12 @@ export default async function SkuPage({ params, searchParams }: { params: Params
         <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_auto]">
           <dt className="text-muted-foreground">{t('inventory.sku.price')}</dt>
           <dd className="text-right tabular-nums">{formatMoney(detail.priceCents, detail.currency)}</dd>
-          <dt className="text-muted-foreground">{t('inventory.sku.cost')}</dt>
-          <dd className="text-right tabular-nums">{formatMoney(detail.costCents, detail.currency)}</dd>
+          {detail.costCents !== null ? (
+            <>
+              <dt className="text-muted-foreground">{t('inventory.sku.cost')}</dt>
+              <dd className="text-right tabular-nums">{formatMoney(detail.costCents, detail.currency)}</dd>
+            </>
+          ) : null}
         </dl>
       </div>
 
@@ -122,6 +133,7 @@ export default async function SkuPage({ params, searchParams }: { params: Params
                     {t('inventory.col.available')}
                   </abbr>
                 </TableHead>
+                {showValue ? <TableHead numeric>{t('inventory.sku.value')}</TableHead> : null}
                 <TableHead className="w-px">
                   <span className="sr-only">{t('inventory.sku.adjust')}</span>
                 </TableHead>
@@ -156,6 +168,11 @@ export default async function SkuPage({ params, searchParams }: { params: Params
                     <TableCell numeric className={l.available === 0 ? 'font-semibold text-problem' : 'font-semibold'}>
                       {n(l.available)}
                     </TableCell>
+                    {showValue ? (
+                      <TableCell numeric className="whitespace-nowrap text-muted-foreground">
+                        {l.valueCents === null ? '—' : formatMoney(l.valueCents, detail.currency)}
+                      </TableCell>
+                    ) : null}
                     <TableCell className="whitespace-nowrap py-1.5 text-right">
                       {can(ctx, 'inventory.adjust', l.locationId) ? (
                         <AdjustDialog
@@ -179,6 +196,11 @@ export default async function SkuPage({ params, searchParams }: { params: Params
                 <TableCell />
                 <TableCell />
                 <TableCell numeric>{n(totals.available)}</TableCell>
+                {showValue ? (
+                  <TableCell numeric className="whitespace-nowrap">
+                    {detail.totalValueCents === null ? '—' : formatMoney(detail.totalValueCents, detail.currency)}
+                  </TableCell>
+                ) : null}
                 <TableCell />
               </TableRow>
             </TableFooter>

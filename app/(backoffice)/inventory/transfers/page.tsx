@@ -11,7 +11,7 @@ import { can, scopeOf } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/auth/session';
 import { getI18n } from '@/lib/i18n/server';
 import { decodeCreatedCursor } from '@/lib/inventory/cursor';
-import { listLocations, listTransfers } from '@/lib/inventory/queries';
+import { listLocations, listTransfersForActor } from '@/lib/inventory/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -32,12 +32,13 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 const cursorParam = (v: string | string[] | undefined) => (decodeCreatedCursor(one(v)) ? one(v) : undefined);
 
 /**
- * Incoming and outgoing transfers per location. Managers start on their own stores; owners (and
- * agents, read-only) see every transfer unless they pick a location. Each list pages by keyset
- * (newest first, "older" follows a cursor), without counting the rows.
+ * Incoming and outgoing transfers per location. Managers start on their own stores and only ever
+ * see transfers that involve one of them (listTransfersForActor), whatever location they pick;
+ * owners (and agents, read-only) see every transfer unless they pick a location. Each list pages
+ * by keyset (newest first, "older" follows a cursor), without counting the rows.
  */
 export default async function TransfersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [ctx, i18n, sp] = await Promise.all([requirePage('inventory.view'), getI18n(), searchParams]);
+  const [ctx, i18n, sp] = await Promise.all([requirePage('inventory.transfers.view'), getI18n(), searchParams]);
   const { t } = i18n;
   const db = await getDb();
   const locations = await listLocations(db);
@@ -52,9 +53,9 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
 
   const none = { transfers: [], next: null };
   const [incoming, outgoing, all] = await Promise.all([
-    scope ? listTransfers(db, { locationIds: scope, direction: 'in', before: cursors.inBefore }) : none,
-    scope ? listTransfers(db, { locationIds: scope, direction: 'out', before: cursors.outBefore }) : none,
-    scope ? none : listTransfers(db, { locationIds: null, before: cursors.before }),
+    scope ? listTransfersForActor(db, ctx, { locationIds: scope, direction: 'in', before: cursors.inBefore }) : none,
+    scope ? listTransfersForActor(db, ctx, { locationIds: scope, direction: 'out', before: cursors.outBefore }) : none,
+    scope ? none : listTransfersForActor(db, ctx, { locationIds: null, before: cursors.before }),
   ]);
 
   const options = [

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
+import { cache } from 'react';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { ChevronLeft } from 'lucide-react';
-import { z } from 'zod';
 import { TRANSFER_BADGE, transferStatusLabel } from '@/components/inventory/labels';
 import { Delta } from '@/components/inventory/table-bits';
 import { TransferActions } from '@/components/inventory/transfer-actions';
@@ -11,25 +10,26 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getDb } from '@/db/client';
+import { settle, valueForPage } from '@/lib/auth/page-guard';
 import { can } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/auth/session';
 import { getI18n } from '@/lib/i18n/server';
-import { findTransfer } from '@/lib/inventory/queries';
+import { getTransferForActor } from '@/lib/inventory/queries';
 
 type Params = Promise<{ id: string }>;
 
+/** One authorised read per request, shared by the title and the page: nothing is read past a refusal. */
+const readTransfer = cache(async (id: string) => settle(async (actor) => getTransferForActor(await getDb(), actor, id)));
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { id } = await params;
-  if (!z.uuid().safeParse(id).success) return {};
-  const transfer = await findTransfer(await getDb(), id);
-  return { title: transfer?.number };
+  const read = await readTransfer((await params).id);
+  return read.ok ? { title: read.value.number } : {};
 }
 
 export default async function TransferPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [ctx, { t, formatNumber, formatDateTime }, { id }, sp] = await Promise.all([requirePage('inventory.view'), getI18n(), params, searchParams]);
-  if (!z.uuid().safeParse(id).success) notFound();
-  const transfer = await findTransfer(await getDb(), id);
-  if (!transfer) notFound();
+  const [ctx, { t, formatNumber, formatDateTime }, { id }, sp] = await Promise.all([requirePage('inventory.transfers.view'), getI18n(), params, searchParams]);
+  // Missing or malformed → 404; a transfer involving none of a manager's locations → forbidden.
+  const transfer = valueForPage(await readTransfer(id));
 
   const n = (v: number) => formatNumber(v);
   const units = transfer.lines.reduce((a, l) => a + l.quantity, 0);
