@@ -83,7 +83,6 @@ export const inventoryEn = {
   'inventory.sku.price': 'Price',
   'inventory.sku.cost': 'Cost',
   'inventory.sku.value': 'Stock value',
-  'inventory.sku.value': 'Stock value',
   'inventory.sku.brandCategory': '{brand} · {category}',
   'inventory.sku.levels': 'Stock per location',
   'inventory.sku.levelsEmpty': 'This SKU is not stocked anywhere yet.',

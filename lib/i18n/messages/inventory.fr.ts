@@ -81,7 +81,6 @@ export const inventoryFr: { readonly [K in keyof typeof inventoryEn]: string } =
   'inventory.sku.price': 'Prix',
   'inventory.sku.cost': 'Coût',
   'inventory.sku.value': 'Valeur du stock',
-  'inventory.sku.value': 'Valeur du stock',
   'inventory.sku.brandCategory': '{brand} · {category}',
   'inventory.sku.levels': 'Stock par site',
   'inventory.sku.levelsEmpty': 'Ce SKU n’est encore stocké nulle part.',
