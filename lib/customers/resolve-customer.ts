@@ -18,13 +18,21 @@ export type CountedOrder = { totalCents: number; placedAt: string };
  * The one customer behind a channel's contact details, as common table expressions for the
  * statement that writes their order (`with ${customerCtes(…)}, … (select id from customer) …`):
  * their summary counts the order (order count, lifetime value, last order) in the same update,
- * as a row cannot be updated twice in one statement. Defines `customer (id)`, one row; null
- * when the contact has no identity to match on.
+ * as a row cannot be updated twice in one statement. Defines `customer (id)`, one row, and
+ * `customer_taken`, a row when the statement must refuse itself and be run again (see below);
+ * null when the contact has no identity to match on.
  *
  * Matched by the strongest identity (a channel's buyer id, then email, then phone), following
  * a merge to the survivor; what the customer lacked is filled in, or they are created; the
  * identities not yet known are recorded. An identity already owned by someone else stays
  * theirs: a possible duplicate, for an agent to merge.
+ *
+ * Two first orders of one person at once both find no match and both create a customer; the
+ * unique (kind, scope, value) of customer_identities lets only one record the identity (the other
+ * waits for it, then skips it). A customer created here that could not record all its identities
+ * was created concurrently — none of them existed when it was matched — so `customer_taken`
+ * yields a row: the caller must refuse the statement (nothing of it stays) and run it again,
+ * when the identity matches the first customer.
  */
 export function customerCtes(channelCode: string, contact: CustomerContact, order: CountedOrder): SQL | null {
   const email = normalizeEmail(contact.email);
@@ -68,5 +76,9 @@ export function customerCtes(channelCode: string, contact: CustomerContact, orde
     customer_recorded as (
       insert into customer_identities (customer_id, kind, scope, value)
       select customer.id, ids.kind, ids.scope, ids.value from customer, customer_ids ids
-      on conflict do nothing)`;
+      on conflict do nothing
+      returning 1),
+    customer_taken as (
+      select 1 where exists (select 1 from customer_created)
+        and (select count(*) from customer_recorded) < (select count(*) from customer_ids))`;
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { executePrepared, type Db, type DbOrTx } from '@/db/client';
 import { checkChannel, type ChannelCredentials } from '@/lib/channels/authenticate';
 import { orders } from '@/db/schema';
 import { customerCtes } from '@/lib/customers/resolve-customer';
-import { DomainError, OutOfStock } from '@/lib/errors';
+import { DomainError, OutOfStock, ServiceUnavailable } from '@/lib/errors';
 import { capAllowance } from '@/lib/inventory/availability';
 import { stockClaimCtes, stockRecordCtes, type StockClaim } from '@/lib/inventory/reserve';
 import { kpiUpsert } from '@/lib/kpis/rollup';
@@ -28,7 +28,11 @@ type Channel = { id: string; code: string; secret: string; active: boolean; allo
 type Line = { id: string; lineNo: number; variantId: string; sku: string; quantity: number; unitPriceCents: number };
 type Candidate = { locationId: string; available: number };
 
-/** Attempts when stock another order took between reading availability and claiming it. */
+/**
+ * Attempts in all. All but the last plan from a snapshot and claim optimistically; the last one
+ * plans under the locks of every row it may claim, so that its answer — taken or out of stock — is
+ * the truth at that moment, not a race lost to other orders.
+ */
 const ATTEMPTS = 3;
 
 /**
@@ -37,40 +41,49 @@ const ATTEMPTS = 3;
  * for a counter sale), the timeline, the customer summary and the KPI rollup, all or nothing.
  * The same (channel, external id) again returns the first order and writes nothing; a line that
  * cannot be reserved refuses the whole order (OutOfStock) unless the channel takes backorders.
+ * Contention that outlasts the attempts (deadlocks, serialization failures) is ServiceUnavailable.
  *
  * Two round trips: one read for what the order must decide on (the channel, SKUs, location,
  * availability), then one statement that writes it all and refuses itself — rolling back every
- * part — when the stock is gone, the order was delivered before or a cap appeared. Only SKUs a
- * channel is capped on take a transaction, as the cap must be counted under a lock.
+ * part — when the stock is gone, the order was delivered before, a cap appeared or its new
+ * customer was created concurrently. Only SKUs a channel is capped on, and a ship order's last
+ * attempt, take a transaction: the rows are locked first, and the context read after the locks.
  */
 export async function ingestOrder(db: Db, channel: IngestChannel, input: IngestOrderInput, opts: IngestOptions = {}): Promise<IngestResult> {
   const actorId = opts.actorId ?? null;
+  let channelId: string | null = null;
   for (let attempt = 1; ; attempt++) {
-    const context = await loadContext(db, channel.code, input, { lock: false });
-    const from = authorise(channel.code, context.channel, opts);
-    const how = { lastAttempt: attempt === ATTEMPTS, capsLocked: false };
+    const exact = attempt === ATTEMPTS;
     try {
-      if (Object.keys(context.allowance).length === 0) {
-        try {
-          return await take(db, from, input, context, actorId, how);
-        } catch (error) {
-          if (!(error instanceof CapAppeared)) throw error;
+      if (!exact) {
+        const context = await loadContext(db, channel.code, input);
+        const from = authorise(channel.code, context.channel, opts);
+        channelId = from.id;
+        if (Object.keys(context.allowance).length === 0) {
+          try {
+            return await take(db, from, input, context, actorId, { exact, capsLocked: false });
+          } catch (error) {
+            if (!(error instanceof CapAppeared)) throw error;
+          }
         }
       }
-      // Ring-fenced SKUs: the caps are locked, and what the channel holds counted after the lock.
       return await db.transaction(async (tx) => {
-        const locked = await loadContext(tx, channel.code, input, { lock: true });
-        return take(tx, authorise(channel.code, locked.channel, opts), input, locked, actorId, { ...how, capsLocked: true });
+        const locked = await loadLockedContext(tx, channel.code, input, { levels: exact && input.fulfilment.type === 'ship' });
+        const from = authorise(channel.code, locked.channel, opts);
+        channelId = from.id;
+        return take(tx, from, input, locked, actorId, { exact, capsLocked: true });
       });
     } catch (error) {
       if (error instanceof Replay || error instanceof DomainError) {
         // A replay answers with the first result, even if the order could no longer be taken now.
-        const first = await findIngested(db, from.id, input.externalId);
+        const first = channelId ? await findIngested(db, channelId, input.externalId) : null;
         if (first) return { created: false, order: first };
         if (error instanceof Replay) throw new DomainError('conflict', 'This order is being delivered concurrently; retry.');
         throw error;
       }
-      if (!(error instanceof StockMoved || isDeadlock(error)) || attempt === ATTEMPTS) throw error;
+      if (!(error instanceof StockMoved || error instanceof IdentityTaken || isContention(error))) throw error;
+      // Stock cannot have moved under the last attempt's locks: what is left is contention; nothing was written.
+      if (attempt === ATTEMPTS) throw new ServiceUnavailable();
     }
   }
 }
@@ -81,9 +94,13 @@ class Replay extends Error {}
 class StockMoved extends Error {}
 /** A cap on one of the SKUs appeared after the unlocked read: take the order under the lock. */
 class CapAppeared extends Error {}
+/** The customer this order created was created concurrently by another order: the next attempt matches them. */
+class IdentityTaken extends Error {}
 
-function isDeadlock(error: unknown): boolean {
-  return pgError(error)?.code === '40P01';
+/** A deadlock or a serialization failure: the transaction was rolled back and may simply run again. */
+function isContention(error: unknown): boolean {
+  const code = pgError(error)?.code;
+  return code === '40P01' || code === '40001';
 }
 
 type PgError = { code?: string; message?: string; detail?: string };
@@ -106,7 +123,7 @@ async function take(
   input: IngestOrderInput,
   context: Context,
   actorId: string | null,
-  how: { lastAttempt: boolean; capsLocked: boolean },
+  how: { exact: boolean; capsLocked: boolean },
 ): Promise<IngestResult> {
   const type = input.fulfilment.type;
   const location = type === 'ship' ? null : checkLocation(input, context.location);
@@ -130,8 +147,9 @@ async function take(
     lines,
     plan,
     actorId,
-    // Ship lines were planned from a snapshot: stock taken since is a reason to plan again, not to refuse.
-    retryMoved: type === 'ship' && !how.lastAttempt,
+    // Ship lines planned from a snapshot: stock taken since is a reason to plan again, not to refuse
+    // (planned under the rows' locks, the last attempt's claims cannot fail).
+    retryMoved: type === 'ship' && !how.exact,
     backorderable,
     capsLocked: how.capsLocked,
   });
@@ -148,24 +166,53 @@ type Context = {
   candidates: Record<string, Candidate[]>;
 };
 
-/**
- * One read for everything the order must decide on. With `lock`, the channel's caps on these
- * SKUs are locked until commit, so the units it holds are counted once per order.
- */
-async function loadContext(db: DbOrTx, code: string, input: IngestOrderInput, opts: { lock: boolean }): Promise<Context> {
-  const skus = sql.join(
+/** The order's SKUs, once each, as a list of SQL parameters. */
+function skuList(input: IngestOrderInput): SQL {
+  return sql.join(
     [...new Set(input.lines.map((l) => l.sku.toUpperCase()))].map((s) => sql`${s}`),
     sql`, `,
   );
+}
+
+/**
+ * The context read after locking, in the order's transaction: the channel's caps on these SKUs
+ * and, with `levels`, every inventory row of these SKUs, locked until commit in (SKU, location)
+ * order — one order for every such transaction, so they cannot deadlock each other. The read
+ * comes in a statement of its own: under READ COMMITTED a statement's snapshot is taken when it
+ * starts, and the locking statement's had been taken before it waited for the locks, so it could
+ * not see what the orders it waited for had reserved. A cap that appeared between the lock and
+ * the read is locked in turn.
+ */
+async function loadLockedContext(tx: DbOrTx, code: string, input: IngestOrderInput, opts: { levels: boolean }): Promise<Context> {
+  for (;;) {
+    const { rows } = await executePrepared<{ caps: string[] }>(tx, sql`
+      with ch as (select id from channels where code = ${code.trim().toLowerCase()}),
+      v as (select id from variants where sku in (${skuList(input)})),
+      caps as (
+        select c.variant_id from channel_stock_caps c
+        where c.channel_id = (select id from ch) and c.variant_id in (select id from v)
+        order by c.variant_id for update of c),
+      levels as (
+        select l.variant_id from inventory_levels l
+        where ${opts.levels} and l.variant_id in (select id from v)
+        order by l.variant_id, l.location_id for update of l)
+      select (select coalesce(json_agg(variant_id), '[]') from caps) as caps, (select count(*) from levels) as levels`);
+    const locked = new Set(rows[0].caps);
+    const context = await loadContext(tx, code, input);
+    if (Object.keys(context.allowance).every((variant) => locked.has(variant))) return context;
+  }
+}
+
+/** One read for everything the order must decide on. */
+async function loadContext(db: DbOrTx, code: string, input: IngestOrderInput): Promise<Context> {
+  const skus = skuList(input);
   const location = input.fulfilment.type === 'ship' ? null : input.fulfilment.locationCode.toUpperCase();
   const { rows } = await executePrepared<Context>(db, sql`
     with ch as (select * from channels where code = ${code.trim().toLowerCase()}),
     v as (select id, sku from variants where sku in (${skus})),
     caps as (
       select c.variant_id, ${capAllowance('c')} as allowance
-      from channel_stock_caps c where c.channel_id = (select id from ch) and c.variant_id in (select id from v)
-      order by c.variant_id
-      ${opts.lock ? sql`for update of c` : sql``})
+      from channel_stock_caps c where c.channel_id = (select id from ch) and c.variant_id in (select id from v))
     select
       (select json_build_object('id', id, 'code', code, 'secret', secret, 'active', active,
          'allowSplitShipments', allow_split_shipments, 'allowBackorders', allow_backorders) from ch) as channel,
@@ -248,8 +295,9 @@ function planClaims(channel: Channel, type: IngestOrderInput['fulfilment']['type
  * refuses itself (comptoir_refuse, migration 0006) — so that none of its parts stays written,
  * with or without a transaction around it — when the (channel, external id) exists already
  * (Replay), when a claim failed that a new plan may meet (StockMoved), when stock is short and
- * the order cannot wait for it (OutOfStock), or when the channel got a cap on one of its SKUs
- * since the unlocked read (CapAppeared).
+ * the order cannot wait for it (OutOfStock), when the channel got a cap on one of its SKUs
+ * since the unlocked read (CapAppeared), or when the customer it created was created by a
+ * concurrent order too (IdentityTaken).
  */
 async function writeOrder(
   db: DbOrTx,
@@ -332,6 +380,7 @@ async function writeOrder(
       when o.id is null then comptoir_refuse('replay')
       when ${!w.capsLocked} and exists (
         select 1 from channel_stock_caps c where c.channel_id = ${channel.id} and c.variant_id in (${variantIds})) then comptoir_refuse('capped')
+      when ${customer ? sql`exists (select 1 from customer_taken)` : sql`false`} then comptoir_refuse('identity_taken')
       else true end`);
     return rows[0];
   } catch (error) {
@@ -346,6 +395,7 @@ function refusal(error: unknown): Error | undefined {
   if (e.message === 'replay') return new Replay();
   if (e.message === 'stock_moved') return new StockMoved();
   if (e.message === 'capped') return new CapAppeared();
+  if (e.message === 'identity_taken') return new IdentityTaken();
   if (e.message === 'out_of_stock') return new OutOfStock(JSON.parse(e.detail ?? '[]') as string[]);
   return undefined;
 }
