@@ -1,16 +1,26 @@
 import 'server-only';
-import NextAuth from 'next-auth';
+import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { authLogger } from './logger';
-import { verifyCredentials } from './queries';
+import { endSessions } from './queries';
 import { resolveAuthSecret } from './secret';
+import { attemptSignIn } from './sign-in';
+import { clientAddressOf } from './throttle';
 
 export const ZSignInInput = z.object({
   email: z.string().trim().email().max(254),
   password: z.string().min(1).max(200),
 });
+
+/** Too many failed attempts: the form says how long to wait, and nothing about the account. */
+export class ThrottledSignin extends CredentialsSignin {
+  code = 'throttled';
+  constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: resolveAuthSecret(),
@@ -21,24 +31,46 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = ZSignInInput.safeParse(raw);
         if (!parsed.success) return null;
-        const userId = await verifyCredentials(await getDb(), parsed.data.email, parsed.data.password);
-        return userId ? { id: userId } : null;
+        const outcome = await attemptSignIn(await getDb(), {
+          ...parsed.data,
+          clientAddress: clientAddressOf(request?.headers),
+        });
+        if (outcome.ok) return { id: outcome.userId, sessionVersion: outcome.sessionVersion };
+        if (outcome.reason === 'throttled') throw new ThrottledSignin(outcome.retryAfterSeconds);
+        return null;
       },
     }),
   ],
   callbacks: {
-    // The token carries only the user id; role and location scope are read from the database
-    // on every request, so a role change takes effect at once.
+    // The token carries the user id and their session version; role and location scope are read
+    // from the database on every request (getSessionContext), so a role change takes effect at
+    // once, and a version bumped by sign-out or deactivation ends the session everywhere.
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      if (user?.id) {
+        token.sub = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion;
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
-      return session;
+      return Object.assign(session, { sessionVersion: typeof token.sv === 'number' ? token.sv : undefined });
+    },
+  },
+  events: {
+    // Also for a cookie copied elsewhere: once the version moves on, no copy opens a page.
+    async signOut(message) {
+      const token = 'token' in message ? message.token : null;
+      if (token?.sub && typeof token.sv === 'number') await endSessions(await getDb(), token.sub, token.sv);
     },
   },
 });
+
+/** The session version a signed-in session carries (see the session callback); undefined for older tokens. */
+export function sessionVersionOf(session: unknown): number | undefined {
+  const version = (session as { sessionVersion?: unknown } | null)?.sessionVersion;
+  return typeof version === 'number' ? version : undefined;
+}

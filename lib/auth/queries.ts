@@ -1,13 +1,16 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { staffUsers, userLocations } from '@/db/schema';
-import { verifyPassword } from './password';
 import type { Actor, Role } from './permissions';
 
 export type StaffProfile = Actor & { email: string; name: string; locale: string | null };
 
-/** Loads a staff member and their location scope from the database (never from the client). */
-export async function findStaffProfile(db: DbOrTx, userId: string): Promise<StaffProfile | null> {
+/**
+ * Loads a staff member and their location scope from the database (never from the client).
+ * With `sessionVersion` (a session token's), refuses a token issued before the user signed out
+ * or was deactivated: the version in the database has moved on.
+ */
+export async function findStaffProfile(db: DbOrTx, userId: string, opts: { sessionVersion?: number } = {}): Promise<StaffProfile | null> {
   const [user] = await db
     .select({
       id: staffUsers.id,
@@ -16,10 +19,12 @@ export async function findStaffProfile(db: DbOrTx, userId: string): Promise<Staf
       role: staffUsers.role,
       locale: staffUsers.locale,
       active: staffUsers.active,
+      sessionVersion: staffUsers.sessionVersion,
     })
     .from(staffUsers)
     .where(eq(staffUsers.id, userId));
   if (!user || !user.active) return null;
+  if (opts.sessionVersion !== undefined && opts.sessionVersion !== user.sessionVersion) return null;
   const scope = await db
     .select({ locationId: userLocations.locationId })
     .from(userLocations)
@@ -34,14 +39,13 @@ export async function findStaffProfile(db: DbOrTx, userId: string): Promise<Staf
   };
 }
 
-/** Checks an email and password; returns the user id, or null without saying which part was wrong. */
-export async function verifyCredentials(db: DbOrTx, email: string, password: string): Promise<string | null> {
-  const [user] = await db
-    .select({ id: staffUsers.id, passwordHash: staffUsers.passwordHash, active: staffUsers.active })
-    .from(staffUsers)
-    .where(eq(staffUsers.email, email.trim().toLowerCase()));
-  const ok = await verifyPassword(user?.active ? user.passwordHash : null, password);
-  if (!ok || !user) return null;
-  await db.update(staffUsers).set({ lastSignInAt: new Date() }).where(eq(staffUsers.id, user.id));
-  return user.id;
+/**
+ * Ends every session of a user carrying this version (sign-out): their tokens no longer match.
+ * A replayed older token changes nothing, so it cannot sign the user out of their current sessions.
+ */
+export async function endSessions(db: DbOrTx, userId: string, sessionVersion: number): Promise<void> {
+  await db
+    .update(staffUsers)
+    .set({ sessionVersion: sql`${staffUsers.sessionVersion} + 1` })
+    .where(and(eq(staffUsers.id, userId), eq(staffUsers.sessionVersion, sessionVersion)));
 }

@@ -3,18 +3,23 @@ import { cache } from 'react';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { Forbidden } from '@/lib/errors';
-import { auth } from './auth';
+import { auth, sessionVersionOf } from './auth';
 import { can, type Permission } from './permissions';
 import { findStaffProfile, type StaffProfile } from './queries';
 
 export type SessionContext = StaffProfile;
 
-/** The signed-in staff member with role and scope loaded from the database, once per request. */
+/**
+ * The signed-in staff member with role and scope loaded from the database, once per request;
+ * null when the session's version is no longer the user's (signed out, deactivated).
+ */
 export const getSessionContext = cache(async (): Promise<SessionContext | null> => {
   const session = await auth();
   const userId = session?.user?.id;
-  if (!userId) return null;
-  return findStaffProfile(await getDb(), userId);
+  const sessionVersion = sessionVersionOf(session);
+  // A token without a version predates session versions: it cannot be checked, so it is refused.
+  if (!userId || sessionVersion === undefined) return null;
+  return findStaffProfile(await getDb(), userId, { sessionVersion });
 });
 
 /** For pages: signed out → /login; signed in without the right → 403 page. */

@@ -1,13 +1,15 @@
 'use server';
 
 import { AuthError } from 'next-auth';
-import { signIn, ZSignInInput } from '@/lib/auth/auth';
+import { signIn, ThrottledSignin, ZSignInInput } from '@/lib/auth/auth';
+import type { Translate } from '@/lib/i18n/core';
 import { getI18n } from '@/lib/i18n/server';
 
 export type SignInState = {
   ok: false;
-  code: 'validation_failed' | 'invalid_credentials' | 'unavailable';
+  code: 'validation_failed' | 'invalid_credentials' | 'throttled' | 'unavailable';
   message: string;
+  retryAfterSeconds?: number;
   fieldErrors?: { email?: string; password?: string };
 } | null;
 
@@ -17,9 +19,18 @@ function safeRedirect(value: FormDataEntryValue | null): string {
   return value;
 }
 
+/** "Try again in 40 seconds / 3 minutes", rounded up: waiting what it says is always enough. */
+function waitMessage(t: Translate, seconds: number): string {
+  if (seconds <= 1) return t('login.errors.throttledMoment');
+  if (seconds < 60) return t('login.errors.throttledSeconds', { seconds });
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? t('login.errors.throttledMinute') : t('login.errors.throttledMinutes', { minutes });
+}
+
 /**
  * Public. Signs in with email and password; on success Auth.js throws a redirect, which must
- * pass through untouched, so only AuthError is caught. A failure never says which part was wrong.
+ * pass through untouched, so only AuthError is caught. A failure never says which part was wrong,
+ * and a throttled attempt (no password checked) only says how long to wait.
  */
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const { t } = await getI18n();
@@ -40,6 +51,10 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     await signIn('credentials', { ...parsed.data, redirectTo: safeRedirect(formData.get('redirectTo')) });
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
+    if (error instanceof ThrottledSignin) {
+      const seconds = Math.ceil(error.retryAfterSeconds);
+      return { ok: false, code: 'throttled', message: waitMessage(t, seconds), retryAfterSeconds: seconds };
+    }
     if (error.type === 'CredentialsSignin') {
       return { ok: false, code: 'invalid_credentials', message: t('login.errors.invalidCredentials') };
     }

@@ -52,6 +52,12 @@ export const en = {
   'login.errors.emailInvalid': 'Enter a valid email address.',
   'login.errors.passwordRequired': 'Enter your password.',
   'login.errors.unavailable': 'Sign-in is unavailable right now. Please try again in a moment.',
+  'login.errors.throttledMoment': 'Too many sign-in attempts. Wait a moment, then try again.',
+  'login.errors.throttledSeconds': 'Too many sign-in attempts. Wait {seconds} seconds, then try again.',
+  'login.errors.throttledMinute': 'Too many sign-in attempts. Wait a minute, then try again.',
+  'login.errors.throttledMinutes': 'Too many sign-in attempts. Wait {minutes} minutes, then try again.',
+  'login.noStaff.title': 'No staff account yet',
+  'login.noStaff.description': 'This installation has nobody who can sign in. On the server, create the first owner with this command, then sign in with the email and password it sets:',
   'login.demo.title': 'Demo accounts',
   'login.demo.description': 'Every demo account uses the password {password}. Select an account to fill in the form.',
 

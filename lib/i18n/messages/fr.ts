@@ -49,6 +49,12 @@ export const fr: Messages = {
   'login.errors.emailInvalid': 'Saisissez une adresse e-mail valide.',
   'login.errors.passwordRequired': 'Saisissez votre mot de passe.',
   'login.errors.unavailable': 'La connexion est indisponible pour le moment. Réessayez dans un instant.',
+  'login.errors.throttledMoment': 'Trop de tentatives de connexion. Patientez un instant, puis réessayez.',
+  'login.errors.throttledSeconds': 'Trop de tentatives de connexion. Patientez {seconds} secondes, puis réessayez.',
+  'login.errors.throttledMinute': 'Trop de tentatives de connexion. Patientez une minute, puis réessayez.',
+  'login.errors.throttledMinutes': 'Trop de tentatives de connexion. Patientez {minutes} minutes, puis réessayez.',
+  'login.noStaff.title': 'Aucun compte collaborateur',
+  'login.noStaff.description': 'Personne ne peut encore se connecter à cette installation. Sur le serveur, créez le premier propriétaire avec cette commande, puis connectez-vous avec l’e-mail et le mot de passe qu’elle définit :',
   'login.demo.title': 'Comptes de démonstration',
   'login.demo.description': 'Tous les comptes de démonstration utilisent le mot de passe {password}. Choisissez un compte pour remplir le formulaire.',
 
