@@ -11,7 +11,9 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
+import type { MessageKey } from '@/lib/i18n/core';
 import { useI18n } from '@/lib/i18n/client';
+import type { PhoneOrderFieldError } from '@/lib/orders/schemas';
 import { cn } from '@/lib/utils';
 import { orderActionError } from './action-error';
 
@@ -27,6 +29,18 @@ async function lookUpSku(code: string): Promise<SkuInfo | null> {
   if (!response.ok) throw new Error(`SKU lookup failed (${response.status})`);
   return (await response.json()) as SkuInfo;
 }
+
+/** The server's field error codes (lib/orders/schemas.ts), in the user's language. */
+const FIELD_MESSAGES = {
+  required: 'orders.new.required',
+  too_long: 'orders.new.tooLong',
+  email_invalid: 'orders.new.emailInvalid',
+  phone_invalid: 'orders.new.phoneInvalid',
+  contact_required: 'orders.new.emailOrPhone',
+} as const satisfies Record<PhoneOrderFieldError, MessageKey>;
+
+/** The customer's fields in the order they appear: the first wrong one gets the focus. */
+const CUSTOMER_FIELDS = ['customer.firstName', 'customer.lastName', 'customer.email', 'customer.phone'] as const;
 
 /** Euros as typed ("4,90", "4.9", "5") → cents; null when it is not an amount. */
 function eurosToCents(value: string): number | null {
@@ -80,7 +94,7 @@ export function PhoneOrderForm({ stores, idempotencyKey }: { stores: readonly St
   const fieldError = (path: string) =>
     fieldErrors[path] ? (
       <p id={`${ids}-${path}-error`} className="text-xs text-destructive">
-        {fieldErrors[path][0] === 'contact' ? t('orders.new.emailOrPhone') : t('orders.new.fieldInvalid')}
+        {t(FIELD_MESSAGES[fieldErrors[path][0] as PhoneOrderFieldError] ?? 'orders.new.fieldInvalid')}
       </p>
     ) : null;
   const describedBy = (path: string) => (fieldErrors[path] ? `${ids}-${path}-error` : undefined);
@@ -97,6 +111,22 @@ export function PhoneOrderForm({ stores, idempotencyKey }: { stores: readonly St
       {label} <span className="font-normal text-muted-foreground">{t('orders.new.optional')}</span>
     </>
   );
+
+  /** A corrected field loses its message; the others keep theirs until the next submit. */
+  function editCustomer(name: keyof typeof customer, value: string) {
+    setCustomer((c) => ({ ...c, [name]: value }));
+    setFieldErrors((errors) => {
+      const path = `customer.${name}`;
+      if (!errors[path]) return errors;
+      const { [path]: _, ...rest } = errors;
+      // Either contact answers "an email or a phone is needed".
+      if (errors[path][0] === 'contact_required') {
+        delete rest['customer.email'];
+        delete rest['customer.phone'];
+      }
+      return rest;
+    });
+  }
 
   function updateLine(k: number, patch: Partial<Line>) {
     setLines((ls) => ls.map((l) => (l.key === k ? { ...l, ...patch } : l)));
@@ -117,12 +147,6 @@ export function PhoneOrderForm({ stores, idempotencyKey }: { stores: readonly St
     setError(null);
     setShortSkus([]);
     const filled = lines.filter((l) => l.sku.trim());
-    // Without an email or a phone the customer cannot be matched, created or told the parcel is ready.
-    if (!customer.email.trim() && !customer.phone.trim()) {
-      setFieldErrors({ 'customer.email': ['contact'], 'customer.phone': ['contact'] });
-      setError(t('orders.new.contactRequired'));
-      return;
-    }
     if (feeCents === null) {
       setFieldErrors({ shippingCents: ['invalid'] });
       setError(t('orders.errors.validation'));
@@ -130,11 +154,12 @@ export function PhoneOrderForm({ stores, idempotencyKey }: { stores: readonly St
     }
     const input = {
       idempotencyKey: key,
+      // As typed: the server decides what is missing or wrong (a phone that is no phone number, no contact at all).
       customer: {
         firstName: customer.firstName.trim(),
         lastName: customer.lastName.trim(),
         email: customer.email.trim(),
-        phone: customer.phone.trim() || undefined,
+        phone: customer.phone.trim(),
       },
       lines: filled.map((l) => ({ sku: l.sku.trim(), quantity: Number.parseInt(l.quantity, 10) || 0 })),
       fulfilment:
@@ -167,10 +192,15 @@ export function PhoneOrderForm({ stores, idempotencyKey }: { stores: readonly St
         else errors[path] = messages;
       }
       if (filled.length === 0) errors['lines'] = ['empty'];
+      // Everything typed stays in place (controlled fields); the message sits on the wrong field.
       setFieldErrors(errors);
       const skus = Array.isArray(result.details?.skus) ? result.details.skus.map(String) : [];
       setShortSkus(skus);
-      setError(orderActionError(t, result));
+      // Without an email or a phone the customer cannot be matched, created or told the parcel is ready.
+      const noContact = errors['customer.email']?.[0] === 'contact_required';
+      setError(noContact ? t('orders.new.contactRequired') : orderActionError(t, result));
+      const first = CUSTOMER_FIELDS.find((path) => errors[path]);
+      if (first) document.getElementById(`${ids}-${first}`)?.focus();
     });
   }
 
@@ -191,7 +221,7 @@ export function PhoneOrderForm({ stores, idempotencyKey }: { stores: readonly St
                 required
                 autoComplete="off"
                 value={customer.firstName}
-                onChange={(e) => setCustomer({ ...customer, firstName: e.target.value })}
+                onChange={(e) => editCustomer('firstName', e.target.value)}
                 aria-invalid={invalid('customer.firstName')}
                 aria-describedby={describedBy('customer.firstName')}
               />
@@ -202,7 +232,7 @@ export function PhoneOrderForm({ stores, idempotencyKey }: { stores: readonly St
                 required
                 autoComplete="off"
                 value={customer.lastName}
-                onChange={(e) => setCustomer({ ...customer, lastName: e.target.value })}
+                onChange={(e) => editCustomer('lastName', e.target.value)}
                 aria-invalid={invalid('customer.lastName')}
                 aria-describedby={describedBy('customer.lastName')}
               />
@@ -214,7 +244,7 @@ export function PhoneOrderForm({ stores, idempotencyKey }: { stores: readonly St
                 autoComplete="off"
                 spellCheck={false}
                 value={customer.email}
-                onChange={(e) => setCustomer({ ...customer, email: e.target.value })}
+                onChange={(e) => editCustomer('email', e.target.value)}
                 aria-invalid={invalid('customer.email')}
                 aria-describedby={describedBy('customer.email')}
               />
@@ -225,7 +255,7 @@ export function PhoneOrderForm({ stores, idempotencyKey }: { stores: readonly St
                 type="tel"
                 autoComplete="off"
                 value={customer.phone}
-                onChange={(e) => setCustomer({ ...customer, phone: e.target.value })}
+                onChange={(e) => editCustomer('phone', e.target.value)}
                 aria-invalid={invalid('customer.phone')}
                 aria-describedby={describedBy('customer.phone')}
               />

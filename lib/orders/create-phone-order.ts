@@ -1,20 +1,24 @@
 import { inArray } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { Db } from '@/db/client';
 import { variants } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { DomainError, Forbidden } from '@/lib/errors';
 import { ingestOrder, type IngestResult } from './ingest-order';
-import { ZIngestOrderInput, type PhoneOrderInput } from './schemas';
+import { ZIngestOrderInput, ZPhoneOrderInput } from './schemas';
 
 export const PHONE_CHANNEL_CODE = 'phone';
 
 /**
  * An agent takes an order on the phone: catalogue prices, French VAT included, through the very
  * same ingestion as every channel (reservation, customer, KPIs). The form's idempotency key is
- * the external id, so a double submit creates one order.
+ * the external id, so a double submit creates one order. The input is checked here too (a named
+ * customer with a valid email or phone): whoever calls, a bad field is a ZodError naming it, and
+ * nothing is written.
  */
-export async function createPhoneOrder(db: Db, actor: Actor, input: PhoneOrderInput): Promise<IngestResult> {
+export async function createPhoneOrder(db: Db, actor: Actor, raw: z.input<typeof ZPhoneOrderInput>): Promise<IngestResult> {
   if (!can(actor, 'orders.create_phone')) throw new Forbidden('Only agents and owners take phone orders.');
+  const input = ZPhoneOrderInput.parse(raw);
   const skus = [...new Set(input.lines.map((l) => l.sku.toUpperCase()))];
   const prices = await db.select({ sku: variants.sku, priceCents: variants.priceCents }).from(variants).where(inArray(variants.sku, skus));
   const priceOf = new Map(prices.map((p) => [p.sku, p.priceCents]));

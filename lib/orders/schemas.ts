@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizePhone } from '@/lib/customers/normalize';
 
 const cents = z.number().int().min(0).max(1_000_000_000);
 
@@ -113,15 +114,40 @@ export const ZReturnOrderInput = ZOrderIdInput.extend({
     .max(200),
 });
 
-/** An agent's phone order: the same contract as a channel's, with an idempotency key from the form. */
+/** Field error codes of the phone order (the form says them in the user's language). */
+export const PHONE_ORDER_FIELD_ERRORS = ['required', 'too_long', 'email_invalid', 'phone_invalid', 'contact_required'] as const;
+export type PhoneOrderFieldError = (typeof PHONE_ORDER_FIELD_ERRORS)[number];
+
+const requiredName = z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(100, { error: 'too_long' });
+/** Blank is "not given"; anything else must be the thing it claims to be. */
+const optionalContact = (valid: (v: string) => boolean, error: PhoneOrderFieldError, max: number) =>
+  z
+    .string({ error })
+    .trim()
+    .max(max, { error })
+    .refine((v) => v === '' || valid(v), { error })
+    .transform((v) => v || undefined)
+    .optional();
+
+/**
+ * An agent's phone order: the same contract as a channel's, with an idempotency key from the
+ * form. The customer is named and reachable: an email or a phone that is a phone number (as
+ * customer matching reads it), or the order is refused on the field that is wrong — never
+ * quietly taken as a nameless guest order.
+ */
 export const ZPhoneOrderInput = z.object({
   idempotencyKey: z.uuid(),
-  customer: z.object({
-    email: z.email().max(254).optional().or(z.literal('').transform(() => undefined)),
-    phone: z.string().trim().max(40).optional(),
-    firstName: z.string().trim().min(1).max(100),
-    lastName: z.string().trim().min(1).max(100),
-  }),
+  customer: z
+    .object({
+      email: optionalContact((v) => z.email().safeParse(v).success, 'email_invalid', 254),
+      phone: optionalContact((v) => normalizePhone(v) !== null, 'phone_invalid', 40),
+      firstName: requiredName,
+      lastName: requiredName,
+    })
+    .superRefine((c, ctx) => {
+      if (c.email || c.phone) return;
+      for (const path of ['email', 'phone']) ctx.addIssue({ code: 'custom', path: [path], message: 'contact_required' });
+    }),
   lines: z
     .array(z.object({ sku: z.string().trim().min(1).max(64), quantity: z.coerce.number().int().min(1).max(1000) }))
     .min(1)

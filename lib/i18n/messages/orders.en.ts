@@ -221,6 +221,10 @@ export const ordersEn = {
   'orders.new.submit': 'Create the order',
   'orders.new.submitting': 'Creating…',
   'orders.new.fieldInvalid': 'Check this field.',
+  'orders.new.required': 'This field is required.',
+  'orders.new.tooLong': 'This is too long.',
+  'orders.new.emailInvalid': 'This is not an email address.',
+  'orders.new.phoneInvalid': 'This is not a phone number. Type it with its area code, e.g. 06 12 34 56 78 or +44 20 7946 0958.',
   'orders.new.lineShort': 'Not enough stock for this item.',
 
   'customers.profile.back': 'Customers',

@@ -220,6 +220,10 @@ export const ordersFr: { readonly [K in keyof typeof ordersEn]: string } = {
   'orders.new.submit': 'Créer la commande',
   'orders.new.submitting': 'Création…',
   'orders.new.fieldInvalid': 'Vérifiez ce champ.',
+  'orders.new.required': 'Ce champ est obligatoire.',
+  'orders.new.tooLong': 'C’est trop long.',
+  'orders.new.emailInvalid': 'Ce n’est pas une adresse e-mail.',
+  'orders.new.phoneInvalid': 'Ce n’est pas un numéro de téléphone. Saisissez-le avec l’indicatif, par exemple 06 12 34 56 78 ou +44 20 7946 0958.',
   'orders.new.lineShort': 'Stock insuffisant pour cet article.',
 
   'customers.profile.back': 'Clients',
