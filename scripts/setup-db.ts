@@ -1,32 +1,45 @@
 /**
- * Runs before `next dev` / `next start`: applies migrations, seeds the demo store on the very
- * first start (an empty database), then says where the app is and how to sign in. On an
- * already seeded database it only migrates, so it stays quick.
+ * Runs before `next dev` / `next start`: applies migrations, seeds the demo store on the embedded
+ * engine's very first start (an empty PGlite folder), then says where the app is and how to sign
+ * in. A PostgreSQL named by DATABASE_URL is never seeded here (that is `npm run db:seed`): an
+ * empty one is a real install, and the log says how to create its first owner. On an already
+ * seeded database it only migrates, so it stays quick.
  */
-import { sql } from 'drizzle-orm';
 import { migrateDatabase, openDatabase } from '../db/client';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../db/seed';
+import { DEMO_PASSWORD, DEMO_USERS } from '../db/seed';
+import { authSecretProblem } from '../lib/auth/secret';
+import { findDemoSeed, FIRST_OWNER_COMMAND, hasActiveStaff } from '../lib/system/install';
+import { seedOnFirstStart } from '../lib/system/prepare-database';
+
+const secretProblem = authSecretProblem();
+if (secretProblem) {
+  console.error(`Comptoir will not start: ${secretProblem}`);
+  process.exit(1);
+}
 
 const handle = await openDatabase({ statementTimeoutMs: 0 });
+let demo = false;
+let staff = false;
 try {
   await migrateDatabase(handle);
-  const res = await handle.db.execute<{ seeded: boolean }>(sql`SELECT EXISTS (SELECT 1 FROM locations) AS seeded`);
-  if (!res.rows[0].seeded) {
-    console.log('Seeding the demo store… (first start only)');
-    const t0 = performance.now();
-    await seedDemo(handle);
-    console.log(`Demo store ready in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
-  }
+  await seedOnFirstStart(handle, { log: (line) => console.log(line) });
+  demo = (await findDemoSeed(handle.db)) !== null;
+  staff = await hasActiveStaff(handle.db);
 } finally {
   await handle.close();
 }
 
 const port = process.env.PORT ?? '3000';
-const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
 console.log(`\nComptoir: http://localhost:${port}`);
-console.log(`Demo accounts (password: ${DEMO_PASSWORD}):`);
-for (const u of DEMO_USERS) {
-  const scope = u.locations.length ? ` · ${u.locations.join(', ')}` : '';
-  console.log(`  ${u.email.padEnd(width)}  ${u.role}${scope}`);
+if (demo) {
+  const width = Math.max(...DEMO_USERS.map((u) => u.email.length));
+  console.log(`Demo accounts (password: ${DEMO_PASSWORD}):`);
+  for (const u of DEMO_USERS) {
+    const scope = u.locations.length ? ` · ${u.locations.join(', ')}` : '';
+    console.log(`  ${u.email.padEnd(width)}  ${u.role}${scope}`);
+  }
+} else if (!staff) {
+  console.log('No staff account yet: nobody can sign in. Create the first owner with');
+  console.log(`  ${FIRST_OWNER_COMMAND}`);
 }
 console.log('');

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { hashPassword } from '../../lib/auth/password';
+import { plainCredentialRows, sealSigningSecrets } from '../../lib/channels/credentials';
 import type { DbHandle } from '../client';
 import * as s from '../schema';
 import { DEMO_CHANNELS, DEMO_LOCATIONS, DEMO_PASSWORD, DEMO_USERS, DEMO_WAREHOUSE_CODE } from './constants';
@@ -54,6 +55,7 @@ export async function seedDemo(handle: DbHandle, opts: SeedDemoOptions = {}): Pr
       counts[label] = (counts[label] ?? 0) + rows.length;
       if (rows.length > 2000) phase(`insert ${label}`, t0);
     }
+    await sealSigningSecrets(tx);
     const t0 = Date.now();
     await tx.execute(sql.raw(KPI_DAILY_FROM_ORDERS_SQL));
     // Human numbers continue after the seeded ones.
@@ -117,10 +119,11 @@ export function generateDemoRows({ now, scale, seed, passwordHash }: { now: numb
     code: c.code,
     name: c.name,
     kind: c.kind,
-    secret: c.secret,
     allowSplitShipments: c.allowSplitShipments,
     createdAt: at(openedAt),
   }));
+  // The documented demo secret both signs and reads; seedDemo encrypts the signing ones.
+  const credentialRows = DEMO_CHANNELS.flatMap((c, i) => plainCredentialRows(channels[i].id, c.secret, at(openedAt)));
   const userIds = new Map(DEMO_USERS.map((u) => [u.email, ids.uuid()]));
   const userRows = DEMO_USERS.map((u) => ({
     id: userIds.get(u.email)!,
@@ -350,6 +353,7 @@ export function generateDemoRows({ now, scale, seed, passwordHash }: { now: numb
   const inserts: Insert[] = [
     [s.locations, locationRows, 'locations'],
     [s.channels, channelRows, 'channels'],
+    [s.channelCredentials, credentialRows, 'channel_credentials'],
     [s.staffUsers, userRows, 'staff_users'],
     [s.userLocations, userLocationRows, 'user_locations'],
     [s.products, catalogue.products, 'products'],

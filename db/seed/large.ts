@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import { hashPassword } from '../../lib/auth/password';
+import { plainCredentialRows, sealSigningSecrets } from '../../lib/channels/credentials';
 import type { DbHandle } from '../client';
 import * as s from '../schema';
 import { insertLiteral } from './bulk';
@@ -232,8 +233,11 @@ export async function seedLarge(handle: DbHandle, opts: SeedLargeOptions = {}): 
     await insertLiteral(
       db,
       s.channels,
-      DEMO_CHANNELS.map((c, i) => ({ id: uid(2, i + 1), code: c.code, name: c.name, kind: c.kind, secret: c.secret, allowSplitShipments: c.allowSplitShipments, createdAt: openedAt })),
+      DEMO_CHANNELS.map((c, i) => ({ id: uid(2, i + 1), code: c.code, name: c.name, kind: c.kind, allowSplitShipments: c.allowSplitShipments, createdAt: openedAt })),
     );
+    // The demo's documented secrets sign and read; the signing ones are encrypted with the configured key.
+    await insertLiteral(db, s.channelCredentials, DEMO_CHANNELS.flatMap((c, i) => plainCredentialRows(uid(2, i + 1), c.secret, openedAt)));
+    await sealSigningSecrets(db);
     const byCode = new Map(locations.map((l) => [l.code, l]));
     await insertLiteral(
       db,

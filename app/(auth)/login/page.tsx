@@ -1,18 +1,21 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { FirstOwnerNotice } from '@/components/auth/first-owner-notice';
 import { LoginForm, type DemoAccount } from '@/components/auth/login-form';
 import { LocaleSwitch } from '@/components/locale-switch';
 import { BrandMark } from '@/components/shell/brand-mark';
 import { Card } from '@/components/ui/card';
 import { getSessionContext } from '@/lib/auth/session';
 import { getI18n } from '@/lib/i18n/server';
+import { findDemoSeed, FIRST_OWNER_COMMAND, hasActiveStaff } from '@/lib/system/install';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
   return { title: t('login.metaTitle') };
 }
 
-// The seeded demo accounts. Hidden with COMPTOIR_DEMO=0 where the seed is not the demo one.
+// The seeded demo accounts, listed only when the database says the demo seed filled it.
 const DEMO_PASSWORD = 'comptoir-demo';
 const DEMO_ACCOUNTS = [
   { email: 'owner@comptoir.test', role: 'owner' },
@@ -21,16 +24,22 @@ const DEMO_ACCOUNTS = [
 ] as const;
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
-  const [ctx, { t }, params] = await Promise.all([getSessionContext(), getI18n(), searchParams]);
+  const db = await getDb();
+  const [ctx, { t }, params, demoSeed, staff] = await Promise.all([
+    getSessionContext(),
+    getI18n(),
+    searchParams,
+    findDemoSeed(db),
+    hasActiveStaff(db),
+  ]);
   if (ctx) redirect('/');
   const next = typeof params.next === 'string' ? params.next : '/';
-  const demo =
-    process.env.COMPTOIR_DEMO === '0'
-      ? null
-      : {
-          password: DEMO_PASSWORD,
-          accounts: DEMO_ACCOUNTS.map((a): DemoAccount => ({ email: a.email, role: t(`roles.${a.role}`) })),
-        };
+  const demo = demoSeed
+    ? {
+        password: DEMO_PASSWORD,
+        accounts: DEMO_ACCOUNTS.map((a): DemoAccount => ({ email: a.email, role: t(`roles.${a.role}`) })),
+      }
+    : null;
 
   return (
     <div className="flex min-h-dvh flex-col">
@@ -43,6 +52,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <Card className="px-6 py-6 sm:px-8 sm:py-7">
             <h1 className="text-lg font-semibold tracking-tight">{t('login.title')}</h1>
             <p className="mb-5 mt-1 text-sm text-muted-foreground">{t('login.description')}</p>
+            {staff ? null : <FirstOwnerNotice command={FIRST_OWNER_COMMAND} />}
             <LoginForm redirectTo={next} demo={demo} />
           </Card>
         </div>
