@@ -2,6 +2,7 @@ import http from 'node:http';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { secretKeys, secretKeysEnv } from '../lib/channels/keys';
 
 export type BenchServer = { url: string; stop: () => Promise<void> };
 
@@ -26,6 +27,8 @@ export async function startServer(databaseUrl: string, log: (m: string) => void,
       NEXT_TELEMETRY_DISABLED: '1',
       // Production on PostgreSQL refuses to start without one (lib/auth/secret.ts); fresh for each run.
       AUTH_SECRET: `bench-${crypto.randomUUID()}${crypto.randomUUID()}`,
+      // The key the bench seeded the channels' signing secrets with (env, or the data folder's).
+      ...secretKeysEnv(secretKeys()),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

@@ -13,6 +13,7 @@ import http from 'node:http';
 import next from 'next';
 import { getDatabase, getDb } from '../db/client';
 import { authSecretProblem } from '../lib/auth/secret';
+import { secretKeyProblem } from '../lib/channels/keys';
 import { orderDeliveryChannel, serveOrderDelivery } from '../lib/http/order-lane';
 import { requestIdFrom, routeConsoleErrorsToLogger, withRequestId } from '../lib/log';
 
@@ -27,6 +28,13 @@ routeConsoleErrorsToLogger();
 const secretProblem = authSecretProblem();
 if (secretProblem) {
   console.error(`Comptoir will not start: ${secretProblem}`);
+  process.exit(1);
+}
+
+// Same for the key of the channels' signing secrets (lib/channels/keys.ts).
+const keyProblem = secretKeyProblem();
+if (keyProblem) {
+  console.error(`Comptoir will not start: ${keyProblem}`);
   process.exit(1);
 }
 

@@ -8,6 +8,8 @@
 import { migrateDatabase, openDatabase } from '../db/client';
 import { DEMO_PASSWORD, DEMO_USERS } from '../db/seed';
 import { authSecretProblem } from '../lib/auth/secret';
+import { sealSigningSecrets } from '../lib/channels/credentials';
+import { secretKeyProblem } from '../lib/channels/keys';
 import { findDemoSeed, FIRST_OWNER_COMMAND, hasActiveStaff } from '../lib/system/install';
 import { seedOnFirstStart } from '../lib/system/prepare-database';
 
@@ -17,12 +19,22 @@ if (secretProblem) {
   process.exit(1);
 }
 
+// Channel signing secrets are encrypted with COMPTOIR_SECRET_KEY (lib/channels/keys.ts says when it is required).
+const keyProblem = secretKeyProblem();
+if (keyProblem) {
+  console.error(`Comptoir will not start: ${keyProblem}`);
+  process.exit(1);
+}
+
 const handle = await openDatabase({ statementTimeoutMs: 0 });
 let demo = false;
 let staff = false;
 try {
   await migrateDatabase(handle);
   await seedOnFirstStart(handle, { log: (line) => console.log(line) });
+  // Signing secrets still stored plain (migration 0010 moved them from channels.secret) get encrypted.
+  const { sealed } = await sealSigningSecrets(handle.db);
+  if (sealed) console.log(`Encrypted ${sealed} channel signing secret(s) with the configured key.`);
   demo = (await findDemoSeed(handle.db)) !== null;
   staff = await hasActiveStaff(handle.db);
 } finally {

@@ -62,7 +62,7 @@ async function naiveRowByRowRate(benchUrl: string, sampleOrders: number): Promis
     const { db } = handle;
     const [channel] = await db
       .insert(channels)
-      .values({ code: 'naive-web', name: 'Naive web', kind: 'web', secret: 'x' })
+      .values({ code: 'naive-web', name: 'Naive web', kind: 'web' })
       .returning({ id: channels.id });
     await db.insert(locations).values({ code: 'naive-store', name: 'Naive store', kind: 'store', city: 'Paris' });
     const [product] = await db

@@ -8,8 +8,6 @@ export const channels = pgTable('channels', {
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
   kind: channelKind('kind').notNull(),
-  /** Shared secret for the HMAC-SHA256 signature of order deliveries. */
-  secret: text('secret').notNull(),
   allowSplitShipments: boolean('allow_split_shipments').notNull().default(false),
   allowBackorders: boolean('allow_backorders').notNull().default(false),
   active: boolean('active').notNull().default(true),

@@ -37,7 +37,7 @@ export type DemoChannel = {
   code: string;
   name: string;
   kind: 'web' | 'marketplace' | 'pos' | 'phone';
-  /** HMAC-SHA256 secret of the channel's order deliveries (demo only, never in production). */
+  /** The channel's signing secret (HMAC-SHA256 of deliveries) and read token alike: demo data, never in production. */
   secret: string;
   allowSplitShipments: boolean;
   /** Share of the demo orders. */

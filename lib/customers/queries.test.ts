@@ -18,8 +18,8 @@ let owner: Awaited<ReturnType<typeof makeInventoryWorld>>['owner'];
 beforeAll(async () => {
   handle = await createTestDatabase();
   ({ owner } = await makeInventoryWorld(handle.db, { stock: 20 }));
-  [web] = await handle.db.insert(channels).values({ code: 'web', name: 'Web shop', kind: 'web', secret: 'w' }).returning();
-  [amazon] = await handle.db.insert(channels).values({ code: 'amazon', name: 'Amazon', kind: 'marketplace', secret: 'a' }).returning();
+  [web] = await handle.db.insert(channels).values({ code: 'web', name: 'Web shop', kind: 'web' }).returning();
+  [amazon] = await handle.db.insert(channels).values({ code: 'amazon', name: 'Amazon', kind: 'marketplace' }).returning();
 });
 afterAll(() => handle.close());
 

@@ -20,7 +20,7 @@ beforeAll(async () => {
   await adjustStock(handle.db, w.owner, { variantId: w.skus[0].id, locationId: w.lyon, mode: 'set', quantity: 2, reason: 'lost' });
   const [c] = await handle.db
     .insert(channels)
-    .values({ code: 'amazon', name: 'Amazon', kind: 'marketplace', secret: 's' })
+    .values({ code: 'amazon', name: 'Amazon', kind: 'marketplace' })
     .returning({ id: channels.id });
   marketplace = c.id;
 });
@@ -79,8 +79,8 @@ describe('listChannelLimits', () => {
     const rows = await handle.db
       .insert(channels)
       .values([
-        { code: 'web', name: 'Boutique en ligne', kind: 'web', secret: 'w' },
-        { code: 'old', name: 'Ancien site', kind: 'web', secret: 'o', active: false },
+        { code: 'web', name: 'Boutique en ligne', kind: 'web' },
+        { code: 'old', name: 'Ancien site', kind: 'web', active: false },
       ])
       .returning();
     web = rows[0];

@@ -1,11 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb, useDatabaseInThisProcess, type DbHandle } from '@/db/client';
-import { channels } from '@/db/schema';
+import { channelCredentials, channels } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
+import { channelAuthenticator } from '@/lib/channels/authenticate';
+import { addChannelCredential, rotateChannelCredentials } from '@/lib/channels/credentials';
 import { signBody } from '@/lib/channels/signature';
+import { recordStatements } from '@/lib/testing/statements';
 import { orderDeliveryChannel, serveOrderDelivery } from '@/lib/http/order-lane';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
 import { GET as availability } from '@/app/api/v1/availability/route';
@@ -14,6 +18,8 @@ import { POST as postOrder } from '@/app/api/v1/channels/[channel]/orders/route'
 let handle: DbHandle;
 let w: InventoryWorld;
 const SECRET = 'demo-secret-web';
+// This file's key for the signing secrets (else the data folder's would be generated).
+process.env.COMPTOIR_SECRET_KEY ??= randomBytes(32).toString('base64');
 // The production server's lane for deliveries (scripts/serve.ts), on a port of its own.
 let lane: http.Server;
 let laneUrl: string;
@@ -22,7 +28,17 @@ beforeAll(async () => {
   handle = await createTestDatabase();
   useDatabaseInThisProcess(handle);
   w = await makeInventoryWorld(handle.db);
-  await handle.db.insert(channels).values({ code: 'web', name: 'Web', kind: 'web', secret: SECRET });
+  // As the demo has it: one documented value that both signs and reads.
+  const [web, old] = await handle.db
+    .insert(channels)
+    .values([
+      { code: 'web', name: 'Web', kind: 'web' },
+      { code: 'old', name: 'Old shop', kind: 'web', active: false },
+    ])
+    .returning({ id: channels.id });
+  await addChannelCredential(handle.db, { channelId: web.id, kind: 'signing', value: SECRET });
+  await addChannelCredential(handle.db, { channelId: web.id, kind: 'read', value: SECRET });
+  await addChannelCredential(handle.db, { channelId: old.id, kind: 'signing', value: 'old-shop-secret' });
   lane = http.createServer((req, res) => {
     const channel = orderDeliveryChannel(req);
     if (channel === null) res.writeHead(404).end('not the lane');
@@ -84,15 +100,38 @@ describe.each(['route', 'lane'] as const)('POST /api/v1/channels/{channel}/order
     expect(await orderCount()).toBe(before);
   });
 
-  it('answers 404 for an unknown channel and 401 for a bad or missing signature, writing nothing', async () => {
+  it('answers the same 401 for an unknown channel, an inactive one and a bad or missing signature, writing nothing', async () => {
     const raw = body(id(1002));
     const before = await orderCount();
-    expect((await post(raw, { channel: 'nope' })).status).toBe(404);
-    const bad = await post(raw, { signature: signBody('wrong', raw) });
-    expect(bad.status).toBe(401);
-    expect((await bad.json()).error.code).toBe('invalid_signature');
-    expect((await post(raw, { signature: null })).status).toBe(401);
+    const answer = async (res: Response) => ({ status: res.status, body: await res.json() });
+    const bad = await answer(await post(raw, { signature: signBody('wrong', raw) }));
+    expect(bad).toEqual({
+      status: 401,
+      body: { error: { code: 'invalid_signature', message: 'Missing or invalid X-Comptoir-Signature.', details: {} } },
+    });
+    expect(await answer(await post(raw, { signature: null }))).toEqual(bad);
+    expect(await answer(await post(raw, { channel: 'nope' }))).toEqual(bad);
+    expect(await answer(await post(raw, { channel: 'old', signature: signBody('old-shop-secret', raw) }))).toEqual(bad);
+    // Who sent it comes before what it says.
+    expect(await answer(await post('{not json', { signature: null }))).toEqual(bad);
     expect(await orderCount()).toBe(before);
+  });
+
+  it('does no database work for an unsigned or badly signed delivery beyond the channel\'s credentials', async () => {
+    const raw = body(id(1005), 1, 'PULL-M');
+    channelAuthenticator(handle.db).forget('web');
+    channelAuthenticator(handle.db).forget('nope');
+    const refused = await recordStatements(handle.db, async () => {
+      expect((await post(raw, { signature: null })).status).toBe(401);
+      expect((await post(raw, { signature: signBody('wrong', raw) })).status).toBe(401);
+      expect((await post(raw, { channel: 'nope' })).status).toBe(401);
+    });
+    // Reads of the channels' credentials (remembered for the next requests), and nothing else.
+    expect(refused.statements.length).toBeGreaterThanOrEqual(2);
+    expect(refused.statements.filter((s) => !(/from channels c where c\.code = \$\d/.test(s) && /channel_credentials/.test(s)))).toEqual([]);
+    // The same delivery signed is read and written (the recorder sees ingestion's statements).
+    const accepted = await recordStatements(handle.db, async () => expect((await post(raw)).status).toBe(201));
+    expect(accepted.statements.some((s) => /from variants/.test(s))).toBe(true);
   });
 
   it('answers 400 with field details for bad input, and for bad JSON', async () => {
@@ -129,13 +168,65 @@ describe('the production server lane for deliveries', () => {
     expect(match('POST', '/api/v1/availability')).toBeNull();
   });
 
-  it('refuses a body over 1 MB with 400, writing nothing', async () => {
+  it('refuses a body over 1 MB with 400, writing nothing (lane)', async () => {
     const before = await orderCount();
     const raw = JSON.stringify({ externalId: 'BIG-1', padding: 'x'.repeat(1_000_001) });
     const res = await deliver('lane', raw);
     expect(res.status).toBe(400);
     expect((await res.json()).error).toMatchObject({ code: 'validation_failed', message: expect.stringMatching(/too large/) });
     expect(await orderCount()).toBe(before);
+  });
+});
+
+/** A body that produces `chunk`-byte pieces on demand, forever unless `total` is given: counts what was pulled. */
+function streamedBody(chunk: number, total = Infinity) {
+  const pulled = { bytes: 0 };
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (pulled.bytes >= total) return controller.close();
+      pulled.bytes += chunk;
+      controller.enqueue(new Uint8Array(chunk).fill(0x20));
+    },
+  });
+  return { stream, pulled };
+}
+
+function postStream(stream: ReadableStream<Uint8Array>, headers: Record<string, string> = {}) {
+  const init = { method: 'POST', body: stream, headers: { 'content-type': 'application/json', ...headers }, duplex: 'half' };
+  return postOrder(new Request('http://test/api/v1/channels/web/orders', init as RequestInit), { params: Promise.resolve({ channel: 'web' }) });
+}
+
+describe('the App Router route reads at most the body limit', () => {
+  it('stops reading a body that grows past 1 MB and answers 400 without reading the rest', async () => {
+    const before = await orderCount();
+    const { stream, pulled } = streamedBody(64 * 1024);
+    const res = await postStream(stream);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatchObject({ code: 'validation_failed', message: expect.stringMatching(/too large/) });
+    expect(pulled.bytes).toBeGreaterThan(1_000_000);
+    expect(pulled.bytes).toBeLessThan(1_000_000 + 4 * 64 * 1024);
+    expect(await orderCount()).toBe(before);
+  });
+
+  it('refuses a declared length over 1 MB without reading anything', async () => {
+    const { stream, pulled } = streamedBody(64 * 1024, 2_000_000);
+    const res = await postStream(stream, { 'content-length': '2000000' });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toMatch(/too large/);
+    expect(pulled.bytes).toBeLessThanOrEqual(64 * 1024);
+  });
+
+  it('reads a body under the limit whole, in several pieces', async () => {
+    const raw = body('WEB-stream-1', 1, 'PULL-M');
+    const bytes = new TextEncoder().encode(raw);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += 100) controller.enqueue(bytes.slice(i, i + 100));
+        controller.close();
+      },
+    });
+    const res = await postStream(stream, { 'x-comptoir-signature': signBody(SECRET, raw) });
+    expect(res.status).toBe(201);
   });
 });
 
@@ -165,7 +256,12 @@ describe('GET /api/v1/availability', () => {
   });
 
   it('refuses a bad token (401), an unknown SKU (404) and a missing parameter (400)', async () => {
-    expect((await availability(availabilityRequest('PULL-S', 'nope'))).status).toBe(401);
+    const refused = await availability(availabilityRequest('PULL-S', 'nope'));
+    expect(refused.status).toBe(401);
+    const unknownChannel = await availability(new Request('http://test/api/v1/availability?channel=nope&sku=PULL-S', { headers: { authorization: `Bearer ${SECRET}` } }));
+    // An unknown channel cannot be told from a wrong token.
+    expect(unknownChannel.status).toBe(401);
+    expect(await unknownChannel.json()).toEqual(await refused.json());
     expect((await availability(availabilityRequest('NOPE-9'))).status).toBe(404);
     expect((await availability(new Request('http://test/api/v1/availability?channel=web'))).status).toBe(400);
   });
@@ -182,5 +278,31 @@ describe('GET /api/v1/skus', () => {
     expect(second).toMatchObject({ skus: [{ sku: 'PULL-S' }], next: null });
     expect((await get('limit=2', 'bad')).status).toBe(401);
     expect((await get('limit=5000')).status).toBe(400);
+  });
+});
+
+describe('rotating a channel\'s credentials', () => {
+  it('gives new values that work at once, while the old ones last through the overlap; uses are recorded', async () => {
+    const rotation = await rotateChannelCredentials(handle.db, { code: 'web', kinds: ['signing', 'read'], overlapMs: 3_600_000 });
+    const secret = rotation.created.find((c) => c.kind === 'signing')!.value;
+    const token = rotation.created.find((c) => c.kind === 'read')!.value;
+    for (const transport of ['route', 'lane'] as const) {
+      const raw = body(`WEB-rotated-${transport}`);
+      expect((await deliver(transport, raw, { signature: signBody(secret, raw) })).status).toBe(201);
+      const old = body(`WEB-old-${transport}`);
+      expect((await deliver(transport, old, { signature: signBody(SECRET, old) })).status).toBe(201);
+    }
+    expect((await availability(availabilityRequest('PULL-S', token))).status).toBe(200);
+    expect((await availability(availabilityRequest('PULL-S', SECRET))).status).toBe(200);
+
+    await channelAuthenticator(handle.db).flushUsage();
+    const used = await handle.db.select({ id: channelCredentials.id, lastUsedAt: channelCredentials.lastUsedAt }).from(channelCredentials);
+    for (const created of rotation.created) expect(used.find((u) => u.id === created.id)?.lastUsedAt).toBeInstanceOf(Date);
+
+    // With no overlap, the old values stop at once.
+    await rotateChannelCredentials(handle.db, { code: 'web', kinds: ['signing', 'read'], overlapMs: 0 });
+    const raw = body('WEB-after-rotation');
+    expect((await deliver('route', raw, { signature: signBody(secret, raw) })).status).toBe(401);
+    expect((await availability(availabilityRequest('PULL-S', token))).status).toBe(401);
   });
 });

@@ -25,24 +25,49 @@ export type OrderDelivery = {
  * POST /api/v1/channels/{channel}/orders, from the raw body to the JSON answer, for whichever
  * server carries it (the App Router route, or the production server's lane for deliveries):
  * 201 with the new order, 200 with the first one for a replay, an error answer otherwise.
- * Who sent it is checked before what it says: a bad signature is a 401 even on a bad body.
+ * Who sent it is checked first, against the channel's credentials alone (kept in memory for a
+ * few seconds): an unsigned or badly signed delivery is a 401, even on a bad body, and reads
+ * nothing else from the database.
  */
 export async function deliverOrder(db: Db, delivery: OrderDelivery): Promise<ApiAnswer> {
   try {
     if (Buffer.byteLength(delivery.rawBody) > MAX_ORDER_BODY_BYTES) return orderBodyTooLarge();
+    const channel = await authenticateChannel(db, delivery.channel, { kind: 'signature', rawBody: delivery.rawBody, header: delivery.signature });
     const parsed = parse(delivery.rawBody);
-    if (!parsed.ok) {
-      // The valid path checks the signature with the order's own read; this one first, on its own.
-      await authenticateChannel(db, delivery.channel, { kind: 'signature', rawBody: delivery.rawBody, header: delivery.signature });
-      return parsed.answer;
-    }
-    const result = await ingestOrder(db, { code: delivery.channel }, parsed.input, {
-      signature: { rawBody: delivery.rawBody, header: delivery.signature },
-    });
+    if (!parsed.ok) return parsed.answer;
+    const result = await ingestOrder(db, { code: channel.code }, parsed.input, { delivery: true });
     return { status: result.created ? 201 : 200, body: { order: result.order } };
   } catch (error) {
     return apiAnswerFrom(error);
   }
+}
+
+/**
+ * A delivery's body from a web Request, as UTF-8, or null when it is over `limit` bytes: a
+ * declared length over it is refused unread, and a body that grows past it is cancelled there,
+ * so no more than `limit` bytes (and one chunk) are ever read or kept.
+ */
+export async function readOrderBody(request: Request, limit = MAX_ORDER_BODY_BYTES): Promise<string | null> {
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (declared > limit) {
+    void request.body?.cancel().catch(() => {});
+    return null;
+  }
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      void reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function parse(rawBody: string) {

@@ -21,7 +21,7 @@ describe('concurrent ingestion on PostgreSQL', () => {
   beforeAll(async () => {
     handle = await createTestDatabase();
     w = await makeInventoryWorld(handle.db, { stock: 0 });
-    [web] = await handle.db.insert(channels).values({ code: 'web', name: 'Web', kind: 'web', secret: 'w' }).returning();
+    [web] = await handle.db.insert(channels).values({ code: 'web', name: 'Web', kind: 'web' }).returning();
     // 100 units of PULL-S, all in Paris.
     await handle.db.execute(sql`update inventory_levels set on_hand = 100 where variant_id = ${w.skus[0].id} and location_id = ${w.paris}`);
     await handle.db.execute(sql`insert into inventory_movements (variant_id, location_id, delta_on_hand, reason) values (${w.skus[0].id}, ${w.paris}, 100, 'receipt')`);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { executePrepared, type Db, type DbOrTx } from '@/db/client';
-import { checkChannel, type ChannelCredentials } from '@/lib/channels/authenticate';
+import { checkChannel } from '@/lib/channels/authenticate';
 import { orders } from '@/db/schema';
 import { customerCtes } from '@/lib/customers/resolve-customer';
 import { DomainError, OutOfStock, ServiceUnavailable } from '@/lib/errors';
@@ -15,8 +15,8 @@ export type IngestChannel = { code: string };
 
 /** How the order proves where it comes from. */
 export type IngestOptions = {
-  /** A channel's delivery: the HMAC of the raw body, checked against the channel's secret. */
-  signature?: Omit<Extract<ChannelCredentials, { kind: 'signature' }>, 'kind'>;
+  /** A channel's delivery, its signature verified by deliverOrder (lib/orders/deliver-order.ts). */
+  delivery?: boolean;
   /** Staff taking the order for the channel (phone orders), already authorised by the caller. */
   actorId?: string | null;
 };
@@ -24,7 +24,7 @@ export type IngestOptions = {
 export type IngestedOrder = { id: string; number: string; externalId: string; status: string };
 export type IngestResult = { created: boolean; order: IngestedOrder };
 
-type Channel = { id: string; code: string; secret: string; active: boolean; allowSplitShipments: boolean; allowBackorders: boolean };
+type Channel = { id: string; code: string; active: boolean; allowSplitShipments: boolean; allowBackorders: boolean };
 type Line = { id: string; lineNo: number; variantId: string; sku: string; quantity: number; unitPriceCents: number };
 type Candidate = { locationId: string; available: number };
 
@@ -111,9 +111,9 @@ function pgError(error: unknown): PgError | undefined {
   return e?.code ? e : e?.cause;
 }
 
-/** The channel must exist and be active; a delivery must carry the HMAC of its body with the channel's secret. */
+/** The channel must exist and be active (for a delivery gone inactive since its signature was checked: a 401). */
 function authorise(code: string, channel: Channel | null, opts: IngestOptions): Channel {
-  checkChannel(code, channel, opts.signature ? { kind: 'signature', ...opts.signature } : null);
+  checkChannel(code, channel, opts.delivery ? 'delivery' : 'staff');
   return channel;
 }
 
@@ -214,7 +214,7 @@ async function loadContext(db: DbOrTx, code: string, input: IngestOrderInput): P
       select c.variant_id, ${capAllowance('c')} as allowance
       from channel_stock_caps c where c.channel_id = (select id from ch) and c.variant_id in (select id from v))
     select
-      (select json_build_object('id', id, 'code', code, 'secret', secret, 'active', active,
+      (select json_build_object('id', id, 'code', code, 'active', active,
          'allowSplitShipments', allow_split_shipments, 'allowBackorders', allow_backorders) from ch) as channel,
       (select coalesce(json_agg(json_build_object('id', id, 'sku', sku)), '[]') from v) as variants,
       (select json_build_object('id', id, 'kind', kind, 'pickupEnabled', pickup_enabled, 'active', active)

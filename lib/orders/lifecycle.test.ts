@@ -22,7 +22,7 @@ let n = 0;
 beforeAll(async () => {
   handle = await createTestDatabase();
   w = await makeInventoryWorld(handle.db);
-  [web] = await handle.db.insert(channels).values({ code: 'web', name: 'Web', kind: 'web', secret: 'w' }).returning();
+  [web] = await handle.db.insert(channels).values({ code: 'web', name: 'Web', kind: 'web' }).returning();
 });
 afterAll(() => handle.close());
 

@@ -18,8 +18,8 @@ let w: InventoryWorld;
 beforeAll(async () => {
   handle = await createTestDatabase();
   w = await makeInventoryWorld(handle.db, { stock: 50 });
-  const [web] = await handle.db.insert(channels).values({ code: 'web', name: 'Web', kind: 'web', secret: 'w' }).returning();
-  await handle.db.insert(channels).values({ code: 'phone', name: 'Téléphone', kind: 'phone', secret: 'p' });
+  const [web] = await handle.db.insert(channels).values({ code: 'web', name: 'Web', kind: 'web' }).returning();
+  await handle.db.insert(channels).values({ code: 'phone', name: 'Téléphone', kind: 'phone' });
   // 60 orders over 60 hours, alternating Paris and Lyon pickups; every 10th by a known customer.
   for (let i = 0; i < 60; i++) {
     await ingestOrder(
