@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { hashPassword } from '../../lib/auth/password';
 import { plainCredentialRows, sealSigningSecrets } from '../../lib/channels/credentials';
+import { demoSeedMarker } from '../../lib/system/install';
 import type { DbHandle } from '../client';
 import * as s from '../schema';
 import { DEMO_CHANNELS, DEMO_LOCATIONS, DEMO_PASSWORD, DEMO_USERS, DEMO_WAREHOUSE_CODE } from './constants';
@@ -64,6 +65,8 @@ export async function seedDemo(handle: DbHandle, opts: SeedDemoOptions = {}): Pr
     await tx.execute(sql.raw(`SELECT setval('count_number_seq', ${COUNT_NUMBER_START})`));
     const kpiRows = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM kpi_daily`);
     counts.kpi_daily = Number(kpiRows.rows[0].n);
+    // The database now holds the demo accounts: the sign-in page may list them.
+    await tx.insert(s.systemSettings).values(demoSeedMarker('demo', new Date(now), seed));
     phase('kpi rollups', t0);
   });
   log(`  demo seed total              ${((Date.now() - started) / 1000).toFixed(2)} s`);

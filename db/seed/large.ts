@@ -3,6 +3,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import { hashPassword } from '../../lib/auth/password';
 import { plainCredentialRows, sealSigningSecrets } from '../../lib/channels/credentials';
+import { demoSeedMarker } from '../../lib/system/install';
 import type { DbHandle } from '../client';
 import * as s from '../schema';
 import { insertLiteral } from './bulk';
@@ -252,6 +253,8 @@ export async function seedLarge(handle: DbHandle, opts: SeedLargeOptions = {}): 
     counts.locations = locations.length;
     counts.channels = DEMO_CHANNELS.length;
     counts.staff_users = DEMO_USERS.length;
+    // Same demo accounts and password as the demo seed: the sign-in page may list them.
+    await insertLiteral(db, s.systemSettings, [demoSeedMarker('large', new Date(now))]);
 
     // ---- Catalogue.
     const nonColoured = ['Classique', 'Édition limitée', 'Coffret', 'Recharge'];
