@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb, useDatabaseInThisProcess, type DbHandle } from '@/db/client';
 import { channelCredentials, channels } from '@/db/schema';
@@ -278,6 +278,20 @@ describe('GET /api/v1/skus', () => {
     expect(second).toMatchObject({ skus: [{ sku: 'PULL-S' }], next: null });
     expect((await get('limit=2', 'bad')).status).toBe(401);
     expect((await get('limit=5000')).status).toBe(400);
+  });
+});
+
+describe('a channel deactivated while its credentials are remembered', () => {
+  it('answers its next delivery with the same 401, not as an unknown channel', async () => {
+    const [gone] = await handle.db.insert(channels).values({ code: 'gone', name: 'Gone', kind: 'web' }).returning({ id: channels.id });
+    await addChannelCredential(handle.db, { channelId: gone.id, kind: 'signing', value: 'gone-shop-secret' });
+    const raw = body('GONE-1', 1, 'PULL-M');
+    expect((await deliver('route', raw, { channel: 'gone', signature: signBody('gone-shop-secret', raw) })).status).toBe(201);
+    await handle.db.update(channels).set({ active: false }).where(eq(channels.id, gone.id));
+    const again = body('GONE-2', 1, 'PULL-M');
+    const res = await deliver('route', again, { channel: 'gone', signature: signBody('gone-shop-secret', again) });
+    expect(res.status).toBe(401);
+    expect((await res.json()).error).toEqual({ code: 'invalid_signature', message: 'Missing or invalid X-Comptoir-Signature.', details: {} });
   });
 });
 
