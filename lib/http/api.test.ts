@@ -79,3 +79,16 @@ describe('the order lane', () => {
     expect((await response.json()).error.details.requestId).toBe(id);
   });
 });
+
+describe('a value the database refused', () => {
+  it('is bad input (400), not a 500: NUL in text, an impossible date, text that is no uuid', () => {
+    restore = quiet();
+    for (const code of ['22021', '22008', '22P02']) {
+      const error = new Error('Failed query: select …', { cause: Object.assign(new Error('invalid'), { code }) });
+      expect(apiAnswerFrom(error).status).toBe(400);
+      expect(toActionFailure(error)).toMatchObject({ ok: false, code: 'validation_failed' });
+    }
+    // Anything else the database says is still unexpected.
+    expect(apiAnswerFrom(new Error('Failed query', { cause: Object.assign(new Error('x'), { code: '23505' }) })).status).toBe(500);
+  });
+});

@@ -1,7 +1,7 @@
 import { ZodError } from 'zod';
 import { HTTP_STATUS, isDomainError, type ErrorCode } from '@/lib/errors';
-import { logUnexpected } from '@/lib/log';
-import { fieldErrorsOf } from './result';
+import { logger, logUnexpected } from '@/lib/log';
+import { fieldErrorsOf, isRefusedValue } from './result';
 
 /** An answer of the JSON API before it meets a framework: a status, headers and a body to serialise. */
 export type ApiAnswer = { status: number; body: unknown; headers?: Record<string, string> };
@@ -30,6 +30,10 @@ export function apiAnswerFrom(error: unknown, requestId?: string): ApiAnswer {
     return apiErrorAnswer('validation_failed', 'The request body is not valid.', { fields: fieldErrorsOf(error) });
   }
   if (isDomainError(error)) return apiErrorAnswer(error.code, error.message, error.details);
+  if (isRefusedValue(error)) {
+    logger().warn({ where: 'api', requestId, err: error }, 'a value reached the database unvalidated');
+    return apiErrorAnswer('validation_failed', 'A value in the request is not valid.');
+  }
   const id = logUnexpected(error, 'api', requestId);
   const answer = apiErrorAnswer('internal', 'Unexpected error.', { requestId: id });
   answer.headers = { 'x-request-id': id };

@@ -1,4 +1,5 @@
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { isUtcInstant } from '@/lib/dates';
 
 /**
  * Keyset cursor on (created_at, id), newest first, for the transfer and count lists. The time is
@@ -19,9 +20,10 @@ export function encodeCreatedCursor(row: { cursorTime: string; id: string }): st
 export function decodeCreatedCursor(value: string | null | undefined): CreatedCursor | null {
   if (!value || value.length > 200) return null;
   try {
-    const c = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Partial<CreatedCursor>;
-    return typeof c.t === 'string' &&
-      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(c.t) &&
+    const c = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Partial<CreatedCursor> | null;
+    // A time that exists (not 2024-99-99): PostgreSQL would refuse it with an error, a 500.
+    return typeof c?.t === 'string' &&
+      isUtcInstant(c.t, 6) &&
       typeof c.id === 'string' &&
       /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(c.id)
       ? { t: c.t, id: c.id }

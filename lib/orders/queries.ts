@@ -12,6 +12,7 @@ import {
   staffUsers,
 } from '@/db/schema';
 import { can, canAtEvery, scopeOf, type Actor } from '@/lib/auth/permissions';
+import { isUtcInstant } from '@/lib/dates';
 import { Forbidden, NotFound } from '@/lib/errors';
 import { orderPlaces } from './lock-order';
 import type { OrderListQuery } from './schemas';
@@ -42,11 +43,12 @@ export function encodeCursor(row: { placedAt: Date; id: string }): string {
   return Buffer.from(JSON.stringify({ t: row.placedAt.toISOString(), id: row.id })).toString('base64url');
 }
 
-function decodeCursor(value: string | undefined): Cursor | null {
-  if (!value) return null;
+/** The page cursor from the URL, or null when absent or forged (an impossible time, not a uuid): the first page. */
+export function decodeCursor(value: string | undefined): Cursor | null {
+  if (!value || value.length > 200) return null;
   try {
-    const c = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Cursor;
-    return typeof c.t === 'string' && !Number.isNaN(Date.parse(c.t)) && /^[0-9a-f-]{36}$/i.test(c.id) ? c : null;
+    const c = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Partial<Cursor> | null;
+    return typeof c?.t === 'string' && isUtcInstant(c.t) && typeof c.id === 'string' && UUID.test(c.id) ? { t: c.t, id: c.id } : null;
   } catch {
     return null;
   }

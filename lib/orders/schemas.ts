@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCalendarDate } from '@/lib/dates';
 import { normalizePhone } from '@/lib/customers/normalize';
 
 const cents = z.number().int().min(0).max(1_000_000_000);
@@ -12,11 +13,30 @@ export const ZShippingAddress = z.object({
   country: z.string().trim().length(2).toUpperCase(),
 });
 
+/** Earliest and latest an order may say it was placed: no shop sold before 2000, and clocks drift by less than a day. */
+export const PLACED_AT_MIN = Date.UTC(2000, 0, 1);
+export const PLACED_AT_MAX_AHEAD_MS = 86_400_000;
+
+/**
+ * An order's time: ISO 8601 with an offset, on a day that exists (not 2023-02-29), from 2000 to
+ * a day ahead of now; anything else is refused here rather than by the database.
+ */
+const ZPlacedAt = z.iso
+  .datetime({ offset: true })
+  .refine((v) => isCalendarDate(v.slice(0, 10)), { message: 'Not a real date.' })
+  .refine(
+    (v) => {
+      const t = Date.parse(v);
+      return t >= PLACED_AT_MIN && t <= Date.now() + PLACED_AT_MAX_AHEAD_MS;
+    },
+    { message: 'Must be between 2000-01-01 and a day from now.' },
+  );
+
 /** The channel order contract (v1): fields may be added later, never renamed. */
 export const ZIngestOrderInput = z
   .object({
     externalId: z.string().trim().min(1).max(100),
-    placedAt: z.iso.datetime({ offset: true }),
+    placedAt: ZPlacedAt,
     currency: z.string().regex(/^[A-Z]{3}$/, 'An ISO 4217 code such as EUR'),
     customer: z
       .object({
@@ -71,11 +91,8 @@ export const ORDER_STATUSES = ['placed', 'confirmed', 'backordered', 'shipped', 
 export const FULFILMENT_TYPES = ['ship', 'in_store', 'pickup'] as const;
 
 const optionalText = z.string().trim().max(100).optional().catch(undefined);
-const optionalDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .optional()
-  .catch(undefined);
+/** A day that exists (2024-13-45 and 2023-02-29 do not): anything else is no filter. */
+const optionalDate = z.string().refine(isCalendarDate).optional().catch(undefined);
 
 /** The /orders view, from the URL: bad values fall back to "no filter" instead of failing. */
 export const ZOrderListQuery = z.object({

@@ -15,7 +15,7 @@ import { requirePage } from '@/lib/auth/session';
 import { readCustomer } from './read-customer';
 import { getI18n } from '@/lib/i18n/server';
 import { listChannels, listOrders } from '@/lib/orders/queries';
-import { ZOrderListQuery } from '@/lib/orders/schemas';
+import { parseCustomerOrdersParams } from '@/lib/orders/list-params';
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -42,7 +42,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   if (profile.mergedIntoId) redirect(`/customers/${profile.mergedIntoId}`);
 
   const after = Array.isArray(sp.after) ? sp.after[0] : sp.after;
-  const query = ZOrderListQuery.parse({ customer: profile.id, after });
+  const query = parseCustomerOrdersParams(profile.id, sp);
   const db = await getDb();
   const [history, channels] = await Promise.all([listOrders(db, ctx, query), listChannels(db)]);
   const kinds = Object.fromEntries(channels.map((c) => [c.code, c.kind]));

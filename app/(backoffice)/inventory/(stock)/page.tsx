@@ -16,7 +16,8 @@ import { can } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/auth/session';
 import { getI18n } from '@/lib/i18n/server';
 import { effectiveLocations, listCategories, listInventory, listLocations, type InventoryRow } from '@/lib/inventory/queries';
-import { ZInventoryListQuery, type InventoryListQuery } from '@/lib/inventory/schemas';
+import { parseInventoryListParams } from '@/lib/inventory/list-params';
+import type { InventoryListQuery } from '@/lib/inventory/schemas';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -24,12 +25,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type SearchParams = Record<string, string | string[] | undefined>;
-
-/** Bad location ids in a shared link fall back to the default view rather than an error page. */
-function parseQuery(sp: SearchParams): InventoryListQuery {
-  const parsed = ZInventoryListQuery.safeParse(sp);
-  return parsed.success ? parsed.data : ZInventoryListQuery.parse({ ...sp, loc: undefined });
-}
 
 function one(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
@@ -46,7 +41,7 @@ function stockBadge(row: InventoryRow): 'out' | 'low' | null {
 
 export default async function InventoryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const [ctx, { t, formatNumber }, sp] = await Promise.all([requirePage('inventory.view'), getI18n(), searchParams]);
-  const query = parseQuery(sp);
+  const query = parseInventoryListParams(sp);
   const db = await getDb();
   const [locations, { categories, brands }] = await Promise.all([listLocations(db), listCategories(db)]);
   const locationIds = effectiveLocations(ctx, query.loc, locations);

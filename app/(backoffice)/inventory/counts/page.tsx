@@ -13,7 +13,7 @@ import { can } from '@/lib/auth/permissions';
 import { getSessionContext, requirePage } from '@/lib/auth/session';
 import { getI18n } from '@/lib/i18n/server';
 import { listCounts } from '@/lib/inventory/counts';
-import { decodeCreatedCursor } from '@/lib/inventory/cursor';
+import { createdCursorParam } from '@/lib/inventory/list-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   const [ctx, { t }] = await Promise.all([getSessionContext(), getI18n()]);
@@ -23,9 +23,8 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Cycle counts the user may read (a manager's own locations, every location for the owner), newest first, by keyset pages (no count). */
 export default async function CountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [ctx, { t, formatNumber, formatDateTime }, sp] = await Promise.all([requirePage('inventory.counts.view'), getI18n(), searchParams]);
-  const asked = Array.isArray(sp.before) ? sp.before[0] : sp.before;
   // A forged cursor is dropped: the list then shows its first page, as the first.
-  const before = decodeCreatedCursor(asked) ? asked : undefined;
+  const before = createdCursorParam(sp.before);
   const { counts, next } = await listCounts(await getDb(), ctx, { before });
   const canCount = can(ctx, 'inventory.adjust');
   const startButton = canCount ? (

@@ -12,6 +12,7 @@ import { can, scopeOf } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/auth/session';
 import { getI18n } from '@/lib/i18n/server';
 import { listLocations } from '@/lib/inventory/queries';
+import { replenishmentPageParam } from '@/lib/inventory/list-params';
 import { listReplenishment } from '@/lib/inventory/replenishment';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -31,8 +32,7 @@ export default async function ReplenishmentPage({ searchParams }: { searchParams
   const asked = Array.isArray(sp.loc) ? sp.loc[0] : sp.loc;
   const choice = asked === 'all' || (asked && locations.some((l) => l.id === asked)) || (asked === 'mine' && hasMine) ? asked : hasMine ? 'mine' : 'all';
   const scope = choice === 'all' ? locations.map((l) => l.id) : choice === 'mine' ? [...mine!] : [choice];
-  const pageRaw = Number(Array.isArray(sp.page) ? sp.page[0] : sp.page);
-  const page = Number.isInteger(pageRaw) && pageRaw >= 1 && pageRaw <= 10_000 ? pageRaw : 1;
+  const page = replenishmentPageParam(sp.page);
   const { lines, hasNext } = await listReplenishment(db, scope, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
 
   const n = (v: number) => formatNumber(v);

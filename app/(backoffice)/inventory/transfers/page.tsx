@@ -10,7 +10,7 @@ import { getDb } from '@/db/client';
 import { can, scopeOf } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/auth/session';
 import { getI18n } from '@/lib/i18n/server';
-import { decodeCreatedCursor } from '@/lib/inventory/cursor';
+import { createdCursorParam } from '@/lib/inventory/list-params';
 import { listLocations, listTransfersForActor } from '@/lib/inventory/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,7 +29,7 @@ function transfersHref(loc: string, cursors: Cursors): string {
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 /** A page cursor from the URL; a forged one is dropped, so the list shows its first page as the first. */
-const cursorParam = (v: string | string[] | undefined) => (decodeCreatedCursor(one(v)) ? one(v) : undefined);
+const cursorParam = createdCursorParam;
 
 /**
  * Incoming and outgoing transfers per location. Managers start on their own stores and only ever

@@ -15,7 +15,7 @@ import { requirePage } from '@/lib/auth/session';
 import { getI18n } from '@/lib/i18n/server';
 import { listLocations } from '@/lib/inventory/queries';
 import { listChannels, listOrders } from '@/lib/orders/queries';
-import { ZOrderListQuery } from '@/lib/orders/schemas';
+import { parseOrderListParams } from '@/lib/orders/list-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -24,13 +24,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-function firstValues(sp: SearchParams): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(sp).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-}
-
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const [ctx, { t }, sp] = await Promise.all([requirePage('orders.view'), getI18n(), searchParams]);
-  const query = ZOrderListQuery.parse(firstValues(sp));
+  const query = parseOrderListParams(sp);
   const db = await getDb();
   const [page, channels, locations] = await Promise.all([listOrders(db, ctx, query), listChannels(db), listLocations(db)]);
 
