@@ -1,4 +1,5 @@
-import { defineConfig, devices } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { chromium as playwrightChromium, defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -14,13 +15,30 @@ if (databaseUrl) {
   }
 }
 
+/**
+ * The browser: CHROMIUM_PATH if set, else the system's Chromium or Chrome where there is one (a
+ * machine that cannot download Playwright's), else Playwright's own; none → say how to get one.
+ */
+function chromiumExecutable(): string | undefined {
+  if (process.env.CHROMIUM_PATH) {
+    if (existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
+    throw new Error(`CHROMIUM_PATH is ${process.env.CHROMIUM_PATH}, but there is no browser there.`);
+  }
+  const system = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'].find((p) => existsSync(p));
+  if (system) return system;
+  if (existsSync(playwrightChromium.executablePath())) return undefined;
+  throw new Error(
+    'No Chromium for the e2e tests. Install one, either the system\'s (Debian/Ubuntu: sudo apt-get install chromium) ' +
+      "or Playwright's (npx playwright install chromium), or point CHROMIUM_PATH at a Chromium or Chrome binary.",
+  );
+}
+
 const chromium = {
   ...devices['Desktop Chrome'],
   locale: 'en-US',
   timezoneId: 'Europe/Paris',
   launchOptions: {
-    // Playwright cannot download its browsers here: Debian's chromium does the job.
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumExecutable(),
     args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
   },
 };
