@@ -94,7 +94,9 @@ export function PhoneOrderForm({ stores, idempotencyKey }: { stores: readonly St
   const fieldError = (path: string) =>
     fieldErrors[path] ? (
       <p id={`${ids}-${path}-error`} className="text-xs text-destructive">
-        {t(FIELD_MESSAGES[fieldErrors[path][0] as PhoneOrderFieldError] ?? 'orders.new.fieldInvalid')}
+        {path === 'fulfilment.locationCode'
+          ? t('orders.new.storeRequired')
+          : t(FIELD_MESSAGES[fieldErrors[path][0] as PhoneOrderFieldError] ?? 'orders.new.fieldInvalid')}
       </p>
     ) : null;
   const describedBy = (path: string) => (fieldErrors[path] ? `${ids}-${path}-error` : undefined);
@@ -368,6 +370,11 @@ export function PhoneOrderForm({ stores, idempotencyKey }: { stores: readonly St
                 );
               })}
             </ol>
+            {fieldErrors['lines'] ? (
+              <p role="alert" className="text-sm text-destructive">
+                {t('orders.new.noLines')}
+              </p>
+            ) : null}
             <div>
               <Button
                 variant="secondary"

@@ -7,9 +7,8 @@ import { channels, customers, orders } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { fieldErrorsOf } from '@/lib/http/result';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
-import { createPhoneOrder } from './create-phone-order';
+import { createPhoneOrder, ZPhoneOrderRequest } from './create-phone-order';
 import { findOrderDetail } from './queries';
-import { ZPhoneOrderInput } from './schemas';
 
 let handle: DbHandle;
 let w: InventoryWorld;
@@ -44,7 +43,7 @@ async function refusal(customer: Partial<Customer>): Promise<Record<string, stri
   );
   expect(error).toBeInstanceOf(ZodError);
   expect(await written()).toEqual(before);
-  const schema = ZPhoneOrderInput.safeParse(form(customer));
+  const schema = ZPhoneOrderRequest.safeParse(form(customer));
   expect(schema.success).toBe(false);
   expect(fieldErrorsOf(schema.error!)).toEqual(fieldErrorsOf(error as ZodError));
   return fieldErrorsOf(error as ZodError);

@@ -5,9 +5,23 @@ import { variants } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { DomainError, Forbidden } from '@/lib/errors';
 import { ingestOrder, type IngestResult } from './ingest-order';
-import { ZIngestOrderInput, ZPhoneOrderInput } from './schemas';
+import { normalizePhone } from '@/lib/customers/normalize';
+import { ZIngestOrderInput, ZPhoneOrderInput, type PhoneOrderFieldError } from './schemas';
 
 export const PHONE_CHANNEL_CODE = 'phone';
+
+/**
+ * A phone order as the server takes it: ZPhoneOrderInput, and a phone that is a phone number
+ * as customer matching reads it (libphonenumber, lib/customers/normalize.ts), else the order
+ * would have no identity to match and go through as a nameless guest order.
+ */
+export const ZPhoneOrderRequest = ZPhoneOrderInput.superRefine((order, ctx) => {
+  const phone = order.customer.phone;
+  // Longer than the field allows is already said on it.
+  if (phone && phone.length <= 40 && normalizePhone(phone) === null) {
+    ctx.addIssue({ code: 'custom', path: ['customer', 'phone'], message: 'phone_invalid' satisfies PhoneOrderFieldError });
+  }
+});
 
 /**
  * An agent takes an order on the phone: catalogue prices, French VAT included, through the very
@@ -16,9 +30,9 @@ export const PHONE_CHANNEL_CODE = 'phone';
  * customer with a valid email or phone): whoever calls, a bad field is a ZodError naming it, and
  * nothing is written.
  */
-export async function createPhoneOrder(db: Db, actor: Actor, raw: z.input<typeof ZPhoneOrderInput>): Promise<IngestResult> {
+export async function createPhoneOrder(db: Db, actor: Actor, raw: z.input<typeof ZPhoneOrderRequest>): Promise<IngestResult> {
   if (!can(actor, 'orders.create_phone')) throw new Forbidden('Only agents and owners take phone orders.');
-  const input = ZPhoneOrderInput.parse(raw);
+  const input = ZPhoneOrderRequest.parse(raw);
   const skus = [...new Set(input.lines.map((l) => l.sku.toUpperCase()))];
   const prices = await db.select({ sku: variants.sku, priceCents: variants.priceCents }).from(variants).where(inArray(variants.sku, skus));
   const priceOf = new Map(prices.map((p) => [p.sku, p.priceCents]));

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { isCalendarDate } from '@/lib/dates';
-import { normalizePhone } from '@/lib/customers/normalize';
 
 const cents = z.number().int().min(0).max(1_000_000_000);
 
@@ -137,7 +136,7 @@ export type PhoneOrderFieldError = (typeof PHONE_ORDER_FIELD_ERRORS)[number];
 
 const requiredName = z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(100, { error: 'too_long' });
 /** Blank is "not given"; anything else must be the thing it claims to be. */
-const optionalContact = (valid: (v: string) => boolean, error: PhoneOrderFieldError, max: number) =>
+const optionalContact = (error: PhoneOrderFieldError, max: number, valid: (v: string) => boolean = () => true) =>
   z
     .string({ error })
     .trim()
@@ -148,16 +147,17 @@ const optionalContact = (valid: (v: string) => boolean, error: PhoneOrderFieldEr
 
 /**
  * An agent's phone order: the same contract as a channel's, with an idempotency key from the
- * form. The customer is named and reachable: an email or a phone that is a phone number (as
- * customer matching reads it), or the order is refused on the field that is wrong — never
- * quietly taken as a nameless guest order.
+ * form. The customer is named and reachable (an email or a phone), or the order is refused on
+ * the field that is wrong — never quietly taken as a nameless guest order. Whether the phone is
+ * a phone number is checked on the server (ZPhoneOrderRequest, lib/orders/create-phone-order.ts),
+ * so libphonenumber's metadata stays out of the client pages importing this file's constants.
  */
 export const ZPhoneOrderInput = z.object({
   idempotencyKey: z.uuid(),
   customer: z
     .object({
-      email: optionalContact((v) => z.email().safeParse(v).success, 'email_invalid', 254),
-      phone: optionalContact((v) => normalizePhone(v) !== null, 'phone_invalid', 40),
+      email: optionalContact('email_invalid', 254, (v) => z.email().safeParse(v).success),
+      phone: optionalContact('phone_invalid', 40),
       firstName: requiredName,
       lastName: requiredName,
     })

@@ -3,9 +3,9 @@
 import { guardedAction } from '@/lib/auth/guarded-action';
 import { cancelOrder } from '@/lib/orders/cancel-order';
 import { confirmOrder } from '@/lib/orders/confirm-order';
-import { createPhoneOrder } from '@/lib/orders/create-phone-order';
+import { createPhoneOrder, ZPhoneOrderRequest } from '@/lib/orders/create-phone-order';
 import { returnOrder } from '@/lib/orders/return-order';
-import { ZCancelOrderInput, ZOrderIdInput, ZPhoneOrderInput, ZReturnOrderInput, ZShipOrderInput } from '@/lib/orders/schemas';
+import { ZCancelOrderInput, ZOrderIdInput, ZReturnOrderInput, ZShipOrderInput } from '@/lib/orders/schemas';
 import { shipOrder } from '@/lib/orders/ship-order';
 
 // The use cases lock the order and check the manager's scope against where it is really
@@ -43,7 +43,7 @@ export const returnOrderAction = guardedAction({
 
 export const createPhoneOrderAction = guardedAction({
   permission: 'orders.create_phone',
-  schema: ZPhoneOrderInput,
+  schema: ZPhoneOrderRequest,
   run: ({ actor, db }, input) => createPhoneOrder(db, actor, input),
   revalidate: ['/orders'],
 });

@@ -221,6 +221,8 @@ export const ordersEn = {
   'orders.new.submit': 'Create the order',
   'orders.new.submitting': 'Creating…',
   'orders.new.fieldInvalid': 'Check this field.',
+  'orders.new.noLines': 'Add at least one item.',
+  'orders.new.storeRequired': 'Choose the store where the customer collects the order.',
   'orders.new.required': 'This field is required.',
   'orders.new.tooLong': 'This is too long.',
   'orders.new.emailInvalid': 'This is not an email address.',

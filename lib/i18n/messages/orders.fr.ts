@@ -220,6 +220,8 @@ export const ordersFr: { readonly [K in keyof typeof ordersEn]: string } = {
   'orders.new.submit': 'Créer la commande',
   'orders.new.submitting': 'Création…',
   'orders.new.fieldInvalid': 'Vérifiez ce champ.',
+  'orders.new.noLines': 'Ajoutez au moins un article.',
+  'orders.new.storeRequired': 'Choisissez le magasin où le client retire la commande.',
   'orders.new.required': 'Ce champ est obligatoire.',
   'orders.new.tooLong': 'C’est trop long.',
   'orders.new.emailInvalid': 'Ce n’est pas une adresse e-mail.',
