@@ -1,0 +1,90 @@
+import { expect, test, type Page } from '@playwright/test';
+import { authFile } from './fixtures';
+
+// Delivery orders, on the SKU ranked fifth by stock: the inventory specs work on the first, and a
+// ship order reserves at the warehouse, so one unit here changes nothing of theirs.
+async function aSku(page: Page): Promise<string> {
+  await page.goto('/inventory?sort=available&dir=desc');
+  const row = page.getByRole('region', { name: 'Stock by SKU' }).locator('tbody tr').nth(4);
+  const sku = (await row.getByRole('cell').nth(1).locator('div').first().textContent())?.trim();
+  expect(sku).toBeTruthy();
+  return sku!;
+}
+
+async function fillDelivery(page: Page, sku: string) {
+  await page.getByLabel('SKU or barcode').fill(sku);
+  await page.getByLabel('SKU or barcode').press('Enter');
+  await expect(page.getByText(/available in total/)).toBeVisible();
+  await page.getByRole('radio', { name: 'Delivery to an address' }).check();
+  await page.getByLabel('Address', { exact: true }).fill('3 rue des Essais');
+  await page.getByLabel('Postal code').fill('75011');
+  await page.getByLabel('City').fill('Paris');
+}
+
+test.describe('a phone order with a mistake', () => {
+  test.use({ storageState: authFile('agent') });
+
+  test('is refused on the wrong field, keeps everything typed, and goes through once corrected', async ({ page }, testInfo) => {
+    const sku = await aSku(page);
+    await page.goto('/orders/new');
+    const firstName = page.getByLabel('First name');
+    const lastName = page.getByLabel('Last name');
+    const email = page.getByLabel('Email', { exact: true });
+    const phone = page.getByLabel('Phone', { exact: true });
+    const create = page.getByRole('button', { name: 'Create the order' });
+    await fillDelivery(page, sku);
+
+    // No name, no contact: every field that is wrong says so.
+    await create.click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Give an email or a phone number for the customer.' })).toBeVisible();
+    await expect(firstName).toHaveAttribute('aria-invalid', 'true');
+    await expect(firstName).toHaveAccessibleDescription('This field is required.');
+    await expect(email).toHaveAccessibleDescription('An email or a phone number is needed.');
+    await expect(phone).toHaveAccessibleDescription('An email or a phone number is needed.');
+    await expect(firstName).toBeFocused();
+
+    // A phone that is not a phone number, and no email: refused on the phone, nothing lost.
+    await firstName.fill('Jeanne');
+    await lastName.fill('Téléphone');
+    await phone.fill('12 34');
+    await create.click();
+    await expect(phone).toHaveAttribute('aria-invalid', 'true');
+    await expect(phone).toHaveAccessibleDescription(/^This is not a phone number\./);
+    await expect(email).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(firstName).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(phone).toBeFocused();
+    await expect(page).toHaveURL(/\/orders\/new$/);
+    await expect(firstName).toHaveValue('Jeanne');
+    await expect(lastName).toHaveValue('Téléphone');
+    await expect(phone).toHaveValue('12 34');
+    await expect(page.getByLabel('SKU or barcode')).toHaveValue(sku);
+    await expect(page.getByLabel('Address', { exact: true })).toHaveValue('3 rue des Essais');
+    await expect(page.getByLabel('City')).toHaveValue('Paris');
+    await page.screenshot({ path: testInfo.outputPath('phone-order-invalid-phone.png'), fullPage: true });
+
+    // Corrected (a number no demo customer has, so the order makes Jeanne's profile), the message
+    // goes as soon as the field changes, and the order is created for her.
+    const digits = String(Math.floor(Math.random() * 1e8)).padStart(8, '0');
+    await phone.fill(`06 ${digits.replace(/(\d\d)(?=\d)/g, '$1 ')}`);
+    await expect(phone).not.toHaveAttribute('aria-invalid', 'true');
+    await create.click();
+    await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('CMP-');
+    await expect(page.getByText('Jeanne Téléphone').first()).toBeVisible();
+    await expect(page.getByText(`+336${digits}`).first()).toBeVisible();
+  });
+
+  test('says what is wrong in French too', async ({ page, context }, testInfo) => {
+    await context.addCookies([{ name: 'locale', value: 'fr', url: testInfo.project.use.baseURL! }]);
+    await page.goto('/orders/new');
+    await page.getByLabel('Prénom').fill('Jeanne');
+    await page.getByLabel('Nom', { exact: true }).fill('Téléphone');
+    await page.getByLabel('Téléphone', { exact: true }).fill('0000');
+    await page.getByRole('button', { name: 'Créer la commande' }).click();
+    await expect(page.getByLabel('Téléphone', { exact: true })).toHaveAccessibleDescription(/^Ce n’est pas un numéro de téléphone\./);
+    await expect(page.getByLabel('Téléphone', { exact: true })).toHaveValue('0000');
+    await expect(page.getByLabel('Magasin de retrait')).toHaveAccessibleDescription('Choisissez le magasin où le client retire la commande.');
+    await expect(page.getByText('Ajoutez au moins un article.')).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('phone-order-invalid-phone-fr.png'), fullPage: true });
+  });
+});
