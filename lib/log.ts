@@ -161,8 +161,11 @@ export function describeError(error: unknown, depth = 0): LoggedError {
     .filter((line) => /^\s+at /.test(line))
     .slice(0, 12);
   if (frames?.length) out.stack = frames.map((line) => line.trim()).join('\n');
-  if (e.cause !== undefined && depth < 3) {
-    out.cause = describeError(e.cause, depth + 1);
+  // Auth.js wraps the error it caught as `cause: { err }`.
+  const wrapped = e.cause && typeof e.cause === 'object' && !(e.cause instanceof Error) ? (e.cause as { err?: unknown }).err : undefined;
+  const cause = wrapped instanceof Error ? wrapped : e.cause;
+  if (cause !== undefined && depth < 3) {
+    out.cause = describeError(cause, depth + 1);
     out.code ??= out.cause.code;
   }
   return out;
