@@ -11,7 +11,7 @@ import {
  * Runs before every page and route (not static assets): a Content-Security-Policy on the answer,
  * for pages with a fresh script nonce that Next.js reads back from the request's CSP header and
  * puts on its own scripts; HSTS when the client came over https. The static headers come from
- * next.config.ts. Not a guard: pages, actions and routes check the session themselves.
+ * next.config.js. Not a guard: pages, actions and routes check the session themselves.
  */
 export function proxy(request: NextRequest) {
   const https = servedOverHttps(request.headers.get('x-forwarded-proto'), request.nextUrl.protocol === 'https:');
@@ -31,7 +31,7 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Static assets need no policy (next.config.ts still sends them nosniff and the rest).
+      // Static assets need no policy (next.config.js still sends them nosniff and the rest).
       source: '/((?!_next/static|_next/image|favicon.ico|icon.svg).*)',
       // Prefetches render no document: no nonce needed.
       missing: [

@@ -30,9 +30,11 @@ export function orderDeliveryChannel(req: IncomingMessage): string | null {
  */
 export async function serveOrderDelivery(db: () => Promise<Db>, channel: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const requestId = requestIdFrom(headerOf(req, 'x-request-id'));
+  let tooLarge = false;
   const answer = await withRequestId(requestId, async (): Promise<ApiAnswer> => {
     try {
       const rawBody = await readBody(req, MAX_ORDER_BODY_BYTES);
+      tooLarge = rawBody === null;
       return rawBody === null
         ? orderBodyTooLarge()
         : await deliverOrder(await db(), { channel, rawBody, signature: headerOf(req, 'x-comptoir-signature') });
@@ -48,6 +50,7 @@ export async function serveOrderDelivery(db: () => Promise<Db>, channel: string,
     'content-type': 'application/json',
     'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
+    ...(tooLarge ? { connection: 'close' } : {}),
   });
   res.end(body);
 }
@@ -65,16 +68,28 @@ function headerOf(req: IncomingMessage, name: string): string | null {
   return Array.isArray(value) ? value.join(', ') : (value ?? null);
 }
 
-/** The body as UTF-8, or null once it passes `limit` bytes (the rest is drained, not kept). */
+/**
+ * The body as UTF-8, or null when it is larger than `limit` bytes: refused unread when its
+ * declared length says so, else reading stops at the first byte past the limit (the answer then
+ * closes the connection rather than take in the rest).
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  if (Number(req.headers['content-length']) > limit) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
+      if (size > limit) {
+        req.off('data', onData);
+        req.pause();
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }

@@ -1,21 +1,18 @@
+import staticSecurityHeaders from './static-security-headers.json';
+
 /**
- * The security headers of every answer, defined once: next.config.ts sends the static ones on
+ * The security headers of every answer, defined once: next.config.js sends the static ones on
  * everything Next serves (pages, routes, assets, 404s), proxy.ts adds the Content-Security-Policy
  * (with a fresh script nonce for pages) and HSTS, and the custom server's order lane sends the
- * same set on the deliveries it answers itself. Loaded by next.config.ts too, so this module
- * imports nothing.
+ * same set on the deliveries it answers itself.
  */
 
-/** Headers that do not depend on the request. */
-export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-  // The camera stays allowed for this origin only (pickup codes and barcodes can be read by one).
-  'Permissions-Policy': 'camera=(self), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',
-  // frame-ancestors 'none' in the CSP says the same to current browsers.
-  'X-Frame-Options': 'DENY',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-};
+/**
+ * Headers that do not depend on the request, kept as JSON so that next.config.js (plain Node)
+ * reads the same file. The camera stays allowed for this origin only (pickup codes and barcodes
+ * can be read by one); X-Frame-Options says what the CSP's frame-ancestors 'none' says, for older browsers.
+ */
+export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = staticSecurityHeaders;
 
 /** Two years, sub-domains included: sent only on answers that came over https. */
 export const STRICT_TRANSPORT_SECURITY = 'max-age=63072000; includeSubDomains';

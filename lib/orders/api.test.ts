@@ -176,6 +176,44 @@ describe('the production server lane for deliveries', () => {
     expect((await res.json()).error).toMatchObject({ code: 'validation_failed', message: expect.stringMatching(/too large/) });
     expect(await orderCount()).toBe(before);
   });
+  it('stops reading a body that grows past 1 MB, answers 400 and closes the connection (lane)', async () => {
+    const before = await orderCount();
+    const piece = Buffer.alloc(64 * 1024, 0x20);
+    let sent = 0;
+    const answer = await new Promise<{ status: number; body: string; closed: boolean }>((resolve, reject) => {
+      const req = http.request(`${laneUrl}/api/v1/channels/web/orders`, { method: 'POST', headers: { 'content-type': 'application/json' } });
+      req.on('error', () => {});
+      req.on('response', (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, closed: res.headers.connection === 'close' }));
+        res.on('error', reject);
+      });
+      // An endless body: only the server's refusal stops it.
+      const pump = () => {
+        while (sent < 50_000_000 && !req.destroyed) {
+          sent += piece.length;
+          if (!req.write(piece)) return void req.once('drain', pump);
+        }
+      };
+      pump();
+    });
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body).error.message).toMatch(/too large/);
+    expect(answer.closed).toBe(true);
+    expect(sent).toBeLessThan(50_000_000);
+    expect(await orderCount()).toBe(before);
+  });
+
+  it('refuses a declared length over 1 MB without reading it (lane)', async () => {
+    const res = await fetch(`${laneUrl}/api/v1/channels/web/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': '2000000' },
+      body: 'x'.repeat(2_000_000),
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('connection')).toBe('close');
+  });
 });
 
 /** A body that produces `chunk`-byte pieces on demand, forever unless `total` is given: counts what was pulled. */

@@ -1,7 +1,10 @@
-import type { NextConfig } from 'next';
-import { STATIC_SECURITY_HEADERS } from './lib/http/security-headers';
+import { readFileSync } from 'node:fs';
 
-const nextConfig: NextConfig = {
+// The same static security headers as lib/http/security-headers.ts (and the order lane) send.
+const STATIC_SECURITY_HEADERS = JSON.parse(readFileSync(new URL('./lib/http/static-security-headers.json', import.meta.url), 'utf8'));
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
   // PGlite loads its extensions (pg_trgm) from files next to its module; bundled, they go missing.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg', 'pg-copy-streams', 'pino'],
   poweredByHeader: false,
