@@ -12,10 +12,9 @@
 import http from 'node:http';
 import next from 'next';
 import { getDatabase, getDb } from '../db/client';
-import { authSecretProblem } from '../lib/auth/secret';
-import { secretKeyProblem } from '../lib/channels/keys';
 import { orderDeliveryChannel, serveOrderDelivery } from '../lib/http/order-lane';
 import { requestIdFrom, routeConsoleErrorsToLogger, withRequestId } from '../lib/log';
+import { exitOnStartupProblems } from '../lib/system/startup';
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME || undefined;
@@ -24,19 +23,7 @@ const hostname = process.env.HOSTNAME || undefined;
 // error's data (a query's parameters) stays out of the log.
 routeConsoleErrorsToLogger();
 
-// Refuse to start rather than fail at the first sign-in (lib/auth/secret.ts says why).
-const secretProblem = authSecretProblem();
-if (secretProblem) {
-  console.error(`Comptoir will not start: ${secretProblem}`);
-  process.exit(1);
-}
-
-// Same for the key of the channels' signing secrets (lib/channels/keys.ts).
-const keyProblem = secretKeyProblem();
-if (keyProblem) {
-  console.error(`Comptoir will not start: ${keyProblem}`);
-  process.exit(1);
-}
+exitOnStartupProblems();
 
 // Opened here first, so that the lane and Next's bundle use this one handle (see db/client.ts).
 await getDatabase();

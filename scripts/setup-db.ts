@@ -7,24 +7,12 @@
  */
 import { migrateDatabase, openDatabase } from '../db/client';
 import { DEMO_PASSWORD, DEMO_USERS } from '../db/seed';
-import { authSecretProblem } from '../lib/auth/secret';
 import { sealSigningSecrets } from '../lib/channels/credentials';
-import { secretKeyProblem } from '../lib/channels/keys';
 import { findDemoSeed, FIRST_OWNER_COMMAND, hasActiveStaff } from '../lib/system/install';
 import { seedOnFirstStart } from '../lib/system/prepare-database';
+import { exitOnStartupProblems } from '../lib/system/startup';
 
-const secretProblem = authSecretProblem();
-if (secretProblem) {
-  console.error(`Comptoir will not start: ${secretProblem}`);
-  process.exit(1);
-}
-
-// Channel signing secrets are encrypted with COMPTOIR_SECRET_KEY (lib/channels/keys.ts says when it is required).
-const keyProblem = secretKeyProblem();
-if (keyProblem) {
-  console.error(`Comptoir will not start: ${keyProblem}`);
-  process.exit(1);
-}
+exitOnStartupProblems();
 
 const handle = await openDatabase({ statementTimeoutMs: 0 });
 let demo = false;
