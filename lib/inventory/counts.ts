@@ -273,7 +273,7 @@ export async function getCountReview(db: DbOrTx, actor: Actor, countId: string):
   const lines: CountLineView[] = rows.map((r) => {
     const onHand = Number(r.onHand);
     const counted = r.counted;
-    // Counts applied before lines kept what was booked (and CSV counts) fall back to counted − expected.
+    // Counts applied before lines kept what was booked fall back to counted − expected.
     const difference = counted === null ? null : applied && r.appliedDifference !== null ? r.appliedDifference : counted - r.expected;
     const unitCost = applied ? (r.unitCostCents ?? r.costCents) : r.costCents;
     return {
@@ -299,6 +299,53 @@ export async function getCountReview(db: DbOrTx, actor: Actor, countId: string):
   };
 }
 
+export type CountedLine = { variantId: string; expected: number; counted: number; label: string };
+
+/**
+ * Books the counted lines of a count (already written, with their expected on hand) at its
+ * location, the one rule of applying a count whatever it came from: per line a ledger entry
+ * (reason count) of counted − expected, then each line keeps the difference booked and the unit
+ * cost of the day. When a line would take stock below zero or below what is reserved, nothing
+ * more is booked and the labels of such lines are returned: the caller refuses the count,
+ * rolling the transaction back.
+ */
+export async function bookCountedLines(
+  tx: DbOrTx,
+  count: { id: string; locationId: string; actorId: string },
+  lines: readonly CountedLine[],
+): Promise<{ changed: number; short: string[] }> {
+  let changed = 0;
+  const short: string[] = [];
+  // Rows are locked in variant order, as everywhere stock of several SKUs changes.
+  for (const line of [...lines].sort((a, b) => (a.variantId < b.variantId ? -1 : a.variantId > b.variantId ? 1 : 0))) {
+    const delta = line.counted - line.expected;
+    if (delta === 0) continue;
+    const level = await lockLevel(tx, line.variantId, count.locationId);
+    if ((level?.onHand ?? 0) + delta < (level?.reserved ?? 0)) {
+      short.push(line.label);
+      continue;
+    }
+    if (short.length > 0) continue; // the whole count is refused: no need to book the rest
+    await changeStock(tx, {
+      variantId: line.variantId,
+      locationId: count.locationId,
+      deltaOnHand: delta,
+      reason: 'count',
+      referenceType: 'count',
+      referenceId: count.id,
+      actorId: count.actorId,
+    });
+    changed += 1;
+  }
+  if (short.length > 0) return { changed: 0, short };
+  await tx.execute(sql`
+    update inventory_count_lines cl
+    set applied_difference = cl.counted - cl.expected, unit_cost_cents = v.cost_cents
+    from variants v
+    where cl.count_id = ${count.id} and cl.counted is not null and v.id = cl.variant_id`);
+  return { changed, short };
+}
+
 /**
  * Applies a count in one transaction: for each counted SKU, one ledger entry (reason count) of
  * counted − expected at the moment it was counted, so sales and receipts since then are kept;
@@ -321,28 +368,11 @@ export async function applyCount(db: Db, actor: Actor, countId: string): Promise
       .innerJoin(variants, eq(variants.id, inventoryCountLines.variantId))
       .where(and(eq(inventoryCountLines.countId, countId), isNotNull(inventoryCountLines.counted)))
       .orderBy(inventoryCountLines.variantId);
-    let changed = 0;
-    const short: string[] = [];
-    for (const line of lines) {
-      const delta = (line.counted ?? 0) - line.expected;
-      if (delta === 0) continue;
-      const level = await lockLevel(tx, line.variantId, count.locationId);
-      if ((level?.onHand ?? 0) + delta < (level?.reserved ?? 0)) {
-        short.push(line.sku);
-        continue;
-      }
-      if (short.length > 0) continue; // the whole count is refused: no need to book the rest
-      await changeStock(tx, {
-        variantId: line.variantId,
-        locationId: count.locationId,
-        deltaOnHand: delta,
-        reason: 'count',
-        referenceType: 'count',
-        referenceId: count.id,
-        actorId: actor.userId,
-      });
-      changed += 1;
-    }
+    const { changed, short } = await bookCountedLines(
+      tx,
+      { id: count.id, locationId: count.locationId, actorId: actor.userId },
+      lines.map((l) => ({ variantId: l.variantId, expected: l.expected, counted: l.counted ?? 0, label: l.sku })),
+    );
     if (short.length > 0) {
       throw new DomainError(
         'stock_conflict',
@@ -350,11 +380,6 @@ export async function applyCount(db: Db, actor: Actor, countId: string): Promise
         { skus: short },
       );
     }
-    await tx.execute(sql`
-      update inventory_count_lines cl
-      set applied_difference = cl.counted - cl.expected, unit_cost_cents = v.cost_cents
-      from variants v
-      where cl.count_id = ${countId} and cl.counted is not null and v.id = cl.variant_id`);
     await tx.update(inventoryCounts).set({ status: 'applied', closedAt: sql`now()` }).where(eq(inventoryCounts.id, countId));
     await writeAudit(tx, { actorId: actor.userId, action: 'count.apply', entityType: 'count', entityId: countId, data: { changed } });
     return { changed };

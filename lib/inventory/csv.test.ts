@@ -1,11 +1,13 @@
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import type { DbHandle } from '@/db/client';
-import { inventoryLevels, products, variants } from '@/db/schema';
+import { inventoryCountLines, inventoryCounts, inventoryLevels, products, variants } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
 import { importStockCsv, inventoryToCsv } from './csv';
 import { findDrift } from './invariants';
+import { changeStock } from './ledger';
 import { listInventory, listLocations, type InventoryRow } from './queries';
 import { ZInventoryListQuery } from './schemas';
 
@@ -60,6 +62,42 @@ describe('CSV import', () => {
     expect(result).toEqual({ applied: 2, changed: 1 });
     expect((await parisTotals())[1]).toEqual(['PULL-M', 7]);
     expect(await findDrift(handle.db)).toEqual([]);
+    // The count keeps its record like an applied count: expected, counted, what was booked, at what cost.
+    const [count] = await handle.db
+      .select({ id: inventoryCounts.id, status: inventoryCounts.status })
+      .from(inventoryCounts)
+      .where(eq(inventoryCounts.scope, 'csv'));
+    expect(count.status).toBe('applied');
+    const lines = await handle.db
+      .select({
+        sku: variants.sku,
+        expected: inventoryCountLines.expected,
+        counted: inventoryCountLines.counted,
+        appliedDifference: inventoryCountLines.appliedDifference,
+        unitCostCents: inventoryCountLines.unitCostCents,
+        countedAt: inventoryCountLines.countedAt,
+      })
+      .from(inventoryCountLines)
+      .innerJoin(variants, eq(variants.id, inventoryCountLines.variantId))
+      .where(eq(inventoryCountLines.countId, count.id))
+      .orderBy(variants.sku);
+    expect(lines).toEqual([
+      { sku: 'PULL-M', expected: 10, counted: 7, appliedDifference: -3, unitCostCents: 2100, countedAt: expect.any(Date) },
+      { sku: 'PULL-S', expected: 14, counted: 14, appliedDifference: 0, unitCostCents: 2100, countedAt: expect.any(Date) },
+    ]);
+  });
+
+  it('refuses a count below what is reserved, writing nothing', async () => {
+    const pullL = (await handle.db.select({ id: variants.id }).from(variants).where(eq(variants.sku, 'PULL-L')))[0].id;
+    await changeStock(handle.db, { variantId: pullL, locationId: w.paris, deltaReserved: 5, reason: 'reservation' });
+    const before = await parisTotals();
+    const counts = (await handle.db.select({ id: inventoryCounts.id }).from(inventoryCounts)).length;
+    await expect(
+      importStockCsv(handle.db, w.manager, { locationId: w.paris, kind: 'count', text: 'sku,qty\nPULL-M,8\nPULL-L,4\n' }),
+    ).rejects.toMatchObject({ code: 'stock_conflict', message: expect.stringContaining('row 3 (PULL-L)') });
+    expect(await parisTotals()).toEqual(before);
+    expect(await handle.db.select({ id: inventoryCounts.id }).from(inventoryCounts)).toHaveLength(counts);
+    await changeStock(handle.db, { variantId: pullL, locationId: w.paris, deltaReserved: -5, reason: 'release' });
   });
 
   it('refuses duplicate SKUs, a missing header and a manager elsewhere', async () => {

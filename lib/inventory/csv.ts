@@ -1,11 +1,12 @@
 import Papa from 'papaparse';
 import { inArray, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { inventoryCountLines, inventoryCounts, variants } from '@/db/schema';
+import { inventoryCounts, variants } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { DomainError, Forbidden } from '@/lib/errors';
-import { changeStock, lockLevel } from './ledger';
+import { bookCountedLines } from './counts';
+import { changeStock } from './ledger';
 import type { InventoryRow } from './queries';
 
 /**
@@ -205,27 +206,31 @@ export async function importStockCsv(
           closedAt: sql`now()`,
         })
         .returning({ id: inventoryCounts.id });
-      const shortOfReserved: string[] = [];
-      for (const line of sorted) {
-        const level = await lockLevel(tx, line.variantId, input.locationId);
-        const onHand = level?.onHand ?? 0;
-        await tx.insert(inventoryCountLines).values({ countId: count.id, variantId: line.variantId, expected: onHand, counted: line.quantity });
-        if ((level?.reserved ?? 0) > line.quantity) shortOfReserved.push(`row ${line.row} (${line.sku})`);
-        if (line.quantity === onHand || shortOfReserved.length > 0) continue;
-        await changeStock(tx, {
-          variantId: line.variantId,
-          locationId: input.locationId,
-          deltaOnHand: line.quantity - onHand,
-          reason: 'count',
-          referenceType: 'count',
-          referenceId: count.id,
-          actorId: actor.userId,
-        });
-        changed += 1;
+      // Each line expects the on hand of now; booking it goes through the rule of applyCount.
+      const { rows: expected } = await tx.execute<{ variant_id: string; expected: number }>(sql`
+        insert into inventory_count_lines (count_id, variant_id, expected, counted, counted_at)
+        select ${count.id}, x.variant_id, coalesce(l.on_hand, 0), x.counted, now()
+        from (values ${sql.join(
+          sorted.map((l) => sql`(${l.variantId}::uuid, ${l.quantity}::int)`),
+          sql`, `,
+        )}) as x(variant_id, counted)
+        left join inventory_levels l on l.variant_id = x.variant_id and l.location_id = ${input.locationId}
+        returning variant_id, expected`);
+      const expectedOf = new Map(expected.map((r) => [r.variant_id, Number(r.expected)]));
+      const booked = await bookCountedLines(
+        tx,
+        { id: count.id, locationId: input.locationId, actorId: actor.userId },
+        sorted.map((l) => ({
+          variantId: l.variantId,
+          expected: expectedOf.get(l.variantId) ?? 0,
+          counted: l.quantity,
+          label: `row ${l.row} (${l.sku})`,
+        })),
+      );
+      if (booked.short.length > 0) {
+        throw new DomainError('stock_conflict', `Counted below what is reserved for orders: ${booked.short.join(', ')}. Nothing was imported.`);
       }
-      if (shortOfReserved.length > 0) {
-        throw new DomainError('stock_conflict', `Counted below what is reserved for orders: ${shortOfReserved.join(', ')}. Nothing was imported.`);
-      }
+      changed = booked.changed;
     }
     await writeAudit(tx, {
       actorId: actor.userId,
