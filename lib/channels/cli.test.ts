@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCredentialList, formatRotation, parseDuration, parseRotateArgs } from './cli';
+import { formatCreatedChannel, formatCredentialList, formatRotation, parseCreateArgs, parseDuration, parseRotateArgs } from './cli';
 
 describe('channel:rotate arguments', () => {
   it('reads durations', () => {
@@ -49,5 +49,41 @@ describe('channel:rotate and channel:credentials output', () => {
       'signing  —      expired  2026-12-01T10:00:00Z  2026-12-01T10:00:00Z  2026-12-01T10:00:00Z',
     ]);
     expect(formatCredentialList('pos', [])).toMatch(/no credentials/);
+  });
+});
+
+describe('channel:create arguments and output', () => {
+  it('reads the code, name, kind and flags, and refuses what it cannot read', () => {
+    expect(parseCreateArgs(['web', '--name', 'Boutique en ligne', '--kind', 'web'])).toEqual({
+      ok: true,
+      args: { code: 'web', name: 'Boutique en ligne', kind: 'web', allowSplitShipments: false, allowBackorders: false },
+    });
+    expect(parseCreateArgs(['--kind=marketplace', '--split-shipments', 'amazon', '--name=Amazon.fr', '--backorders'])).toEqual({
+      ok: true,
+      args: { code: 'amazon', name: 'Amazon.fr', kind: 'marketplace', allowSplitShipments: true, allowBackorders: true },
+    });
+    expect(parseCreateArgs([])).toMatchObject({ ok: false, message: expect.stringMatching(/^Usage/) });
+    expect(parseCreateArgs(['web', '--kind', 'web'])).toMatchObject({ ok: false, message: expect.stringMatching(/^Usage/) });
+    expect(parseCreateArgs(['web', '--kind', 'web', '--name'])).toMatchObject({ ok: false, message: expect.stringMatching(/^--name needs a value/) });
+    expect(parseCreateArgs(['web', '--name', '--kind', 'web'])).toMatchObject({ ok: false, message: expect.stringMatching(/^--name needs a value/) });
+    expect(parseCreateArgs(['web', 'pos', '--name', 'x', '--kind', 'web'])).toMatchObject({ ok: false, message: expect.stringMatching(/One channel at a time/) });
+    expect(parseCreateArgs(['web', '--name', 'x', '--kind', 'web', '--backorders=no'])).toMatchObject({ ok: false, message: expect.stringMatching(/Unknown option/) });
+  });
+
+  it('prints the channel and its two values once, and says where phone orders go', () => {
+    const created = [
+      { id: '1', kind: 'signing' as const, value: 'cps_FIRSTSIGNING', hint: 'NING' },
+      { id: '2', kind: 'read' as const, value: 'cpr_FIRSTREAD', hint: 'READ' },
+    ];
+    const channel = { id: 'c', code: 'amazon', name: 'Amazon.fr', kind: 'marketplace' as const, allowSplitShipments: true, allowBackorders: false };
+    const text = formatCreatedChannel({ channel, created });
+    expect(text.split('\n')).toEqual([
+      'Channel "amazon" created: Amazon.fr (marketplace; split shipments).',
+      "Its credentials (shown once — store them in the channel's integration now):",
+      '  signing secret (X-Comptoir-Signature HMAC key): cps_FIRSTSIGNING',
+      '  read token (Authorization: Bearer):            cpr_FIRSTREAD',
+    ]);
+    expect(formatCreatedChannel({ channel: { ...channel, code: 'phone', kind: 'phone', allowSplitShipments: false }, created })).not.toMatch(/Note/);
+    expect(formatCreatedChannel({ channel: { ...channel, code: 'hotline', kind: 'phone' }, created })).toMatch(/code is "phone"/);
   });
 });

@@ -1,4 +1,5 @@
-import type { CredentialSummary, RotationResult } from './credentials';
+import type { CreatedChannel, CreateChannelInput } from './create-channel';
+import type { CredentialSummary, NewCredential, RotationResult } from './credentials';
 import { CREDENTIAL_KINDS, type CredentialKind } from './values';
 
 const UNITS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -42,15 +43,63 @@ export function parseRotateArgs(argv: readonly string[]): { ok: true; args: Rota
 
 /** What channel:rotate prints: the new values, once, and until when the old ones still work. */
 export function formatRotation(result: RotationResult): string {
-  const lines = [`Channel "${result.channel.code}": new credentials (shown once — store them in the channel's integration now):`];
-  for (const c of result.created) {
-    lines.push(c.kind === 'signing' ? `  signing secret (X-Comptoir-Signature HMAC key): ${c.value}` : `  read token (Authorization: Bearer):            ${c.value}`);
-  }
+  const lines = [`Channel "${result.channel.code}": new credentials (shown once — store them in the channel's integration now):`, ...valueLines(result.created)];
   if (result.expiring.length) {
     lines.push('Replaced credentials still accepted until:');
     for (const e of result.expiring) lines.push(`  ${e.kind.padEnd(7)} …${e.hint || '????'}  ${e.expiresAt.toISOString()}`);
   } else {
     lines.push('No earlier credential of these kinds was active.');
+  }
+  return lines.join('\n');
+}
+
+function valueLines(created: readonly NewCredential[]): string[] {
+  return created.map((c) =>
+    c.kind === 'signing' ? `  signing secret (X-Comptoir-Signature HMAC key): ${c.value}` : `  read token (Authorization: Bearer):            ${c.value}`,
+  );
+}
+
+export const CREATE_USAGE =
+  'Usage: npm run channel:create -- <code> --name "Name" --kind web|marketplace|pos|phone [--split-shipments] [--backorders]';
+
+/** The arguments of channel:create, or the message saying what is wrong with them (the values are checked by createChannel). */
+export function parseCreateArgs(argv: readonly string[]): { ok: true; args: CreateChannelInput } | { ok: false; message: string } {
+  let code: string | undefined;
+  let name: string | undefined;
+  let kind: string | undefined;
+  let allowSplitShipments = false;
+  let allowBackorders = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.startsWith('--') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
+    const value = () => inline ?? argv[++i];
+    if (flag === '--name' || flag === '--kind') {
+      const v = value();
+      if (v === undefined || (inline === undefined && v.startsWith('--'))) return { ok: false, message: `${flag} needs a value.\n${CREATE_USAGE}` };
+      if (flag === '--name') name = v;
+      else kind = v;
+    } else if ((flag === '--split-shipments' || flag === '--backorders') && inline === undefined) {
+      if (flag === '--split-shipments') allowSplitShipments = true;
+      else allowBackorders = true;
+    } else if (flag.startsWith('-')) return { ok: false, message: `Unknown option "${arg}".\n${CREATE_USAGE}` };
+    else if (code === undefined) code = arg;
+    else return { ok: false, message: `One channel at a time ("${code}", then "${arg}").\n${CREATE_USAGE}` };
+  }
+  if (code === undefined || name === undefined || kind === undefined) return { ok: false, message: CREATE_USAGE };
+  return { ok: true, args: { code, name, kind: kind as CreateChannelInput['kind'], allowSplitShipments, allowBackorders } };
+}
+
+/** What channel:create prints: the channel and its first credentials' values, once. */
+export function formatCreatedChannel(result: CreatedChannel): string {
+  const { channel } = result;
+  const options = [channel.allowSplitShipments && 'split shipments', channel.allowBackorders && 'backorders'].filter(Boolean);
+  const lines = [
+    `Channel "${channel.code}" created: ${channel.name} (${channel.kind}${options.length ? `; ${options.join(', ')}` : ''}).`,
+    "Its credentials (shown once — store them in the channel's integration now):",
+    ...valueLines(result.created),
+  ];
+  if (channel.kind === 'phone' && channel.code !== 'phone') {
+    lines.push('Note: phone orders taken in the back-office go to the channel whose code is "phone", not this one.');
   }
   return lines.join('\n');
 }
