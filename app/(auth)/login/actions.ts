@@ -1,7 +1,8 @@
 'use server';
 
 import { AuthError } from 'next-auth';
-import { signIn, ThrottledSignin, ZSignInInput } from '@/lib/auth/auth';
+import { signIn, ZSignInInput } from '@/lib/auth/auth';
+import { signInFailure } from '@/lib/auth/sign-in-failure';
 import type { Translate } from '@/lib/i18n/core';
 import { getI18n } from '@/lib/i18n/server';
 
@@ -10,6 +11,8 @@ export type SignInState = {
   code: 'validation_failed' | 'invalid_credentials' | 'throttled' | 'unavailable';
   message: string;
   retryAfterSeconds?: number;
+  /** An unexpected failure: the id of its log line. */
+  requestId?: string;
   fieldErrors?: { email?: string; password?: string };
 } | null;
 
@@ -30,7 +33,8 @@ function waitMessage(t: Translate, seconds: number): string {
 /**
  * Public. Signs in with email and password; on success Auth.js throws a redirect, which must
  * pass through untouched, so only AuthError is caught. A failure never says which part was wrong,
- * and a throttled attempt (no password checked) only says how long to wait.
+ * and a throttled attempt (no password checked) only says how long to wait; only an unexpected
+ * failure is logged (signInFailure: the server's logger, without the email or any value).
  */
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const { t } = await getI18n();
@@ -51,15 +55,17 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     await signIn('credentials', { ...parsed.data, redirectTo: safeRedirect(formData.get('redirectTo')) });
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
-    if (error instanceof ThrottledSignin) {
-      const seconds = Math.ceil(error.retryAfterSeconds);
-      return { ok: false, code: 'throttled', message: waitMessage(t, seconds), retryAfterSeconds: seconds };
+    const failure = signInFailure(error);
+    switch (failure.code) {
+      case 'throttled': {
+        const seconds = failure.retryAfterSeconds;
+        return { ok: false, code: 'throttled', message: waitMessage(t, seconds), retryAfterSeconds: seconds };
+      }
+      case 'invalid_credentials':
+        return { ok: false, code: 'invalid_credentials', message: t('login.errors.invalidCredentials') };
+      case 'unavailable':
+        return { ok: false, code: 'unavailable', message: t('login.errors.unavailable'), requestId: failure.requestId };
     }
-    if (error.type === 'CredentialsSignin') {
-      return { ok: false, code: 'invalid_credentials', message: t('login.errors.invalidCredentials') };
-    }
-    console.error('Sign-in failed', error);
-    return { ok: false, code: 'unavailable', message: t('login.errors.unavailable') };
   }
   return null;
 }
