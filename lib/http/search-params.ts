@@ -15,6 +15,16 @@ export function cleanSearchParams(sp: SearchParams): SearchParams {
   return out;
 }
 
+/** A URL's query as Next.js hands a page its search params: a key given several times is an array. */
+export function searchParamsOf(params: URLSearchParams): SearchParams {
+  const out: SearchParams = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    out[key] = values.length === 1 ? values[0] : values;
+  }
+  return out;
+}
+
 /** The first value of a parameter given once or several times. */
 export function firstParam(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;

@@ -1,4 +1,4 @@
-import { cleanSearchParams, firstParam, type SearchParams } from '@/lib/http/search-params';
+import { cleanSearchParams, firstParam, searchParamsOf, type SearchParams } from '@/lib/http/search-params';
 import { decodeCreatedCursor } from './cursor';
 import { ZInventoryListQuery, type InventoryListQuery } from './schemas';
 
@@ -10,6 +10,11 @@ export function parseInventoryListParams(sp: SearchParams): InventoryListQuery {
   const clean = cleanSearchParams(sp);
   const parsed = ZInventoryListQuery.safeParse(clean);
   return parsed.success ? parsed.data : ZInventoryListQuery.parse({ ...clean, loc: undefined });
+}
+
+/** The CSV export of the /inventory view, from its URL: the page's own parsing, every page. */
+export function parseInventoryExportParams(params: URLSearchParams): InventoryListQuery {
+  return { ...parseInventoryListParams(searchParamsOf(params)), page: 1 };
 }
 
 /** A page cursor of the transfer or count lists: kept when it decodes, dropped (first page) when forged. */

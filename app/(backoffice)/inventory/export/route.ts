@@ -2,8 +2,8 @@ import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/auth/session';
 import { apiErrorFrom } from '@/lib/http/api';
 import { inventoryToCsv } from '@/lib/inventory/csv';
+import { parseInventoryExportParams } from '@/lib/inventory/list-params';
 import { effectiveLocations, listInventory, listLocations } from '@/lib/inventory/queries';
-import { ZInventoryListQuery } from '@/lib/inventory/schemas';
 
 /** The export is one query; past this many rows the file says it was cut (header X-Export-Truncated). */
 const MAX_ROWS = 10_000;
@@ -12,20 +12,12 @@ const MAX_ROWS = 10_000;
 export async function GET(request: Request) {
   try {
     const actor = await requireActor('inventory.view');
-    const params = new URL(request.url).searchParams;
-    const query = ZInventoryListQuery.parse({
-      loc: params.get('loc') ?? undefined,
-      category: params.get('category') ?? undefined,
-      brand: params.get('brand') ?? undefined,
-      status: params.get('status') ?? undefined,
-      q: params.get('q') ?? undefined,
-      sort: params.get('sort') ?? undefined,
-      dir: params.get('dir') ?? undefined,
-    });
+    // The page's parser: a malformed filter in a shared link exports the view it falls back to.
+    const query = parseInventoryExportParams(new URL(request.url).searchParams);
     const db = await getDb();
     const locations = await listLocations(db);
     const locationIds = effectiveLocations(actor, query.loc, locations);
-    const page = await listInventory(db, { ...query, page: 1 }, locationIds, { pageSize: MAX_ROWS });
+    const page = await listInventory(db, query, locationIds, { pageSize: MAX_ROWS });
     const csv = inventoryToCsv(page.rows, new Map(locations.map((l) => [l.id, l.code])));
     const day = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
     return new Response(`\uFEFF${csv}\r\n`, {
