@@ -25,8 +25,33 @@ function assertOpen(count: CountRow, to: 'applied' | 'discarded' | 'open') {
  * Serialises, per location, what can put a SKU into an open count (starting one, a SKU joining
  * one), so two concurrent starts cannot both find no other open count on the same SKUs.
  */
-async function lockCountsAt(tx: DbOrTx, locationId: string): Promise<void> {
+export async function lockCountsAt(tx: DbOrTx, locationId: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`inventory_count:${locationId}`}, 0))`);
+}
+
+/**
+ * Two counts of one SKU at one location would each book their difference: refused while another
+ * count open there holds any SKU of count `countId` (its lines already written). Call it under
+ * lockCountsAt, so that two concurrent counts cannot both find the other missing.
+ */
+export async function refuseOpenCountClash(tx: DbOrTx, locationId: string, countId: string): Promise<void> {
+  const { rows: clash } = await tx.execute<{ id: string; number: string; skus: number }>(sql`
+    select c.id, c.number, count(*)::int as skus
+    from inventory_counts c
+    join inventory_count_lines other on other.count_id = c.id
+    join inventory_count_lines mine on mine.count_id = ${countId} and mine.variant_id = other.variant_id
+    where c.location_id = ${locationId} and c.status = 'open' and c.id <> ${countId}
+    group by c.id, c.number, c.created_at
+    order by c.created_at
+    limit 1`);
+  if (clash[0]) {
+    const { id, number, skus } = clash[0];
+    throw new DomainError('conflict', `Count ${number} is still open at this location for ${skus} of these SKUs: apply or discard it first.`, {
+      countId: id,
+      number,
+      skus: Number(skus),
+    });
+  }
 }
 
 /** Opens a cycle count with a snapshot of the expected quantities of the SKUs in scope; refused while another open count at the location holds any of them. */
@@ -63,24 +88,7 @@ export async function startCount(db: Db, actor: Actor, input: StartCountInput): 
       where ${scopeFilter} and (${input.scope.kind !== 'all'} or l.variant_id is not null)`);
     const lines = inserted.rowCount ?? 0;
     if (lines === 0) throw new DomainError('unprocessable', 'No SKU matches this count.');
-    // Two open counts of one SKU would each book their difference: the second is refused.
-    const { rows: clash } = await tx.execute<{ id: string; number: string; skus: number }>(sql`
-      select c.id, c.number, count(*)::int as skus
-      from inventory_counts c
-      join inventory_count_lines other on other.count_id = c.id
-      join inventory_count_lines mine on mine.count_id = ${count.id} and mine.variant_id = other.variant_id
-      where c.location_id = ${input.locationId} and c.status = 'open' and c.id <> ${count.id}
-      group by c.id, c.number, c.created_at
-      order by c.created_at
-      limit 1`);
-    if (clash[0]) {
-      const { id, number, skus } = clash[0];
-      throw new DomainError(
-        'conflict',
-        `Count ${number} is still open at this location for ${skus} of these SKUs: apply or discard it first.`,
-        { countId: id, number, skus: Number(skus) },
-      );
-    }
+    await refuseOpenCountClash(tx, input.locationId, count.id);
     await writeAudit(tx, { actorId: actor.userId, action: 'count.start', entityType: 'count', entityId: count.id, data: { scope: scopeLabel, lines } });
     return { ...count, lines };
   });

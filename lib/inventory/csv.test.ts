@@ -5,6 +5,7 @@ import type { DbHandle } from '@/db/client';
 import { inventoryCountLines, inventoryCounts, inventoryLevels, products, variants } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
+import { discardCount, startCount } from './counts';
 import { importStockCsv, inventoryToCsv } from './csv';
 import { findDrift } from './invariants';
 import { changeStock } from './ledger';
@@ -98,6 +99,17 @@ describe('CSV import', () => {
     expect(await parisTotals()).toEqual(before);
     expect(await handle.db.select({ id: inventoryCounts.id }).from(inventoryCounts)).toHaveLength(counts);
     await changeStock(handle.db, { variantId: pullL, locationId: w.paris, deltaReserved: -5, reason: 'release' });
+  });
+
+  it('refuses a count of SKUs that an open cycle count at the location holds, writing nothing', async () => {
+    const open = await startCount(handle.db, w.manager, { locationId: w.paris, scope: { kind: 'list', skus: ['PULL-S'] } });
+    const before = await parisTotals();
+    const counts = (await handle.db.select({ id: inventoryCounts.id }).from(inventoryCounts)).length;
+    const err = await importStockCsv(handle.db, w.manager, { locationId: w.paris, kind: 'count', text: 'sku,qty\nPULL-S,1\n' }).catch((e) => e);
+    expect(err).toMatchObject({ code: 'conflict', details: { number: open.number } });
+    expect(await parisTotals()).toEqual(before);
+    expect((await handle.db.select({ id: inventoryCounts.id }).from(inventoryCounts)).length).toBe(counts);
+    await discardCount(handle.db, w.manager, open.id);
   });
 
   it('refuses duplicate SKUs, a missing header and a manager elsewhere', async () => {

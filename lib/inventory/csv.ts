@@ -5,7 +5,7 @@ import { inventoryCounts, variants } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { DomainError, Forbidden } from '@/lib/errors';
-import { bookCountedLines } from './counts';
+import { bookCountedLines, lockCountsAt, refuseOpenCountClash } from './counts';
 import { changeStock } from './ledger';
 import type { InventoryRow } from './queries';
 
@@ -195,6 +195,7 @@ export async function importStockCsv(
         changed += 1;
       }
     } else {
+      await lockCountsAt(tx, input.locationId);
       const [count] = await tx
         .insert(inventoryCounts)
         .values({
@@ -216,6 +217,8 @@ export async function importStockCsv(
         )}) as x(variant_id, counted)
         left join inventory_levels l on l.variant_id = x.variant_id and l.location_id = ${input.locationId}
         returning variant_id, expected`);
+      // A count still open on these SKUs would book its difference again when applied.
+      await refuseOpenCountClash(tx, input.locationId, count.id);
       const expectedOf = new Map(expected.map((r) => [r.variant_id, Number(r.expected)]));
       const booked = await bookCountedLines(
         tx,
