@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbHandle } from '@/db/client';
+import { migrateDatabase, openPglite, type DbHandle } from '@/db/client';
 import { seedDemo } from '@/db/seed';
 import { createTestDatabase } from '@/db/testing';
 import { findDemoSeed, hasActiveStaff } from './install';
@@ -9,7 +9,9 @@ let embedded: DbHandle;
 let server: DbHandle;
 
 beforeAll(async () => {
-  [embedded, server] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+  // The embedded engine is always an in-memory PGlite, also when the suite runs on PostgreSQL.
+  [embedded, server] = await Promise.all([openPglite(), createTestDatabase()]);
+  await migrateDatabase(embedded);
 });
 
 afterAll(async () => {
