@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/auth/permissions';
 import { changeStock } from '@/lib/inventory/ledger';
 import { level, makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
 import { cancelOrder } from './cancel-order';
+import { getOrderForActor } from './queries';
 import { ingestOrder } from './ingest-order';
 import { returnOrder } from './return-order';
 import { ZIngestOrderInput, ZReturnOrderInput } from './schemas';
@@ -149,5 +150,19 @@ describe('returns', () => {
     const lyonM = await level(handle.db, w.skus[1].id, w.lyon);
     await returnOrder(handle.db, lyonManager, { orderId: id, locationId: w.lyon, reason: 'wrong size', lines: [{ lineId: line.id, quantity: 1, restock: true }] });
     expect((await level(handle.db, w.skus[1].id, w.lyon)).onHand).toBe(lyonM.onHand + 1);
+  });
+});
+
+describe('the order page', () => {
+  it('opens for the managers of the locations an order is served from, the owner and an agent; not for another store', async () => {
+    const paris = await place({ type: 'pickup', locationCode: 'PAR' }, 'PULL-M', 1);
+    await expect(getOrderForActor(handle.db, lyonManager, paris)).rejects.toMatchObject({ code: 'forbidden' });
+    for (const actor of [w.manager, w.owner, w.agent]) expect((await getOrderForActor(handle.db, actor, paris)).id).toBe(paris);
+  });
+
+  it('is missing (404) for an unknown or malformed id, before any scope is judged', async () => {
+    for (const id of ['00000000-0000-4000-8000-000000000000', 'not-an-id', "1' or '1'='1"]) {
+      await expect(getOrderForActor(handle.db, lyonManager, id)).rejects.toMatchObject({ code: 'not_found' });
+    }
   });
 });
