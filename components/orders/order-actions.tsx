@@ -2,13 +2,15 @@
 
 import { useId, useState, useTransition, type FormEvent } from 'react';
 import { Check, PackageCheck, RotateCcw, Truck, XCircle } from 'lucide-react';
-import { cancelOrderAction, confirmOrderAction, returnOrderAction, shipOrderAction } from '@/app/(backoffice)/orders/actions';
+import type { z } from 'zod';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
+import type { ServerAction } from '@/lib/http/result';
 import { useI18n } from '@/lib/i18n/client';
+import type { ZCancelOrderInput, ZOrderIdInput, ZReturnOrderInput, ZShipOrderInput } from '@/lib/orders/schemas';
 import { orderActionError } from './action-error';
 import { ActionDialog, useActionForm } from '@/components/ui/action-dialog';
 import { ReasonField } from './reason-field';
@@ -16,6 +18,13 @@ import { ReasonField } from './reason-field';
 export type ActionLine = { id: string; sku: string; productName: string | null; quantity: number; quantityReturned: number };
 
 type Allowed = { confirm: boolean; ship: boolean; cancel: boolean; return: boolean };
+/** The order's server actions, handed down by the page. */
+export type OrderActionCalls = {
+  confirm: ServerAction<z.input<typeof ZOrderIdInput>>;
+  ship: ServerAction<z.input<typeof ZShipOrderInput>>;
+  cancel: ServerAction<z.input<typeof ZCancelOrderInput>>;
+  return: ServerAction<z.input<typeof ZReturnOrderInput>, { units: number; cents: number }>;
+};
 type ReturnLocation = { id: string; label: string; restock: boolean };
 
 /**
@@ -27,6 +36,7 @@ export function OrderActions({
   number,
   currency,
   allowed,
+  actions,
   lines,
   returnLocations,
 }: {
@@ -34,6 +44,7 @@ export function OrderActions({
   number: string;
   currency: string;
   allowed: Allowed;
+  actions: OrderActionCalls;
   lines: readonly ActionLine[];
   /** Stores where this user may take the return, and whether they may put units back in stock there. */
   returnLocations: readonly ReturnLocation[];
@@ -60,7 +71,7 @@ export function OrderActions({
             aria-busy={pending || undefined}
             onClick={() =>
               startTransition(async () => {
-                const result = await confirmOrderAction({ orderId });
+                const result = await actions.confirm({ orderId });
                 if (result.ok) done(t('orders.actions.confirmed'));
                 else setError(orderActionError(t, result));
               })
@@ -70,9 +81,10 @@ export function OrderActions({
             {pending ? t('orders.actions.working') : t('orders.actions.confirm')}
           </Button>
         ) : null}
-        {allowed.ship ? <ShipDialog orderId={orderId} number={number} onDone={() => done(t('orders.actions.shipped'))} /> : null}
+        {allowed.ship ? <ShipDialog action={actions.ship} orderId={orderId} number={number} onDone={() => done(t('orders.actions.shipped'))} /> : null}
         {canReturn ? (
           <ReturnDialog
+            action={actions.return}
             orderId={orderId}
             number={number}
             currency={currency}
@@ -81,7 +93,7 @@ export function OrderActions({
             onDone={(message) => done(message)}
           />
         ) : null}
-        {allowed.cancel ? <CancelDialog orderId={orderId} number={number} onDone={() => done(t('orders.actions.cancelled'))} /> : null}
+        {allowed.cancel ? <CancelDialog action={actions.cancel} orderId={orderId} number={number} onDone={() => done(t('orders.actions.cancelled'))} /> : null}
       </div>
       {error ? (
         <Alert tone="error" className="max-w-md">
@@ -97,7 +109,7 @@ export function OrderActions({
   );
 }
 
-function ShipDialog({ orderId, number, onDone }: { orderId: string; number: string; onDone: () => void }) {
+function ShipDialog({ action, orderId, number, onDone }: { action: OrderActionCalls['ship']; orderId: string; number: string; onDone: () => void }) {
   const { t } = useI18n();
   const ids = useId();
   const form = useActionForm();
@@ -107,7 +119,7 @@ function ShipDialog({ orderId, number, onDone }: { orderId: string; number: stri
     const carrier = String(data.get('carrier') ?? '').trim();
     const tracking = String(data.get('tracking') ?? '').trim();
     form.run(async () => {
-      const result = await shipOrderAction({ orderId, carrier: carrier || undefined, tracking: tracking || undefined });
+      const result = await action({ orderId, carrier: carrier || undefined, tracking: tracking || undefined });
       if (result.ok) {
         form.close();
         onDone();
@@ -144,7 +156,7 @@ function ShipDialog({ orderId, number, onDone }: { orderId: string; number: stri
   );
 }
 
-function CancelDialog({ orderId, number, onDone }: { orderId: string; number: string; onDone: () => void }) {
+function CancelDialog({ action, orderId, number, onDone }: { action: OrderActionCalls['cancel']; orderId: string; number: string; onDone: () => void }) {
   const { t } = useI18n();
   const ids = useId();
   const form = useActionForm();
@@ -156,7 +168,7 @@ function CancelDialog({ orderId, number, onDone }: { orderId: string; number: st
     setTouched(true);
     if (tooShort) return;
     form.run(async () => {
-      const result = await cancelOrderAction({ orderId, reason: reason.trim() });
+      const result = await action({ orderId, reason: reason.trim() });
       if (result.ok) {
         form.close();
         onDone();
@@ -187,6 +199,7 @@ function CancelDialog({ orderId, number, onDone }: { orderId: string; number: st
 }
 
 function ReturnDialog({
+  action,
   orderId,
   number,
   currency,
@@ -194,6 +207,7 @@ function ReturnDialog({
   locations,
   onDone,
 }: {
+  action: OrderActionCalls['return'];
   orderId: string;
   number: string;
   currency: string;
@@ -229,7 +243,7 @@ function ReturnDialog({
     if (tooShort) return form.setError(null);
     form.setError(null);
     form.run(async () => {
-      const result = await returnOrderAction({ orderId, locationId, reason: reason.trim(), lines: chosen });
+      const result = await action({ orderId, locationId, reason: reason.trim(), lines: chosen });
       if (result.ok) {
         form.close();
         setQty({});

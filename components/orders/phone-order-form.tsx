@@ -4,15 +4,18 @@ import { useId, useState, useTransition, type FormEvent, type KeyboardEvent, typ
 import { useRouter } from 'next/navigation';
 import { useQueries } from '@tanstack/react-query';
 import { LoaderCircle, Plus, Trash2 } from 'lucide-react';
-import { createPhoneOrderAction } from '@/app/(backoffice)/orders/actions';
+import type { z } from 'zod';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
+import type { ServerAction } from '@/lib/http/result';
 import type { MessageKey } from '@/lib/i18n/core';
 import { useI18n } from '@/lib/i18n/client';
+import type { ZPhoneOrderRequest } from '@/lib/orders/create-phone-order';
+import type { IngestResult } from '@/lib/orders/ingest-order';
 import type { PhoneOrderFieldError } from '@/lib/orders/schemas';
 import { cn } from '@/lib/utils';
 import { orderActionError } from './action-error';
@@ -55,7 +58,18 @@ function eurosToCents(value: string): number | null {
  * stock), pickup at a store or delivery. One idempotency key per form, so a double submit or a
  * retry after a lost answer creates one order.
  */
-export function PhoneOrderForm({ stores, idempotencyKey }: { stores: readonly StoreOption[]; idempotencyKey: string }) {
+/** The page's createPhoneOrderAction. */
+export type CreatePhoneOrderCall = ServerAction<z.input<typeof ZPhoneOrderRequest>, IngestResult>;
+
+export function PhoneOrderForm({
+  action,
+  stores,
+  idempotencyKey,
+}: {
+  action: CreatePhoneOrderCall;
+  stores: readonly StoreOption[];
+  idempotencyKey: string;
+}) {
   const { t, formatMoney, formatNumber } = useI18n();
   const router = useRouter();
   const ids = useId();
@@ -181,7 +195,7 @@ export function PhoneOrderForm({ stores, idempotencyKey }: { stores: readonly St
       shippingCents: feeCents,
     };
     startTransition(async () => {
-      const result = await createPhoneOrderAction(input);
+      const result = await action(input);
       if (result.ok) {
         router.push(`/orders/${result.data.order.id}`);
         return;

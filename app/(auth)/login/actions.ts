@@ -5,16 +5,7 @@ import { signIn, ZSignInInput } from '@/lib/auth/auth';
 import { signInFailure } from '@/lib/auth/sign-in-failure';
 import type { Translate } from '@/lib/i18n/core';
 import { getI18n } from '@/lib/i18n/server';
-
-export type SignInState = {
-  ok: false;
-  code: 'validation_failed' | 'invalid_credentials' | 'throttled' | 'unavailable';
-  message: string;
-  retryAfterSeconds?: number;
-  /** An unexpected failure: the id of its log line. */
-  requestId?: string;
-  fieldErrors?: { email?: string; password?: string };
-} | null;
+import type { SignInState } from '@/lib/auth/sign-in-state';
 
 /** Only paths inside this app: never an absolute or protocol-relative URL (open redirect). */
 function safeRedirect(value: FormDataEntryValue | null): string {

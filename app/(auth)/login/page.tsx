@@ -9,6 +9,7 @@ import { Card } from '@/components/ui/card';
 import { getSessionContext } from '@/lib/auth/session';
 import { getI18n } from '@/lib/i18n/server';
 import { findDemoSeed, FIRST_OWNER_COMMAND, hasActiveStaff } from '@/lib/system/install';
+import { signInAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -53,7 +54,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             <h1 className="text-lg font-semibold tracking-tight">{t('login.title')}</h1>
             <p className="mb-5 mt-1 text-sm text-muted-foreground">{t('login.description')}</p>
             {staff ? null : <FirstOwnerNotice command={FIRST_OWNER_COMMAND} />}
-            <LoginForm redirectTo={next} demo={demo} />
+            <LoginForm action={signInAction} redirectTo={next} demo={demo} />
           </Card>
         </div>
       </main>

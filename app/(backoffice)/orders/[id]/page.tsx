@@ -18,6 +18,7 @@ import { getI18n } from '@/lib/i18n/server';
 import { listLocations } from '@/lib/inventory/queries';
 import { listChannels, orderActionRights, type OrderDetail } from '@/lib/orders/queries';
 import { readOrder } from './read-order';
+import { cancelOrderAction, confirmOrderAction, returnOrderAction, shipOrderAction } from '../actions';
 
 type Params = Promise<{ id: string }>;
 
@@ -90,6 +91,7 @@ export default async function OrderPage({ params }: { params: Params }) {
             number={order.number}
             currency={order.currency}
             allowed={allowed}
+            actions={{ confirm: confirmOrderAction, ship: shipOrderAction, cancel: cancelOrderAction, return: returnOrderAction }}
             lines={order.lines.map((l) => ({ id: l.id, sku: l.sku, productName: l.productName, quantity: l.quantity, quantityReturned: l.quantityReturned }))}
             returnLocations={returnLocations}
           />

@@ -8,6 +8,7 @@ import { getDb } from '@/db/client';
 import { requirePage } from '@/lib/auth/session';
 import { getI18n } from '@/lib/i18n/server';
 import { listLocations } from '@/lib/inventory/queries';
+import { createPhoneOrderAction } from '../actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -27,7 +28,7 @@ export default async function NewPhoneOrderPage() {
       </Link>
       <PageHeader title={t('orders.new.title')} description={t('orders.new.description')} />
       {/* A new key per page view: submitting this form twice creates one order. */}
-      <PhoneOrderForm stores={stores} idempotencyKey={randomUUID()} />
+      <PhoneOrderForm action={createPhoneOrderAction} stores={stores} idempotencyKey={randomUUID()} />
     </>
   );
 }
