@@ -41,7 +41,11 @@ export function LoginForm({
             className="flex items-start gap-2 rounded-md border border-problem-border bg-problem-soft px-3 py-2.5 text-sm text-problem"
           >
             <CircleExclamationPoint aria-hidden className="mt-px size-4 shrink-0" />
-            <span>{formError}</span>
+            <span>
+              {formError}
+              {/* An unexpected failure: the id of its log line, for whoever looks into it. */}
+              {state?.requestId ? <span className="mt-1 block font-mono text-xs">{t('error.reference', { digest: state.requestId })}</span> : null}
+            </span>
           </div>
         ) : null}
         <div className="flex flex-col gap-1.5">
