@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 
 // The same static security headers as lib/http/security-headers.ts (and the order lane) send.
-const STATIC_SECURITY_HEADERS = JSON.parse(readFileSync(new URL('./lib/http/static-security-headers.json', import.meta.url), 'utf8'));
+const STATIC_SECURITY_HEADERS = JSON.parse(
+  readFileSync(new URL('./lib/http/static-security-headers.json', import.meta.url), 'utf8'),
+);
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -10,7 +12,9 @@ const nextConfig = {
   poweredByHeader: false,
   // On everything Next serves, assets and 404s included; proxy.ts adds the CSP and HSTS.
   async headers() {
-    return [{ source: '/:path*', headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }];
+    return [
+      { source: '/:path*', headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) },
+    ];
   },
 };
 

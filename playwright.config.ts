@@ -24,11 +24,16 @@ function chromiumExecutable(): string | undefined {
     if (existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
     throw new Error(`CHROMIUM_PATH is ${process.env.CHROMIUM_PATH}, but there is no browser there.`);
   }
-  const system = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'].find((p) => existsSync(p));
+  const system = [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+  ].find((p) => existsSync(p));
   if (system) return system;
   if (existsSync(playwrightChromium.executablePath())) return undefined;
   throw new Error(
-    'No Chromium for the e2e tests. Install one, either the system\'s (Debian/Ubuntu: sudo apt-get install chromium) ' +
+    "No Chromium for the e2e tests. Install one, either the system's (Debian/Ubuntu: sudo apt-get install chromium) " +
       "or Playwright's (npx playwright install chromium), or point CHROMIUM_PATH at a Chromium or Chrome binary.",
   );
 }

@@ -9,7 +9,8 @@ import { getSessionContext } from '@/lib/auth/session';
 import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, ZLocale, type Locale } from '@/lib/i18n/config';
 import { getI18n } from '@/lib/i18n/server';
 
-export type SetLocaleResult = { ok: true; data: { locale: Locale } } | { ok: false; code: 'validation_failed'; message: string };
+export type SetLocaleResult =
+  { ok: true; data: { locale: Locale } } | { ok: false; code: 'validation_failed'; message: string };
 
 /**
  * Remembers the language in a cookie. Deliberately open to signed-out visitors (the sign-in

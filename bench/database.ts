@@ -53,7 +53,9 @@ export async function dropDatabase(url: string): Promise<void> {
 export function assertDisposable(url: string): void {
   const name = databaseName(url);
   if (!/bench/i.test(name)) {
-    throw new Error(`Refusing to drop "${name}": only databases whose name contains "bench" are re-created by the bench.`);
+    throw new Error(
+      `Refusing to drop "${name}": only databases whose name contains "bench" are re-created by the bench.`,
+    );
   }
 }
 
@@ -69,7 +71,9 @@ const BENCH_LOCK_KEY = 7_214_093;
 export async function lockBenchDatabase(url: string): Promise<(() => Promise<void>) | null> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1) as locked', [BENCH_LOCK_KEY]);
+  const { rows } = await client.query<{ locked: boolean }>('select pg_try_advisory_lock($1) as locked', [
+    BENCH_LOCK_KEY,
+  ]);
   if (!rows[0].locked) {
     await client.end();
     return null;

@@ -90,7 +90,10 @@ describe('parseArgs', () => {
   });
 
   it('takes scenario names in registry order, and options in both spellings', () => {
-    const args = parseArgs(['orders.list_recent', '--out', 'x.json', 'seed.large', '--scale=0.5', '--reseed', '-v'], known);
+    const args = parseArgs(
+      ['orders.list_recent', '--out', 'x.json', 'seed.large', '--scale=0.5', '--reseed', '-v'],
+      known,
+    );
     expect(args.scenarios).toEqual(['seed.large', 'orders.list_recent']);
     expect(args.out).toBe('x.json');
     expect(args.scale).toBe(0.5);

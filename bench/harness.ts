@@ -80,8 +80,7 @@ export function summarize(samplesMs: readonly number[]): Measurement {
  * baseline's p50 over ours, for throughput our ops/s over the baseline's.
  */
 export function ratio(ours: Measurement, baseline: Measurement, compare: 'time' | 'throughput' = 'time'): number {
-  const value =
-    compare === 'time' ? baseline.p50_ms / ours.p50_ms : ours.ops_per_s / baseline.ops_per_s;
+  const value = compare === 'time' ? baseline.p50_ms / ours.p50_ms : ours.ops_per_s / baseline.ops_per_s;
   return Number.isFinite(value) ? round(value) : 0;
 }
 
@@ -94,7 +93,10 @@ export type MeasureOptions = {
  * Runs `op` `warmup` times untimed, then `iterations` times timed, one after the other.
  * `op` receives the iteration index so a scenario can rotate through its inputs.
  */
-export async function measure(op: (i: number) => Promise<unknown>, { warmup, iterations }: MeasureOptions): Promise<Measurement> {
+export async function measure(
+  op: (i: number) => Promise<unknown>,
+  { warmup, iterations }: MeasureOptions,
+): Promise<Measurement> {
   for (let i = 0; i < warmup; i++) await op(i);
   const samples: number[] = [];
   for (let i = 0; i < iterations; i++) {

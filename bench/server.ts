@@ -14,7 +14,10 @@ export type BenchServer = { url: string; stop: () => Promise<void> };
 export async function startServer(databaseUrl: string, log: (m: string) => void, port = 3900): Promise<BenchServer> {
   if (!existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {
     log('no production build: running next build…');
-    const build = spawnSync('node_modules/.bin/next', ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    const build = spawnSync('node_modules/.bin/next', ['build'], {
+      stdio: 'inherit',
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    });
     if (build.status !== 0) throw new Error('next build failed');
   }
   const child = spawn('node_modules/.bin/tsx', ['scripts/serve.ts'], {
@@ -64,7 +67,11 @@ export async function startServer(databaseUrl: string, log: (m: string) => void,
 type JobRun<T> = { latencies: number[]; results: T[]; wallMs: number };
 
 /** Runs `total` async jobs with `concurrency` workers; returns each job's latency in ms and the wall time. */
-export function runConcurrently<T>(total: number, concurrency: number, job: (i: number) => Promise<T>): Promise<JobRun<T>> {
+export function runConcurrently<T>(
+  total: number,
+  concurrency: number,
+  job: (i: number) => Promise<T>,
+): Promise<JobRun<T>> {
   return runWorkers(total, concurrency, job, () => performance.now());
 }
 
@@ -74,13 +81,23 @@ export function runConcurrently<T>(total: number, concurrency: number, job: (i: 
  * than as fast as answers come back. A job's latency runs from when it was due, so time spent
  * waiting for a free worker when the server falls behind counts (no coordinated omission).
  */
-export function runPaced<T>(total: number, concurrency: number, perSecond: number, job: (i: number) => Promise<T>): Promise<JobRun<T>> {
+export function runPaced<T>(
+  total: number,
+  concurrency: number,
+  perSecond: number,
+  job: (i: number) => Promise<T>,
+): Promise<JobRun<T>> {
   let start = 0;
   return runWorkers(total, concurrency, job, (i) => (start ||= performance.now()) + (i * 1000) / perSecond);
 }
 
 /** The worker pool of both: each job waits until `due(i)` if that is still ahead, and its latency counts from then. */
-async function runWorkers<T>(total: number, concurrency: number, job: (i: number) => Promise<T>, due: (i: number) => number): Promise<JobRun<T>> {
+async function runWorkers<T>(
+  total: number,
+  concurrency: number,
+  job: (i: number) => Promise<T>,
+  due: (i: number) => number,
+): Promise<JobRun<T>> {
   const latencies: number[] = new Array(total);
   const results: T[] = new Array(total);
   let next = 0;
@@ -109,7 +126,11 @@ const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 128 });
  * than fetch(), whose per-request cost on the client would otherwise eat into the 2 cores the
  * server is measured on. Returns the status and the parsed JSON answer.
  */
-export function postJson(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; json: unknown }> {
+export function postJson(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; json: unknown }> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
     const req = http.request(

@@ -11,7 +11,11 @@ export function LocaleSwitch({ className }: { className?: string }) {
   const { locale, t } = useI18n();
   const [pending, startTransition] = useTransition();
   return (
-    <div role="group" aria-label={t('locale.label')} className={cn('inline-flex rounded-md border border-border bg-surface p-0.5', className)}>
+    <div
+      role="group"
+      aria-label={t('locale.label')}
+      className={cn('inline-flex rounded-md border border-border bg-surface p-0.5', className)}
+    >
       {LOCALES.map((code) => (
         <button
           key={code}

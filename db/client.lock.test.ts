@@ -28,7 +28,9 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 /** Starts a process that opens `dataDir` and holds it until told (stdin) or killed. */
 function holdInChild(dataDir: string): Promise<ChildProcess> {
   // node itself (tsx as a loader), so that the child's pid is the one that holds the folder.
-  const proc = spawn(process.execPath, ['--import', 'tsx', holderScript, dataDir], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', holderScript, dataDir], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   child = proc;
   return new Promise((resolve, reject) => {
     proc.stdout!.on('data', (chunk: Buffer) => {
@@ -39,7 +41,8 @@ function holdInChild(dataDir: string): Promise<ChildProcess> {
 }
 
 const lockFile = (dataDir: string) => path.join(dataDir, DATA_DIR_LOCK_FILE);
-const exited = (proc: ChildProcess) => new Promise<void>((resolve) => (proc.exitCode !== null ? resolve() : proc.once('exit', () => resolve())));
+const exited = (proc: ChildProcess) =>
+  new Promise<void>((resolve) => (proc.exitCode !== null ? resolve() : proc.once('exit', () => resolve())));
 
 describe('embedded data folder lock', () => {
   it('refuses a second process while the first holds the folder, and lets it in once the first closes', async () => {

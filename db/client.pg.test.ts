@@ -6,7 +6,8 @@ import { createTestDatabase } from './testing';
 // PostgreSQL only (*.pg.test.ts): the pool is node-postgres's.
 describe('the PostgreSQL pool', () => {
   let handle: DbHandle;
-  const backend = async () => (await handle.db.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`)).rows[0].pid;
+  const backend = async () =>
+    (await handle.db.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`)).rows[0].pid;
 
   beforeAll(async () => {
     handle = await createTestDatabase();
@@ -15,7 +16,9 @@ describe('the PostgreSQL pool', () => {
 
   it('keeps a connection whose statement the server refused', async () => {
     const before = await backend();
-    await expect(handle.db.execute(sql`select comptoir_refuse('out_of_stock', '["SKU-1"]'::jsonb)`)).rejects.toMatchObject({
+    await expect(
+      handle.db.execute(sql`select comptoir_refuse('out_of_stock', '["SKU-1"]'::jsonb)`),
+    ).rejects.toMatchObject({
       cause: { code: 'CMP01', message: 'out_of_stock', detail: '["SKU-1"]' },
     });
     await expect(handle.db.execute(sql`select 1 / 0`)).rejects.toMatchObject({ cause: { code: '22012' } });
@@ -32,7 +35,8 @@ describe('the PostgreSQL pool', () => {
 });
 
 describe('statement timeout', () => {
-  const timeoutOf = async (handle: DbHandle) => (await handle.db.execute<{ statement_timeout: string }>(sql`show statement_timeout`)).rows[0].statement_timeout;
+  const timeoutOf = async (handle: DbHandle) =>
+    (await handle.db.execute<{ statement_timeout: string }>(sql`show statement_timeout`)).rows[0].statement_timeout;
 
   it('every connection carries one: 30 s by default, 0 (none) when a migration or seed asks', async () => {
     const byDefault = openPostgres(process.env.DATABASE_URL!, { max: 1 });

@@ -103,7 +103,11 @@ export function lockDataDir(dataDir: string): () => void {
   const dir = path.resolve(dataDir);
   const file = path.join(dir, DATA_DIR_LOCK_FILE);
   if (heldDataDirs.has(dir)) throw new DataDirInUse(dir, process.pid);
-  const content = JSON.stringify({ pid: process.pid, since: new Date().toISOString(), command: process.argv.slice(1, 3).join(' ') });
+  const content = JSON.stringify({
+    pid: process.pid,
+    since: new Date().toISOString(),
+    command: process.argv.slice(1, 3).join(' '),
+  });
   for (let attempt = 0; ; attempt++) {
     try {
       writeFileSync(file, content, { flag: 'wx' });
@@ -169,7 +173,8 @@ export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
 function statementTimeoutFromEnv(): number {
   const raw = process.env.DB_STATEMENT_TIMEOUT_MS;
   const value = raw === undefined || raw === '' ? DEFAULT_STATEMENT_TIMEOUT_MS : Number(raw);
-  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`DB_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds (0 = no limit), not "${raw}".`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new Error(`DB_STATEMENT_TIMEOUT_MS must be a whole number of milliseconds (0 = no limit), not "${raw}".`);
   return value;
 }
 
@@ -177,7 +182,11 @@ export function openPostgres(url: string, options: PostgresOptions | number = {}
   const { max = Number(process.env.DB_POOL_MAX ?? 10), statementTimeoutMs = statementTimeoutFromEnv() } =
     typeof options === 'number' ? { max: options } : options;
   const pool = keepConnectionsOnRefusals(
-    new pg.Pool({ connectionString: url, max, ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}) }),
+    new pg.Pool({
+      connectionString: url,
+      max,
+      ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
+    }),
   );
   // An idle connection dropped by the server (restart, admin command) must not crash the process;
   // the pool replaces it on the next checkout.
@@ -221,7 +230,12 @@ function keepConnectionsOnRefusals(pool: pg.Pool): pg.Pool {
 
 /** An ErrorResponse from the server: it carries a SQLSTATE, and the connection stays in sync. */
 function refusedByServer(error: unknown): boolean {
-  return error instanceof pg.DatabaseError && typeof error.code === 'string' && !error.code.startsWith('08') && !error.code.startsWith('57P');
+  return (
+    error instanceof pg.DatabaseError &&
+    typeof error.code === 'string' &&
+    !error.code.startsWith('08') &&
+    !error.code.startsWith('57P')
+  );
 }
 
 /**
@@ -267,7 +281,10 @@ export function useDatabaseInThisProcess(handle: DbHandle): void {
  * plans it once per connection instead of on every call. For hot paths with large statements
  * (order ingestion), where planning costs as much as running. Same result as `db.execute`.
  */
-export async function executePrepared<T extends Record<string, unknown>>(db: DbOrTx, query: SQL): Promise<{ rows: T[] }> {
+export async function executePrepared<T extends Record<string, unknown>>(
+  db: DbOrTx,
+  query: SQL,
+): Promise<{ rows: T[] }> {
   // Drizzle's own execute(), with the statement name it leaves unset.
   const internals = db as unknown as { dialect: PgDialect; _: { session: PgSession } };
   const built = internals.dialect.sqlToQuery(query);

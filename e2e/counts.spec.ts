@@ -6,7 +6,11 @@ import { authFile, expectSignedIn, signIn, type Role } from './fixtures';
 const LYON_MANAGER = { email: 'manager.lyon@comptoir.test', password: 'comptoir-demo' };
 
 async function pageAs(browser: Browser, role: Role): Promise<Page> {
-  const context = await browser.newContext({ storageState: authFile(role), locale: 'en-US', timezoneId: 'Europe/Paris' });
+  const context = await browser.newContext({
+    storageState: authFile(role),
+    locale: 'en-US',
+    timezoneId: 'Europe/Paris',
+  });
   return context.newPage();
 }
 
@@ -26,12 +30,20 @@ async function parisCount(browser: Browser): Promise<{ href: string; sku: string
   const href = (await link.getAttribute('href'))!;
   expect(href).toMatch(/^\/inventory\/counts\/[0-9a-f-]{36}$/);
   await owner.goto(`${href}?show=all`);
-  const sku = (await owner.getByRole('region', { name: 'Count lines' }).locator('tbody tr').first().getByRole('cell').first().textContent())!.trim();
+  const sku = (await owner
+    .getByRole('region', { name: 'Count lines' })
+    .locator('tbody tr')
+    .first()
+    .getByRole('cell')
+    .first()
+    .textContent())!.trim();
   await owner.context().close();
   return { href, sku };
 }
 
-test('counts are read at their own location only: another store’s count is forbidden, a missing one is not found', async ({ browser }) => {
+test('counts are read at their own location only: another store’s count is forbidden, a missing one is not found', async ({
+  browser,
+}) => {
   const { href } = await parisCount(browser);
   const lyon = await lyonManager(browser);
   await lyon.goto('/inventory/counts');
@@ -50,7 +62,9 @@ test('counts are read at their own location only: another store’s count is for
   // Agents do not see counts: no tab, and the pages are forbidden.
   const agent = await pageAs(browser, 'agent');
   await agent.goto('/inventory');
-  await expect(agent.getByRole('navigation', { name: 'Inventory sections' }).getByRole('link', { name: 'Counts' })).toHaveCount(0);
+  await expect(
+    agent.getByRole('navigation', { name: 'Inventory sections' }).getByRole('link', { name: 'Counts' }),
+  ).toHaveCount(0);
   for (const path of ['/inventory/counts', href]) {
     await agent.goto(path);
     await expect(agent).toHaveURL(/\/forbidden$/);
@@ -77,7 +91,15 @@ test('an applied count keeps what was expected, counted and booked', async ({ br
   const page = await lyonManager(browser);
   // The last SKU by code: none of the other specs counts or sells it.
   await page.goto('/inventory?sort=sku&dir=desc');
-  const sku = (await page.getByRole('region', { name: 'Stock by SKU' }).locator('tbody tr').first().getByRole('cell').nth(1).locator('div').first().textContent())!.trim();
+  const sku = (await page
+    .getByRole('region', { name: 'Stock by SKU' })
+    .locator('tbody tr')
+    .first()
+    .getByRole('cell')
+    .nth(1)
+    .locator('div')
+    .first()
+    .textContent())!.trim();
 
   await page.goto('/inventory/counts/new');
   await page.getByRole('radio', { name: 'A list of SKUs' }).check();

@@ -9,7 +9,11 @@ const CHANNEL = 'Amazon.fr';
 const OTHER = 'Caisses des magasins';
 
 async function pageAs(browser: Browser, role: Role): Promise<Page> {
-  const context = await browser.newContext({ storageState: authFile(role), locale: 'en-US', timezoneId: 'Europe/Paris' });
+  const context = await browser.newContext({
+    storageState: authFile(role),
+    locale: 'en-US',
+    timezoneId: 'Europe/Paris',
+  });
   return context.newPage();
 }
 
@@ -38,7 +42,9 @@ function limitCell(page: Page, name: string) {
 }
 
 async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
@@ -52,14 +58,24 @@ test('the owner sets a channel limit on a SKU, sees it, and removes it only afte
   const { href, sku } = await skuPage(page);
   await page.goto(href);
   await expect(page.getByRole('heading', { level: 2, name: 'Channel limits' })).toBeVisible();
-  for (const name of ['Boutique en ligne', 'Amazon.fr', 'Zalando', 'Caisses des magasins', 'Service client (téléphone)']) {
+  for (const name of [
+    'Boutique en ligne',
+    'Amazon.fr',
+    'Zalando',
+    'Caisses des magasins',
+    'Service client (téléphone)',
+  ]) {
     await expect(channelRow(page, name)).toHaveCount(1);
   }
   await expect(limitCell(page, CHANNEL)).toHaveText('No limit');
-  await expect(channelRow(page, CHANNEL).getByRole('button', { name: `Remove the limit of ${CHANNEL}` })).toHaveCount(0);
+  await expect(channelRow(page, CHANNEL).getByRole('button', { name: `Remove the limit of ${CHANNEL}` })).toHaveCount(
+    0,
+  );
 
   // A blank or negative value is refused in the dialog; nothing is saved.
-  await channelRow(page, CHANNEL).getByRole('button', { name: `Set limit for ${CHANNEL}` }).click();
+  await channelRow(page, CHANNEL)
+    .getByRole('button', { name: `Set limit for ${CHANNEL}` })
+    .click();
   const dialog = page.getByRole('dialog', { name: `Limit for ${CHANNEL}` });
   await expect(dialog).toContainText(sku);
   await dialog.getByRole('button', { name: 'Save limit' }).click();
@@ -78,14 +94,18 @@ test('the owner sets a channel limit on a SKU, sees it, and removes it only afte
   await expect(limitCell(page, OTHER)).toHaveText('No limit');
 
   // Keeping the limit at the confirmation changes nothing.
-  await channelRow(page, CHANNEL).getByRole('button', { name: `Remove the limit of ${CHANNEL}` }).click();
+  await channelRow(page, CHANNEL)
+    .getByRole('button', { name: `Remove the limit of ${CHANNEL}` })
+    .click();
   const confirm = page.getByRole('alertdialog', { name: `Remove the limit of ${CHANNEL}?` });
   await expect(confirm).toContainText(`${CHANNEL} can then sell all the available stock of ${sku}.`);
   await confirm.getByRole('button', { name: 'Keep the limit' }).click();
   await expect(confirm).toBeHidden();
   await expect(limitCell(page, CHANNEL)).toHaveText('3');
 
-  await channelRow(page, CHANNEL).getByRole('button', { name: `Remove the limit of ${CHANNEL}` }).click();
+  await channelRow(page, CHANNEL)
+    .getByRole('button', { name: `Remove the limit of ${CHANNEL}` })
+    .click();
   await confirm.getByRole('button', { name: 'Remove', exact: true }).click();
   await expect(page.getByText(`Limit removed: ${CHANNEL} sells all the available stock of ${sku}.`)).toBeVisible();
   await expect(limitCell(page, CHANNEL)).toHaveText('No limit');
@@ -94,7 +114,9 @@ test('the owner sets a channel limit on a SKU, sees it, and removes it only afte
   await page.context().close();
 });
 
-test('a manager and an agent see the channel limits without any control; the server refuses the manager', async ({ browser }) => {
+test('a manager and an agent see the channel limits without any control; the server refuses the manager', async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const owner = await pageAs(browser, 'owner');
   const { href } = await skuPage(owner);
@@ -102,7 +124,9 @@ test('a manager and an agent see the channel limits without any control; the ser
 
   // Capture the owner's real server action call, to replay it with the manager's session.
   const request = owner.waitForRequest((r) => r.method() === 'POST' && Boolean(r.headers()['next-action']));
-  await channelRow(owner, CHANNEL).getByRole('button', { name: `Set limit for ${CHANNEL}` }).click();
+  await channelRow(owner, CHANNEL)
+    .getByRole('button', { name: `Set limit for ${CHANNEL}` })
+    .click();
   await owner.getByLabel('Maximum units').fill('7');
   await owner.getByRole('button', { name: 'Save limit' }).click();
   const captured = await request;
@@ -136,25 +160,33 @@ test('a manager and an agent see the channel limits without any control; the ser
   await expect(limits(agent).getByRole('button')).toHaveCount(0);
 
   // Leave the demo SKU as it was.
-  await channelRow(owner, CHANNEL).getByRole('button', { name: `Remove the limit of ${CHANNEL}` }).click();
+  await channelRow(owner, CHANNEL)
+    .getByRole('button', { name: `Remove the limit of ${CHANNEL}` })
+    .click();
   await owner.getByRole('alertdialog').getByRole('button', { name: 'Remove', exact: true }).click();
   await expect(limitCell(owner, CHANNEL)).toHaveText('No limit');
   for (const p of [owner, manager, agent]) await p.context().close();
 });
 
-test('the SKU page with channel limits and the open limit dialog have no serious accessibility violation', async ({ browser }) => {
+test('the SKU page with channel limits and the open limit dialog have no serious accessibility violation', async ({
+  browser,
+}) => {
   const page = await pageAs(browser, 'owner');
   const { href } = await skuPage(page);
   await page.goto(href);
   await expect(limits(page)).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
-  await channelRow(page, CHANNEL).getByRole('button', { name: `Set limit for ${CHANNEL}` }).click();
+  await channelRow(page, CHANNEL)
+    .getByRole('button', { name: `Set limit for ${CHANNEL}` })
+    .click();
   await expect(page.getByRole('dialog', { name: `Limit for ${CHANNEL}` })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await page.context().close();
 });
 
-test('the transfers and counts lists have no pager on a single page, and ignore a forged cursor', async ({ browser }) => {
+test('the transfers and counts lists have no pager on a single page, and ignore a forged cursor', async ({
+  browser,
+}) => {
   const page = await pageAs(browser, 'owner');
   for (const path of ['/inventory/transfers', '/inventory/counts']) {
     await page.goto(path);

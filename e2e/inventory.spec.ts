@@ -8,7 +8,11 @@ const LYON = 'Comptoir Lyon Presqu’île';
 const WAREHOUSE = 'Entrepôt Orléans-Saran';
 
 async function pageAs(browser: Browser, role: Role): Promise<Page> {
-  const context = await browser.newContext({ storageState: authFile(role), locale: 'en-US', timezoneId: 'Europe/Paris' });
+  const context = await browser.newContext({
+    storageState: authFile(role),
+    locale: 'en-US',
+    timezoneId: 'Europe/Paris',
+  });
   return context.newPage();
 }
 
@@ -17,7 +21,10 @@ function stockTable(page: Page) {
 }
 
 /** The first SKU of a /inventory view: its page and its code. */
-async function firstSku(page: Page, url = '/inventory?sort=available&dir=desc'): Promise<{ href: string; sku: string }> {
+async function firstSku(
+  page: Page,
+  url = '/inventory?sort=available&dir=desc',
+): Promise<{ href: string; sku: string }> {
   await page.goto(url);
   const row = stockTable(page).locator('tbody tr').first();
   const href = await row.getByRole('link').first().getAttribute('href');
@@ -44,7 +51,9 @@ async function levelsOf(page: Page, sku: string): Promise<{ locationId: string; 
 }
 
 async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
@@ -87,7 +96,9 @@ test.describe('store manager', () => {
     const dialog = page.getByRole('dialog', { name: 'Adjust stock' });
     await dialog.getByLabel('Change in units (− to remove)').fill(String(-(onHand + 1)));
     await dialog.getByRole('button', { name: 'Save adjustment' }).click();
-    await expect(dialog.getByRole('alert')).toHaveText(/On hand cannot go below (zero|the \d+ units reserved for orders)\./);
+    await expect(dialog.getByRole('alert')).toHaveText(
+      /On hand cannot go below (zero|the \d+ units reserved for orders)\./,
+    );
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(await onHandAt(page, PARIS)).toBe(onHand);
   });
@@ -145,8 +156,11 @@ test.describe('customer-service agent', () => {
     const { href } = await firstSku(page);
     const header = page.locator('[data-slot="page-header"]');
     await expect(header.getByRole('link', { name: 'Export CSV' })).toBeVisible();
-    for (const name of ['Receive stock', 'New transfer', 'Start a count']) await expect(page.getByRole('link', { name })).toHaveCount(0);
-    await expect(page.getByRole('navigation', { name: 'Inventory sections' }).getByRole('link', { name: 'Receive' })).toHaveCount(0);
+    for (const name of ['Receive stock', 'New transfer', 'Start a count'])
+      await expect(page.getByRole('link', { name })).toHaveCount(0);
+    await expect(
+      page.getByRole('navigation', { name: 'Inventory sections' }).getByRole('link', { name: 'Receive' }),
+    ).toHaveCount(0);
 
     await page.goto(href);
     await expect(levelRow(page, PARIS)).toBeVisible();
@@ -235,7 +249,9 @@ test('a transfer shipped from the warehouse and received in Paris moves the stoc
 
   const manager = await pageAs(browser, 'manager');
   await manager.goto('/inventory/transfers');
-  await expect(manager.getByRole('region', { name: 'Incoming' }).getByRole('row').filter({ hasText: 'In transit' }).first()).toBeVisible();
+  await expect(
+    manager.getByRole('region', { name: 'Incoming' }).getByRole('row').filter({ hasText: 'In transit' }).first(),
+  ).toBeVisible();
   await manager.goto(transferUrl);
   await manager.getByRole('button', { name: 'Receive', exact: true }).click();
   const dialog = manager.getByRole('dialog', { name: /^Receive TR-\d+$/ });
@@ -293,7 +309,9 @@ test.describe('owner', () => {
     await page.goto('/inventory');
     await page.getByRole('textbox', { name: 'Scan a barcode' }).fill('0000000000000');
     await page.getByRole('textbox', { name: 'Scan a barcode' }).press('Enter');
-    await expect(page.getByRole('search', { name: 'Scan a barcode' }).getByRole('alert')).toHaveText('No SKU has the barcode or SKU “0000000000000”.');
+    await expect(page.getByRole('search', { name: 'Scan a barcode' }).getByRole('alert')).toHaveText(
+      'No SKU has the barcode or SKU “0000000000000”.',
+    );
   });
 
   test('the stock list and a SKU page have no serious accessibility violation', async ({ page }) => {
@@ -304,12 +322,18 @@ test.describe('owner', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
-  for (const path of ['/inventory/receive', '/inventory/transfers', '/inventory/transfers/new', '/inventory/counts', '/inventory/counts/new', '/inventory/replenishment']) {
+  for (const path of [
+    '/inventory/receive',
+    '/inventory/transfers',
+    '/inventory/transfers/new',
+    '/inventory/counts',
+    '/inventory/counts/new',
+    '/inventory/replenishment',
+  ]) {
     test(`${path} has no serious accessibility violation`, async ({ page }) => {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
     });
   }
-
 });

@@ -13,7 +13,8 @@ for (const role of ROLES) {
         await expect(nav.getByRole('link', { name: NAV_EN[key], exact: true })).toBeVisible();
       }
       for (const key of Object.keys(NAV_EN) as (keyof typeof NAV_EN)[]) {
-        if (!allowed.includes(key)) await expect(nav.getByRole('link', { name: NAV_EN[key], exact: true })).toHaveCount(0);
+        if (!allowed.includes(key))
+          await expect(nav.getByRole('link', { name: NAV_EN[key], exact: true })).toHaveCount(0);
       }
       await expect(nav.getByRole('link')).toHaveCount(allowed.length);
       await expect(nav.getByRole('link', { name: 'Dashboard', exact: true })).toHaveAttribute('aria-current', 'page');

@@ -43,8 +43,17 @@ function shipOrder(sku: FeedSku, quantity: number, customer: Record<string, stri
     currency: 'EUR',
     customer,
     lines: [{ sku: sku.sku, quantity, unitPriceCents: sku.priceCents }],
-    fulfilment: { type: 'ship', address: { name: 'Eva Testeur', line1: '3 rue des Essais', postalCode: '75011', city: 'Paris', country: 'FR' } },
-    totals: { subtotalCents: subtotal, discountCents: 0, shippingCents: 0, taxCents: Math.round(subtotal / 6), totalCents: subtotal },
+    fulfilment: {
+      type: 'ship',
+      address: { name: 'Eva Testeur', line1: '3 rue des Essais', postalCode: '75011', city: 'Paris', country: 'FR' },
+    },
+    totals: {
+      subtotalCents: subtotal,
+      discountCents: 0,
+      shippingCents: 0,
+      taxCents: Math.round(subtotal / 6),
+      totalCents: subtotal,
+    },
   };
 }
 
@@ -55,7 +64,10 @@ function orderRows(page: Page) {
 test.describe('orders from a channel', () => {
   test.use({ storageState: authFile('owner') });
 
-  test('a signed order appears in /orders and on the customer profile; a replay creates nothing', async ({ page, request }) => {
+  test('a signed order appears in /orders and on the customer profile; a replay creates nothing', async ({
+    page,
+    request,
+  }) => {
     const [sku] = await inStockSkus(request);
     const email = `eva.${randomUUID().slice(0, 8)}@example.fr`;
     const order = shipOrder(sku, 1, { email, firstName: 'Eva', lastName: 'Testeur' });
@@ -123,7 +135,9 @@ test.describe('a phone order', () => {
     // A SKU held at a store (pickup), not one the other tests drain.
     let pick: { sku: FeedSku; store: string } | null = null;
     for (const sku of skus.slice(10)) {
-      const where = (await availability(request, sku.sku)).locations.find((l) => l.code !== DEMO_WAREHOUSE_CODE && l.available >= 2);
+      const where = (await availability(request, sku.sku)).locations.find(
+        (l) => l.code !== DEMO_WAREHOUSE_CODE && l.available >= 2,
+      );
       if (where) {
         pick = { sku, store: where.code };
         break;

@@ -24,7 +24,9 @@ async function fillDelivery(page: Page, sku: string) {
 test.describe('a phone order with a mistake', () => {
   test.use({ storageState: authFile('agent') });
 
-  test('is refused on the wrong field, keeps everything typed, and goes through once corrected', async ({ page }, testInfo) => {
+  test('is refused on the wrong field, keeps everything typed, and goes through once corrected', async ({
+    page,
+  }, testInfo) => {
     const sku = await aSku(page);
     await page.goto('/orders/new');
     const firstName = page.getByLabel('First name');
@@ -36,7 +38,9 @@ test.describe('a phone order with a mistake', () => {
 
     // No name, no contact: every field that is wrong says so.
     await create.click();
-    await expect(page.getByRole('alert').filter({ hasText: 'Give an email or a phone number for the customer.' })).toBeVisible();
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Give an email or a phone number for the customer.' }),
+    ).toBeVisible();
     await expect(firstName).toHaveAttribute('aria-invalid', 'true');
     await expect(firstName).toHaveAccessibleDescription('This field is required.');
     await expect(email).toHaveAccessibleDescription('An email or a phone number is needed.');
@@ -81,9 +85,13 @@ test.describe('a phone order with a mistake', () => {
     await page.getByLabel('Nom', { exact: true }).fill('Téléphone');
     await page.getByLabel('Téléphone', { exact: true }).fill('0000');
     await page.getByRole('button', { name: 'Créer la commande' }).click();
-    await expect(page.getByLabel('Téléphone', { exact: true })).toHaveAccessibleDescription(/^Ce n’est pas un numéro de téléphone\./);
+    await expect(page.getByLabel('Téléphone', { exact: true })).toHaveAccessibleDescription(
+      /^Ce n’est pas un numéro de téléphone\./,
+    );
     await expect(page.getByLabel('Téléphone', { exact: true })).toHaveValue('0000');
-    await expect(page.getByLabel('Magasin de retrait')).toHaveAccessibleDescription('Choisissez le magasin où le client retire la commande.');
+    await expect(page.getByLabel('Magasin de retrait')).toHaveAccessibleDescription(
+      'Choisissez le magasin où le client retire la commande.',
+    );
     await expect(page.getByText('Ajoutez au moins un article.')).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('phone-order-invalid-phone-fr.png'), fullPage: true });
   });

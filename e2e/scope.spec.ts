@@ -5,7 +5,11 @@ import { authFile, type Role } from './fixtures';
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
 async function pageAs(browser: Browser, role: Role): Promise<Page> {
-  const context = await browser.newContext({ storageState: authFile(role), locale: 'en-US', timezoneId: 'Europe/Paris' });
+  const context = await browser.newContext({
+    storageState: authFile(role),
+    locale: 'en-US',
+    timezoneId: 'Europe/Paris',
+  });
   return context.newPage();
 }
 
@@ -48,7 +52,13 @@ test('a missing or malformed order, SKU or transfer answers 404 with the not-fou
 test('an agent sees no cost price or stock value; the owner does', async ({ browser }) => {
   const owner = await pageAs(browser, 'owner');
   await owner.goto('/inventory?sort=available&dir=desc');
-  const href = await owner.getByRole('region', { name: 'Stock by SKU' }).locator('tbody tr').first().getByRole('link').first().getAttribute('href');
+  const href = await owner
+    .getByRole('region', { name: 'Stock by SKU' })
+    .locator('tbody tr')
+    .first()
+    .getByRole('link')
+    .first()
+    .getAttribute('href');
   await owner.goto(href!);
   await expect(owner.getByText('Cost', { exact: true })).toBeVisible();
   await expect(owner.getByRole('columnheader', { name: 'Stock value' })).toBeVisible();

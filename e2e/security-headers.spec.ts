@@ -21,7 +21,9 @@ async function watchViolations(page: Page): Promise<string[]> {
   await page.exposeFunction('reportCspViolation', (text: string) => violations.push(text));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { reportCspViolation: (t: string) => void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${location.pathname}`);
+      (window as unknown as { reportCspViolation: (t: string) => void }).reportCspViolation(
+        `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${location.pathname}`,
+      );
     });
   });
   return violations;
@@ -33,7 +35,15 @@ test.describe('security headers', () => {
   test('pages carry a nonce CSP that Next honours: no violation, and the pages still work', async ({ page }) => {
     const violations = await watchViolations(page);
     const nonces = new Set<string>();
-    for (const path of ['/', '/orders', '/inventory', '/inventory/transfers', '/inventory/counts', '/pickups', '/customers']) {
+    for (const path of [
+      '/',
+      '/orders',
+      '/inventory',
+      '/inventory/transfers',
+      '/inventory/counts',
+      '/pickups',
+      '/customers',
+    ]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(200);
       const headers = response!.headers();
@@ -75,7 +85,9 @@ test.describe('security headers', () => {
     expect(unknownApi.headers()['x-content-type-options']).toBe('nosniff');
   });
 
-  test('an order delivery through the production server lane carries them, and HSTS over https', async ({ request }) => {
+  test('an order delivery through the production server lane carries them, and HSTS over https', async ({
+    request,
+  }) => {
     const delivery = await request.post('/api/v1/channels/web/orders', {
       data: '{}',
       headers: { 'content-type': 'application/json', 'x-request-id': 'e2e-lane-1' },
@@ -85,7 +97,10 @@ test.describe('security headers', () => {
     expect(delivery.headers()['x-request-id']).toBe('e2e-lane-1');
 
     const overHttps = { 'x-forwarded-proto': 'https' };
-    const lane = await request.post('/api/v1/channels/web/orders', { data: '{}', headers: { ...overHttps, 'content-type': 'application/json' } });
+    const lane = await request.post('/api/v1/channels/web/orders', {
+      data: '{}',
+      headers: { ...overHttps, 'content-type': 'application/json' },
+    });
     expect(lane.headers()['strict-transport-security']).toMatch(/^max-age=\d+; includeSubDomains$/);
     const page = await request.get('/login', { headers: overHttps });
     expect(page.headers()['strict-transport-security']).toMatch(/^max-age=\d+/);
@@ -93,10 +108,12 @@ test.describe('security headers', () => {
   });
 
   test('malformed dates and forged cursors in list URLs show the list, not an error', async ({ page }) => {
-    const forged = Buffer.from(JSON.stringify({ t: '2024-99-99T10:00:00.000Z', id: '00000000-0000-4000-8000-000000000000' })).toString('base64url');
-    const forgedCreated = Buffer.from(JSON.stringify({ t: '2024-99-99T10:00:00.000000Z', id: '00000000-0000-4000-8000-000000000000' })).toString(
-      'base64url',
-    );
+    const forged = Buffer.from(
+      JSON.stringify({ t: '2024-99-99T10:00:00.000Z', id: '00000000-0000-4000-8000-000000000000' }),
+    ).toString('base64url');
+    const forgedCreated = Buffer.from(
+      JSON.stringify({ t: '2024-99-99T10:00:00.000000Z', id: '00000000-0000-4000-8000-000000000000' }),
+    ).toString('base64url');
     for (const path of [
       '/orders?from=2024-13-45&to=0000-00-00',
       `/orders?after=${forged}`,

@@ -22,7 +22,10 @@ export function isCalendarDate(value: string): boolean {
  * `fractionDigits` digits, then Z — whose every field is in range.
  */
 export function isUtcInstant(value: string, fractionDigits: 3 | 6 = 3): boolean {
-  const shape = fractionDigits === 3 ? /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/ : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+  const shape =
+    fractionDigits === 3
+      ? /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+      : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
   if (!shape.test(value) || !isCalendarDate(value.slice(0, 10))) return false;
   const milliseconds = `${value.slice(0, 23)}Z`;
   const date = new Date(milliseconds);

@@ -29,7 +29,9 @@ const entries = () => lines.map((l) => JSON.parse(l) as Record<string, any>);
 /** A real failed statement: Drizzle's error says "params: <email>,<phone>", pg's detail quotes the email. */
 async function failedQueryWithPersonalData(): Promise<unknown> {
   const insert = () =>
-    handle.db.execute(sql`insert into staff_users (email, name, password_hash, role) values (${EMAIL}, ${PHONE}, 'x', 'agent')`);
+    handle.db.execute(
+      sql`insert into staff_users (email, name, password_hash, role) values (${EMAIL}, ${PHONE}, 'x', 'agent')`,
+    );
   await insert().catch(() => {});
   try {
     await insert();
@@ -52,7 +54,9 @@ describe('logging unexpected errors', () => {
     capture();
     const answer = withRequestId('req-42', () => apiAnswerFrom(error));
     expect(answer.status).toBe(500);
-    expect(answer.body).toEqual({ error: { code: 'internal', message: 'Unexpected error.', details: { requestId: 'req-42' } } });
+    expect(answer.body).toEqual({
+      error: { code: 'internal', message: 'Unexpected error.', details: { requestId: 'req-42' } },
+    });
     expect(answer.headers).toEqual({ 'x-request-id': 'req-42' });
     const [entry] = entries();
     expect(entry).toMatchObject({ level: 'error', requestId: 'req-42', where: 'api' });
@@ -77,16 +81,22 @@ describe('logging unexpected errors', () => {
   });
 
   it("drops pg's detail and hint, and values quoted in the message", () => {
-    const pgLike = Object.assign(new Error(`duplicate key value violates unique constraint "customers_email_key" for "${EMAIL}"`), {
-      name: 'DatabaseError',
-      code: '23505',
-      detail: `Key (email)=(${EMAIL}) already exists.`,
-      hint: `call ${PHONE}`,
-      constraint: 'customers_email_key',
-      table: 'customers',
-    });
+    const pgLike = Object.assign(
+      new Error(`duplicate key value violates unique constraint "customers_email_key" for "${EMAIL}"`),
+      {
+        name: 'DatabaseError',
+        code: '23505',
+        detail: `Key (email)=(${EMAIL}) already exists.`,
+        hint: `call ${PHONE}`,
+        constraint: 'customers_email_key',
+        table: 'customers',
+      },
+    );
     const described = describeError(new Error(`Failed to save ${EMAIL} / 06 12 34 56 78`, { cause: pgLike }));
-    expect(described).toMatchObject({ code: '23505', cause: { constraint: 'customers_email_key', table: 'customers' } });
+    expect(described).toMatchObject({
+      code: '23505',
+      cause: { constraint: 'customers_email_key', table: 'customers' },
+    });
     const text = JSON.stringify(described);
     expect(text).not.toContain(EMAIL);
     expect(text).not.toContain('12 34 56');
@@ -96,7 +106,11 @@ describe('logging unexpected errors', () => {
   it('redacts contact and credential fields wherever they sit', () => {
     capture();
     logger().info(
-      { order: { customer: { email: EMAIL, phone: PHONE, firstName: 'Léa' }, shippingAddress: { line1: '1 rue' } }, authorization: 'Bearer x', params: [EMAIL] },
+      {
+        order: { customer: { email: EMAIL, phone: PHONE, firstName: 'Léa' }, shippingAddress: { line1: '1 rue' } },
+        authorization: 'Bearer x',
+        params: [EMAIL],
+      },
       'order seen',
     );
     expect(logged()).not.toContain(EMAIL);

@@ -135,7 +135,11 @@ export function queryName(sqlText: string): string {
   if (write) return `${write[1]} ${write[2]}`;
   const from = /^(?:select|with)\b.*?\bfrom ([\w.]+)/.exec(text);
   if (from) return `select … from ${from[1]}`;
-  return text.split(' ').slice(0, 3).join(' ').replace(/[,(].*$/, '');
+  return text
+    .split(' ')
+    .slice(0, 3)
+    .join(' ')
+    .replace(/[,(].*$/, '');
 }
 
 /** What the log keeps of an error: identity and place, not the data it was about. */
@@ -143,7 +147,13 @@ export function describeError(error: unknown, depth = 0): LoggedError {
   if (!(error instanceof Error)) {
     return { name: typeof error, message: typeof error === 'string' ? scrubMessage(error) : 'non-error value thrown' };
   }
-  const e = error as Error & { code?: unknown; query?: unknown; constraint?: unknown; table?: unknown; column?: unknown };
+  const e = error as Error & {
+    code?: unknown;
+    query?: unknown;
+    constraint?: unknown;
+    table?: unknown;
+    column?: unknown;
+  };
   const query = typeof e.query === 'string' ? queryName(e.query) : undefined;
   // Drizzle's message is "Failed query: <the SQL>\nparams: <the values>": the SQL is told by `query`.
   const message = query && e.message.startsWith('Failed query') ? 'Failed query' : scrubMessage(e.message);
@@ -162,7 +172,10 @@ export function describeError(error: unknown, depth = 0): LoggedError {
     .slice(0, 12);
   if (frames?.length) out.stack = frames.map((line) => line.trim()).join('\n');
   // Auth.js wraps the error it caught as `cause: { err }`.
-  const wrapped = e.cause && typeof e.cause === 'object' && !(e.cause instanceof Error) ? (e.cause as { err?: unknown }).err : undefined;
+  const wrapped =
+    e.cause && typeof e.cause === 'object' && !(e.cause instanceof Error)
+      ? (e.cause as { err?: unknown }).err
+      : undefined;
   const cause = wrapped instanceof Error ? wrapped : e.cause;
   if (cause !== undefined && depth < 3) {
     out.cause = describeError(cause, depth + 1);

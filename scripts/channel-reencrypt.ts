@@ -13,7 +13,9 @@ const keys = secretKeys();
 const handle = await openDatabase();
 try {
   const result = await sealSigningSecrets(handle.db, { keys, reencrypt: true });
-  console.log(`Key ${keys.current.id} (${keys.source}): ${result.reencrypted} secret(s) re-encrypted, ${result.sealed} plain one(s) encrypted.`);
+  console.log(
+    `Key ${keys.current.id} (${keys.source}): ${result.reencrypted} secret(s) re-encrypted, ${result.sealed} plain one(s) encrypted.`,
+  );
   for (const u of result.unreadable) console.error(`  credential ${u.id}: ${u.reason}`);
   if (result.unreadable.length) process.exitCode = 1;
 } finally {

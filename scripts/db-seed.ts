@@ -62,7 +62,9 @@ try {
     console.log(`Migrations applied (${seconds(tMigrate)})`);
     if (!(await isDatabaseEmpty(handle))) {
       if (!reset) {
-        console.error('The database already has data; nothing was changed. Run with --reset to wipe every table and seed again.');
+        console.error(
+          'The database already has data; nothing was changed. Run with --reset to wipe every table and seed again.',
+        );
         process.exitCode = 1;
       } else {
         const t0 = performance.now();
@@ -81,7 +83,8 @@ try {
         console.log(`VACUUM ANALYZE ${seconds(t0)}`);
       }
       const width = Math.max(...Object.keys(counts).map((k) => k.length));
-      for (const [table, n] of Object.entries(counts)) console.log(`  ${table.padEnd(width)} ${n.toLocaleString('en-US').padStart(12)}`);
+      for (const [table, n] of Object.entries(counts))
+        console.log(`  ${table.padEnd(width)} ${n.toLocaleString('en-US').padStart(12)}`);
       const total = Object.values(counts).reduce((a, b) => a + b, 0);
       console.log(`Seeded ${total.toLocaleString('en-US')} rows in ${seconds(started)}.`);
     }

@@ -28,7 +28,11 @@ const base = values.url!.replace(/\/$/, '');
 const rate = Number(values.rate);
 const concurrency = Number(values.concurrency);
 const replayShare = Number(values.replay);
-const limit = values.count ? Number(values.count) : values.duration ? Math.round(Number(values.duration) * rate) : Math.round(60 * rate);
+const limit = values.count
+  ? Number(values.count)
+  : values.duration
+    ? Math.round(Number(values.duration) * rate)
+    : Math.round(60 * rate);
 if (!(rate > 0) || !(limit > 0) || !(concurrency > 0)) {
   console.error('Usage: --url <base> --rate <orders/s> [--duration <s> | --count <n>] [--concurrency 16]');
   process.exit(2);
@@ -42,9 +46,12 @@ async function loadSkus(): Promise<Sku[]> {
   const out: Sku[] = [];
   let after = '';
   while (out.length < 2000) {
-    const res = await fetch(`${base}/api/v1/skus?channel=web&inStock=true&limit=1000&after=${encodeURIComponent(after)}`, {
-      headers: { authorization: `Bearer ${web.secret}` },
-    });
+    const res = await fetch(
+      `${base}/api/v1/skus?channel=web&inStock=true&limit=1000&after=${encodeURIComponent(after)}`,
+      {
+        headers: { authorization: `Bearer ${web.secret}` },
+      },
+    );
     if (!res.ok) throw new Error(`SKU feed answered ${res.status}: ${await res.text()}`);
     const page = (await res.json()) as { skus: Sku[]; next: string | null };
     out.push(...page.skus);
@@ -75,17 +82,36 @@ function buildOrder(skus: Sku[]) {
       ? { type: 'in_store', locationCode: store.code }
       : rng.next() < 0.12
         ? { type: 'pickup', locationCode: store.code }
-        : { type: 'ship', address: { line1: `${1 + Math.floor(rng.next() * 120)} rue de la République`, postalCode: '69002', city: 'Lyon', country: 'FR' } };
+        : {
+            type: 'ship',
+            address: {
+              line1: `${1 + Math.floor(rng.next() * 120)} rue de la République`,
+              postalCode: '69002',
+              city: 'Lyon',
+              country: 'FR',
+            },
+          };
   const shipping = fulfilment.type === 'ship' && subtotal < 6000 ? 490 : 0;
   const n = Math.floor(rng.next() * 1e9);
   const body = JSON.stringify({
     externalId: `${channel.code.toUpperCase()}-SIM-${randomUUID().slice(0, 13)}`,
     placedAt: new Date().toISOString(),
     currency: 'EUR',
-    customer: { email: `client${n % 50000}@exemple.fr`, firstName: 'Client', lastName: `N°${n % 50000}`, buyerId: channel.kind === 'marketplace' ? `B${n % 50000}` : undefined },
+    customer: {
+      email: `client${n % 50000}@exemple.fr`,
+      firstName: 'Client',
+      lastName: `N°${n % 50000}`,
+      buyerId: channel.kind === 'marketplace' ? `B${n % 50000}` : undefined,
+    },
     lines: unique,
     fulfilment,
-    totals: { subtotalCents: subtotal, discountCents: 0, shippingCents: shipping, taxCents: Math.round((subtotal + shipping) / 6), totalCents: subtotal + shipping },
+    totals: {
+      subtotalCents: subtotal,
+      discountCents: 0,
+      shippingCents: shipping,
+      taxCents: Math.round((subtotal + shipping) / 6),
+      totalCents: subtotal + shipping,
+    },
   });
   return { channel, body };
 }
@@ -104,7 +130,10 @@ async function deliver(order: { channel: (typeof DEMO_CHANNELS)[number]; body: s
   try {
     const res = await fetch(`${base}/api/v1/channels/${order.channel.code}/orders`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-comptoir-signature': signBody(order.channel.secret, order.body) },
+      headers: {
+        'content-type': 'application/json',
+        'x-comptoir-signature': signBody(order.channel.secret, order.body),
+      },
       body: order.body,
     });
     const json = (await res.json().catch(() => ({}))) as { error?: { code?: string } };
@@ -139,6 +168,9 @@ await new Promise<void>((resolve) => {
 
 const seconds = (performance.now() - start) / 1000;
 latencies.sort((a, b) => a - b);
-const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
+const pct = (p: number) =>
+  latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
 console.table(Object.fromEntries([...statuses].sort()));
-console.log(`${issued} deliveries in ${seconds.toFixed(1)} s (${(issued / seconds).toFixed(1)}/s); latency p50 ${pct(50)} ms, p95 ${pct(95)} ms.`);
+console.log(
+  `${issued} deliveries in ${seconds.toFixed(1)} s (${(issued / seconds).toFixed(1)}/s); latency p50 ${pct(50)} ms, p95 ${pct(95)} ms.`,
+);

@@ -26,7 +26,10 @@ function fail(message: string): never {
 function parseArgs(argv: string[]): Args {
   const args: Args = { email: '', name: '', role: '', locationCodes: [], generate: false };
   for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
+    const [flag, inline] =
+      argv[i].startsWith('--') && argv[i].includes('=')
+        ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)]
+        : [argv[i], undefined];
     const value = () => {
       const v = inline ?? argv[++i];
       if (v === undefined || (inline === undefined && v.startsWith('--'))) fail(`${flag} needs a value.`);
@@ -94,7 +97,8 @@ async function askPassword(): Promise<string> {
 const args = parseArgs(process.argv.slice(2));
 // Say what is wrong with the arguments before asking for a password (locations are checked in the database).
 const precheck = ZCreateStaffUserInput.safeParse({ ...args, password: 'x'.repeat(MIN_PASSWORD_LENGTH) });
-if (!precheck.success) fail(precheck.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('\n'));
+if (!precheck.success)
+  fail(precheck.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('\n'));
 const generated = args.generate || !process.stdin.isTTY;
 const password = generated ? generatePassword() : await askPassword();
 
@@ -102,7 +106,9 @@ const handle = await openDatabase();
 try {
   await migrateDatabase(handle);
   const user = await createStaffUser(handle.db, { ...args, role: args.role as 'owner', password });
-  console.log(`Created ${args.role} ${user.email}${args.locationCodes.length ? ` (${args.locationCodes.join(', ').toUpperCase()})` : ''}.`);
+  console.log(
+    `Created ${args.role} ${user.email}${args.locationCodes.length ? ` (${args.locationCodes.join(', ').toUpperCase()})` : ''}.`,
+  );
   if (generated) {
     // Printed once, here only: it is stored hashed.
     console.log(`Password: ${password}`);

@@ -31,8 +31,13 @@ if (!email) {
 const handle = await openDatabase();
 try {
   const result = await deactivateStaffUser(handle.db, email);
-  console.log(result.alreadyInactive ? `${email} was already deactivated; any session left is ended.` : `Deactivated ${email}; their sessions are ended.`);
-  if (result.activeOwnersLeft === 0) console.log('No active owner is left: create one with npm run user:create -- … --role owner.');
+  console.log(
+    result.alreadyInactive
+      ? `${email} was already deactivated; any session left is ended.`
+      : `Deactivated ${email}; their sessions are ended.`,
+  );
+  if (result.activeOwnersLeft === 0)
+    console.log('No active owner is left: create one with npm run user:create -- … --role owner.');
 } catch (error) {
   if (!isDomainError(error)) throw error;
   console.error(`Not deactivated: ${error.message}`);

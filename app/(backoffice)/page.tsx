@@ -41,19 +41,28 @@ export default async function DashboardPage() {
               <li key={item.key}>
                 <Card className="group relative h-full transition-colors hover:border-primary/40 has-[a:focus-visible]:outline-2 has-[a:focus-visible]:outline-offset-2 has-[a:focus-visible]:outline-ring">
                   <div className="flex h-full gap-3.5 p-4">
-                    <span aria-hidden className="flex size-9 shrink-0 items-center justify-center rounded-md bg-primary-soft text-primary">
+                    <span
+                      aria-hidden
+                      className="flex size-9 shrink-0 items-center justify-center rounded-md bg-primary-soft text-primary"
+                    >
                       <Icon className="size-[1.125rem]" />
                     </span>
                     <div className="min-w-0 flex-1">
                       <h3 className="text-[0.9375rem] font-semibold leading-snug">
                         {/* The link covers the whole card; its name is the section's. */}
-                        <Link href={item.href} className="after:absolute after:inset-0 after:rounded-lg focus-visible:outline-none">
+                        <Link
+                          href={item.href}
+                          className="after:absolute after:inset-0 after:rounded-lg focus-visible:outline-none"
+                        >
                           {t(`${item.key}.title`)}
                         </Link>
                       </h3>
                       <p className="mt-1 text-sm text-muted-foreground">{t(`${item.key}.description`)}</p>
                     </div>
-                    <ArrowRight aria-hidden className="mt-0.5 size-4 shrink-0 text-muted-foreground transition-transform group-hover:translate-x-0.5 group-hover:text-primary" />
+                    <ArrowRight
+                      aria-hidden
+                      className="mt-0.5 size-4 shrink-0 text-muted-foreground transition-transform group-hover:translate-x-0.5 group-hover:text-primary"
+                    />
                   </div>
                 </Card>
               </li>

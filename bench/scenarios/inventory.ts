@@ -38,7 +38,9 @@ export const inventoryList: Scenario = {
   goal: 'p95 < 50 ms',
   async run(ctx) {
     const db = ctx.handle.db;
-    const { rows: locs } = await db.execute<{ id: string }>(sql`select id from locations where kind = 'store' order by code limit 5`);
+    const { rows: locs } = await db.execute<{ id: string }>(
+      sql`select id from locations where kind = 'store' order by code limit 5`,
+    );
     const terms = await sampleTerms(db, 20);
     const query = (i: number) => ZInventoryListQuery.parse({ q: terms[i % terms.length] });
     const loc = (i: number) => [locs[i % locs.length].id];
@@ -54,7 +56,12 @@ export const inventoryList: Scenario = {
       warmup: 2,
       iterations: iterations(20, ctx.options.scale, 5),
     });
-    return { ours, baseline, ok: ours.p95_ms < 50, note: `${terms.length} terms over ${locs.length} stores; ${Math.round(hits / (n + 10))} rows a page on average` };
+    return {
+      ours,
+      baseline,
+      ok: ours.p95_ms < 50,
+      note: `${terms.length} terms over ${locs.length} stores; ${Math.round(hits / (n + 10))} rows a page on average`,
+    };
   },
 };
 
@@ -64,7 +71,9 @@ export const inventoryBarcode: Scenario = {
   goal: 'p95 < 5 ms',
   async run(ctx) {
     const db = ctx.handle.db;
-    const { rows } = await db.execute<{ barcode: string }>(sql`select barcode from variants where barcode is not null order by md5(id::text) limit 200`);
+    const { rows } = await db.execute<{ barcode: string }>(
+      sql`select barcode from variants where barcode is not null order by md5(id::text) limit 200`,
+    );
     const codes = rows.map((r) => r.barcode);
     const ours = await measure(
       async (i) => {

@@ -51,7 +51,10 @@ export const ordersListRecent: Scenario = {
     const ours = await measure((i) => keysetPage(db, channelId, cursors[i % pages]), { warmup: pages, iterations: n });
     // Deep OFFSET pages take seconds on the large data set: each depth twice is enough for its percentiles.
     const nBaseline = pages * 2;
-    const baseline = await measure((i) => offsetPage(db, channelId, depths[i % pages]), { warmup: 0, iterations: nBaseline });
+    const baseline = await measure((i) => offsetPage(db, channelId, depths[i % pages]), {
+      warmup: 0,
+      iterations: nBaseline,
+    });
     return {
       ours,
       baseline,
@@ -117,7 +120,9 @@ function keysetQuery(db: Db, channelId: string, cursor: Cursor) {
     .where(
       and(
         eq(orders.channelId, channelId),
-        cursor ? sql`(${orders.placedAt}, ${orders.id}) < (${cursor.placedAt.toISOString()}::timestamptz, ${cursor.id}::uuid)` : undefined,
+        cursor
+          ? sql`(${orders.placedAt}, ${orders.id}) < (${cursor.placedAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`
+          : undefined,
       ),
     )
     .orderBy(...newestFirst)

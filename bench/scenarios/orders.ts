@@ -16,7 +16,11 @@ const WEB = DEMO_CHANNELS.find((c) => c.code === 'web')!;
 
 function concurrentMeasurement(latencies: number[], wallMs: number): Measurement {
   const r = (n: number) => Math.round(n * 1000) / 1000;
-  return { p50_ms: r(percentile(latencies, 50)), p95_ms: r(percentile(latencies, 95)), ops_per_s: r((latencies.length * 1000) / wallMs) };
+  return {
+    p50_ms: r(percentile(latencies, 50)),
+    p95_ms: r(percentile(latencies, 95)),
+    ops_per_s: r((latencies.length * 1000) / wallMs),
+  };
 }
 
 /**
@@ -28,8 +32,16 @@ export const ordersList: Scenario = {
   goal: 'p95 < 100 ms',
   async run(ctx) {
     const db = ctx.handle.db;
-    const { rows: locs } = await db.execute<{ id: string }>(sql`select id from locations where kind = 'store' order by code limit 3`);
-    const filters: Record<string, string>[] = [{ status: 'shipped' }, { status: 'placed' }, { location: locs[0].id }, { location: locs[1].id }, { channel: 'zalando' }];
+    const { rows: locs } = await db.execute<{ id: string }>(
+      sql`select id from locations where kind = 'store' order by code limit 3`,
+    );
+    const filters: Record<string, string>[] = [
+      { status: 'shipped' },
+      { status: 'placed' },
+      { location: locs[0].id },
+      { location: locs[1].id },
+      { channel: 'zalando' },
+    ];
     // Cursors a user would hold, walking each filter's first 20 pages.
     const pages: { filter: Record<string, string>; after?: string; depth: number }[] = [];
     for (const filter of filters) {
@@ -41,15 +53,31 @@ export const ordersList: Scenario = {
         after = page.next;
       }
     }
-    const ours = await measure((i) => listOrders(db, OWNER, ZOrderListQuery.parse({ ...pages[i % pages.length].filter, after: pages[i % pages.length].after })), {
-      warmup: 20,
-      iterations: iterations(300, ctx.options.scale, pages.length),
-    });
-    const baseline = await measure((i) => naivePage(db, pages[i % pages.length].filter, pages[i % pages.length].depth), {
-      warmup: 2,
-      iterations: iterations(40, ctx.options.scale, 10),
-    });
-    return { ours, baseline, ok: ours.p95_ms < 100, note: `${filters.length} filters × up to 20 pages (${pages.length} pages)` };
+    const ours = await measure(
+      (i) =>
+        listOrders(
+          db,
+          OWNER,
+          ZOrderListQuery.parse({ ...pages[i % pages.length].filter, after: pages[i % pages.length].after }),
+        ),
+      {
+        warmup: 20,
+        iterations: iterations(300, ctx.options.scale, pages.length),
+      },
+    );
+    const baseline = await measure(
+      (i) => naivePage(db, pages[i % pages.length].filter, pages[i % pages.length].depth),
+      {
+        warmup: 2,
+        iterations: iterations(40, ctx.options.scale, 10),
+      },
+    );
+    return {
+      ours,
+      baseline,
+      ok: ours.p95_ms < 100,
+      note: `${filters.length} filters × up to 20 pages (${pages.length} pages)`,
+    };
   },
 };
 
@@ -76,7 +104,10 @@ async function stockedAtWarehouse(db: Db, n: number): Promise<{ skus: StockedSku
     where l.on_hand - l.reserved - l.safety_stock >= 20
     order by md5(v.id::text) limit ${n}`);
   if (rows.length < n / 2) throw new Error('orders.ingest needs the large seed with warehouse stock');
-  return { skus: rows.map((r) => ({ sku: r.sku, variantId: r.variant_id, priceCents: Number(r.price_cents) })), warehouse: rows[0].location_id };
+  return {
+    skus: rows.map((r) => ({ sku: r.sku, variantId: r.variant_id, priceCents: Number(r.price_cents) })),
+    warehouse: rows[0].location_id,
+  };
 }
 
 function shipOrderBody(runId: string, i: number, s: StockedSku) {
@@ -86,8 +117,17 @@ function shipOrderBody(runId: string, i: number, s: StockedSku) {
     currency: 'EUR',
     customer: { email: `bench${i % 5000}@exemple.fr`, firstName: 'Bench', lastName: `N${i % 5000}` },
     lines: [{ sku: s.sku, quantity: 1, unitPriceCents: s.priceCents }],
-    fulfilment: { type: 'ship', address: { line1: '1 rue du Test', postalCode: '75001', city: 'Paris', country: 'FR' } },
-    totals: { subtotalCents: s.priceCents, discountCents: 0, shippingCents: 0, taxCents: Math.round(s.priceCents / 6), totalCents: s.priceCents },
+    fulfilment: {
+      type: 'ship',
+      address: { line1: '1 rue du Test', postalCode: '75001', city: 'Paris', country: 'FR' },
+    },
+    totals: {
+      subtotalCents: s.priceCents,
+      discountCents: 0,
+      shippingCents: 0,
+      taxCents: Math.round(s.priceCents / 6),
+      totalCents: s.priceCents,
+    },
   });
 }
 
@@ -96,7 +136,13 @@ function shipOrderBody(runId: string, i: number, s: StockedSku) {
  * reservation, ledger, rollup (on the connection's shard, as the schema keys it) — one
  * statement at a time, as a hand-written data layer would send it.
  */
-async function rawIngest(pool: pg.Pool, channelId: string, externalId: string, s: StockedSku, locationId: string): Promise<boolean> {
+async function rawIngest(
+  pool: pg.Pool,
+  channelId: string,
+  externalId: string,
+  s: StockedSku,
+  locationId: string,
+): Promise<boolean> {
   const client = await pool.connect();
   try {
     await client.query('begin');
@@ -175,16 +221,19 @@ export const ordersIngest: Scenario = {
     // orders pay for JIT compilation, new connections and their first (custom) query plans.
     const warmup = iterations(1000, ctx.options.scale, 100);
     const pool = new pg.Pool({ connectionString: ctx.databaseUrl, max: 16 });
-    const rawOrder = (prefix: string, stride: number) => (i: number) => rawIngest(pool, webId, `${prefix}-${runId}-${i}`, sku(i, stride), warehouse);
+    const rawOrder = (prefix: string, stride: number) => (i: number) =>
+      rawIngest(pool, webId, `${prefix}-${runId}-${i}`, sku(i, stride), warehouse);
     await runConcurrently(warmup, 16, rawOrder('RAWW', 7));
     const raw = await runConcurrently(total, 16, rawOrder('RAW', 1));
     const rawPaced = await runPaced(total, 16, INGEST_GOAL_RATE, rawOrder('RAWP', 11));
     await pool.end();
-    if ([...raw.results, ...rawPaced.results].some((ok) => !ok)) throw new Error('the raw baseline ran out of stock: pick better-stocked SKUs');
+    if ([...raw.results, ...rawPaced.results].some((ok) => !ok))
+      throw new Error('the raw baseline ran out of stock: pick better-stocked SKUs');
 
     const server = await startServer(ctx.databaseUrl, ctx.log);
     try {
-      const order = (prefix: string, stride: number) => (i: number) => post(server.url, shipOrderBody(`${runId}${prefix}`, i, sku(i, stride)));
+      const order = (prefix: string, stride: number) => (i: number) =>
+        post(server.url, shipOrderBody(`${runId}${prefix}`, i, sku(i, stride)));
       await runConcurrently(warmup, 16, order('w', 7));
       const ours = await runConcurrently(total, 16, order('', 13));
       const oursPaced = await runPaced(total, 16, INGEST_GOAL_RATE, order('p', 17));
@@ -215,7 +264,9 @@ export const ordersIngest: Scenario = {
 };
 
 async function post(url: string, body: string): Promise<number> {
-  const res = await postJson(`${url}/api/v1/channels/web/orders`, body, { 'x-comptoir-signature': signBody(WEB.secret, body) });
+  const res = await postJson(`${url}/api/v1/channels/web/orders`, body, {
+    'x-comptoir-signature': signBody(WEB.secret, body),
+  });
   return res.status;
 }
 
@@ -237,14 +288,18 @@ export const ordersHotSku: Scenario = {
     const db = ctx.handle.db;
     // SKUs are upper case (ingestion upper-cases what channels send).
     const runId = randomUUID().slice(0, 8).toUpperCase();
-    const { rows: stores } = await db.execute<{ id: string; code: string }>(sql`select id, code from locations where kind = 'store' and pickup_enabled order by code limit 1`);
+    const { rows: stores } = await db.execute<{ id: string; code: string }>(
+      sql`select id, code from locations where kind = 'store' and pickup_enabled order by code limit 1`,
+    );
     const store = stores[0];
     const hot = await makeHotSku(db, `HOT-${runId}`, store.id);
     const hotRaw = await makeHotSku(db, `HOTRAW-${runId}`, store.id);
     const webId = await channelId(db, 'web');
 
     const pool = new pg.Pool({ connectionString: ctx.databaseUrl, max: 16 });
-    const raw = await runConcurrently(1000, 100, (i) => rawIngest(pool, webId, `HOTRAW-${runId}-${i}`, hotRaw, store.id));
+    const raw = await runConcurrently(1000, 100, (i) =>
+      rawIngest(pool, webId, `HOTRAW-${runId}-${i}`, hotRaw, store.id),
+    );
     await pool.end();
 
     const server = await startServer(ctx.databaseUrl, ctx.log);
@@ -261,13 +316,21 @@ export const ordersHotSku: Scenario = {
       const ours = await runConcurrently(1000, 100, async (i) => {
         // One body per order: the signature must cover exactly the bytes sent.
         const raw = body(i);
-        const res = await postJson(`${server.url}/api/v1/channels/web/orders`, raw, { 'x-comptoir-signature': signBody(WEB.secret, raw) });
+        const res = await postJson(`${server.url}/api/v1/channels/web/orders`, raw, {
+          'x-comptoir-signature': signBody(WEB.secret, raw),
+        });
         const json = res.json as { error?: { code: string } } | null;
         return res.status === 409 ? `409 ${json?.error?.code}` : String(res.status);
       });
       const statuses: Record<string, number> = {};
       for (const s of ours.results) statuses[s] = (statuses[s] ?? 0) + 1;
-      const { rows } = await db.execute<{ on_hand: number; reserved: number; ledger_on_hand: number; ledger_reserved: number; active: number }>(sql`
+      const { rows } = await db.execute<{
+        on_hand: number;
+        reserved: number;
+        ledger_on_hand: number;
+        ledger_reserved: number;
+        active: number;
+      }>(sql`
         select l.on_hand, l.reserved,
           (select sum(delta_on_hand)::int from inventory_movements m where m.variant_id = l.variant_id and m.location_id = l.location_id) as ledger_on_hand,
           (select sum(delta_reserved)::int from inventory_movements m where m.variant_id = l.variant_id and m.location_id = l.location_id) as ledger_reserved,
@@ -300,11 +363,15 @@ export const ordersHotSku: Scenario = {
 /** A fresh SKU with exactly 100 on hand at one store (through the ledger), so every run starts equal. */
 async function makeHotSku(db: Db, sku: string, locationId: string): Promise<StockedSku> {
   return db.transaction(async (tx) => {
-    const { rows: p } = await tx.execute<{ id: string }>(sql`insert into products (name, brand, category) values (${`Bench hot item ${sku}`}, 'Bench', 'Bench') returning id`);
+    const { rows: p } = await tx.execute<{ id: string }>(
+      sql`insert into products (name, brand, category) values (${`Bench hot item ${sku}`}, 'Bench', 'Bench') returning id`,
+    );
     const { rows: v } = await tx.execute<{ id: string }>(
       sql`insert into variants (product_id, sku, title, price_cents, cost_cents) values (${p[0].id}, ${sku}, 'Unique', 2500, 1000) returning id`,
     );
-    await tx.execute(sql`insert into inventory_levels (variant_id, location_id, on_hand) values (${v[0].id}, ${locationId}, 100)`);
+    await tx.execute(
+      sql`insert into inventory_levels (variant_id, location_id, on_hand) values (${v[0].id}, ${locationId}, 100)`,
+    );
     await tx.execute(
       sql`insert into inventory_movements (variant_id, location_id, delta_on_hand, reason, reference_type, reference_id) values (${v[0].id}, ${locationId}, 100, 'receipt', 'receipt', 'bench')`,
     );

@@ -35,7 +35,9 @@ export const seedLarge: Scenario = {
     }
     const sampleOrders = iterations(3000, ctx.options.scale, 200);
     const naive = await naiveRowByRowRate(ctx.databaseUrl, sampleOrders);
-    ctx.log(`  row-by-row sample: ${naive.rows} rows in ${(naive.ms / 1000).toFixed(1)} s (median batch ${Math.round(naive.rowsPerS)} rows/s)`);
+    ctx.log(
+      `  row-by-row sample: ${naive.rows} rows in ${(naive.ms / 1000).toFixed(1)} s (median batch ${Math.round(naive.rowsPerS)} rows/s)`,
+    );
 
     const ours = singleRun(record.seed_ms, record.total_rows);
     const baseline = singleRun((record.total_rows / naive.rowsPerS) * 1000, record.total_rows);
@@ -51,7 +53,10 @@ export const seedLarge: Scenario = {
 };
 
 /** Rows per second of one-INSERT-per-row autocommit loading, measured in a scratch database. */
-async function naiveRowByRowRate(benchUrl: string, sampleOrders: number): Promise<{ rows: number; ms: number; rowsPerS: number }> {
+async function naiveRowByRowRate(
+  benchUrl: string,
+  sampleOrders: number,
+): Promise<{ rows: number; ms: number; rowsPerS: number }> {
   const scratchUrl = withDatabase(benchUrl, `${databaseName(benchUrl)}_naive`);
   assertDisposable(scratchUrl);
   await dropDatabase(scratchUrl);

@@ -32,7 +32,12 @@ export function LoginForm({
 
   return (
     <>
-      <form action={formAction} noValidate className="flex flex-col gap-4" aria-describedby={formError ? `${id}-error` : undefined}>
+      <form
+        action={formAction}
+        noValidate
+        className="flex flex-col gap-4"
+        aria-describedby={formError ? `${id}-error` : undefined}
+      >
         <input type="hidden" name="redirectTo" value={redirectTo} />
         {formError ? (
           <div
@@ -44,7 +49,11 @@ export function LoginForm({
             <span>
               {formError}
               {/* An unexpected failure: the id of its log line, for whoever looks into it. */}
-              {state?.requestId ? <span className="mt-1 block font-mono text-xs">{t('error.reference', { digest: state.requestId })}</span> : null}
+              {state?.requestId ? (
+                <span className="mt-1 block font-mono text-xs">
+                  {t('error.reference', { digest: state.requestId })}
+                </span>
+              ) : null}
             </span>
           </div>
         ) : null}
@@ -103,9 +112,7 @@ export function LoginForm({
           <h2 id={`${id}-demo`} className="px-1.5 text-xs font-semibold text-foreground">
             {t('login.demo.title')}
           </h2>
-          <p className="mt-1 px-1.5">
-            {t('login.demo.description', { password: demo.password })}
-          </p>
+          <p className="mt-1 px-1.5">{t('login.demo.description', { password: demo.password })}</p>
           <ul className="mt-2 flex flex-col gap-0.5">
             {demo.accounts.map((account) => (
               <li key={account.email}>

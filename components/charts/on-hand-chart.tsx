@@ -4,7 +4,18 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { useI18n } from '@/lib/i18n/client';
 
 /** Distinct, AA-legible line colours; a series keeps its colour by position. */
-const COLOURS = ['#4f46e5', '#17663a', '#c2410c', '#0e7490', '#a21caf', '#835400', '#be123c', '#4a4f57', '#1d4ed8', '#15803d'];
+const COLOURS = [
+  '#4f46e5',
+  '#17663a',
+  '#c2410c',
+  '#0e7490',
+  '#a21caf',
+  '#835400',
+  '#be123c',
+  '#4a4f57',
+  '#1d4ed8',
+  '#15803d',
+];
 
 export type OnHandPoint = { day: string } & Record<string, number | string | null>;
 
@@ -12,7 +23,15 @@ export type OnHandPoint = { day: string } & Record<string, number | string | nul
  * On hand per location over time, one step line per location (closing stock changes only when
  * a movement happens). Fed a ready series: one point per day, one key per location code.
  */
-export function OnHandChart({ data, series, label }: { data: OnHandPoint[]; series: { key: string; name: string }[]; label: string }) {
+export function OnHandChart({
+  data,
+  series,
+  label,
+}: {
+  data: OnHandPoint[];
+  series: { key: string; name: string }[];
+  label: string;
+}) {
   const { formatDate, formatNumber } = useI18n();
   const short = (day: string) => formatDate(`${day}T12:00:00Z`, 'UTC', 'medium').replace(/\s\d{4}$/, '');
   return (
@@ -20,7 +39,14 @@ export function OnHandChart({ data, series, label }: { data: OnHandPoint[]; seri
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#e1e3e8" strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="day" tickFormatter={short} tick={{ fontSize: 12, fill: '#565b64' }} tickLine={false} axisLine={{ stroke: '#e1e3e8' }} minTickGap={28} />
+          <XAxis
+            dataKey="day"
+            tickFormatter={short}
+            tick={{ fontSize: 12, fill: '#565b64' }}
+            tickLine={false}
+            axisLine={{ stroke: '#e1e3e8' }}
+            minTickGap={28}
+          />
           <YAxis
             allowDecimals={false}
             width={44}

@@ -5,7 +5,15 @@ import { SlidersHorizontal } from 'lucide-react';
 import { adjustStockAction } from '@/app/(backoffice)/inventory/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
@@ -116,7 +124,12 @@ export function AdjustDialog({
         <DialogHeader>
           <DialogTitle>{t('inventory.adjust.title')}</DialogTitle>
           <DialogDescription>
-            {t('inventory.adjust.description', { sku, location: location.name, onHand: formatNumber(onHand), reserved: formatNumber(reserved) })}
+            {t('inventory.adjust.description', {
+              sku,
+              location: location.name,
+              onHand: formatNumber(onHand),
+              reserved: formatNumber(reserved),
+            })}
           </DialogDescription>
         </DialogHeader>
         <form onSubmit={onSubmit} className="grid gap-4" noValidate>
@@ -142,7 +155,9 @@ export function AdjustDialog({
             </div>
           </fieldset>
           <div className="grid gap-1.5">
-            <Label htmlFor={`${id}-qty`}>{mode === 'delta' ? t('inventory.adjust.delta') : t('inventory.adjust.counted')}</Label>
+            <Label htmlFor={`${id}-qty`}>
+              {mode === 'delta' ? t('inventory.adjust.delta') : t('inventory.adjust.counted')}
+            </Label>
             <Input
               id={`${id}-qty`}
               inputMode="numeric"
@@ -163,7 +178,12 @@ export function AdjustDialog({
           </div>
           <div className="grid gap-1.5">
             <Label htmlFor={`${id}-reason`}>{t('inventory.adjust.reason')}</Label>
-            <NativeSelect id={`${id}-reason`} value={reason} onChange={(e) => setReason(e.target.value as AdjustmentReason)} containerClassName="w-64 max-w-full">
+            <NativeSelect
+              id={`${id}-reason`}
+              value={reason}
+              onChange={(e) => setReason(e.target.value as AdjustmentReason)}
+              containerClassName="w-64 max-w-full"
+            >
               {ADJUSTMENT_REASONS.map((r) => (
                 <option key={r} value={r}>
                   {t(`inventory.detail.${r}`)}
@@ -173,7 +193,13 @@ export function AdjustDialog({
           </div>
           <div className="grid gap-1.5">
             <Label htmlFor={`${id}-note`}>{t('inventory.adjust.note')}</Label>
-            <Textarea id={`${id}-note`} value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} rows={2} />
+            <Textarea
+              id={`${id}-note`}
+              value={note}
+              maxLength={500}
+              onChange={(e) => setNote(e.target.value)}
+              rows={2}
+            />
           </div>
           {error ? <Alert tone="error">{error}</Alert> : null}
           <DialogFooter>

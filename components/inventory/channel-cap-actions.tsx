@@ -38,7 +38,11 @@ export function ChannelCapActions(props: Props) {
         <ConfirmDialog
           destructive
           trigger={
-            <Button variant="secondary" size="sm" aria-label={t('inventory.channels.removeFor', { channel: channel.name })}>
+            <Button
+              variant="secondary"
+              size="sm"
+              aria-label={t('inventory.channels.removeFor', { channel: channel.name })}
+            >
               <X aria-hidden />
               {t('inventory.channels.remove')}
             </Button>
@@ -69,7 +73,13 @@ function CapDialog({ variantId, sku, channel, maxUnits, reserved }: Props) {
   const trimmed = value.trim();
   const parsed = /^\d+$/.test(trimmed) && Number(trimmed) <= MAX_UNITS ? Number(trimmed) : null;
   const warning =
-    parsed === null ? null : parsed < reserved ? t('inventory.channels.belowReserved', { reserved: formatNumber(reserved) }) : parsed === 0 ? t('inventory.channels.zero') : null;
+    parsed === null
+      ? null
+      : parsed < reserved
+        ? t('inventory.channels.belowReserved', { reserved: formatNumber(reserved) })
+        : parsed === 0
+          ? t('inventory.channels.zero')
+          : null;
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -97,14 +107,22 @@ function CapDialog({ variantId, sku, channel, maxUnits, reserved }: Props) {
         <Button
           variant="secondary"
           size="sm"
-          aria-label={editing ? t('inventory.channels.changeFor', { channel: channel.name }) : t('inventory.channels.setFor', { channel: channel.name })}
+          aria-label={
+            editing
+              ? t('inventory.channels.changeFor', { channel: channel.name })
+              : t('inventory.channels.setFor', { channel: channel.name })
+          }
         >
           <Gauge aria-hidden />
           {editing ? t('inventory.channels.change') : t('inventory.channels.set')}
         </Button>
       }
       title={t('inventory.channels.dialogTitle', { channel: channel.name })}
-      description={t('inventory.channels.dialogDescription', { channel: channel.name, sku, reserved: formatNumber(reserved) })}
+      description={t('inventory.channels.dialogDescription', {
+        channel: channel.name,
+        sku,
+        reserved: formatNumber(reserved),
+      })}
       noValidate
       onSubmit={onSubmit}
       submitLabel={t('inventory.channels.save')}

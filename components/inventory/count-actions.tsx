@@ -49,7 +49,12 @@ export function CountActions({
             router.refresh();
           } else {
             const skus = (result.details as { skus?: string[] } | undefined)?.skus;
-            toast(result.code === 'stock_conflict' && skus ? t('inventory.counts.belowReserved', { skus: skus.join(', ') }) : errorMessage(t, result), 'error');
+            toast(
+              result.code === 'stock_conflict' && skus
+                ? t('inventory.counts.belowReserved', { skus: skus.join(', ') })
+                : errorMessage(t, result),
+              'error',
+            );
           }
         }}
       />

@@ -45,11 +45,21 @@ export function CountEntry({ countId }: { countId: string }) {
     setCode('');
     if (mode === 'type') setQuantity('');
     startTransition(async () => {
-      const result = await recordCountAction({ countId, lines: [{ code: value, counted: qty, mode: mode === 'scan' ? 'add' : 'set' }] });
+      const result = await recordCountAction({
+        countId,
+        lines: [{ code: value, counted: qty, mode: mode === 'scan' ? 'add' : 'set' }],
+      });
       if (!result.ok) push(errorMessage(t, result), false);
       else if (result.data.unknown.length > 0) push(t('inventory.counts.unknown', { code: value }), false);
-      else if (result.data.elsewhere.length > 0) push(t('inventory.counts.elsewhere', { code: value, number: result.data.elsewhere[0].number }), false);
-      else push(mode === 'scan' ? t('inventory.counts.recordedScan', { code: value }) : t('inventory.counts.recordedSet', { code: value, quantity: formatNumber(qty) }), true);
+      else if (result.data.elsewhere.length > 0)
+        push(t('inventory.counts.elsewhere', { code: value, number: result.data.elsewhere[0].number }), false);
+      else
+        push(
+          mode === 'scan'
+            ? t('inventory.counts.recordedScan', { code: value })
+            : t('inventory.counts.recordedSet', { code: value, quantity: formatNumber(qty) }),
+          true,
+        );
       codeRef.current?.focus();
     });
   }
@@ -61,7 +71,14 @@ export function CountEntry({ countId }: { countId: string }) {
         <div className="flex flex-wrap gap-x-5 gap-y-2">
           {(['scan', 'type'] as const).map((m) => (
             <label key={m} className="inline-flex items-center gap-2 text-sm">
-              <input type="radio" name={`${id}-mode`} value={m} checked={mode === m} onChange={() => setMode(m)} className="size-4 accent-primary" />
+              <input
+                type="radio"
+                name={`${id}-mode`}
+                value={m}
+                checked={mode === m}
+                onChange={() => setMode(m)}
+                className="size-4 accent-primary"
+              />
               {m === 'scan' ? t('inventory.counts.modeScan') : t('inventory.counts.modeType')}
             </label>
           ))}
@@ -71,7 +88,10 @@ export function CountEntry({ countId }: { countId: string }) {
         <div className="grid min-w-56 flex-1 gap-1.5">
           <Label htmlFor={`${id}-code`}>{t('inventory.counts.code')}</Label>
           <div className="relative">
-            <ScanBarcode aria-hidden className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" />
+            <ScanBarcode
+              aria-hidden
+              className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
+            />
             <Input
               ref={codeRef}
               id={`${id}-code`}
@@ -87,7 +107,13 @@ export function CountEntry({ countId }: { countId: string }) {
         {mode === 'type' ? (
           <div className="grid w-32 gap-1.5">
             <Label htmlFor={`${id}-qty`}>{t('inventory.counts.quantity')}</Label>
-            <Input id={`${id}-qty`} value={quantity} onChange={(e) => setQuantity(e.target.value)} inputMode="numeric" className="text-right tabular-nums" />
+            <Input
+              id={`${id}-qty`}
+              value={quantity}
+              onChange={(e) => setQuantity(e.target.value)}
+              inputMode="numeric"
+              className="text-right tabular-nums"
+            />
           </div>
         ) : null}
         <Button type="submit" disabled={!code.trim()} aria-busy={pending || undefined}>

@@ -30,7 +30,14 @@ export function CountStartForm({ locations, categories }: { locations: LocationO
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const list = [...new Set(skus.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean))];
+    const list = [
+      ...new Set(
+        skus
+          .split(/[\s,;]+/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ];
     if (kind === 'list' && list.length === 0) return setError(t('inventory.counts.needSkus'));
     setError(null);
     setOpenCount(null);
@@ -55,12 +62,25 @@ export function CountStartForm({ locations, categories }: { locations: LocationO
 
   return (
     <form onSubmit={onSubmit} className="grid max-w-xl gap-5" noValidate>
-      <LocationField id={`${id}-location`} label={t('inventory.counts.location')} locations={locations} value={locationId} onChange={setLocationId} />
+      <LocationField
+        id={`${id}-location`}
+        label={t('inventory.counts.location')}
+        locations={locations}
+        value={locationId}
+        onChange={setLocationId}
+      />
       <fieldset className="grid gap-2">
         <legend className="mb-2 text-sm font-medium">{t('inventory.counts.scopeLabel')}</legend>
         {scopes.map(([value, label]) => (
           <label key={value} className="inline-flex items-center gap-2 text-sm">
-            <input type="radio" name={`${id}-scope`} value={value} checked={kind === value} onChange={() => setKind(value)} className="size-4 accent-primary" />
+            <input
+              type="radio"
+              name={`${id}-scope`}
+              value={value}
+              checked={kind === value}
+              onChange={() => setKind(value)}
+              className="size-4 accent-primary"
+            />
             {label}
           </label>
         ))}
@@ -80,7 +100,14 @@ export function CountStartForm({ locations, categories }: { locations: LocationO
       {kind === 'list' ? (
         <div className="grid gap-1.5">
           <Label htmlFor={`${id}-skus`}>{t('inventory.counts.skus')}</Label>
-          <Textarea id={`${id}-skus`} value={skus} onChange={(e) => setSkus(e.target.value)} rows={5} className="font-mono" spellCheck={false} />
+          <Textarea
+            id={`${id}-skus`}
+            value={skus}
+            onChange={(e) => setSkus(e.target.value)}
+            rows={5}
+            className="font-mono"
+            spellCheck={false}
+          />
         </div>
       ) : null}
       {error ? (

@@ -17,7 +17,13 @@ const MAX_BYTES = 2_000_000;
  * Imports received or counted quantities from a CSV file read in the browser. The server checks
  * every row first: one bad row and nothing is applied; the rows and their errors are listed here.
  */
-export function CsvImportForm({ locations, defaultLocationId }: { locations: LocationOption[]; defaultLocationId: string }) {
+export function CsvImportForm({
+  locations,
+  defaultLocationId,
+}: {
+  locations: LocationOption[];
+  defaultLocationId: string;
+}) {
   const { t, formatNumber } = useI18n();
   const id = useId();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -41,7 +47,10 @@ export function CsvImportForm({ locations, defaultLocationId }: { locations: Loc
       const text = await file.text();
       const result = await importStockCsvAction({ locationId, kind, text, reference: reference.trim() || undefined });
       if (result.ok) {
-        const message = t('inventory.import.success', { rows: formatNumber(result.data.applied), changed: formatNumber(result.data.changed) });
+        const message = t('inventory.import.success', {
+          rows: formatNumber(result.data.applied),
+          changed: formatNumber(result.data.changed),
+        });
         setSuccess(message);
         toast(message);
         if (fileRef.current) fileRef.current.value = '';
@@ -60,7 +69,13 @@ export function CsvImportForm({ locations, defaultLocationId }: { locations: Loc
   return (
     <form onSubmit={onSubmit} className="grid grid-cols-1 gap-4" noValidate>
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-1">
-        <LocationField id={`${id}-location`} label={t('inventory.import.location')} locations={locations} value={locationId} onChange={setLocationId} />
+        <LocationField
+          id={`${id}-location`}
+          label={t('inventory.import.location')}
+          locations={locations}
+          value={locationId}
+          onChange={setLocationId}
+        />
         <ReferenceField
           id={`${id}-reference`}
           label={t('inventory.import.reference')}
@@ -74,7 +89,14 @@ export function CsvImportForm({ locations, defaultLocationId }: { locations: Loc
         <div className="flex flex-wrap gap-x-5 gap-y-2">
           {(['receipt', 'count'] as const).map((k) => (
             <label key={k} className="inline-flex items-center gap-2 text-sm">
-              <input type="radio" name={`${id}-kind`} value={k} checked={kind === k} onChange={() => setKind(k)} className="size-4 accent-primary" />
+              <input
+                type="radio"
+                name={`${id}-kind`}
+                value={k}
+                checked={kind === k}
+                onChange={() => setKind(k)}
+                className="size-4 accent-primary"
+              />
               {k === 'receipt' ? t('inventory.import.kindReceipt') : t('inventory.import.kindCount')}
             </label>
           ))}
@@ -99,7 +121,10 @@ export function CsvImportForm({ locations, defaultLocationId }: { locations: Loc
         <Alert tone="error">
           <p>{error}</p>
           {rowErrors.length > 0 ? (
-            <table className="mt-2 w-full text-left text-sm text-foreground" aria-label={t('inventory.import.errorsLabel')}>
+            <table
+              className="mt-2 w-full text-left text-sm text-foreground"
+              aria-label={t('inventory.import.errorsLabel')}
+            >
               <thead>
                 <tr className="text-xs text-muted-foreground">
                   <th scope="col" className="w-16 py-1 pr-3 text-right font-medium">

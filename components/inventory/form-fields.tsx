@@ -28,7 +28,12 @@ export function LocationField({
   return (
     <div className="grid gap-1.5">
       <Label htmlFor={id}>{label}</Label>
-      <NativeSelect id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={invalid ? true : undefined}>
+      <NativeSelect
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={invalid ? true : undefined}
+      >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {locations.map((l) => (
           <option key={l.id} value={l.id}>

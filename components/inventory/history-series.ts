@@ -18,7 +18,9 @@ export function buildOnHandSeries(
     if (!byDay.has(h.day)) byDay.set(h.day, new Map());
     byDay.get(h.day)!.set(h.locationCode, h.onHand);
   }
-  const last = new Map<string, number | null>(codes.map((c) => [c, moved.has(c) ? null : current.find((x) => x.code === c)!.onHand]));
+  const last = new Map<string, number | null>(
+    codes.map((c) => [c, moved.has(c) ? null : current.find((x) => x.code === c)!.onHand]),
+  );
   const data = days.map((day) => {
     const point: OnHandPoint = { day };
     for (const code of codes) {

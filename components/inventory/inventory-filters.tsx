@@ -86,7 +86,10 @@ export function InventoryFilters({
   const warehouses = locations.filter((l) => l.kind === 'warehouse');
 
   return (
-    <section aria-label={t('inventory.filters.label')} className="mb-4 rounded-lg border border-border bg-surface p-3 shadow-card">
+    <section
+      aria-label={t('inventory.filters.label')}
+      className="mb-4 rounded-lg border border-border bg-surface p-3 shadow-card"
+    >
       <div className="grid gap-3 md:grid-cols-[minmax(0,1fr)_minmax(0,20rem)]">
         <form
           role="search"
@@ -100,7 +103,10 @@ export function InventoryFilters({
             {t('inventory.filters.search')}
           </Label>
           <div className="relative">
-            <Search aria-hidden className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" />
+            <Search
+              aria-hidden
+              className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
+            />
             <Input
               ref={searchRef}
               id={searchId}
@@ -125,13 +131,20 @@ export function InventoryFilters({
       <div className="mt-3 flex flex-wrap items-center gap-2">
         <DropdownMenu>
           <DropdownMenuTrigger asChild>
-            <Button variant="secondary" className="max-w-full justify-between font-normal" aria-label={`${t('inventory.filters.locations')}: ${locationSummary}`}>
+            <Button
+              variant="secondary"
+              className="max-w-full justify-between font-normal"
+              aria-label={`${t('inventory.filters.locations')}: ${locationSummary}`}
+            >
               <MapPin aria-hidden className="text-muted-foreground" />
               <span className="truncate">{locationSummary}</span>
               <ChevronDown aria-hidden className="text-muted-foreground" />
             </Button>
           </DropdownMenuTrigger>
-          <DropdownMenuContent align="start" className="max-h-[min(28rem,var(--radix-dropdown-menu-content-available-height))] overflow-y-auto">
+          <DropdownMenuContent
+            align="start"
+            className="max-h-[min(28rem,var(--radix-dropdown-menu-content-available-height))] overflow-y-auto"
+          >
             <DropdownMenuCheckboxItem
               checked={allSelected}
               onSelect={(e) => e.preventDefault()}

@@ -26,14 +26,16 @@ export const TRANSFER_BADGE: Record<TransferStatus, BadgeVariant> = {
 };
 export const COUNT_BADGE: Record<CountStatus, BadgeVariant> = { open: 'waiting', applied: 'done', discarded: 'closed' };
 
-export const transferStatusLabel = (t: Translate, status: string) => tKey(t, `inventory.transferStatus.${status}`, status);
+export const transferStatusLabel = (t: Translate, status: string) =>
+  tKey(t, `inventory.transferStatus.${status}`, status);
 export const countStatusLabel = (t: Translate, status: string) => tKey(t, `inventory.countStatus.${status}`, status);
 
 /** A count's stored scope ("all", "category:Knitwear", "list:12", "csv") in words. */
 export function countScopeLabel(t: Translate, scope: string): string {
   if (scope === 'all') return t('inventory.counts.scope.all');
   if (scope === 'csv') return t('inventory.counts.scope.csv');
-  if (scope.startsWith('category:')) return t('inventory.counts.scope.category', { category: scope.slice('category:'.length) });
+  if (scope.startsWith('category:'))
+    return t('inventory.counts.scope.category', { category: scope.slice('category:'.length) });
   if (scope.startsWith('list:')) return t('inventory.counts.scope.list', { count: scope.slice('list:'.length) });
   return scope;
 }

@@ -53,7 +53,9 @@ export function LineEditor({
           const current = latest.current;
           const existing = current.find((l) => l.variantId === found.variantId);
           const next = existing
-            ? current.map((l) => (l === existing ? { ...l, quantity: String((parseQuantity(l.quantity) ?? 0) + 1) } : l))
+            ? current.map((l) =>
+                l === existing ? { ...l, quantity: String((parseQuantity(l.quantity) ?? 0) + 1) } : l,
+              )
             : [...current, lineFromLookup(found)];
           latest.current = next;
           onChange(next);
@@ -86,7 +88,10 @@ export function LineEditor({
         <div className="grid min-w-0 flex-1 gap-1.5" style={{ minWidth: '14rem' }}>
           <Label htmlFor={`${id}-code`}>{t('inventory.lines.code')}</Label>
           <div className="relative">
-            <ScanBarcode aria-hidden className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" />
+            <ScanBarcode
+              aria-hidden
+              className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
+            />
             <Input
               ref={codeRef}
               id={`${id}-code`}
@@ -135,7 +140,9 @@ export function LineEditor({
               <TableRow className="hover:bg-transparent">
                 <TableHead>{t('inventory.col.product')}</TableHead>
                 <TableHead>{t('inventory.col.sku')}</TableHead>
-                {availableAt ? <TableHead numeric>{t('inventory.lines.availableAt', { location: availableAt.name })}</TableHead> : null}
+                {availableAt ? (
+                  <TableHead numeric>{t('inventory.lines.availableAt', { location: availableAt.name })}</TableHead>
+                ) : null}
                 <TableHead numeric className="w-32">
                   {t('inventory.col.quantity')}
                 </TableHead>
@@ -147,7 +154,9 @@ export function LineEditor({
             <TableBody>
               {lines.map((line) => {
                 const qty = parseQuantity(line.quantity);
-                const available = availableAt ? (line.levels.find((l) => l.locationId === availableAt.id)?.available ?? 0) : null;
+                const available = availableAt
+                  ? (line.levels.find((l) => l.locationId === availableAt.id)?.available ?? 0)
+                  : null;
                 const over = available !== null && qty !== null && qty > available;
                 return (
                   <TableRow key={line.variantId}>
@@ -167,8 +176,12 @@ export function LineEditor({
                         inputMode="numeric"
                         aria-label={t('inventory.lines.quantityFor', { sku: line.sku })}
                         aria-invalid={qty === null || qty < 1 || over ? true : undefined}
-                        title={over ? t('inventory.lines.overAvailable', { available: formatNumber(available!) }) : undefined}
-                        onChange={(e) => onChange(lines.map((l) => (l === line ? { ...l, quantity: e.target.value } : l)))}
+                        title={
+                          over ? t('inventory.lines.overAvailable', { available: formatNumber(available!) }) : undefined
+                        }
+                        onChange={(e) =>
+                          onChange(lines.map((l) => (l === line ? { ...l, quantity: e.target.value } : l)))
+                        }
                         className="ml-auto h-8 w-24 text-right tabular-nums"
                       />
                     </TableCell>

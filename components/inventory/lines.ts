@@ -12,7 +12,14 @@ export type EditorLine = {
 };
 
 export function lineFromLookup(found: LookupResult, quantity = 1): EditorLine {
-  return { variantId: found.variantId, sku: found.sku, productName: found.productName, title: found.title, quantity: String(quantity), levels: found.levels };
+  return {
+    variantId: found.variantId,
+    sku: found.sku,
+    productName: found.productName,
+    title: found.title,
+    quantity: String(quantity),
+    levels: found.levels,
+  };
 }
 
 export function parseQuantity(value: string): number | null {

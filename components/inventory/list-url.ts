@@ -3,7 +3,11 @@ import type { InventoryListQuery } from '@/lib/inventory/schemas';
 export type InventoryListParams = Partial<Omit<InventoryListQuery, 'loc'>> & { loc?: readonly string[] };
 
 /** The URL of a /inventory view; defaults are left out so shared links stay short. */
-export function inventoryListHref(query: InventoryListParams, patch: InventoryListParams = {}, base = '/inventory'): string {
+export function inventoryListHref(
+  query: InventoryListParams,
+  patch: InventoryListParams = {},
+  base = '/inventory',
+): string {
   const q = { ...query, ...patch };
   const params = new URLSearchParams();
   if (q.loc && q.loc.length > 0) params.set('loc', q.loc.join(','));

@@ -1,7 +1,13 @@
 import { cn } from '@/lib/utils';
 import { initials } from './labels';
 
-const TINTS = ['bg-primary-soft text-primary', 'bg-done-soft text-done', 'bg-waiting-soft text-waiting', 'bg-info-soft text-info', 'bg-closed-soft text-closed'];
+const TINTS = [
+  'bg-primary-soft text-primary',
+  'bg-done-soft text-done',
+  'bg-waiting-soft text-waiting',
+  'bg-info-soft text-info',
+  'bg-closed-soft text-closed',
+];
 
 /** The image placeholder: the product's initials on a tint chosen from its name (stable across pages). */
 export function ProductThumb({ name, size = 'md' }: { name: string; size?: 'md' | 'lg' }) {

@@ -13,7 +13,13 @@ import { LineEditor } from './line-editor';
 import { submittedLines, type EditorLine } from './lines';
 
 /** A supplier delivery at one location: the delivery note and its lines, received all or nothing. */
-export function ReceiveForm({ locations, defaultLocationId }: { locations: LocationOption[]; defaultLocationId: string }) {
+export function ReceiveForm({
+  locations,
+  defaultLocationId,
+}: {
+  locations: LocationOption[];
+  defaultLocationId: string;
+}) {
   const { t, formatNumber } = useI18n();
   const id = useId();
   const [locationId, setLocationId] = useState(defaultLocationId);
@@ -41,7 +47,11 @@ export function ReceiveForm({ locations, defaultLocationId }: { locations: Locat
       });
       if (!result.ok) return setError(errorMessage(t, result));
       const location = locations.find((l) => l.id === locationId)?.name ?? '';
-      const message = t('inventory.receive.success', { units: formatNumber(result.data.units), location, reference: reference.trim() });
+      const message = t('inventory.receive.success', {
+        units: formatNumber(result.data.units),
+        location,
+        reference: reference.trim(),
+      });
       setSuccess(message);
       toast(message);
       setLines([]);
@@ -53,7 +63,13 @@ export function ReceiveForm({ locations, defaultLocationId }: { locations: Locat
   return (
     <form onSubmit={onSubmit} className="grid grid-cols-1 gap-4" noValidate>
       <div className="grid gap-4 sm:grid-cols-2">
-        <LocationField id={`${id}-location`} label={t('inventory.receive.location')} locations={locations} value={locationId} onChange={setLocationId} />
+        <LocationField
+          id={`${id}-location`}
+          label={t('inventory.receive.location')}
+          locations={locations}
+          value={locationId}
+          onChange={setLocationId}
+        />
         <ReferenceField
           id={`${id}-reference`}
           label={t('inventory.receive.reference')}

@@ -39,12 +39,22 @@ export function ScanForm() {
   }
 
   return (
-    <form action="/inventory/scan" method="get" onSubmit={onSubmit} className="flex min-w-0 flex-col gap-1.5" role="search" aria-label={t('inventory.scan.label')}>
+    <form
+      action="/inventory/scan"
+      method="get"
+      onSubmit={onSubmit}
+      className="flex min-w-0 flex-col gap-1.5"
+      role="search"
+      aria-label={t('inventory.scan.label')}
+    >
       <Label htmlFor={id} className="text-xs text-muted-foreground">
         {t('inventory.scan.label')}
       </Label>
       <div className="relative">
-        <ScanBarcode aria-hidden className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" />
+        <ScanBarcode
+          aria-hidden
+          className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
+        />
         <Input
           id={id}
           name="code"

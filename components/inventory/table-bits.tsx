@@ -75,7 +75,8 @@ export function Pager({
   if (!previousHref && !nextHref) return null;
   const linkClass =
     'inline-flex h-8 items-center gap-1 rounded-md border border-border bg-surface px-2.5 text-[0.8125rem] font-medium shadow-card hover:bg-muted';
-  const disabledClass = 'inline-flex h-8 items-center gap-1 rounded-md border border-border px-2.5 text-[0.8125rem] text-muted-foreground opacity-60';
+  const disabledClass =
+    'inline-flex h-8 items-center gap-1 rounded-md border border-border px-2.5 text-[0.8125rem] text-muted-foreground opacity-60';
   return (
     <nav aria-label={label} className="mt-3 flex items-center justify-end gap-2 print:hidden">
       {pageLabel ? <span className="mr-1 text-xs text-muted-foreground">{pageLabel}</span> : null}

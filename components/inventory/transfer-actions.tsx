@@ -5,7 +5,16 @@ import { PackageCheck, Truck, X } from 'lucide-react';
 import { cancelTransferAction, receiveTransferAction, shipTransferAction } from '@/app/(backoffice)/inventory/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { ConfirmDialog, Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import {
+  ConfirmDialog,
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { toast } from '@/components/ui/toast';
@@ -42,7 +51,9 @@ export function TransferActions({
   const { t, formatNumber } = useI18n();
   return (
     <>
-      {canReceive ? <ReceiveDialog transferId={transferId} number={number} destination={destination} lines={lines} /> : null}
+      {canReceive ? (
+        <ReceiveDialog transferId={transferId} number={number} destination={destination} lines={lines} />
+      ) : null}
       {canShip ? (
         <ConfirmDialog
           trigger={
@@ -56,7 +67,10 @@ export function TransferActions({
           confirmLabel={t('inventory.transfers.ship')}
           onConfirm={async () => {
             const result = await shipTransferAction({ transferId });
-            toast(result.ok ? t('inventory.transfers.shipped', { location: source }) : errorMessage(t, result), result.ok ? 'success' : 'error');
+            toast(
+              result.ok ? t('inventory.transfers.shipped', { location: source }) : errorMessage(t, result),
+              result.ok ? 'success' : 'error',
+            );
           }}
         />
       ) : null}
@@ -79,7 +93,10 @@ export function TransferActions({
           cancelLabel={t('inventory.transfers.keep')}
           onConfirm={async () => {
             const result = await cancelTransferAction({ transferId });
-            toast(result.ok ? t('inventory.transfers.cancelled') : errorMessage(t, result), result.ok ? 'success' : 'error');
+            toast(
+              result.ok ? t('inventory.transfers.cancelled') : errorMessage(t, result),
+              result.ok ? 'success' : 'error',
+            );
           }}
         />
       ) : null}
@@ -88,7 +105,17 @@ export function TransferActions({
 }
 
 /** Receipt with a received quantity per line, pre-filled with what was shipped; differences become ledger entries. */
-function ReceiveDialog({ transferId, number, destination, lines }: { transferId: string; number: string; destination: string; lines: Line[] }) {
+function ReceiveDialog({
+  transferId,
+  number,
+  destination,
+  lines,
+}: {
+  transferId: string;
+  number: string;
+  destination: string;
+  lines: Line[];
+}) {
   const { t, formatNumber } = useI18n();
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -99,7 +126,10 @@ function ReceiveDialog({ transferId, number, destination, lines }: { transferId:
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const parsed = lines.map((l) => ({ variantId: l.variantId, quantityReceived: parseQuantity(received[l.variantId] ?? '') }));
+    const parsed = lines.map((l) => ({
+      variantId: l.variantId,
+      quantityReceived: parseQuantity(received[l.variantId] ?? ''),
+    }));
     if (parsed.some((l) => l.quantityReceived === null)) return setError(t('inventory.adjust.wholeNumber'));
     setError(null);
     startTransition(async () => {
@@ -111,7 +141,10 @@ function ReceiveDialog({ transferId, number, destination, lines }: { transferId:
       setOpen(false);
       toast(
         result.data.discrepancies > 0
-          ? t('inventory.transfers.receivedDiscrepancies', { location: destination, count: formatNumber(result.data.discrepancies) })
+          ? t('inventory.transfers.receivedDiscrepancies', {
+              location: destination,
+              count: formatNumber(result.data.discrepancies),
+            })
           : t('inventory.transfers.receivedOk', { location: destination }),
       );
     });

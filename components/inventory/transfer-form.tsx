@@ -60,7 +60,13 @@ export function TransferForm({
   return (
     <form onSubmit={onSubmit} className="grid grid-cols-1 gap-4" noValidate>
       <div className="grid gap-4 sm:grid-cols-2">
-        <LocationField id={`${id}-source`} label={t('inventory.transfers.source')} locations={sources} value={sourceId} onChange={setSourceId} />
+        <LocationField
+          id={`${id}-source`}
+          label={t('inventory.transfers.source')}
+          locations={sources}
+          value={sourceId}
+          onChange={setSourceId}
+        />
         <LocationField
           id={`${id}-destination`}
           label={t('inventory.transfers.destination')}

@@ -6,7 +6,15 @@ import type { TransferSummary } from '@/lib/inventory/queries';
 import { TRANSFER_BADGE, transferStatusLabel, type TransferStatus } from './labels';
 
 /** A list of transfers: number, status, route, units and the latest step. */
-export function TransferTable({ transfers, label, i18n }: { transfers: TransferSummary[]; label: string; i18n: Pick<I18n, 't' | 'formatNumber' | 'formatDateTime'> }) {
+export function TransferTable({
+  transfers,
+  label,
+  i18n,
+}: {
+  transfers: TransferSummary[];
+  label: string;
+  i18n: Pick<I18n, 't' | 'formatNumber' | 'formatDateTime'>;
+}) {
   const { t, formatNumber, formatDateTime } = i18n;
   return (
     <Table label={label} containerClassName="max-h-[60dvh]">
@@ -28,12 +36,17 @@ export function TransferTable({ transfers, label, i18n }: { transfers: TransferS
           return (
             <TableRow key={tr.id}>
               <TableCell className="whitespace-nowrap">
-                <Link href={`/inventory/transfers/${tr.id}`} className="font-mono text-[0.8125rem] font-medium text-primary hover:underline">
+                <Link
+                  href={`/inventory/transfers/${tr.id}`}
+                  className="font-mono text-[0.8125rem] font-medium text-primary hover:underline"
+                >
                   {tr.number}
                 </Link>
               </TableCell>
               <TableCell>
-                <Badge variant={TRANSFER_BADGE[tr.status as TransferStatus] ?? 'neutral'}>{transferStatusLabel(t, tr.status)}</Badge>
+                <Badge variant={TRANSFER_BADGE[tr.status as TransferStatus] ?? 'neutral'}>
+                  {transferStatusLabel(t, tr.status)}
+                </Badge>
               </TableCell>
               <TableCell className="whitespace-nowrap font-mono text-xs">
                 {tr.sourceCode} → {tr.destinationCode}
@@ -43,7 +56,9 @@ export function TransferTable({ transfers, label, i18n }: { transfers: TransferS
               <TableCell className="whitespace-nowrap text-muted-foreground">
                 {last ? (
                   <>
-                    <span className="block text-xs">{tr.receivedAt ? t('inventory.transfers.event.received') : t('inventory.transfers.event.shipped')}</span>
+                    <span className="block text-xs">
+                      {tr.receivedAt ? t('inventory.transfers.event.received') : t('inventory.transfers.event.shipped')}
+                    </span>
                     {formatDateTime(last)}
                   </>
                 ) : (

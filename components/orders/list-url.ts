@@ -19,5 +19,14 @@ export function ordersHref(query: OrderListParams, patch: OrderListParams = {}, 
 
 /** Does the view narrow the list (anything but the sort and the page)? */
 export function hasFilters(query: OrderListParams): boolean {
-  return Boolean(query.q || query.channel || query.status || query.fulfilment || query.location || query.customer || query.from || query.to);
+  return Boolean(
+    query.q ||
+    query.channel ||
+    query.status ||
+    query.fulfilment ||
+    query.location ||
+    query.customer ||
+    query.from ||
+    query.to,
+  );
 }

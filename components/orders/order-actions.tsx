@@ -15,7 +15,13 @@ import { orderActionError } from './action-error';
 import { ActionDialog, useActionForm } from '@/components/ui/action-dialog';
 import { ReasonField } from './reason-field';
 
-export type ActionLine = { id: string; sku: string; productName: string | null; quantity: number; quantityReturned: number };
+export type ActionLine = {
+  id: string;
+  sku: string;
+  productName: string | null;
+  quantity: number;
+  quantityReturned: number;
+};
 
 type Allowed = { confirm: boolean; ship: boolean; cancel: boolean; return: boolean };
 /** The order's server actions, handed down by the page. */
@@ -81,7 +87,14 @@ export function OrderActions({
             {pending ? t('orders.actions.working') : t('orders.actions.confirm')}
           </Button>
         ) : null}
-        {allowed.ship ? <ShipDialog action={actions.ship} orderId={orderId} number={number} onDone={() => done(t('orders.actions.shipped'))} /> : null}
+        {allowed.ship ? (
+          <ShipDialog
+            action={actions.ship}
+            orderId={orderId}
+            number={number}
+            onDone={() => done(t('orders.actions.shipped'))}
+          />
+        ) : null}
         {canReturn ? (
           <ReturnDialog
             action={actions.return}
@@ -93,7 +106,14 @@ export function OrderActions({
             onDone={(message) => done(message)}
           />
         ) : null}
-        {allowed.cancel ? <CancelDialog action={actions.cancel} orderId={orderId} number={number} onDone={() => done(t('orders.actions.cancelled'))} /> : null}
+        {allowed.cancel ? (
+          <CancelDialog
+            action={actions.cancel}
+            orderId={orderId}
+            number={number}
+            onDone={() => done(t('orders.actions.cancelled'))}
+          />
+        ) : null}
       </div>
       {error ? (
         <Alert tone="error" className="max-w-md">
@@ -109,7 +129,17 @@ export function OrderActions({
   );
 }
 
-function ShipDialog({ action, orderId, number, onDone }: { action: OrderActionCalls['ship']; orderId: string; number: string; onDone: () => void }) {
+function ShipDialog({
+  action,
+  orderId,
+  number,
+  onDone,
+}: {
+  action: OrderActionCalls['ship'];
+  orderId: string;
+  number: string;
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   const ids = useId();
   const form = useActionForm();
@@ -156,7 +186,17 @@ function ShipDialog({ action, orderId, number, onDone }: { action: OrderActionCa
   );
 }
 
-function CancelDialog({ action, orderId, number, onDone }: { action: OrderActionCalls['cancel']; orderId: string; number: string; onDone: () => void }) {
+function CancelDialog({
+  action,
+  orderId,
+  number,
+  onDone,
+}: {
+  action: OrderActionCalls['cancel'];
+  orderId: string;
+  number: string;
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   const ids = useId();
   const form = useActionForm();
@@ -193,7 +233,14 @@ function CancelDialog({ action, orderId, number, onDone }: { action: OrderAction
       submitLabel={t('orders.actions.cancelSubmit')}
       destructive
     >
-      <ReasonField id={`${ids}-reason`} name="reason" value={reason} onChange={setReason} onBlur={() => setTouched(true)} invalid={touched && tooShort} />
+      <ReasonField
+        id={`${ids}-reason`}
+        name="reason"
+        value={reason}
+        onChange={setReason}
+        onBlur={() => setTouched(true)}
+        invalid={touched && tooShort}
+      />
     </ActionDialog>
   );
 }
@@ -249,7 +296,9 @@ function ReturnDialog({
         setQty({});
         setReason('');
         setTouched(false);
-        onDone(t('orders.actions.returned', { units: result.data.units, amount: formatMoney(result.data.cents, currency) }));
+        onDone(
+          t('orders.actions.returned', { units: result.data.units, amount: formatMoney(result.data.cents, currency) }),
+        );
       } else form.setError(orderActionError(t, result));
     });
   }
@@ -287,7 +336,10 @@ function ReturnDialog({
           {open.map((l) => {
             const max = l.quantity - l.quantityReturned;
             return (
-              <li key={l.id} className="grid grid-cols-[minmax(0,1fr)_auto_auto] items-center gap-3 rounded-md border border-border px-3 py-2">
+              <li
+                key={l.id}
+                className="grid grid-cols-[minmax(0,1fr)_auto_auto] items-center gap-3 rounded-md border border-border px-3 py-2"
+              >
                 <div className="min-w-0">
                   <p className="truncate text-sm font-medium">{l.productName ?? l.sku}</p>
                   <p className="font-mono text-xs text-muted-foreground">{l.sku}</p>
@@ -304,7 +356,9 @@ function ReturnDialog({
                     aria-label={`${t('orders.actions.returnQuantity')} — ${l.sku}`}
                     className="w-20 text-right tabular-nums"
                   />
-                  <span className="whitespace-nowrap text-xs text-muted-foreground">{t('orders.actions.returnOf', { max })}</span>
+                  <span className="whitespace-nowrap text-xs text-muted-foreground">
+                    {t('orders.actions.returnOf', { max })}
+                  </span>
                 </div>
                 {mayRestock ? (
                   <label className="flex items-center gap-2 text-sm">
@@ -324,7 +378,13 @@ function ReturnDialog({
           })}
         </ul>
       </fieldset>
-      <ReasonField id={`${ids}-reason`} value={reason} onChange={setReason} onBlur={() => setTouched(true)} invalid={touched && tooShort} />
+      <ReasonField
+        id={`${ids}-reason`}
+        value={reason}
+        onChange={setReason}
+        onBlur={() => setTouched(true)}
+        invalid={touched && tooShort}
+      />
     </ActionDialog>
   );
 }

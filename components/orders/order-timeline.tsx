@@ -41,22 +41,35 @@ const TONE: Record<string, string> = {
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
 
 /** Every event of the order, oldest first, with who did it and when; unknown types show as they are. */
-export async function OrderTimeline({ order, locations }: { order: OrderDetail; locations: readonly LocationOption[] }) {
+export async function OrderTimeline({
+  order,
+  locations,
+}: {
+  order: OrderDetail;
+  locations: readonly LocationOption[];
+}) {
   const { t, formatDateTime, formatMoney } = await getI18n();
   const nameOf = new Map(locations.map((l) => [l.id, `${l.code} · ${l.name}`]));
 
   function details(type: string, data: Record<string, unknown>): string[] {
     const out: string[] = [];
-    if (type === 'placed' && str(data.externalId)) out.push(t('orders.event.externalId', { externalId: String(data.externalId) }));
+    if (type === 'placed' && str(data.externalId))
+      out.push(t('orders.event.externalId', { externalId: String(data.externalId) }));
     if (str(data.reason)) out.push(t('orders.event.reason', { reason: String(data.reason) }));
     if (str(data.carrier)) out.push(t('orders.event.carrier', { carrier: String(data.carrier) }));
     const tracking = str(data.tracking) ?? str(data.trackingNumber);
     if (tracking) out.push(t('orders.event.tracking', { tracking }));
     if (typeof data.units === 'number') {
-      out.push(t('orders.event.returnSummary', { units: data.units, amount: formatMoney(Number(data.cents ?? 0), order.currency) }));
+      out.push(
+        t('orders.event.returnSummary', {
+          units: data.units,
+          amount: formatMoney(Number(data.cents ?? 0), order.currency),
+        }),
+      );
     }
     if (str(data.locationId) && nameOf.has(String(data.locationId))) out.push(nameOf.get(String(data.locationId))!);
-    if (Array.isArray(data.skus) && data.skus.length) out.push(t('orders.event.missing', { skus: data.skus.join(', ') }));
+    if (Array.isArray(data.skus) && data.skus.length)
+      out.push(t('orders.event.missing', { skus: data.skus.join(', ') }));
     if (type === 'ready' && str(data.code)) out.push(t('orders.event.code', { code: String(data.code) }));
     return out;
   }
@@ -68,12 +81,22 @@ export async function OrderTimeline({ order, locations }: { order: OrderDetail; 
         const label = known ? t(`orders.event.${event.type as (typeof KNOWN_EVENTS)[number]}`) : event.type;
         const who =
           event.actorName ??
-          (event.type === 'placed' && !event.actorName ? t('orders.timeline.channel', { channel: order.channelName }) : t('orders.timeline.system'));
+          (event.type === 'placed' && !event.actorName
+            ? t('orders.timeline.channel', { channel: order.channelName })
+            : t('orders.timeline.system'));
         const lines = details(event.type, event.data ?? {});
         return (
           <li key={event.id} className="relative grid grid-cols-[1rem_minmax(0,1fr)] gap-x-3 pb-4 last:pb-1">
-            {i < order.events.length - 1 ? <span aria-hidden className="absolute left-[0.4375rem] top-4 h-full w-px bg-border" /> : null}
-            <span aria-hidden className={cn('relative mt-1.5 size-2.5 justify-self-center rounded-full ring-4 ring-surface', TONE[event.type] ?? 'bg-input')} />
+            {i < order.events.length - 1 ? (
+              <span aria-hidden className="absolute left-[0.4375rem] top-4 h-full w-px bg-border" />
+            ) : null}
+            <span
+              aria-hidden
+              className={cn(
+                'relative mt-1.5 size-2.5 justify-self-center rounded-full ring-4 ring-surface',
+                TONE[event.type] ?? 'bg-input',
+              )}
+            />
             <div className="min-w-0">
               <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-0.5">
                 <p className={cn('text-sm font-medium', !known && 'font-mono')}>{label}</p>

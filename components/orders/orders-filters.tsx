@@ -15,7 +15,16 @@ import { hasFilters, ordersHref, type OrderListParams } from './list-url';
 
 type Option = { value: string; label: string };
 
-type Fields = { q: string; channel: string; status: string; fulfilment: string; location: string; from: string; to: string; dir: string };
+type Fields = {
+  q: string;
+  channel: string;
+  status: string;
+  fulfilment: string;
+  location: string;
+  from: string;
+  to: string;
+  dir: string;
+};
 
 function fieldsOf(query: OrderListQuery): Fields {
   return {
@@ -92,7 +101,10 @@ export function OrdersFilters({
     );
 
   return (
-    <section aria-label={t('orders.filters.label')} className="mb-4 rounded-lg border border-border bg-surface p-3 shadow-card print:hidden">
+    <section
+      aria-label={t('orders.filters.label')}
+      className="mb-4 rounded-lg border border-border bg-surface p-3 shadow-card print:hidden"
+    >
       <form
         method="get"
         action="/orders"
@@ -109,7 +121,10 @@ export function OrdersFilters({
             t('orders.filters.search'),
             (id) => (
               <div className="relative">
-                <Search aria-hidden className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" />
+                <Search
+                  aria-hidden
+                  className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
+                />
                 <Input
                   id={id}
                   name="q"
@@ -128,13 +143,31 @@ export function OrdersFilters({
           {field(
             'from',
             t('orders.filters.from'),
-            (id) => <Input id={id} name="from" type="date" value={fields.from} max={fields.to || undefined} onChange={(e) => set('from', false)(e.target.value)} />,
+            (id) => (
+              <Input
+                id={id}
+                name="from"
+                type="date"
+                value={fields.from}
+                max={fields.to || undefined}
+                onChange={(e) => set('from', false)(e.target.value)}
+              />
+            ),
             'w-38',
           )}
           {field(
             'to',
             t('orders.filters.to'),
-            (id) => <Input id={id} name="to" type="date" value={fields.to} min={fields.from || undefined} onChange={(e) => set('to', false)(e.target.value)} />,
+            (id) => (
+              <Input
+                id={id}
+                name="to"
+                type="date"
+                value={fields.to}
+                min={fields.from || undefined}
+                onChange={(e) => set('to', false)(e.target.value)}
+              />
+            ),
             'w-38',
           )}
         </div>
@@ -154,7 +187,9 @@ export function OrdersFilters({
             'w-40',
             t('orders.filters.allFulfilments'),
           )}
-          {locations.length > 1 ? select('location', t('orders.filters.location'), locations, 'w-44', t('orders.filters.allLocations')) : null}
+          {locations.length > 1
+            ? select('location', t('orders.filters.location'), locations, 'w-44', t('orders.filters.allLocations'))
+            : null}
           {select(
             'dir',
             t('orders.filters.sort'),

@@ -40,7 +40,10 @@ export async function OrdersTable({
         {rows.map((row) => (
           <TableRow key={row.id}>
             <TableCell className="whitespace-nowrap">
-              <Link href={`/orders/${row.id}`} className="block font-medium text-primary underline-offset-4 hover:underline">
+              <Link
+                href={`/orders/${row.id}`}
+                className="block font-medium text-primary underline-offset-4 hover:underline"
+              >
                 {row.number}
               </Link>
               <span className="block text-xs tabular-nums text-muted-foreground">{formatDateTime(row.placedAt)}</span>
@@ -50,11 +53,16 @@ export async function OrdersTable({
                 {row.customerId ? (
                   <div className="min-w-0">
                     {linkCustomers ? (
-                      <Link href={`/customers/${row.customerId}`} className="block truncate font-medium hover:underline">
+                      <Link
+                        href={`/customers/${row.customerId}`}
+                        className="block truncate font-medium hover:underline"
+                      >
                         {row.customerName ?? row.customerEmail ?? t('orders.customerCard.unnamed')}
                       </Link>
                     ) : (
-                      <span className="block truncate font-medium">{row.customerName ?? row.customerEmail ?? t('orders.customerCard.unnamed')}</span>
+                      <span className="block truncate font-medium">
+                        {row.customerName ?? row.customerEmail ?? t('orders.customerCard.unnamed')}
+                      </span>
                     )}
                     {row.customerName && row.customerEmail ? (
                       <span className="block truncate text-xs text-muted-foreground">{row.customerEmail}</span>
@@ -66,7 +74,12 @@ export async function OrdersTable({
               </TableCell>
             ) : null}
             <TableCell>
-              <ChannelBadge code={row.channelCode} name={row.channelName} kind={channelKinds[row.channelCode]} className="max-w-40" />
+              <ChannelBadge
+                code={row.channelCode}
+                name={row.channelName}
+                kind={channelKinds[row.channelCode]}
+                className="max-w-40"
+              />
               <span className="mt-1 block whitespace-nowrap text-xs text-muted-foreground">
                 {t(`orders.fulfilmentType.${row.fulfilmentType as 'ship' | 'pickup' | 'in_store'}`)}
                 {row.locationCode ? (

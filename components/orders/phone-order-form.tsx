@@ -22,12 +22,26 @@ import { orderActionError } from './action-error';
 
 export type StoreOption = { code: string; name: string };
 
-type SkuInfo = { sku: string; name: string; priceCents: number; currency: string; available: number; locations: { code: string; available: number }[] };
+type SkuInfo = {
+  sku: string;
+  name: string;
+  priceCents: number;
+  currency: string;
+  available: number;
+  locations: { code: string; available: number }[];
+};
 
-type Line = { key: number; sku: string; /** The code last looked up (on blur or Enter). */ code: string; quantity: string };
+type Line = {
+  key: number;
+  sku: string;
+  /** The code last looked up (on blur or Enter). */ code: string;
+  quantity: string;
+};
 
 async function lookUpSku(code: string): Promise<SkuInfo | null> {
-  const response = await fetch(`/api/backoffice/sku?code=${encodeURIComponent(code)}`, { headers: { accept: 'application/json' } });
+  const response = await fetch(`/api/backoffice/sku?code=${encodeURIComponent(code)}`, {
+    headers: { accept: 'application/json' },
+  });
   if (response.status === 404) return null;
   if (!response.ok) throw new Error(`SKU lookup failed (${response.status})`);
   return (await response.json()) as SkuInfo;
@@ -291,7 +305,9 @@ export function PhoneOrderForm({
                 const info = lookup?.data;
                 const qty = Number.parseInt(line.quantity, 10) || 0;
                 const available =
-                  info && type === 'pickup' && store ? (info.locations.find((l) => l.code === store)?.available ?? 0) : (info?.available ?? null);
+                  info && type === 'pickup' && store
+                    ? (info.locations.find((l) => l.code === store)?.available ?? 0)
+                    : (info?.available ?? null);
                 const short = (info && available !== null && qty > available) || (info && shortSkus.includes(info.sku));
                 const unknown = line.code && lookup?.isSuccess && info === null;
                 const n = i + 1;
@@ -337,7 +353,11 @@ export function PhoneOrderForm({
                         aria-describedby={`${ids}-info-${line.key}`}
                       />
                     </div>
-                    <div id={`${ids}-info-${line.key}`} aria-live="polite" className="col-span-3 min-h-9 text-sm md:col-span-1 md:pt-6">
+                    <div
+                      id={`${ids}-info-${line.key}`}
+                      aria-live="polite"
+                      className="col-span-3 min-h-9 text-sm md:col-span-1 md:pt-6"
+                    >
                       {lookup?.isFetching ? (
                         <span className="inline-flex items-center gap-1.5 text-muted-foreground">
                           <LoaderCircle aria-hidden className="size-3.5 animate-spin" />
@@ -353,10 +373,15 @@ export function PhoneOrderForm({
                             {info.name}
                           </span>
                           <span className="flex flex-wrap gap-x-3 text-xs text-muted-foreground">
-                            <span className="tabular-nums">{t('orders.new.each', { price: formatMoney(info.priceCents, info.currency) })}</span>
+                            <span className="tabular-nums">
+                              {t('orders.new.each', { price: formatMoney(info.priceCents, info.currency) })}
+                            </span>
                             <span className={cn('tabular-nums', short && 'font-medium text-waiting')}>
                               {type === 'pickup' && storeLabel
-                                ? t('orders.new.availableAt', { count: formatNumber(available ?? 0), location: storeLabel.code })
+                                ? t('orders.new.availableAt', {
+                                    count: formatNumber(available ?? 0),
+                                    location: storeLabel.code,
+                                  })
                                 : t('orders.new.available', { count: formatNumber(info.available) })}
                               {short ? ` — ${t('orders.new.notEnough')}` : null}
                             </span>
@@ -368,7 +393,9 @@ export function PhoneOrderForm({
                     </div>
                     <div className="col-start-3 row-start-1 flex items-center gap-3 self-start pt-6 md:col-start-4">
                       {info && qty > 0 ? (
-                        <span className="whitespace-nowrap text-right text-sm font-medium tabular-nums">{formatMoney(info.priceCents * qty, info.currency)}</span>
+                        <span className="whitespace-nowrap text-right text-sm font-medium tabular-nums">
+                          {formatMoney(info.priceCents * qty, info.currency)}
+                        </span>
                       ) : null}
                       <Button
                         variant="ghost"
@@ -421,7 +448,14 @@ export function PhoneOrderForm({
                     type === option ? 'border-primary bg-primary-soft font-medium' : 'border-border',
                   )}
                 >
-                  <input type="radio" name="fulfilment" value={option} checked={type === option} onChange={() => setType(option)} className="size-4 accent-primary" />
+                  <input
+                    type="radio"
+                    name="fulfilment"
+                    value={option}
+                    checked={type === option}
+                    onChange={() => setType(option)}
+                    className="size-4 accent-primary"
+                  />
                   {t(`orders.new.${option}`)}
                 </label>
               ))}
@@ -451,71 +485,116 @@ export function PhoneOrderForm({
               )
             ) : (
               <div className="grid gap-4 sm:grid-cols-6">
-                {field('fulfilment.address.name', optional(t('orders.new.recipient')), (id) => (
-                  <Input id={id} autoComplete="off" value={address.name} onChange={(e) => setAddress({ ...address, name: e.target.value })} />
-                ), 'sm:col-span-6')}
-                {field('fulfilment.address.line1', t('orders.new.line1'), (id) => (
-                  <Input
-                    id={id}
-                    required
-                    autoComplete="off"
-                    value={address.line1}
-                    onChange={(e) => setAddress({ ...address, line1: e.target.value })}
-                    aria-invalid={invalid('fulfilment.address.line1')}
-                    aria-describedby={describedBy('fulfilment.address.line1')}
-                  />
-                ), 'sm:col-span-6')}
-                {field('fulfilment.address.line2', optional(t('orders.new.line2')), (id) => (
-                  <Input id={id} autoComplete="off" value={address.line2} onChange={(e) => setAddress({ ...address, line2: e.target.value })} />
-                ), 'sm:col-span-6')}
-                {field('fulfilment.address.postalCode', t('orders.new.postalCode'), (id) => (
-                  <Input
-                    id={id}
-                    required
-                    autoComplete="off"
-                    inputMode="numeric"
-                    value={address.postalCode}
-                    onChange={(e) => setAddress({ ...address, postalCode: e.target.value })}
-                    aria-invalid={invalid('fulfilment.address.postalCode')}
-                    aria-describedby={describedBy('fulfilment.address.postalCode')}
-                  />
-                ), 'sm:col-span-2')}
-                {field('fulfilment.address.city', t('orders.new.city'), (id) => (
-                  <Input
-                    id={id}
-                    required
-                    autoComplete="off"
-                    value={address.city}
-                    onChange={(e) => setAddress({ ...address, city: e.target.value })}
-                    aria-invalid={invalid('fulfilment.address.city')}
-                    aria-describedby={describedBy('fulfilment.address.city')}
-                  />
-                ), 'sm:col-span-2')}
-                {field('fulfilment.address.country', t('orders.new.country'), (id) => (
-                  <Input
-                    id={id}
-                    required
-                    maxLength={2}
-                    autoComplete="off"
-                    className="uppercase"
-                    value={address.country}
-                    onChange={(e) => setAddress({ ...address, country: e.target.value.toUpperCase() })}
-                    aria-invalid={invalid('fulfilment.address.country')}
-                    aria-describedby={describedBy('fulfilment.address.country')}
-                  />
-                ), 'sm:col-span-2')}
-                {field('shippingCents', t('orders.new.shippingFee'), (id) => (
-                  <Input
-                    id={id}
-                    inputMode="decimal"
-                    autoComplete="off"
-                    className="text-right tabular-nums"
-                    value={fee}
-                    onChange={(e) => setFee(e.target.value)}
-                    aria-invalid={invalid('shippingCents')}
-                    aria-describedby={describedBy('shippingCents')}
-                  />
-                ), 'sm:col-span-2')}
+                {field(
+                  'fulfilment.address.name',
+                  optional(t('orders.new.recipient')),
+                  (id) => (
+                    <Input
+                      id={id}
+                      autoComplete="off"
+                      value={address.name}
+                      onChange={(e) => setAddress({ ...address, name: e.target.value })}
+                    />
+                  ),
+                  'sm:col-span-6',
+                )}
+                {field(
+                  'fulfilment.address.line1',
+                  t('orders.new.line1'),
+                  (id) => (
+                    <Input
+                      id={id}
+                      required
+                      autoComplete="off"
+                      value={address.line1}
+                      onChange={(e) => setAddress({ ...address, line1: e.target.value })}
+                      aria-invalid={invalid('fulfilment.address.line1')}
+                      aria-describedby={describedBy('fulfilment.address.line1')}
+                    />
+                  ),
+                  'sm:col-span-6',
+                )}
+                {field(
+                  'fulfilment.address.line2',
+                  optional(t('orders.new.line2')),
+                  (id) => (
+                    <Input
+                      id={id}
+                      autoComplete="off"
+                      value={address.line2}
+                      onChange={(e) => setAddress({ ...address, line2: e.target.value })}
+                    />
+                  ),
+                  'sm:col-span-6',
+                )}
+                {field(
+                  'fulfilment.address.postalCode',
+                  t('orders.new.postalCode'),
+                  (id) => (
+                    <Input
+                      id={id}
+                      required
+                      autoComplete="off"
+                      inputMode="numeric"
+                      value={address.postalCode}
+                      onChange={(e) => setAddress({ ...address, postalCode: e.target.value })}
+                      aria-invalid={invalid('fulfilment.address.postalCode')}
+                      aria-describedby={describedBy('fulfilment.address.postalCode')}
+                    />
+                  ),
+                  'sm:col-span-2',
+                )}
+                {field(
+                  'fulfilment.address.city',
+                  t('orders.new.city'),
+                  (id) => (
+                    <Input
+                      id={id}
+                      required
+                      autoComplete="off"
+                      value={address.city}
+                      onChange={(e) => setAddress({ ...address, city: e.target.value })}
+                      aria-invalid={invalid('fulfilment.address.city')}
+                      aria-describedby={describedBy('fulfilment.address.city')}
+                    />
+                  ),
+                  'sm:col-span-2',
+                )}
+                {field(
+                  'fulfilment.address.country',
+                  t('orders.new.country'),
+                  (id) => (
+                    <Input
+                      id={id}
+                      required
+                      maxLength={2}
+                      autoComplete="off"
+                      className="uppercase"
+                      value={address.country}
+                      onChange={(e) => setAddress({ ...address, country: e.target.value.toUpperCase() })}
+                      aria-invalid={invalid('fulfilment.address.country')}
+                      aria-describedby={describedBy('fulfilment.address.country')}
+                    />
+                  ),
+                  'sm:col-span-2',
+                )}
+                {field(
+                  'shippingCents',
+                  t('orders.new.shippingFee'),
+                  (id) => (
+                    <Input
+                      id={id}
+                      inputMode="decimal"
+                      autoComplete="off"
+                      className="text-right tabular-nums"
+                      value={fee}
+                      onChange={(e) => setFee(e.target.value)}
+                      aria-invalid={invalid('shippingCents')}
+                      aria-describedby={describedBy('shippingCents')}
+                    />
+                  ),
+                  'sm:col-span-2',
+                )}
               </div>
             )}
           </CardContent>

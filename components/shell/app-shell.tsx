@@ -44,7 +44,11 @@ export function AppShell({
   const { t } = useI18n();
   const pathname = usePathname();
   const [mode, setMode] = useState<SidebarMode>(initialSidebar);
-  const wide = useSyncExternalStore(subscribeWide, () => window.matchMedia(WIDE_QUERY).matches, () => true);
+  const wide = useSyncExternalStore(
+    subscribeWide,
+    () => window.matchMedia(WIDE_QUERY).matches,
+    () => true,
+  );
   const expanded = mode === 'auto' ? wide : mode === 'expanded';
 
   function toggleSidebar() {
@@ -70,7 +74,9 @@ export function AppShell({
       >
         <div className="flex h-14 shrink-0 items-center gap-2.5 border-b border-border px-4 sidebar-collapsed:justify-center sidebar-collapsed:px-0">
           <BrandMark />
-          <span className="truncate text-[0.9375rem] font-semibold tracking-tight sidebar-collapsed:sr-only">{t('app.name')}</span>
+          <span className="truncate text-[0.9375rem] font-semibold tracking-tight sidebar-collapsed:sr-only">
+            {t('app.name')}
+          </span>
         </div>
         <ul className="flex flex-col gap-0.5 overflow-y-auto px-2 py-2">
           {nav.map((item) => {
@@ -117,7 +123,12 @@ export function AppShell({
           <div className="flex-1" />
           <UserMenu user={user} />
         </header>
-        <main id="main" tabIndex={-1} data-print="main" className="w-full flex-1 px-4 py-6 outline-none sm:px-6 lg:px-8 lg:py-8">
+        <main
+          id="main"
+          tabIndex={-1}
+          data-print="main"
+          className="w-full flex-1 px-4 py-6 outline-none sm:px-6 lg:px-8 lg:py-8"
+        >
           <div className="mx-auto w-full max-w-[90rem]">{children}</div>
         </main>
       </div>

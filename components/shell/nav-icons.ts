@@ -1,4 +1,13 @@
-import { Boxes, ChartColumn, LayoutDashboard, PackageCheck, Receipt, Settings, Users, type LucideIcon } from 'lucide-react';
+import {
+  Boxes,
+  ChartColumn,
+  LayoutDashboard,
+  PackageCheck,
+  Receipt,
+  Settings,
+  Users,
+  type LucideIcon,
+} from 'lucide-react';
 import type { NavKey } from '@/lib/auth/permissions';
 
 /** One icon per section, shared by the sidebar, the dashboard shortcuts and the placeholders. */

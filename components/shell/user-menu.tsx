@@ -37,7 +37,10 @@ export function UserMenu({ user }: { user: ShellUser }) {
         className="flex h-9 items-center gap-2 rounded-md px-1.5 text-sm hover:bg-muted data-[state=open]:bg-muted"
         disabled={pending}
       >
-        <span aria-hidden className="flex size-7 items-center justify-center rounded-full bg-primary-soft text-xs font-semibold text-primary">
+        <span
+          aria-hidden
+          className="flex size-7 items-center justify-center rounded-full bg-primary-soft text-xs font-semibold text-primary"
+        >
           {initials(user.name)}
         </span>
         <span className="sr-only">{t('userMenu.trigger')}: </span>

@@ -3,7 +3,16 @@
 import { useState, useTransition, type FormEvent, type ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '@/components/ui/dialog';
 import { useI18n } from '@/lib/i18n/client';
 
 /**
@@ -86,7 +95,12 @@ export function ActionDialog({
                 {cancelLabel ?? t('common.cancel')}
               </Button>
             </DialogClose>
-            <Button type="submit" variant={destructive ? 'destructive' : 'primary'} disabled={form.pending} aria-busy={form.pending || undefined}>
+            <Button
+              type="submit"
+              variant={destructive ? 'destructive' : 'primary'}
+              disabled={form.pending}
+              aria-busy={form.pending || undefined}
+            >
               {submitIcon}
               {form.pending ? pendingLabel : submitLabel}
             </Button>

@@ -3,17 +3,20 @@ import { cva, type VariantProps } from 'class-variance-authority';
 import { CircleAlert, CircleCheck, Info, TriangleAlert } from 'lucide-react';
 import { cn } from '@/lib/utils';
 
-const alertVariants = cva('flex items-start gap-2.5 rounded-lg border px-3.5 py-2.5 text-sm [&>svg]:mt-0.5 [&>svg]:size-4 [&>svg]:shrink-0', {
-  variants: {
-    tone: {
-      success: 'border-done-border bg-done-soft text-done',
-      error: 'border-problem-border bg-problem-soft text-problem',
-      warning: 'border-waiting-border bg-waiting-soft text-waiting',
-      info: 'border-info-border bg-info-soft text-info',
+const alertVariants = cva(
+  'flex items-start gap-2.5 rounded-lg border px-3.5 py-2.5 text-sm [&>svg]:mt-0.5 [&>svg]:size-4 [&>svg]:shrink-0',
+  {
+    variants: {
+      tone: {
+        success: 'border-done-border bg-done-soft text-done',
+        error: 'border-problem-border bg-problem-soft text-problem',
+        warning: 'border-waiting-border bg-waiting-soft text-waiting',
+        info: 'border-info-border bg-info-soft text-info',
+      },
     },
+    defaultVariants: { tone: 'info' },
   },
-  defaultVariants: { tone: 'info' },
-});
+);
 
 const ICONS = { success: CircleCheck, error: CircleAlert, warning: TriangleAlert, info: Info } as const;
 
@@ -21,7 +24,12 @@ const ICONS = { success: CircleCheck, error: CircleAlert, warning: TriangleAlert
  * An inline message. Results of an action use `role="status"` (success) or `role="alert"`
  * (error) so screen readers announce them; pass `role={undefined}` for a static note.
  */
-export function Alert({ className, tone = 'info', children, ...props }: ComponentProps<'div'> & VariantProps<typeof alertVariants>) {
+export function Alert({
+  className,
+  tone = 'info',
+  children,
+  ...props
+}: ComponentProps<'div'> & VariantProps<typeof alertVariants>) {
   const Icon = ICONS[tone ?? 'info'];
   return (
     <div

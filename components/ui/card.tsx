@@ -17,7 +17,9 @@ export function CardHeader({ className, ...props }: ComponentProps<'div'>) {
 
 /** A heading; pass `as` to keep the document outline right (h2 on a page, h3 inside a section). */
 export function CardTitle({ className, as: Tag = 'h2', ...props }: ComponentProps<'h2'> & { as?: 'h2' | 'h3' | 'h4' }) {
-  return <Tag data-slot="card-title" className={cn('text-[0.9375rem] font-semibold leading-snug', className)} {...props} />;
+  return (
+    <Tag data-slot="card-title" className={cn('text-[0.9375rem] font-semibold leading-snug', className)} {...props} />
+  );
 }
 
 export function CardDescription({ className, ...props }: ComponentProps<'p'>) {

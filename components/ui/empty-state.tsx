@@ -28,7 +28,10 @@ export function EmptyState({
       )}
     >
       {icon ? (
-        <div aria-hidden className="mb-4 flex size-11 items-center justify-center rounded-full bg-muted text-muted-foreground [&_svg]:size-5">
+        <div
+          aria-hidden
+          className="mb-4 flex size-11 items-center justify-center rounded-full bg-muted text-muted-foreground [&_svg]:size-5"
+        >
           {icon}
         </div>
       ) : null}

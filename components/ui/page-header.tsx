@@ -14,7 +14,10 @@ export function PageHeader({
   className?: string;
 }) {
   return (
-    <div data-slot="page-header" className={cn('mb-6 flex flex-wrap items-start justify-between gap-x-6 gap-y-3', className)}>
+    <div
+      data-slot="page-header"
+      className={cn('mb-6 flex flex-wrap items-start justify-between gap-x-6 gap-y-3', className)}
+    >
       <div className="min-w-0 max-w-3xl">
         <h1 className="text-xl font-semibold tracking-tight text-foreground">{title}</h1>
         {description ? <p className="mt-1 text-sm text-muted-foreground">{description}</p> : null}

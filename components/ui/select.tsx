@@ -6,7 +6,11 @@ import { cn } from '@/lib/utils';
  * A native select with the input's look: the platform's own list, keyboard and screen-reader
  * behaviour (and a proper picker on tablets), and it works in a plain GET form.
  */
-export function NativeSelect({ className, containerClassName, ...props }: ComponentProps<'select'> & { containerClassName?: string }) {
+export function NativeSelect({
+  className,
+  containerClassName,
+  ...props
+}: ComponentProps<'select'> & { containerClassName?: string }) {
   return (
     <div data-slot="native-select" className={cn('relative min-w-0', containerClassName)}>
       <select
@@ -18,7 +22,10 @@ export function NativeSelect({ className, containerClassName, ...props }: Compon
         )}
         {...props}
       />
-      <ChevronDown aria-hidden className="pointer-events-none absolute right-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" />
+      <ChevronDown
+        aria-hidden
+        className="pointer-events-none absolute right-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
+      />
     </div>
   );
 }

@@ -15,10 +15,17 @@ export function Table({
   return (
     <div
       data-slot="table-container"
-      className={cn('relative max-h-[70dvh] w-full overflow-auto rounded-lg border border-border bg-surface', containerClassName)}
+      className={cn(
+        'relative max-h-[70dvh] w-full overflow-auto rounded-lg border border-border bg-surface',
+        containerClassName,
+      )}
       {...(label ? { role: 'region', 'aria-label': label, tabIndex: 0 } : {})}
     >
-      <table data-slot="table" className={cn('w-full caption-bottom border-separate border-spacing-0 text-sm', className)} {...props} />
+      <table
+        data-slot="table"
+        className={cn('w-full caption-bottom border-separate border-spacing-0 text-sm', className)}
+        {...props}
+      />
     </div>
   );
 }
@@ -36,7 +43,13 @@ export function TableFooter({ className, ...props }: ComponentProps<'tfoot'>) {
 }
 
 export function TableRow({ className, ...props }: ComponentProps<'tr'>) {
-  return <tr data-slot="table-row" className={cn('transition-colors hover:bg-canvas data-[state=selected]:bg-primary-soft', className)} {...props} />;
+  return (
+    <tr
+      data-slot="table-row"
+      className={cn('transition-colors hover:bg-canvas data-[state=selected]:bg-primary-soft', className)}
+      {...props}
+    />
+  );
 }
 
 type CellAlign = { /** Money, quantities: right-aligned tabular figures. */ numeric?: boolean };
@@ -67,5 +80,11 @@ export function TableCell({ className, numeric, ...props }: ComponentProps<'td'>
 }
 
 export function TableCaption({ className, ...props }: ComponentProps<'caption'>) {
-  return <caption data-slot="table-caption" className={cn('px-3 py-2 text-xs text-muted-foreground', className)} {...props} />;
+  return (
+    <caption
+      data-slot="table-caption"
+      className={cn('px-3 py-2 text-xs text-muted-foreground', className)}
+      {...props}
+    />
+  );
 }

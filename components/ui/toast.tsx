@@ -56,7 +56,10 @@ export function Toaster() {
               item.tone === 'success' ? 'border-done-border' : 'border-problem-border',
             )}
           >
-            <Icon aria-hidden className={cn('mt-0.5 size-4 shrink-0', item.tone === 'success' ? 'text-done' : 'text-problem')} />
+            <Icon
+              aria-hidden
+              className={cn('mt-0.5 size-4 shrink-0', item.tone === 'success' ? 'text-done' : 'text-problem')}
+            />
             <p className="min-w-0 flex-1">{item.message}</p>
             <button
               type="button"

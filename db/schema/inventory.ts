@@ -58,7 +58,14 @@ export const movementReason = pgEnum('movement_reason', [
   'shipment',
 ]);
 
-export const movementReference = pgEnum('movement_reference', ['order', 'transfer', 'count', 'receipt', 'adjustment', 'seed']);
+export const movementReference = pgEnum('movement_reference', [
+  'order',
+  'transfer',
+  'count',
+  'receipt',
+  'adjustment',
+  'seed',
+]);
 
 /** The ledger: for every (SKU, location), the sum of deltas equals the current inventory row. */
 export const inventoryMovements = pgTable(

@@ -18,8 +18,5 @@ export const locations = pgTable(
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    check('locations_hold_days_positive', sql`${t.holdDays} > 0`),
-    index('locations_kind_idx').on(t.kind),
-  ],
+  (t) => [check('locations_hold_days_positive', sql`${t.holdDays} > 0`), index('locations_kind_idx').on(t.kind)],
 );

@@ -93,7 +93,11 @@ export const orders = pgTable(
     index('orders_channel_placed_idx').on(t.channelId, t.placedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('orders_status_placed_idx').on(t.status, t.placedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('orders_location_placed_idx').on(t.locationId, t.placedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
-    index('orders_fulfilling_placed_idx').on(t.fulfillingLocationId, t.placedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('orders_fulfilling_placed_idx').on(
+      t.fulfillingLocationId,
+      t.placedAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index('orders_customer_placed_idx').on(t.customerId, t.placedAt.desc().nullsFirst()),
     index('orders_external_id_idx').on(t.externalId),
   ],
@@ -166,6 +170,8 @@ export const reservations = pgTable(
   (t) => [
     check('reservations_quantity_positive', sql`${t.quantity} > 0`),
     index('reservations_order_idx').on(t.orderId),
-    index('reservations_active_idx').on(t.variantId, t.locationId).where(sql`${t.status} = 'active'`),
+    index('reservations_active_idx')
+      .on(t.variantId, t.locationId)
+      .where(sql`${t.status} = 'active'`),
   ],
 );

@@ -32,9 +32,14 @@ export const pickups = pgTable(
   },
   (t) => [
     check('pickups_code_format', sql`${t.code} is null or ${t.code} ~ '^[0-9]{6}$'`),
-    check('pickups_ready_has_code', sql`${t.state} not in ('ready', 'collected') or (${t.code} is not null and ${t.readyAt} is not null and ${t.dueBy} is not null)`),
+    check(
+      'pickups_ready_has_code',
+      sql`${t.state} not in ('ready', 'collected') or (${t.code} is not null and ${t.readyAt} is not null and ${t.dueBy} is not null)`,
+    ),
     index('pickups_queue_idx').on(t.locationId, t.state, t.placedAt),
-    index('pickups_due_idx').on(t.dueBy).where(sql`${t.state} = 'ready'`),
+    index('pickups_due_idx')
+      .on(t.dueBy)
+      .where(sql`${t.state} = 'ready'`),
   ],
 );
 
@@ -59,7 +64,9 @@ export const notificationOutbox = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
   (t) => [
-    index('notification_outbox_pending_idx').on(t.availableAt).where(sql`${t.status} = 'pending'`),
+    index('notification_outbox_pending_idx')
+      .on(t.availableAt)
+      .where(sql`${t.status} = 'pending'`),
     index('notification_outbox_order_idx').on(t.orderId),
   ],
 );

@@ -25,7 +25,12 @@ function quote(s: string): string {
  * transaction on both engines. Rows use the table's TypeScript keys ($inferInsert); keys
  * absent from the first row take their column default.
  */
-export async function insertLiteral(db: DbOrTx, table: PgTable, rows: readonly Record<string, unknown>[], rowsPerStatement = 2000): Promise<void> {
+export async function insertLiteral(
+  db: DbOrTx,
+  table: PgTable,
+  rows: readonly Record<string, unknown>[],
+  rowsPerStatement = 2000,
+): Promise<void> {
   if (rows.length === 0) return;
   const columns = getTableColumns(table);
   const keys = Object.keys(rows[0]).filter((k) => rows[0][k] !== undefined);
@@ -51,7 +56,11 @@ type IndexDef = { name: string; def: string };
  * runs the load, and builds them again: one sort per index instead of a random insert per
  * row. Run it inside the load's transaction so a failure leaves the indexes in place.
  */
-export async function withIndexesDeferred<T>(db: DbOrTx, tables: readonly string[], load: () => Promise<T>): Promise<T> {
+export async function withIndexesDeferred<T>(
+  db: DbOrTx,
+  tables: readonly string[],
+  load: () => Promise<T>,
+): Promise<T> {
   const list = tables.map((t) => `'${t.replace(/'/g, "''")}'`).join(', ');
   const res = await db.execute(
     sql.raw(`

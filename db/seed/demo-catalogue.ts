@@ -23,7 +23,10 @@ export type Catalogue = { products: ProductRow[]; variants: VariantRow[]; info: 
 /** "Bleu marine" → "BLEMAR", "140 × 200" → "140X200", "50 ml" → "50ML", "Taille unique" → "TU". */
 export function skuPart(label: string): string {
   if (label === 'Taille unique') return 'TU';
-  const ascii = label.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
+  const ascii = label
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase();
   if (/^[0-9]/.test(ascii)) return ascii.replace(/×/g, 'X').replace(/[^0-9A-Z]/g, '');
   return ascii
     .split(/[^A-Z0-9]+/)

@@ -1,6 +1,14 @@
 import type { customerIdentities, customers, ShippingAddress } from '../schema';
 import { DEMO_KNOWN_CUSTOMER, DEMO_KNOWN_DUPLICATE } from './constants';
-import { CUSTOMER_CITIES, EMAIL_DOMAIN_WEIGHTS, EMAIL_DOMAINS, FIRST_NAMES_F, FIRST_NAMES_M, LAST_NAMES, STREETS } from './data';
+import {
+  CUSTOMER_CITIES,
+  EMAIL_DOMAIN_WEIGHTS,
+  EMAIL_DOMAINS,
+  FIRST_NAMES_F,
+  FIRST_NAMES_M,
+  LAST_NAMES,
+  STREETS,
+} from './data';
 import { Rng } from './random';
 
 export type CustomerRow = typeof customers.$inferInsert;
@@ -35,8 +43,12 @@ export function stripAccents(s: string): string {
 }
 
 function emailLocal(first: string, last: string, rng: Rng): string {
-  const f = stripAccents(first).toLowerCase().replace(/[^a-z]/g, '');
-  const l = stripAccents(last).toLowerCase().replace(/[^a-z]/g, '');
+  const f = stripAccents(first)
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+  const l = stripAccents(last)
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
   switch (rng.int(0, 5)) {
     case 0:
       return `${f}.${l}`;
@@ -106,12 +118,21 @@ export function generateCustomers(rng: Rng, ids: Rng, count: number, duplicates:
       }
     }
   };
-  const amazonId = () => uniqueBuyer(() => `A${Array.from({ length: 13 }, () => rng.pick([...'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789'])).join('')}`);
+  const amazonId = () =>
+    uniqueBuyer(
+      () => `A${Array.from({ length: 13 }, () => rng.pick([...'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789'])).join('')}`,
+    );
   const zalandoId = () => uniqueBuyer(() => `ZC${rng.digits(9)}`);
 
   const address = (first: string, last: string, cityIndex: number): ShippingAddress => {
     const c = CUSTOMER_CITIES[cityIndex];
-    return { name: `${first} ${last}`, line1: `${rng.int(1, 180)} ${rng.pick(STREETS)}`, postalCode: c.postalCode, city: c.city, country: 'FR' };
+    return {
+      name: `${first} ${last}`,
+      line1: `${rng.int(1, 180)} ${rng.pick(STREETS)}`,
+      postalCode: c.postalCode,
+      city: c.city,
+      country: 'FR',
+    };
   };
 
   const person = (): CustomerInfo => {
@@ -155,7 +176,13 @@ export function generateCustomers(rng: Rng, ids: Rng, count: number, duplicates:
     amazonId: k.amazonBuyerId,
     zalandoId: null,
     homeStore: 'PAR',
-    address: { name: `${k.firstName} ${k.lastName}`, line1: '18 rue Oberkampf', postalCode: '75011', city: 'Paris', country: 'FR' },
+    address: {
+      name: `${k.firstName} ${k.lastName}`,
+      line1: '18 rue Oberkampf',
+      postalCode: '75011',
+      city: 'Paris',
+      country: 'FR',
+    },
     activity: 12,
     mergedIntoId: null,
     firstSeenAt: null,
@@ -171,7 +198,13 @@ export function generateCustomers(rng: Rng, ids: Rng, count: number, duplicates:
     email: d.original.email,
     phone: d.original.phone,
     homeStore: 'LYS',
-    address: { name: `${d.original.firstName} ${d.original.lastName}`, line1: '7 rue Mercière', postalCode: '69002', city: 'Lyon', country: 'FR' },
+    address: {
+      name: `${d.original.firstName} ${d.original.lastName}`,
+      line1: '7 rue Mercière',
+      postalCode: '69002',
+      city: 'Lyon',
+      country: 'FR',
+    },
     activity: 4,
   };
   info.push(knownOriginal);
@@ -190,7 +223,13 @@ export function generateCustomers(rng: Rng, ids: Rng, count: number, duplicates:
     const kind = n === 0 ? 1 : n % 3;
     let dup: CustomerInfo;
     if (n === 0) {
-      dup = { ...person(), firstName: d.duplicate.firstName, lastName: d.duplicate.lastName, email: d.duplicate.email, phone: d.duplicate.phone };
+      dup = {
+        ...person(),
+        firstName: d.duplicate.firstName,
+        lastName: d.duplicate.lastName,
+        email: d.duplicate.email,
+        phone: d.duplicate.phone,
+      };
     } else if (kind === 0) {
       // Same phone, another e-mail address, same name.
       dup = { ...person(), firstName: original.firstName, lastName: original.lastName, phone: original.phone };
@@ -203,7 +242,12 @@ export function generateCustomers(rng: Rng, ids: Rng, count: number, duplicates:
       dup.email = uniqueEmail(firstName, lastName);
     } else {
       // Same e-mail address (typed at a till), a phone of its own, the name without accents.
-      dup = { ...person(), firstName: stripAccents(original.firstName), lastName: original.lastName, email: original.email };
+      dup = {
+        ...person(),
+        firstName: stripAccents(original.firstName),
+        lastName: original.lastName,
+        email: original.email,
+      };
     }
     dup.amazonId = null;
     dup.zalandoId = null;

@@ -65,8 +65,14 @@ const WEEKDAY: Record<string, number[]> = {
 };
 
 const HOURS: Record<string, number[]> = {
-  web: [0.3, 0.15, 0.08, 0.05, 0.05, 0.1, 0.3, 0.6, 0.9, 1, 1.1, 1.2, 1.4, 1.4, 1.2, 1.1, 1.1, 1.2, 1.4, 1.7, 2, 2.1, 1.6, 0.8],
-  marketplace: [0.4, 0.2, 0.1, 0.05, 0.05, 0.1, 0.3, 0.6, 0.9, 1, 1.1, 1.2, 1.3, 1.3, 1.2, 1.1, 1.1, 1.2, 1.4, 1.6, 1.9, 2, 1.6, 0.9],
+  web: [
+    0.3, 0.15, 0.08, 0.05, 0.05, 0.1, 0.3, 0.6, 0.9, 1, 1.1, 1.2, 1.4, 1.4, 1.2, 1.1, 1.1, 1.2, 1.4, 1.7, 2, 2.1, 1.6,
+    0.8,
+  ],
+  marketplace: [
+    0.4, 0.2, 0.1, 0.05, 0.05, 0.1, 0.3, 0.6, 0.9, 1, 1.1, 1.2, 1.3, 1.3, 1.2, 1.1, 1.1, 1.2, 1.4, 1.6, 1.9, 2, 1.6,
+    0.9,
+  ],
   pos: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.6, 0.9, 1.2, 1.1, 0.9, 1, 1.2, 1.5, 1.6, 0.8, 0, 0, 0, 0],
   phone: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0.8, 1.2, 1.2, 0.6, 0.7, 1.1, 1.1, 1, 0.9, 0.5, 0, 0, 0, 0, 0],
 };
@@ -125,7 +131,9 @@ function timePlan(kind: string, now: number): TimePlan {
   const hours = HOURS[kind];
   const hourTotal = hours.reduce((a, b) => a + b, 0);
   const nowParis = toParis(now);
-  const todayHours = hours.map((w, h) => (h < nowParis.hour ? w : h === nowParis.hour ? (w * nowParis.minute) / 60 : 0));
+  const todayHours = hours.map((w, h) =>
+    h < nowParis.hour ? w : h === nowParis.hour ? (w * nowParis.minute) / 60 : 0,
+  );
   for (let back = 0; back < 365; back++) {
     const d = parisDayBefore(now, back);
     dayInfo.push(d);
@@ -169,7 +177,11 @@ export function generateOrders(ctx: OrderContext, count: number, extraOpenPickup
   const shares = ctx.channels.map((c) => c.share);
   for (let i = 0; i < count; i++) {
     const channel = rng.weighted(ctx.channels, shares);
-    drafts.push({ channel, at: drawTime(plans.get(channel.code)!, kindOf(channel.code), rng, now), forcePickup: false });
+    drafts.push({
+      channel,
+      at: drawTime(plans.get(channel.code)!, kindOf(channel.code), rng, now),
+      forcePickup: false,
+    });
   }
   // Click-and-collect orders of the last hours, so every store has a living queue: the first
   // ones are minutes old (still 'placed'), then 'to pick', then 'ready'.
@@ -177,7 +189,14 @@ export function generateOrders(ctx: OrderContext, count: number, extraOpenPickup
   const phone = ctx.channels.find((c) => c.code === 'phone')!;
   for (let i = 0; i < extraOpenPickups; i++) {
     const q = i / extraOpenPickups;
-    const age = i < 2 ? rng.int(60, 240) * 1000 : q < 0.25 ? rng.int(5, 90) * MINUTE : q < 0.5 ? rng.int(90, 360) * MINUTE : rng.int(6 * 60, 30 * 60) * MINUTE;
+    const age =
+      i < 2
+        ? rng.int(60, 240) * 1000
+        : q < 0.25
+          ? rng.int(5, 90) * MINUTE
+          : q < 0.5
+            ? rng.int(90, 360) * MINUTE
+            : rng.int(6 * 60, 30 * 60) * MINUTE;
     drafts.push({ channel: rng.chance(0.8) ? web : phone, at: now - age, forcePickup: true });
   }
   drafts.sort((a, b) => a.at - b.at);
@@ -227,7 +246,8 @@ export function generateOrders(ctx: OrderContext, count: number, extraOpenPickup
 
     let fulfilment: 'ship' | 'in_store' | 'pickup' = 'ship';
     if (code === 'pos') fulfilment = 'in_store';
-    else if (draft.forcePickup || (code === 'web' && rng.chance(0.18)) || (code === 'phone' && rng.chance(0.2))) fulfilment = 'pickup';
+    else if (draft.forcePickup || (code === 'web' && rng.chance(0.18)) || (code === 'phone' && rng.chance(0.2)))
+      fulfilment = 'pickup';
     let store: LocationInfo | null = null;
     if (fulfilment !== 'ship') {
       const home = customer ? ctx.locationByCode.get(customer.homeStore) : undefined;
@@ -237,7 +257,8 @@ export function generateOrders(ctx: OrderContext, count: number, extraOpenPickup
 
     let externalId: string;
     if (code === 'web') externalId = `WEB-${2400000 + k}`;
-    else if (code === 'amazon') externalId = uniqueExternal(() => `40${rng.int(2, 8)}-${rng.digits(7)}-${rng.digits(7)}`);
+    else if (code === 'amazon')
+      externalId = uniqueExternal(() => `40${rng.int(2, 8)}-${rng.digits(7)}-${rng.digits(7)}`);
     else if (code === 'zalando') externalId = uniqueExternal(() => `10${rng.digits(10)}`);
     else if (code === 'phone') externalId = `TEL-${String(k + 1).padStart(6, '0')}`;
     else {
@@ -261,7 +282,9 @@ export function generateOrders(ctx: OrderContext, count: number, extraOpenPickup
       chosen.add(v.id);
       const quantity = rng.weighted([1, 2, 3], [85, 12, 3]);
       const markdown = onSale && rng.chance(0.45) ? rng.pick([0.2, 0.3, 0.3, 0.4, 0.5]) : 0;
-      const unitPriceCents = markdown ? Math.max(10, Math.round((v.priceCents * (1 - markdown)) / 10) * 10) : v.priceCents;
+      const unitPriceCents = markdown
+        ? Math.max(10, Math.round((v.priceCents * (1 - markdown)) / 10) * 10)
+        : v.priceCents;
       lines.push({
         id: ids.uuid(),
         orderId,
@@ -316,10 +339,22 @@ export function generateOrders(ctx: OrderContext, count: number, extraOpenPickup
     const ref = { referenceType: 'order' as const, referenceId: orderId };
     const reserveAll = (at: number) => {
       for (const l of lines) {
-        ledger.add({ variantId: l.variantId, locationId: stockAt.id, deltaReserved: l.quantity, reason: 'reservation', at, ...ref });
+        ledger.add({
+          variantId: l.variantId,
+          locationId: stockAt.id,
+          deltaReserved: l.quantity,
+          reason: 'reservation',
+          at,
+          ...ref,
+        });
       }
     };
-    const closeReservations = (status: 'active' | 'consumed' | 'released', at: number | null, reason?: 'shipment' | 'pickup' | 'release', actorId?: string | null) => {
+    const closeReservations = (
+      status: 'active' | 'consumed' | 'released',
+      at: number | null,
+      reason?: 'shipment' | 'pickup' | 'release',
+      actorId?: string | null,
+    ) => {
       for (const l of lines) {
         out.reservations.push({
           id: ids.uuid(),
@@ -351,7 +386,14 @@ export function generateOrders(ctx: OrderContext, count: number, extraOpenPickup
       order.cancelReason = reason;
       event('cancelled', at, { reason }, actorId);
       if (actorId) {
-        out.audit.push({ actorId, action: 'order.cancel', entityType: 'order', entityId: orderId, data: { number, reason }, createdAt: secondsOnly(at) });
+        out.audit.push({
+          actorId,
+          action: 'order.cancel',
+          entityType: 'order',
+          entityId: orderId,
+          data: { number, reason },
+          createdAt: secondsOnly(at),
+        });
       }
     };
     // Returns come back to the location that sold the goods.
@@ -368,7 +410,15 @@ export function generateOrders(ctx: OrderContext, count: number, extraOpenPickup
         l.quantityReturned = q;
         units += q;
         cents += q * l.unitPriceCents;
-        ledger.add({ variantId: l.variantId, locationId: stockAt.id, deltaOnHand: q, reason: 'return', detail: reason, at: returnAt, ...ref });
+        ledger.add({
+          variantId: l.variantId,
+          locationId: stockAt.id,
+          deltaOnHand: q,
+          reason: 'return',
+          detail: reason,
+          at: returnAt,
+          ...ref,
+        });
       }
       if (full) order.status = 'returned';
       event(full ? 'returned' : 'partially_returned', returnAt, { units, cents, reason, locationId: stockAt.id });
@@ -381,7 +431,15 @@ export function generateOrders(ctx: OrderContext, count: number, extraOpenPickup
     if (fulfilment === 'in_store') {
       const seller = ctx.staffAt.get(store!.id) ?? null;
       for (const l of lines) {
-        ledger.add({ variantId: l.variantId, locationId: store!.id, deltaOnHand: -l.quantity, reason: 'sale', actorId: seller, at: placedAt, ...ref });
+        ledger.add({
+          variantId: l.variantId,
+          locationId: store!.id,
+          deltaOnHand: -l.quantity,
+          reason: 'sale',
+          actorId: seller,
+          at: placedAt,
+          ...ref,
+        });
       }
       order.status = 'completed';
       maybeReturn(placedAt);
@@ -405,7 +463,10 @@ export function generateOrders(ctx: OrderContext, count: number, extraOpenPickup
       } else {
         event('confirmed', confirmAt);
         const carrier = rng.pick(CARRIERS);
-        event('shipped', shipAt, { carrier, trackingNumber: `${carrier.slice(0, 2).toUpperCase()}${rng.digits(11)}FR` });
+        event('shipped', shipAt, {
+          carrier,
+          trackingNumber: `${carrier.slice(0, 2).toUpperCase()}${rng.digits(11)}FR`,
+        });
         closeReservations('consumed', shipAt, 'shipment');
         if (shipAt > now - 3 * DAY && customer?.email) {
           out.outbox.push({
@@ -436,7 +497,14 @@ export function generateOrders(ctx: OrderContext, count: number, extraOpenPickup
       const toPickAt = placedAt + rng.int(5, 90) * MINUTE;
       const readyAt = toPickAt + rng.int(30, 360) * MINUTE;
       const dueBy = readyAt + s.holdDays * DAY;
-      const pickup: PickupRow = { id: ids.uuid(), orderId, locationId: s.id, state: 'placed', placedAt: new Date(placedAt), updatedAt: new Date(placedAt) };
+      const pickup: PickupRow = {
+        id: ids.uuid(),
+        orderId,
+        locationId: s.id,
+        state: 'placed',
+        placedAt: new Date(placedAt),
+        updatedAt: new Date(placedAt),
+      };
       const notifyReady = () => {
         const recipient = customer?.email ?? customer?.phone;
         if (!recipient || readyAt < now - 10 * DAY) return;
@@ -446,7 +514,13 @@ export function generateOrders(ctx: OrderContext, count: number, extraOpenPickup
           channel: customer?.email ? 'email' : 'sms',
           recipient,
           orderId,
-          payload: { orderNumber: number, code: pickup.code, locationCode: s.code, locationName: s.name, dueBy: new Date(dueBy).toISOString() },
+          payload: {
+            orderNumber: number,
+            code: pickup.code,
+            locationCode: s.code,
+            locationName: s.name,
+            dueBy: new Date(dueBy).toISOString(),
+          },
           status: fresh ? 'pending' : 'sent',
           attempts: fresh ? 0 : 1,
           availableAt: secondsOnly(readyAt),
@@ -519,7 +593,13 @@ export function generateOrders(ctx: OrderContext, count: number, extraOpenPickup
 
   // One failed delivery, so the outbox screen has something to retry.
   const failed = out.outbox.find((o) => o.kind === 'pickup_ready' && o.channel === 'sms');
-  if (failed) Object.assign(failed, { status: 'failed', attempts: 5, sentAt: null, lastError: 'SMS gateway: numéro injoignable (code 30003)' });
+  if (failed)
+    Object.assign(failed, {
+      status: 'failed',
+      attempts: 5,
+      sentAt: null,
+      lastError: 'SMS gateway: numéro injoignable (code 30003)',
+    });
   out.outbox.sort((a, b) => (a.createdAt as Date).getTime() - (b.createdAt as Date).getTime());
   out.events.sort((a, b) => (a.createdAt as Date).getTime() - (b.createdAt as Date).getTime());
   return out;

@@ -42,7 +42,8 @@ export async function seedDemo(handle: DbHandle, opts: SeedDemoOptions = {}): Pr
   const now = Math.floor((opts.now ?? new Date()).getTime() / 1000) * 1000;
   const seed = opts.seed ?? DEMO_SEED;
   const started = Date.now();
-  const phase = (name: string, since: number) => log(`  ${name.padEnd(28)} ${((Date.now() - since) / 1000).toFixed(2)} s`);
+  const phase = (name: string, since: number) =>
+    log(`  ${name.padEnd(28)} ${((Date.now() - since) / 1000).toFixed(2)} s`);
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const data = generateDemoRows({ now, scale, seed, passwordHash });
@@ -61,7 +62,9 @@ export async function seedDemo(handle: DbHandle, opts: SeedDemoOptions = {}): Pr
     await tx.execute(sql.raw(KPI_DAILY_FROM_ORDERS_SQL));
     // Human numbers continue after the seeded ones.
     await tx.execute(sql.raw(`SELECT setval('order_number_seq', ${100000 + data.orderCount})`));
-    await tx.execute(sql.raw(`SELECT setval('transfer_number_seq', ${TRANSFER_NUMBER_START + data.transferCount - 1})`));
+    await tx.execute(
+      sql.raw(`SELECT setval('transfer_number_seq', ${TRANSFER_NUMBER_START + data.transferCount - 1})`),
+    );
     await tx.execute(sql.raw(`SELECT setval('count_number_seq', ${COUNT_NUMBER_START})`));
     const kpiRows = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM kpi_daily`);
     counts.kpi_daily = Number(kpiRows.rows[0].n);
@@ -87,7 +90,17 @@ export type DemoRows = { inserts: Insert[]; orderCount: number; transferCount: n
  * Every demo row, in insertion order, as a pure function of (now, scale, seed): the same
  * inputs give the same rows, ids included. `passwordHash` is the staff users' hash.
  */
-export function generateDemoRows({ now, scale, seed, passwordHash }: { now: number; scale: number; seed: number; passwordHash: string }): DemoRows {
+export function generateDemoRows({
+  now,
+  scale,
+  seed,
+  passwordHash,
+}: {
+  now: number;
+  scale: number;
+  seed: number;
+  passwordHash: string;
+}): DemoRows {
   const rng = new Rng(seed);
   const ids = new Rng(seed ^ 0x5eed);
   const at = (ms: number) => new Date(Math.floor(ms / 1000) * 1000);
@@ -137,9 +150,13 @@ export function generateDemoRows({ now, scale, seed, passwordHash }: { now: numb
     locale: 'fr',
     createdAt: at(openedAt + rng.int(0, 30) * DAY),
   }));
-  const userLocationRows = DEMO_USERS.flatMap((u) => u.locations.map((code) => ({ userId: userIds.get(u.email)!, locationId: locationByCode.get(code)!.id })));
+  const userLocationRows = DEMO_USERS.flatMap((u) =>
+    u.locations.map((code) => ({ userId: userIds.get(u.email)!, locationId: locationByCode.get(code)!.id })),
+  );
   const staffAt = new Map<string, string>();
-  for (const u of DEMO_USERS) for (const code of u.locations) if (!staffAt.has(locationByCode.get(code)!.id)) staffAt.set(locationByCode.get(code)!.id, userIds.get(u.email)!);
+  for (const u of DEMO_USERS)
+    for (const code of u.locations)
+      if (!staffAt.has(locationByCode.get(code)!.id)) staffAt.set(locationByCode.get(code)!.id, userIds.get(u.email)!);
   const ownerId = userIds.get('owner@comptoir.test')!;
   const agentId = userIds.get('agent@comptoir.test')!;
   const agent2Id = userIds.get('agent2@comptoir.test')!;
@@ -152,7 +169,20 @@ export function generateDemoRows({ now, scale, seed, passwordHash }: { now: numb
   const customerSet = generateCustomers(rng, ids, nCustomers, Math.max(6, Math.round(40 * scale)), 3);
   const ledger = new Ledger();
   const orderSet = generateOrders(
-    { rng, ids, now, channels, stores, warehouse, locationByCode, staffAt, agentId, variants: catalogue.info, customers: customerSet.info, ledger },
+    {
+      rng,
+      ids,
+      now,
+      channels,
+      stores,
+      warehouse,
+      locationByCode,
+      staffAt,
+      agentId,
+      variants: catalogue.info,
+      customers: customerSet.info,
+      ledger,
+    },
     Math.max(200, Math.round(DEMO_SIZES.orders * scale)),
     Math.max(12, Math.round(40 * scale)),
   );
@@ -161,7 +191,8 @@ export function generateDemoRows({ now, scale, seed, passwordHash }: { now: numb
   // Customer rows, with the profile summary of their orders (rules in rollups.ts).
   const refunded = new Map<string, number>();
   for (const l of orderSet.lines) {
-    if (l.quantityReturned) refunded.set(l.orderId, (refunded.get(l.orderId) ?? 0) + l.quantityReturned * l.unitPriceCents);
+    if (l.quantityReturned)
+      refunded.set(l.orderId, (refunded.get(l.orderId) ?? 0) + l.quantityReturned * l.unitPriceCents);
   }
   const summary = new Map<string, { count: number; ltv: number; last: number }>();
   for (const o of orderSet.orders) {
@@ -176,7 +207,8 @@ export function generateDemoRows({ now, scale, seed, passwordHash }: { now: numb
   const identities: IdentityRow[] = [];
   for (const c of customerSet.info) {
     let created = now - rng.int(30, 1100) * DAY - rng.int(0, 86_399) * 1000;
-    if (c.firstSeenAt !== null) created = Math.min(created, c.firstSeenAt - rng.int(0, 20) * DAY - rng.int(60, 3600) * 1000);
+    if (c.firstSeenAt !== null)
+      created = Math.min(created, c.firstSeenAt - rng.int(0, 20) * DAY - rng.int(60, 3600) * 1000);
     const sum = summary.get(c.id);
     const mergedAt = c.mergedIntoId ? now - rng.int(5, 90) * DAY : null;
     customerRows.push({
@@ -214,7 +246,14 @@ export function generateDemoRows({ now, scale, seed, passwordHash }: { now: numb
     { status: 'received', from: DEMO_WAREHOUSE_CODE, to: 'LYS', daysAgo: 12, lines: 5, note: 'Réassort hebdomadaire' },
     { status: 'received', from: 'LYS', to: 'MRS', daysAgo: 8, lines: 2, note: 'Dépannage entre magasins' },
     { status: 'in_transit', from: DEMO_WAREHOUSE_CODE, to: 'BOD', daysAgo: 2, lines: 4, note: 'Réassort hebdomadaire' },
-    { status: 'in_transit', from: DEMO_WAREHOUSE_CODE, to: 'PAR', daysAgo: 0.4, lines: 5, note: 'Réassort avant le week-end' },
+    {
+      status: 'in_transit',
+      from: DEMO_WAREHOUSE_CODE,
+      to: 'PAR',
+      daysAgo: 0.4,
+      lines: 5,
+      note: 'Réassort avant le week-end',
+    },
     { status: 'draft', from: DEMO_WAREHOUSE_CODE, to: 'LIL', daysAgo: 0.1, lines: 3, note: 'Réassort hebdomadaire' },
     { status: 'draft', from: 'PAR', to: 'NTE', daysAgo: 1, lines: 2, note: 'Tailles manquantes à Nantes' },
     { status: 'cancelled', from: DEMO_WAREHOUSE_CODE, to: 'TLS', daysAgo: 5, lines: 3, note: 'Doublon' },
@@ -240,7 +279,14 @@ export function generateDemoRows({ now, scale, seed, passwordHash }: { now: numb
       receivedAt: spec.status === 'received' ? at(receivedAt) : null,
       cancelledAt: spec.status === 'cancelled' ? at(createdAt + 3 * HOUR) : null,
     });
-    audit.push({ actorId: createdById, action: 'transfer.create', entityType: 'transfer', entityId: id, data: { from: spec.from, to: spec.to }, createdAt: at(createdAt) });
+    audit.push({
+      actorId: createdById,
+      action: 'transfer.create',
+      entityType: 'transfer',
+      entityId: id,
+      data: { from: spec.from, to: spec.to },
+      createdAt: at(createdAt),
+    });
     const picked = new Set<string>();
     for (let i = 0; picked.size < spec.lines && i < 200; i++) {
       const v = popular[rng.int(0, Math.min(popular.length, 150) - 1)];
@@ -252,10 +298,26 @@ export function generateDemoRows({ now, scale, seed, passwordHash }: { now: numb
       transferLineRows.push({ transferId: id, variantId: v.id, quantity, quantityReceived: received });
       const ref = { referenceType: 'transfer' as const, referenceId: id };
       if (spec.status === 'in_transit' || spec.status === 'received') {
-        ledger.add({ variantId: v.id, locationId: source.id, deltaOnHand: -quantity, reason: 'transfer_out', actorId: createdById, at: shippedAt, ...ref });
+        ledger.add({
+          variantId: v.id,
+          locationId: source.id,
+          deltaOnHand: -quantity,
+          reason: 'transfer_out',
+          actorId: createdById,
+          at: shippedAt,
+          ...ref,
+        });
       }
       if (spec.status === 'received' && received) {
-        ledger.add({ variantId: v.id, locationId: destination.id, deltaOnHand: received, reason: 'transfer_in', actorId: staffAt.get(destination.id) ?? null, at: receivedAt, ...ref });
+        ledger.add({
+          variantId: v.id,
+          locationId: destination.id,
+          deltaOnHand: received,
+          reason: 'transfer_in',
+          actorId: staffAt.get(destination.id) ?? null,
+          at: receivedAt,
+          ...ref,
+        });
       }
     }
   });
@@ -273,7 +335,17 @@ export function generateDemoRows({ now, scale, seed, passwordHash }: { now: numb
     const actorId = staffAt.get(store.id) ?? ownerId;
     const when = now - rng.int(1, 120) * DAY - rng.int(0, 600) * MINUTE;
     const adjustmentId = ids.uuid();
-    ledger.add({ variantId: v.id, locationId: store.id, deltaOnHand: kind.delta, reason: 'adjustment', detail: kind.detail, referenceType: 'adjustment', referenceId: adjustmentId, actorId, at: when });
+    ledger.add({
+      variantId: v.id,
+      locationId: store.id,
+      deltaOnHand: kind.delta,
+      reason: 'adjustment',
+      detail: kind.detail,
+      referenceType: 'adjustment',
+      referenceId: adjustmentId,
+      actorId,
+      at: when,
+    });
     audit.push({
       actorId,
       action: 'inventory.adjust',
@@ -309,7 +381,16 @@ export function generateDemoRows({ now, scale, seed, passwordHash }: { now: numb
       const t = ledger.totalsOf(v.id, l.id);
       const onHand = Math.max(target, t.reserved, t.inflow);
       const receipt = onHand - t.onHand;
-      if (receipt > 0) ledger.add({ variantId: v.id, locationId: l.id, deltaOnHand: receipt, reason: 'receipt', referenceType: 'seed', referenceId: null, at: seedAt });
+      if (receipt > 0)
+        ledger.add({
+          variantId: v.id,
+          locationId: l.id,
+          deltaOnHand: receipt,
+          reason: 'receipt',
+          referenceType: 'seed',
+          referenceId: null,
+          at: seedAt,
+        });
       levelRows.push({
         variantId: v.id,
         locationId: l.id,
@@ -328,7 +409,12 @@ export function generateDemoRows({ now, scale, seed, passwordHash }: { now: numb
   const shoeIds = new Set(catalogue.info.filter((v) => v.category === 'Chaussures').map((v) => v.id));
   const countLines = levelRows
     .filter((l) => l.locationId === par.id && shoeIds.has(l.variantId))
-    .map((l) => ({ countId, variantId: l.variantId, expected: l.onHand!, counted: rng.chance(0.5) ? Math.max(0, l.onHand! + rng.weighted([0, -1, 1], [8, 1, 1])) : null }));
+    .map((l) => ({
+      countId,
+      variantId: l.variantId,
+      expected: l.onHand!,
+      counted: rng.chance(0.5) ? Math.max(0, l.onHand! + rng.weighted([0, -1, 1], [8, 1, 1])) : null,
+    }));
 
   // Ring-fenced stock on the fashion marketplace.
   const zalando = channels.find((c) => c.code === 'zalando')!;
@@ -372,7 +458,21 @@ export function generateDemoRows({ now, scale, seed, passwordHash }: { now: numb
     [s.transferLines, transferLineRows, 'transfer_lines'],
     [s.inventoryLevels, levelRows, 'inventory_levels'],
     [s.inventoryMovements, ledger.sorted(), 'inventory_movements'],
-    [s.inventoryCounts, [{ id: countId, number: `CC-${COUNT_NUMBER_START}`, locationId: par.id, status: 'open', scope: 'Chaussures', createdById: staffAt.get(par.id) ?? ownerId, createdAt: at(now - 3 * HOUR) }], 'inventory_counts'],
+    [
+      s.inventoryCounts,
+      [
+        {
+          id: countId,
+          number: `CC-${COUNT_NUMBER_START}`,
+          locationId: par.id,
+          status: 'open',
+          scope: 'Chaussures',
+          createdById: staffAt.get(par.id) ?? ownerId,
+          createdAt: at(now - 3 * HOUR),
+        },
+      ],
+      'inventory_counts',
+    ],
     [s.inventoryCountLines, countLines, 'inventory_count_lines'],
     [s.channelStockCaps, caps, 'channel_stock_caps'],
     [s.customerNotes, notes, 'customer_notes'],

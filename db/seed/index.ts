@@ -1,4 +1,12 @@
-export { DEMO_CHANNELS, DEMO_KNOWN_CUSTOMER, DEMO_KNOWN_DUPLICATE, DEMO_LOCATIONS, DEMO_PASSWORD, DEMO_USERS, DEMO_WAREHOUSE_CODE } from './constants';
+export {
+  DEMO_CHANNELS,
+  DEMO_KNOWN_CUSTOMER,
+  DEMO_KNOWN_DUPLICATE,
+  DEMO_LOCATIONS,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  DEMO_WAREHOUSE_CODE,
+} from './constants';
 export type { DemoChannel, DemoLocation, DemoUser } from './constants';
 export { DEMO_SEED, DEMO_SIZES, generateDemoRows, seedDemo, type SeedCounts, type SeedDemoOptions } from './demo';
 export { findInvariantViolations, SEED_INVARIANTS } from './invariants';

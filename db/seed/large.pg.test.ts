@@ -39,7 +39,9 @@ describe('seedLarge (scale 0.01, PostgreSQL)', () => {
     expect(channels.rows.map((r) => r.code)).toEqual(DEMO_CHANNELS.map((c) => c.code).sort());
     const users = await handle.db.execute<{ email: string }>(sql`SELECT email FROM staff_users`);
     expect(users.rows.map((r) => r.email).sort()).toEqual(DEMO_USERS.map((u) => u.email).sort());
-    const states = await handle.db.execute<{ state: string }>(sql`SELECT DISTINCT state::text AS state FROM pickups ORDER BY 1`);
+    const states = await handle.db.execute<{ state: string }>(
+      sql`SELECT DISTINCT state::text AS state FROM pickups ORDER BY 1`,
+    );
     // At 1% scale a handful of pickups are open at any moment: which open states show depends on the hour.
     const found = states.rows.map((r) => r.state);
     expect(found).toEqual(expect.arrayContaining(['cancelled', 'collected', 'expired', 'ready']));
@@ -56,7 +58,11 @@ describe('seedLarge (scale 0.01, PostgreSQL)', () => {
     } finally {
       await fresh.close();
     }
-    expect(await handle.db.execute(sql`SELECT 1 FROM pg_namespace WHERE nspname = 'comptoir_seed'`).then((r) => r.rows.length)).toBe(0);
+    expect(
+      await handle.db
+        .execute(sql`SELECT 1 FROM pg_namespace WHERE nspname = 'comptoir_seed'`)
+        .then((r) => r.rows.length),
+    ).toBe(0);
   });
 
   it('is not mistaken for the full large data set', async () => {

@@ -8,7 +8,18 @@ import type { DbHandle } from '../client';
 import * as s from '../schema';
 import { insertLiteral } from './bulk';
 import { DEMO_CHANNELS, DEMO_LOCATIONS, DEMO_PASSWORD, DEMO_USERS, DEMO_WAREHOUSE_CODE } from './constants';
-import { CATEGORIES, CUSTOMER_CITIES, EMAIL_DOMAIN_WEIGHTS, EMAIL_DOMAINS, FIRST_NAMES_F, FIRST_NAMES_M, LAST_NAMES, MODEL_NAMES, MORE_CITIES, STREETS } from './data';
+import {
+  CATEGORIES,
+  CUSTOMER_CITIES,
+  EMAIL_DOMAIN_WEIGHTS,
+  EMAIL_DOMAINS,
+  FIRST_NAMES_F,
+  FIRST_NAMES_M,
+  LAST_NAMES,
+  MODEL_NAMES,
+  MORE_CITIES,
+  STREETS,
+} from './data';
 import { dayFactor, kindOf } from './demo-orders';
 import { sqlEan13CheckDigit } from './ean';
 import { KPI_DAILY_FROM_ORDERS_SQL } from './rollups';
@@ -22,7 +33,13 @@ export type SeedLargeOptions = {
   log?: (line: string) => void;
 };
 
-export const LARGE_SIZES = { customers: 1_000_000, orders: 3_000_000, products: 25_000, variantsPerProduct: 4, locations: 50 } as const;
+export const LARGE_SIZES = {
+  customers: 1_000_000,
+  orders: 3_000_000,
+  products: 25_000,
+  variantsPerProduct: 4,
+  locations: 50,
+} as const;
 
 /** The bench reuses a seeded database: 100k SKUs or more means the large data set is there. */
 export async function isLargeSeedPresent(handle: DbHandle): Promise<boolean> {
@@ -71,11 +88,27 @@ function ascii(s: string): string {
     .replace(/[^a-z]/g, '');
 }
 
-type LargeLocation = { index: number; code: string; name: string; kind: 'store' | 'warehouse'; city: string; address: string; holdDays: number };
+type LargeLocation = {
+  index: number;
+  code: string;
+  name: string;
+  kind: 'store' | 'warehouse';
+  city: string;
+  address: string;
+  holdDays: number;
+};
 
 /** 49 stores and the warehouse; the demo's codes (PAR, LYS, …, WH-ORL) come first. */
 function largeLocations(): LargeLocation[] {
-  const out: LargeLocation[] = DEMO_LOCATIONS.map((l, i) => ({ index: i + 1, code: l.code, name: l.name, kind: l.kind, city: l.city, address: l.address, holdDays: l.holdDays }));
+  const out: LargeLocation[] = DEMO_LOCATIONS.map((l, i) => ({
+    index: i + 1,
+    code: l.code,
+    name: l.name,
+    kind: l.kind,
+    city: l.city,
+    address: l.address,
+    holdDays: l.holdDays,
+  }));
   const codes = new Set(out.map((l) => l.code));
   for (const city of MORE_CITIES) {
     if (out.length >= LARGE_SIZES.locations) break;
@@ -83,7 +116,15 @@ function largeLocations(): LargeLocation[] {
     for (let n = 2; codes.has(code); n++) code = `${ascii(city).slice(0, 2).toUpperCase()}${n}`;
     codes.add(code);
     const index = out.length + 1;
-    out.push({ index, code, name: `Comptoir ${city}`, kind: 'store', city, address: `${(index * 7) % 120 + 1} rue de la République, ${city}`, holdDays: index % 3 === 0 ? 5 : 7 });
+    out.push({
+      index,
+      code,
+      name: `Comptoir ${city}`,
+      kind: 'store',
+      city,
+      address: `${((index * 7) % 120) + 1} rue de la République, ${city}`,
+      holdDays: index % 3 === 0 ? 5 : 7,
+    });
   }
   return out;
 }
@@ -98,7 +139,9 @@ function largeLocations(): LargeLocation[] {
  */
 export async function seedLarge(handle: DbHandle, opts: SeedLargeOptions = {}): Promise<Record<string, number>> {
   if (handle.engine !== 'postgresql') {
-    throw new Error('The large data set needs PostgreSQL: set DATABASE_URL (the embedded engine would take hours and gigabytes).');
+    throw new Error(
+      'The large data set needs PostgreSQL: set DATABASE_URL (the embedded engine would take hours and gigabytes).',
+    );
   }
   const log = opts.log ?? (() => {});
   const scale = opts.scale ?? 1;
@@ -122,15 +165,20 @@ export async function seedLarge(handle: DbHandle, opts: SeedLargeOptions = {}): 
     const res = await client.query(text);
     const n = res.rowCount ?? 0;
     if (table) counts[table] = (counts[table] ?? 0) + n;
-    log(`  ${label.padEnd(34)} ${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s${table ? `  ${n.toLocaleString('en-US')} rows` : ''}`);
+    log(
+      `  ${label.padEnd(34)} ${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s${table ? `  ${n.toLocaleString('en-US')} rows` : ''}`,
+    );
     return n;
   };
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   try {
     await client.query('BEGIN');
-    const empty = await client.query(`SELECT NOT (EXISTS (SELECT 1 FROM locations) OR EXISTS (SELECT 1 FROM variants) OR EXISTS (SELECT 1 FROM orders)) AS empty`);
-    if (!empty.rows[0].empty) throw new Error('seedLarge needs an empty database (npm run db:seed -- --scale large --reset wipes it first).');
+    const empty = await client.query(
+      `SELECT NOT (EXISTS (SELECT 1 FROM locations) OR EXISTS (SELECT 1 FROM variants) OR EXISTS (SELECT 1 FROM orders)) AS empty`,
+    );
+    if (!empty.rows[0].empty)
+      throw new Error('seedLarge needs an empty database (npm run db:seed -- --scale large --reset wipes it first).');
     await client.query(`SET LOCAL synchronous_commit = off`);
     await client.query(`SET LOCAL work_mem = '256MB'`);
     await client.query(`SET LOCAL maintenance_work_mem = '1GB'`);
@@ -151,10 +199,20 @@ export async function seedLarge(handle: DbHandle, opts: SeedLargeOptions = {}): 
       [
         `CREATE SCHEMA ${CS};`,
         // A uniform double in [0, 1) from a row number and a salt.
-        fn('r', 'i bigint, salt bigint', 'float8', `((hashint8extended(i, salt) >> 11) & 9007199254740991)::float8 / 9007199254740992.0`),
+        fn(
+          'r',
+          'i bigint, salt bigint',
+          'float8',
+          `((hashint8extended(i, salt) >> 11) & 9007199254740991)::float8 / 9007199254740992.0`,
+        ),
         fn('ri', 'i bigint, salt bigint, n bigint', 'bigint', `floor(${CS}.r(i, salt) * n)::bigint`),
         // Ids follow the row number, so primary keys are filled in order; the first group says what it is.
-        fn('uid', 'kind int, i bigint', 'uuid', `(lpad(to_hex(kind), 8, '0') || '-0000-4000-8000-' || lpad(to_hex(i), 12, '0'))::uuid`),
+        fn(
+          'uid',
+          'kind int, i bigint',
+          'uuid',
+          `(lpad(to_hex(kind), 8, '0') || '-0000-4000-8000-' || lpad(to_hex(i), 12, '0'))::uuid`,
+        ),
         fn('item', 'p bigint', 'int', `(${CS}.ri(p, 1, ${NI}) + 1)::int`),
         fn(
           'pprice',
@@ -163,11 +221,31 @@ export async function seedLarge(handle: DbHandle, opts: SeedLargeOptions = {}): 
           `((${intArray(items.map((x) => (x.item.price ?? x.cat.price)[0]))})[${CS}.item(p)] + floor(((${intArray(items.map((x) => (x.item.price ?? x.cat.price)[1]))})[${CS}.item(p)] - (${intArray(items.map((x) => (x.item.price ?? x.cat.price)[0]))})[${CS}.item(p)]) * power(${CS}.r(p, 3), 1.8)))::int * 100 - 10`,
         ),
         fn('vprod', 'v bigint', 'bigint', `(v - 1) / ${LARGE_SIZES.variantsPerProduct} + 1`),
-        fn('sku', 'v bigint', 'text', `(${textArray(items.map((x) => x.cat.code))})[${CS}.item(${CS}.vprod(v))] || '-' || lpad(${CS}.vprod(v)::text, 6, '0') || '-' || ((v - 1) % ${LARGE_SIZES.variantsPerProduct} + 1)::text`),
-        fn('nlines', 'o bigint', 'int', `1 + (${CS}.r(o, 20) < 0.45)::int + (${CS}.r(o, 21) < 0.2)::int + (${CS}.r(o, 22) < 0.08)::int`),
+        fn(
+          'sku',
+          'v bigint',
+          'text',
+          `(${textArray(items.map((x) => x.cat.code))})[${CS}.item(${CS}.vprod(v))] || '-' || lpad(${CS}.vprod(v)::text, 6, '0') || '-' || ((v - 1) % ${LARGE_SIZES.variantsPerProduct} + 1)::text`,
+        ),
+        fn(
+          'nlines',
+          'o bigint',
+          'int',
+          `1 + (${CS}.r(o, 20) < 0.45)::int + (${CS}.r(o, 21) < 0.2)::int + (${CS}.r(o, 22) < 0.08)::int`,
+        ),
         // Popular SKUs: a skewed draw over the catalogue.
-        fn('line_variant', 'o bigint, j int', 'bigint', `1 + floor(${nVariants} * power(${CS}.r(o * 8 + j, 23), 2.2))::bigint`),
-        fn('line_qty', 'o bigint, j int', 'int', `1 + (${CS}.r(o * 8 + j, 24) < 0.12)::int + (${CS}.r(o * 8 + j, 25) < 0.03)::int`),
+        fn(
+          'line_variant',
+          'o bigint, j int',
+          'bigint',
+          `1 + floor(${nVariants} * power(${CS}.r(o * 8 + j, 23), 2.2))::bigint`,
+        ),
+        fn(
+          'line_qty',
+          'o bigint, j int',
+          'int',
+          `1 + (${CS}.r(o * 8 + j, 24) < 0.12)::int + (${CS}.r(o * 8 + j, 25) < 0.03)::int`,
+        ),
         fn('first_name', 'c bigint', 'text', `(${textArray(firstNames)})[${CS}.ri(c, 50, ${firstNames.length}) + 1]`),
         fn('last_name', 'c bigint', 'text', `(${textArray(LAST_NAMES)})[${CS}.ri(c, 51, ${LAST_NAMES.length}) + 1]`),
         fn(
@@ -177,7 +255,12 @@ export async function seedLarge(handle: DbHandle, opts: SeedLargeOptions = {}): 
           `(${textArray(firstNames.map(ascii))})[${CS}.ri(c, 50, ${firstNames.length}) + 1] || '.' || (${textArray(LAST_NAMES.map(ascii))})[${CS}.ri(c, 51, ${LAST_NAMES.length}) + 1] || c::text || '@' || (${textArray(domains)})[${CS}.ri(c, 52, ${domains.length}) + 1]`,
         ),
         // 70% have a mobile number; c ↦ c·7919 mod 10⁸ is a bijection, so numbers are unique.
-        fn('phone', 'c bigint', 'text', `CASE WHEN c % 10 < 7 THEN '+33' || (6 + (c % 2))::text || lpad(((c * 7919) % 100000000)::text, 8, '0') END`),
+        fn(
+          'phone',
+          'c bigint',
+          'text',
+          `CASE WHEN c % 10 < 7 THEN '+33' || (6 + (c % 2))::text || lpad(((c * 7919) % 100000000)::text, 8, '0') END`,
+        ),
         fn('city', 'c bigint', 'int', `(${CS}.ri(c, 53, ${CUSTOMER_CITIES.length}) + 1)::int`),
         fn(
           'address',
@@ -186,7 +269,12 @@ export async function seedLarge(handle: DbHandle, opts: SeedLargeOptions = {}): 
           `jsonb_build_object('name', ${CS}.first_name(c) || ' ' || ${CS}.last_name(c), 'line1', (${CS}.ri(c, 54, 180) + 1)::text || ' ' || (${textArray(STREETS)})[${CS}.ri(c, 55, ${STREETS.length}) + 1], 'postalCode', (${textArray(CUSTOMER_CITIES.map((x) => x.postalCode))})[${CS}.city(c)], 'city', (${textArray(CUSTOMER_CITIES.map((x) => x.city))})[${CS}.city(c)], 'country', 'FR')`,
         ),
         // Most customers buy once or twice; a skewed minority buys often.
-        fn('skew', 'o bigint, salt bigint', 'float8', `CASE WHEN ${CS}.r(o, salt) < 0.3 THEN power(${CS}.r(o, salt + 1), 1.3) ELSE ${CS}.r(o, salt + 1) END`),
+        fn(
+          'skew',
+          'o bigint, salt bigint',
+          'float8',
+          `CASE WHEN ${CS}.r(o, salt) < 0.3 THEN power(${CS}.r(o, salt + 1), 1.3) ELSE ${CS}.r(o, salt + 1) END`,
+        ),
       ].join('\n'),
     );
 
@@ -211,7 +299,9 @@ export async function seedLarge(handle: DbHandle, opts: SeedLargeOptions = {}): 
     ).rows;
     for (const c of constraints) await client.query(`ALTER TABLE "${c.table}" DROP CONSTRAINT "${c.name}"`);
     for (const ix of indexes) await client.query(`DROP INDEX "${ix.name}"`);
-    log(`  ${'drop constraints and indexes'.padEnd(34)} ${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s  (${constraints.length} constraints, ${indexes.length} indexes)`);
+    log(
+      `  ${'drop constraints and indexes'.padEnd(34)} ${((Date.now() - t0) / 1000).toFixed(1).padStart(6)} s  (${constraints.length} constraints, ${indexes.length} indexes)`,
+    );
 
     // ---- Small tables: locations, channels, staff (same codes and accounts as the demo).
     const openedAt = new Date(now - 3 * 365 * DAY);
@@ -234,21 +324,42 @@ export async function seedLarge(handle: DbHandle, opts: SeedLargeOptions = {}): 
     await insertLiteral(
       db,
       s.channels,
-      DEMO_CHANNELS.map((c, i) => ({ id: uid(2, i + 1), code: c.code, name: c.name, kind: c.kind, allowSplitShipments: c.allowSplitShipments, createdAt: openedAt })),
+      DEMO_CHANNELS.map((c, i) => ({
+        id: uid(2, i + 1),
+        code: c.code,
+        name: c.name,
+        kind: c.kind,
+        allowSplitShipments: c.allowSplitShipments,
+        createdAt: openedAt,
+      })),
     );
     // The demo's documented secrets sign and read; the signing ones are encrypted with the configured key.
-    await insertLiteral(db, s.channelCredentials, DEMO_CHANNELS.flatMap((c, i) => plainCredentialRows(uid(2, i + 1), c.secret, openedAt)));
+    await insertLiteral(
+      db,
+      s.channelCredentials,
+      DEMO_CHANNELS.flatMap((c, i) => plainCredentialRows(uid(2, i + 1), c.secret, openedAt)),
+    );
     await sealSigningSecrets(db);
     const byCode = new Map(locations.map((l) => [l.code, l]));
     await insertLiteral(
       db,
       s.staffUsers,
-      DEMO_USERS.map((u, i) => ({ id: uid(3, i + 1), email: u.email, name: u.name, passwordHash, role: u.role, locale: 'fr', createdAt: openedAt })),
+      DEMO_USERS.map((u, i) => ({
+        id: uid(3, i + 1),
+        email: u.email,
+        name: u.name,
+        passwordHash,
+        role: u.role,
+        locale: 'fr',
+        createdAt: openedAt,
+      })),
     );
     await insertLiteral(
       db,
       s.userLocations,
-      DEMO_USERS.flatMap((u, i) => u.locations.map((code) => ({ userId: uid(3, i + 1), locationId: uid(1, byCode.get(code)!.index) }))),
+      DEMO_USERS.flatMap((u, i) =>
+        u.locations.map((code) => ({ userId: uid(3, i + 1), locationId: uid(1, byCode.get(code)!.index) })),
+      ),
     );
     counts.locations = locations.length;
     counts.channels = DEMO_CHANNELS.length;

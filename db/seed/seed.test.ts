@@ -33,7 +33,27 @@ afterAll(async () => {
 
 describe('seedDemo (scale 0.1)', () => {
   it('creates every kind of row', () => {
-    for (const table of ['locations', 'channels', 'staff_users', 'products', 'variants', 'customers', 'customer_identities', 'orders', 'order_lines', 'order_events', 'reservations', 'pickups', 'transfers', 'inventory_levels', 'inventory_movements', 'customer_notes', 'audit_log', 'notification_outbox', 'kpi_daily']) {
+    for (const table of [
+      'locations',
+      'channels',
+      'staff_users',
+      'products',
+      'variants',
+      'customers',
+      'customer_identities',
+      'orders',
+      'order_lines',
+      'order_events',
+      'reservations',
+      'pickups',
+      'transfers',
+      'inventory_levels',
+      'inventory_movements',
+      'customer_notes',
+      'audit_log',
+      'notification_outbox',
+      'kpi_daily',
+    ]) {
       expect(counts[table], table).toBeGreaterThan(0);
     }
     expect(counts.locations).toBe(DEMO_LOCATIONS.length);
@@ -79,7 +99,9 @@ describe('seedDemo (scale 0.1)', () => {
 
   it('has stock-outs and rows below their reorder point', async () => {
     expect(await count('SELECT 1 FROM inventory_levels WHERE on_hand = 0')).toBeGreaterThan(0);
-    expect(await count('SELECT 1 FROM inventory_levels WHERE on_hand > 0 AND on_hand <= reorder_point')).toBeGreaterThan(0);
+    expect(
+      await count('SELECT 1 FROM inventory_levels WHERE on_hand > 0 AND on_hand <= reorder_point'),
+    ).toBeGreaterThan(0);
     expect(await count('SELECT 1 FROM inventory_levels WHERE safety_stock > 0')).toBeGreaterThan(0);
   });
 
@@ -103,7 +125,9 @@ describe('seedDemo (scale 0.1)', () => {
            OR o.total_cents <> o.subtotal_cents - o.discount_cents + o.shipping_cents
            OR o.tax_cents <> round(o.total_cents / 6.0)`),
     ).toBe(0);
-    expect(await count('SELECT 1 FROM orders o WHERE NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id)')).toBe(0);
+    expect(
+      await count('SELECT 1 FROM orders o WHERE NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id)'),
+    ).toBe(0);
     expect(await count("SELECT 1 FROM orders WHERE number !~ '^CMP-[0-9]+$'")).toBe(0);
     const [seq] = await rows<{ next: string; max: string }>(
       "SELECT nextval('order_number_seq')::text AS next, max(substr(number, 5)::bigint)::text AS max FROM orders",
@@ -112,9 +136,17 @@ describe('seedDemo (scale 0.1)', () => {
   });
 
   it('orders every event after the order was placed, starting with "placed"', async () => {
-    expect(await count(`SELECT 1 FROM order_events e JOIN orders o ON o.id = e.order_id WHERE e.created_at < o.placed_at`)).toBe(0);
-    expect(await count(`SELECT 1 FROM orders o WHERE NOT EXISTS (SELECT 1 FROM order_events e WHERE e.order_id = o.id AND e.type = 'placed')`)).toBe(0);
-    expect(await count(`SELECT 1 FROM orders WHERE placed_at > now() OR placed_at < now() - interval '366 days'`)).toBe(0);
+    expect(
+      await count(`SELECT 1 FROM order_events e JOIN orders o ON o.id = e.order_id WHERE e.created_at < o.placed_at`),
+    ).toBe(0);
+    expect(
+      await count(
+        `SELECT 1 FROM orders o WHERE NOT EXISTS (SELECT 1 FROM order_events e WHERE e.order_id = o.id AND e.type = 'placed')`,
+      ),
+    ).toBe(0);
+    expect(await count(`SELECT 1 FROM orders WHERE placed_at > now() OR placed_at < now() - interval '366 days'`)).toBe(
+      0,
+    );
   });
 
   it('sells on every channel with a realistic mix and fulfilment', async () => {
@@ -127,9 +159,15 @@ describe('seedDemo (scale 0.1)', () => {
       expect(share, c.code).toBeGreaterThan(c.share * 0.7);
       expect(share, c.code).toBeLessThan(c.share * 1.3);
     }
-    expect(await count(`SELECT 1 FROM orders o JOIN channels c ON c.id = o.channel_id WHERE (c.code = 'pos') <> (o.fulfilment_type = 'in_store')`)).toBe(0);
+    expect(
+      await count(
+        `SELECT 1 FROM orders o JOIN channels c ON c.id = o.channel_id WHERE (c.code = 'pos') <> (o.fulfilment_type = 'in_store')`,
+      ),
+    ).toBe(0);
     expect(await count(`SELECT 1 FROM orders WHERE fulfilment_type = 'ship' AND shipping_address IS NULL`)).toBe(0);
-    const [pickupShare] = await rows<{ s: number }>(`SELECT avg((fulfilment_type = 'pickup')::int)::float AS s FROM orders`);
+    const [pickupShare] = await rows<{ s: number }>(
+      `SELECT avg((fulfilment_type = 'pickup')::int)::float AS s FROM orders`,
+    );
     expect(Number(pickupShare.s)).toBeGreaterThan(0.07);
     expect(Number(pickupShare.s)).toBeLessThan(0.14);
     expect(await count('SELECT 1 FROM orders GROUP BY channel_id, external_id HAVING count(*) > 1')).toBe(0);
@@ -137,18 +175,47 @@ describe('seedDemo (scale 0.1)', () => {
 
   it('has click-and-collect in all six states, each consistent', async () => {
     const states = await rows<{ state: string }>('SELECT DISTINCT state FROM pickups');
-    expect(states.map((s) => s.state).sort()).toEqual(['cancelled', 'collected', 'expired', 'placed', 'ready', 'to_pick']);
-    expect(await count(`SELECT 1 FROM pickups WHERE state IN ('ready', 'collected') AND (code IS NULL OR ready_at IS NULL OR due_by IS NULL)`)).toBe(0);
-    expect(await count(`SELECT 1 FROM pickups WHERE code IS NOT NULL AND code !~ '^[0-9]{6}$'`)).toBe(0);
-    expect(await count(`SELECT 1 FROM pickups WHERE ready_at < placed_at OR due_by <= ready_at OR collected_at < ready_at`)).toBe(0);
-    expect(await count(`SELECT 1 FROM pickups p JOIN orders o ON o.id = p.order_id WHERE o.fulfilment_type <> 'pickup' OR o.location_id <> p.location_id`)).toBe(0);
-    expect(await count(`SELECT 1 FROM orders o WHERE o.fulfilment_type = 'pickup' AND NOT EXISTS (SELECT 1 FROM pickups p WHERE p.order_id = o.id)`)).toBe(0);
-    // Open pickups are recent; the hold period of the store drives due_by.
-    expect(await count(`SELECT 1 FROM pickups WHERE state IN ('placed', 'to_pick') AND placed_at < now() - interval '2 days'`)).toBe(0);
+    expect(states.map((s) => s.state).sort()).toEqual([
+      'cancelled',
+      'collected',
+      'expired',
+      'placed',
+      'ready',
+      'to_pick',
+    ]);
     expect(
-      await count(`SELECT 1 FROM pickups p JOIN locations l ON l.id = p.location_id WHERE p.due_by IS NOT NULL AND p.due_by <> p.ready_at + make_interval(days => l.hold_days)`),
+      await count(
+        `SELECT 1 FROM pickups WHERE state IN ('ready', 'collected') AND (code IS NULL OR ready_at IS NULL OR due_by IS NULL)`,
+      ),
     ).toBe(0);
-    const paris = await count(`SELECT 1 FROM pickups p JOIN locations l ON l.id = p.location_id WHERE l.code = 'PAR' AND p.state IN ('placed', 'to_pick', 'ready')`);
+    expect(await count(`SELECT 1 FROM pickups WHERE code IS NOT NULL AND code !~ '^[0-9]{6}$'`)).toBe(0);
+    expect(
+      await count(`SELECT 1 FROM pickups WHERE ready_at < placed_at OR due_by <= ready_at OR collected_at < ready_at`),
+    ).toBe(0);
+    expect(
+      await count(
+        `SELECT 1 FROM pickups p JOIN orders o ON o.id = p.order_id WHERE o.fulfilment_type <> 'pickup' OR o.location_id <> p.location_id`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        `SELECT 1 FROM orders o WHERE o.fulfilment_type = 'pickup' AND NOT EXISTS (SELECT 1 FROM pickups p WHERE p.order_id = o.id)`,
+      ),
+    ).toBe(0);
+    // Open pickups are recent; the hold period of the store drives due_by.
+    expect(
+      await count(
+        `SELECT 1 FROM pickups WHERE state IN ('placed', 'to_pick') AND placed_at < now() - interval '2 days'`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        `SELECT 1 FROM pickups p JOIN locations l ON l.id = p.location_id WHERE p.due_by IS NOT NULL AND p.due_by <> p.ready_at + make_interval(days => l.hold_days)`,
+      ),
+    ).toBe(0);
+    const paris = await count(
+      `SELECT 1 FROM pickups p JOIN locations l ON l.id = p.location_id WHERE l.code = 'PAR' AND p.state IN ('placed', 'to_pick', 'ready')`,
+    );
     expect(paris).toBeGreaterThan(0);
   });
 
@@ -204,19 +271,35 @@ describe('seedDemo (scale 0.1)', () => {
     expect(mismatches).toBe(0);
     expect(await count('SELECT 1 FROM customers WHERE order_count > 1')).toBeGreaterThan(0);
     // Some of them returned goods, so the rule 'net of refunds' is exercised.
-    expect(await count('SELECT 1 FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE o.customer_id IS NOT NULL AND l.quantity_returned > 0')).toBeGreaterThan(0);
+    expect(
+      await count(
+        'SELECT 1 FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE o.customer_id IS NOT NULL AND l.quantity_returned > 0',
+      ),
+    ).toBeGreaterThan(0);
   });
 
   it('knows customers by normalized identities, on several channels, with duplicates to merge', async () => {
     expect(await count(`SELECT 1 FROM customer_identities WHERE kind = 'email' AND value <> lower(value)`)).toBe(0);
-    expect(await count(`SELECT 1 FROM customer_identities WHERE kind = 'phone' AND value !~ '^\\+33[67][0-9]{8}$'`)).toBe(0);
-    expect(await count(`SELECT 1 FROM customer_identities WHERE kind = 'buyer_id' AND scope NOT IN ('amazon', 'zalando')`)).toBe(0);
+    expect(
+      await count(`SELECT 1 FROM customer_identities WHERE kind = 'phone' AND value !~ '^\\+33[67][0-9]{8}$'`),
+    ).toBe(0);
+    expect(
+      await count(`SELECT 1 FROM customer_identities WHERE kind = 'buyer_id' AND scope NOT IN ('amazon', 'zalando')`),
+    ).toBe(0);
     expect(await count(`SELECT 1 FROM customer_identities WHERE kind <> 'buyer_id' AND scope <> ''`)).toBe(0);
     // Customers seen on several channels.
-    expect(await count(`SELECT 1 FROM orders WHERE customer_id IS NOT NULL GROUP BY customer_id HAVING count(DISTINCT channel_id) >= 3`)).toBeGreaterThan(0);
+    expect(
+      await count(
+        `SELECT 1 FROM orders WHERE customer_id IS NOT NULL GROUP BY customer_id HAVING count(DISTINCT channel_id) >= 3`,
+      ),
+    ).toBeGreaterThan(0);
     // Duplicates: two live profiles sharing a phone or an e-mail address.
-    const dupPhones = await count(`SELECT 1 FROM customers WHERE phone IS NOT NULL AND merged_into_id IS NULL GROUP BY phone HAVING count(*) > 1`);
-    const dupEmails = await count(`SELECT 1 FROM customers WHERE email IS NOT NULL AND merged_into_id IS NULL GROUP BY email HAVING count(*) > 1`);
+    const dupPhones = await count(
+      `SELECT 1 FROM customers WHERE phone IS NOT NULL AND merged_into_id IS NULL GROUP BY phone HAVING count(*) > 1`,
+    );
+    const dupEmails = await count(
+      `SELECT 1 FROM customers WHERE email IS NOT NULL AND merged_into_id IS NULL GROUP BY email HAVING count(*) > 1`,
+    );
     expect(dupPhones + dupEmails).toBeGreaterThanOrEqual(6);
     const known = await rows<{ id: string; kinds: string }>(
       `SELECT c.id, string_agg(i.kind || ':' || i.scope, ',' ORDER BY i.kind, i.scope) AS kinds
@@ -274,7 +357,21 @@ describe('seedDemo (scale 0.1)', () => {
                      AND e.type = CASE WHEN o.fulfilment_type = 'in_store' THEN 'sold' ELSE 'reserved' END)`),
     ).toBe(0);
     const types = await rows<{ type: string }>('SELECT DISTINCT type FROM order_events ORDER BY 1');
-    expect(types.map((t) => t.type)).toEqual(expect.arrayContaining(['placed', 'sold', 'reserved', 'confirmed', 'shipped', 'cancelled', 'returned', 'partially_returned', 'ready', 'collected', 'expired']));
+    expect(types.map((t) => t.type)).toEqual(
+      expect.arrayContaining([
+        'placed',
+        'sold',
+        'reserved',
+        'confirmed',
+        'shipped',
+        'cancelled',
+        'returned',
+        'partially_returned',
+        'ready',
+        'collected',
+        'expired',
+      ]),
+    );
   });
 
   it('truncates everything on reset', async () => {

@@ -43,5 +43,12 @@ export function toParis(utcMs: number): ParisDate {
 export function parisDayBefore(nowMs: number, daysBack: number): ParisDate {
   const p = toParis(nowMs);
   const d = new Date(Date.UTC(p.year, p.month, p.day - daysBack));
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth(), day: d.getUTCDate(), weekday: d.getUTCDay(), hour: 0, minute: 0 };
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth(),
+    day: d.getUTCDate(),
+    weekday: d.getUTCDay(),
+    hour: 0,
+    minute: 0,
+  };
 }

@@ -14,14 +14,25 @@ export const ZCreateStaffUserInput = z
     name: z.string().trim().min(1).max(120),
     role: z.enum(ROLES),
     locationCodes: z.array(z.string().trim().toUpperCase().min(1).max(32)).default([]),
-    password: z.string().min(MIN_PASSWORD_LENGTH, `The password needs at least ${MIN_PASSWORD_LENGTH} characters.`).max(200),
+    password: z
+      .string()
+      .min(MIN_PASSWORD_LENGTH, `The password needs at least ${MIN_PASSWORD_LENGTH} characters.`)
+      .max(200),
   })
   .superRefine((input, ctx) => {
     if (input.role === 'manager' && input.locationCodes.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['locationCodes'], message: 'A manager needs at least one location (--location CODE).' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['locationCodes'],
+        message: 'A manager needs at least one location (--location CODE).',
+      });
     }
     if (input.role === 'owner' && input.locationCodes.length > 0) {
-      ctx.addIssue({ code: 'custom', path: ['locationCodes'], message: 'An owner sees every location: give no --location.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['locationCodes'],
+        message: 'An owner sees every location: give no --location.',
+      });
     }
   });
 export type CreateStaffUserInput = z.input<typeof ZCreateStaffUserInput>;
@@ -45,12 +56,20 @@ export async function createStaffUser(db: Db, raw: CreateStaffUserInput): Promis
 
   return db.transaction(async (tx) => {
     const [taken] = await tx.select({ active: staffUsers.active }).from(staffUsers).where(eq(staffUsers.email, email));
-    if (taken) throw new DomainError('conflict', `A staff account with the email ${email} already exists${taken.active ? '' : ' (deactivated)'}.`);
+    if (taken)
+      throw new DomainError(
+        'conflict',
+        `A staff account with the email ${email} already exists${taken.active ? '' : ' (deactivated)'}.`,
+      );
     const found = codes.length
-      ? await tx.select({ id: locations.id, code: locations.code }).from(locations).where(inArray(locations.code, codes))
+      ? await tx
+          .select({ id: locations.id, code: locations.code })
+          .from(locations)
+          .where(inArray(locations.code, codes))
       : [];
     const unknown = codes.filter((code) => !found.some((l) => l.code === code));
-    if (unknown.length) throw new DomainError('validation_failed', `Unknown location code(s): ${unknown.join(', ')}.`, { unknown });
+    if (unknown.length)
+      throw new DomainError('validation_failed', `Unknown location code(s): ${unknown.join(', ')}.`, { unknown });
 
     // ON CONFLICT: a concurrent creation of the same email loses cleanly instead of failing on the unique index.
     const [user] = await tx

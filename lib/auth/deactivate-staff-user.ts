@@ -9,7 +9,10 @@ import { normalizeEmail } from './throttle';
  * Deactivates a staff account: it can no longer sign in, and the session version moves on, so
  * every session it holds ends at its next request. Audited; safe to run twice.
  */
-export async function deactivateStaffUser(db: Db, rawEmail: string): Promise<{ id: string; alreadyInactive: boolean; activeOwnersLeft: number }> {
+export async function deactivateStaffUser(
+  db: Db,
+  rawEmail: string,
+): Promise<{ id: string; alreadyInactive: boolean; activeOwnersLeft: number }> {
   const email = normalizeEmail(rawEmail);
   return db.transaction(async (tx) => {
     const [before] = await tx
@@ -23,9 +26,17 @@ export async function deactivateStaffUser(db: Db, rawEmail: string): Promise<{ i
       .set({ active: false, sessionVersion: sql`${staffUsers.sessionVersion} + 1` })
       .where(eq(staffUsers.id, before.id));
     if (before.active) {
-      await writeAudit(tx, { actorId: null, action: 'staff.deactivate', entityType: 'staff_user', entityId: before.id, data: { email, via: 'cli' } });
+      await writeAudit(tx, {
+        actorId: null,
+        action: 'staff.deactivate',
+        entityType: 'staff_user',
+        entityId: before.id,
+        data: { email, via: 'cli' },
+      });
     }
-    const owners = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM staff_users WHERE active AND role = 'owner'`);
+    const owners = await tx.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM staff_users WHERE active AND role = 'owner'`,
+    );
     return { id: before.id, alreadyInactive: !before.active, activeOwnersLeft: Number(owners.rows[0].n) };
   });
 }

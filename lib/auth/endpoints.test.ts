@@ -27,7 +27,13 @@ function exportedNames(source: string): string[] {
     for (const part of m[1].split(',')) names.add(part.split(':').pop()!.trim());
   }
   for (const m of source.matchAll(/export\s+\{([^}]+)\}/g)) {
-    for (const part of m[1].split(',')) names.add(part.split(/\s+as\s+/).pop()!.trim());
+    for (const part of m[1].split(','))
+      names.add(
+        part
+          .split(/\s+as\s+/)
+          .pop()!
+          .trim(),
+      );
   }
   return [...names].filter(Boolean);
 }
@@ -52,7 +58,8 @@ function findEndpoints(): Found[] {
       }
     }
     if (/^\s*(['"])use server\1/.test(source)) {
-      for (const name of exportedNames(source)) found.push({ key: `action ${name}`, file, source: segmentOf(source, name) });
+      for (const name of exportedNames(source))
+        found.push({ key: `action ${name}`, file, source: segmentOf(source, name) });
     }
   }
   return found;
@@ -67,10 +74,15 @@ describe('every endpoint is in the permission table', () => {
 
   it.each(found.map((f) => [f.key, f] as const))('%s is registered and checks its permission', (key, f) => {
     const guard = ENDPOINTS[key];
-    expect(guard, `${key} (${path.relative(process.cwd(), f.file)}) is missing from lib/auth/endpoints.ts`).toBeDefined();
+    expect(
+      guard,
+      `${key} (${path.relative(process.cwd(), f.file)}) is missing from lib/auth/endpoints.ts`,
+    ).toBeDefined();
     if (guard && 'permission' in guard) {
       expect(Object.keys(PERMISSIONS)).toContain(guard.permission);
-      expect(f.source, `${key} must call requireActor/can with '${guard.permission}'`).toContain(`'${guard.permission}'`);
+      expect(f.source, `${key} must call requireActor/can with '${guard.permission}'`).toContain(
+        `'${guard.permission}'`,
+      );
       expect(f.source).toMatch(/requireActor|guardedAction|can\(/);
     }
     // deliverOrder verifies the delivery's signature (lib/orders/deliver-order.ts).

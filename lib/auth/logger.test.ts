@@ -38,7 +38,11 @@ describe('authLogger', () => {
     authLogger.error(new Error('boom'));
     const entries = lines.map((l) => JSON.parse(l));
     expect(entries).toMatchObject([
-      { level: 'error', where: 'auth', err: { name: 'AuthError', cause: { name: 'Error', message: 'database down for [email]' } } },
+      {
+        level: 'error',
+        where: 'auth',
+        err: { name: 'AuthError', cause: { name: 'Error', message: 'database down for [email]' } },
+      },
       { level: 'error', where: 'auth', err: { name: 'Error', message: 'boom' } },
     ]);
     expect(lines.join('')).not.toContain('lea@example.fr');

@@ -17,7 +17,8 @@ export async function settle<T>(read: (actor: SessionContext) => Promise<T>): Pr
   try {
     return { ok: true, value: await read(actor) };
   } catch (error) {
-    if (isDomainError(error) && (error.code === 'not_found' || error.code === 'forbidden')) return { ok: false, code: error.code };
+    if (isDomainError(error) && (error.code === 'not_found' || error.code === 'forbidden'))
+      return { ok: false, code: error.code };
     throw error;
   }
 }

@@ -66,7 +66,15 @@ describe('can', () => {
   });
 
   it('shows each role only the sections it may use', () => {
-    expect(navFor(owner).map((i) => i.key)).toEqual(['dashboard', 'inventory', 'orders', 'pickups', 'customers', 'kpis', 'settings']);
+    expect(navFor(owner).map((i) => i.key)).toEqual([
+      'dashboard',
+      'inventory',
+      'orders',
+      'pickups',
+      'customers',
+      'kpis',
+      'settings',
+    ]);
     expect(navFor(manager).map((i) => i.key)).toEqual(['dashboard', 'inventory', 'orders', 'pickups']);
     expect(navFor(agent).map((i) => i.key)).toEqual(['dashboard', 'inventory', 'orders', 'customers']);
   });

@@ -77,7 +77,11 @@ export function can(actor: Actor | null | undefined, permission: Permission, loc
  * at several locations (a split order's reservations): a scoped role needs each of them, and is
  * refused when the places are unknown (an empty list), since scope cannot then be shown.
  */
-export function canAtEvery(actor: Actor | null | undefined, permission: Permission, locationIds: readonly string[]): boolean {
+export function canAtEvery(
+  actor: Actor | null | undefined,
+  permission: Permission,
+  locationIds: readonly string[],
+): boolean {
   if (!can(actor, permission)) return false;
   const rule: Rule = PERMISSIONS[permission];
   if (!rule.scopedFor?.includes(actor!.role)) return true;

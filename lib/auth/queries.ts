@@ -10,7 +10,11 @@ export type StaffProfile = Actor & { email: string; name: string; locale: string
  * With `sessionVersion` (a session token's), refuses a token issued before the user signed out
  * or was deactivated: the version in the database has moved on.
  */
-export async function findStaffProfile(db: DbOrTx, userId: string, opts: { sessionVersion?: number } = {}): Promise<StaffProfile | null> {
+export async function findStaffProfile(
+  db: DbOrTx,
+  userId: string,
+  opts: { sessionVersion?: number } = {},
+): Promise<StaffProfile | null> {
   const [user] = await db
     .select({
       id: staffUsers.id,

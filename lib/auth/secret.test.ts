@@ -34,6 +34,8 @@ describe('AUTH_SECRET', () => {
 
   it('next build (which signs nothing) does not need it', () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'comptoir-secret-'));
-    expect(() => resolveAuthSecret({ NODE_ENV: 'production', DATABASE_URL: PG, NEXT_PHASE: 'phase-production-build' }, folder)).not.toThrow();
+    expect(() =>
+      resolveAuthSecret({ NODE_ENV: 'production', DATABASE_URL: PG, NEXT_PHASE: 'phase-production-build' }, folder),
+    ).not.toThrow();
   });
 });

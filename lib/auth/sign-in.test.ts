@@ -5,7 +5,14 @@ import { loginThrottle, staffUsers } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { hashPassword, verificationCount } from './password';
 import { attemptSignIn, type SignInOutcome } from './sign-in';
-import { ACCOUNT_POLICY, ADDRESS_POLICY, clientAddressOf, pruneLoginThrottle, recordFailure, throttleKeys } from './throttle';
+import {
+  ACCOUNT_POLICY,
+  ADDRESS_POLICY,
+  clientAddressOf,
+  pruneLoginThrottle,
+  recordFailure,
+  throttleKeys,
+} from './throttle';
 
 let handle: DbHandle;
 let now: Date;
@@ -91,7 +98,8 @@ describe('attemptSignIn', () => {
     const answers = async (email: string) => {
       now = new Date('2026-12-01T09:00:00Z');
       const seen: SignInOutcome[] = [];
-      for (let i = 0; i < ACCOUNT_POLICY.backoffAfter + 2; i++) seen.push(await attempt(email, 'wrong', `198.51.100.${email.length}`));
+      for (let i = 0; i < ACCOUNT_POLICY.backoffAfter + 2; i++)
+        seen.push(await attempt(email, 'wrong', `198.51.100.${email.length}`));
       advance(30);
       seen.push(await attempt(email, 'wrong', `198.51.100.${email.length}`));
       return seen;
@@ -105,7 +113,9 @@ describe('attemptSignIn', () => {
   it('a success clears the account count (but not the address count)', async () => {
     await failTimes(KNOWN, ACCOUNT_POLICY.backoffAfter - 1);
     expect(await attempt(KNOWN, PASSWORD)).toMatchObject({ ok: true });
-    const keys = (await handle.db.select({ key: loginThrottle.key, failures: loginThrottle.failures }).from(loginThrottle)).map((r) => r.key);
+    const keys = (
+      await handle.db.select({ key: loginThrottle.key, failures: loginThrottle.failures }).from(loginThrottle)
+    ).map((r) => r.key);
     expect(keys).toEqual(['ip:203.0.113.7']);
     // Counting starts again from zero: four more failures and no wait yet.
     await failTimes(KNOWN, ACCOUNT_POLICY.backoffAfter - 1);
@@ -116,7 +126,10 @@ describe('attemptSignIn', () => {
     await failTimes(KNOWN, ACCOUNT_POLICY.backoffAfter - 1);
     advance(ACCOUNT_POLICY.forgetAfterSeconds + 1);
     await failTimes(KNOWN, ACCOUNT_POLICY.backoffAfter - 1);
-    const [row] = await handle.db.select().from(loginThrottle).where(eq(loginThrottle.key, `account:${KNOWN}`));
+    const [row] = await handle.db
+      .select()
+      .from(loginThrottle)
+      .where(eq(loginThrottle.key, `account:${KNOWN}`));
     expect(row.failures).toBe(ACCOUNT_POLICY.backoffAfter - 1);
     expect(row.lockedUntil).toBeNull();
   });
@@ -125,7 +138,11 @@ describe('attemptSignIn', () => {
     for (let i = 0; i < ADDRESS_POLICY.backoffAfter; i++) {
       expect(await attempt(`user${i}@shop.test`, 'wrong', '192.0.2.50')).toEqual({ ok: false, reason: 'invalid' });
     }
-    expect(await attempt(KNOWN, PASSWORD, '192.0.2.50')).toEqual({ ok: false, reason: 'throttled', retryAfterSeconds: 1 });
+    expect(await attempt(KNOWN, PASSWORD, '192.0.2.50')).toEqual({
+      ok: false,
+      reason: 'throttled',
+      retryAfterSeconds: 1,
+    });
     // Another address still signs in.
     expect(await attempt(KNOWN, PASSWORD, '192.0.2.51')).toMatchObject({ ok: true });
   });
@@ -146,7 +163,9 @@ describe('throttle keys', () => {
   it('counts concurrent failures without losing any', async () => {
     const keys = throttleKeys(KNOWN, '203.0.113.9');
     await Promise.all(Array.from({ length: 10 }, () => recordFailure(handle.db, keys, now)));
-    const rows = await handle.db.select({ key: loginThrottle.key, failures: loginThrottle.failures }).from(loginThrottle);
+    const rows = await handle.db
+      .select({ key: loginThrottle.key, failures: loginThrottle.failures })
+      .from(loginThrottle);
     expect(rows.sort((a, b) => a.key.localeCompare(b.key))).toEqual([
       { key: `account:${KNOWN}`, failures: 10 },
       { key: 'ip:203.0.113.9', failures: 10 },
@@ -154,8 +173,13 @@ describe('throttle keys', () => {
   });
 
   it('prunes counts that are forgotten and not closed, and keeps the others', async () => {
-    await recordFailure(handle.db, throttleKeys('old@shop.test', '203.0.113.1'), new Date(now.getTime() - 2 * 3600_000));
-    for (let i = 0; i < ACCOUNT_POLICY.backoffAfter; i++) await recordFailure(handle.db, throttleKeys('recent@shop.test', '203.0.113.2'), now);
+    await recordFailure(
+      handle.db,
+      throttleKeys('old@shop.test', '203.0.113.1'),
+      new Date(now.getTime() - 2 * 3600_000),
+    );
+    for (let i = 0; i < ACCOUNT_POLICY.backoffAfter; i++)
+      await recordFailure(handle.db, throttleKeys('recent@shop.test', '203.0.113.2'), now);
     expect(await pruneLoginThrottle(handle.db, now)).toBe(2);
     const left = (await handle.db.select({ key: loginThrottle.key }).from(loginThrottle)).map((r) => r.key).sort();
     expect(left).toEqual(['account:recent@shop.test', 'ip:203.0.113.2']);

@@ -2,7 +2,14 @@ import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { staffUsers } from '@/db/schema';
 import { withPasswordSlot } from './password';
-import { clearFailures, normalizeEmail, pruneLoginThrottle, recordFailure, throttledFor, throttleKeys } from './throttle';
+import {
+  clearFailures,
+  normalizeEmail,
+  pruneLoginThrottle,
+  recordFailure,
+  throttledFor,
+  throttleKeys,
+} from './throttle';
 
 export type SignInAttempt = { email: string; password: string; clientAddress: string };
 
@@ -18,7 +25,11 @@ export type SignInOutcome =
  * address is throttled no password is verified, and an unknown email fails, counts and waits
  * exactly as a known one does, so the answer never tells whether an account exists.
  */
-export async function attemptSignIn(db: DbOrTx, attempt: SignInAttempt, clock: () => Date = () => new Date()): Promise<SignInOutcome> {
+export async function attemptSignIn(
+  db: DbOrTx,
+  attempt: SignInAttempt,
+  clock: () => Date = () => new Date(),
+): Promise<SignInOutcome> {
   const email = normalizeEmail(attempt.email);
   const keys = throttleKeys(email, attempt.clientAddress);
   const closed = await throttledFor(db, keys, clock());
@@ -29,7 +40,12 @@ export async function attemptSignIn(db: DbOrTx, attempt: SignInAttempt, clock: (
     const wait = await throttledFor(db, keys, clock());
     if (wait > 0) return { wait, user: undefined };
     const [user] = await db
-      .select({ id: staffUsers.id, passwordHash: staffUsers.passwordHash, active: staffUsers.active, sessionVersion: staffUsers.sessionVersion })
+      .select({
+        id: staffUsers.id,
+        passwordHash: staffUsers.passwordHash,
+        active: staffUsers.active,
+        sessionVersion: staffUsers.sessionVersion,
+      })
       .from(staffUsers)
       .where(eq(staffUsers.email, email));
     const ok = await verify(user?.active ? user.passwordHash : null, attempt.password);
@@ -44,6 +60,9 @@ export async function attemptSignIn(db: DbOrTx, attempt: SignInAttempt, clock: (
     return { ok: false, reason: 'invalid' };
   }
   await clearFailures(db, keys);
-  await db.update(staffUsers).set({ lastSignInAt: sql`now()` }).where(eq(staffUsers.id, checked.user.id));
+  await db
+    .update(staffUsers)
+    .set({ lastSignInAt: sql`now()` })
+    .where(eq(staffUsers.id, checked.user.id));
   return { ok: true, userId: checked.user.id, sessionVersion: checked.user.sessionVersion };
 }

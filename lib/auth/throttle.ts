@@ -69,7 +69,15 @@ export async function throttledFor(db: DbOrTx, keys: ThrottleKey[], now: Date): 
   const rows = await db
     .select({ lockedUntil: loginThrottle.lockedUntil })
     .from(loginThrottle)
-    .where(and(inArray(loginThrottle.key, keys.map((k) => k.key)), gt(loginThrottle.lockedUntil, now)));
+    .where(
+      and(
+        inArray(
+          loginThrottle.key,
+          keys.map((k) => k.key),
+        ),
+        gt(loginThrottle.lockedUntil, now),
+      ),
+    );
   const until = Math.max(0, ...rows.map((r) => r.lockedUntil!.getTime()));
   return until > now.getTime() ? (until - now.getTime()) / 1000 : 0;
 }
@@ -84,9 +92,12 @@ export async function recordFailure(db: DbOrTx, keys: ThrottleKey[], now: Date):
     const forgetBefore = sql`${new Date(now.getTime() - policy.forgetAfterSeconds * 1000).toISOString()}::timestamptz`;
     const failures = sql`(CASE WHEN ${loginThrottle.lastFailedAt} < ${forgetBefore} THEN 1 ELSE ${loginThrottle.failures} + 1 END)`;
     // The policy's numbers are ours (integers), written into the statement so their types are plain.
-    const [lockAfter, lockSeconds, backoffAfter, maxBackoff] = [policy.lockAfter, policy.lockSeconds, policy.backoffAfter, policy.maxBackoffSeconds].map(
-      (n) => sql.raw(String(Math.trunc(n))),
-    );
+    const [lockAfter, lockSeconds, backoffAfter, maxBackoff] = [
+      policy.lockAfter,
+      policy.lockSeconds,
+      policy.backoffAfter,
+      policy.maxBackoffSeconds,
+    ].map((n) => sql.raw(String(Math.trunc(n))));
     const closeUntil = (n: SQL) => sql`(CASE
       WHEN ${n} >= ${lockAfter} THEN ${at} + ${lockSeconds} * interval '1 second'
       WHEN ${n} >= ${backoffAfter} THEN ${at} + least(power(2, ${n} - ${backoffAfter}), ${maxBackoff}) * interval '1 second'

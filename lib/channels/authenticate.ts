@@ -18,8 +18,7 @@ export type AuthenticatedChannel = {
 
 /** What a request shows: the HMAC of its raw body (deliveries) or a bearer read token (reads). */
 export type ChannelCredentials =
-  | { kind: 'signature'; rawBody: string; header: string | null }
-  | { kind: 'bearer'; header: string | null };
+  { kind: 'signature'; rawBody: string; header: string | null } | { kind: 'bearer'; header: string | null };
 
 /** One answer for an unknown channel, an inactive one and a wrong credential: codes cannot be probed. */
 const REFUSED: Record<ChannelCredentials['kind'], string> = {
@@ -145,7 +144,10 @@ export class ChannelAuthenticator {
         from (values ${values}) as v(id, at)
         where c.id = v.id and (c.last_used_at is null or c.last_used_at < v.at)`);
     } catch (error) {
-      logger().error({ err: error, where: 'channel-credentials' }, 'recording the last use of channel credentials failed');
+      logger().error(
+        { err: error, where: 'channel-credentials' },
+        'recording the last use of channel credentials failed',
+      );
     }
   }
 
@@ -170,7 +172,10 @@ export class ChannelAuthenticator {
         verifySignature(NO_SECRET, credentials.rawBody, credentials.header);
         return null;
       }
-      return entry.signing.find((c) => live(c) && verifySignature(c.secret, credentials.rawBody, credentials.header))?.id ?? null;
+      return (
+        entry.signing.find((c) => live(c) && verifySignature(c.secret, credentials.rawBody, credentials.header))?.id ??
+        null
+      );
     }
     const token = credentials.header?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
     if (!token) return null;
@@ -204,7 +209,13 @@ export class ChannelAuthenticator {
     const row = rows[0];
     const entry: Entry = { channel: null, signing: [], read: [], loadedAt };
     if (row?.active) {
-      entry.channel = { id: row.id, code: row.code, name: row.name, allowSplitShipments: row.allowSplitShipments, allowBackorders: row.allowBackorders };
+      entry.channel = {
+        id: row.id,
+        code: row.code,
+        name: row.name,
+        allowSplitShipments: row.allowSplitShipments,
+        allowBackorders: row.allowBackorders,
+      };
       for (const c of row.credentials) {
         const expiresAt = c.expiresAt === null ? null : Date.parse(c.expiresAt);
         if (c.kind === 'read' && c.hash) entry.read.push({ id: c.id, expiresAt, hash: Buffer.from(c.hash, 'hex') });
@@ -226,7 +237,10 @@ export class ChannelAuthenticator {
     } catch (error) {
       if (!this.unreadableLogged.has(id)) {
         this.unreadableLogged.add(id);
-        logger().error({ err: error, where: 'channel-credentials', credentialId: id }, 'a channel signing secret cannot be decrypted: it is ignored');
+        logger().error(
+          { err: error, where: 'channel-credentials', credentialId: id },
+          'a channel signing secret cannot be decrypted: it is ignored',
+        );
       }
       return null;
     }
@@ -240,7 +254,13 @@ type Row = {
   active: boolean;
   allowSplitShipments: boolean;
   allowBackorders: boolean;
-  credentials: { id: string; kind: 'signing' | 'read'; secret: string | null; hash: string | null; expiresAt: string | null }[];
+  credentials: {
+    id: string;
+    kind: 'signing' | 'read';
+    secret: string | null;
+    hash: string | null;
+    expiresAt: string | null;
+  }[];
 };
 
 const authenticators = new WeakMap<Db, ChannelAuthenticator>();
@@ -260,6 +280,10 @@ export function channelAuthenticator(db: Db): ChannelAuthenticator {
  * active signing secrets (deliveries) or one of its active read tokens as a bearer token (reads).
  * Unknown channel, inactive channel or wrong credential: the same 401 invalid_signature.
  */
-export function authenticateChannel(db: Db, code: string, credentials: ChannelCredentials): Promise<AuthenticatedChannel> {
+export function authenticateChannel(
+  db: Db,
+  code: string,
+  credentials: ChannelCredentials,
+): Promise<AuthenticatedChannel> {
   return channelAuthenticator(db).authenticate(code, credentials);
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatCreatedChannel, formatCredentialList, formatRotation, parseCreateArgs, parseDuration, parseRotateArgs } from './cli';
+import {
+  formatCreatedChannel,
+  formatCredentialList,
+  formatRotation,
+  parseCreateArgs,
+  parseDuration,
+  parseRotateArgs,
+} from './cli';
 
 describe('channel:rotate arguments', () => {
   it('reads durations', () => {
@@ -13,12 +20,27 @@ describe('channel:rotate arguments', () => {
   });
 
   it('defaults to both kinds and a 24 h overlap, and refuses what it cannot read', () => {
-    expect(parseRotateArgs(['web'])).toEqual({ ok: true, args: { code: 'web', overlapMs: 86_400_000, kinds: ['signing', 'read'] } });
-    expect(parseRotateArgs(['web', '--overlap', '2h', '--kind', 'read'])).toEqual({ ok: true, args: { code: 'web', overlapMs: 7_200_000, kinds: ['read'] } });
-    expect(parseRotateArgs(['--kind=signing', 'web', '--overlap=0'])).toEqual({ ok: true, args: { code: 'web', overlapMs: 0, kinds: ['signing'] } });
+    expect(parseRotateArgs(['web'])).toEqual({
+      ok: true,
+      args: { code: 'web', overlapMs: 86_400_000, kinds: ['signing', 'read'] },
+    });
+    expect(parseRotateArgs(['web', '--overlap', '2h', '--kind', 'read'])).toEqual({
+      ok: true,
+      args: { code: 'web', overlapMs: 7_200_000, kinds: ['read'] },
+    });
+    expect(parseRotateArgs(['--kind=signing', 'web', '--overlap=0'])).toEqual({
+      ok: true,
+      args: { code: 'web', overlapMs: 0, kinds: ['signing'] },
+    });
     expect(parseRotateArgs([])).toMatchObject({ ok: false, message: expect.stringMatching(/^Usage/) });
-    expect(parseRotateArgs(['web', '--overlap', 'soon'])).toMatchObject({ ok: false, message: expect.stringMatching(/--overlap/) });
-    expect(parseRotateArgs(['web', '--kind', 'all'])).toMatchObject({ ok: false, message: expect.stringMatching(/--kind/) });
+    expect(parseRotateArgs(['web', '--overlap', 'soon'])).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/--overlap/),
+    });
+    expect(parseRotateArgs(['web', '--kind', 'all'])).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/--kind/),
+    });
     expect(parseRotateArgs(['web', 'pos'])).toMatchObject({ ok: false });
     expect(parseRotateArgs(['web', '--force'])).toMatchObject({ ok: false });
   });
@@ -26,7 +48,7 @@ describe('channel:rotate arguments', () => {
 
 describe('channel:rotate and channel:credentials output', () => {
   const at = new Date('2026-12-01T10:00:00Z');
-  it('prints the new values once and the old ones\' end, and lists credentials without values', () => {
+  it("prints the new values once and the old ones' end, and lists credentials without values", () => {
     const text = formatRotation({
       channel: { id: 'c', code: 'web' },
       created: [
@@ -58,16 +80,39 @@ describe('channel:create arguments and output', () => {
       ok: true,
       args: { code: 'web', name: 'Boutique en ligne', kind: 'web', allowSplitShipments: false, allowBackorders: false },
     });
-    expect(parseCreateArgs(['--kind=marketplace', '--split-shipments', 'amazon', '--name=Amazon.fr', '--backorders'])).toEqual({
+    expect(
+      parseCreateArgs(['--kind=marketplace', '--split-shipments', 'amazon', '--name=Amazon.fr', '--backorders']),
+    ).toEqual({
       ok: true,
-      args: { code: 'amazon', name: 'Amazon.fr', kind: 'marketplace', allowSplitShipments: true, allowBackorders: true },
+      args: {
+        code: 'amazon',
+        name: 'Amazon.fr',
+        kind: 'marketplace',
+        allowSplitShipments: true,
+        allowBackorders: true,
+      },
     });
     expect(parseCreateArgs([])).toMatchObject({ ok: false, message: expect.stringMatching(/^Usage/) });
-    expect(parseCreateArgs(['web', '--kind', 'web'])).toMatchObject({ ok: false, message: expect.stringMatching(/^Usage/) });
-    expect(parseCreateArgs(['web', '--kind', 'web', '--name'])).toMatchObject({ ok: false, message: expect.stringMatching(/^--name needs a value/) });
-    expect(parseCreateArgs(['web', '--name', '--kind', 'web'])).toMatchObject({ ok: false, message: expect.stringMatching(/^--name needs a value/) });
-    expect(parseCreateArgs(['web', 'pos', '--name', 'x', '--kind', 'web'])).toMatchObject({ ok: false, message: expect.stringMatching(/One channel at a time/) });
-    expect(parseCreateArgs(['web', '--name', 'x', '--kind', 'web', '--backorders=no'])).toMatchObject({ ok: false, message: expect.stringMatching(/Unknown option/) });
+    expect(parseCreateArgs(['web', '--kind', 'web'])).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Usage/),
+    });
+    expect(parseCreateArgs(['web', '--kind', 'web', '--name'])).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^--name needs a value/),
+    });
+    expect(parseCreateArgs(['web', '--name', '--kind', 'web'])).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^--name needs a value/),
+    });
+    expect(parseCreateArgs(['web', 'pos', '--name', 'x', '--kind', 'web'])).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/One channel at a time/),
+    });
+    expect(parseCreateArgs(['web', '--name', 'x', '--kind', 'web', '--backorders=no'])).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/Unknown option/),
+    });
   });
 
   it('prints the channel and its two values once, and says where phone orders go', () => {
@@ -75,7 +120,14 @@ describe('channel:create arguments and output', () => {
       { id: '1', kind: 'signing' as const, value: 'cps_FIRSTSIGNING', hint: 'NING' },
       { id: '2', kind: 'read' as const, value: 'cpr_FIRSTREAD', hint: 'READ' },
     ];
-    const channel = { id: 'c', code: 'amazon', name: 'Amazon.fr', kind: 'marketplace' as const, allowSplitShipments: true, allowBackorders: false };
+    const channel = {
+      id: 'c',
+      code: 'amazon',
+      name: 'Amazon.fr',
+      kind: 'marketplace' as const,
+      allowSplitShipments: true,
+      allowBackorders: false,
+    };
     const text = formatCreatedChannel({ channel, created });
     expect(text.split('\n')).toEqual([
       'Channel "amazon" created: Amazon.fr (marketplace; split shipments).',
@@ -83,7 +135,14 @@ describe('channel:create arguments and output', () => {
       '  signing secret (X-Comptoir-Signature HMAC key): cps_FIRSTSIGNING',
       '  read token (Authorization: Bearer):            cpr_FIRSTREAD',
     ]);
-    expect(formatCreatedChannel({ channel: { ...channel, code: 'phone', kind: 'phone', allowSplitShipments: false }, created })).not.toMatch(/Note/);
-    expect(formatCreatedChannel({ channel: { ...channel, code: 'hotline', kind: 'phone' }, created })).toMatch(/code is "phone"/);
+    expect(
+      formatCreatedChannel({
+        channel: { ...channel, code: 'phone', kind: 'phone', allowSplitShipments: false },
+        created,
+      }),
+    ).not.toMatch(/Note/);
+    expect(formatCreatedChannel({ channel: { ...channel, code: 'hotline', kind: 'phone' }, created })).toMatch(
+      /code is "phone"/,
+    );
   });
 });

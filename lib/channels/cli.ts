@@ -18,7 +18,9 @@ export const ROTATE_USAGE = 'Usage: npm run channel:rotate -- <channel> [--overl
 export type RotateArgs = { code: string; overlapMs: number; kinds: CredentialKind[] };
 
 /** The arguments of channel:rotate, or the message saying what is wrong with them. */
-export function parseRotateArgs(argv: readonly string[]): { ok: true; args: RotateArgs } | { ok: false; message: string } {
+export function parseRotateArgs(
+  argv: readonly string[],
+): { ok: true; args: RotateArgs } | { ok: false; message: string } {
   let code: string | undefined;
   let overlap = '24h';
   let kind = 'both';
@@ -34,19 +36,27 @@ export function parseRotateArgs(argv: readonly string[]): { ok: true; args: Rota
   }
   if (!code) return { ok: false, message: ROTATE_USAGE };
   const overlapMs = parseDuration(overlap);
-  if (overlapMs === null) return { ok: false, message: `--overlap must be a duration such as 24h, 30m, 7d or 0, not "${overlap}".` };
+  if (overlapMs === null)
+    return { ok: false, message: `--overlap must be a duration such as 24h, 30m, 7d or 0, not "${overlap}".` };
   if (kind !== 'both' && !CREDENTIAL_KINDS.includes(kind as CredentialKind)) {
     return { ok: false, message: `--kind must be signing, read or both, not "${kind}".` };
   }
-  return { ok: true, args: { code, overlapMs, kinds: kind === 'both' ? [...CREDENTIAL_KINDS] : [kind as CredentialKind] } };
+  return {
+    ok: true,
+    args: { code, overlapMs, kinds: kind === 'both' ? [...CREDENTIAL_KINDS] : [kind as CredentialKind] },
+  };
 }
 
 /** What channel:rotate prints: the new values, once, and until when the old ones still work. */
 export function formatRotation(result: RotationResult): string {
-  const lines = [`Channel "${result.channel.code}": new credentials (shown once — store them in the channel's integration now):`, ...valueLines(result.created)];
+  const lines = [
+    `Channel "${result.channel.code}": new credentials (shown once — store them in the channel's integration now):`,
+    ...valueLines(result.created),
+  ];
   if (result.expiring.length) {
     lines.push('Replaced credentials still accepted until:');
-    for (const e of result.expiring) lines.push(`  ${e.kind.padEnd(7)} …${e.hint || '????'}  ${e.expiresAt.toISOString()}`);
+    for (const e of result.expiring)
+      lines.push(`  ${e.kind.padEnd(7)} …${e.hint || '????'}  ${e.expiresAt.toISOString()}`);
   } else {
     lines.push('No earlier credential of these kinds was active.');
   }
@@ -55,7 +65,9 @@ export function formatRotation(result: RotationResult): string {
 
 function valueLines(created: readonly NewCredential[]): string[] {
   return created.map((c) =>
-    c.kind === 'signing' ? `  signing secret (X-Comptoir-Signature HMAC key): ${c.value}` : `  read token (Authorization: Bearer):            ${c.value}`,
+    c.kind === 'signing'
+      ? `  signing secret (X-Comptoir-Signature HMAC key): ${c.value}`
+      : `  read token (Authorization: Bearer):            ${c.value}`,
   );
 }
 
@@ -63,7 +75,9 @@ export const CREATE_USAGE =
   'Usage: npm run channel:create -- <code> --name "Name" --kind web|marketplace|pos|phone [--split-shipments] [--backorders]';
 
 /** The arguments of channel:create, or the message saying what is wrong with them (the values are checked by createChannel). */
-export function parseCreateArgs(argv: readonly string[]): { ok: true; args: CreateChannelInput } | { ok: false; message: string } {
+export function parseCreateArgs(
+  argv: readonly string[],
+): { ok: true; args: CreateChannelInput } | { ok: false; message: string } {
   let code: string | undefined;
   let name: string | undefined;
   let kind: string | undefined;
@@ -75,7 +89,8 @@ export function parseCreateArgs(argv: readonly string[]): { ok: true; args: Crea
     const value = () => inline ?? argv[++i];
     if (flag === '--name' || flag === '--kind') {
       const v = value();
-      if (v === undefined || (inline === undefined && v.startsWith('--'))) return { ok: false, message: `${flag} needs a value.\n${CREATE_USAGE}` };
+      if (v === undefined || (inline === undefined && v.startsWith('--')))
+        return { ok: false, message: `${flag} needs a value.\n${CREATE_USAGE}` };
       if (flag === '--name') name = v;
       else kind = v;
     } else if ((flag === '--split-shipments' || flag === '--backorders') && inline === undefined) {
@@ -86,13 +101,18 @@ export function parseCreateArgs(argv: readonly string[]): { ok: true; args: Crea
     else return { ok: false, message: `One channel at a time ("${code}", then "${arg}").\n${CREATE_USAGE}` };
   }
   if (code === undefined || name === undefined || kind === undefined) return { ok: false, message: CREATE_USAGE };
-  return { ok: true, args: { code, name, kind: kind as CreateChannelInput['kind'], allowSplitShipments, allowBackorders } };
+  return {
+    ok: true,
+    args: { code, name, kind: kind as CreateChannelInput['kind'], allowSplitShipments, allowBackorders },
+  };
 }
 
 /** What channel:create prints: the channel and its first credentials' values, once. */
 export function formatCreatedChannel(result: CreatedChannel): string {
   const { channel } = result;
-  const options = [channel.allowSplitShipments && 'split shipments', channel.allowBackorders && 'backorders'].filter(Boolean);
+  const options = [channel.allowSplitShipments && 'split shipments', channel.allowBackorders && 'backorders'].filter(
+    Boolean,
+  );
   const lines = [
     `Channel "${channel.code}" created: ${channel.name} (${channel.kind}${options.length ? `; ${options.join(', ')}` : ''}).`,
     "Its credentials (shown once — store them in the channel's integration now):",
@@ -108,9 +128,20 @@ export function formatCreatedChannel(result: CreatedChannel): string {
 export function formatCredentialList(code: string, list: readonly CredentialSummary[]): string {
   if (!list.length) return `Channel "${code}" has no credentials: npm run channel:rotate -- ${code}`;
   const date = (d: Date | null, none: string) => (d ? d.toISOString().replace('.000Z', 'Z') : none);
-  const rows = list.map((c) => [c.kind, c.hint ? `…${c.hint}` : '—', c.active ? 'active' : 'expired', date(c.createdAt, ''), date(c.expiresAt, 'never'), date(c.lastUsedAt, 'never')]);
+  const rows = list.map((c) => [
+    c.kind,
+    c.hint ? `…${c.hint}` : '—',
+    c.active ? 'active' : 'expired',
+    date(c.createdAt, ''),
+    date(c.expiresAt, 'never'),
+    date(c.lastUsedAt, 'never'),
+  ]);
   const head = ['kind', 'hint', 'state', 'created', 'expires', 'last used'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [`Channel "${code}":`, line(head), ...rows.map(line)].join('\n');
 }

@@ -26,7 +26,11 @@ afterAll(async () => {
 });
 
 const body = '{"externalId":"W-1","lines":[]}';
-const signed = (secret: string): ChannelCredentials => ({ kind: 'signature', rawBody: body, header: signBody(secret, body) });
+const signed = (secret: string): ChannelCredentials => ({
+  kind: 'signature',
+  rawBody: body,
+  header: signBody(secret, body),
+});
 const bearer = (token: string): ChannelCredentials => ({ kind: 'bearer', header: `Bearer ${token}` });
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
@@ -40,26 +44,48 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
 }
 
 async function counts() {
-  const [row] = await handle.db.execute<{ channels: number; credentials: number; audits: number }>(sql`
+  const [row] = await handle.db
+    .execute<{ channels: number; credentials: number; audits: number }>(
+      sql`
     select (select count(*)::int from channels) as channels, (select count(*)::int from channel_credentials) as credentials,
-      (select count(*)::int from audit_log) as audits`).then((r) => r.rows);
+      (select count(*)::int from audit_log) as audits`,
+    )
+    .then((r) => r.rows);
   return row;
 }
 
 describe('creating a channel', () => {
   it('creates the channel with a signing secret and a read token that authenticate it, audited without the values', async () => {
     // This process remembered the code as unknown before it existed.
-    expect(await refusal(channelAuthenticator(handle.db).authenticate('web-shop', bearer('cpr_none')))).toMatch(/^invalid_signature/);
+    expect(await refusal(channelAuthenticator(handle.db).authenticate('web-shop', bearer('cpr_none')))).toMatch(
+      /^invalid_signature/,
+    );
 
-    const result = await createChannel(handle.db, { code: 'web-shop', name: '  Boutique en ligne ', kind: 'web', allowSplitShipments: true });
-    expect(result.channel).toMatchObject({ code: 'web-shop', name: 'Boutique en ligne', kind: 'web', allowSplitShipments: true, allowBackorders: false });
+    const result = await createChannel(handle.db, {
+      code: 'web-shop',
+      name: '  Boutique en ligne ',
+      kind: 'web',
+      allowSplitShipments: true,
+    });
+    expect(result.channel).toMatchObject({
+      code: 'web-shop',
+      name: 'Boutique en ligne',
+      kind: 'web',
+      allowSplitShipments: true,
+      allowBackorders: false,
+    });
     const secret = result.created.find((c) => c.kind === 'signing')!.value;
     const token = result.created.find((c) => c.kind === 'read')!.value;
     expect(secret).toMatch(/^cps_[A-Za-z0-9_-]{43}$/);
     expect(token).toMatch(/^cpr_[A-Za-z0-9_-]{43}$/);
 
     const [row] = await handle.db.select().from(channels).where(eq(channels.code, 'web-shop'));
-    expect(row).toMatchObject({ id: result.channel.id, active: true, allowSplitShipments: true, allowBackorders: false });
+    expect(row).toMatchObject({
+      id: result.channel.id,
+      active: true,
+      allowSplitShipments: true,
+      allowBackorders: false,
+    });
     const stored = await handle.db.select().from(channelCredentials).where(eq(channelCredentials.channelId, row.id));
     expect(stored.map((c) => c.kind).sort()).toEqual(['read', 'signing']);
     const read = stored.find((c) => c.kind === 'read')!;
@@ -73,15 +99,24 @@ describe('creating a channel', () => {
 
     // A signed delivery verifies, by a fresh authenticator and by this process's (told of the new channel).
     const fresh = new ChannelAuthenticator(handle.db, { keys: () => KEYS });
-    await expect(fresh.authenticate('web-shop', signed(secret))).resolves.toMatchObject({ id: row.id, allowSplitShipments: true });
+    await expect(fresh.authenticate('web-shop', signed(secret))).resolves.toMatchObject({
+      id: row.id,
+      allowSplitShipments: true,
+    });
     await expect(fresh.authenticate('web-shop', bearer(token))).resolves.toMatchObject({ id: row.id });
     expect(await refusal(fresh.authenticate('web-shop', signed(token)))).toMatch(/^invalid_signature/);
-    await expect(channelAuthenticator(handle.db).authenticate('web-shop', signed(secret))).resolves.toMatchObject({ id: row.id });
+    await expect(channelAuthenticator(handle.db).authenticate('web-shop', signed(secret))).resolves.toMatchObject({
+      id: row.id,
+    });
 
     const audits = await handle.db.select().from(auditLog).where(eq(auditLog.entityId, row.id));
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ action: 'channel.created', entityType: 'channel', actorId: null });
-    expect(audits[0].data).toMatchObject({ code: 'web-shop', kind: 'web', created: expect.arrayContaining([expect.objectContaining({ kind: 'read', hint: token.slice(-4) })]) });
+    expect(audits[0].data).toMatchObject({
+      code: 'web-shop',
+      kind: 'web',
+      created: expect.arrayContaining([expect.objectContaining({ kind: 'read', hint: token.slice(-4) })]),
+    });
     expect(JSON.stringify(audits[0].data)).not.toContain(token);
     expect(JSON.stringify(audits[0].data)).not.toContain(secret);
   });
@@ -89,9 +124,9 @@ describe('creating a channel', () => {
   it('refuses a taken code and writes nothing', async () => {
     await createChannel(handle.db, { code: 'phone', name: 'Téléphone', kind: 'phone' });
     const before = await counts();
-    expect(await refusal(createChannel(handle.db, { code: 'phone', name: 'Autre', kind: 'web', allowBackorders: true }))).toBe(
-      'conflict: A channel with the code "phone" already exists.',
-    );
+    expect(
+      await refusal(createChannel(handle.db, { code: 'phone', name: 'Autre', kind: 'web', allowBackorders: true })),
+    ).toBe('conflict: A channel with the code "phone" already exists.');
     expect(await counts()).toEqual(before);
     const [row] = await handle.db.select().from(channels).where(eq(channels.code, 'phone'));
     expect(row).toMatchObject({ name: 'Téléphone', kind: 'phone', allowBackorders: false });
@@ -108,9 +143,14 @@ describe('creating a channel', () => {
       { code: 'a'.repeat(51), name: 'x', kind: 'web' },
       { code: '', name: 'x', kind: 'web' },
     ];
-    for (const input of bad) expect(await refusal(createChannel(handle.db, input))).toMatch(/^validation_failed: The channel code/);
-    expect(await refusal(createChannel(handle.db, { code: 'ok-2', name: ' ', kind: 'web' }))).toMatch(/^validation_failed: The channel needs a name/);
-    expect(await refusal(createChannel(handle.db, { code: 'ok-2', name: 'x', kind: 'fax' as 'web' }))).toMatch(/^validation_failed: The channel kind is one of web, marketplace, pos, phone/);
+    for (const input of bad)
+      expect(await refusal(createChannel(handle.db, input))).toMatch(/^validation_failed: The channel code/);
+    expect(await refusal(createChannel(handle.db, { code: 'ok-2', name: ' ', kind: 'web' }))).toMatch(
+      /^validation_failed: The channel needs a name/,
+    );
+    expect(await refusal(createChannel(handle.db, { code: 'ok-2', name: 'x', kind: 'fax' as 'web' }))).toMatch(
+      /^validation_failed: The channel kind is one of web, marketplace, pos, phone/,
+    );
     expect(await counts()).toEqual(before);
   });
 });

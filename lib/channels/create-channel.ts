@@ -20,8 +20,15 @@ export const ZCreateChannelInput = z.object({
     .trim()
     .min(1, 'The channel code is required.')
     .max(MAX_CHANNEL_CODE_LENGTH, `The channel code has at most ${MAX_CHANNEL_CODE_LENGTH} characters.`)
-    .regex(CHANNEL_CODE_PATTERN, 'The channel code takes lowercase letters, digits and single dashes between them (e.g. web, marketplace-2).'),
-  name: z.string().trim().min(1, 'The channel needs a name (--name).').max(120, 'The channel name has at most 120 characters.'),
+    .regex(
+      CHANNEL_CODE_PATTERN,
+      'The channel code takes lowercase letters, digits and single dashes between them (e.g. web, marketplace-2).',
+    ),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'The channel needs a name (--name).')
+    .max(120, 'The channel name has at most 120 characters.'),
   kind: z.enum(CHANNEL_KINDS, { message: `The channel kind is one of ${CHANNEL_KINDS.join(', ')}.` }),
   allowSplitShipments: z.boolean().default(false),
   allowBackorders: z.boolean().default(false),
@@ -29,7 +36,14 @@ export const ZCreateChannelInput = z.object({
 export type CreateChannelInput = z.input<typeof ZCreateChannelInput>;
 
 export type CreatedChannel = {
-  channel: { id: string; code: string; name: string; kind: ChannelKind; allowSplitShipments: boolean; allowBackorders: boolean };
+  channel: {
+    id: string;
+    code: string;
+    name: string;
+    kind: ChannelKind;
+    allowSplitShipments: boolean;
+    allowBackorders: boolean;
+  };
   /** Its first signing secret and read token: shown once, stored only encrypted (signing) or hashed (read). */
   created: NewCredential[];
 };
@@ -55,21 +69,18 @@ export async function createChannel(
   const input = parseCreateChannelInput(raw);
   const result = await db.transaction(async (tx) => {
     // ON CONFLICT: a concurrent creation of the same code loses cleanly instead of failing on the unique index.
-    const [channel] = await tx
-      .insert(channels)
-      .values(input)
-      .onConflictDoNothing({ target: channels.code })
-      .returning({
-        id: channels.id,
-        code: channels.code,
-        name: channels.name,
-        kind: channels.kind,
-        allowSplitShipments: channels.allowSplitShipments,
-        allowBackorders: channels.allowBackorders,
-      });
+    const [channel] = await tx.insert(channels).values(input).onConflictDoNothing({ target: channels.code }).returning({
+      id: channels.id,
+      code: channels.code,
+      name: channels.name,
+      kind: channels.kind,
+      allowSplitShipments: channels.allowSplitShipments,
+      allowBackorders: channels.allowBackorders,
+    });
     if (!channel) throw new DomainError('conflict', `A channel with the code "${input.code}" already exists.`);
     const created: NewCredential[] = [];
-    for (const kind of CREDENTIAL_KINDS) created.push(await addChannelCredential(tx, { channelId: channel.id, kind, keys: opts.keys }));
+    for (const kind of CREDENTIAL_KINDS)
+      created.push(await addChannelCredential(tx, { channelId: channel.id, kind, keys: opts.keys }));
     await writeAudit(tx, {
       actorId: opts.actorId ?? null,
       action: 'channel.created',

@@ -7,7 +7,13 @@ import { createTestDatabase } from '@/db/testing';
 import { isDomainError } from '@/lib/errors';
 import { recordStatements } from '@/lib/testing/statements';
 import { ChannelAuthenticator, type ChannelCredentials } from './authenticate';
-import { addChannelCredential, hashReadToken, listChannelCredentials, rotateChannelCredentials, sealSigningSecrets } from './credentials';
+import {
+  addChannelCredential,
+  hashReadToken,
+  listChannelCredentials,
+  rotateChannelCredentials,
+  sealSigningSecrets,
+} from './credentials';
 import { parseSecretKey, type SecretKeys } from './keys';
 import { sealedWith } from './secret-box';
 import { signBody } from './signature';
@@ -50,7 +56,11 @@ function authenticator(opts: { ttlMs?: number } = {}) {
 }
 
 const body = '{"externalId":"X-1"}';
-const signed = (secret: string, raw = body): ChannelCredentials => ({ kind: 'signature', rawBody: raw, header: signBody(secret, raw) });
+const signed = (secret: string, raw = body): ChannelCredentials => ({
+  kind: 'signature',
+  rawBody: raw,
+  header: signBody(secret, raw),
+});
 const bearer = (token: string): ChannelCredentials => ({ kind: 'bearer', header: `Bearer ${token}` });
 
 /** The error code and message a failed authentication gives, or 'ok'. */
@@ -91,7 +101,12 @@ describe('channel credentials at rest', () => {
       .returning({ id: channelCredentials.id });
     expect((await sealSigningSecrets(handle.db, { keys: KEYS })).sealed).toBeGreaterThanOrEqual(1);
     const stored = async (id: string) =>
-      (await handle.db.select({ v: channelCredentials.secretEncrypted }).from(channelCredentials).where(eq(channelCredentials.id, id)))[0].v!;
+      (
+        await handle.db
+          .select({ v: channelCredentials.secretEncrypted })
+          .from(channelCredentials)
+          .where(eq(channelCredentials.id, id))
+      )[0].v!;
     expect(sealedWith(await stored(plain.id))).toBe(KEYS.current.id);
 
     const next = keysOf(randomBytes(32), KEY);
@@ -160,7 +175,12 @@ describe('authenticating a channel', () => {
     const { auth: here, clock } = authenticator();
     expect(await outcome(here, ch.code, signed(ch.secret))).toBe('ok');
     // Another instance rotates (this one's memory is not told).
-    const elsewhere = await rotateChannelCredentials(handle.db, { code: ch.code, kinds: ['signing', 'read'], overlapMs: HOUR, keys: KEYS });
+    const elsewhere = await rotateChannelCredentials(handle.db, {
+      code: ch.code,
+      kinds: ['signing', 'read'],
+      overlapMs: HOUR,
+      keys: KEYS,
+    });
     const [newSecret, newToken] = ['signing', 'read'].map((k) => elsewhere.created.find((c) => c.kind === k)!.value);
     clock.now += 600;
     expect(await outcome(here, ch.code, signed(newSecret))).toBe('ok');
@@ -171,7 +191,13 @@ describe('authenticating a channel', () => {
   it('takes every active signing secret during an overlap, and refuses the old one once it expired', async () => {
     const ch = await channelWith();
     const start = Date.now();
-    const rotation = await rotateChannelCredentials(handle.db, { code: ch.code, kinds: ['signing'], overlapMs: 24 * HOUR, now: new Date(start), keys: KEYS });
+    const rotation = await rotateChannelCredentials(handle.db, {
+      code: ch.code,
+      kinds: ['signing'],
+      overlapMs: 24 * HOUR,
+      now: new Date(start),
+      keys: KEYS,
+    });
     expect(rotation.created.map((c) => c.kind)).toEqual(['signing']);
     expect(rotation.expiring).toHaveLength(1);
     expect(rotation.expiring[0].expiresAt.getTime()).toBe(start + 24 * HOUR);
@@ -188,12 +214,15 @@ describe('authenticating a channel', () => {
     expect(await outcome(auth, ch.code, bearer(ch.token))).toBe('ok');
   });
 
-  it('records each credential\'s last use, at most once a minute, off the request', async () => {
+  it("records each credential's last use, at most once a minute, off the request", async () => {
     const ch = await channelWith();
     const { auth, clock } = authenticator();
     const lastUsed = async () =>
       Object.fromEntries(
-        (await handle.db.select().from(channelCredentials).where(eq(channelCredentials.channelId, ch.id))).map((r) => [r.kind, r.lastUsedAt?.getTime() ?? null]),
+        (await handle.db.select().from(channelCredentials).where(eq(channelCredentials.channelId, ch.id))).map((r) => [
+          r.kind,
+          r.lastUsedAt?.getTime() ?? null,
+        ]),
       );
     const t0 = Math.floor(clock.now / 1000) * 1000;
     clock.now = t0;
@@ -217,24 +246,58 @@ describe('rotating and listing', () => {
   it('rotates both kinds with an overlap, lists credentials without values, and audits without values', async () => {
     const ch = await channelWith();
     const now = new Date(Math.floor(Date.now() / 1000) * 1000);
-    const result = await rotateChannelCredentials(handle.db, { code: ch.code.toUpperCase(), kinds: ['signing', 'read'], overlapMs: 2 * HOUR, now, keys: KEYS });
+    const result = await rotateChannelCredentials(handle.db, {
+      code: ch.code.toUpperCase(),
+      kinds: ['signing', 'read'],
+      overlapMs: 2 * HOUR,
+      now,
+      keys: KEYS,
+    });
     expect(result.created.map((c) => c.kind)).toEqual(['signing', 'read']);
     const list = await listChannelCredentials(handle.db, ch.code, now);
     expect(list).toHaveLength(4);
     expect(list.filter((c) => c.expiresAt?.getTime() === now.getTime() + 2 * HOUR)).toHaveLength(2);
     expect(list.every((c) => c.active)).toBe(true);
     expect(JSON.stringify(list)).not.toContain(result.created[0].value);
-    expect(Object.keys(list[0]).sort()).toEqual(['active', 'createdAt', 'expiresAt', 'hint', 'id', 'kind', 'lastUsedAt']);
+    expect(Object.keys(list[0]).sort()).toEqual([
+      'active',
+      'createdAt',
+      'expiresAt',
+      'hint',
+      'id',
+      'kind',
+      'lastUsedAt',
+    ]);
     const after = await listChannelCredentials(handle.db, ch.code, new Date(now.getTime() + 3 * HOUR));
-    expect(after.filter((c) => c.active).map((c) => c.id).sort()).toEqual(result.created.map((c) => c.id).sort());
+    expect(
+      after
+        .filter((c) => c.active)
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(result.created.map((c) => c.id).sort());
 
     // A rotation with no overlap ends every active one of its kind now.
-    const again = await rotateChannelCredentials(handle.db, { code: ch.code, kinds: ['read'], overlapMs: 0, now, keys: KEYS });
+    const again = await rotateChannelCredentials(handle.db, {
+      code: ch.code,
+      kinds: ['read'],
+      overlapMs: 0,
+      now,
+      keys: KEYS,
+    });
     expect(again.expiring.map((e) => e.id)).toContain(result.created[1].id);
     expect(again.expiring.map((e) => e.expiresAt.getTime())).toEqual([now.getTime(), now.getTime()]);
     // An expiry already set is never pushed later; the current secret gets the new overlap.
-    const later = await rotateChannelCredentials(handle.db, { code: ch.code, kinds: ['signing'], overlapMs: 48 * HOUR, now, keys: KEYS });
-    expect(later.expiring.map((e) => e.expiresAt.getTime()).sort()).toEqual([now.getTime() + 2 * HOUR, now.getTime() + 48 * HOUR]);
+    const later = await rotateChannelCredentials(handle.db, {
+      code: ch.code,
+      kinds: ['signing'],
+      overlapMs: 48 * HOUR,
+      now,
+      keys: KEYS,
+    });
+    expect(later.expiring.map((e) => e.expiresAt.getTime()).sort()).toEqual([
+      now.getTime() + 2 * HOUR,
+      now.getTime() + 48 * HOUR,
+    ]);
     const audit = await handle.db.select().from(auditLog).where(eq(auditLog.entityId, ch.id));
     expect(audit.map((a) => a.action)).toEqual(Array(3).fill('channel.credentials.rotated'));
     expect(JSON.stringify(audit)).not.toContain(result.created[0].value);
@@ -242,11 +305,17 @@ describe('rotating and listing', () => {
   });
 
   it('refuses an unknown channel and a negative overlap, writing nothing', async () => {
-    const before = (await handle.db.execute<{ n: number }>(sql`select count(*)::int as n from channel_credentials`)).rows[0].n;
-    await expect(rotateChannelCredentials(handle.db, { code: 'nope', kinds: ['signing'], overlapMs: 0, keys: KEYS })).rejects.toMatchObject({ code: 'not_found' });
+    const before = (await handle.db.execute<{ n: number }>(sql`select count(*)::int as n from channel_credentials`))
+      .rows[0].n;
+    await expect(
+      rotateChannelCredentials(handle.db, { code: 'nope', kinds: ['signing'], overlapMs: 0, keys: KEYS }),
+    ).rejects.toMatchObject({ code: 'not_found' });
     const ch = await channelWith();
-    await expect(rotateChannelCredentials(handle.db, { code: ch.code, kinds: ['signing'], overlapMs: -1, keys: KEYS })).rejects.toMatchObject({ code: 'validation_failed' });
-    const after = (await handle.db.execute<{ n: number }>(sql`select count(*)::int as n from channel_credentials`)).rows[0].n;
+    await expect(
+      rotateChannelCredentials(handle.db, { code: ch.code, kinds: ['signing'], overlapMs: -1, keys: KEYS }),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
+    const after = (await handle.db.execute<{ n: number }>(sql`select count(*)::int as n from channel_credentials`))
+      .rows[0].n;
     expect(after).toBe(before + 2);
   });
 });

@@ -91,10 +91,19 @@ export type RotationResult = {
  */
 export async function rotateChannelCredentials(
   db: Db,
-  input: { code: string; kinds: readonly CredentialKind[]; overlapMs: number; now?: Date; keys?: SecretKeys; actorId?: string | null },
+  input: {
+    code: string;
+    kinds: readonly CredentialKind[];
+    overlapMs: number;
+    now?: Date;
+    keys?: SecretKeys;
+    actorId?: string | null;
+  },
 ): Promise<RotationResult> {
-  if (!input.kinds.length) throw new DomainError('validation_failed', 'Name at least one kind of credential to rotate.');
-  if (!Number.isFinite(input.overlapMs) || input.overlapMs < 0) throw new DomainError('validation_failed', 'The overlap must be 0 or more.');
+  if (!input.kinds.length)
+    throw new DomainError('validation_failed', 'Name at least one kind of credential to rotate.');
+  if (!Number.isFinite(input.overlapMs) || input.overlapMs < 0)
+    throw new DomainError('validation_failed', 'The overlap must be 0 or more.');
   const now = input.now ?? new Date();
   const until = new Date(now.getTime() + input.overlapMs);
   const keys = input.keys ?? secretKeys();
@@ -105,7 +114,9 @@ export async function rotateChannelCredentials(
     for (const kind of input.kinds) {
       const replaced = await tx
         .update(channelCredentials)
-        .set({ expiresAt: sql`least(coalesce(${channelCredentials.expiresAt}, 'infinity'), ${until.toISOString()}::timestamptz)` })
+        .set({
+          expiresAt: sql`least(coalesce(${channelCredentials.expiresAt}, 'infinity'), ${until.toISOString()}::timestamptz)`,
+        })
         .where(
           and(
             eq(channelCredentials.channelId, channel.id),
@@ -113,7 +124,11 @@ export async function rotateChannelCredentials(
             or(isNull(channelCredentials.expiresAt), gt(channelCredentials.expiresAt, now)),
           ),
         )
-        .returning({ id: channelCredentials.id, hint: channelCredentials.hint, expiresAt: channelCredentials.expiresAt });
+        .returning({
+          id: channelCredentials.id,
+          hint: channelCredentials.hint,
+          expiresAt: channelCredentials.expiresAt,
+        });
       for (const r of replaced) expiring.push({ id: r.id, kind, hint: r.hint, expiresAt: r.expiresAt! });
       created.push(await addChannelCredential(tx, { channelId: channel.id, kind, keys }));
     }
@@ -144,14 +159,21 @@ export type SealResult = { sealed: number; reencrypted: number; unreadable: { id
  * the old one in COMPTOIR_SECRET_KEY_PREVIOUS). A secret that no configured key opens is listed,
  * not changed. Each row is rewritten only if no one changed it meanwhile.
  */
-export async function sealSigningSecrets(db: DbOrTx, opts: { keys?: SecretKeys; reencrypt?: boolean } = {}): Promise<SealResult> {
+export async function sealSigningSecrets(
+  db: DbOrTx,
+  opts: { keys?: SecretKeys; reencrypt?: boolean } = {},
+): Promise<SealResult> {
   const keys = opts.keys ?? secretKeys();
   const result: SealResult = { sealed: 0, reencrypted: 0, unreadable: [] };
   const stale = opts.reencrypt
     ? sql`${channelCredentials.secretEncrypted} not like ${`v1.${keys.current.id}.%`}`
     : like(channelCredentials.secretEncrypted, `${PLAIN_PREFIX}%`);
   const rows = await db
-    .select({ id: channelCredentials.id, channelId: channelCredentials.channelId, stored: channelCredentials.secretEncrypted })
+    .select({
+      id: channelCredentials.id,
+      channelId: channelCredentials.channelId,
+      stored: channelCredentials.secretEncrypted,
+    })
     .from(channelCredentials)
     .where(and(eq(channelCredentials.kind, 'signing'), stale));
   for (const row of rows) {
@@ -176,7 +198,11 @@ export async function sealSigningSecrets(db: DbOrTx, opts: { keys?: SecretKeys; 
   return result;
 }
 
-async function getChannel(db: DbOrTx, code: string, opts: { lock?: boolean } = {}): Promise<{ id: string; code: string }> {
+async function getChannel(
+  db: DbOrTx,
+  code: string,
+  opts: { lock?: boolean } = {},
+): Promise<{ id: string; code: string }> {
   const query = db
     .select({ id: channels.id, code: channels.code })
     .from(channels)

@@ -40,7 +40,8 @@ export function secretKeyRequired(env: Env = process.env): boolean {
 export function secretKeyProblem(env: Env = process.env): string | null {
   try {
     if (env[SECRET_KEY_ENV]?.trim()) parseSecretKey(env[SECRET_KEY_ENV]!);
-    for (const v of (env[PREVIOUS_SECRET_KEY_ENV] ?? '').split(',').filter((x) => x.trim())) parseSecretKey(v, PREVIOUS_SECRET_KEY_ENV);
+    for (const v of (env[PREVIOUS_SECRET_KEY_ENV] ?? '').split(',').filter((x) => x.trim()))
+      parseSecretKey(v, PREVIOUS_SECRET_KEY_ENV);
     if (!env[SECRET_KEY_ENV]?.trim() && secretKeyRequired(env)) resolveSecretKeys({ env });
     return null;
   } catch (error) {

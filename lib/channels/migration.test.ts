@@ -47,7 +47,8 @@ async function admin(query: string) {
 }
 
 async function migrateTo(folder: string) {
-  if (handle.engine === 'pglite') await migratePglite(handle.db as unknown as Parameters<typeof migratePglite>[0], { migrationsFolder: folder });
+  if (handle.engine === 'pglite')
+    await migratePglite(handle.db as unknown as Parameters<typeof migratePglite>[0], { migrationsFolder: folder });
   else await migratePg(handle.db, { migrationsFolder: folder });
 }
 
@@ -77,7 +78,13 @@ describe('migrations 0010 and 0011: channels.secret becomes credentials', () => 
     await migrateTo(MIGRATIONS_FOLDER);
 
     const rows = (
-      await handle.db.execute<{ code: string; kind: string; secret_encrypted: string | null; token_hash: string | null; hint: string }>(sql`
+      await handle.db.execute<{
+        code: string;
+        kind: string;
+        secret_encrypted: string | null;
+        token_hash: string | null;
+        hint: string;
+      }>(sql`
         select c.code, k.kind, k.secret_encrypted, k.token_hash, k.hint
         from channel_credentials k join channels c on c.id = k.channel_id order by c.code, k.kind`)
     ).rows;
@@ -96,11 +103,17 @@ describe('migrations 0010 and 0011: channels.secret becomes credentials', () => 
 
     // The next start encrypts them; the channel signs and reads with the secret it always had.
     expect(await sealSigningSecrets(handle.db, { keys: KEYS })).toEqual({ sealed: 3, reencrypted: 0, unreadable: [] });
-    const stored = await handle.db.execute<{ v: string }>(sql`select secret_encrypted as v from channel_credentials where kind = 'signing'`);
+    const stored = await handle.db.execute<{ v: string }>(
+      sql`select secret_encrypted as v from channel_credentials where kind = 'signing'`,
+    );
     expect(stored.rows.map((r) => sealedWith(r.v))).toEqual([KEYS.current.id, KEYS.current.id, KEYS.current.id]);
     const auth = new ChannelAuthenticator(handle.db, { keys: () => KEYS });
     const body = '{"externalId":"W-1"}';
-    await expect(auth.authenticate('web', { kind: 'signature', rawBody: body, header: signBody('demo-secret-web', body) })).resolves.toMatchObject({ code: 'web' });
-    await expect(auth.authenticate('web', { kind: 'bearer', header: 'Bearer demo-secret-web' })).resolves.toMatchObject({ code: 'web' });
+    await expect(
+      auth.authenticate('web', { kind: 'signature', rawBody: body, header: signBody('demo-secret-web', body) }),
+    ).resolves.toMatchObject({ code: 'web' });
+    await expect(auth.authenticate('web', { kind: 'bearer', header: 'Bearer demo-secret-web' })).resolves.toMatchObject(
+      { code: 'web' },
+    );
   });
 });

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { parseSecretKey, resolveSecretKeys, SECRET_KEY_FILE, secretKeyProblem, SecretKeyError, type SecretKeys } from './keys';
+import {
+  parseSecretKey,
+  resolveSecretKeys,
+  SECRET_KEY_FILE,
+  secretKeyProblem,
+  SecretKeyError,
+  type SecretKeys,
+} from './keys';
 import { openSecret, sealedWith, sealSecret } from './secret-box';
 
 const keyText = () => randomBytes(32).toString('base64');
@@ -59,7 +66,9 @@ describe('the key', () => {
 
   it('is required in production on PostgreSQL, with a message that says what to do', () => {
     const env = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/comptoir' };
-    expect(() => resolveSecretKeys({ env, cwd: mkdtempSync(path.join(tmpdir(), 'keys-')) })).toThrow(/COMPTOIR_SECRET_KEY is not set.*openssl rand -base64 32/);
+    expect(() => resolveSecretKeys({ env, cwd: mkdtempSync(path.join(tmpdir(), 'keys-')) })).toThrow(
+      /COMPTOIR_SECRET_KEY is not set.*openssl rand -base64 32/,
+    );
     expect(secretKeyProblem(env)).toMatch(/COMPTOIR_SECRET_KEY is not set/);
     expect(secretKeyProblem({ ...env, COMPTOIR_SECRET_KEY: 'nope' })).toMatch(/32 random bytes/);
     expect(secretKeyProblem({ ...env, COMPTOIR_SECRET_KEY: keyText() })).toBeNull();
@@ -85,7 +94,10 @@ describe('the key', () => {
     const cwd = mkdtempSync(path.join(tmpdir(), 'keys-'));
     mkdirSync(path.join(cwd, '.data'));
     const [a, b] = [keyText(), keyText()];
-    const keys = resolveSecretKeys({ env: { COMPTOIR_SECRET_KEY: keyText(), COMPTOIR_SECRET_KEY_PREVIOUS: `${a}, ${b}` }, cwd });
+    const keys = resolveSecretKeys({
+      env: { COMPTOIR_SECRET_KEY: keyText(), COMPTOIR_SECRET_KEY_PREVIOUS: `${a}, ${b}` },
+      cwd,
+    });
     expect(keys.previous.map((k) => k.id)).toEqual([parseSecretKey(a).id, parseSecretKey(b).id]);
     writeFileSync(path.join(cwd, SECRET_KEY_FILE), 'garbage');
     expect(() => resolveSecretKeys({ env: { COMPTOIR_SECRET_KEY: keyText() }, cwd })).toThrow(SecretKeyError);

@@ -22,13 +22,20 @@ export function sealSecret(keys: SecretKeys, secret: string, channelId: string):
   const cipher = createCipheriv('aes-256-gcm', keys.current.key, iv);
   cipher.setAAD(Buffer.from(channelId));
   const ciphertext = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
-  return [VERSION, keys.current.id, iv.toString('base64url'), ciphertext.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
+  return [
+    VERSION,
+    keys.current.id,
+    iv.toString('base64url'),
+    ciphertext.toString('base64url'),
+    cipher.getAuthTag().toString('base64url'),
+  ].join('.');
 }
 
 export function openSecret(keys: SecretKeys, stored: string, channelId: string): string {
   if (stored.startsWith(PLAIN_PREFIX)) return stored.slice(PLAIN_PREFIX.length);
   const parts = stored.split('.');
-  if (parts.length !== 5 || parts[0] !== VERSION) throw new SecretBoxError('Not an encrypted secret of a known format.');
+  if (parts.length !== 5 || parts[0] !== VERSION)
+    throw new SecretBoxError('Not an encrypted secret of a known format.');
   const key = [keys.current, ...keys.previous].find((k) => k.id === parts[1]);
   if (!key) {
     throw new SecretBoxError(

@@ -19,7 +19,10 @@ beforeAll(async () => {
   handle = await createTestDatabase();
   ({ owner } = await makeInventoryWorld(handle.db, { stock: 20 }));
   [web] = await handle.db.insert(channels).values({ code: 'web', name: 'Web shop', kind: 'web' }).returning();
-  [amazon] = await handle.db.insert(channels).values({ code: 'amazon', name: 'Amazon', kind: 'marketplace' }).returning();
+  [amazon] = await handle.db
+    .insert(channels)
+    .values({ code: 'amazon', name: 'Amazon', kind: 'marketplace' })
+    .returning();
 });
 afterAll(() => handle.close());
 
@@ -44,10 +47,22 @@ describe('findCustomerProfile', () => {
     const first = await ingestOrder(
       handle.db,
       web,
-      order('W-1', '2026-11-01T10:00:00Z', { email: 'Zoe.Martin@example.fr', phone: '06 11 22 33 44', firstName: 'Zoé', lastName: 'Martin' }),
+      order('W-1', '2026-11-01T10:00:00Z', {
+        email: 'Zoe.Martin@example.fr',
+        phone: '06 11 22 33 44',
+        firstName: 'Zoé',
+        lastName: 'Martin',
+      }),
     );
-    await ingestOrder(handle.db, amazon, order('A-1', '2026-11-05T09:00:00Z', { email: 'zoe.martin@example.fr', buyerId: 'AMZ-ZOE' }, 2500));
-    const [row] = await handle.db.select({ id: customers.id }).from(customers).where(eq(customers.email, 'zoe.martin@example.fr'));
+    await ingestOrder(
+      handle.db,
+      amazon,
+      order('A-1', '2026-11-05T09:00:00Z', { email: 'zoe.martin@example.fr', buyerId: 'AMZ-ZOE' }, 2500),
+    );
+    const [row] = await handle.db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(eq(customers.email, 'zoe.martin@example.fr'));
 
     const profile = await findCustomerProfile(handle.db, row.id);
     expect(profile).toMatchObject({
@@ -76,12 +91,24 @@ describe('findCustomerProfile', () => {
   });
 
   it('returns a merged profile with its survivor and nothing else', async () => {
-    const [survivor] = await handle.db.insert(customers).values({ firstName: 'Ana', lastName: 'Silva' }).returning({ id: customers.id });
+    const [survivor] = await handle.db
+      .insert(customers)
+      .values({ firstName: 'Ana', lastName: 'Silva' })
+      .returning({ id: customers.id });
     const [merged] = await handle.db
       .insert(customers)
       .values({ firstName: 'Anna', lastName: 'Silva', mergedIntoId: survivor.id, mergedAt: new Date() })
       .returning({ id: customers.id });
-    expect(await findCustomerProfile(handle.db, merged.id)).toMatchObject({ mergedIntoId: survivor.id, identities: [], channels: [] });
-    expect(await findCustomerProfile(handle.db, survivor.id)).toMatchObject({ mergedIntoId: null, orderCount: 0, lastOrderAt: null, channels: [] });
+    expect(await findCustomerProfile(handle.db, merged.id)).toMatchObject({
+      mergedIntoId: survivor.id,
+      identities: [],
+      channels: [],
+    });
+    expect(await findCustomerProfile(handle.db, survivor.id)).toMatchObject({
+      mergedIntoId: null,
+      orderCount: 0,
+      lastOrderAt: null,
+      channels: [],
+    });
   });
 });

@@ -4,7 +4,12 @@ import { channels, customerIdentities, customers, orders } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { Forbidden, NotFound } from '@/lib/errors';
 
-export type CustomerIdentity = { kind: 'email' | 'phone' | 'loyalty' | 'buyer_id'; scope: string; value: string; createdAt: Date };
+export type CustomerIdentity = {
+  kind: 'email' | 'phone' | 'loyalty' | 'buyer_id';
+  scope: string;
+  value: string;
+  createdAt: Date;
+};
 
 export type CustomerProfile = {
   id: string;
@@ -47,7 +52,12 @@ export async function findCustomerProfile(db: DbOrTx, customerId: string): Promi
   if (customer.mergedIntoId) return { ...customer, identities: [], channels: [] };
   const [identities, used] = await Promise.all([
     db
-      .select({ kind: customerIdentities.kind, scope: customerIdentities.scope, value: customerIdentities.value, createdAt: customerIdentities.createdAt })
+      .select({
+        kind: customerIdentities.kind,
+        scope: customerIdentities.scope,
+        value: customerIdentities.value,
+        createdAt: customerIdentities.createdAt,
+      })
       .from(customerIdentities)
       .where(eq(customerIdentities.customerId, customerId))
       .orderBy(
@@ -59,7 +69,9 @@ export async function findCustomerProfile(db: DbOrTx, customerId: string): Promi
     db
       .select({ code: channels.code, name: channels.name })
       .from(channels)
-      .where(sql`exists (select 1 from ${orders} where ${orders.customerId} = ${customerId} and ${orders.channelId} = ${channels.id})`)
+      .where(
+        sql`exists (select 1 from ${orders} where ${orders.customerId} = ${customerId} and ${orders.channelId} = ${channels.id})`,
+      )
       .orderBy(asc(channels.name)),
   ]);
   return { ...customer, identities, channels: used };
@@ -71,7 +83,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * The customer page's read: 'customers.view' before anything is read, then the profile; a
  * malformed or unknown id is NotFound. A merged profile comes back as such (the page redirects).
  */
-export async function getCustomerProfileForActor(db: DbOrTx, actor: Actor, customerId: string): Promise<CustomerProfile> {
+export async function getCustomerProfileForActor(
+  db: DbOrTx,
+  actor: Actor,
+  customerId: string,
+): Promise<CustomerProfile> {
   if (!can(actor, 'customers.view')) throw new Forbidden();
   if (!UUID.test(customerId)) throw new NotFound('Customer');
   const profile = await findCustomerProfile(db, customerId);

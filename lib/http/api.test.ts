@@ -34,7 +34,9 @@ describe('contention that outlasted its retries', () => {
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('3');
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(await response.json()).toEqual({ error: { code: 'unavailable', message: 'Busy, retry.', details: { retryAfterSeconds: 3 } } });
+    expect(await response.json()).toEqual({
+      error: { code: 'unavailable', message: 'Busy, retry.', details: { retryAfterSeconds: 3 } },
+    });
   });
 
   it('is a 503 with Retry-After through the order lane', async () => {
@@ -65,7 +67,11 @@ describe('the order lane', () => {
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(response.headers.get('strict-transport-security')).toBeNull();
     expect(response.headers.get('x-request-id')).toBe('support-123');
-    expect((await response.json()).error).toEqual({ code: 'internal', message: 'Unexpected error.', details: { requestId: 'support-123' } });
+    expect((await response.json()).error).toEqual({
+      code: 'internal',
+      message: 'Unexpected error.',
+      details: { requestId: 'support-123' },
+    });
   });
 
   it('sends HSTS when the client came over https', async () => {
@@ -89,6 +95,8 @@ describe('a value the database refused', () => {
       expect(toActionFailure(error)).toMatchObject({ ok: false, code: 'validation_failed' });
     }
     // Anything else the database says is still unexpected.
-    expect(apiAnswerFrom(new Error('Failed query', { cause: Object.assign(new Error('x'), { code: '23505' }) })).status).toBe(500);
+    expect(
+      apiAnswerFrom(new Error('Failed query', { cause: Object.assign(new Error('x'), { code: '23505' }) })).status,
+    ).toBe(500);
   });
 });

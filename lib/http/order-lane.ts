@@ -28,7 +28,12 @@ export function orderDeliveryChannel(req: IncomingMessage): string | null {
  * hottest path of the app, that work costs more CPU than the order itself. It sends the security
  * headers Next would have sent (lib/http/security-headers.ts) and the request's id.
  */
-export async function serveOrderDelivery(db: () => Promise<Db>, channel: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function serveOrderDelivery(
+  db: () => Promise<Db>,
+  channel: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const requestId = requestIdFrom(headerOf(req, 'x-request-id'));
   let tooLarge = false;
   const answer = await withRequestId(requestId, async (): Promise<ApiAnswer> => {

@@ -18,7 +18,8 @@ export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = staticS
 export const STRICT_TRANSPORT_SECURITY = 'max-age=63072000; includeSubDomains';
 
 /** Answers that are data, never a document that runs anything (the JSON API, the lane). */
-export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+export const API_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /**
  * The policy of a page: scripts only with this request's nonce (Next.js puts it on its own inline

@@ -7,7 +7,15 @@ import { createI18n, type I18n, type Messages } from './core';
 const I18nContext = createContext<I18n | null>(null);
 
 /** Receives the catalogue from the root layout (a server component) so client components translate without a fetch. */
-export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: Messages; children: ReactNode }) {
+export function I18nProvider({
+  locale,
+  messages,
+  children,
+}: {
+  locale: Locale;
+  messages: Messages;
+  children: ReactNode;
+}) {
   const value = useMemo(() => createI18n(locale, messages), [locale, messages]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

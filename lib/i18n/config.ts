@@ -21,7 +21,10 @@ export function isLocale(value: unknown): value is Locale {
  * The cookie if it names a supported locale; otherwise the supported language the browser
  * ranks highest in Accept-Language (any fr-* counts as fr); otherwise English.
  */
-export function resolveLocale(cookieValue: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
+export function resolveLocale(
+  cookieValue: string | null | undefined,
+  acceptLanguage: string | null | undefined,
+): Locale {
   if (isLocale(cookieValue)) return cookieValue;
   return fromAcceptLanguage(acceptLanguage) ?? DEFAULT_LOCALE;
 }
@@ -34,7 +37,11 @@ function fromAcceptLanguage(header: string | null | undefined): Locale | null {
       const [tag = '', ...params] = part.trim().split(';');
       const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
       const quality = q ? Number(q.slice(2)) : 1;
-      return { lang: tag.trim().toLowerCase().split('-')[0] ?? '', quality: Number.isFinite(quality) ? quality : 0, index };
+      return {
+        lang: tag.trim().toLowerCase().split('-')[0] ?? '',
+        quality: Number.isFinite(quality) ? quality : 0,
+        index,
+      };
     })
     .filter((entry) => entry.lang && entry.quality > 0)
     .sort((a, b) => b.quality - a.quality || a.index - b.index);

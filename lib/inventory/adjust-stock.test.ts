@@ -60,7 +60,13 @@ describe('adjustStock', () => {
   it('refuses to go below zero and writes nothing', async () => {
     const before = await level(handle.db, sku, w.warehouse);
     await expect(
-      adjustStock(handle.db, w.owner, { variantId: sku, locationId: w.warehouse, mode: 'delta', quantity: -999, reason: 'lost' }),
+      adjustStock(handle.db, w.owner, {
+        variantId: sku,
+        locationId: w.warehouse,
+        mode: 'delta',
+        quantity: -999,
+        reason: 'lost',
+      }),
     ).rejects.toMatchObject({ code: 'stock_conflict' });
     expect(await level(handle.db, sku, w.warehouse)).toEqual(before);
   });
@@ -71,7 +77,13 @@ describe('adjustStock', () => {
       changeStock(tx, { variantId: other, locationId: w.paris, deltaReserved: 8, reason: 'reservation' }),
     );
     await expect(
-      adjustStock(handle.db, w.manager, { variantId: other, locationId: w.paris, mode: 'set', quantity: 5, reason: 'theft' }),
+      adjustStock(handle.db, w.manager, {
+        variantId: other,
+        locationId: w.paris,
+        mode: 'set',
+        quantity: 5,
+        reason: 'theft',
+      }),
     ).rejects.toThrow(/8 units reserved/);
     await handle.db.transaction((tx) =>
       changeStock(tx, { variantId: other, locationId: w.paris, deltaReserved: -8, reason: 'release' }),
@@ -81,7 +93,9 @@ describe('adjustStock', () => {
   it('refuses a manager at another location and an agent anywhere', async () => {
     const input = { variantId: sku, locationId: w.lyon, mode: 'delta' as const, quantity: 1, reason: 'found' as const };
     await expect(adjustStock(handle.db, w.manager, input)).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(adjustStock(handle.db, w.agent, { ...input, locationId: w.paris })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(adjustStock(handle.db, w.agent, { ...input, locationId: w.paris })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 
   it('keeps the ledger equal to the rows', async () => {
@@ -107,7 +121,11 @@ describe('receiveStock', () => {
 
   it('refuses a manager at another location', async () => {
     await expect(
-      receiveStock(handle.db, w.manager, { locationId: w.warehouse, reference: 'X', lines: [{ variantId: w.skus[0].id, quantity: 1 }] }),
+      receiveStock(handle.db, w.manager, {
+        locationId: w.warehouse,
+        reference: 'X',
+        lines: [{ variantId: w.skus[0].id, quantity: 1 }],
+      }),
     ).rejects.toMatchObject({ code: 'forbidden' });
   });
 });

@@ -9,7 +9,8 @@ export type AdjustStockResult = StockLevel & { delta: number };
 
 /** Adjusts on hand at one location, with its ledger entry and audit row in one transaction. */
 export async function adjustStock(db: Db, actor: Actor, input: AdjustStockInput): Promise<AdjustStockResult> {
-  if (!can(actor, 'inventory.adjust', input.locationId)) throw new Forbidden('You cannot adjust stock at this location.');
+  if (!can(actor, 'inventory.adjust', input.locationId))
+    throw new Forbidden('You cannot adjust stock at this location.');
   return db.transaction(async (tx) => {
     const current = await lockLevel(tx, input.variantId, input.locationId);
     if (!current) throw new NotFound('Stock record');

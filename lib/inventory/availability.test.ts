@@ -17,7 +17,13 @@ let marketplace: string;
 beforeAll(async () => {
   handle = await createTestDatabase();
   w = await makeInventoryWorld(handle.db);
-  await adjustStock(handle.db, w.owner, { variantId: w.skus[0].id, locationId: w.lyon, mode: 'set', quantity: 2, reason: 'lost' });
+  await adjustStock(handle.db, w.owner, {
+    variantId: w.skus[0].id,
+    locationId: w.lyon,
+    mode: 'set',
+    quantity: 2,
+    reason: 'lost',
+  });
   const [c] = await handle.db
     .insert(channels)
     .values({ code: 'amazon', name: 'Amazon', kind: 'marketplace' })
@@ -71,8 +77,17 @@ describe('listChannelLimits', () => {
       placedAt: '2026-11-20T10:00:00Z',
       currency: 'EUR',
       lines: [{ sku, quantity, unitPriceCents: 5900 }],
-      fulfilment: { type: 'ship', address: { line1: '1 rue de la Paix', postalCode: '75002', city: 'Paris', country: 'FR' } },
-      totals: { subtotalCents: 5900 * quantity, discountCents: 0, shippingCents: 0, taxCents: 0, totalCents: 5900 * quantity },
+      fulfilment: {
+        type: 'ship',
+        address: { line1: '1 rue de la Paix', postalCode: '75002', city: 'Paris', country: 'FR' },
+      },
+      totals: {
+        subtotalCents: 5900 * quantity,
+        discountCents: 0,
+        shippingCents: 0,
+        taxCents: 0,
+        totalCents: 5900 * quantity,
+      },
     });
 
   beforeAll(async () => {

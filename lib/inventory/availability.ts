@@ -25,7 +25,9 @@ export async function getAvailability(
     where v.sku = ${input.sku.trim().toUpperCase()}
     order by available desc, loc.code`);
   if (rows.length === 0) {
-    const [exists] = (await db.execute<{ sku: string }>(sql`select sku from variants where sku = ${input.sku.trim().toUpperCase()}`)).rows;
+    const [exists] = (
+      await db.execute<{ sku: string }>(sql`select sku from variants where sku = ${input.sku.trim().toUpperCase()}`)
+    ).rows;
     return exists ? { sku: exists.sku, total: 0, locations: [] } : null;
   }
   let allowance = rows[0].allowance === null ? Infinity : Number(rows[0].allowance);
@@ -68,7 +70,10 @@ export async function setChannelCap(
       await tx
         .insert(channelStockCaps)
         .values({ channelId: input.channelId, variantId: input.variantId, maxUnits: input.maxUnits })
-        .onConflictDoUpdate({ target: [channelStockCaps.channelId, channelStockCaps.variantId], set: { maxUnits: input.maxUnits } });
+        .onConflictDoUpdate({
+          target: [channelStockCaps.channelId, channelStockCaps.variantId],
+          set: { maxUnits: input.maxUnits },
+        });
     }
     await writeAudit(tx, {
       actorId: actor.userId,
@@ -118,7 +123,14 @@ export async function listChannelLimits(db: DbOrTx, variantId: string): Promise<
   }));
 }
 
-export type SkuFeedRow = { sku: string; barcode: string | null; name: string; priceCents: number; currency: string; available: number };
+export type SkuFeedRow = {
+  sku: string;
+  barcode: string | null;
+  name: string;
+  priceCents: number;
+  currency: string;
+  available: number;
+};
 
 /**
  * The catalogue as a channel sees it, by SKU order (keyset on SKU): price and total available

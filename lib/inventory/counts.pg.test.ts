@@ -30,11 +30,19 @@ describe('concurrent count starts on PostgreSQL', () => {
     for (let round = 0; round < 5; round += 1) {
       const outcomes = await Promise.all(
         Array.from({ length: 16 }, (_, i) =>
-          settle(startCount(handle.db, w.owner, { locationId: w.paris, scope: { kind: 'list', skus: i % 2 ? ['PULL-S', 'PULL-M'] : ['PULL-M', 'PULL-L'] } })),
+          settle(
+            startCount(handle.db, w.owner, {
+              locationId: w.paris,
+              scope: { kind: 'list', skus: i % 2 ? ['PULL-S', 'PULL-M'] : ['PULL-M', 'PULL-L'] },
+            }),
+          ),
         ),
       );
       expect(outcomes.filter((o) => o === 'started')).toHaveLength(1);
-      const open = await handle.db.select().from(inventoryCounts).where(and(eq(inventoryCounts.locationId, w.paris), eq(inventoryCounts.status, 'open')));
+      const open = await handle.db
+        .select()
+        .from(inventoryCounts)
+        .where(and(eq(inventoryCounts.locationId, w.paris), eq(inventoryCounts.status, 'open')));
       expect(open).toHaveLength(1);
       await discardCount(handle.db, w.owner, open[0].id);
     }
@@ -46,7 +54,9 @@ describe('concurrent count starts on PostgreSQL', () => {
       const b = await startCount(handle.db, w.owner, { locationId: w.lyon, scope: { kind: 'list', skus: ['PULL-M'] } });
       const targets = [a, b, a, b, a, b];
       const results = await Promise.all(
-        targets.map((c) => recordCount(handle.db, w.owner, { countId: c.id, lines: [{ code: 'PULL-L', counted: 1, mode: 'add' }] })),
+        targets.map((c) =>
+          recordCount(handle.db, w.owner, { countId: c.id, lines: [{ code: 'PULL-L', counted: 1, mode: 'add' }] }),
+        ),
       );
       expect(new Set(targets.filter((_, i) => results[i].recorded > 0).map((c) => c.id)).size).toBe(1);
       await discardCount(handle.db, w.owner, a.id);

@@ -5,7 +5,15 @@ import { auditLog, inventoryCountLines, inventoryCounts, inventoryMovements, loc
 import { createTestDatabase } from '@/db/testing';
 import type { Actor } from '@/lib/auth/permissions';
 import { level, makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
-import { applyCount, discardCount, findCountNumber, getCountReview, listCounts, recordCount, startCount } from './counts';
+import {
+  applyCount,
+  discardCount,
+  findCountNumber,
+  getCountReview,
+  listCounts,
+  recordCount,
+  startCount,
+} from './counts';
 import { findDrift } from './invariants';
 import { changeStock } from './ledger';
 
@@ -45,7 +53,10 @@ describe('cycle counts', () => {
     expect(await applyCount(handle.db, w.manager, count.id)).toEqual({ changed: 2 });
     expect((await level(handle.db, w.skus[0].id, w.paris)).onHand).toBe(2);
     expect((await level(handle.db, w.skus[1].id, w.paris)).onHand).toBe(12);
-    const entries = await handle.db.select().from(inventoryMovements).where(eq(inventoryMovements.referenceId, count.id));
+    const entries = await handle.db
+      .select()
+      .from(inventoryMovements)
+      .where(eq(inventoryMovements.referenceId, count.id));
     expect(entries.map((e) => e.reason)).toEqual(['count', 'count']);
     expect(await applyCount(handle.db, w.manager, count.id)).toEqual({ changed: 0 }); // retry is harmless
     await expect(discardCount(handle.db, w.manager, count.id)).rejects.toMatchObject({ code: 'illegal_transition' });
@@ -53,8 +64,13 @@ describe('cycle counts', () => {
   });
 
   it('refuses to count below what is reserved and applies nothing', async () => {
-    await handle.db.transaction((tx) => changeStock(tx, { variantId: w.skus[2].id, locationId: w.lyon, deltaReserved: 4, reason: 'reservation' }));
-    const count = await startCount(handle.db, w.owner, { locationId: w.lyon, scope: { kind: 'list', skus: ['pull-l', 'PULL-S'] } });
+    await handle.db.transaction((tx) =>
+      changeStock(tx, { variantId: w.skus[2].id, locationId: w.lyon, deltaReserved: 4, reason: 'reservation' }),
+    );
+    const count = await startCount(handle.db, w.owner, {
+      locationId: w.lyon,
+      scope: { kind: 'list', skus: ['pull-l', 'PULL-S'] },
+    });
     await recordCount(handle.db, w.owner, {
       countId: count.id,
       lines: [
@@ -62,17 +78,29 @@ describe('cycle counts', () => {
         { code: 'PULL-S', counted: 9, mode: 'set' },
       ],
     });
-    await expect(applyCount(handle.db, w.owner, count.id)).rejects.toMatchObject({ code: 'stock_conflict', details: { skus: ['PULL-L'] } });
+    await expect(applyCount(handle.db, w.owner, count.id)).rejects.toMatchObject({
+      code: 'stock_conflict',
+      details: { skus: ['PULL-L'] },
+    });
     expect((await level(handle.db, w.skus[0].id, w.lyon)).onHand).toBe(10);
     await discardCount(handle.db, w.owner, count.id);
     expect((await getCountReview(handle.db, w.owner, count.id)).status).toBe('discarded');
   });
 
   it('refuses a manager at another location and an agent', async () => {
-    await expect(startCount(handle.db, w.manager, { locationId: w.lyon, scope: { kind: 'all' } })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(startCount(handle.db, w.agent, { locationId: w.paris, scope: { kind: 'all' } })).rejects.toMatchObject({ code: 'forbidden' });
-    const count = await startCount(handle.db, w.owner, { locationId: w.warehouse, scope: { kind: 'category', category: 'Knitwear' } });
-    await expect(recordCount(handle.db, w.manager, { countId: count.id, lines: [{ code: 'PULL-S', counted: 1, mode: 'set' }] })).rejects.toMatchObject({
+    await expect(
+      startCount(handle.db, w.manager, { locationId: w.lyon, scope: { kind: 'all' } }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(startCount(handle.db, w.agent, { locationId: w.paris, scope: { kind: 'all' } })).rejects.toMatchObject(
+      { code: 'forbidden' },
+    );
+    const count = await startCount(handle.db, w.owner, {
+      locationId: w.warehouse,
+      scope: { kind: 'category', category: 'Knitwear' },
+    });
+    await expect(
+      recordCount(handle.db, w.manager, { countId: count.id, lines: [{ code: 'PULL-S', counted: 1, mode: 'set' }] }),
+    ).rejects.toMatchObject({
       code: 'forbidden',
     });
   });
@@ -80,16 +108,31 @@ describe('cycle counts', () => {
 
 /** A store of its own for a test, each SKU received 10 times over, so open counts of other tests never overlap. */
 async function store(code: string): Promise<string> {
-  const [loc] = await handle.db.insert(locations).values({ code, name: `Store ${code}`, kind: 'store', city: code }).returning({ id: locations.id });
+  const [loc] = await handle.db
+    .insert(locations)
+    .values({ code, name: `Store ${code}`, kind: 'store', city: code })
+    .returning({ id: locations.id });
   await handle.db.transaction(async (tx) => {
-    for (const v of w.skus) await changeStock(tx, { variantId: v.id, locationId: loc.id, deltaOnHand: 10, reason: 'receipt', referenceType: 'seed' });
+    for (const v of w.skus)
+      await changeStock(tx, {
+        variantId: v.id,
+        locationId: loc.id,
+        deltaOnHand: 10,
+        reason: 'receipt',
+        referenceType: 'seed',
+      });
   });
   return loc.id;
 }
-const move = (variantId: string, locationId: string, change: { deltaOnHand?: number; deltaReserved?: number }, reason: 'sale' | 'receipt' | 'reservation') =>
-  handle.db.transaction((tx) => changeStock(tx, { variantId, locationId, ...change, reason }));
+const move = (
+  variantId: string,
+  locationId: string,
+  change: { deltaOnHand?: number; deltaReserved?: number },
+  reason: 'sale' | 'receipt' | 'reservation',
+) => handle.db.transaction((tx) => changeStock(tx, { variantId, locationId, ...change, reason }));
 const managerOf = (locationId: string): Actor => ({ ...w.manager, locationIds: [locationId] });
-const countEntries = (countId: string) => handle.db.select().from(inventoryMovements).where(eq(inventoryMovements.referenceId, countId));
+const countEntries = (countId: string) =>
+  handle.db.select().from(inventoryMovements).where(eq(inventoryMovements.referenceId, countId));
 
 describe('applying what was counted', () => {
   it('keeps a sale made between counting and applying: the ledger books counted − expected at the moment of counting', async () => {
@@ -100,7 +143,9 @@ describe('applying what was counted', () => {
     await move(w.skus[0].id, bdx, { deltaOnHand: -1 }, 'sale'); // sold after the shelf was counted
 
     const open = await getCountReview(handle.db, manager, count.id);
-    expect(open.lines.map((l) => [l.sku, l.expected, l.counted, l.onHandNow, l.difference, l.valueCents])).toEqual([['PULL-S', 10, 8, 9, -2, -2 * 2100]]);
+    expect(open.lines.map((l) => [l.sku, l.expected, l.counted, l.onHandNow, l.difference, l.valueCents])).toEqual([
+      ['PULL-S', 10, 8, 9, -2, -2 * 2100],
+    ]);
 
     expect(await applyCount(handle.db, manager, count.id)).toEqual({ changed: 1 });
     expect((await level(handle.db, w.skus[0].id, bdx)).onHand).toBe(7);
@@ -117,7 +162,14 @@ describe('applying what was counted', () => {
     const count = await startCount(handle.db, w.owner, { locationId: lil, scope: { kind: 'list', skus: ['PULL-M'] } });
     await move(w.skus[1].id, lil, { deltaOnHand: 3 }, 'receipt'); // arrived before the shelf was counted: 13 there
     await recordCount(handle.db, w.owner, { countId: count.id, lines: [{ code: 'PULL-M', counted: 13, mode: 'set' }] });
-    expect((await getCountReview(handle.db, w.owner, count.id)).lines.map((l) => [l.expected, l.counted, l.onHandNow, l.difference])).toEqual([[13, 13, null, 0]]);
+    expect(
+      (await getCountReview(handle.db, w.owner, count.id)).lines.map((l) => [
+        l.expected,
+        l.counted,
+        l.onHandNow,
+        l.difference,
+      ]),
+    ).toEqual([[13, 13, null, 0]]);
     expect(await applyCount(handle.db, w.owner, count.id)).toEqual({ changed: 0 });
     expect((await level(handle.db, w.skus[1].id, lil)).onHand).toBe(13);
     expect(await countEntries(count.id)).toEqual([]);
@@ -166,7 +218,10 @@ describe('applying what was counted', () => {
 
   it('refuses, writing nothing, a line that would go below what is reserved once the movements since counting are kept', async () => {
     const nce = await store('NCE');
-    const count = await startCount(handle.db, w.owner, { locationId: nce, scope: { kind: 'list', skus: ['PULL-S', 'PULL-M'] } });
+    const count = await startCount(handle.db, w.owner, {
+      locationId: nce,
+      scope: { kind: 'list', skus: ['PULL-S', 'PULL-M'] },
+    });
     await recordCount(handle.db, w.owner, {
       countId: count.id,
       lines: [
@@ -176,7 +231,10 @@ describe('applying what was counted', () => {
     });
     await move(w.skus[0].id, nce, { deltaOnHand: -6 }, 'sale');
     await move(w.skus[0].id, nce, { deltaReserved: 2 }, 'reservation'); // 4 on hand, 2 reserved: 4 + (3 − 10) < 2
-    await expect(applyCount(handle.db, w.owner, count.id)).rejects.toMatchObject({ code: 'stock_conflict', details: { skus: ['PULL-S'] } });
+    await expect(applyCount(handle.db, w.owner, count.id)).rejects.toMatchObject({
+      code: 'stock_conflict',
+      details: { skus: ['PULL-S'] },
+    });
     expect(await level(handle.db, w.skus[0].id, nce)).toEqual({ onHand: 4, reserved: 2 });
     expect((await level(handle.db, w.skus[1].id, nce)).onHand).toBe(10);
     expect(await countEntries(count.id)).toEqual([]);
@@ -187,18 +245,35 @@ describe('applying what was counted', () => {
 describe('one open count of a SKU per location', () => {
   it('refuses a second open count on any of the same SKUs at one location, naming the open one', async () => {
     const mrs = await store('MRS');
-    const first = await startCount(handle.db, w.owner, { locationId: mrs, scope: { kind: 'list', skus: ['PULL-S', 'PULL-M'] } });
-    const refused = startCount(handle.db, w.owner, { locationId: mrs, scope: { kind: 'list', skus: ['PULL-M', 'PULL-L'] } });
-    await expect(refused).rejects.toMatchObject({ code: 'conflict', details: { countId: first.id, number: first.number, skus: 1 } });
+    const first = await startCount(handle.db, w.owner, {
+      locationId: mrs,
+      scope: { kind: 'list', skus: ['PULL-S', 'PULL-M'] },
+    });
+    const refused = startCount(handle.db, w.owner, {
+      locationId: mrs,
+      scope: { kind: 'list', skus: ['PULL-M', 'PULL-L'] },
+    });
+    await expect(refused).rejects.toMatchObject({
+      code: 'conflict',
+      details: { countId: first.id, number: first.number, skus: 1 },
+    });
     await expect(refused).rejects.toThrow(first.number);
-    await expect(startCount(handle.db, w.owner, { locationId: mrs, scope: { kind: 'all' } })).rejects.toMatchObject({ code: 'conflict' });
-    const [{ n }] = await handle.db.select({ n: countRows() }).from(inventoryCounts).where(eq(inventoryCounts.locationId, mrs));
+    await expect(startCount(handle.db, w.owner, { locationId: mrs, scope: { kind: 'all' } })).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    const [{ n }] = await handle.db
+      .select({ n: countRows() })
+      .from(inventoryCounts)
+      .where(eq(inventoryCounts.locationId, mrs));
     expect(n).toBe(1); // nothing of the refused counts stays
 
     // Other SKUs at the same location, or the same SKUs elsewhere, may be counted meanwhile; once closed, again.
     await startCount(handle.db, w.owner, { locationId: mrs, scope: { kind: 'list', skus: ['PULL-L'] } });
     const elsewhere = await store('MPL');
-    await startCount(handle.db, w.owner, { locationId: elsewhere, scope: { kind: 'list', skus: ['PULL-S', 'PULL-M'] } });
+    await startCount(handle.db, w.owner, {
+      locationId: elsewhere,
+      scope: { kind: 'list', skus: ['PULL-S', 'PULL-M'] },
+    });
     await discardCount(handle.db, w.owner, first.id);
     await startCount(handle.db, w.owner, { locationId: mrs, scope: { kind: 'list', skus: ['PULL-S', 'PULL-M'] } });
   });
@@ -221,7 +296,10 @@ describe('one open count of a SKU per location', () => {
 
 describe('location scope of counts', () => {
   it('a manager of another location is refused on every count action and read, and nothing is written', async () => {
-    const count = await startCount(handle.db, w.owner, { locationId: w.lyon, scope: { kind: 'list', skus: ['PULL-M'] } });
+    const count = await startCount(handle.db, w.owner, {
+      locationId: w.lyon,
+      scope: { kind: 'list', skus: ['PULL-M'] },
+    });
     await recordCount(handle.db, w.owner, { countId: count.id, lines: [{ code: 'PULL-M', counted: 9, mode: 'set' }] });
     const snapshot = async () => ({
       count: await handle.db.select().from(inventoryCounts).where(eq(inventoryCounts.id, count.id)),
@@ -234,13 +312,19 @@ describe('location scope of counts', () => {
 
     const parisManager = w.manager;
     const forbidden = { code: 'forbidden' };
-    await expect(recordCount(handle.db, parisManager, { countId: count.id, lines: [{ code: 'PULL-M', counted: 1, mode: 'set' }] })).rejects.toMatchObject(forbidden);
+    await expect(
+      recordCount(handle.db, parisManager, { countId: count.id, lines: [{ code: 'PULL-M', counted: 1, mode: 'set' }] }),
+    ).rejects.toMatchObject(forbidden);
     await expect(applyCount(handle.db, parisManager, count.id)).rejects.toMatchObject(forbidden);
     await expect(discardCount(handle.db, parisManager, count.id)).rejects.toMatchObject(forbidden);
-    await expect(startCount(handle.db, parisManager, { locationId: w.lyon, scope: { kind: 'list', skus: ['PULL-S'] } })).rejects.toMatchObject(forbidden);
+    await expect(
+      startCount(handle.db, parisManager, { locationId: w.lyon, scope: { kind: 'list', skus: ['PULL-S'] } }),
+    ).rejects.toMatchObject(forbidden);
     await expect(getCountReview(handle.db, parisManager, count.id)).rejects.toMatchObject(forbidden);
     expect(await findCountNumber(handle.db, parisManager, count.id)).toBeNull();
-    expect((await listCounts(handle.db, parisManager)).counts.map((c) => c.locationName).filter((n) => n !== 'Paris Rivoli')).toEqual([]);
+    expect(
+      (await listCounts(handle.db, parisManager)).counts.map((c) => c.locationName).filter((n) => n !== 'Paris Rivoli'),
+    ).toEqual([]);
     expect((await listCounts(handle.db, parisManager, { locationIds: [w.lyon] })).counts).toEqual([]);
     // Agents do not see counts at all.
     await expect(getCountReview(handle.db, w.agent, count.id)).rejects.toMatchObject(forbidden);
@@ -250,8 +334,13 @@ describe('location scope of counts', () => {
 
     // Their own location's counts they read, with values at cost; the owner reads every count.
     expect(await findCountNumber(handle.db, managerOf(w.lyon), count.id)).toBe(count.number);
-    expect(await getCountReview(handle.db, managerOf(w.lyon), count.id)).toMatchObject({ showCost: true, netValueCents: -2100 });
-    expect((await listCounts(handle.db, w.owner, { locationIds: [w.lyon] })).counts.map((c) => c.number)).toContain(count.number);
+    expect(await getCountReview(handle.db, managerOf(w.lyon), count.id)).toMatchObject({
+      showCost: true,
+      netValueCents: -2100,
+    });
+    expect((await listCounts(handle.db, w.owner, { locationIds: [w.lyon] })).counts.map((c) => c.number)).toContain(
+      count.number,
+    );
   });
 
   it('a missing count is not found', async () => {
@@ -263,7 +352,7 @@ describe('location scope of counts', () => {
 });
 
 describe('listCounts pages', () => {
-  it('walks a location\'s counts once, newest first, across page boundaries; the last page has no next cursor', async () => {
+  it("walks a location's counts once, newest first, across page boundaries; the last page has no next cursor", async () => {
     // A store of its own, so the page boundaries fall where this test puts them: three counts at
     // one instant (ties broken by id), then two within one millisecond (…00.000900 and …00.000100),
     // which a cursor rounded to the millisecond would split wrongly.
@@ -278,10 +367,16 @@ describe('listCounts pages', () => {
         createdAt: new Date(`${day}T09:00:00Z`),
       })),
     );
-    await handle.db.execute(sql`update inventory_counts set created_at = created_at + interval '900 microseconds' where number = 'CC-PAGE-3'`);
-    await handle.db.execute(sql`update inventory_counts set created_at = created_at + interval '100 microseconds' where number = 'CC-PAGE-4'`);
+    await handle.db.execute(
+      sql`update inventory_counts set created_at = created_at + interval '900 microseconds' where number = 'CC-PAGE-3'`,
+    );
+    await handle.db.execute(
+      sql`update inventory_counts set created_at = created_at + interval '100 microseconds' where number = 'CC-PAGE-4'`,
+    );
     const expected = (
-      await handle.db.execute<{ number: string }>(sql`select number from inventory_counts where location_id = ${nantes.id} order by created_at desc, id desc`)
+      await handle.db.execute<{ number: string }>(
+        sql`select number from inventory_counts where location_id = ${nantes.id} order by created_at desc, id desc`,
+      )
     ).rows.map((r) => r.number);
     expect(expected).toHaveLength(5);
 
@@ -289,7 +384,11 @@ describe('listCounts pages', () => {
     const sizes: number[] = [];
     let before: string | null = null;
     do {
-      const page: Awaited<ReturnType<typeof listCounts>> = await listCounts(handle.db, w.owner, { locationIds: [nantes.id], before, limit: 2 });
+      const page: Awaited<ReturnType<typeof listCounts>> = await listCounts(handle.db, w.owner, {
+        locationIds: [nantes.id],
+        before,
+        limit: 2,
+      });
       sizes.push(page.counts.length);
       seen.push(...page.counts.map((c) => c.number));
       before = page.next;
@@ -302,12 +401,21 @@ describe('listCounts pages', () => {
     expect(exact.counts).toHaveLength(5);
     expect(exact.next).toBeNull();
     // Pages stay within the locations asked (none asked, none shown); a forged cursor reads the first page.
-    expect((await listCounts(handle.db, w.owner, { locationIds: [w.paris], limit: 50 })).counts.every((c) => c.locationName === 'Paris Rivoli')).toBe(true);
+    expect(
+      (await listCounts(handle.db, w.owner, { locationIds: [w.paris], limit: 50 })).counts.every(
+        (c) => c.locationName === 'Paris Rivoli',
+      ),
+    ).toBe(true);
     expect(await listCounts(handle.db, w.owner, { locationIds: [], limit: 2 })).toEqual({ counts: [], next: null });
-    expect((await listCounts(handle.db, w.owner, { locationIds: [nantes.id], limit: 2, before: 'forged' })).counts.map((c) => c.number)).toEqual(
-      expected.slice(0, 2),
-    );
+    expect(
+      (await listCounts(handle.db, w.owner, { locationIds: [nantes.id], limit: 2, before: 'forged' })).counts.map(
+        (c) => c.number,
+      ),
+    ).toEqual(expected.slice(0, 2));
     // A manager asking for another store's counts gets none of them.
-    expect(await listCounts(handle.db, w.manager, { locationIds: [nantes.id], limit: 2 })).toEqual({ counts: [], next: null });
+    expect(await listCounts(handle.db, w.manager, { locationIds: [nantes.id], limit: 2 })).toEqual({
+      counts: [],
+      next: null,
+    });
   });
 });

@@ -13,7 +13,8 @@ type CountRow = typeof inventoryCounts.$inferSelect;
 async function lockCount(tx: DbOrTx, actor: Actor, countId: string): Promise<CountRow> {
   const [count] = await tx.select().from(inventoryCounts).where(eq(inventoryCounts.id, countId)).for('update');
   if (!count) throw new NotFound('Count');
-  if (!can(actor, 'inventory.adjust', count.locationId)) throw new Forbidden('You cannot count stock at this location.');
+  if (!can(actor, 'inventory.adjust', count.locationId))
+    throw new Forbidden('You cannot count stock at this location.');
   return count;
 }
 
@@ -46,21 +47,34 @@ export async function refuseOpenCountClash(tx: DbOrTx, locationId: string, count
     limit 1`);
   if (clash[0]) {
     const { id, number, skus } = clash[0];
-    throw new DomainError('conflict', `Count ${number} is still open at this location for ${skus} of these SKUs: apply or discard it first.`, {
-      countId: id,
-      number,
-      skus: Number(skus),
-    });
+    throw new DomainError(
+      'conflict',
+      `Count ${number} is still open at this location for ${skus} of these SKUs: apply or discard it first.`,
+      {
+        countId: id,
+        number,
+        skus: Number(skus),
+      },
+    );
   }
 }
 
 /** Opens a cycle count with a snapshot of the expected quantities of the SKUs in scope; refused while another open count at the location holds any of them. */
-export async function startCount(db: Db, actor: Actor, input: StartCountInput): Promise<{ id: string; number: string; lines: number }> {
-  if (!can(actor, 'inventory.adjust', input.locationId)) throw new Forbidden('You cannot count stock at this location.');
+export async function startCount(
+  db: Db,
+  actor: Actor,
+  input: StartCountInput,
+): Promise<{ id: string; number: string; lines: number }> {
+  if (!can(actor, 'inventory.adjust', input.locationId))
+    throw new Forbidden('You cannot count stock at this location.');
   return db.transaction(async (tx) => {
     await lockCountsAt(tx, input.locationId);
     const scopeLabel =
-      input.scope.kind === 'all' ? 'all' : input.scope.kind === 'category' ? `category:${input.scope.category}` : `list:${input.scope.skus.length}`;
+      input.scope.kind === 'all'
+        ? 'all'
+        : input.scope.kind === 'category'
+          ? `category:${input.scope.category}`
+          : `list:${input.scope.skus.length}`;
     const [count] = await tx
       .insert(inventoryCounts)
       .values({
@@ -89,7 +103,13 @@ export async function startCount(db: Db, actor: Actor, input: StartCountInput): 
     const lines = inserted.rowCount ?? 0;
     if (lines === 0) throw new DomainError('unprocessable', 'No SKU matches this count.');
     await refuseOpenCountClash(tx, input.locationId, count.id);
-    await writeAudit(tx, { actorId: actor.userId, action: 'count.start', entityType: 'count', entityId: count.id, data: { scope: scopeLabel, lines } });
+    await writeAudit(tx, {
+      actorId: actor.userId,
+      action: 'count.start',
+      entityType: 'count',
+      entityId: count.id,
+      data: { scope: scopeLabel, lines },
+    });
     return { ...count, lines };
   });
 }
@@ -114,7 +134,15 @@ export async function recordCount(db: Db, actor: Actor, input: RecordCountInput)
     const found = await tx
       .select({ id: variants.id, sku: variants.sku, barcode: variants.barcode })
       .from(variants)
-      .where(or(inArray(variants.sku, codes.map((c) => c.toUpperCase())), inArray(variants.barcode, codes)));
+      .where(
+        or(
+          inArray(
+            variants.sku,
+            codes.map((c) => c.toUpperCase()),
+          ),
+          inArray(variants.barcode, codes),
+        ),
+      );
     const byCode = new Map<string, string>();
     for (const v of found) {
       byCode.set(v.sku, v.id);
@@ -252,7 +280,8 @@ export async function getCountReview(db: DbOrTx, actor: Actor, countId: string):
   if (!can(actor, 'inventory.counts.view')) throw new Forbidden('You cannot see cycle counts.');
   const count = await findCountHeader(db, countId);
   if (!count) throw new NotFound('Count');
-  if (!can(actor, 'inventory.counts.view', count.locationId)) throw new Forbidden('You cannot see the counts of this location.');
+  if (!can(actor, 'inventory.counts.view', count.locationId))
+    throw new Forbidden('You cannot see the counts of this location.');
   const showCost = can(actor, 'inventory.cost.view', count.locationId);
   const rows = await db
     .select({
@@ -272,7 +301,10 @@ export async function getCountReview(db: DbOrTx, actor: Actor, countId: string):
     .innerJoin(products, eq(products.id, variants.productId))
     .leftJoin(
       inventoryLevels,
-      and(eq(inventoryLevels.variantId, inventoryCountLines.variantId), eq(inventoryLevels.locationId, count.locationId)),
+      and(
+        eq(inventoryLevels.variantId, inventoryCountLines.variantId),
+        eq(inventoryLevels.locationId, count.locationId),
+      ),
     )
     .where(eq(inventoryCountLines.countId, countId))
     .orderBy(variants.sku);
@@ -282,7 +314,8 @@ export async function getCountReview(db: DbOrTx, actor: Actor, countId: string):
     const onHand = Number(r.onHand);
     const counted = r.counted;
     // Counts applied before lines kept what was booked fall back to counted − expected.
-    const difference = counted === null ? null : applied && r.appliedDifference !== null ? r.appliedDifference : counted - r.expected;
+    const difference =
+      counted === null ? null : applied && r.appliedDifference !== null ? r.appliedDifference : counted - r.expected;
     const unitCost = applied ? (r.unitCostCents ?? r.costCents) : r.costCents;
     return {
       variantId: r.variantId,
@@ -388,8 +421,17 @@ export async function applyCount(db: Db, actor: Actor, countId: string): Promise
         { skus: short },
       );
     }
-    await tx.update(inventoryCounts).set({ status: 'applied', closedAt: sql`now()` }).where(eq(inventoryCounts.id, countId));
-    await writeAudit(tx, { actorId: actor.userId, action: 'count.apply', entityType: 'count', entityId: countId, data: { changed } });
+    await tx
+      .update(inventoryCounts)
+      .set({ status: 'applied', closedAt: sql`now()` })
+      .where(eq(inventoryCounts.id, countId));
+    await writeAudit(tx, {
+      actorId: actor.userId,
+      action: 'count.apply',
+      entityType: 'count',
+      entityId: countId,
+      data: { changed },
+    });
     return { changed };
   });
 }
@@ -399,7 +441,10 @@ export async function discardCount(db: Db, actor: Actor, countId: string): Promi
     const count = await lockCount(tx, actor, countId);
     if (count.status === 'discarded') return;
     assertOpen(count, 'discarded');
-    await tx.update(inventoryCounts).set({ status: 'discarded', closedAt: sql`now()` }).where(eq(inventoryCounts.id, countId));
+    await tx
+      .update(inventoryCounts)
+      .set({ status: 'discarded', closedAt: sql`now()` })
+      .where(eq(inventoryCounts.id, countId));
     await writeAudit(tx, { actorId: actor.userId, action: 'count.discard', entityType: 'count', entityId: countId });
   });
 }
@@ -430,7 +475,8 @@ export async function listCounts(
   if (!can(actor, 'inventory.counts.view')) throw new Forbidden('You cannot see cycle counts.');
   const limit = opts.limit ?? COUNTS_PAGE_SIZE;
   const scope = scopeOf(actor, 'inventory.counts.view');
-  const locationIds = scope && opts.locationIds ? opts.locationIds.filter((id) => scope.includes(id)) : (opts.locationIds ?? scope);
+  const locationIds =
+    scope && opts.locationIds ? opts.locationIds.filter((id) => scope.includes(id)) : (opts.locationIds ?? scope);
   if (locationIds && locationIds.length === 0) return { counts: [], next: null };
   const cursor = decodeCreatedCursor(opts.before);
   const rows = await db

@@ -30,7 +30,9 @@ describe('CSV import', () => {
   it('applies nothing when one row is bad, and says which row and why', async () => {
     const before = await parisTotals();
     const csv = 'sku,quantity\nPULL-S,4\nPULL-XXL,2\nPULL-M,-1\n3560070048045,abc\n';
-    const err = await importStockCsv(handle.db, w.manager, { locationId: w.paris, kind: 'receipt', text: csv }).catch((e) => e);
+    const err = await importStockCsv(handle.db, w.manager, { locationId: w.paris, kind: 'receipt', text: csv }).catch(
+      (e) => e,
+    );
     expect(err.code).toBe('validation_failed');
     expect(err.details.rows).toEqual([
       { row: 3, code: 'unknown_code', message: 'Unknown SKU or barcode "PULL-XXL".', params: { code: 'PULL-XXL' } },
@@ -83,8 +85,22 @@ describe('CSV import', () => {
       .where(eq(inventoryCountLines.countId, count.id))
       .orderBy(variants.sku);
     expect(lines).toEqual([
-      { sku: 'PULL-M', expected: 10, counted: 7, appliedDifference: -3, unitCostCents: 2100, countedAt: expect.any(Date) },
-      { sku: 'PULL-S', expected: 14, counted: 14, appliedDifference: 0, unitCostCents: 2100, countedAt: expect.any(Date) },
+      {
+        sku: 'PULL-M',
+        expected: 10,
+        counted: 7,
+        appliedDifference: -3,
+        unitCostCents: 2100,
+        countedAt: expect.any(Date),
+      },
+      {
+        sku: 'PULL-S',
+        expected: 14,
+        counted: 14,
+        appliedDifference: 0,
+        unitCostCents: 2100,
+        countedAt: expect.any(Date),
+      },
     ]);
   });
 
@@ -94,7 +110,11 @@ describe('CSV import', () => {
     const before = await parisTotals();
     const counts = (await handle.db.select({ id: inventoryCounts.id }).from(inventoryCounts)).length;
     await expect(
-      importStockCsv(handle.db, w.manager, { locationId: w.paris, kind: 'count', text: 'sku,qty\nPULL-M,8\nPULL-L,4\n' }),
+      importStockCsv(handle.db, w.manager, {
+        locationId: w.paris,
+        kind: 'count',
+        text: 'sku,qty\nPULL-M,8\nPULL-L,4\n',
+      }),
     ).rejects.toMatchObject({ code: 'stock_conflict', message: expect.stringContaining('row 3 (PULL-L)') });
     expect(await parisTotals()).toEqual(before);
     expect(await handle.db.select({ id: inventoryCounts.id }).from(inventoryCounts)).toHaveLength(counts);
@@ -102,10 +122,17 @@ describe('CSV import', () => {
   });
 
   it('refuses a count of SKUs that an open cycle count at the location holds, writing nothing', async () => {
-    const open = await startCount(handle.db, w.manager, { locationId: w.paris, scope: { kind: 'list', skus: ['PULL-S'] } });
+    const open = await startCount(handle.db, w.manager, {
+      locationId: w.paris,
+      scope: { kind: 'list', skus: ['PULL-S'] },
+    });
     const before = await parisTotals();
     const counts = (await handle.db.select({ id: inventoryCounts.id }).from(inventoryCounts)).length;
-    const err = await importStockCsv(handle.db, w.manager, { locationId: w.paris, kind: 'count', text: 'sku,qty\nPULL-S,1\n' }).catch((e) => e);
+    const err = await importStockCsv(handle.db, w.manager, {
+      locationId: w.paris,
+      kind: 'count',
+      text: 'sku,qty\nPULL-S,1\n',
+    }).catch((e) => e);
     expect(err).toMatchObject({ code: 'conflict', details: { number: open.number } });
     expect(await parisTotals()).toEqual(before);
     expect((await handle.db.select({ id: inventoryCounts.id }).from(inventoryCounts)).length).toBe(counts);
@@ -114,9 +141,22 @@ describe('CSV import', () => {
 
   it('refuses duplicate SKUs, a missing header and a manager elsewhere', async () => {
     await expect(
-      importStockCsv(handle.db, w.manager, { locationId: w.paris, kind: 'count', text: 'sku,qty\nPULL-S,1\npull-s,2\n' }),
+      importStockCsv(handle.db, w.manager, {
+        locationId: w.paris,
+        kind: 'count',
+        text: 'sku,qty\nPULL-S,1\npull-s,2\n',
+      }),
     ).rejects.toMatchObject({
-      details: { rows: [{ row: 3, code: 'duplicate', message: 'PULL-S already appears on row 2.', params: { sku: 'PULL-S', first: 2 } }] },
+      details: {
+        rows: [
+          {
+            row: 3,
+            code: 'duplicate',
+            message: 'PULL-S already appears on row 2.',
+            params: { sku: 'PULL-S', first: 2 },
+          },
+        ],
+      },
     });
     await expect(
       importStockCsv(handle.db, w.manager, { locationId: w.paris, kind: 'count', text: 'code,amount\nPULL-S,1\n' }),
@@ -133,7 +173,9 @@ describe('CSV export', () => {
     const page = await listInventory(handle.db, ZInventoryListQuery.parse({ sort: 'sku' }), [w.paris, w.lyon]);
     const csv = inventoryToCsv(page.rows, new Map(locs.map((l) => [l.id, l.code])));
     const [header, first] = csv.split('\r\n');
-    expect(header).toBe('sku,barcode,product,variant,brand,category,on_hand,reserved,available,PAR_on_hand,PAR_available,LYS_on_hand,LYS_available');
+    expect(header).toBe(
+      'sku,barcode,product,variant,brand,category,on_hand,reserved,available,PAR_on_hand,PAR_available,LYS_on_hand,LYS_available',
+    );
     expect(first).toBe('PULL-L,3560070048045,Pull marin,L,Armor,Knitwear,21,0,21,11,11,10,10');
   });
 });
@@ -172,14 +214,27 @@ describe('CSV export against formula injection (OWASP)', () => {
       new Map(),
     );
     const [, first, second] = Papa.parse<string[]>(csv.trim(), { newline: '\r\n' }).data;
-    expect(first).toEqual(["'-TEE", '', `'=HYPERLINK("http://evil.test","Tee")`, "'+1+2", "'@SUM(A1)", "'\tTops", '-2', '0', '-2']);
+    expect(first).toEqual([
+      "'-TEE",
+      '',
+      `'=HYPERLINK("http://evil.test","Tee")`,
+      "'+1+2",
+      "'@SUM(A1)",
+      "'\tTops",
+      '-2',
+      '0',
+      '-2',
+    ]);
     expect(second.slice(2, 6)).toEqual(["'\r=1", 'S', "'=1\n2", 'Pull = tricot']);
     // Numbers are written bare: a spreadsheet still reads -2 as a number.
     expect(csv).toContain(',-2,0,-2\r\n');
   });
 
   it('reads back as the same SKUs when imported', async () => {
-    const [product] = await handle.db.insert(products).values({ name: '=cmd|calc', brand: '+Brand', category: '@Cat' }).returning({ id: products.id });
+    const [product] = await handle.db
+      .insert(products)
+      .values({ name: '=cmd|calc', brand: '+Brand', category: '@Cat' })
+      .returning({ id: products.id });
     const [variant] = await handle.db
       .insert(variants)
       .values({ productId: product.id, sku: '=TEE-1', title: '-S', priceCents: 100, costCents: 50 })
@@ -190,7 +245,19 @@ describe('CSV export against formula injection (OWASP)', () => {
       page.rows.filter((r) => r.variantId === variant.id),
       new Map(),
     );
-    expect(Papa.parse<string[]>(exported).data[1]).toEqual(["'=TEE-1", '', "'=cmd|calc", "'-S", "'+Brand", "'@Cat", '0', '0', '0', '0', '0']);
+    expect(Papa.parse<string[]>(exported).data[1]).toEqual([
+      "'=TEE-1",
+      '',
+      "'=cmd|calc",
+      "'-S",
+      "'+Brand",
+      "'@Cat",
+      '0',
+      '0',
+      '0',
+      '0',
+      '0',
+    ]);
     // The export as it is, with a quantity column added, imported as a receipt.
     const edited = exported
       .split('\r\n')

@@ -93,21 +93,39 @@ export async function parseStockCsv(
     skipEmptyLines: 'greedy',
     transformHeader: (h) => h.trim().toLowerCase(),
   });
-  const errors: CsvRowError[] = parsed.errors.map((e) => ({ row: (e.row ?? 0) + 2, code: 'parse_error', message: e.message }));
+  const errors: CsvRowError[] = parsed.errors.map((e) => ({
+    row: (e.row ?? 0) + 2,
+    code: 'parse_error',
+    message: e.message,
+  }));
   const fields = parsed.meta.fields ?? [];
   const codeField = fields.find((f) => ['sku', 'barcode', 'ean'].includes(f));
   const qtyField = fields.find((f) => ['quantity', 'qty', 'counted', 'quantite', 'quantité'].includes(f));
   if (!codeField || !qtyField) {
     return {
       lines: [],
-      errors: [{ row: 1, code: 'missing_columns', message: 'The header must name a "sku" (or "barcode") column and a "quantity" column.' }],
+      errors: [
+        {
+          row: 1,
+          code: 'missing_columns',
+          message: 'The header must name a "sku" (or "barcode") column and a "quantity" column.',
+        },
+      ],
     };
   }
-  if (parsed.data.length === 0) return { lines: [], errors: [{ row: 2, code: 'no_rows', message: 'The file has no rows.' }] };
+  if (parsed.data.length === 0)
+    return { lines: [], errors: [{ row: 2, code: 'no_rows', message: 'The file has no rows.' }] };
   if (parsed.data.length > MAX_ROWS) {
     return {
       lines: [],
-      errors: [{ row: MAX_ROWS + 2, code: 'too_many_rows', message: `At most ${MAX_ROWS} rows per file.`, params: { max: MAX_ROWS } }],
+      errors: [
+        {
+          row: MAX_ROWS + 2,
+          code: 'too_many_rows',
+          message: `At most ${MAX_ROWS} rows per file.`,
+          params: { max: MAX_ROWS },
+        },
+      ],
     };
   }
 
@@ -118,7 +136,15 @@ export async function parseStockCsv(
     ? await db
         .select({ id: variants.id, sku: variants.sku, barcode: variants.barcode })
         .from(variants)
-        .where(or(inArray(variants.sku, codes.map((c) => c.toUpperCase())), inArray(variants.barcode, codes)))
+        .where(
+          or(
+            inArray(
+              variants.sku,
+              codes.map((c) => c.toUpperCase()),
+            ),
+            inArray(variants.barcode, codes),
+          ),
+        )
     : [];
   const byCode = new Map<string, { id: string; sku: string }>();
   for (const v of known) {
@@ -135,9 +161,15 @@ export async function parseStockCsv(
     const variant = byCode.get(code) ?? byCode.get(code.toUpperCase());
     const quantity = /^-?\d+$/.test(raw) ? Number(raw) : NaN;
     if (!code) return errors.push({ row, code: 'missing_sku', message: 'SKU is missing.' });
-    if (!variant) return errors.push({ row, code: 'unknown_code', message: `Unknown SKU or barcode "${code}".`, params: { code } });
+    if (!variant)
+      return errors.push({ row, code: 'unknown_code', message: `Unknown SKU or barcode "${code}".`, params: { code } });
     if (!Number.isSafeInteger(quantity)) {
-      return errors.push({ row, code: 'not_whole_number', message: `Quantity "${raw}" is not a whole number.`, params: { value: raw } });
+      return errors.push({
+        row,
+        code: 'not_whole_number',
+        message: `Quantity "${raw}" is not a whole number.`,
+        params: { value: raw },
+      });
     }
     if (quantity < (kind === 'receipt' ? 1 : 0)) {
       return errors.push(
@@ -172,10 +204,13 @@ export async function importStockCsv(
   actor: Actor,
   input: { locationId: string; kind: CsvImportKind; text: string; reference?: string },
 ): Promise<{ applied: number; changed: number }> {
-  if (!can(actor, 'inventory.adjust', input.locationId)) throw new Forbidden('You cannot change stock at this location.');
+  if (!can(actor, 'inventory.adjust', input.locationId))
+    throw new Forbidden('You cannot change stock at this location.');
   const { lines, errors } = await parseStockCsv(db, input.kind, input.text);
   if (errors.length > 0) {
-    throw new DomainError('validation_failed', `${errors.length} row(s) have errors; nothing was imported.`, { rows: errors });
+    throw new DomainError('validation_failed', `${errors.length} row(s) have errors; nothing was imported.`, {
+      rows: errors,
+    });
   }
   return db.transaction(async (tx) => {
     const sorted = [...lines].sort((a, b) => a.variantId.localeCompare(b.variantId));
@@ -231,7 +266,10 @@ export async function importStockCsv(
         })),
       );
       if (booked.short.length > 0) {
-        throw new DomainError('stock_conflict', `Counted below what is reserved for orders: ${booked.short.join(', ')}. Nothing was imported.`);
+        throw new DomainError(
+          'stock_conflict',
+          `Counted below what is reserved for orders: ${booked.short.join(', ')}. Nothing was imported.`,
+        );
       }
       changed = booked.changed;
     }

@@ -21,10 +21,20 @@ afterAll(() => handle.close());
 
 const idx = fc.nat({ max: 2 });
 const op = fc.oneof(
-  fc.record({ kind: fc.constant('adjust' as const), sku: idx, loc: idx, qty: fc.integer({ min: -8, max: 8 }).filter((q) => q !== 0) }),
+  fc.record({
+    kind: fc.constant('adjust' as const),
+    sku: idx,
+    loc: idx,
+    qty: fc.integer({ min: -8, max: 8 }).filter((q) => q !== 0),
+  }),
   fc.record({ kind: fc.constant('set' as const), sku: idx, loc: idx, qty: fc.nat({ max: 12 }) }),
   fc.record({ kind: fc.constant('receive' as const), sku: idx, loc: idx, qty: fc.integer({ min: 1, max: 6 }) }),
-  fc.record({ kind: fc.constant('reserve' as const), sku: idx, loc: idx, qty: fc.integer({ min: -5, max: 5 }).filter((q) => q !== 0) }),
+  fc.record({
+    kind: fc.constant('reserve' as const),
+    sku: idx,
+    loc: idx,
+    qty: fc.integer({ min: -5, max: 5 }).filter((q) => q !== 0),
+  }),
   fc.record({
     kind: fc.constant('transfer' as const),
     sku: idx,
@@ -43,11 +53,27 @@ async function apply(o: Op) {
   const locationId = locs[o.loc];
   switch (o.kind) {
     case 'adjust':
-      return adjustStock(handle.db, w.owner, { variantId, locationId, mode: 'delta', quantity: o.qty, reason: 'damaged' });
+      return adjustStock(handle.db, w.owner, {
+        variantId,
+        locationId,
+        mode: 'delta',
+        quantity: o.qty,
+        reason: 'damaged',
+      });
     case 'set':
-      return adjustStock(handle.db, w.owner, { variantId, locationId, mode: 'set', quantity: o.qty, reason: 'count_correction' });
+      return adjustStock(handle.db, w.owner, {
+        variantId,
+        locationId,
+        mode: 'set',
+        quantity: o.qty,
+        reason: 'count_correction',
+      });
     case 'receive':
-      return receiveStock(handle.db, w.owner, { locationId, reference: 'prop', lines: [{ variantId, quantity: o.qty }] });
+      return receiveStock(handle.db, w.owner, {
+        locationId,
+        reference: 'prop',
+        lines: [{ variantId, quantity: o.qty }],
+      });
     case 'reserve':
       return handle.db.transaction((tx) =>
         changeStock(tx, { variantId, locationId, deltaReserved: o.qty, reason: o.qty > 0 ? 'reservation' : 'release' }),

@@ -30,7 +30,8 @@ export async function changeStock(tx: DbOrTx, change: StockChange): Promise<Stoc
   const dOnHand = change.deltaOnHand ?? 0;
   const dReserved = change.deltaReserved ?? 0;
   if (dOnHand === 0 && dReserved === 0) throw new Error('changeStock called with no change');
-  if (!Number.isSafeInteger(dOnHand) || !Number.isSafeInteger(dReserved)) throw new Error('Stock deltas must be integers');
+  if (!Number.isSafeInteger(dOnHand) || !Number.isSafeInteger(dReserved))
+    throw new Error('Stock deltas must be integers');
 
   if (dOnHand >= 0 && dReserved >= 0) {
     // Stock may arrive where the SKU has never been: create the row on first receipt.

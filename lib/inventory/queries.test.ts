@@ -26,7 +26,13 @@ let w: InventoryWorld;
 beforeAll(async () => {
   handle = await createTestDatabase();
   w = await makeInventoryWorld(handle.db);
-  await adjustStock(handle.db, w.owner, { variantId: w.skus[0].id, locationId: w.paris, mode: 'set', quantity: 0, reason: 'lost' });
+  await adjustStock(handle.db, w.owner, {
+    variantId: w.skus[0].id,
+    locationId: w.paris,
+    mode: 'set',
+    quantity: 0,
+    reason: 'lost',
+  });
   await handle.db.transaction((tx) =>
     changeStock(tx, { variantId: w.skus[1].id, locationId: w.paris, deltaReserved: 3, reason: 'reservation' }),
   );
@@ -50,13 +56,17 @@ describe('listInventory', () => {
 
   it('finds by SKU prefix, barcode prefix and a misspelt product name', async () => {
     expect((await listInventory(handle.db, q({ q: 'pull-m' }), [w.paris])).rows.map((r) => r.sku)).toEqual(['PULL-M']);
-    expect((await listInventory(handle.db, q({ q: '356007004803' }), [w.paris])).rows.map((r) => r.sku)).toEqual(['PULL-M']);
+    expect((await listInventory(handle.db, q({ q: '356007004803' }), [w.paris])).rows.map((r) => r.sku)).toEqual([
+      'PULL-M',
+    ]);
     expect((await listInventory(handle.db, q({ q: 'pul marn' }), [w.paris])).rows).toHaveLength(3);
     expect((await listInventory(handle.db, q({ q: 'chaussette' }), [w.paris])).rows).toHaveLength(0);
   });
 
   it('filters out of stock, sorts by a numeric column and pages without counting', async () => {
-    expect((await listInventory(handle.db, q({ status: 'out' }), [w.paris])).rows.map((r) => r.sku)).toEqual(['PULL-S']);
+    expect((await listInventory(handle.db, q({ status: 'out' }), [w.paris])).rows.map((r) => r.sku)).toEqual([
+      'PULL-S',
+    ]);
     const sorted = await listInventory(handle.db, q({ sort: 'available', dir: 'desc' }), [w.paris]);
     expect(sorted.rows.map((r) => r.available)).toEqual([10, 7, 0]);
     expect(sorted.hasNext).toBe(false);
@@ -70,7 +80,10 @@ describe('listInventory', () => {
   });
 
   it('turns bad URL values into defaults instead of failing', () => {
-    expect(ZInventoryListQuery.parse({ sort: 'drop table', page: '-3', status: 'x' })).toMatchObject({ sort: 'name', page: 1 });
+    expect(ZInventoryListQuery.parse({ sort: 'drop table', page: '-3', status: 'x' })).toMatchObject({
+      sort: 'name',
+      page: 1,
+    });
   });
 });
 
@@ -82,7 +95,12 @@ describe('SKU detail', () => {
     const detail = await findSkuDetail(handle.db, found!.id);
     expect(detail?.levels).toHaveLength(3);
     const ledger = await listLedger(handle.db, found!.id, { limit: 2 });
-    expect(ledger.entries[0]).toMatchObject({ deltaOnHand: -10, reason: 'adjustment', detail: 'lost', actorName: 'Owner' });
+    expect(ledger.entries[0]).toMatchObject({
+      deltaOnHand: -10,
+      reason: 'adjustment',
+      detail: 'lost',
+      actorName: 'Owner',
+    });
     expect(ledger.nextBefore).not.toBeNull();
     const next = await listLedger(handle.db, found!.id, { before: ledger.nextBefore!, limit: 10 });
     expect(next.entries).toHaveLength(2);
@@ -119,7 +137,10 @@ describe('findTransfer', () => {
     ]);
 
     await shipTransfer(handle.db, w.owner, created.id);
-    await receiveTransfer(handle.db, w.manager, { transferId: created.id, lines: [{ variantId: s, quantityReceived: 2 }] });
+    await receiveTransfer(handle.db, w.manager, {
+      transferId: created.id,
+      lines: [{ variantId: s, quantityReceived: 2 }],
+    });
     const received = await findTransfer(handle.db, created.id);
     expect(received?.status).toBe('received');
     expect(received?.shippedAt).toBeInstanceOf(Date);
@@ -130,7 +151,8 @@ describe('findTransfer', () => {
   });
 
   it('lists transfers by direction and by SKU', async () => {
-    const ids = async (opts: Parameters<typeof listTransfers>[1]) => (await listTransfers(handle.db, opts)).transfers.map((t) => t.number);
+    const ids = async (opts: Parameters<typeof listTransfers>[1]) =>
+      (await listTransfers(handle.db, opts)).transfers.map((t) => t.number);
     const { transfers: all, next } = await listTransfers(handle.db, { locationIds: null });
     expect(next).toBeNull();
     expect(all.length).toBeGreaterThan(0);
@@ -154,22 +176,46 @@ describe('listTransfers pages', () => {
   it('walks every transfer once, newest first, across page boundaries; the last page has no next cursor', async () => {
     // Five transfers Lyon → warehouse: two share one instant (ties broken by id), two sit within
     // the same millisecond (a cursor rounded to the millisecond would skip one of them).
-    const times = ['2026-03-05T10:00:00Z', '2026-03-04T10:00:00Z', '2026-03-04T10:00:00Z', '2026-03-03T10:00:00Z', '2026-03-03T10:00:00Z'];
-    await handle.db.insert(transfers).values(
-      times.map((t, i) => ({ number: `TR-PAGE-${i}`, sourceLocationId: w.lyon, destinationLocationId: w.warehouse, createdAt: new Date(t) })),
-    );
+    const times = [
+      '2026-03-05T10:00:00Z',
+      '2026-03-04T10:00:00Z',
+      '2026-03-04T10:00:00Z',
+      '2026-03-03T10:00:00Z',
+      '2026-03-03T10:00:00Z',
+    ];
+    await handle.db
+      .insert(transfers)
+      .values(
+        times.map((t, i) => ({
+          number: `TR-PAGE-${i}`,
+          sourceLocationId: w.lyon,
+          destinationLocationId: w.warehouse,
+          createdAt: new Date(t),
+        })),
+      );
     // A JavaScript Date has no microseconds: add them in SQL (…00.000700 and …00.000200).
-    await handle.db.execute(sql`update transfers set created_at = created_at + interval '700 microseconds' where number = 'TR-PAGE-3'`);
-    await handle.db.execute(sql`update transfers set created_at = created_at + interval '200 microseconds' where number = 'TR-PAGE-4'`);
-    const expected = (await handle.db.execute<{ number: string }>(sql`
-      select number from transfers where source_location_id = ${w.lyon} order by created_at desc, id desc`)).rows.map((r) => r.number);
+    await handle.db.execute(
+      sql`update transfers set created_at = created_at + interval '700 microseconds' where number = 'TR-PAGE-3'`,
+    );
+    await handle.db.execute(
+      sql`update transfers set created_at = created_at + interval '200 microseconds' where number = 'TR-PAGE-4'`,
+    );
+    const expected = (
+      await handle.db.execute<{ number: string }>(sql`
+      select number from transfers where source_location_id = ${w.lyon} order by created_at desc, id desc`)
+    ).rows.map((r) => r.number);
     expect(expected).toHaveLength(5);
 
     const seen: string[] = [];
     let before: string | null = null;
     const sizes: number[] = [];
     do {
-      const page: Awaited<ReturnType<typeof listTransfers>> = await listTransfers(handle.db, { locationIds: [w.lyon], direction: 'out', before, limit: 2 });
+      const page: Awaited<ReturnType<typeof listTransfers>> = await listTransfers(handle.db, {
+        locationIds: [w.lyon],
+        direction: 'out',
+        before,
+        limit: 2,
+      });
       sizes.push(page.transfers.length);
       seen.push(...page.transfers.map((t) => t.number));
       before = page.next;
@@ -182,7 +228,12 @@ describe('listTransfers pages', () => {
     expect(exact.transfers).toHaveLength(5);
     expect(exact.next).toBeNull();
     // A forged cursor reads the first page.
-    const forged = await listTransfers(handle.db, { locationIds: [w.lyon], direction: 'out', before: 'not-a-cursor', limit: 2 });
+    const forged = await listTransfers(handle.db, {
+      locationIds: [w.lyon],
+      direction: 'out',
+      before: 'not-a-cursor',
+      limit: 2,
+    });
     expect(forged.transfers.map((t) => t.number)).toEqual(expected.slice(0, 2));
   });
 });

@@ -24,7 +24,13 @@ export type LocationOption = { id: string; code: string; name: string; kind: 'st
 
 export async function listLocations(db: DbOrTx): Promise<LocationOption[]> {
   return db
-    .select({ id: locations.id, code: locations.code, name: locations.name, kind: locations.kind, timeZone: locations.timeZone })
+    .select({
+      id: locations.id,
+      code: locations.code,
+      name: locations.name,
+      kind: locations.kind,
+      timeZone: locations.timeZone,
+    })
     .from(locations)
     .where(eq(locations.active, true))
     .orderBy(asc(locations.kind), asc(locations.name));
@@ -39,7 +45,11 @@ export async function listCategories(db: DbOrTx): Promise<{ categories: string[]
 }
 
 /** The locations a view covers: what the user asked for, else their own (managers), else all. */
-export function effectiveLocations(actor: Actor, requested: readonly string[], all: readonly LocationOption[]): string[] {
+export function effectiveLocations(
+  actor: Actor,
+  requested: readonly string[],
+  all: readonly LocationOption[],
+): string[] {
   const known = new Set(all.map((l) => l.id));
   const asked = requested.filter((id) => known.has(id));
   if (asked.length > 0) return asked;
@@ -125,7 +135,8 @@ export async function listInventory(
   }
   const having: SQL[] = [];
   if (query.status === 'out') having.push(sql`sum(greatest(l.on_hand - l.reserved - l.safety_stock, 0)) = 0`);
-  if (query.status === 'low') having.push(sql`bool_or(l.on_hand - l.reserved <= l.reorder_point and l.reorder_point > 0)`);
+  if (query.status === 'low')
+    having.push(sql`bool_or(l.on_hand - l.reserved <= l.reorder_point and l.reorder_point > 0)`);
   if (query.status === 'over') having.push(sql`bool_or(l.reorder_point > 0 and l.on_hand > 3 * l.reorder_point)`);
 
   const where = filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``;
@@ -398,7 +409,11 @@ export type OpenReservation = {
 };
 
 /** Open reservations of a SKU, newest first; `locationIds` limits them to where the stock is held. */
-export async function listOpenReservations(db: DbOrTx, variantId: string, opts: { locationIds?: readonly string[] | null } = {}): Promise<OpenReservation[]> {
+export async function listOpenReservations(
+  db: DbOrTx,
+  variantId: string,
+  opts: { locationIds?: readonly string[] | null } = {},
+): Promise<OpenReservation[]> {
   if (opts.locationIds && opts.locationIds.length === 0) return [];
   return db
     .select({
@@ -436,7 +451,10 @@ export type TransferSummary = {
 
 export const TRANSFERS_PAGE_SIZE = 50;
 
-export type TransferPage = { transfers: TransferSummary[]; /** Cursor of the next (older) page; null on the last page. */ next: string | null };
+export type TransferPage = {
+  transfers: TransferSummary[];
+  /** Cursor of the next (older) page; null on the last page. */ next: string | null;
+};
 
 /**
  * Transfers in or out of the given locations (all when null), optionally for one SKU, newest
@@ -479,7 +497,9 @@ export async function listTransfers(
     conds.push(sql`(t.source_location_id = any(${mine}) or t.destination_location_id = any(${mine}))`);
   }
   if (opts.variantId) {
-    conds.push(sql`exists (select 1 from transfer_lines tl where tl.transfer_id = t.id and tl.variant_id = ${opts.variantId})`);
+    conds.push(
+      sql`exists (select 1 from transfer_lines tl where tl.transfer_id = t.id and tl.variant_id = ${opts.variantId})`,
+    );
   }
   const cursor = decodeCreatedCursor(opts.before);
   if (cursor) conds.push(olderThan(sql`t.created_at`, sql`t.id`, cursor));
@@ -594,8 +614,14 @@ export async function findTransfer(db: DbOrTx, transferId: string): Promise<Tran
 }
 
 /** May this actor see this transfer's details? A manager: when its source or destination is theirs. */
-export function canSeeTransfer(actor: Actor, transfer: { sourceLocationId: string; destinationLocationId: string }): boolean {
-  return can(actor, 'inventory.transfers.view', transfer.sourceLocationId) || can(actor, 'inventory.transfers.view', transfer.destinationLocationId);
+export function canSeeTransfer(
+  actor: Actor,
+  transfer: { sourceLocationId: string; destinationLocationId: string },
+): boolean {
+  return (
+    can(actor, 'inventory.transfers.view', transfer.sourceLocationId) ||
+    can(actor, 'inventory.transfers.view', transfer.destinationLocationId)
+  );
 }
 
 /**

@@ -7,7 +7,8 @@ import type { ReceiveStockInput } from './schemas';
 
 /** Receives a supplier delivery: every line and its ledger entry, all or nothing. */
 export async function receiveStock(db: Db, actor: Actor, input: ReceiveStockInput): Promise<{ units: number }> {
-  if (!can(actor, 'inventory.adjust', input.locationId)) throw new Forbidden('You cannot receive stock at this location.');
+  if (!can(actor, 'inventory.adjust', input.locationId))
+    throw new Forbidden('You cannot receive stock at this location.');
   const merged = new Map<string, number>();
   for (const line of input.lines) merged.set(line.variantId, (merged.get(line.variantId) ?? 0) + line.quantity);
   return db.transaction(async (tx) => {

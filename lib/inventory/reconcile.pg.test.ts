@@ -33,7 +33,9 @@ describe('repairing drift while orders run, on PostgreSQL', () => {
     const variantId = w.skus[0].id;
     const locationId = w.paris;
     // The row drifted from its ledger (10 on hand, nothing reserved) behind the ledger's back.
-    await handle.db.execute(sql`update inventory_levels set on_hand = 13, reserved = 2 where variant_id = ${variantId} and location_id = ${locationId}`);
+    await handle.db.execute(
+      sql`update inventory_levels set on_hand = 13, reserved = 2 where variant_id = ${variantId} and location_id = ${locationId}`,
+    );
 
     // A sale holds the row's lock, not yet committed, while the fix reads the drift and reaches the row.
     let locked!: () => void;
@@ -53,13 +55,17 @@ describe('repairing drift while orders run, on PostgreSQL', () => {
     const report = await fix;
 
     // What the report read was 13 on hand against a ledger of 10; the repair, made after the sale, keeps it.
-    expect(report.drift).toEqual([expect.objectContaining({ variantId, locationId, onHand: 13, ledgerOnHand: 10, reserved: 2, activeReserved: 0 })]);
+    expect(report.drift).toEqual([
+      expect.objectContaining({ variantId, locationId, onHand: 13, ledgerOnHand: 10, reserved: 2, activeReserved: 0 }),
+    ]);
     expect(report.repaired).toBe(1);
     expect(await level(handle.db, variantId, locationId)).toEqual({ onHand: 9, reserved: 0 });
     expect(await findDrift(handle.db)).toEqual([]);
     const { rows } = await handle.db.execute<{ action: string; data: Record<string, unknown> }>(
       sql`select action, data from audit_log where entity_id = ${`${variantId}:${locationId}`}`,
     );
-    expect(rows).toEqual([{ action: 'inventory.reconcile', data: expect.objectContaining({ onHand: [12, 9], reserved: [2, 0] }) }]);
+    expect(rows).toEqual([
+      { action: 'inventory.reconcile', data: expect.objectContaining({ onHand: [12, 9], reserved: [2, 0] }) },
+    ]);
   });
 });

@@ -18,8 +18,12 @@ afterAll(() => handle.close());
 describe('reconcileInventory', () => {
   it('reports drift without touching anything, then repairs it with ledger entries when asked', async () => {
     // Corrupt two rows behind the ledger's back.
-    await handle.db.execute(sql`update inventory_levels set on_hand = 13 where variant_id = ${w.skus[0].id} and location_id = ${w.paris}`);
-    await handle.db.execute(sql`update inventory_levels set reserved = 2 where variant_id = ${w.skus[1].id} and location_id = ${w.lyon}`);
+    await handle.db.execute(
+      sql`update inventory_levels set on_hand = 13 where variant_id = ${w.skus[0].id} and location_id = ${w.paris}`,
+    );
+    await handle.db.execute(
+      sql`update inventory_levels set reserved = 2 where variant_id = ${w.skus[1].id} and location_id = ${w.lyon}`,
+    );
 
     const report = await reconcileInventory(handle.db, { fix: false });
     expect(report.drift).toHaveLength(2);

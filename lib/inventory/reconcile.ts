@@ -20,14 +20,19 @@ export type ReconcileReport = {
  * ledger's sum, and reserved to the active reservations with a ledger entry (reason adjustment,
  * detail reconcile) so the ledger's reserved sum agrees too; each repair is audited.
  */
-export async function reconcileInventory(db: Db, opts: { fix: boolean; actorId?: string | null; limit?: number }): Promise<ReconcileReport> {
+export async function reconcileInventory(
+  db: Db,
+  opts: { fix: boolean; actorId?: string | null; limit?: number },
+): Promise<ReconcileReport> {
   const drift = await findDrift(db, opts.limit ?? 100_000);
   if (!opts.fix || drift.length === 0) return { drift, repaired: 0, unrepairable: [] };
   let repaired = 0;
   const unrepairable: Drift[] = [];
   // One row per transaction: it holds one lock at a time (no deadlock with orders locking several) and briefly.
   for (const candidate of drift) {
-    const outcome = await db.transaction((tx) => repairLevel(tx, candidate.variantId, candidate.locationId, opts.actorId ?? null));
+    const outcome = await db.transaction((tx) =>
+      repairLevel(tx, candidate.variantId, candidate.locationId, opts.actorId ?? null),
+    );
     if (outcome.kind === 'repaired') repaired++;
     else if (outcome.kind === 'unrepairable') unrepairable.push(outcome.drift);
   }
@@ -36,12 +41,18 @@ export async function reconcileInventory(db: Db, opts: { fix: boolean; actorId?:
 
 type Outcome = { kind: 'repaired' | 'unrepairable'; drift: Drift } | { kind: 'consistent' };
 
-async function repairLevel(tx: DbOrTx, variantId: string, locationId: string, actorId: string | null): Promise<Outcome> {
+async function repairLevel(
+  tx: DbOrTx,
+  variantId: string,
+  locationId: string,
+  actorId: string | null,
+): Promise<Outcome> {
   if (!(await lockLevel(tx, variantId, locationId))) return { kind: 'consistent' };
   // Measured in a statement after the lock's: its snapshot includes whatever committed while the lock was awaited,
   // and every change of this row's stock (changeStock) is blocked until this transaction ends.
   const d = await driftOf(tx, variantId, locationId);
-  if (d.onHand === d.ledgerOnHand && d.reserved === d.ledgerReserved && d.reserved === d.activeReserved) return { kind: 'consistent' };
+  if (d.onHand === d.ledgerOnHand && d.reserved === d.ledgerReserved && d.reserved === d.activeReserved)
+    return { kind: 'consistent' };
   if (d.activeReserved > d.ledgerOnHand || d.ledgerOnHand < 0) return { kind: 'unrepairable', drift: d };
   const reservedFix = d.activeReserved - d.ledgerReserved;
   if (reservedFix !== 0) {
@@ -57,7 +68,11 @@ async function repairLevel(tx: DbOrTx, variantId: string, locationId: string, ac
     action: 'inventory.reconcile',
     entityType: 'inventory_level',
     entityId: `${variantId}:${locationId}`,
-    data: { onHand: [d.onHand, d.ledgerOnHand], reserved: [d.reserved, d.activeReserved], ledgerReservedDelta: reservedFix },
+    data: {
+      onHand: [d.onHand, d.ledgerOnHand],
+      reserved: [d.reserved, d.activeReserved],
+      ledgerReservedDelta: reservedFix,
+    },
   });
   return { kind: 'repaired', drift: d };
 }

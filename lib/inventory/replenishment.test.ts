@@ -15,8 +15,20 @@ beforeAll(async () => {
   w = await makeInventoryWorld(handle.db);
   // Reorder point 4 everywhere; Paris S down to 1, Paris M down to 3 with no spare stock elsewhere.
   await handle.db.update(inventoryLevels).set({ reorderPoint: 4 });
-  await adjustStock(handle.db, w.owner, { variantId: w.skus[0].id, locationId: w.paris, mode: 'set', quantity: 1, reason: 'lost' });
-  await adjustStock(handle.db, w.owner, { variantId: w.skus[1].id, locationId: w.paris, mode: 'set', quantity: 3, reason: 'lost' });
+  await adjustStock(handle.db, w.owner, {
+    variantId: w.skus[0].id,
+    locationId: w.paris,
+    mode: 'set',
+    quantity: 1,
+    reason: 'lost',
+  });
+  await adjustStock(handle.db, w.owner, {
+    variantId: w.skus[1].id,
+    locationId: w.paris,
+    mode: 'set',
+    quantity: 3,
+    reason: 'lost',
+  });
   for (const loc of [w.lyon, w.warehouse]) {
     await handle.db
       .update(inventoryLevels)

@@ -72,7 +72,10 @@ export function stockClaimCtes(mode: ClaimMode, claims: readonly StockClaim[]): 
  * one reservation per met claim — written only if the CTE named `orderGate` (the order's
  * insert) yields a row, since reservations reference the order.
  */
-export function stockRecordCtes(mode: ClaimMode, input: { orderId: string; actorId: string | null; orderGate: string }): SQL {
+export function stockRecordCtes(
+  mode: ClaimMode,
+  input: { orderId: string; actorId: string | null; orderGate: string },
+): SQL {
   const gate = sql.raw(input.orderGate);
   if (mode === 'sell') {
     return sql`stock_ledger as (

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 
-export const ADJUSTMENT_REASONS = ['damaged', 'lost', 'found', 'count_correction', 'theft', 'return_to_vendor'] as const;
+export const ADJUSTMENT_REASONS = [
+  'damaged',
+  'lost',
+  'found',
+  'count_correction',
+  'theft',
+  'return_to_vendor',
+] as const;
 export type AdjustmentReason = (typeof ADJUSTMENT_REASONS)[number];
 
 const quantity = z.coerce.number().int().min(0).max(1_000_000);
@@ -51,7 +58,10 @@ export type CreateTransferInput = z.infer<typeof ZCreateTransferInput>;
 export const ZReceiveTransferInput = z.object({
   transferId: z.uuid(),
   /** Received quantity per SKU; a SKU left out is received in full. */
-  lines: z.array(z.object({ variantId: z.uuid(), quantityReceived: quantity })).max(5000).default([]),
+  lines: z
+    .array(z.object({ variantId: z.uuid(), quantityReceived: quantity }))
+    .max(5000)
+    .default([]),
 });
 export type ReceiveTransferInput = z.infer<typeof ZReceiveTransferInput>;
 
@@ -63,7 +73,7 @@ export const INVENTORY_SORTS = ['name', 'sku', 'onHand', 'reserved', 'available'
 const csv = z
   .union([z.string(), z.array(z.string())])
   .optional()
-  .transform((v) => (v === undefined ? [] : (Array.isArray(v) ? v : v.split(','))).map((s) => s.trim()).filter(Boolean));
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean));
 
 /** The /inventory view, read from the URL: every filter is shareable. */
 export const ZInventoryListQuery = z.object({

@@ -23,12 +23,23 @@ let lyonToParis: { id: string; number: string };
 beforeAll(async () => {
   handle = await createTestDatabase();
   w = await makeInventoryWorld(handle.db);
-  const [u] = await handle.db.insert(staffUsers).values({ email: 'lyon@t.test', name: 'Lyon', passwordHash: 'x', role: 'manager' }).returning();
+  const [u] = await handle.db
+    .insert(staffUsers)
+    .values({ email: 'lyon@t.test', name: 'Lyon', passwordHash: 'x', role: 'manager' })
+    .returning();
   await handle.db.insert(userLocations).values({ userId: u.id, locationId: w.lyon });
   lyonManager = { userId: u.id, role: 'manager', locationIds: [w.lyon] };
   const line = [{ variantId: w.skus[0].id, quantity: 2 }];
-  parisToWarehouse = await createTransfer(handle.db, w.owner, { sourceLocationId: w.paris, destinationLocationId: w.warehouse, lines: line });
-  lyonToParis = await createTransfer(handle.db, w.owner, { sourceLocationId: w.lyon, destinationLocationId: w.paris, lines: line });
+  parisToWarehouse = await createTransfer(handle.db, w.owner, {
+    sourceLocationId: w.paris,
+    destinationLocationId: w.warehouse,
+    lines: line,
+  });
+  lyonToParis = await createTransfer(handle.db, w.owner, {
+    sourceLocationId: w.lyon,
+    destinationLocationId: w.paris,
+    lines: line,
+  });
 });
 afterAll(() => handle.close());
 
@@ -42,7 +53,9 @@ async function footprint() {
 
 describe('a transfer that involves none of a manager’s locations', () => {
   it('cannot be opened by the Lyon manager; the Paris manager, the owner and an agent can', async () => {
-    await expect(getTransferForActor(handle.db, lyonManager, parisToWarehouse.id)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(getTransferForActor(handle.db, lyonManager, parisToWarehouse.id)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     expect((await getTransferForActor(handle.db, w.manager, parisToWarehouse.id)).number).toBe(parisToWarehouse.number);
     expect((await getTransferForActor(handle.db, w.owner, parisToWarehouse.id)).lines).toHaveLength(1);
     expect((await getTransferForActor(handle.db, w.agent, parisToWarehouse.id)).number).toBe(parisToWarehouse.number);
@@ -50,22 +63,33 @@ describe('a transfer that involves none of a manager’s locations', () => {
   });
 
   it('is missing (404) when unknown or malformed, before any scope is judged', async () => {
-    await expect(getTransferForActor(handle.db, lyonManager, randomUUID())).rejects.toMatchObject({ code: 'not_found' });
+    await expect(getTransferForActor(handle.db, lyonManager, randomUUID())).rejects.toMatchObject({
+      code: 'not_found',
+    });
     await expect(getTransferForActor(handle.db, w.owner, 'not-a-uuid')).rejects.toMatchObject({ code: 'not_found' });
     await expect(getTransferForActor(handle.db, w.owner, "1' or '1'='1")).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('cannot be shipped, received or cancelled by the Lyon manager; nothing is written', async () => {
     const before = await footprint();
-    await expect(shipTransfer(handle.db, lyonManager, parisToWarehouse.id)).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(cancelTransfer(handle.db, lyonManager, parisToWarehouse.id)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(shipTransfer(handle.db, lyonManager, parisToWarehouse.id)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(cancelTransfer(handle.db, lyonManager, parisToWarehouse.id)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     await shipTransfer(handle.db, w.manager, parisToWarehouse.id);
     const shipped = await footprint();
     expect(shipped).not.toBe(before);
     await expect(
-      receiveTransfer(handle.db, lyonManager, { transferId: parisToWarehouse.id, lines: [{ variantId: w.skus[0].id, quantityReceived: 2 }] }),
+      receiveTransfer(handle.db, lyonManager, {
+        transferId: parisToWarehouse.id,
+        lines: [{ variantId: w.skus[0].id, quantityReceived: 2 }],
+      }),
     ).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(cancelTransfer(handle.db, lyonManager, parisToWarehouse.id)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(cancelTransfer(handle.db, lyonManager, parisToWarehouse.id)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     expect(await footprint()).toBe(shipped);
   });
 
@@ -112,18 +136,27 @@ describe('cost values', () => {
 
   it('are not in the inventory list or its CSV export, which carry stock levels only', async () => {
     const page = await listInventory(handle.db, ZInventoryListQuery.parse({ sort: 'sku' }), [w.paris, w.lyon]);
-    const keys = new Set(page.rows.flatMap((r) => [...Object.keys(r), ...r.perLocation.flatMap((l) => Object.keys(l))]));
+    const keys = new Set(
+      page.rows.flatMap((r) => [...Object.keys(r), ...r.perLocation.flatMap((l) => Object.keys(l))]),
+    );
     expect([...keys].filter((k) => /cost|value/i.test(k))).toEqual([]);
   });
 });
 
 describe('customers', () => {
   it('a manager is refused before anything is read; unknown or malformed ids are 404s', async () => {
-    const [c] = await handle.db.insert(customers).values({ firstName: 'Jeanne', lastName: 'Martin' }).returning({ id: customers.id });
+    const [c] = await handle.db
+      .insert(customers)
+      .values({ firstName: 'Jeanne', lastName: 'Martin' })
+      .returning({ id: customers.id });
     await expect(getCustomerProfileForActor(handle.db, w.manager, c.id)).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(getCustomerProfileForActor(handle.db, w.manager, randomUUID())).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(getCustomerProfileForActor(handle.db, w.manager, randomUUID())).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     expect((await getCustomerProfileForActor(handle.db, w.agent, c.id)).firstName).toBe('Jeanne');
-    await expect(getCustomerProfileForActor(handle.db, w.agent, randomUUID())).rejects.toMatchObject({ code: 'not_found' });
+    await expect(getCustomerProfileForActor(handle.db, w.agent, randomUUID())).rejects.toMatchObject({
+      code: 'not_found',
+    });
     await expect(getCustomerProfileForActor(handle.db, w.agent, '42')).rejects.toMatchObject({ code: 'not_found' });
   });
 });

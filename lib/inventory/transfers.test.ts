@@ -41,7 +41,10 @@ describe('transfers', () => {
     expect(await status(t.id)).toBe('in_transit');
 
     // The Paris manager receives one unit short on M.
-    const result = await receiveTransfer(handle.db, w.manager, { transferId: t.id, lines: [{ variantId: m, quantityReceived: 1 }] });
+    const result = await receiveTransfer(handle.db, w.manager, {
+      transferId: t.id,
+      lines: [{ variantId: m, quantityReceived: 1 }],
+    });
     expect(result.discrepancies).toBe(1);
     expect((await level(handle.db, s, w.paris)).onHand).toBe(14);
     expect((await level(handle.db, m, w.paris)).onHand).toBe(11);
@@ -85,11 +88,17 @@ describe('transfers', () => {
   });
 
   it('refuses a manager outside their locations and an agent', async () => {
-    const input = { sourceLocationId: w.warehouse, destinationLocationId: w.lyon, lines: [{ variantId: w.skus[0].id, quantity: 1 }] };
+    const input = {
+      sourceLocationId: w.warehouse,
+      destinationLocationId: w.lyon,
+      lines: [{ variantId: w.skus[0].id, quantity: 1 }],
+    };
     await expect(createTransfer(handle.db, w.manager, input)).rejects.toMatchObject({ code: 'forbidden' });
     await expect(createTransfer(handle.db, w.agent, input)).rejects.toMatchObject({ code: 'forbidden' });
     const t = await createTransfer(handle.db, w.owner, input);
     await shipTransfer(handle.db, w.owner, t.id);
-    await expect(receiveTransfer(handle.db, w.manager, { transferId: t.id, lines: [] })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(receiveTransfer(handle.db, w.manager, { transferId: t.id, lines: [] })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 });

@@ -36,8 +36,13 @@ async function linesOf(tx: DbOrTx, transferId: string) {
 }
 
 /** Creates a draft transfer; no stock moves until it is shipped. */
-export async function createTransfer(db: Db, actor: Actor, input: CreateTransferInput): Promise<{ id: string; number: string }> {
-  if (!can(actor, 'inventory.transfer', input.sourceLocationId)) throw new Forbidden('You cannot send stock from this location.');
+export async function createTransfer(
+  db: Db,
+  actor: Actor,
+  input: CreateTransferInput,
+): Promise<{ id: string; number: string }> {
+  if (!can(actor, 'inventory.transfer', input.sourceLocationId))
+    throw new Forbidden('You cannot send stock from this location.');
   const merged = new Map<string, number>();
   for (const l of input.lines) merged.set(l.variantId, (merged.get(l.variantId) ?? 0) + l.quantity);
   return db.transaction(async (tx) => {
@@ -51,8 +56,15 @@ export async function createTransfer(db: Db, actor: Actor, input: CreateTransfer
         createdById: actor.userId,
       })
       .returning({ id: transfers.id, number: transfers.number });
-    await tx.insert(transferLines).values([...merged].map(([variantId, quantity]) => ({ transferId: created.id, variantId, quantity })));
-    await writeAudit(tx, { actorId: actor.userId, action: 'transfer.create', entityType: 'transfer', entityId: created.id });
+    await tx
+      .insert(transferLines)
+      .values([...merged].map(([variantId, quantity]) => ({ transferId: created.id, variantId, quantity })));
+    await writeAudit(tx, {
+      actorId: actor.userId,
+      action: 'transfer.create',
+      entityType: 'transfer',
+      entityId: created.id,
+    });
     return created;
   });
 }
@@ -61,7 +73,8 @@ export async function createTransfer(db: Db, actor: Actor, input: CreateTransfer
 export async function shipTransfer(db: Db, actor: Actor, transferId: string): Promise<void> {
   await db.transaction(async (tx) => {
     const transfer = await lockTransfer(tx, transferId);
-    if (!can(actor, 'inventory.transfer', transfer.sourceLocationId)) throw new Forbidden('You cannot ship from this location.');
+    if (!can(actor, 'inventory.transfer', transfer.sourceLocationId))
+      throw new Forbidden('You cannot ship from this location.');
     if (transfer.status === 'in_transit') return; // a retried click
     assertTransition(transfer.status, 'in_transit');
     for (const line of await linesOf(tx, transferId)) {
@@ -75,8 +88,16 @@ export async function shipTransfer(db: Db, actor: Actor, transferId: string): Pr
         actorId: actor.userId,
       });
     }
-    await tx.update(transfers).set({ status: 'in_transit', shippedAt: sql`now()` }).where(eq(transfers.id, transferId));
-    await writeAudit(tx, { actorId: actor.userId, action: 'transfer.ship', entityType: 'transfer', entityId: transferId });
+    await tx
+      .update(transfers)
+      .set({ status: 'in_transit', shippedAt: sql`now()` })
+      .where(eq(transfers.id, transferId));
+    await writeAudit(tx, {
+      actorId: actor.userId,
+      action: 'transfer.ship',
+      entityType: 'transfer',
+      entityId: transferId,
+    });
   });
 }
 
@@ -85,10 +106,15 @@ export async function shipTransfer(db: Db, actor: Actor, transferId: string): Pr
  * quantity arrives (transfer in) and the difference is a ledger adjustment with its reason, so
  * the discrepancy stays visible in the destination's ledger.
  */
-export async function receiveTransfer(db: Db, actor: Actor, input: ReceiveTransferInput): Promise<{ discrepancies: number }> {
+export async function receiveTransfer(
+  db: Db,
+  actor: Actor,
+  input: ReceiveTransferInput,
+): Promise<{ discrepancies: number }> {
   return db.transaction(async (tx) => {
     const transfer = await lockTransfer(tx, input.transferId);
-    if (!can(actor, 'inventory.transfer', transfer.destinationLocationId)) throw new Forbidden('You cannot receive at this location.');
+    if (!can(actor, 'inventory.transfer', transfer.destinationLocationId))
+      throw new Forbidden('You cannot receive at this location.');
     if (transfer.status === 'received') return { discrepancies: 0 };
     assertTransition(transfer.status, 'received');
     const received = new Map(input.lines.map((l) => [l.variantId, l.quantityReceived]));
@@ -113,7 +139,10 @@ export async function receiveTransfer(db: Db, actor: Actor, input: ReceiveTransf
         .set({ quantityReceived: got })
         .where(and(eq(transferLines.transferId, transfer.id), eq(transferLines.variantId, line.variantId)));
     }
-    await tx.update(transfers).set({ status: 'received', receivedAt: sql`now()` }).where(eq(transfers.id, transfer.id));
+    await tx
+      .update(transfers)
+      .set({ status: 'received', receivedAt: sql`now()` })
+      .where(eq(transfers.id, transfer.id));
     await writeAudit(tx, {
       actorId: actor.userId,
       action: 'transfer.receive',
@@ -129,7 +158,8 @@ export async function receiveTransfer(db: Db, actor: Actor, input: ReceiveTransf
 export async function cancelTransfer(db: Db, actor: Actor, transferId: string): Promise<void> {
   await db.transaction(async (tx) => {
     const transfer = await lockTransfer(tx, transferId);
-    if (!can(actor, 'inventory.transfer', transfer.sourceLocationId)) throw new Forbidden('You cannot cancel this transfer.');
+    if (!can(actor, 'inventory.transfer', transfer.sourceLocationId))
+      throw new Forbidden('You cannot cancel this transfer.');
     if (transfer.status === 'cancelled') return;
     assertTransition(transfer.status, 'cancelled');
     if (transfer.status === 'in_transit') {
@@ -146,7 +176,15 @@ export async function cancelTransfer(db: Db, actor: Actor, transferId: string): 
         });
       }
     }
-    await tx.update(transfers).set({ status: 'cancelled', cancelledAt: sql`now()` }).where(eq(transfers.id, transferId));
-    await writeAudit(tx, { actorId: actor.userId, action: 'transfer.cancel', entityType: 'transfer', entityId: transferId });
+    await tx
+      .update(transfers)
+      .set({ status: 'cancelled', cancelledAt: sql`now()` })
+      .where(eq(transfers.id, transferId));
+    await writeAudit(tx, {
+      actorId: actor.userId,
+      action: 'transfer.cancel',
+      entityType: 'transfer',
+      entityId: transferId,
+    });
   });
 }

@@ -14,7 +14,8 @@ export async function readKpiTotals(
   const conds: SQL[] = [];
   if (key.day) conds.push(eq(kpiDaily.day, key.day));
   if (key.channelId) conds.push(eq(kpiDaily.channelId, key.channelId));
-  if (key.locationId !== undefined) conds.push(key.locationId === null ? isNull(kpiDaily.locationId) : eq(kpiDaily.locationId, key.locationId));
+  if (key.locationId !== undefined)
+    conds.push(key.locationId === null ? isNull(kpiDaily.locationId) : eq(kpiDaily.locationId, key.locationId));
   const [row] = await db
     .select({
       orders: total(kpiDaily.orders),

@@ -60,7 +60,13 @@ function body(externalId: string, qty = 1, sku = 'PULL-S') {
     customer: { email: 'lea@example.fr', firstName: 'Léa', lastName: 'Dubois' },
     lines: [{ sku, quantity: qty, unitPriceCents: 5900 }],
     fulfilment: { type: 'pickup', locationCode: 'PAR' },
-    totals: { subtotalCents: 5900 * qty, discountCents: 0, shippingCents: 0, taxCents: 983 * qty, totalCents: 5900 * qty },
+    totals: {
+      subtotalCents: 5900 * qty,
+      discountCents: 0,
+      shippingCents: 0,
+      taxCents: 983 * qty,
+      totalCents: 5900 * qty,
+    },
   });
 }
 
@@ -73,13 +79,18 @@ function deliver(transport: Transport, raw: string, opts: PostOptions = {}): Pro
   const signature = opts.signature === undefined ? signBody(SECRET, raw) : opts.signature;
   if (signature) headers.set('x-comptoir-signature', signature);
   const channel = opts.channel ?? 'web';
-  if (transport === 'lane') return fetch(`${laneUrl}/api/v1/channels/${channel}/orders`, { method: 'POST', body: raw, headers });
-  return postOrder(new Request(`http://test/api/v1/channels/${channel}/orders`, { method: 'POST', body: raw, headers }), {
-    params: Promise.resolve({ channel }),
-  });
+  if (transport === 'lane')
+    return fetch(`${laneUrl}/api/v1/channels/${channel}/orders`, { method: 'POST', body: raw, headers });
+  return postOrder(
+    new Request(`http://test/api/v1/channels/${channel}/orders`, { method: 'POST', body: raw, headers }),
+    {
+      params: Promise.resolve({ channel }),
+    },
+  );
 }
 
-const orderCount = async () => (await handle.db.execute<{ n: number }>(sql`select count(*)::int as n from orders`)).rows[0].n;
+const orderCount = async () =>
+  (await handle.db.execute<{ n: number }>(sql`select count(*)::int as n from orders`)).rows[0].n;
 
 describe.each(['route', 'lane'] as const)('POST /api/v1/channels/{channel}/orders (%s)', (transport) => {
   const post = (raw: string, opts?: PostOptions) => deliver(transport, raw, opts);
@@ -117,7 +128,7 @@ describe.each(['route', 'lane'] as const)('POST /api/v1/channels/{channel}/order
     expect(await orderCount()).toBe(before);
   });
 
-  it('does no database work for an unsigned or badly signed delivery beyond the channel\'s credentials', async () => {
+  it("does no database work for an unsigned or badly signed delivery beyond the channel's credentials", async () => {
     const raw = body(id(1005), 1, 'PULL-M');
     channelAuthenticator(handle.db).forget('web');
     channelAuthenticator(handle.db).forget('nope');
@@ -128,7 +139,11 @@ describe.each(['route', 'lane'] as const)('POST /api/v1/channels/{channel}/order
     });
     // Reads of the channels' credentials (remembered for the next requests), and nothing else.
     expect(refused.statements.length).toBeGreaterThanOrEqual(2);
-    expect(refused.statements.filter((s) => !(/from channels c where c\.code = \$\d/.test(s) && /channel_credentials/.test(s)))).toEqual([]);
+    expect(
+      refused.statements.filter(
+        (s) => !(/from channels c where c\.code = \$\d/.test(s) && /channel_credentials/.test(s)),
+      ),
+    ).toEqual([]);
     // The same delivery signed is read and written (the recorder sees ingestion's statements).
     const accepted = await recordStatements(handle.db, async () => expect((await post(raw)).status).toBe(201));
     expect(accepted.statements.some((s) => /from variants/.test(s))).toBe(true);
@@ -156,7 +171,7 @@ describe.each(['route', 'lane'] as const)('POST /api/v1/channels/{channel}/order
 });
 
 describe('the production server lane for deliveries', () => {
-  it('takes only POSTs to a channel orders path; every other request stays Next\'s', async () => {
+  it("takes only POSTs to a channel orders path; every other request stays Next's", async () => {
     const match = (method: string, url: string) => orderDeliveryChannel({ method, url } as http.IncomingMessage);
     expect(match('POST', '/api/v1/channels/web/orders')).toBe('web');
     expect(match('POST', '/api/v1/channels/web/orders?via=test')).toBe('web');
@@ -173,7 +188,10 @@ describe('the production server lane for deliveries', () => {
     const raw = JSON.stringify({ externalId: 'BIG-1', padding: 'x'.repeat(1_000_001) });
     const res = await deliver('lane', raw);
     expect(res.status).toBe(400);
-    expect((await res.json()).error).toMatchObject({ code: 'validation_failed', message: expect.stringMatching(/too large/) });
+    expect((await res.json()).error).toMatchObject({
+      code: 'validation_failed',
+      message: expect.stringMatching(/too large/),
+    });
     expect(await orderCount()).toBe(before);
   });
   it('stops reading a body that grows past 1 MB, answers 400 and closes the connection (lane)', async () => {
@@ -181,12 +199,17 @@ describe('the production server lane for deliveries', () => {
     const piece = Buffer.alloc(64 * 1024, 0x20);
     let sent = 0;
     const answer = await new Promise<{ status: number; body: string; closed: boolean }>((resolve, reject) => {
-      const req = http.request(`${laneUrl}/api/v1/channels/web/orders`, { method: 'POST', headers: { 'content-type': 'application/json' } });
+      const req = http.request(`${laneUrl}/api/v1/channels/web/orders`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+      });
       req.on('error', () => {});
       req.on('response', (res) => {
         let text = '';
         res.on('data', (c: Buffer) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, closed: res.headers.connection === 'close' }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: text, closed: res.headers.connection === 'close' }),
+        );
         res.on('error', reject);
       });
       // An endless body: only the server's refusal stops it.
@@ -230,8 +253,15 @@ function streamedBody(chunk: number, total = Infinity) {
 }
 
 function postStream(stream: ReadableStream<Uint8Array>, headers: Record<string, string> = {}) {
-  const init = { method: 'POST', body: stream, headers: { 'content-type': 'application/json', ...headers }, duplex: 'half' };
-  return postOrder(new Request('http://test/api/v1/channels/web/orders', init as RequestInit), { params: Promise.resolve({ channel: 'web' }) });
+  const init = {
+    method: 'POST',
+    body: stream,
+    headers: { 'content-type': 'application/json', ...headers },
+    duplex: 'half',
+  };
+  return postOrder(new Request('http://test/api/v1/channels/web/orders', init as RequestInit), {
+    params: Promise.resolve({ channel: 'web' }),
+  });
 }
 
 describe('the App Router route reads at most the body limit', () => {
@@ -240,7 +270,10 @@ describe('the App Router route reads at most the body limit', () => {
     const { stream, pulled } = streamedBody(64 * 1024);
     const res = await postStream(stream);
     expect(res.status).toBe(400);
-    expect((await res.json()).error).toMatchObject({ code: 'validation_failed', message: expect.stringMatching(/too large/) });
+    expect((await res.json()).error).toMatchObject({
+      code: 'validation_failed',
+      message: expect.stringMatching(/too large/),
+    });
     expect(pulled.bytes).toBeGreaterThan(1_000_000);
     expect(pulled.bytes).toBeLessThan(1_000_000 + 4 * 64 * 1024);
     expect(await orderCount()).toBe(before);
@@ -296,7 +329,11 @@ describe('GET /api/v1/availability', () => {
   it('refuses a bad token (401), an unknown SKU (404) and a missing parameter (400)', async () => {
     const refused = await availability(availabilityRequest('PULL-S', 'nope'));
     expect(refused.status).toBe(401);
-    const unknownChannel = await availability(new Request('http://test/api/v1/availability?channel=nope&sku=PULL-S', { headers: { authorization: `Bearer ${SECRET}` } }));
+    const unknownChannel = await availability(
+      new Request('http://test/api/v1/availability?channel=nope&sku=PULL-S', {
+        headers: { authorization: `Bearer ${SECRET}` },
+      }),
+    );
     // An unknown channel cannot be told from a wrong token.
     expect(unknownChannel.status).toBe(401);
     expect(await unknownChannel.json()).toEqual(await refused.json());
@@ -308,7 +345,8 @@ describe('GET /api/v1/availability', () => {
 describe('GET /api/v1/skus', () => {
   it('pages the SKU feed by SKU with prices and availability, for an authenticated channel', async () => {
     const { GET: skus } = await import('@/app/api/v1/skus/route');
-    const get = (qs: string, token = SECRET) => skus(new Request(`http://test/api/v1/skus?channel=web&${qs}`, { headers: { authorization: `Bearer ${token}` } }));
+    const get = (qs: string, token = SECRET) =>
+      skus(new Request(`http://test/api/v1/skus?channel=web&${qs}`, { headers: { authorization: `Bearer ${token}` } }));
     const first = await (await get('limit=2')).json();
     expect(first.skus.map((s: { sku: string }) => s.sku)).toEqual(['PULL-L', 'PULL-M']);
     expect(first.skus[0]).toMatchObject({ priceCents: 5900, currency: 'EUR', name: 'Pull marin — L', available: 30 });
@@ -321,21 +359,34 @@ describe('GET /api/v1/skus', () => {
 
 describe('a channel deactivated while its credentials are remembered', () => {
   it('answers its next delivery with the same 401, not as an unknown channel', async () => {
-    const [gone] = await handle.db.insert(channels).values({ code: 'gone', name: 'Gone', kind: 'web' }).returning({ id: channels.id });
+    const [gone] = await handle.db
+      .insert(channels)
+      .values({ code: 'gone', name: 'Gone', kind: 'web' })
+      .returning({ id: channels.id });
     await addChannelCredential(handle.db, { channelId: gone.id, kind: 'signing', value: 'gone-shop-secret' });
     const raw = body('GONE-1', 1, 'PULL-M');
-    expect((await deliver('route', raw, { channel: 'gone', signature: signBody('gone-shop-secret', raw) })).status).toBe(201);
+    expect(
+      (await deliver('route', raw, { channel: 'gone', signature: signBody('gone-shop-secret', raw) })).status,
+    ).toBe(201);
     await handle.db.update(channels).set({ active: false }).where(eq(channels.id, gone.id));
     const again = body('GONE-2', 1, 'PULL-M');
     const res = await deliver('route', again, { channel: 'gone', signature: signBody('gone-shop-secret', again) });
     expect(res.status).toBe(401);
-    expect((await res.json()).error).toEqual({ code: 'invalid_signature', message: 'Missing or invalid X-Comptoir-Signature.', details: {} });
+    expect((await res.json()).error).toEqual({
+      code: 'invalid_signature',
+      message: 'Missing or invalid X-Comptoir-Signature.',
+      details: {},
+    });
   });
 });
 
-describe('rotating a channel\'s credentials', () => {
+describe("rotating a channel's credentials", () => {
   it('gives new values that work at once, while the old ones last through the overlap; uses are recorded', async () => {
-    const rotation = await rotateChannelCredentials(handle.db, { code: 'web', kinds: ['signing', 'read'], overlapMs: 3_600_000 });
+    const rotation = await rotateChannelCredentials(handle.db, {
+      code: 'web',
+      kinds: ['signing', 'read'],
+      overlapMs: 3_600_000,
+    });
     const secret = rotation.created.find((c) => c.kind === 'signing')!.value;
     const token = rotation.created.find((c) => c.kind === 'read')!.value;
     for (const transport of ['route', 'lane'] as const) {
@@ -348,8 +399,11 @@ describe('rotating a channel\'s credentials', () => {
     expect((await availability(availabilityRequest('PULL-S', SECRET))).status).toBe(200);
 
     await channelAuthenticator(handle.db).flushUsage();
-    const used = await handle.db.select({ id: channelCredentials.id, lastUsedAt: channelCredentials.lastUsedAt }).from(channelCredentials);
-    for (const created of rotation.created) expect(used.find((u) => u.id === created.id)?.lastUsedAt).toBeInstanceOf(Date);
+    const used = await handle.db
+      .select({ id: channelCredentials.id, lastUsedAt: channelCredentials.lastUsedAt })
+      .from(channelCredentials);
+    for (const created of rotation.created)
+      expect(used.find((u) => u.id === created.id)?.lastUsedAt).toBeInstanceOf(Date);
 
     // With no overlap, the old values stop at once.
     await rotateChannelCredentials(handle.db, { code: 'web', kinds: ['signing', 'read'], overlapMs: 0 });

@@ -27,7 +27,10 @@ export async function cancelOrder(db: Db, actor: Actor, input: { orderId: string
         referenceId: order.id,
         actorId: actor.userId,
       });
-      await tx.update(reservations).set({ status: 'released', closedAt: sql`now()` }).where(eq(reservations.id, r.id));
+      await tx
+        .update(reservations)
+        .set({ status: 'released', closedAt: sql`now()` })
+        .where(eq(reservations.id, r.id));
     }
     await tx
       .update(pickups)
@@ -37,7 +40,9 @@ export async function cancelOrder(db: Db, actor: Actor, input: { orderId: string
       .update(orders)
       .set({ status: 'cancelled', cancelledAt: sql`now()`, cancelReason: input.reason, updatedAt: sql`now()` })
       .where(eq(orders.id, order.id));
-    await tx.insert(orderEvents).values({ orderId: order.id, type: 'cancelled', actorId: actor.userId, data: { reason: input.reason } });
+    await tx
+      .insert(orderEvents)
+      .values({ orderId: order.id, type: 'cancelled', actorId: actor.userId, data: { reason: input.reason } });
     await bumpKpi(
       tx,
       { placedAt: order.placedAt, channelId: order.channelId, locationId: order.locationId },
@@ -50,7 +55,12 @@ export async function cancelOrder(db: Db, actor: Actor, input: { orderId: string
         .set({ lifetimeValueCents: sql`${customers.lifetimeValueCents} - ${order.totalCents}` })
         .where(eq(customers.id, order.customerId));
     }
-    await writeAudit(tx, { actorId: actor.userId, action: 'order.cancel', entityType: 'order', entityId: order.id, data: { reason: input.reason } });
+    await writeAudit(tx, {
+      actorId: actor.userId,
+      action: 'order.cancel',
+      entityType: 'order',
+      entityId: order.id,
+      data: { reason: input.reason },
+    });
   });
 }
-

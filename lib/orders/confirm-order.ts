@@ -11,7 +11,10 @@ export async function confirmOrder(db: Db, actor: Actor, orderId: string): Promi
     await assertOrderScope(tx, actor, 'orders.confirm', order, 'any');
     if (order.status === 'confirmed') return;
     assertFrom(order, ['placed'], 'confirmed');
-    await tx.update(orders).set({ status: 'confirmed', updatedAt: sql`now()` }).where(eq(orders.id, orderId));
+    await tx
+      .update(orders)
+      .set({ status: 'confirmed', updatedAt: sql`now()` })
+      .where(eq(orders.id, orderId));
     await tx.insert(orderEvents).values({ orderId, type: 'confirmed', actorId: actor.userId });
   });
 }

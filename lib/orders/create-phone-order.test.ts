@@ -56,12 +56,19 @@ describe('a phone order names a reachable customer, or is refused on the field t
   });
 
   it('refuses a wrong phone or email even when the other contact is good', async () => {
-    expect(await refusal({ phone: '06 12', email: 'jeanne@example.fr' })).toEqual({ 'customer.phone': ['phone_invalid'] });
-    expect(await refusal({ phone: '06 12 34 56 78', email: 'jeanne@' })).toEqual({ 'customer.email': ['email_invalid'] });
+    expect(await refusal({ phone: '06 12', email: 'jeanne@example.fr' })).toEqual({
+      'customer.phone': ['phone_invalid'],
+    });
+    expect(await refusal({ phone: '06 12 34 56 78', email: 'jeanne@' })).toEqual({
+      'customer.email': ['email_invalid'],
+    });
   });
 
   it('refuses a customer with no contact, on both contact fields', async () => {
-    expect(await refusal({ phone: '  ', email: '' })).toEqual({ 'customer.email': ['contact_required'], 'customer.phone': ['contact_required'] });
+    expect(await refusal({ phone: '  ', email: '' })).toEqual({
+      'customer.email': ['contact_required'],
+      'customer.phone': ['contact_required'],
+    });
   });
 
   it('refuses a customer without a name, with every wrong field at once', async () => {
@@ -73,11 +80,18 @@ describe('a phone order names a reachable customer, or is refused on the field t
   });
 
   it('takes a valid phone alone: the customer is created with their name and the phone in E.164', async () => {
-    const result = await createPhoneOrder(handle.db, w.agent, form({ firstName: 'Ana', lastName: 'Sousa', phone: '06 98 76 54 32' }));
+    const result = await createPhoneOrder(
+      handle.db,
+      w.agent,
+      form({ firstName: 'Ana', lastName: 'Sousa', phone: '06 98 76 54 32' }),
+    );
     expect(result.created).toBe(true);
     const detail = await findOrderDetail(handle.db, result.order.id);
     expect(detail).toMatchObject({ customerPhone: '+33698765432' });
-    const [order] = await handle.db.select({ customerId: orders.customerId }).from(orders).where(eq(orders.id, result.order.id));
+    const [order] = await handle.db
+      .select({ customerId: orders.customerId })
+      .from(orders)
+      .where(eq(orders.id, result.order.id));
     const [customer] = await handle.db.select().from(customers).where(eq(customers.id, order.customerId!));
     expect(customer).toMatchObject({ firstName: 'Ana', lastName: 'Sousa', phone: '+33698765432', email: null });
   });

@@ -19,7 +19,11 @@ export const ZPhoneOrderRequest = ZPhoneOrderInput.superRefine((order, ctx) => {
   const phone = order.customer.phone;
   // Longer than the field allows is already said on it.
   if (phone && phone.length <= 40 && normalizePhone(phone) === null) {
-    ctx.addIssue({ code: 'custom', path: ['customer', 'phone'], message: 'phone_invalid' satisfies PhoneOrderFieldError });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['customer', 'phone'],
+      message: 'phone_invalid' satisfies PhoneOrderFieldError,
+    });
   }
 });
 
@@ -30,16 +34,27 @@ export const ZPhoneOrderRequest = ZPhoneOrderInput.superRefine((order, ctx) => {
  * customer with a valid email or phone): whoever calls, a bad field is a ZodError naming it, and
  * nothing is written.
  */
-export async function createPhoneOrder(db: Db, actor: Actor, raw: z.input<typeof ZPhoneOrderRequest>): Promise<IngestResult> {
+export async function createPhoneOrder(
+  db: Db,
+  actor: Actor,
+  raw: z.input<typeof ZPhoneOrderRequest>,
+): Promise<IngestResult> {
   if (!can(actor, 'orders.create_phone')) throw new Forbidden('Only agents and owners take phone orders.');
   const input = ZPhoneOrderRequest.parse(raw);
   const skus = [...new Set(input.lines.map((l) => l.sku.toUpperCase()))];
-  const prices = await db.select({ sku: variants.sku, priceCents: variants.priceCents }).from(variants).where(inArray(variants.sku, skus));
+  const prices = await db
+    .select({ sku: variants.sku, priceCents: variants.priceCents })
+    .from(variants)
+    .where(inArray(variants.sku, skus));
   const priceOf = new Map(prices.map((p) => [p.sku, p.priceCents]));
   const unknown = skus.filter((s) => !priceOf.has(s));
   if (unknown.length) throw new DomainError('unprocessable', `Unknown SKU: ${unknown.join(', ')}.`, { skus: unknown });
 
-  const lines = input.lines.map((l) => ({ sku: l.sku.toUpperCase(), quantity: l.quantity, unitPriceCents: priceOf.get(l.sku.toUpperCase())! }));
+  const lines = input.lines.map((l) => ({
+    sku: l.sku.toUpperCase(),
+    quantity: l.quantity,
+    unitPriceCents: priceOf.get(l.sku.toUpperCase())!,
+  }));
   const subtotal = lines.reduce((a, l) => a + l.quantity * l.unitPriceCents, 0);
   const shipping = input.fulfilment.type === 'ship' ? input.shippingCents : 0;
   const total = subtotal + shipping;
@@ -50,7 +65,13 @@ export async function createPhoneOrder(db: Db, actor: Actor, raw: z.input<typeof
     customer: input.customer,
     lines,
     fulfilment: input.fulfilment,
-    totals: { subtotalCents: subtotal, discountCents: 0, shippingCents: shipping, taxCents: Math.round(total / 6), totalCents: total },
+    totals: {
+      subtotalCents: subtotal,
+      discountCents: 0,
+      shippingCents: shipping,
+      taxCents: Math.round(total / 6),
+      totalCents: total,
+    },
   });
   return ingestOrder(db, { code: PHONE_CHANNEL_CODE }, order, { actorId: actor.userId });
 }

@@ -32,7 +32,11 @@ export type OrderDelivery = {
 export async function deliverOrder(db: Db, delivery: OrderDelivery): Promise<ApiAnswer> {
   try {
     if (Buffer.byteLength(delivery.rawBody) > MAX_ORDER_BODY_BYTES) return orderBodyTooLarge();
-    const channel = await authenticateChannel(db, delivery.channel, { kind: 'signature', rawBody: delivery.rawBody, header: delivery.signature });
+    const channel = await authenticateChannel(db, delivery.channel, {
+      kind: 'signature',
+      rawBody: delivery.rawBody,
+      header: delivery.signature,
+    });
     const parsed = parse(delivery.rawBody);
     if (!parsed.ok) return parsed.answer;
     const result = await ingestOrder(db, { code: channel.code }, parsed.input, { delivery: true });
@@ -78,5 +82,7 @@ function parse(rawBody: string) {
     return { ok: false as const, answer: apiErrorAnswer('validation_failed', 'The request body is not valid JSON.') };
   }
   const input = ZIngestOrderInput.safeParse(json);
-  return input.success ? { ok: true as const, input: input.data } : { ok: false as const, answer: apiAnswerFrom(input.error) };
+  return input.success
+    ? { ok: true as const, input: input.data }
+    : { ok: false as const, answer: apiAnswerFrom(input.error) };
 }

@@ -23,8 +23,12 @@ describe('concurrent ingestion on PostgreSQL', () => {
     w = await makeInventoryWorld(handle.db, { stock: 0 });
     [web] = await handle.db.insert(channels).values({ code: 'web', name: 'Web', kind: 'web' }).returning();
     // 100 units of PULL-S, all in Paris.
-    await handle.db.execute(sql`update inventory_levels set on_hand = 100 where variant_id = ${w.skus[0].id} and location_id = ${w.paris}`);
-    await handle.db.execute(sql`insert into inventory_movements (variant_id, location_id, delta_on_hand, reason) values (${w.skus[0].id}, ${w.paris}, 100, 'receipt')`);
+    await handle.db.execute(
+      sql`update inventory_levels set on_hand = 100 where variant_id = ${w.skus[0].id} and location_id = ${w.paris}`,
+    );
+    await handle.db.execute(
+      sql`insert into inventory_movements (variant_id, location_id, delta_on_hand, reason) values (${w.skus[0].id}, ${w.paris}, 100, 'receipt')`,
+    );
   });
   afterAll(() => handle.close());
 
@@ -42,7 +46,9 @@ describe('concurrent ingestion on PostgreSQL', () => {
     const results = await Promise.all(Array.from({ length: 12 }, () => ingestOrder(handle.db, web, input('DUP-1'))));
     expect(new Set(results.map((r) => r.order.id)).size).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);
-    const { rows } = await handle.db.execute<{ n: number }>(sql`select count(*)::int as n from orders where external_id = 'DUP-1'`);
+    const { rows } = await handle.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from orders where external_id = 'DUP-1'`,
+    );
     expect(rows[0].n).toBe(1);
   });
 
@@ -65,8 +71,12 @@ describe('concurrent ingestion on PostgreSQL', () => {
     // 30 of PULL-M and 30 of PULL-L across the warehouse and both stores.
     for (const v of [w.skus[1].id, w.skus[2].id]) {
       for (const loc of [w.warehouse, w.paris, w.lyon]) {
-        await handle.db.execute(sql`update inventory_levels set on_hand = 10 where variant_id = ${v} and location_id = ${loc}`);
-        await handle.db.execute(sql`insert into inventory_movements (variant_id, location_id, delta_on_hand, reason) values (${v}, ${loc}, 10, 'receipt')`);
+        await handle.db.execute(
+          sql`update inventory_levels set on_hand = 10 where variant_id = ${v} and location_id = ${loc}`,
+        );
+        await handle.db.execute(
+          sql`insert into inventory_movements (variant_id, location_id, delta_on_hand, reason) values (${v}, ${loc}, 10, 'receipt')`,
+        );
       }
     }
     await handle.db.update(channels).set({ allowSplitShipments: true }).where(eq(channels.id, web.id));
@@ -76,8 +86,15 @@ describe('concurrent ingestion on PostgreSQL', () => {
         placedAt: new Date().toISOString(),
         currency: 'EUR',
         // Half the orders list the SKUs one way round, half the other.
-        lines: (i % 2 ? ['PULL-M', 'PULL-L'] : ['PULL-L', 'PULL-M']).map((sku) => ({ sku, quantity: 1 + (i % 3), unitPriceCents: 1000 })),
-        fulfilment: { type: 'ship', address: { line1: '1 rue Neuve', postalCode: '69001', city: 'Lyon', country: 'FR' } },
+        lines: (i % 2 ? ['PULL-M', 'PULL-L'] : ['PULL-L', 'PULL-M']).map((sku) => ({
+          sku,
+          quantity: 1 + (i % 3),
+          unitPriceCents: 1000,
+        })),
+        fulfilment: {
+          type: 'ship',
+          address: { line1: '1 rue Neuve', postalCode: '69001', city: 'Lyon', country: 'FR' },
+        },
         totals: { subtotalCents: 2000 * (1 + (i % 3)), totalCents: 2000 * (1 + (i % 3)) },
       });
     const outcomes = await Promise.all(
@@ -99,18 +116,24 @@ describe('concurrent ingestion on PostgreSQL', () => {
     expect(await findDrift(handle.db)).toEqual([]);
     // The rollups, spread over the connections' shards, add up to the orders.
     const totals = await readKpiTotals(handle.db, { channelId: web.id });
-    const { rows: counted } = await handle.db.execute<{ n: number }>(sql`select count(*)::int as n from orders where channel_id = ${web.id}`);
+    const { rows: counted } = await handle.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from orders where channel_id = ${web.id}`,
+    );
     expect(totals.orders).toBe(counted[0].n);
     const { rows: off } = await handle.db.execute(sql.raw(SEED_INVARIANTS['kpi_daily equals the orders']));
     expect(off).toEqual([]);
   });
-  it('honours a cap set between the order\'s read and its write', async () => {
+  it("honours a cap set between the order's read and its write", async () => {
     // The write statement waits on a lock held here, after the unlocked read; the cap is set
     // meanwhile. The statement's snapshot, taken once the lock is granted, sees it: the order
     // must be taken again under the cap's lock, and the cap of 2 refuses 3 units.
     const sku = w.skus[0];
-    await handle.db.execute(sql`update inventory_levels set on_hand = 10 where variant_id = ${sku.id} and location_id = ${w.warehouse}`);
-    await handle.db.execute(sql`insert into inventory_movements (variant_id, location_id, delta_on_hand, reason) values (${sku.id}, ${w.warehouse}, 10, 'receipt')`);
+    await handle.db.execute(
+      sql`update inventory_levels set on_hand = 10 where variant_id = ${sku.id} and location_id = ${w.warehouse}`,
+    );
+    await handle.db.execute(
+      sql`insert into inventory_movements (variant_id, location_id, delta_on_hand, reason) values (${sku.id}, ${w.warehouse}, 10, 'receipt')`,
+    );
     const blocker = await (handle.db as unknown as { $client: pg.Pool }).$client.connect();
     try {
       await blocker.query('begin');
@@ -123,7 +146,10 @@ describe('concurrent ingestion on PostgreSQL', () => {
           placedAt: new Date().toISOString(),
           currency: 'EUR',
           lines: [{ sku: sku.sku, quantity: 3, unitPriceCents: 1000 }],
-          fulfilment: { type: 'ship', address: { line1: '1 rue Neuve', postalCode: '69001', city: 'Lyon', country: 'FR' } },
+          fulfilment: {
+            type: 'ship',
+            address: { line1: '1 rue Neuve', postalCode: '69001', city: 'Lyon', country: 'FR' },
+          },
           totals: { subtotalCents: 3000, totalCents: 3000 },
         }),
       ).then(
@@ -131,7 +157,9 @@ describe('concurrent ingestion on PostgreSQL', () => {
         (e: { code?: string; message?: string }) => e.code ?? `error: ${e.message}`,
       );
       for (let i = 0; i < 200; i++) {
-        const { rows } = await blocker.query(`select 1 from pg_locks where not granted and relation = 'kpi_daily'::regclass`);
+        const { rows } = await blocker.query(
+          `select 1 from pg_locks where not granted and relation = 'kpi_daily'::regclass`,
+        );
         if (rows.length) break;
         await new Promise((r) => setTimeout(r, 25));
       }

@@ -35,7 +35,15 @@ describe('ingestion under contention on PostgreSQL', () => {
       .returning();
     const more = await handle.db
       .insert(locations)
-      .values(['NAN', 'BDX', 'LIL', 'MRS', 'TLS'].map((code) => ({ code, name: code, kind: 'store' as const, city: code, pickupEnabled: true })))
+      .values(
+        ['NAN', 'BDX', 'LIL', 'MRS', 'TLS'].map((code) => ({
+          code,
+          name: code,
+          kind: 'store' as const,
+          city: code,
+          pickupEnabled: true,
+        })),
+      )
       .returning({ id: locations.id });
     places = [w.warehouse, w.paris, w.lyon, ...more.map((l) => l.id)];
   });
@@ -43,13 +51,17 @@ describe('ingestion under contention on PostgreSQL', () => {
 
   /** A new SKU with `perPlace` units received at each of the eight places, through the ledger. */
   async function thinSku(sku: string, perPlace: number): Promise<string> {
-    const [p] = await handle.db.insert(products).values({ name: sku, brand: 'Test', category: 'Test' }).returning({ id: products.id });
+    const [p] = await handle.db
+      .insert(products)
+      .values({ name: sku, brand: 'Test', category: 'Test' })
+      .returning({ id: products.id });
     const [v] = await handle.db
       .insert(variants)
       .values({ productId: p.id, sku, title: 'Unique', priceCents: 1000, costCents: 400 })
       .returning({ id: variants.id });
     await handle.db.transaction(async (tx) => {
-      for (const loc of places) await changeStock(tx, { variantId: v.id, locationId: loc, deltaOnHand: perPlace, reason: 'receipt' });
+      for (const loc of places)
+        await changeStock(tx, { variantId: v.id, locationId: loc, deltaOnHand: perPlace, reason: 'receipt' });
     });
     return v.id;
   }
@@ -76,7 +88,10 @@ describe('ingestion under contention on PostgreSQL', () => {
     });
 
   /** Fires every order at once and tallies the outcomes by error code ('ok' when taken). */
-  async function fire(channel: typeof channels.$inferSelect, inputs: ReturnType<typeof shipOrder>[]): Promise<Record<string, number>> {
+  async function fire(
+    channel: typeof channels.$inferSelect,
+    inputs: ReturnType<typeof shipOrder>[],
+  ): Promise<Record<string, number>> {
     const outcomes = await Promise.all(
       inputs.map((input) =>
         ingestOrder(handle.db, channel, input).then(
@@ -128,7 +143,9 @@ describe('ingestion under contention on PostgreSQL', () => {
     const tally = await fire(
       noSplit,
       // Half the orders list the SKUs one way round, half the other.
-      Array.from({ length: 40 }, (_, i) => shipOrder(`TWO-${i}`, i % 2 ? ['THIN-TWO-A', 'THIN-TWO-B'] : ['THIN-TWO-B', 'THIN-TWO-A'])),
+      Array.from({ length: 40 }, (_, i) =>
+        shipOrder(`TWO-${i}`, i % 2 ? ['THIN-TWO-A', 'THIN-TWO-B'] : ['THIN-TWO-B', 'THIN-TWO-A']),
+      ),
     );
     expect(tally).toEqual({ ok: 16, out_of_stock: 24 });
     expect(await available([a, b])).toBe(0);
@@ -145,12 +162,20 @@ describe('ingestion under contention on PostgreSQL', () => {
     const found = await handle.db.select().from(customers).where(eq(customers.email, 'new.person@example.fr'));
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ orderCount: 10, lifetimeValueCents: 10 * 1000 });
-    const ids = await handle.db.select().from(customerIdentities).where(eq(customerIdentities.value, 'new.person@example.fr'));
+    const ids = await handle.db
+      .select()
+      .from(customerIdentities)
+      .where(eq(customerIdentities.value, 'new.person@example.fr'));
     expect(ids.map((i) => i.customerId)).toEqual([found[0].id]);
     const placed = await handle.db
       .select({ customerId: orders.customerId })
       .from(orders)
-      .where(inArray(orders.externalId, Array.from({ length: 10 }, (_, i) => `IDENT-${i}`)));
+      .where(
+        inArray(
+          orders.externalId,
+          Array.from({ length: 10 }, (_, i) => `IDENT-${i}`),
+        ),
+      );
     expect(new Set(placed.map((o) => o.customerId))).toEqual(new Set([found[0].id]));
   });
 
@@ -172,18 +197,26 @@ describe('ingestion under contention on PostgreSQL', () => {
       let settled = false;
       const order = ingestOrder(handle.db, capped, shipOrder('DEADLOCK-1', ['DEADLOCK'])).then(
         () => 'ok',
-        (e: { code?: string; message?: string; details?: Record<string, unknown> }) => ({ code: e.code ?? `error: ${e.message}`, details: e.details }),
+        (e: { code?: string; message?: string; details?: Record<string, unknown> }) => ({
+          code: e.code ?? `error: ${e.message}`,
+          details: e.details,
+        }),
       );
       void order.finally(() => (settled = true));
       const deadline = Date.now() + 30_000;
       while (!settled && Date.now() < deadline) {
-        const { rows } = await blocker.query(`select 1 from pg_locks where not granted and relation = 'kpi_daily'::regclass`);
+        const { rows } = await blocker.query(
+          `select 1 from pg_locks where not granted and relation = 'kpi_daily'::regclass`,
+        );
         if (rows.length === 0) {
           await new Promise((r) => setTimeout(r, 10));
           continue;
         }
         await blocker.query('savepoint cap');
-        await blocker.query(`update channel_stock_caps set max_units = max_units where channel_id = $1 and variant_id = $2`, [capped.id, variantId]);
+        await blocker.query(
+          `update channel_stock_caps set max_units = max_units where channel_id = $1 and variant_id = $2`,
+          [capped.id, variantId],
+        );
         await blocker.query('rollback to savepoint cap');
         deadlocks += 1;
       }
@@ -193,7 +226,9 @@ describe('ingestion under contention on PostgreSQL', () => {
       blocker.release();
     }
     expect(deadlocks).toBe(3);
-    const { rows } = await handle.db.execute<{ n: number }>(sql`select count(*)::int as n from orders where external_id = 'DEADLOCK-1'`);
+    const { rows } = await handle.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from orders where external_id = 'DEADLOCK-1'`,
+    );
     expect(rows[0].n).toBe(0);
     expect(await available([variantId])).toBe(80);
   });

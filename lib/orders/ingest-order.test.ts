@@ -41,8 +41,17 @@ function order(over: Partial<IngestOrderInput> & { qty?: number; sku?: string } 
     currency: 'EUR',
     customer: { email: 'Claire.Martin@example.fr', phone: '06 12 34 56 78', firstName: 'Claire', lastName: 'Martin' },
     lines: [{ sku: over.sku ?? 'PULL-S', quantity: qty, unitPriceCents: 5900 }],
-    fulfilment: { type: 'ship', address: { line1: '1 rue de la Paix', postalCode: '75002', city: 'Paris', country: 'FR' } },
-    totals: { subtotalCents: 5900 * qty, discountCents: 0, shippingCents: 0, taxCents: Math.round((5900 * qty) / 6), totalCents: 5900 * qty },
+    fulfilment: {
+      type: 'ship',
+      address: { line1: '1 rue de la Paix', postalCode: '75002', city: 'Paris', country: 'FR' },
+    },
+    totals: {
+      subtotalCents: 5900 * qty,
+      discountCents: 0,
+      shippingCents: 0,
+      taxCents: Math.round((5900 * qty) / 6),
+      totalCents: 5900 * qty,
+    },
     ...over,
   });
 }
@@ -58,7 +67,12 @@ describe('ingestOrder', () => {
 
     const [o] = await handle.db.select().from(orders).where(eq(orders.id, result.order.id));
     const [c] = await handle.db.select().from(customers).where(eq(customers.id, o.customerId!));
-    expect(c).toMatchObject({ email: 'claire.martin@example.fr', phone: '+33612345678', orderCount: 1, lifetimeValueCents: 11800 });
+    expect(c).toMatchObject({
+      email: 'claire.martin@example.fr',
+      phone: '+33612345678',
+      orderCount: 1,
+      lifetimeValueCents: 11800,
+    });
     const k = await readKpiTotals(handle.db, { day: '2026-11-20', channelId: web.id, locationId: null });
     expect(k).toMatchObject({ orders: 1, revenueCents: 11800, units: 2 });
     expect(await readKpiTotals(handle.db, { channelId: web.id })).toMatchObject({ orders: 1 });
@@ -68,7 +82,8 @@ describe('ingestOrder', () => {
   it('returns the first result on a replay and writes nothing', async () => {
     const input = order();
     const first = await ingestOrder(handle.db, web, input);
-    const count = async () => (await handle.db.execute<{ n: number }>(sql`select count(*)::int as n from orders`)).rows[0].n;
+    const count = async () =>
+      (await handle.db.execute<{ n: number }>(sql`select count(*)::int as n from orders`)).rows[0].n;
     const before = await count();
     const replay = await ingestOrder(handle.db, web, input);
     expect(replay).toEqual({ created: false, order: first.order });
@@ -76,9 +91,16 @@ describe('ingestOrder', () => {
   });
 
   it('matches a returning customer by phone and adds the new identities', async () => {
-    const r = await ingestOrder(handle.db, market, order({ customer: { phone: '+33 6 12 34 56 78', buyerId: 'AMZ-42' } }));
+    const r = await ingestOrder(
+      handle.db,
+      market,
+      order({ customer: { phone: '+33 6 12 34 56 78', buyerId: 'AMZ-42' } }),
+    );
     const [o] = await handle.db.select({ customerId: orders.customerId }).from(orders).where(eq(orders.id, r.order.id));
-    const ids = await handle.db.select().from(customerIdentities).where(eq(customerIdentities.customerId, o.customerId!));
+    const ids = await handle.db
+      .select()
+      .from(customerIdentities)
+      .where(eq(customerIdentities.customerId, o.customerId!));
     expect(ids.map((i) => `${i.kind}:${i.scope}:${i.value}`).sort()).toEqual([
       'buyer_id:amazon:AMZ-42',
       'email::claire.martin@example.fr',
@@ -99,7 +121,9 @@ describe('ingestOrder', () => {
       code: 'out_of_stock',
       details: { skus: ['PULL-L'] },
     });
-    expect((await handle.db.execute<{ n: number }>(sql`select count(*)::int as n from orders`)).rows[0].n).toBe(before.rows[0].n);
+    expect((await handle.db.execute<{ n: number }>(sql`select count(*)::int as n from orders`)).rows[0].n).toBe(
+      before.rows[0].n,
+    );
     expect(await level(handle.db, w.skus[1].id, w.warehouse)).toEqual({ onHand: 10, reserved: 0 });
     expect(await findDrift(handle.db)).toEqual([]);
   });
@@ -124,7 +148,11 @@ describe('ingestOrder', () => {
     const [pickup] = await handle.db.select().from(pickups).where(eq(pickups.orderId, p.order.id));
     expect(pickup).toMatchObject({ state: 'placed', locationId: w.paris, code: null });
 
-    const s = await ingestOrder(handle.db, web, order({ fulfilment: { type: 'in_store', locationCode: 'LYS' }, qty: 3 }));
+    const s = await ingestOrder(
+      handle.db,
+      web,
+      order({ fulfilment: { type: 'in_store', locationCode: 'LYS' }, qty: 3 }),
+    );
     expect(s.order.status).toBe('completed');
     expect(await level(handle.db, w.skus[0].id, w.lyon)).toEqual({ onHand: 7, reserved: 0 });
     const k = await readKpiTotals(handle.db, { channelId: web.id, locationId: w.paris });
@@ -134,16 +162,21 @@ describe('ingestOrder', () => {
 
   it('refuses unknown SKUs and locations, and a pickup where there is none', async () => {
     await expect(ingestOrder(handle.db, web, order({ sku: 'NOPE' }))).rejects.toMatchObject({ code: 'unprocessable' });
-    await expect(ingestOrder(handle.db, web, order({ fulfilment: { type: 'pickup', locationCode: 'XXX' } }))).rejects.toMatchObject({
+    await expect(
+      ingestOrder(handle.db, web, order({ fulfilment: { type: 'pickup', locationCode: 'XXX' } })),
+    ).rejects.toMatchObject({
       code: 'unprocessable',
     });
-    await expect(ingestOrder(handle.db, web, order({ fulfilment: { type: 'pickup', locationCode: 'WH' } }))).rejects.toThrow(
-      /click-and-collect/,
-    );
+    await expect(
+      ingestOrder(handle.db, web, order({ fulfilment: { type: 'pickup', locationCode: 'WH' } })),
+    ).rejects.toThrow(/click-and-collect/);
   });
 
   it('validates totals against the lines', () => {
-    const bad = { ...order(), totals: { subtotalCents: 1, discountCents: 0, shippingCents: 0, taxCents: 0, totalCents: 1 } };
+    const bad = {
+      ...order(),
+      totals: { subtotalCents: 1, discountCents: 0, shippingCents: 0, taxCents: 0, totalCents: 1 },
+    };
     const parsed = ZIngestOrderInput.safeParse(bad);
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual(['totals.subtotalCents']);
@@ -176,11 +209,17 @@ describe('ingestOrder, line by line', () => {
       currency: 'EUR',
       lines: quantities.map((quantity) => ({ sku: 'PULL-S', quantity, unitPriceCents: 1000 })),
       fulfilment: { type: 'pickup', locationCode: 'LYS' },
-      totals: { subtotalCents: 1000 * quantities.reduce((a, q) => a + q, 0), totalCents: 1000 * quantities.reduce((a, q) => a + q, 0) },
+      totals: {
+        subtotalCents: 1000 * quantities.reduce((a, q) => a + q, 0),
+        totalCents: 1000 * quantities.reduce((a, q) => a + q, 0),
+      },
     });
 
   it('takes two lines of one SKU from one row: both or neither', async () => {
-    await expect(ingestOrder(db.db, shop, pickupAtLyon('TWO-0', [6, 5]))).rejects.toMatchObject({ code: 'out_of_stock', details: { skus: ['PULL-S'] } });
+    await expect(ingestOrder(db.db, shop, pickupAtLyon('TWO-0', [6, 5]))).rejects.toMatchObject({
+      code: 'out_of_stock',
+      details: { skus: ['PULL-S'] },
+    });
     expect(await level(db.db, world.skus[0].id, world.lyon)).toEqual({ onHand: 10, reserved: 0 });
 
     const r = await ingestOrder(db.db, shop, pickupAtLyon('TWO-1', [6, 4]));
@@ -193,12 +232,15 @@ describe('ingestOrder, line by line', () => {
   });
 
   it('writes nothing of an order the stock refuses, not even its number', async () => {
-    const lastNumber = async () => (await db.db.execute<{ n: string }>(sql`select last_value::text as n from order_number_seq`)).rows[0].n;
+    const lastNumber = async () =>
+      (await db.db.execute<{ n: string }>(sql`select last_value::text as n from order_number_seq`)).rows[0].n;
     const before = await lastNumber();
     // Lyon's 10 PULL-S are all held: the claim fails in the write statement itself.
     await expect(ingestOrder(db.db, shop, pickupAtLyon('TWO-2', [1]))).rejects.toMatchObject({ code: 'out_of_stock' });
     expect(await lastNumber()).toBe(before);
-    const { rows } = await db.db.execute<{ n: number }>(sql`select count(*)::int as n from orders where external_id = 'TWO-2'`);
+    const { rows } = await db.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from orders where external_id = 'TWO-2'`,
+    );
     expect(rows[0].n).toBe(0);
   });
 
@@ -216,7 +258,10 @@ describe('ingestOrder, line by line', () => {
         placedAt: '2026-11-21T09:00:00Z',
         currency: 'EUR',
         lines: [{ sku: 'PULL-M', quantity, unitPriceCents: 1000 }],
-        fulfilment: { type: 'ship', address: { line1: '1 rue Neuve', postalCode: '69001', city: 'Lyon', country: 'FR' } },
+        fulfilment: {
+          type: 'ship',
+          address: { line1: '1 rue Neuve', postalCode: '69001', city: 'Lyon', country: 'FR' },
+        },
         totals: { subtotalCents: 1000 * quantity, totalCents: 1000 * quantity },
       });
     await expect(ingestOrder(db.db, capped, ship('CAP-1', 3))).rejects.toMatchObject({ code: 'out_of_stock' });

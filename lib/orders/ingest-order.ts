@@ -49,7 +49,12 @@ const ATTEMPTS = 3;
  * customer was created concurrently. Only SKUs a channel is capped on, and a ship order's last
  * attempt, take a transaction: the rows are locked first, and the context read after the locks.
  */
-export async function ingestOrder(db: Db, channel: IngestChannel, input: IngestOrderInput, opts: IngestOptions = {}): Promise<IngestResult> {
+export async function ingestOrder(
+  db: Db,
+  channel: IngestChannel,
+  input: IngestOrderInput,
+  opts: IngestOptions = {},
+): Promise<IngestResult> {
   const actorId = opts.actorId ?? null;
   let channelId: string | null = null;
   for (let attempt = 1; ; attempt++) {
@@ -68,7 +73,9 @@ export async function ingestOrder(db: Db, channel: IngestChannel, input: IngestO
         }
       }
       return await db.transaction(async (tx) => {
-        const locked = await loadLockedContext(tx, channel.code, input, { levels: exact && input.fulfilment.type === 'ship' });
+        const locked = await loadLockedContext(tx, channel.code, input, {
+          levels: exact && input.fulfilment.type === 'ship',
+        });
         const from = authorise(channel.code, locked.channel, opts);
         channelId = from.id;
         return take(tx, from, input, locked, actorId, { exact, capsLocked: true });
@@ -78,7 +85,8 @@ export async function ingestOrder(db: Db, channel: IngestChannel, input: IngestO
         // A replay answers with the first result, even if the order could no longer be taken now.
         const first = channelId ? await findIngested(db, channelId, input.externalId) : null;
         if (first) return { created: false, order: first };
-        if (error instanceof Replay) throw new DomainError('conflict', 'This order is being delivered concurrently; retry.');
+        if (error instanceof Replay)
+          throw new DomainError('conflict', 'This order is being delivered concurrently; retry.');
         throw error;
       }
       if (!(error instanceof StockMoved || error instanceof IdentityTaken || isContention(error))) throw error;
@@ -132,7 +140,14 @@ async function take(
   if (unknown.length) throw new DomainError('unprocessable', `Unknown SKU: ${unknown.join(', ')}.`, { skus: unknown });
   const lines: Line[] = input.lines.map((l, i) => {
     const sku = l.sku.toUpperCase();
-    return { id: randomUUID(), lineNo: i + 1, variantId: variantOf.get(sku)!, sku, quantity: l.quantity, unitPriceCents: l.unitPriceCents };
+    return {
+      id: randomUUID(),
+      lineNo: i + 1,
+      variantId: variantOf.get(sku)!,
+      sku,
+      quantity: l.quantity,
+      unitPriceCents: l.unitPriceCents,
+    };
   });
 
   const backorderable = channel.allowBackorders && type !== 'in_store';
@@ -183,9 +198,16 @@ function skuList(input: IngestOrderInput): SQL {
  * not see what the orders it waited for had reserved. A cap that appeared between the lock and
  * the read is locked in turn.
  */
-async function loadLockedContext(tx: DbOrTx, code: string, input: IngestOrderInput, opts: { levels: boolean }): Promise<Context> {
+async function loadLockedContext(
+  tx: DbOrTx,
+  code: string,
+  input: IngestOrderInput,
+  opts: { levels: boolean },
+): Promise<Context> {
   for (;;) {
-    const { rows } = await executePrepared<{ caps: string[] }>(tx, sql`
+    const { rows } = await executePrepared<{ caps: string[] }>(
+      tx,
+      sql`
       with ch as (select id from channels where code = ${code.trim().toLowerCase()}),
       v as (select id from variants where sku in (${skuList(input)})),
       caps as (
@@ -196,7 +218,8 @@ async function loadLockedContext(tx: DbOrTx, code: string, input: IngestOrderInp
         select l.variant_id from inventory_levels l
         where ${opts.levels} and l.variant_id in (select id from v)
         order by l.variant_id, l.location_id for update of l)
-      select (select coalesce(json_agg(variant_id), '[]') from caps) as caps, (select count(*) from levels) as levels`);
+      select (select coalesce(json_agg(variant_id), '[]') from caps) as caps, (select count(*) from levels) as levels`,
+    );
     const locked = new Set(rows[0].caps);
     const context = await loadContext(tx, code, input);
     if (Object.keys(context.allowance).every((variant) => locked.has(variant))) return context;
@@ -207,7 +230,9 @@ async function loadLockedContext(tx: DbOrTx, code: string, input: IngestOrderInp
 async function loadContext(db: DbOrTx, code: string, input: IngestOrderInput): Promise<Context> {
   const skus = skuList(input);
   const location = input.fulfilment.type === 'ship' ? null : input.fulfilment.locationCode.toUpperCase();
-  const { rows } = await executePrepared<Context>(db, sql`
+  const { rows } = await executePrepared<Context>(
+    db,
+    sql`
     with ch as (select * from channels where code = ${code.trim().toLowerCase()}),
     v as (select id, sku from variants where sku in (${skus})),
     caps as (
@@ -225,17 +250,20 @@ async function loadContext(db: DbOrTx, code: string, input: IngestOrderInput): P
            order by (loc.kind = 'warehouse') desc, l.on_hand - l.reserved - l.safety_stock desc, loc.code) as list
          from inventory_levels l join locations loc on loc.id = l.location_id and loc.active
          where ${input.fulfilment.type === 'ship'} and l.variant_id in (select id from v) and l.on_hand - l.reserved - l.safety_stock > 0
-         group by l.variant_id) c) as candidates`);
+         group by l.variant_id) c) as candidates`,
+  );
   return rows[0];
 }
 
 function checkLocation(input: IngestOrderInput, loc: Context['location']): NonNullable<Context['location']> {
   const code = input.fulfilment.type === 'ship' ? '' : input.fulfilment.locationCode;
-  if (!loc || !loc.active) throw new DomainError('unprocessable', `Unknown location "${code}".`, { field: 'fulfilment.locationCode' });
+  if (!loc || !loc.active)
+    throw new DomainError('unprocessable', `Unknown location "${code}".`, { field: 'fulfilment.locationCode' });
   if (input.fulfilment.type === 'pickup' && !loc.pickupEnabled) {
     throw new DomainError('unprocessable', `Location "${code}" does not offer click-and-collect.`);
   }
-  if (input.fulfilment.type === 'in_store' && loc.kind !== 'store') throw new DomainError('unprocessable', `Location "${code}" is not a store.`);
+  if (input.fulfilment.type === 'in_store' && loc.kind !== 'store')
+    throw new DomainError('unprocessable', `Location "${code}" is not a store.`);
   return loc;
 }
 
@@ -248,13 +276,20 @@ type Plan = { claims: StockClaim[]; short: string[] };
  * A ring-fenced channel gets no more than its cap allows. Lines planned here are claimed by
  * one conditional update per row, which has the last word.
  */
-function planClaims(channel: Channel, type: IngestOrderInput['fulfilment']['type'], locationId: string | null, lines: Line[], ctx: Context): Plan {
+function planClaims(
+  channel: Channel,
+  type: IngestOrderInput['fulfilment']['type'],
+  locationId: string | null,
+  lines: Line[],
+  ctx: Context,
+): Plan {
   const claims: StockClaim[] = [];
   const short = new Set<string>();
   const allowance = new Map(Object.entries(ctx.allowance));
   const left = new Map(Object.entries(ctx.candidates).map(([variant, list]) => [variant, list.map((c) => ({ ...c }))]));
   for (const line of lines) {
-    const claim = (loc: string, quantity: number) => claims.push({ orderLineId: line.id, variantId: line.variantId, sku: line.sku, locationId: loc, quantity });
+    const claim = (loc: string, quantity: number) =>
+      claims.push({ orderLineId: line.id, variantId: line.variantId, sku: line.sku, locationId: loc, quantity });
     if (type !== 'in_store' && allowance.has(line.variantId)) {
       const units = allowance.get(line.variantId)!;
       if (units < line.quantity) {
@@ -322,7 +357,10 @@ async function writeOrder(
     sql`, `,
   )}]::text[]`;
   const lineValues = sql.join(
-    w.lines.map((l) => sql`(${l.id}::uuid, ${l.lineNo}::int, ${l.variantId}::uuid, ${l.sku}::text, ${l.quantity}::int, ${l.unitPriceCents}::int)`),
+    w.lines.map(
+      (l) =>
+        sql`(${l.id}::uuid, ${l.lineNo}::int, ${l.variantId}::uuid, ${l.sku}::text, ${l.quantity}::int, ${l.unitPriceCents}::int)`,
+    ),
     sql`, `,
   );
   const takenEvent = type === 'in_store' ? 'sold' : 'reserved';
@@ -331,9 +369,14 @@ async function writeOrder(
   const customer = input.customer
     ? customerCtes(channel.code, input.customer, { totalCents: input.totals.totalCents, placedAt: input.placedAt })
     : null;
-  const variantIds = sql.join([...new Set(w.lines.map((l) => l.variantId))].map((id) => sql`${id}::uuid`), sql`, `);
+  const variantIds = sql.join(
+    [...new Set(w.lines.map((l) => l.variantId))].map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
   try {
-    const { rows } = await executePrepared<IngestedOrder>(db, sql`
+    const { rows } = await executePrepared<IngestedOrder>(
+      db,
+      sql`
     with prior as (select 1 from orders where channel_id = ${channel.id} and external_id = ${input.externalId}),
     ${customer ? sql`${customer},` : sql``}
     ${stockClaimCtes(mode, w.plan.claims)},
@@ -381,7 +424,8 @@ async function writeOrder(
       when ${!w.capsLocked} and exists (
         select 1 from channel_stock_caps c where c.channel_id = ${channel.id} and c.variant_id in (${variantIds})) then comptoir_refuse('capped')
       when ${customer ? sql`exists (select 1 from customer_taken)` : sql`false`} then comptoir_refuse('identity_taken')
-      else true end`);
+      else true end`,
+    );
     return rows[0];
   } catch (error) {
     throw refusal(error) ?? error;
@@ -405,7 +449,8 @@ function mainLocation(claims: readonly StockClaim[]): string | null {
   const units = new Map<string, number>();
   for (const c of claims) units.set(c.locationId, (units.get(c.locationId) ?? 0) + c.quantity);
   let best: string | null = null;
-  for (const [loc, n] of units) if (best === null || n > units.get(best)! || (n === units.get(best)! && loc < best)) best = loc;
+  for (const [loc, n] of units)
+    if (best === null || n > units.get(best)! || (n === units.get(best)! && loc < best)) best = loc;
   return best;
 }
 

@@ -72,20 +72,46 @@ describe('order lifecycle', () => {
     expect(await statusOf(id)).toBe('shipped');
 
     const [line] = await handle.db.select().from(orderLines).where(eq(orderLines.orderId, id));
-    await returnOrder(handle.db, w.manager, { orderId: id, locationId: w.paris, reason: 'wrong size', lines: [{ lineId: line.id, quantity: 1, restock: true }] });
+    await returnOrder(handle.db, w.manager, {
+      orderId: id,
+      locationId: w.paris,
+      reason: 'wrong size',
+      lines: [{ lineId: line.id, quantity: 1, restock: true }],
+    });
     expect(await statusOf(id)).toBe('shipped');
     expect(await level(handle.db, w.skus[1].id, w.paris)).toEqual({ onHand: 11, reserved: 0 });
     // Lifetime value is what the customer paid net of refunds: 2 × 50 € paid, 50 € refunded.
     expect(await lifetimeValueOf(id)).toBe(5000);
-    await returnOrder(handle.db, w.manager, { orderId: id, locationId: w.paris, reason: 'damaged', lines: [{ lineId: line.id, quantity: 1, restock: false }] });
+    await returnOrder(handle.db, w.manager, {
+      orderId: id,
+      locationId: w.paris,
+      reason: 'damaged',
+      lines: [{ lineId: line.id, quantity: 1, restock: false }],
+    });
     expect(await statusOf(id)).toBe('returned');
     expect(await level(handle.db, w.skus[1].id, w.paris)).toEqual({ onHand: 11, reserved: 0 });
     expect(await lifetimeValueOf(id)).toBe(0); // a refund without restock is still a refund
     await expect(
-      returnOrder(handle.db, w.owner, { orderId: id, locationId: w.paris, reason: 'x', lines: [{ lineId: line.id, quantity: 1, restock: true }] }),
+      returnOrder(handle.db, w.owner, {
+        orderId: id,
+        locationId: w.paris,
+        reason: 'x',
+        lines: [{ lineId: line.id, quantity: 1, restock: true }],
+      }),
     ).rejects.toMatchObject({ code: 'illegal_transition' });
-    const events = await handle.db.select({ type: orderEvents.type }).from(orderEvents).where(eq(orderEvents.orderId, id)).orderBy(orderEvents.id);
-    expect(events.map((e) => e.type)).toEqual(['placed', 'reserved', 'confirmed', 'shipped', 'partially_returned', 'returned']);
+    const events = await handle.db
+      .select({ type: orderEvents.type })
+      .from(orderEvents)
+      .where(eq(orderEvents.orderId, id))
+      .orderBy(orderEvents.id);
+    expect(events.map((e) => e.type)).toEqual([
+      'placed',
+      'reserved',
+      'confirmed',
+      'shipped',
+      'partially_returned',
+      'returned',
+    ]);
     expect(await findDrift(handle.db)).toEqual([]);
     expect(await summaryDrift()).toEqual([]);
   });
@@ -96,7 +122,9 @@ describe('order lifecycle', () => {
     const k0 = await readKpiTotals(handle.db, { locationId: w.paris });
     await cancelOrder(handle.db, w.manager, { orderId: id, reason: 'customer request' });
     expect((await level(handle.db, w.skus[1].id, w.paris)).reserved).toBe(0);
-    expect((await handle.db.select({ s: pickups.state }).from(pickups).where(eq(pickups.orderId, id)))[0].s).toBe('cancelled');
+    expect((await handle.db.select({ s: pickups.state }).from(pickups).where(eq(pickups.orderId, id)))[0].s).toBe(
+      'cancelled',
+    );
     const k1 = await readKpiTotals(handle.db, { locationId: w.paris });
     expect(k1.cancelledOrders - k0.cancelledOrders).toBe(1);
     expect(k0.revenueCents - k1.revenueCents).toBe(15000);
@@ -108,7 +136,9 @@ describe('order lifecycle', () => {
 
   it('keeps managers to orders of their locations', async () => {
     const lyon = await place({ type: 'pickup', locationCode: 'LYS' }, 1);
-    await expect(cancelOrder(handle.db, w.manager, { orderId: lyon, reason: 'x' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(cancelOrder(handle.db, w.manager, { orderId: lyon, reason: 'x' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     await expect(confirmOrder(handle.db, w.manager, lyon)).rejects.toMatchObject({ code: 'forbidden' });
     const ship = await place(SHIP, 1); // reserved at the warehouse
     await expect(shipOrder(handle.db, w.manager, { orderId: ship })).rejects.toMatchObject({ code: 'forbidden' });

@@ -51,8 +51,14 @@ export async function assertOrderScope(
   mode: 'any' | 'every' = 'every',
 ): Promise<void> {
   if (!can(actor, permission)) throw new Forbidden();
-  const places = orderPlaces(order, (await activeReservations(tx, order.id)).map((r) => r.locationId));
-  const allowed = mode === 'every' ? canAtEvery(actor, permission, places) : places.some((id) => can(actor, permission, id)) || canAtEvery(actor, permission, places);
+  const places = orderPlaces(
+    order,
+    (await activeReservations(tx, order.id)).map((r) => r.locationId),
+  );
+  const allowed =
+    mode === 'every'
+      ? canAtEvery(actor, permission, places)
+      : places.some((id) => can(actor, permission, id)) || canAtEvery(actor, permission, places);
   if (!allowed) throw new Forbidden('This order is not fulfilled at your locations.');
 }
 

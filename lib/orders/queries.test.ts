@@ -75,7 +75,12 @@ describe('listOrders', () => {
   it('shows a manager the ship orders picked at their store, not those shipped from elsewhere', async () => {
     // No PULL-L left at the warehouse and less in Lyon: a ship order for it is reserved in Paris.
     await handle.db.transaction(async (tx) => {
-      await changeStock(tx, { variantId: w.skus[2].id, locationId: w.warehouse, deltaOnHand: -50, reason: 'adjustment' });
+      await changeStock(tx, {
+        variantId: w.skus[2].id,
+        locationId: w.warehouse,
+        deltaOnHand: -50,
+        reason: 'adjustment',
+      });
       await changeStock(tx, { variantId: w.skus[2].id, locationId: w.lyon, deltaOnHand: -10, reason: 'adjustment' });
     });
     const [web] = await handle.db.select().from(channels).where(eq(channels.code, 'web'));
@@ -88,7 +93,10 @@ describe('listOrders', () => {
           placedAt: new Date(Date.UTC(2026, 10, 25)).toISOString(),
           currency: 'EUR',
           lines: [{ sku, quantity: 2, unitPriceCents: 1000 }],
-          fulfilment: { type: 'ship', address: { line1: '1 rue Neuve', postalCode: '75001', city: 'Paris', country: 'FR' } },
+          fulfilment: {
+            type: 'ship',
+            address: { line1: '1 rue Neuve', postalCode: '75001', city: 'Paris', country: 'FR' },
+          },
           totals: { subtotalCents: 2000, totalCents: 2000 },
         }),
       );
@@ -106,9 +114,18 @@ describe('findOrderDetail', () => {
   it('has lines, reservations, the pickup and the timeline', async () => {
     const [row] = (await listOrders(handle.db, w.owner, q({ q: 'W-3' }))).rows;
     const detail = await findOrderDetail(handle.db, row.id);
-    expect(detail).toMatchObject({ externalId: 'W-3', channelCode: 'web', locationCode: 'LYS', customerEmail: 'c3@example.fr' });
-    expect(detail?.lines).toEqual([expect.objectContaining({ sku: 'PULL-S', quantity: 1, productName: 'Pull marin — S' })]);
-    expect(detail?.reservations).toEqual([expect.objectContaining({ locationCode: 'LYS', quantity: 1, status: 'active' })]);
+    expect(detail).toMatchObject({
+      externalId: 'W-3',
+      channelCode: 'web',
+      locationCode: 'LYS',
+      customerEmail: 'c3@example.fr',
+    });
+    expect(detail?.lines).toEqual([
+      expect.objectContaining({ sku: 'PULL-S', quantity: 1, productName: 'Pull marin — S' }),
+    ]);
+    expect(detail?.reservations).toEqual([
+      expect.objectContaining({ locationCode: 'LYS', quantity: 1, status: 'active' }),
+    ]);
     expect(detail?.pickup?.state).toBe('placed');
     expect(detail?.events.map((e) => e.type)).toEqual(['placed', 'reserved']);
   });
@@ -130,7 +147,12 @@ describe('createPhoneOrder', () => {
     expect(first.created).toBe(true);
     expect(again).toEqual({ created: false, order: first.order });
     const detail = await findOrderDetail(handle.db, first.order.id);
-    expect(detail).toMatchObject({ channelCode: 'phone', totalCents: 11800, taxCents: 1967, customerPhone: '+33142685300' });
+    expect(detail).toMatchObject({
+      channelCode: 'phone',
+      totalCents: 11800,
+      taxCents: 1967,
+      customerPhone: '+33142685300',
+    });
     expect(detail?.events[0].actorName).toBe('Agent');
   });
 

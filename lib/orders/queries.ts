@@ -48,7 +48,9 @@ export function decodeCursor(value: string | undefined): Cursor | null {
   if (!value || value.length > 200) return null;
   try {
     const c = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Partial<Cursor> | null;
-    return typeof c?.t === 'string' && isUtcInstant(c.t) && typeof c.id === 'string' && UUID.test(c.id) ? { t: c.t, id: c.id } : null;
+    return typeof c?.t === 'string' && isUtcInstant(c.t) && typeof c.id === 'string' && UUID.test(c.id)
+      ? { t: c.t, id: c.id }
+      : null;
   } catch {
     return null;
   }
@@ -59,7 +61,11 @@ export function decodeCursor(value: string | undefined): Cursor | null {
  * has an index leading with it, and no page ever counts the whole table. Managers see the
  * orders fulfilled at their locations (orders.fulfilling_location_id).
  */
-export async function listOrders(db: DbOrTx, actor: Actor, query: OrderListQuery): Promise<{ rows: OrderListRow[]; next: string | null }> {
+export async function listOrders(
+  db: DbOrTx,
+  actor: Actor,
+  query: OrderListQuery,
+): Promise<{ rows: OrderListRow[]; next: string | null }> {
   const conds: SQL[] = [];
   const scope = scopeOf(actor, 'orders.view');
   // A manager's orders: those fulfilled at their locations, ship orders picked there included.
@@ -216,7 +222,13 @@ export async function findOrderDetail(db: DbOrTx, orderId: string) {
       .where(eq(orderEvents.orderId, orderId))
       .orderBy(orderEvents.createdAt, orderEvents.id),
     db
-      .select({ state: pickups.state, code: pickups.code, readyAt: pickups.readyAt, dueBy: pickups.dueBy, collectedAt: pickups.collectedAt })
+      .select({
+        state: pickups.state,
+        code: pickups.code,
+        readyAt: pickups.readyAt,
+        dueBy: pickups.dueBy,
+        collectedAt: pickups.collectedAt,
+      })
       .from(pickups)
       .where(eq(pickups.orderId, orderId)),
   ]);
@@ -242,12 +254,16 @@ export async function getOrderForActor(db: DbOrTx, actor: Actor, orderId: string
       .select({
         locationId: orders.locationId,
         fulfillingLocationId: orders.fulfillingLocationId,
-        reservedAt: sql<string[]>`coalesce((select array_agg(distinct r.location_id::text) from reservations r where r.order_id = ${orders.id}), '{}')`,
+        reservedAt: sql<
+          string[]
+        >`coalesce((select array_agg(distinct r.location_id::text) from reservations r where r.order_id = ${orders.id}), '{}')`,
       })
       .from(orders)
       .where(eq(orders.id, orderId));
     if (!keys) throw new NotFound('Order');
-    const places = [keys.locationId, keys.fulfillingLocationId, ...keys.reservedAt].filter((id): id is string => Boolean(id));
+    const places = [keys.locationId, keys.fulfillingLocationId, ...keys.reservedAt].filter((id): id is string =>
+      Boolean(id),
+    );
     if (!places.some((id) => scope.includes(id))) throw new Forbidden('This order is not fulfilled at your locations.');
   }
   const order = await findOrderDetail(db, orderId);
@@ -286,5 +302,8 @@ export function orderActionRights(
 }
 
 export async function listChannels(db: DbOrTx) {
-  return db.select({ id: channels.id, code: channels.code, name: channels.name, kind: channels.kind }).from(channels).orderBy(channels.name);
+  return db
+    .select({ id: channels.id, code: channels.code, name: channels.name, kind: channels.kind })
+    .from(channels)
+    .orderBy(channels.name);
 }

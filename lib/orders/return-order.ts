@@ -23,7 +23,11 @@ export type ReturnOrderInput = {
  * transaction, audited. Taking the return needs 'orders.return' at that store, and putting units
  * back on hand 'orders.restock' there too (an agent takes a return, never restocks).
  */
-export async function returnOrder(db: Db, actor: Actor, input: ReturnOrderInput): Promise<{ units: number; cents: number }> {
+export async function returnOrder(
+  db: Db,
+  actor: Actor,
+  input: ReturnOrderInput,
+): Promise<{ units: number; cents: number }> {
   if (!can(actor, 'orders.return', input.locationId)) throw new Forbidden('You cannot take returns at this location.');
   if (input.lines.some((l) => l.restock) && !can(actor, 'orders.restock', input.locationId)) {
     throw new Forbidden('You cannot put returned units back in stock at this location.');
@@ -39,7 +43,10 @@ export async function returnOrder(db: Db, actor: Actor, input: ReturnOrderInput)
       const line = byId.get(ret.lineId);
       if (!line) throw new DomainError('unprocessable', 'This line is not part of the order.');
       if (ret.quantity < 1 || line.quantityReturned + ret.quantity > line.quantity) {
-        throw new DomainError('unprocessable', `At most ${line.quantity - line.quantityReturned} unit(s) of ${line.sku} can be returned.`);
+        throw new DomainError(
+          'unprocessable',
+          `At most ${line.quantity - line.quantityReturned} unit(s) of ${line.sku} can be returned.`,
+        );
       }
       await tx
         .update(orderLines)
@@ -72,7 +79,11 @@ export async function returnOrder(db: Db, actor: Actor, input: ReturnOrderInput)
       actorId: actor.userId,
       data: { units, cents, reason: input.reason, locationId: input.locationId, lines: input.lines },
     });
-    await bumpKpi(tx, { placedAt: order.placedAt, channelId: order.channelId, locationId: order.locationId }, { returns: units, returnedCents: cents });
+    await bumpKpi(
+      tx,
+      { placedAt: order.placedAt, channelId: order.channelId, locationId: order.locationId },
+      { returns: units, returnedCents: cents },
+    );
     if (order.customerId) {
       await tx
         .update(customers)

@@ -72,7 +72,11 @@ export const ZIngestOrderInput = z
   .superRefine((o, ctx) => {
     const lines = o.lines.reduce((sum, l) => sum + l.quantity * l.unitPriceCents, 0);
     if (lines !== o.totals.subtotalCents) {
-      ctx.addIssue({ code: 'custom', path: ['totals', 'subtotalCents'], message: `Must equal the sum of the lines (${lines}).` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['totals', 'subtotalCents'],
+        message: `Must equal the sum of the lines (${lines}).`,
+      });
     }
     // Prices include tax (French TTC) unless the channel adds tax on top: both add up.
     const total = o.totals.subtotalCents - o.totals.discountCents + o.totals.shippingCents;
@@ -86,7 +90,15 @@ export const ZIngestOrderInput = z
   });
 export type IngestOrderInput = z.infer<typeof ZIngestOrderInput>;
 
-export const ORDER_STATUSES = ['placed', 'confirmed', 'backordered', 'shipped', 'completed', 'cancelled', 'returned'] as const;
+export const ORDER_STATUSES = [
+  'placed',
+  'confirmed',
+  'backordered',
+  'shipped',
+  'completed',
+  'cancelled',
+  'returned',
+] as const;
 export const FULFILMENT_TYPES = ['ship', 'in_store', 'pickup'] as const;
 
 const optionalText = z.string().trim().max(100).optional().catch(undefined);
@@ -119,22 +131,41 @@ export const ZCancelOrderInput = ZOrderIdInput.extend({ reason: z.string().trim(
  * A checkbox or hidden field's boolean: true/false, or the strings a form sends ('true', 'on',
  * '1' / 'false', '0', 'off'); an unchecked box sends nothing. z.coerce.boolean() read 'false' as true.
  */
-const formBoolean = z.union([z.boolean(), z.enum(['true', 'on', '1', 'false', 'off', '0']).transform((v) => v === 'true' || v === 'on' || v === '1')]);
+const formBoolean = z.union([
+  z.boolean(),
+  z.enum(['true', 'on', '1', 'false', 'off', '0']).transform((v) => v === 'true' || v === 'on' || v === '1'),
+]);
 
 export const ZReturnOrderInput = ZOrderIdInput.extend({
   locationId: z.uuid(),
   reason: z.string().trim().min(3).max(500),
   lines: z
-    .array(z.object({ lineId: z.uuid(), quantity: z.coerce.number().int().min(1).max(10_000), restock: formBoolean.default(false) }))
+    .array(
+      z.object({
+        lineId: z.uuid(),
+        quantity: z.coerce.number().int().min(1).max(10_000),
+        restock: formBoolean.default(false),
+      }),
+    )
     .min(1)
     .max(200),
 });
 
 /** Field error codes of the phone order (the form says them in the user's language). */
-export const PHONE_ORDER_FIELD_ERRORS = ['required', 'too_long', 'email_invalid', 'phone_invalid', 'contact_required'] as const;
+export const PHONE_ORDER_FIELD_ERRORS = [
+  'required',
+  'too_long',
+  'email_invalid',
+  'phone_invalid',
+  'contact_required',
+] as const;
 export type PhoneOrderFieldError = (typeof PHONE_ORDER_FIELD_ERRORS)[number];
 
-const requiredName = z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(100, { error: 'too_long' });
+const requiredName = z
+  .string({ error: 'required' })
+  .trim()
+  .min(1, { error: 'required' })
+  .max(100, { error: 'too_long' });
 /** Blank is "not given"; anything else must be the thing it claims to be. */
 const optionalContact = (error: PhoneOrderFieldError, max: number, valid: (v: string) => boolean = () => true) =>
   z
@@ -163,7 +194,8 @@ export const ZPhoneOrderInput = z.object({
     })
     .superRefine((c, ctx) => {
       if (c.email || c.phone) return;
-      for (const path of ['email', 'phone']) ctx.addIssue({ code: 'custom', path: [path], message: 'contact_required' });
+      for (const path of ['email', 'phone'])
+        ctx.addIssue({ code: 'custom', path: [path], message: 'contact_required' });
     }),
   lines: z
     .array(z.object({ sku: z.string().trim().min(1).max(64), quantity: z.coerce.number().int().min(1).max(1000) }))

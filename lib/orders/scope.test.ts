@@ -30,11 +30,20 @@ beforeAll(async () => {
     .insert(channels)
     .values({ code: 'web', name: 'Web', kind: 'web', allowSplitShipments: true } as typeof channels.$inferInsert)
     .returning();
-  const [u] = await handle.db.insert(staffUsers).values({ email: 'lyon@t.test', name: 'Lyon', passwordHash: 'x', role: 'manager' }).returning();
+  const [u] = await handle.db
+    .insert(staffUsers)
+    .values({ email: 'lyon@t.test', name: 'Lyon', passwordHash: 'x', role: 'manager' })
+    .returning();
   await handle.db.insert(userLocations).values({ userId: u.id, locationId: w.lyon });
   lyonManager = { userId: u.id, role: 'manager', locationIds: [w.lyon] };
   await handle.db.transaction((tx) =>
-    changeStock(tx, { variantId: L().id, locationId: w.warehouse, deltaOnHand: -10, reason: 'adjustment', referenceType: 'seed' }),
+    changeStock(tx, {
+      variantId: L().id,
+      locationId: w.warehouse,
+      deltaOnHand: -10,
+      reason: 'adjustment',
+      referenceType: 'seed',
+    }),
   );
 });
 afterAll(() => handle.close());
@@ -83,10 +92,13 @@ describe('split orders', () => {
     const id = await splitOrder();
     const before = await footprint();
     await expect(shipOrder(handle.db, w.manager, { orderId: id })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(cancelOrder(handle.db, w.manager, { orderId: id, reason: 'not mine alone' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(cancelOrder(handle.db, w.manager, { orderId: id, reason: 'not mine alone' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     await expect(shipOrder(handle.db, lyonManager, { orderId: id })).rejects.toMatchObject({ code: 'forbidden' });
     expect(await footprint()).toBe(before);
-    const reservedAt = async () => (await level(handle.db, L().id, w.paris)).reserved + (await level(handle.db, L().id, w.lyon)).reserved;
+    const reservedAt = async () =>
+      (await level(handle.db, L().id, w.paris)).reserved + (await level(handle.db, L().id, w.lyon)).reserved;
     expect(await reservedAt()).toBe(15);
 
     // A manager of both stores may: the rule is every location, not the owner only.
@@ -95,7 +107,6 @@ describe('split orders', () => {
     expect(await reservedAt()).toBe(0);
     expect((await level(handle.db, L().id, w.paris)).onHand + (await level(handle.db, L().id, w.lyon)).onHand).toBe(5);
   });
-
 });
 
 describe('agents', () => {
@@ -105,7 +116,9 @@ describe('agents', () => {
     await expect(shipOrder(handle.db, w.agent, { orderId: ship })).rejects.toMatchObject({ code: 'forbidden' });
     expect(await footprint()).toBe(before);
     await cancelOrder(handle.db, w.agent, { orderId: ship, reason: 'customer on the phone' });
-    expect((await handle.db.select({ s: orders.status }).from(orders).where(eq(orders.id, ship)))[0].s).toBe('cancelled');
+    expect((await handle.db.select({ s: orders.status }).from(orders).where(eq(orders.id, ship)))[0].s).toBe(
+      'cancelled',
+    );
   });
 
   it('may take a return without restock, not with one', async () => {
@@ -115,10 +128,20 @@ describe('agents', () => {
     const parisM = await level(handle.db, w.skus[1].id, w.paris);
     const before = await footprint();
     await expect(
-      returnOrder(handle.db, w.agent, { orderId: id, locationId: w.paris, reason: 'wrong size', lines: [{ lineId: line.id, quantity: 1, restock: true }] }),
+      returnOrder(handle.db, w.agent, {
+        orderId: id,
+        locationId: w.paris,
+        reason: 'wrong size',
+        lines: [{ lineId: line.id, quantity: 1, restock: true }],
+      }),
     ).rejects.toMatchObject({ code: 'forbidden' });
     expect(await footprint()).toBe(before);
-    await returnOrder(handle.db, w.agent, { orderId: id, locationId: w.paris, reason: 'damaged', lines: [{ lineId: line.id, quantity: 1, restock: false }] });
+    await returnOrder(handle.db, w.agent, {
+      orderId: id,
+      locationId: w.paris,
+      reason: 'damaged',
+      lines: [{ lineId: line.id, quantity: 1, restock: false }],
+    });
     expect(await level(handle.db, w.skus[1].id, w.paris)).toEqual(parisM);
   });
 });
@@ -128,11 +151,22 @@ describe('returns', () => {
     const id = await place(SHIP, 'PULL-M', 1);
     await shipOrder(handle.db, w.owner, { orderId: id });
     const [line] = await handle.db.select().from(orderLines).where(eq(orderLines.orderId, id));
-    const input = ZReturnOrderInput.parse({ orderId: id, locationId: w.paris, reason: 'damaged', lines: [{ lineId: line.id, quantity: '1', restock: 'false' }] });
+    const input = ZReturnOrderInput.parse({
+      orderId: id,
+      locationId: w.paris,
+      reason: 'damaged',
+      lines: [{ lineId: line.id, quantity: '1', restock: 'false' }],
+    });
     expect(input.lines[0].restock).toBe(false);
-    expect(ZReturnOrderInput.parse({ ...input, lines: [{ lineId: line.id, quantity: 1, restock: 'on' }] }).lines[0].restock).toBe(true);
-    expect(ZReturnOrderInput.parse({ ...input, lines: [{ lineId: line.id, quantity: 1 }] }).lines[0].restock).toBe(false);
-    expect(() => ZReturnOrderInput.parse({ ...input, lines: [{ lineId: line.id, quantity: 1, restock: 'maybe' }] })).toThrow();
+    expect(
+      ZReturnOrderInput.parse({ ...input, lines: [{ lineId: line.id, quantity: 1, restock: 'on' }] }).lines[0].restock,
+    ).toBe(true);
+    expect(ZReturnOrderInput.parse({ ...input, lines: [{ lineId: line.id, quantity: 1 }] }).lines[0].restock).toBe(
+      false,
+    );
+    expect(() =>
+      ZReturnOrderInput.parse({ ...input, lines: [{ lineId: line.id, quantity: 1, restock: 'maybe' }] }),
+    ).toThrow();
     const parisM = await level(handle.db, w.skus[1].id, w.paris);
     await returnOrder(handle.db, w.manager, input);
     expect(await level(handle.db, w.skus[1].id, w.paris)).toEqual(parisM);
@@ -144,11 +178,21 @@ describe('returns', () => {
     const [line] = await handle.db.select().from(orderLines).where(eq(orderLines.orderId, id));
     const before = await footprint();
     await expect(
-      returnOrder(handle.db, lyonManager, { orderId: id, locationId: w.paris, reason: 'wrong size', lines: [{ lineId: line.id, quantity: 1, restock: false }] }),
+      returnOrder(handle.db, lyonManager, {
+        orderId: id,
+        locationId: w.paris,
+        reason: 'wrong size',
+        lines: [{ lineId: line.id, quantity: 1, restock: false }],
+      }),
     ).rejects.toMatchObject({ code: 'forbidden' });
     expect(await footprint()).toBe(before);
     const lyonM = await level(handle.db, w.skus[1].id, w.lyon);
-    await returnOrder(handle.db, lyonManager, { orderId: id, locationId: w.lyon, reason: 'wrong size', lines: [{ lineId: line.id, quantity: 1, restock: true }] });
+    await returnOrder(handle.db, lyonManager, {
+      orderId: id,
+      locationId: w.lyon,
+      reason: 'wrong size',
+      lines: [{ lineId: line.id, quantity: 1, restock: true }],
+    });
     expect((await level(handle.db, w.skus[1].id, w.lyon)).onHand).toBe(lyonM.onHand + 1);
   });
 });
@@ -157,7 +201,8 @@ describe('the order page', () => {
   it('opens for the managers of the locations an order is served from, the owner and an agent; not for another store', async () => {
     const paris = await place({ type: 'pickup', locationCode: 'PAR' }, 'PULL-M', 1);
     await expect(getOrderForActor(handle.db, lyonManager, paris)).rejects.toMatchObject({ code: 'forbidden' });
-    for (const actor of [w.manager, w.owner, w.agent]) expect((await getOrderForActor(handle.db, actor, paris)).id).toBe(paris);
+    for (const actor of [w.manager, w.owner, w.agent])
+      expect((await getOrderForActor(handle.db, actor, paris)).id).toBe(paris);
   });
 
   it('is missing (404) for an unknown or malformed id, before any scope is judged', async () => {

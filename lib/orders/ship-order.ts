@@ -7,13 +7,18 @@ import { changeStock } from '@/lib/inventory/ledger';
 import { activeReservations, assertFrom, assertOrderScope, lockOrder } from './lock-order';
 
 /** Ships a ship order: its reservations are consumed and the units leave on hand, in one transaction. */
-export async function shipOrder(db: Db, actor: Actor, input: { orderId: string; carrier?: string; tracking?: string }): Promise<void> {
+export async function shipOrder(
+  db: Db,
+  actor: Actor,
+  input: { orderId: string; carrier?: string; tracking?: string },
+): Promise<void> {
   await db.transaction(async (tx) => {
     const order = await lockOrder(tx, input.orderId);
     await assertOrderScope(tx, actor, 'orders.ship', order);
     if (order.status === 'shipped') return;
     assertFrom(order, ['placed', 'confirmed'], 'shipped');
-    if (order.fulfilmentType !== 'ship') throw new DomainError('unprocessable', 'Only ship orders are shipped; pickups are collected.');
+    if (order.fulfilmentType !== 'ship')
+      throw new DomainError('unprocessable', 'Only ship orders are shipped; pickups are collected.');
     for (const r of await activeReservations(tx, order.id)) {
       await changeStock(tx, {
         variantId: r.variantId,
@@ -25,9 +30,15 @@ export async function shipOrder(db: Db, actor: Actor, input: { orderId: string; 
         referenceId: order.id,
         actorId: actor.userId,
       });
-      await tx.update(reservations).set({ status: 'consumed', closedAt: sql`now()` }).where(eq(reservations.id, r.id));
+      await tx
+        .update(reservations)
+        .set({ status: 'consumed', closedAt: sql`now()` })
+        .where(eq(reservations.id, r.id));
     }
-    await tx.update(orders).set({ status: 'shipped', updatedAt: sql`now()` }).where(eq(orders.id, order.id));
+    await tx
+      .update(orders)
+      .set({ status: 'shipped', updatedAt: sql`now()` })
+      .where(eq(orders.id, order.id));
     await tx.insert(orderEvents).values({
       orderId: order.id,
       type: 'shipped',

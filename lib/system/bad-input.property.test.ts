@@ -16,8 +16,20 @@ import type { SearchParams } from '@/lib/http/search-params';
 import { listCounts, startCount } from '@/lib/inventory/counts';
 import { inventoryToCsv } from '@/lib/inventory/csv';
 import { encodeCreatedCursor } from '@/lib/inventory/cursor';
-import { createdCursorParam, parseInventoryExportParams, parseInventoryListParams, replenishmentPageParam } from '@/lib/inventory/list-params';
-import { effectiveLocations, findSkuDetail, findVariantByCode, listInventory, listLocations, listTransfersForActor } from '@/lib/inventory/queries';
+import {
+  createdCursorParam,
+  parseInventoryExportParams,
+  parseInventoryListParams,
+  replenishmentPageParam,
+} from '@/lib/inventory/list-params';
+import {
+  effectiveLocations,
+  findSkuDetail,
+  findVariantByCode,
+  listInventory,
+  listLocations,
+  listTransfersForActor,
+} from '@/lib/inventory/queries';
 import { listReplenishment } from '@/lib/inventory/replenishment';
 import { createTransfer } from '@/lib/inventory/transfers';
 import { logTo } from '@/lib/log';
@@ -55,14 +67,22 @@ beforeAll(async () => {
   handle = await createTestDatabase();
   useDatabaseInThisProcess(handle);
   w = await makeInventoryWorld(handle.db, { stock: 50 });
-  const [web] = await handle.db.insert(channels).values({ code: 'web', name: 'Web', kind: 'web' }).returning({ id: channels.id });
+  const [web] = await handle.db
+    .insert(channels)
+    .values({ code: 'web', name: 'Web', kind: 'web' })
+    .returning({ id: channels.id });
   await addChannelCredential(handle.db, { channelId: web.id, kind: 'signing', value: SECRET });
   await addChannelCredential(handle.db, { channelId: web.id, kind: 'read', value: SECRET });
   // Something in every list, so that cursors and filters meet rows.
   const { ZIngestOrderInput } = await import('@/lib/orders/schemas');
-  for (let i = 0; i < 3; i++) await ingestOrder(handle.db, { code: 'web' }, ZIngestOrderInput.parse(validOrder(`SEED-${i}`)));
+  for (let i = 0; i < 3; i++)
+    await ingestOrder(handle.db, { code: 'web' }, ZIngestOrderInput.parse(validOrder(`SEED-${i}`)));
   customerId = (await handle.db.execute<{ id: string }>(sql`select id from customers limit 1`)).rows[0].id;
-  await createTransfer(handle.db, w.owner, { sourceLocationId: w.paris, destinationLocationId: w.lyon, lines: [{ variantId: w.skus[0].id, quantity: 1 }] });
+  await createTransfer(handle.db, w.owner, {
+    sourceLocationId: w.paris,
+    destinationLocationId: w.lyon,
+    lines: [{ variantId: w.skus[0].id, quantity: 1 }],
+  });
   await startCount(handle.db, w.owner, { locationId: w.lyon, scope: { kind: 'all' } });
   // Unexpected errors would be logged: keep the run quiet, the assertions say what matters.
   restoreLogs = logTo({ write: () => {} });
@@ -77,27 +97,57 @@ afterAll(async () => {
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 /** Dates and instants with every field anywhere from absurd to plausible. */
 const dateish = fc.oneof(
-  fc.tuple(fc.integer({ min: 0, max: 99_999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 })).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`),
-  fc.date({ noInvalidDate: true, min: new Date('1990-01-01'), max: new Date('2040-01-01') }).map((d) => d.toISOString().slice(0, 10)),
+  fc
+    .tuple(fc.integer({ min: 0, max: 99_999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }))
+    .map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`),
+  fc
+    .date({ noInvalidDate: true, min: new Date('1990-01-01'), max: new Date('2040-01-01') })
+    .map((d) => d.toISOString().slice(0, 10)),
   fc.constantFrom('2024-13-45', '2024-02-30', '0000-01-01', '2023-02-29', '99999-01-01', '2024-1-1', ''),
 );
 const timeish = fc
-  .tuple(dateish, fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 999_999 }))
+  .tuple(
+    dateish,
+    fc.integer({ min: 0, max: 99 }),
+    fc.integer({ min: 0, max: 99 }),
+    fc.integer({ min: 0, max: 99 }),
+    fc.integer({ min: 0, max: 999_999 }),
+  )
   .map(([day, h, m, s, us]) => `${day}T${pad(h, 2)}:${pad(m, 2)}:${pad(s, 2)}.${pad(us, 6)}Z`);
 const msTimeish = timeish.map((t) => `${t.slice(0, -4)}Z`);
-const uuidish = fc.oneof(fc.uuid(), fc.constant('-'.repeat(36)), fc.constant('g'.repeat(36)), fc.string({ maxLength: 40 }));
+const uuidish = fc.oneof(
+  fc.uuid(),
+  fc.constant('-'.repeat(36)),
+  fc.constant('g'.repeat(36)),
+  fc.string({ maxLength: 40 }),
+);
 const nasty = fc.oneof(
   fc.string({ maxLength: 30 }),
   fc.string({ unit: 'binary', maxLength: 30 }),
-  fc.constantFrom('\u0000', 'a\u0000b', "'; select 1; --", '%', '_', '\\', '-1', '1e309', 'NaN', 'null', 'x'.repeat(300)),
+  fc.constantFrom(
+    '\u0000',
+    'a\u0000b',
+    "'; select 1; --",
+    '%',
+    '_',
+    '\\',
+    '-1',
+    '1e309',
+    'NaN',
+    'null',
+    'x'.repeat(300),
+  ),
 );
-const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : (JSON.stringify(value) ?? '')).toString('base64url');
+const b64 = (value: unknown) =>
+  Buffer.from(typeof value === 'string' ? value : (JSON.stringify(value) ?? '')).toString('base64url');
 /** Cursors that decode but lie: impossible times, malformed ids, wrong shapes; and plain junk. */
 const cursorish = fc.oneof(
   fc.record({ t: fc.oneof(msTimeish, timeish, nasty), id: uuidish }).map(b64),
   fc.anything().map(b64),
   nasty,
-  fc.constant(encodeCreatedCursor({ cursorTime: '2024-99-99T00:00:00.000000Z', id: '00000000-0000-4000-8000-000000000000' })),
+  fc.constant(
+    encodeCreatedCursor({ cursorTime: '2024-99-99T00:00:00.000000Z', id: '00000000-0000-4000-8000-000000000000' }),
+  ),
 );
 const value = fc.oneof(nasty, dateish, cursorish, fc.uuid(), fc.integer().map(String));
 const paramValue = fc.oneof(value, fc.array(value, { maxLength: 3 }));
@@ -123,7 +173,13 @@ describe('every list page parser, then its query, on generated search params', (
 
   it('/orders: the cases from the issue', async () => {
     const forged = b64({ t: '2024-99-99T10:00:00.000Z', id: '00000000-0000-4000-8000-000000000000' });
-    for (const sp of [{ from: '2024-13-45' }, { to: '0000-01-01' }, { after: forged }, { after: b64({ t: '1', id: '-'.repeat(36) }) }, { q: 'a\u0000' }]) {
+    for (const sp of [
+      { from: '2024-13-45' },
+      { to: '0000-01-01' },
+      { after: forged },
+      { after: b64({ t: '1', id: '-'.repeat(36) }) },
+      { q: 'a\u0000' },
+    ]) {
       await listOrders(handle.db, w.owner, parseOrderListParams(sp));
     }
   });
@@ -142,7 +198,8 @@ describe('every list page parser, then its query, on generated search params', (
     await fc.assert(
       fc.asyncProperty(paramsOf(INVENTORY_KEYS), async (sp) => {
         const query = parseInventoryListParams(sp);
-        for (const actor of actors()) await listInventory(handle.db, query, effectiveLocations(actor, query.loc, locations));
+        for (const actor of actors())
+          await listInventory(handle.db, query, effectiveLocations(actor, query.loc, locations));
       }),
       { numRuns: RUNS },
     );
@@ -156,13 +213,18 @@ describe('every list page parser, then its query, on generated search params', (
       for (const [key, v] of Object.entries(sp)) for (const one of [v ?? ''].flat()) params.append(key, one);
       return params;
     };
-    const query = fc.oneof(paramsOf(INVENTORY_KEYS).map(urlOf), fc.string({ maxLength: 80 }).map((raw) => new URLSearchParams(raw)));
+    const query = fc.oneof(
+      paramsOf(INVENTORY_KEYS).map(urlOf),
+      fc.string({ maxLength: 80 }).map((raw) => new URLSearchParams(raw)),
+    );
     await fc.assert(
       fc.asyncProperty(query, async (params) => {
         const parsed = parseInventoryExportParams(params);
         expect(parsed.page).toBe(1);
         for (const actor of actors()) {
-          const page = await listInventory(handle.db, parsed, effectiveLocations(actor, parsed.loc, locations), { pageSize: 10_000 });
+          const page = await listInventory(handle.db, parsed, effectiveLocations(actor, parsed.loc, locations), {
+            pageSize: 10_000,
+          });
           inventoryToCsv(page.rows, codes);
         }
       }),
@@ -177,8 +239,16 @@ describe('every list page parser, then its query, on generated search params', (
     await fc.assert(
       fc.asyncProperty(paramsOf(['before', 'inBefore', 'outBefore', 'loc']), async (sp) => {
         await listTransfersForActor(handle.db, w.owner, { locationIds: null, before: createdCursorParam(sp.before) });
-        await listTransfersForActor(handle.db, w.manager, { locationIds: [w.paris], direction: 'in', before: createdCursorParam(sp.inBefore) });
-        await listTransfersForActor(handle.db, w.manager, { locationIds: [w.paris], direction: 'out', before: createdCursorParam(sp.outBefore) });
+        await listTransfersForActor(handle.db, w.manager, {
+          locationIds: [w.paris],
+          direction: 'in',
+          before: createdCursorParam(sp.inBefore),
+        });
+        await listTransfersForActor(handle.db, w.manager, {
+          locationIds: [w.paris],
+          direction: 'out',
+          before: createdCursorParam(sp.outBefore),
+        });
       }),
       { numRuns: RUNS },
     );
@@ -245,7 +315,9 @@ async function expectSafe(call: () => Promise<Response>): Promise<void> {
 }
 
 const queryString = (keys: string[]) =>
-  fc.dictionary(fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 6 })), value, { maxKeys: 6 }).map((d) => new URLSearchParams(d).toString());
+  fc
+    .dictionary(fc.oneof(fc.constantFrom(...keys), fc.string({ maxLength: 6 })), value, { maxKeys: 6 })
+    .map((d) => new URLSearchParams(d).toString());
 // A header value is printable Latin-1 (fetch refuses the rest before any route sees it).
 const bearer = fc.oneof(
   fc.constant(`Bearer ${SECRET}`),
@@ -255,16 +327,34 @@ const bearer = fc.oneof(
 
 /** Orders a channel might send by mistake (or on purpose): a valid one with parts replaced. */
 const orderBody = fc.oneof(
-  fc.record({
-    placedAt: fc.oneof(msTimeish, timeish, dateish, nasty, fc.constantFrom('0000-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '2024-99-99T00:00:00Z')),
-    externalId: nasty,
-  }).map(({ placedAt, externalId }) => JSON.stringify({ ...validOrder(externalId), placedAt })),
   fc
-    .record({ key: fc.constantFrom('externalId', 'currency', 'customer', 'lines', 'fulfilment', 'totals', 'placedAt'), value: fc.anything() })
+    .record({
+      placedAt: fc.oneof(
+        msTimeish,
+        timeish,
+        dateish,
+        nasty,
+        fc.constantFrom('0000-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '2024-99-99T00:00:00Z'),
+      ),
+      externalId: nasty,
+    })
+    .map(({ placedAt, externalId }) => JSON.stringify({ ...validOrder(externalId), placedAt })),
+  fc
+    .record({
+      key: fc.constantFrom('externalId', 'currency', 'customer', 'lines', 'fulfilment', 'totals', 'placedAt'),
+      value: fc.anything(),
+    })
     .map(({ key, value }) => JSON.stringify({ ...validOrder('X-1'), [key]: value })),
-  fc.record({ email: nasty, phone: nasty, sku: nasty, code: nasty }).map(({ email, phone, sku, code }) =>
-    JSON.stringify({ ...validOrder('X-2'), customer: { email, phone }, lines: [{ sku, quantity: 1, unitPriceCents: 5900 }], fulfilment: { type: 'pickup', locationCode: code } }),
-  ),
+  fc
+    .record({ email: nasty, phone: nasty, sku: nasty, code: nasty })
+    .map(({ email, phone, sku, code }) =>
+      JSON.stringify({
+        ...validOrder('X-2'),
+        customer: { email, phone },
+        lines: [{ sku, quantity: 1, unitPriceCents: 5900 }],
+        fulfilment: { type: 'pickup', locationCode: code },
+      }),
+    ),
   fc.string({ maxLength: 200 }),
   fc.json(),
 );
@@ -272,15 +362,27 @@ const orderBody = fc.oneof(
 describe('every route of the channels API, on generated requests', () => {
   it('POST /api/v1/channels/{channel}/orders, signed or not', async () => {
     await fc.assert(
-      fc.asyncProperty(orderBody, fc.constantFrom('web', 'nope', 'w\u0000b', '%'), fc.boolean(), async (raw, channel, signed) => {
-        const headers = new Headers({ 'content-type': 'application/json' });
-        if (signed) headers.set('x-comptoir-signature', signBody(SECRET, raw));
-        await expectSafe(() =>
-          postOrder(new Request(`http://test/api/v1/channels/${encodeURIComponent(channel)}/orders`, { method: 'POST', body: raw, headers }), {
-            params: Promise.resolve({ channel }),
-          }),
-        );
-      }),
+      fc.asyncProperty(
+        orderBody,
+        fc.constantFrom('web', 'nope', 'w\u0000b', '%'),
+        fc.boolean(),
+        async (raw, channel, signed) => {
+          const headers = new Headers({ 'content-type': 'application/json' });
+          if (signed) headers.set('x-comptoir-signature', signBody(SECRET, raw));
+          await expectSafe(() =>
+            postOrder(
+              new Request(`http://test/api/v1/channels/${encodeURIComponent(channel)}/orders`, {
+                method: 'POST',
+                body: raw,
+                headers,
+              }),
+              {
+                params: Promise.resolve({ channel }),
+              },
+            ),
+          );
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -290,7 +392,11 @@ describe('every route of the channels API, on generated requests', () => {
     for (const placedAt of ['0000-01-01T00:00:00Z', '2024-99-99T10:00:00Z', '2023-02-29T10:00:00Z', inTenYears]) {
       const raw = JSON.stringify({ ...validOrder(`BAD-${placedAt}`), placedAt });
       const response = await postOrder(
-        new Request('http://test/api/v1/channels/web/orders', { method: 'POST', body: raw, headers: { 'x-comptoir-signature': signBody(SECRET, raw) } }),
+        new Request('http://test/api/v1/channels/web/orders', {
+          method: 'POST',
+          body: raw,
+          headers: { 'x-comptoir-signature': signBody(SECRET, raw) },
+        }),
         { params: Promise.resolve({ channel: 'web' }) },
       );
       expect(response.status, placedAt).toBe(400);

@@ -13,7 +13,11 @@ describe('getHealth', () => {
   it('reports the engine, an up-to-date migration state and the version', async () => {
     const health = await getHealth(handle);
     expect(health.engine).toBe(process.env.DATABASE_URL ? 'postgresql' : 'pglite');
-    expect(health.migrations).toEqual({ applied: expectedMigrations(), expected: expectedMigrations(), upToDate: true });
+    expect(health.migrations).toEqual({
+      applied: expectedMigrations(),
+      expected: expectedMigrations(),
+      upToDate: true,
+    });
     expect(health.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(health.status).toBe('ok');
   });

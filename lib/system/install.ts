@@ -18,13 +18,18 @@ export function demoSeedMarker(scale: DemoSeedMarker['scale'], now: Date, seed?:
 
 /** The demo seed's marker, or null on a database the demo seed never filled. */
 export async function findDemoSeed(db: DbOrTx): Promise<DemoSeedMarker | null> {
-  const [row] = await db.select({ value: systemSettings.value }).from(systemSettings).where(eq(systemSettings.key, DEMO_SEED_KEY));
+  const [row] = await db
+    .select({ value: systemSettings.value })
+    .from(systemSettings)
+    .where(eq(systemSettings.key, DEMO_SEED_KEY));
   return row ? (row.value as DemoSeedMarker) : null;
 }
 
 /** Whether anyone can sign in at all: a fresh install has no active staff until user:create runs. */
 export async function hasActiveStaff(db: DbOrTx): Promise<boolean> {
-  const res = await db.execute<{ found: boolean }>(sql`SELECT EXISTS (SELECT 1 FROM staff_users WHERE active) AS found`);
+  const res = await db.execute<{ found: boolean }>(
+    sql`SELECT EXISTS (SELECT 1 FROM staff_users WHERE active) AS found`,
+  );
   return Boolean(res.rows[0]?.found);
 }
 

@@ -7,7 +7,10 @@ import { isDatabaseEmpty, seedDemo } from '@/db/seed';
  * empty (`npm run db:seed` seeds it when asked), and the start log says how to create the first
  * owner instead. Returns whether it seeded.
  */
-export async function seedOnFirstStart(handle: DbHandle, opts: { log?: (line: string) => void; scale?: number } = {}): Promise<boolean> {
+export async function seedOnFirstStart(
+  handle: DbHandle,
+  opts: { log?: (line: string) => void; scale?: number } = {},
+): Promise<boolean> {
   if (handle.engine !== 'pglite' || !(await isDatabaseEmpty(handle))) return false;
   const log = opts.log ?? (() => {});
   log('Seeding the demo store… (first start of the embedded database only)');

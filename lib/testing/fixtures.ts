@@ -51,7 +51,13 @@ export async function makeInventoryWorld(db: Db, opts: { stock?: number } = {}) 
     await db.transaction(async (tx) => {
       for (const v of skus) {
         for (const l of locs) {
-          await changeStock(tx, { variantId: v.id, locationId: l, deltaOnHand: stock, reason: 'receipt', referenceType: 'seed' });
+          await changeStock(tx, {
+            variantId: v.id,
+            locationId: l,
+            deltaOnHand: stock,
+            reason: 'receipt',
+            referenceType: 'seed',
+          });
         }
       }
     });
@@ -66,7 +72,11 @@ export async function makeInventoryWorld(db: Db, opts: { stock?: number } = {}) 
 export type InventoryWorld = Awaited<ReturnType<typeof makeInventoryWorld>>;
 
 /** The inventory row of one (SKU, location), read straight from the table rather than through the code under test. */
-export async function level(db: Db, variantId: string, locationId: string): Promise<{ onHand: number; reserved: number }> {
+export async function level(
+  db: Db,
+  variantId: string,
+  locationId: string,
+): Promise<{ onHand: number; reserved: number }> {
   const [row] = await db
     .select({ onHand: inventoryLevels.onHand, reserved: inventoryLevels.reserved })
     .from(inventoryLevels)

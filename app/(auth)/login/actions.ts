@@ -9,7 +9,8 @@ import type { SignInState } from '@/lib/auth/sign-in-state';
 
 /** Only paths inside this app: never an absolute or protocol-relative URL (open redirect). */
 function safeRedirect(value: FormDataEntryValue | null): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\'))
+    return '/';
   return value;
 }
 
@@ -29,7 +30,10 @@ function waitMessage(t: Translate, seconds: number): string {
  */
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const { t } = await getI18n();
-  const parsed = ZSignInInput.safeParse({ email: formData.get('email') ?? '', password: formData.get('password') ?? '' });
+  const parsed = ZSignInInput.safeParse({
+    email: formData.get('email') ?? '',
+    password: formData.get('password') ?? '',
+  });
   if (!parsed.success) {
     const fields = new Set(parsed.error.issues.map((issue) => issue.path[0]));
     return {

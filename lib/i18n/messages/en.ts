@@ -57,7 +57,8 @@ export const en = {
   'login.errors.throttledMinute': 'Too many sign-in attempts. Wait a minute, then try again.',
   'login.errors.throttledMinutes': 'Too many sign-in attempts. Wait {minutes} minutes, then try again.',
   'login.noStaff.title': 'No staff account yet',
-  'login.noStaff.description': 'This installation has nobody who can sign in. On the server, create the first owner with this command, then sign in with the email and password it sets:',
+  'login.noStaff.description':
+    'This installation has nobody who can sign in. On the server, create the first owner with this command, then sign in with the email and password it sets:',
   'login.demo.title': 'Demo accounts',
   'login.demo.description': 'Every demo account uses the password {password}. Select an account to fill in the form.',
 
@@ -92,7 +93,8 @@ export const en = {
 
   'forbidden.metaTitle': 'Access denied',
   'forbidden.title': 'You do not have access to this page',
-  'forbidden.description': 'Your role does not include this section. If you need it for your work, ask the owner of the account.',
+  'forbidden.description':
+    'Your role does not include this section. If you need it for your work, ask the owner of the account.',
 
   'notFound.metaTitle': 'Page not found',
   'notFound.title': 'Page not found',

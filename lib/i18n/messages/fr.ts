@@ -54,9 +54,11 @@ export const fr: Messages = {
   'login.errors.throttledMinute': 'Trop de tentatives de connexion. Patientez une minute, puis réessayez.',
   'login.errors.throttledMinutes': 'Trop de tentatives de connexion. Patientez {minutes} minutes, puis réessayez.',
   'login.noStaff.title': 'Aucun compte collaborateur',
-  'login.noStaff.description': 'Personne ne peut encore se connecter à cette installation. Sur le serveur, créez le premier propriétaire avec cette commande, puis connectez-vous avec l’e-mail et le mot de passe qu’elle définit :',
+  'login.noStaff.description':
+    'Personne ne peut encore se connecter à cette installation. Sur le serveur, créez le premier propriétaire avec cette commande, puis connectez-vous avec l’e-mail et le mot de passe qu’elle définit :',
   'login.demo.title': 'Comptes de démonstration',
-  'login.demo.description': 'Tous les comptes de démonstration utilisent le mot de passe {password}. Choisissez un compte pour remplir le formulaire.',
+  'login.demo.description':
+    'Tous les comptes de démonstration utilisent le mot de passe {password}. Choisissez un compte pour remplir le formulaire.',
 
   'dashboard.title': 'Tableau de bord',
   'dashboard.greeting': 'Bonjour, {name}',
@@ -89,7 +91,8 @@ export const fr: Messages = {
 
   'forbidden.metaTitle': 'Accès refusé',
   'forbidden.title': 'Vous n’avez pas accès à cette page',
-  'forbidden.description': 'Votre rôle ne comprend pas cette section. Si vous en avez besoin, demandez-le au propriétaire du compte.',
+  'forbidden.description':
+    'Votre rôle ne comprend pas cette section. Si vous en avez besoin, demandez-le au propriétaire du compte.',
 
   'notFound.metaTitle': 'Page introuvable',
   'notFound.title': 'Page introuvable',
@@ -97,7 +100,8 @@ export const fr: Messages = {
   'notFound.back': 'Aller au tableau de bord',
 
   'error.title': 'Un problème est survenu',
-  'error.description': 'Cette page n’a pas pu être chargée. Réessayez ; si le problème persiste, prévenez votre administrateur.',
+  'error.description':
+    'Cette page n’a pas pu être chargée. Réessayez ; si le problème persiste, prévenez votre administrateur.',
   'error.reference': 'Référence : {digest}',
   'error.retry': 'Réessayer',
 

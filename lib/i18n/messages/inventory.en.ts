@@ -103,7 +103,8 @@ export const inventoryEn = {
   'inventory.sku.since': 'Since',
 
   'inventory.channels.title': 'Channel limits',
-  'inventory.channels.description': 'The most each channel may sell of this SKU across all locations. A channel without a limit sells all the available stock.',
+  'inventory.channels.description':
+    'The most each channel may sell of this SKU across all locations. A channel without a limit sells all the available stock.',
   'inventory.channels.label': 'Channel limits of this SKU',
   'inventory.channels.empty': 'No active channel.',
   'inventory.channels.col.channel': 'Channel',
@@ -119,10 +120,12 @@ export const inventoryEn = {
   'inventory.channels.remove': 'Remove',
   'inventory.channels.removeFor': 'Remove the limit of {channel}',
   'inventory.channels.dialogTitle': 'Limit for {channel}',
-  'inventory.channels.dialogDescription': '{channel} may reserve at most this many units of {sku}, all locations together. Its orders hold {reserved} now.',
+  'inventory.channels.dialogDescription':
+    '{channel} may reserve at most this many units of {sku}, all locations together. Its orders hold {reserved} now.',
   'inventory.channels.maxUnits': 'Maximum units',
   'inventory.channels.wholeNumber': 'Enter a whole number from 0 to {max}.',
-  'inventory.channels.belowReserved': 'Below the {reserved} units its orders already hold: they keep them, but the channel takes no new order for this SKU until it is under the limit.',
+  'inventory.channels.belowReserved':
+    'Below the {reserved} units its orders already hold: they keep them, but the channel takes no new order for this SKU until it is under the limit.',
   'inventory.channels.zero': 'With 0, this channel can no longer sell this SKU.',
   'inventory.channels.save': 'Save limit',
   'inventory.channels.saving': 'Saving…',
@@ -196,7 +199,8 @@ export const inventoryEn = {
   'inventory.lines.overAvailable': 'More than the {available} available at the source.',
 
   'inventory.receive.title': 'Receive stock',
-  'inventory.receive.description': 'Record a supplier delivery at one of your locations, line by line or from a CSV file.',
+  'inventory.receive.description':
+    'Record a supplier delivery at one of your locations, line by line or from a CSV file.',
   'inventory.receive.manual': 'Delivery',
   'inventory.receive.location': 'Location',
   'inventory.receive.reference': 'Delivery note',
@@ -264,7 +268,8 @@ export const inventoryEn = {
   'inventory.transfers.older': 'Older',
 
   'inventory.transfers.newTitle': 'New transfer',
-  'inventory.transfers.newDescription': 'Move stock from one location to another. Stock leaves the source when the transfer is shipped.',
+  'inventory.transfers.newDescription':
+    'Move stock from one location to another. Stock leaves the source when the transfer is shipped.',
   'inventory.transfers.source': 'From',
   'inventory.transfers.destination': 'To',
   'inventory.transfers.chooseDestination': 'Choose a destination',
@@ -291,11 +296,13 @@ export const inventoryEn = {
   'inventory.transfers.event.cancelled': 'Cancelled',
   'inventory.transfers.ship': 'Ship',
   'inventory.transfers.shipTitle': 'Ship {number}?',
-  'inventory.transfers.shipDescription': '{units} units leave {location} now and stay in transit until they are received.',
+  'inventory.transfers.shipDescription':
+    '{units} units leave {location} now and stay in transit until they are received.',
   'inventory.transfers.shipped': 'Shipped: the stock has left {location}.',
   'inventory.transfers.receive': 'Receive',
   'inventory.transfers.receiveTitle': 'Receive {number}',
-  'inventory.transfers.receiveDescription': 'Enter what arrived. Any difference with what was shipped is recorded in the ledger as short or over.',
+  'inventory.transfers.receiveDescription':
+    'Enter what arrived. Any difference with what was shipped is recorded in the ledger as short or over.',
   'inventory.transfers.receivedQtyFor': 'Received quantity of {sku}',
   'inventory.transfers.receiveConfirm': 'Confirm receipt',
   'inventory.transfers.receiving': 'Receiving…',
@@ -311,7 +318,8 @@ export const inventoryEn = {
   'inventory.transfers.waitingReceive': 'On its way to {location}.',
 
   'inventory.counts.title': 'Cycle counts',
-  'inventory.counts.description': 'Count a shelf, a category or a whole store, review the differences, then apply them at once.',
+  'inventory.counts.description':
+    'Count a shelf, a category or a whole store, review the differences, then apply them at once.',
   'inventory.counts.start': 'Start a count',
   'inventory.counts.label': 'Cycle counts',
   'inventory.counts.col.number': 'Count',
@@ -333,7 +341,8 @@ export const inventoryEn = {
   'inventory.counts.older': 'Older',
 
   'inventory.counts.newTitle': 'Start a count',
-  'inventory.counts.newDescription': 'Choose the location and what to count. Expected quantities are taken when the count starts.',
+  'inventory.counts.newDescription':
+    'Choose the location and what to count. Expected quantities are taken when the count starts.',
   'inventory.counts.location': 'Location',
   'inventory.counts.scopeLabel': 'What to count',
   'inventory.counts.scopeAll': 'Every SKU stocked at this location',
@@ -345,7 +354,8 @@ export const inventoryEn = {
   'inventory.counts.needSkus': 'Enter at least one SKU.',
   'inventory.counts.noneMatch': 'No SKU matches this count.',
   'inventory.counts.noLocation': 'You cannot count stock at any location.',
-  'inventory.counts.alreadyOpen': 'Count {number} is still open at this location for some of these SKUs: apply or discard it first.',
+  'inventory.counts.alreadyOpen':
+    'Count {number} is still open at this location for some of these SKUs: apply or discard it first.',
   'inventory.counts.openCount': 'Open {number}',
 
   'inventory.counts.summary': '{location} · {scope} · started {date}',
@@ -367,8 +377,10 @@ export const inventoryEn = {
   'inventory.counts.movedSince': '{onHand} on hand now',
   'inventory.counts.reviewHint':
     'Expected is what the system held when each line was counted. Sales and receipts since then are kept: applying books counted − expected.',
-  'inventory.counts.reviewHintApplied': 'What this count found and booked: expected when counted, counted, the difference booked and its value at cost on the day it was applied.',
-  'inventory.counts.reviewHintDiscarded': 'This count was discarded: what was counted is kept here, nothing was booked.',
+  'inventory.counts.reviewHintApplied':
+    'What this count found and booked: expected when counted, counted, the difference booked and its value at cost on the day it was applied.',
+  'inventory.counts.reviewHintDiscarded':
+    'This count was discarded: what was counted is kept here, nothing was booked.',
   'inventory.counts.col.counted': 'Counted',
   'inventory.counts.col.difference': 'Difference',
   'inventory.counts.col.value': 'Value at cost',
@@ -396,12 +408,14 @@ export const inventoryEn = {
     'SKUs changing at {location}: {changed}, one ledger entry each. Lines not counted stay as they are. This cannot be undone.',
   'inventory.counts.discard': 'Discard',
   'inventory.counts.discardTitle': 'Discard {number}?',
-  'inventory.counts.discardDescription': 'The counted quantities are thrown away; no stock changes. This cannot be undone.',
+  'inventory.counts.discardDescription':
+    'The counted quantities are thrown away; no stock changes. This cannot be undone.',
   'inventory.counts.discarded': 'Count discarded.',
   'inventory.counts.closed': 'This count is closed ({status}); it no longer changes.',
 
   'inventory.replenishment.title': 'Replenishment',
-  'inventory.replenishment.description': 'SKUs at or below their reorder point, with a suggestion: a transfer from a location with excess, or a supplier reorder.',
+  'inventory.replenishment.description':
+    'SKUs at or below their reorder point, with a suggestion: a transfer from a location with excess, or a supplier reorder.',
   'inventory.replenishment.label': 'SKUs to replenish',
   'inventory.replenishment.col.need': 'Need',
   'inventory.replenishment.col.suggestion': 'Suggestion',

@@ -2,7 +2,8 @@ import type { inventoryEn } from './inventory.en';
 
 /** Inventory messages in French: typed against the English keys, so a missing or extra key does not compile. */
 export const inventoryFr: { readonly [K in keyof typeof inventoryEn]: string } = {
-  'errors.stock_conflict': 'Ce changement ferait passer le stock sous zéro ou sous la quantité réservée pour des commandes.',
+  'errors.stock_conflict':
+    'Ce changement ferait passer le stock sous zéro ou sous la quantité réservée pour des commandes.',
   'errors.out_of_stock': 'Le stock est insuffisant.',
   'errors.illegal_transition': 'Ce n’est plus possible : le statut a changé. Rechargez la page.',
   'errors.not_found': 'Cet élément n’existe plus.',
@@ -101,7 +102,8 @@ export const inventoryFr: { readonly [K in keyof typeof inventoryEn]: string } =
   'inventory.sku.since': 'Depuis',
 
   'inventory.channels.title': 'Limites par canal',
-  'inventory.channels.description': 'Le maximum que chaque canal peut vendre de ce SKU, tous sites confondus. Un canal sans limite vend tout le stock disponible.',
+  'inventory.channels.description':
+    'Le maximum que chaque canal peut vendre de ce SKU, tous sites confondus. Un canal sans limite vend tout le stock disponible.',
   'inventory.channels.label': 'Limites par canal de ce SKU',
   'inventory.channels.empty': 'Aucun canal actif.',
   'inventory.channels.col.channel': 'Canal',
@@ -117,10 +119,12 @@ export const inventoryFr: { readonly [K in keyof typeof inventoryEn]: string } =
   'inventory.channels.remove': 'Retirer',
   'inventory.channels.removeFor': 'Retirer la limite de {channel}',
   'inventory.channels.dialogTitle': 'Limite pour {channel}',
-  'inventory.channels.dialogDescription': '{channel} peut réserver au plus ce nombre d’unités de {sku}, tous sites confondus. Ses commandes en réservent {reserved} actuellement.',
+  'inventory.channels.dialogDescription':
+    '{channel} peut réserver au plus ce nombre d’unités de {sku}, tous sites confondus. Ses commandes en réservent {reserved} actuellement.',
   'inventory.channels.maxUnits': 'Unités au maximum',
   'inventory.channels.wholeNumber': 'Saisissez un nombre entier de 0 à {max}.',
-  'inventory.channels.belowReserved': 'Sous les {reserved} unités déjà réservées par ses commandes : elles les gardent, mais le canal ne prend plus de commande de ce SKU tant qu’il n’est pas sous la limite.',
+  'inventory.channels.belowReserved':
+    'Sous les {reserved} unités déjà réservées par ses commandes : elles les gardent, mais le canal ne prend plus de commande de ce SKU tant qu’il n’est pas sous la limite.',
   'inventory.channels.zero': 'Avec 0, ce canal ne peut plus vendre ce SKU.',
   'inventory.channels.save': 'Enregistrer la limite',
   'inventory.channels.saving': 'Enregistrement…',
@@ -175,7 +179,8 @@ export const inventoryFr: { readonly [K in keyof typeof inventoryEn]: string } =
   'inventory.adjust.submit': 'Enregistrer l’ajustement',
   'inventory.adjust.saving': 'Enregistrement…',
   'inventory.adjust.success': 'Stock ajusté à {location} : {onHand} en stock.',
-  'inventory.adjust.belowReserved': 'Le stock ne peut pas descendre sous les {reserved} unités réservées pour des commandes.',
+  'inventory.adjust.belowReserved':
+    'Le stock ne peut pas descendre sous les {reserved} unités réservées pour des commandes.',
   'inventory.adjust.belowZero': 'Le stock ne peut pas descendre sous zéro.',
   'inventory.adjust.zero': 'Saisissez une variation différente de 0.',
   'inventory.adjust.wholeNumber': 'Saisissez un nombre entier.',
@@ -188,13 +193,15 @@ export const inventoryFr: { readonly [K in keyof typeof inventoryEn]: string } =
   'inventory.lines.unknown': 'Aucun SKU n’a le code « {code} ».',
   'inventory.lines.quantityFor': 'Quantité de {sku}',
   'inventory.lines.remove': 'Retirer {sku}',
-  'inventory.lines.empty': 'Aucune ligne. Scannez un code-barres ou tapez un SKU ci-dessus ; scanner à nouveau un article ajoute une unité.',
+  'inventory.lines.empty':
+    'Aucune ligne. Scannez un code-barres ou tapez un SKU ci-dessus ; scanner à nouveau un article ajoute une unité.',
   'inventory.lines.summary': 'Lignes : {lines} · unités : {units}',
   'inventory.lines.availableAt': 'Disponible à {location}',
   'inventory.lines.overAvailable': 'Plus que les {available} disponibles au départ.',
 
   'inventory.receive.title': 'Réceptionner du stock',
-  'inventory.receive.description': 'Enregistrez une livraison fournisseur dans l’un de vos sites, ligne par ligne ou à partir d’un fichier CSV.',
+  'inventory.receive.description':
+    'Enregistrez une livraison fournisseur dans l’un de vos sites, ligne par ligne ou à partir d’un fichier CSV.',
   'inventory.receive.manual': 'Livraison',
   'inventory.receive.location': 'Site',
   'inventory.receive.reference': 'Bon de livraison',
@@ -225,7 +232,8 @@ export const inventoryFr: { readonly [K in keyof typeof inventoryEn]: string } =
   'inventory.import.needFile': 'Choisissez un fichier CSV.',
   'inventory.import.tooBig': 'Le fichier est trop volumineux (2 Mo au plus).',
   'inventory.csv.parse_error': 'Le fichier n’a pas pu être lu : {message}',
-  'inventory.csv.missing_columns': 'L’en-tête doit nommer une colonne « sku » (ou « barcode ») et une colonne « quantity ».',
+  'inventory.csv.missing_columns':
+    'L’en-tête doit nommer une colonne « sku » (ou « barcode ») et une colonne « quantity ».',
   'inventory.csv.no_rows': 'Le fichier ne contient aucune ligne.',
   'inventory.csv.too_many_rows': '{max} lignes au plus par fichier.',
   'inventory.csv.missing_sku': 'Le SKU est manquant.',
@@ -237,7 +245,8 @@ export const inventoryFr: { readonly [K in keyof typeof inventoryEn]: string } =
   'inventory.csv.duplicate': '{sku} figure déjà à la ligne {first}.',
 
   'inventory.transfers.title': 'Transferts',
-  'inventory.transfers.description': 'Le stock qui circule entre les magasins et l’entrepôt : brouillons, en transit, reçus.',
+  'inventory.transfers.description':
+    'Le stock qui circule entre les magasins et l’entrepôt : brouillons, en transit, reçus.',
   'inventory.transfers.location': 'Site',
   'inventory.transfers.allLocations': 'Tous les sites',
   'inventory.transfers.show': 'Afficher',
@@ -262,7 +271,8 @@ export const inventoryFr: { readonly [K in keyof typeof inventoryEn]: string } =
   'inventory.transfers.older': 'Plus anciens',
 
   'inventory.transfers.newTitle': 'Nouveau transfert',
-  'inventory.transfers.newDescription': 'Déplacez du stock d’un site à un autre. Le stock quitte le départ à l’expédition du transfert.',
+  'inventory.transfers.newDescription':
+    'Déplacez du stock d’un site à un autre. Le stock quitte le départ à l’expédition du transfert.',
   'inventory.transfers.source': 'Départ',
   'inventory.transfers.destination': 'Arrivée',
   'inventory.transfers.chooseDestination': 'Choisissez une destination',
@@ -289,11 +299,13 @@ export const inventoryFr: { readonly [K in keyof typeof inventoryEn]: string } =
   'inventory.transfers.event.cancelled': 'Annulé',
   'inventory.transfers.ship': 'Expédier',
   'inventory.transfers.shipTitle': 'Expédier {number} ?',
-  'inventory.transfers.shipDescription': '{units} unités quittent {location} maintenant et restent en transit jusqu’à leur réception.',
+  'inventory.transfers.shipDescription':
+    '{units} unités quittent {location} maintenant et restent en transit jusqu’à leur réception.',
   'inventory.transfers.shipped': 'Expédié : le stock a quitté {location}.',
   'inventory.transfers.receive': 'Réceptionner',
   'inventory.transfers.receiveTitle': 'Réceptionner {number}',
-  'inventory.transfers.receiveDescription': 'Saisissez ce qui est arrivé. Tout écart avec l’expédition est inscrit au journal comme manquant ou excédent.',
+  'inventory.transfers.receiveDescription':
+    'Saisissez ce qui est arrivé. Tout écart avec l’expédition est inscrit au journal comme manquant ou excédent.',
   'inventory.transfers.receivedQtyFor': 'Quantité reçue de {sku}',
   'inventory.transfers.receiveConfirm': 'Confirmer la réception',
   'inventory.transfers.receiving': 'Réception…',
@@ -309,7 +321,8 @@ export const inventoryFr: { readonly [K in keyof typeof inventoryEn]: string } =
   'inventory.transfers.waitingReceive': 'En route vers {location}.',
 
   'inventory.counts.title': 'Inventaires tournants',
-  'inventory.counts.description': 'Comptez un rayon, une catégorie ou tout un magasin, vérifiez les écarts, puis appliquez-les en une fois.',
+  'inventory.counts.description':
+    'Comptez un rayon, une catégorie ou tout un magasin, vérifiez les écarts, puis appliquez-les en une fois.',
   'inventory.counts.start': 'Lancer un inventaire',
   'inventory.counts.label': 'Inventaires tournants',
   'inventory.counts.col.number': 'Inventaire',
@@ -331,7 +344,8 @@ export const inventoryFr: { readonly [K in keyof typeof inventoryEn]: string } =
   'inventory.counts.older': 'Plus anciens',
 
   'inventory.counts.newTitle': 'Lancer un inventaire',
-  'inventory.counts.newDescription': 'Choisissez le site et ce qu’il faut compter. Les quantités attendues sont relevées au lancement.',
+  'inventory.counts.newDescription':
+    'Choisissez le site et ce qu’il faut compter. Les quantités attendues sont relevées au lancement.',
   'inventory.counts.location': 'Site',
   'inventory.counts.scopeLabel': 'Quoi compter',
   'inventory.counts.scopeAll': 'Tous les SKU stockés dans ce site',
@@ -343,7 +357,8 @@ export const inventoryFr: { readonly [K in keyof typeof inventoryEn]: string } =
   'inventory.counts.needSkus': 'Saisissez au moins un SKU.',
   'inventory.counts.noneMatch': 'Aucun SKU ne correspond à cet inventaire.',
   'inventory.counts.noLocation': 'Vous ne pouvez compter le stock dans aucun site.',
-  'inventory.counts.alreadyOpen': 'L’inventaire {number} est encore ouvert dans ce site pour une partie de ces SKU : appliquez-le ou abandonnez-le d’abord.',
+  'inventory.counts.alreadyOpen':
+    'L’inventaire {number} est encore ouvert dans ce site pour une partie de ces SKU : appliquez-le ou abandonnez-le d’abord.',
   'inventory.counts.openCount': 'Ouvrir {number}',
 
   'inventory.counts.summary': '{location} · {scope} · lancé le {date}',
@@ -357,7 +372,8 @@ export const inventoryFr: { readonly [K in keyof typeof inventoryEn]: string } =
   'inventory.counts.recordedScan': '« {code} » : +1',
   'inventory.counts.recordedSet': '« {code} » : {quantity} comptés',
   'inventory.counts.unknown': 'Aucun SKU n’a le code « {code} ».',
-  'inventory.counts.elsewhere': '« {code} » fait partie de l’inventaire {number}, encore ouvert dans ce site : comptez-le dans celui-ci.',
+  'inventory.counts.elsewhere':
+    '« {code} » fait partie de l’inventaire {number}, encore ouvert dans ce site : comptez-le dans celui-ci.',
   'inventory.counts.review': 'Vérification',
   'inventory.counts.reviewLabel': 'Lignes de l’inventaire',
   'inventory.counts.col.expected': 'Attendu',
@@ -367,7 +383,8 @@ export const inventoryFr: { readonly [K in keyof typeof inventoryEn]: string } =
     'L’attendu est ce que le système avait en stock au moment où chaque ligne a été comptée. Les ventes et réceptions depuis sont conservées : l’application passe compté − attendu.',
   'inventory.counts.reviewHintApplied':
     'Ce que cet inventaire a trouvé et passé au journal : l’attendu au comptage, le compté, l’écart passé et sa valeur au coût du jour de l’application.',
-  'inventory.counts.reviewHintDiscarded': 'Cet inventaire a été abandonné : ce qui a été compté reste visible ici, rien n’a été passé au journal.',
+  'inventory.counts.reviewHintDiscarded':
+    'Cet inventaire a été abandonné : ce qui a été compté reste visible ici, rien n’a été passé au journal.',
   'inventory.counts.col.counted': 'Compté',
   'inventory.counts.col.difference': 'Écart',
   'inventory.counts.col.value': 'Valeur au coût',
@@ -395,12 +412,14 @@ export const inventoryFr: { readonly [K in keyof typeof inventoryEn]: string } =
     'SKU modifiés à {location} : {changed}, une écriture au journal chacun. Les lignes non comptées restent inchangées. Cette action est définitive.',
   'inventory.counts.discard': 'Abandonner',
   'inventory.counts.discardTitle': 'Abandonner {number} ?',
-  'inventory.counts.discardDescription': 'Les quantités comptées sont perdues ; aucun stock ne change. Cette action est définitive.',
+  'inventory.counts.discardDescription':
+    'Les quantités comptées sont perdues ; aucun stock ne change. Cette action est définitive.',
   'inventory.counts.discarded': 'Inventaire abandonné.',
   'inventory.counts.closed': 'Cet inventaire est clos ({status}) ; il ne change plus.',
 
   'inventory.replenishment.title': 'Réassort',
-  'inventory.replenishment.description': 'Les SKU au seuil de réassort ou en dessous, avec une suggestion : un transfert depuis un site excédentaire, ou une commande fournisseur.',
+  'inventory.replenishment.description':
+    'Les SKU au seuil de réassort ou en dessous, avec une suggestion : un transfert depuis un site excédentaire, ou une commande fournisseur.',
   'inventory.replenishment.label': 'SKU à réassortir',
   'inventory.replenishment.col.need': 'Besoin',
   'inventory.replenishment.col.suggestion': 'Suggestion',

@@ -62,7 +62,8 @@ export const ordersEn = {
   'orders.empty.title': 'No order matches these filters',
   'orders.empty.description': 'Try another search, widen the dates or clear the filters.',
   'orders.empty.noneTitle': 'No orders yet',
-  'orders.empty.noneDescription': 'Orders from the web shop, the stores, the marketplaces and the phone line appear here as they arrive.',
+  'orders.empty.noneDescription':
+    'Orders from the web shop, the stores, the marketplaces and the phone line appear here as they arrive.',
 
   'orders.detail.back': 'Orders',
   'orders.detail.metaTitle': 'Order {number}',
@@ -157,7 +158,8 @@ export const ordersEn = {
   'orders.actions.cancelled': 'Order cancelled. Its stock is available again.',
   'orders.actions.return': 'Return or refund',
   'orders.actions.returnTitle': 'Return items of {number}',
-  'orders.actions.returnDescription': 'Record what comes back, and where. Units put back in stock go on hand at that store; the others are refunded only.',
+  'orders.actions.returnDescription':
+    'Record what comes back, and where. Units put back in stock go on hand at that store; the others are refunded only.',
   'orders.actions.returnStore': 'Returning store',
   'orders.actions.returnQuantity': 'Quantity to return',
   'orders.actions.returnOf': 'of {max}',
@@ -179,9 +181,11 @@ export const ordersEn = {
   'orders.errors.unexpected': 'Something went wrong. Please try again.',
 
   'orders.new.title': 'New phone order',
-  'orders.new.description': 'Take an order on the phone: catalogue prices with VAT, stock reserved as soon as it is created.',
+  'orders.new.description':
+    'Take an order on the phone: catalogue prices with VAT, stock reserved as soon as it is created.',
   'orders.new.customer': 'Customer',
-  'orders.new.customerHint': 'An email or a phone number is needed: it finds the customer’s existing profile and tells them when the order is ready.',
+  'orders.new.customerHint':
+    'An email or a phone number is needed: it finds the customer’s existing profile and tells them when the order is ready.',
   'orders.new.contactRequired': 'Give an email or a phone number for the customer.',
   'orders.new.emailOrPhone': 'An email or a phone number is needed.',
   'orders.new.firstName': 'First name',
@@ -226,12 +230,14 @@ export const ordersEn = {
   'orders.new.required': 'This field is required.',
   'orders.new.tooLong': 'This is too long.',
   'orders.new.emailInvalid': 'This is not an email address.',
-  'orders.new.phoneInvalid': 'This is not a phone number. Type it with its area code, e.g. 06 12 34 56 78 or +44 20 7946 0958.',
+  'orders.new.phoneInvalid':
+    'This is not a phone number. Type it with its area code, e.g. 06 12 34 56 78 or +44 20 7946 0958.',
   'orders.new.lineShort': 'Not enough stock for this item.',
 
   'customers.profile.back': 'Customers',
   'customers.profile.unnamed': 'Unnamed customer',
-  'customers.profile.description': 'One profile, every channel: the orders from the web shop, the stores, the marketplaces and the phone.',
+  'customers.profile.description':
+    'One profile, every channel: the orders from the web shop, the stores, the marketplaces and the phone.',
   'customers.profile.orders': 'Orders',
   'customers.profile.lifetimeValue': 'Lifetime value',
   'customers.profile.lastOrder': 'Last order',

@@ -61,7 +61,8 @@ export const ordersFr: { readonly [K in keyof typeof ordersEn]: string } = {
   'orders.empty.title': 'Aucune commande ne correspond à ces filtres',
   'orders.empty.description': 'Essayez une autre recherche, élargissez les dates ou effacez les filtres.',
   'orders.empty.noneTitle': 'Pas encore de commande',
-  'orders.empty.noneDescription': 'Les commandes de la boutique en ligne, des magasins, des marketplaces et du téléphone apparaissent ici dès leur arrivée.',
+  'orders.empty.noneDescription':
+    'Les commandes de la boutique en ligne, des magasins, des marketplaces et du téléphone apparaissent ici dès leur arrivée.',
 
   'orders.detail.back': 'Commandes',
   'orders.detail.metaTitle': 'Commande {number}',
@@ -140,14 +141,16 @@ export const ordersFr: { readonly [K in keyof typeof ordersEn]: string } = {
   'orders.actions.confirmed': 'Commande confirmée.',
   'orders.actions.ship': 'Expédier',
   'orders.actions.shipTitle': 'Expédier {number}',
-  'orders.actions.shipDescription': 'Les unités réservées sortent du stock maintenant. Transporteur et suivi sont facultatifs.',
+  'orders.actions.shipDescription':
+    'Les unités réservées sortent du stock maintenant. Transporteur et suivi sont facultatifs.',
   'orders.actions.carrier': 'Transporteur',
   'orders.actions.tracking': 'Numéro de suivi',
   'orders.actions.shipSubmit': 'Marquer comme expédiée',
   'orders.actions.shipped': 'Commande marquée comme expédiée.',
   'orders.actions.cancel': 'Annuler la commande',
   'orders.actions.cancelTitle': 'Annuler {number} ?',
-  'orders.actions.cancelDescription': 'Le stock réservé est libéré aussitôt et la commande ne pourra pas être rouverte.',
+  'orders.actions.cancelDescription':
+    'Le stock réservé est libéré aussitôt et la commande ne pourra pas être rouverte.',
   'orders.actions.reason': 'Motif',
   'orders.actions.reasonHint': 'Au moins 3 caractères. Conservé dans l’historique et le journal d’audit.',
   'orders.actions.reasonTooShort': 'Indiquez un motif d’au moins 3 caractères.',
@@ -156,7 +159,8 @@ export const ordersFr: { readonly [K in keyof typeof ordersEn]: string } = {
   'orders.actions.cancelled': 'Commande annulée. Son stock est de nouveau disponible.',
   'orders.actions.return': 'Retour ou remboursement',
   'orders.actions.returnTitle': 'Retour d’articles de {number}',
-  'orders.actions.returnDescription': 'Indiquez ce qui revient, et où. Les unités remises en stock s’ajoutent au stock de ce magasin ; les autres sont seulement remboursées.',
+  'orders.actions.returnDescription':
+    'Indiquez ce qui revient, et où. Les unités remises en stock s’ajoutent au stock de ce magasin ; les autres sont seulement remboursées.',
   'orders.actions.returnStore': 'Magasin du retour',
   'orders.actions.returnQuantity': 'Quantité retournée',
   'orders.actions.returnOf': 'sur {max}',
@@ -180,7 +184,8 @@ export const ordersFr: { readonly [K in keyof typeof ordersEn]: string } = {
   'orders.new.title': 'Nouvelle commande téléphone',
   'orders.new.description': 'Prenez une commande au téléphone : prix catalogue TTC, stock réservé dès la création.',
   'orders.new.customer': 'Client',
-  'orders.new.customerHint': 'Un e-mail ou un téléphone est nécessaire : il retrouve la fiche existante du client et permet de le prévenir quand la commande est prête.',
+  'orders.new.customerHint':
+    'Un e-mail ou un téléphone est nécessaire : il retrouve la fiche existante du client et permet de le prévenir quand la commande est prête.',
   'orders.new.contactRequired': 'Indiquez un e-mail ou un numéro de téléphone pour le client.',
   'orders.new.emailOrPhone': 'Un e-mail ou un téléphone est nécessaire.',
   'orders.new.firstName': 'Prénom',
@@ -225,12 +230,14 @@ export const ordersFr: { readonly [K in keyof typeof ordersEn]: string } = {
   'orders.new.required': 'Ce champ est obligatoire.',
   'orders.new.tooLong': 'C’est trop long.',
   'orders.new.emailInvalid': 'Ce n’est pas une adresse e-mail.',
-  'orders.new.phoneInvalid': 'Ce n’est pas un numéro de téléphone. Saisissez-le avec l’indicatif, par exemple 06 12 34 56 78 ou +44 20 7946 0958.',
+  'orders.new.phoneInvalid':
+    'Ce n’est pas un numéro de téléphone. Saisissez-le avec l’indicatif, par exemple 06 12 34 56 78 ou +44 20 7946 0958.',
   'orders.new.lineShort': 'Stock insuffisant pour cet article.',
 
   'customers.profile.back': 'Clients',
   'customers.profile.unnamed': 'Client sans nom',
-  'customers.profile.description': 'Une fiche, tous les canaux : les commandes de la boutique en ligne, des magasins, des marketplaces et du téléphone.',
+  'customers.profile.description':
+    'Une fiche, tous les canaux : les commandes de la boutique en ligne, des magasins, des marketplaces et du téléphone.',
   'customers.profile.orders': 'Commandes',
   'customers.profile.lifetimeValue': 'Valeur client',
   'customers.profile.lastOrder': 'Dernière commande',

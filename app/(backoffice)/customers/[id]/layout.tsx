@@ -7,7 +7,13 @@ import { readCustomer } from './read-customer';
  * a real 404 and a refused one a redirect before anything streams (a check inside the page runs
  * after the skeleton has started a 200 response).
  */
-export default async function CustomerLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
+export default async function CustomerLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ id: string }>;
+}) {
   valueForPage(await readCustomer((await params).id));
   return children;
 }

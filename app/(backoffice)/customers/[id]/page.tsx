@@ -52,13 +52,19 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   const stats: [string, string][] = [
     [t('customers.profile.orders'), formatNumber(profile.orderCount)],
     [t('customers.profile.lifetimeValue'), formatMoney(profile.lifetimeValueCents)],
-    [t('customers.profile.lastOrder'), profile.lastOrderAt ? formatDate(profile.lastOrderAt) : t('customers.profile.never')],
+    [
+      t('customers.profile.lastOrder'),
+      profile.lastOrderAt ? formatDate(profile.lastOrderAt) : t('customers.profile.never'),
+    ],
     [t('customers.profile.since'), formatDate(profile.createdAt)],
   ];
 
   return (
     <>
-      <Link href="/customers" className="mb-3 inline-flex items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground print:hidden">
+      <Link
+        href="/customers"
+        className="mb-3 inline-flex items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground print:hidden"
+      >
         <ArrowLeft aria-hidden className="size-4" />
         {t('customers.profile.back')}
       </Link>
@@ -121,7 +127,9 @@ export default async function CustomerPage({ params, searchParams }: { params: P
                   <li key={`${identity.kind}:${identity.scope}:${identity.value}`} className="grid">
                     <span className="text-xs text-muted-foreground">
                       {identity.kind === 'buyer_id'
-                        ? t('customers.profile.identity.buyer_id', { channel: channels.find((c) => c.code === identity.scope)?.name ?? identity.scope })
+                        ? t('customers.profile.identity.buyer_id', {
+                            channel: channels.find((c) => c.code === identity.scope)?.name ?? identity.scope,
+                          })
                         : t(`customers.profile.identity.${identity.kind}`)}
                     </span>
                     <span className="break-all font-mono text-[0.8125rem]">{identity.value}</span>
@@ -164,7 +172,12 @@ export default async function CustomerPage({ params, searchParams }: { params: P
           />
         ) : (
           <>
-            <OrdersTable rows={history.rows} label={t('customers.profile.historyLabel')} showCustomer={false} channelKinds={kinds} />
+            <OrdersTable
+              rows={history.rows}
+              label={t('customers.profile.historyLabel')}
+              showCustomer={false}
+              channelKinds={kinds}
+            />
             <KeysetPager
               label={t('orders.pagination.label')}
               firstHref={after ? base : null}

@@ -5,4 +5,6 @@ import { settle } from '@/lib/auth/page-guard';
 import { getCustomerProfileForActor } from '@/lib/customers/queries';
 
 /** One authorised read of the profile per request, shared by the layout's guard, the title and the page. */
-export const readCustomer = cache(async (id: string) => settle(async (actor) => getCustomerProfileForActor(await getDb(), actor, id)));
+export const readCustomer = cache(async (id: string) =>
+  settle(async (actor) => getCustomerProfileForActor(await getDb(), actor, id)),
+);

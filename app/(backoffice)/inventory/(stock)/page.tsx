@@ -15,7 +15,13 @@ import { getDb } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/auth/session';
 import { getI18n } from '@/lib/i18n/server';
-import { effectiveLocations, listCategories, listInventory, listLocations, type InventoryRow } from '@/lib/inventory/queries';
+import {
+  effectiveLocations,
+  listCategories,
+  listInventory,
+  listLocations,
+  type InventoryRow,
+} from '@/lib/inventory/queries';
 import { parseInventoryListParams } from '@/lib/inventory/list-params';
 import type { InventoryListQuery } from '@/lib/inventory/schemas';
 
@@ -48,7 +54,8 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
   const page = await listInventory(db, query, locationIds);
 
   const byId = new Map(locations.map((l) => [l.id, l]));
-  const perLocation = locationIds.length > 1 && locationIds.length <= MAX_LOCATION_COLUMNS ? locationIds.map((id) => byId.get(id)!) : [];
+  const perLocation =
+    locationIds.length > 1 && locationIds.length <= MAX_LOCATION_COLUMNS ? locationIds.map((id) => byId.get(id)!) : [];
   const scanMiss = one(sp.scan) === 'notfound' ? one(sp.code) : undefined;
   const n = (v: number) => formatNumber(v);
 
@@ -56,10 +63,21 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
     inventoryListHref(query, {
       sort,
       // Numbers read best biggest first; names A→Z. A second click flips.
-      dir: query.sort === sort ? (query.dir === 'asc' ? 'desc' : 'asc') : sort === 'name' || sort === 'sku' ? 'asc' : 'desc',
+      dir:
+        query.sort === sort
+          ? query.dir === 'asc'
+            ? 'desc'
+            : 'asc'
+          : sort === 'name' || sort === 'sku'
+            ? 'asc'
+            : 'desc',
       page: 1,
     });
-  const head = (sort: InventoryListQuery['sort'], label: string, opts: { numeric?: boolean; className?: string; rowSpan?: number } = {}) => (
+  const head = (
+    sort: InventoryListQuery['sort'],
+    label: string,
+    opts: { numeric?: boolean; className?: string; rowSpan?: number } = {},
+  ) => (
     <SortableHead
       label={label}
       href={sortHref(sort)}
@@ -117,7 +135,13 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
         }
       />
 
-      <InventoryFilters query={query} selected={locationIds} locations={locations} categories={categories} brands={brands} />
+      <InventoryFilters
+        query={query}
+        selected={locationIds}
+        locations={locations}
+        categories={categories}
+        brands={brands}
+      />
 
       {scanMiss ? (
         <Alert tone="warning" className="mb-4">
@@ -141,7 +165,10 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
           <TableHeader>
             <TableRow className="hover:bg-transparent">
               {/* The product stays in view when many location columns scroll sideways. */}
-              {head('name', t('inventory.col.product'), { rowSpan: twoRows ? 2 : undefined, className: 'sticky left-0 z-20 min-w-56 bg-muted' })}
+              {head('name', t('inventory.col.product'), {
+                rowSpan: twoRows ? 2 : undefined,
+                className: 'sticky left-0 z-20 min-w-56 bg-muted',
+              })}
               {head('sku', t('inventory.col.sku'), { rowSpan: twoRows ? 2 : undefined })}
               {perLocation.map((l) => (
                 <TableHead key={l.id} colSpan={2} scope="colgroup" className="border-l text-center" title={l.name}>
@@ -163,7 +190,12 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
             {twoRows ? (
               <TableRow className="hover:bg-transparent">
                 {perLocation.map((l) => (
-                  <LocationSubHeads key={l.id} onHand={t('inventory.col.onHand')} available={t('inventory.col.availableShort')} availableTitle={t('inventory.availableHint')} />
+                  <LocationSubHeads
+                    key={l.id}
+                    onHand={t('inventory.col.onHand')}
+                    available={t('inventory.col.availableShort')}
+                    availableTitle={t('inventory.availableHint')}
+                  />
                 ))}
                 {head('onHand', t('inventory.col.onHand'), { numeric: true, className: 'border-l' })}
                 {head('reserved', t('inventory.col.reserved'), { numeric: true })}
@@ -180,13 +212,18 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
                     <div className="flex items-center gap-3">
                       <ProductThumb name={row.productName} />
                       <div className="min-w-0">
-                        <Link href={`/inventory/${row.variantId}`} className="font-medium text-foreground hover:text-primary hover:underline">
+                        <Link
+                          href={`/inventory/${row.variantId}`}
+                          className="font-medium text-foreground hover:text-primary hover:underline"
+                        >
                           {row.productName}
                         </Link>
                         <div className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs text-muted-foreground">
                           <span>{row.variantTitle}</span>
                           {badge ? (
-                            <Badge variant={badge === 'out' ? 'problem' : 'waiting'}>{badge === 'out' ? t('inventory.status.out') : t('inventory.badge.low')}</Badge>
+                            <Badge variant={badge === 'out' ? 'problem' : 'waiting'}>
+                              {badge === 'out' ? t('inventory.status.out') : t('inventory.badge.low')}
+                            </Badge>
                           ) : null}
                         </div>
                       </div>
@@ -199,7 +236,12 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
                   {perLocation.map((l) => {
                     const cell = row.perLocation.find((p) => p.locationId === l.id);
                     return (
-                      <LocationCells key={l.id} onHand={cell ? n(cell.onHand) : '—'} available={cell ? n(cell.available) : '—'} zero={cell?.available === 0} />
+                      <LocationCells
+                        key={l.id}
+                        onHand={cell ? n(cell.onHand) : '—'}
+                        available={cell ? n(cell.available) : '—'}
+                        zero={cell?.available === 0}
+                      />
                     );
                   })}
                   <TableCell numeric className={twoRows ? 'border-l' : undefined}>
@@ -230,7 +272,15 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
   );
 }
 
-function LocationSubHeads({ onHand, available, availableTitle }: { onHand: string; available: string; availableTitle: string }) {
+function LocationSubHeads({
+  onHand,
+  available,
+  availableTitle,
+}: {
+  onHand: string;
+  available: string;
+  availableTitle: string;
+}) {
   return (
     <>
       <TableHead numeric className="border-l font-normal">

@@ -7,7 +7,13 @@ import { OnHandChart } from '@/components/charts/on-hand-chart';
 import { AdjustDialog } from '@/components/inventory/adjust-dialog';
 import { ChannelCapActions } from '@/components/inventory/channel-cap-actions';
 import { buildOnHandSeries } from '@/components/inventory/history-series';
-import { detailLabel, reasonLabel, TRANSFER_BADGE, transferStatusLabel, type TransferStatus } from '@/components/inventory/labels';
+import {
+  detailLabel,
+  reasonLabel,
+  TRANSFER_BADGE,
+  transferStatusLabel,
+  type TransferStatus,
+} from '@/components/inventory/labels';
 import { ProductThumb } from '@/components/inventory/product-thumb';
 import { Delta, Pager } from '@/components/inventory/table-bits';
 import { Badge } from '@/components/ui/badge';
@@ -43,7 +49,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function SkuPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
-  const [ctx, i18n, { variantId }, sp] = await Promise.all([requirePage('inventory.view'), getI18n(), params, searchParams]);
+  const [ctx, i18n, { variantId }, sp] = await Promise.all([
+    requirePage('inventory.view'),
+    getI18n(),
+    params,
+    searchParams,
+  ]);
   const { t, formatMoney, formatNumber, formatDateTime, formatDate } = i18n;
   // Missing or malformed → 404, before anything streams.
   const detail = valueForPage(await readSku(variantId));
@@ -68,7 +79,11 @@ export default async function SkuPage({ params, searchParams }: { params: Params
   const tzByCode = new Map(locations.map((l) => [l.code, l.timeZone]));
   const n = (v: number) => formatNumber(v);
   const totals = detail.levels.reduce(
-    (acc, l) => ({ onHand: acc.onHand + l.onHand, reserved: acc.reserved + l.reserved, available: acc.available + l.available }),
+    (acc, l) => ({
+      onHand: acc.onHand + l.onHand,
+      reserved: acc.reserved + l.reserved,
+      available: acc.available + l.available,
+    }),
     { onHand: 0, reserved: 0, available: 0 },
   );
   const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
@@ -77,7 +92,10 @@ export default async function SkuPage({ params, searchParams }: { params: Params
 
   return (
     <>
-      <Link href="/inventory" className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+      <Link
+        href="/inventory"
+        className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
+      >
         <ChevronLeft aria-hidden className="size-4" />
         {t('inventory.sku.back')}
       </Link>
@@ -106,11 +124,11 @@ export default async function SkuPage({ params, searchParams }: { params: Params
       </div>
 
       <section className="mb-6">
-        <h2 className="mb-2 text-[0.9375rem] font-semibold">
-          {t('inventory.sku.levels')}
-        </h2>
+        <h2 className="mb-2 text-[0.9375rem] font-semibold">{t('inventory.sku.levels')}</h2>
         {detail.levels.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-border bg-surface px-4 py-6 text-sm text-muted-foreground">{t('inventory.sku.levelsEmpty')}</p>
+          <p className="rounded-lg border border-dashed border-border bg-surface px-4 py-6 text-sm text-muted-foreground">
+            {t('inventory.sku.levelsEmpty')}
+          </p>
         ) : (
           <Table label={t('inventory.sku.levels')} containerClassName="max-h-none">
             <TableHeader>
@@ -214,7 +232,9 @@ export default async function SkuPage({ params, searchParams }: { params: Params
         </h2>
         <p className="mb-2 mt-0.5 text-sm text-muted-foreground">{t('inventory.channels.description')}</p>
         {channelLimits.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-border bg-surface px-4 py-6 text-sm text-muted-foreground">{t('inventory.channels.empty')}</p>
+          <p className="rounded-lg border border-dashed border-border bg-surface px-4 py-6 text-sm text-muted-foreground">
+            {t('inventory.channels.empty')}
+          </p>
         ) : (
           <Table label={t('inventory.channels.label')} containerClassName="max-h-none">
             <TableHeader>
@@ -236,10 +256,15 @@ export default async function SkuPage({ params, searchParams }: { params: Params
                     <div className="font-medium">{c.name}</div>
                     <div className="mt-0.5 flex flex-wrap items-center gap-2">
                       <span className="font-mono text-xs text-muted-foreground">{c.code}</span>
-                      {c.maxUnits !== null && c.reserved >= c.maxUnits ? <Badge variant="waiting">{t('inventory.channels.reached')}</Badge> : null}
+                      {c.maxUnits !== null && c.reserved >= c.maxUnits ? (
+                        <Badge variant="waiting">{t('inventory.channels.reached')}</Badge>
+                      ) : null}
                     </div>
                   </TableCell>
-                  <TableCell numeric className={c.maxUnits === null ? 'whitespace-nowrap text-muted-foreground' : 'font-semibold'}>
+                  <TableCell
+                    numeric
+                    className={c.maxUnits === null ? 'whitespace-nowrap text-muted-foreground' : 'font-semibold'}
+                  >
                     {c.maxUnits === null ? t('inventory.channels.noLimit') : n(c.maxUnits)}
                   </TableCell>
                   <TableCell numeric>{n(c.reserved)}</TableCell>
@@ -287,7 +312,9 @@ export default async function SkuPage({ params, searchParams }: { params: Params
             {t('inventory.sku.reservations')}
           </h2>
           {reservations.length === 0 ? (
-            <p className="rounded-lg border border-dashed border-border bg-surface px-4 py-6 text-sm text-muted-foreground">{t('inventory.sku.reservationsEmpty')}</p>
+            <p className="rounded-lg border border-dashed border-border bg-surface px-4 py-6 text-sm text-muted-foreground">
+              {t('inventory.sku.reservationsEmpty')}
+            </p>
           ) : (
             <Table containerClassName="max-h-80">
               <TableHeader>
@@ -302,13 +329,18 @@ export default async function SkuPage({ params, searchParams }: { params: Params
                 {reservations.map((r) => (
                   <TableRow key={`${r.orderId}-${r.locationCode}`}>
                     <TableCell>
-                      <Link href={`/orders/${r.orderId}`} className="font-mono text-[0.8125rem] text-primary hover:underline">
+                      <Link
+                        href={`/orders/${r.orderId}`}
+                        className="font-mono text-[0.8125rem] text-primary hover:underline"
+                      >
                         {r.orderNumber}
                       </Link>
                     </TableCell>
                     <TableCell className="font-mono text-xs">{r.locationCode}</TableCell>
                     <TableCell numeric>{n(r.quantity)}</TableCell>
-                    <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(r.createdAt, tzByCode.get(r.locationCode))}</TableCell>
+                    <TableCell className="whitespace-nowrap text-muted-foreground">
+                      {formatDateTime(r.createdAt, tzByCode.get(r.locationCode))}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>
@@ -321,7 +353,9 @@ export default async function SkuPage({ params, searchParams }: { params: Params
             {t('inventory.sku.transfers')}
           </h2>
           {transfers.length === 0 ? (
-            <p className="rounded-lg border border-dashed border-border bg-surface px-4 py-6 text-sm text-muted-foreground">{t('inventory.sku.transfersEmpty')}</p>
+            <p className="rounded-lg border border-dashed border-border bg-surface px-4 py-6 text-sm text-muted-foreground">
+              {t('inventory.sku.transfersEmpty')}
+            </p>
           ) : (
             <Table containerClassName="max-h-80">
               <TableHeader>
@@ -339,18 +373,25 @@ export default async function SkuPage({ params, searchParams }: { params: Params
                 {transfers.map((tr) => (
                   <TableRow key={tr.id}>
                     <TableCell>
-                      <Link href={`/inventory/transfers/${tr.id}`} className="font-mono text-[0.8125rem] text-primary hover:underline">
+                      <Link
+                        href={`/inventory/transfers/${tr.id}`}
+                        className="font-mono text-[0.8125rem] text-primary hover:underline"
+                      >
                         {tr.number}
                       </Link>
                     </TableCell>
                     <TableCell>
-                      <Badge variant={TRANSFER_BADGE[tr.status as TransferStatus] ?? 'neutral'}>{transferStatusLabel(t, tr.status)}</Badge>
+                      <Badge variant={TRANSFER_BADGE[tr.status as TransferStatus] ?? 'neutral'}>
+                        {transferStatusLabel(t, tr.status)}
+                      </Badge>
                     </TableCell>
                     <TableCell className="whitespace-nowrap font-mono text-xs">
                       {tr.sourceCode} → {tr.destinationCode}
                     </TableCell>
                     <TableCell numeric>{n(tr.units)}</TableCell>
-                    <TableCell className="whitespace-nowrap text-muted-foreground">{formatDate(tr.createdAt)}</TableCell>
+                    <TableCell className="whitespace-nowrap text-muted-foreground">
+                      {formatDate(tr.createdAt)}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>
@@ -364,7 +405,9 @@ export default async function SkuPage({ params, searchParams }: { params: Params
           {t('inventory.sku.ledger')}
         </h2>
         {ledger.entries.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-border bg-surface px-4 py-6 text-sm text-muted-foreground">{t('inventory.sku.ledgerEmpty')}</p>
+          <p className="rounded-lg border border-dashed border-border bg-surface px-4 py-6 text-sm text-muted-foreground">
+            {t('inventory.sku.ledgerEmpty')}
+          </p>
         ) : (
           <Table label={t('inventory.ledger.label')}>
             <TableHeader>
@@ -381,7 +424,9 @@ export default async function SkuPage({ params, searchParams }: { params: Params
             <TableBody>
               {ledger.entries.map((e) => (
                 <TableRow key={e.id}>
-                  <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(e.createdAt, tzByCode.get(e.locationCode))}</TableCell>
+                  <TableCell className="whitespace-nowrap text-muted-foreground">
+                    {formatDateTime(e.createdAt, tzByCode.get(e.locationCode))}
+                  </TableCell>
                   <TableCell className="whitespace-nowrap font-mono text-xs" title={nameByCode.get(e.locationCode)}>
                     {e.locationCode}
                   </TableCell>
@@ -398,7 +443,9 @@ export default async function SkuPage({ params, searchParams }: { params: Params
                   <TableCell className="whitespace-nowrap">
                     <LedgerReference entry={e} t={t} />
                   </TableCell>
-                  <TableCell className="whitespace-nowrap">{e.actorName ?? <span className="text-muted-foreground">{t('inventory.ledger.system')}</span>}</TableCell>
+                  <TableCell className="whitespace-nowrap">
+                    {e.actorName ?? <span className="text-muted-foreground">{t('inventory.ledger.system')}</span>}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -21,8 +21,16 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Cycle counts the user may read (a manager's own locations, every location for the owner), newest first, by keyset pages (no count). */
-export default async function CountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [ctx, { t, formatNumber, formatDateTime }, sp] = await Promise.all([requirePage('inventory.counts.view'), getI18n(), searchParams]);
+export default async function CountsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [ctx, { t, formatNumber, formatDateTime }, sp] = await Promise.all([
+    requirePage('inventory.counts.view'),
+    getI18n(),
+    searchParams,
+  ]);
   // A forged cursor is dropped: the list then shows its first page, as the first.
   const before = createdCursorParam(sp.before);
   const { counts, next } = await listCounts(await getDb(), ctx, { before });
@@ -38,9 +46,18 @@ export default async function CountsPage({ searchParams }: { searchParams: Promi
 
   return (
     <>
-      <PageHeader title={t('inventory.counts.title')} description={t('inventory.counts.description')} action={startButton} />
+      <PageHeader
+        title={t('inventory.counts.title')}
+        description={t('inventory.counts.description')}
+        action={startButton}
+      />
       {counts.length === 0 && !before ? (
-        <EmptyState icon={<ClipboardList />} title={t('inventory.counts.empty')} description={t('inventory.counts.emptyDescription')} action={startButton} />
+        <EmptyState
+          icon={<ClipboardList />}
+          title={t('inventory.counts.empty')}
+          description={t('inventory.counts.emptyDescription')}
+          action={startButton}
+        />
       ) : (
         <Table label={t('inventory.counts.label')}>
           <TableHeader>
@@ -58,18 +75,25 @@ export default async function CountsPage({ searchParams }: { searchParams: Promi
             {counts.map((c) => (
               <TableRow key={c.id}>
                 <TableCell className="whitespace-nowrap">
-                  <Link href={`/inventory/counts/${c.id}`} className="font-mono text-[0.8125rem] font-medium text-primary hover:underline">
+                  <Link
+                    href={`/inventory/counts/${c.id}`}
+                    className="font-mono text-[0.8125rem] font-medium text-primary hover:underline"
+                  >
                     {c.number}
                   </Link>
                 </TableCell>
                 <TableCell>
-                  <Badge variant={COUNT_BADGE[c.status as CountStatus] ?? 'neutral'}>{countStatusLabel(t, c.status)}</Badge>
+                  <Badge variant={COUNT_BADGE[c.status as CountStatus] ?? 'neutral'}>
+                    {countStatusLabel(t, c.status)}
+                  </Badge>
                 </TableCell>
                 <TableCell>{c.locationName}</TableCell>
                 <TableCell>{countScopeLabel(t, c.scope)}</TableCell>
                 <TableCell numeric>{formatNumber(c.lines)}</TableCell>
                 <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(c.createdAt)}</TableCell>
-                <TableCell className="whitespace-nowrap text-muted-foreground">{c.closedAt ? formatDateTime(c.closedAt) : '—'}</TableCell>
+                <TableCell className="whitespace-nowrap text-muted-foreground">
+                  {c.closedAt ? formatDateTime(c.closedAt) : '—'}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -23,7 +23,12 @@ export async function GET(request: Request) {
         barcode: detail.barcode,
         productName: detail.productName,
         title: detail.title,
-        levels: detail.levels.map((l) => ({ locationId: l.locationId, code: l.code, onHand: l.onHand, available: l.available })),
+        levels: detail.levels.map((l) => ({
+          locationId: l.locationId,
+          code: l.code,
+          onHand: l.onHand,
+          available: l.available,
+        })),
       },
       { headers: { 'Cache-Control': 'private, no-store' } },
     );

@@ -23,14 +23,23 @@ export async function generateMetadata(): Promise<Metadata> {
 const PAGE_SIZE = 50;
 
 /** SKUs at or below reorder point per location, with a transfer-or-reorder suggestion. Managers start on their stores. */
-export default async function ReplenishmentPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReplenishmentPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const [ctx, { t, formatNumber }, sp] = await Promise.all([requirePage('inventory.view'), getI18n(), searchParams]);
   const db = await getDb();
   const locations = await listLocations(db);
   const mine = scopeOf(ctx, 'inventory.adjust');
   const hasMine = ctx.role === 'manager' && mine !== null && mine.length > 0;
   const asked = Array.isArray(sp.loc) ? sp.loc[0] : sp.loc;
-  const choice = asked === 'all' || (asked && locations.some((l) => l.id === asked)) || (asked === 'mine' && hasMine) ? asked : hasMine ? 'mine' : 'all';
+  const choice =
+    asked === 'all' || (asked && locations.some((l) => l.id === asked)) || (asked === 'mine' && hasMine)
+      ? asked
+      : hasMine
+        ? 'mine'
+        : 'all';
   const scope = choice === 'all' ? locations.map((l) => l.id) : choice === 'mine' ? [...mine!] : [choice];
   const page = replenishmentPageParam(sp.page);
   const { lines, hasNext } = await listReplenishment(db, scope, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
@@ -39,7 +48,17 @@ export default async function ReplenishmentPage({ searchParams }: { searchParams
   const nameById = new Map(locations.map((l) => [l.id, l.name]));
   const href = (p: number) => `/inventory/replenishment?loc=${choice}${p > 1 ? `&page=${p}` : ''}`;
   const options = [
-    ...(hasMine ? [{ value: 'mine', label: locations.filter((l) => mine!.includes(l.id)).map((l) => l.name).join(', ') }] : []),
+    ...(hasMine
+      ? [
+          {
+            value: 'mine',
+            label: locations
+              .filter((l) => mine!.includes(l.id))
+              .map((l) => l.name)
+              .join(', '),
+          },
+        ]
+      : []),
     { value: 'all', label: t('inventory.transfers.allLocations') },
     ...locations.map((l) => ({ value: l.id, label: `${l.code} · ${l.name}` })),
   ];
@@ -55,7 +74,11 @@ export default async function ReplenishmentPage({ searchParams }: { searchParams
         submitLabel={t('inventory.transfers.show')}
       />
       {lines.length === 0 ? (
-        <EmptyState icon={<CircleCheck />} title={t('inventory.replenishment.empty')} description={t('inventory.replenishment.emptyDescription')} />
+        <EmptyState
+          icon={<CircleCheck />}
+          title={t('inventory.replenishment.empty')}
+          description={t('inventory.replenishment.emptyDescription')}
+        />
       ) : (
         <Table label={t('inventory.replenishment.label')}>
           <TableHeader>
@@ -106,13 +129,21 @@ export default async function ReplenishmentPage({ searchParams }: { searchParams
                         <>
                           <span className="inline-flex items-center gap-1.5">
                             <ArrowLeftRight aria-hidden className="size-3.5 shrink-0 text-muted-foreground" />
-                            {t('inventory.replenishment.transferFrom', { quantity: n(s.quantity), location: s.fromLocationCode })}
+                            {t('inventory.replenishment.transferFrom', {
+                              quantity: n(s.quantity),
+                              location: s.fromLocationCode,
+                            })}
                           </span>
                           {canPrepare ? (
                             <Button asChild variant="secondary" size="sm">
                               <Link
                                 href={`/inventory/transfers/new?from=${s.fromLocationId}&to=${l.locationId}&variant=${l.variantId}&qty=${s.quantity}`}
-                                aria-label={t('inventory.replenishment.prepareLabel', { quantity: n(s.quantity), sku: l.sku, from: s.fromLocationCode, to: l.locationCode })}
+                                aria-label={t('inventory.replenishment.prepareLabel', {
+                                  quantity: n(s.quantity),
+                                  sku: l.sku,
+                                  from: s.fromLocationCode,
+                                  to: l.locationCode,
+                                })}
                               >
                                 {t('inventory.replenishment.prepare')}
                               </Link>

@@ -37,7 +37,11 @@ const cursorParam = createdCursorParam;
  * owners (and agents, read-only) see every transfer unless they pick a location. Each list pages
  * by keyset (newest first, "older" follows a cursor), without counting the rows.
  */
-export default async function TransfersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function TransfersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const [ctx, i18n, sp] = await Promise.all([requirePage('inventory.transfers.view'), getI18n(), searchParams]);
   const { t } = i18n;
   const db = await getDb();
@@ -45,7 +49,12 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
   const mine = scopeOf(ctx, 'inventory.transfer');
   const hasMine = ctx.role === 'manager' && mine !== null && mine.length > 0;
   const asked = one(sp.loc);
-  const choice = asked === 'all' || (asked && locations.some((l) => l.id === asked)) || (asked === 'mine' && hasMine) ? asked : hasMine ? 'mine' : 'all';
+  const choice =
+    asked === 'all' || (asked && locations.some((l) => l.id === asked)) || (asked === 'mine' && hasMine)
+      ? asked
+      : hasMine
+        ? 'mine'
+        : 'all';
   const scope: readonly string[] | null = choice === 'all' ? null : choice === 'mine' ? mine : [choice];
   const cursors: Cursors = scope
     ? { inBefore: cursorParam(sp.inBefore), outBefore: cursorParam(sp.outBefore) }
@@ -59,7 +68,17 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
   ]);
 
   const options = [
-    ...(hasMine ? [{ value: 'mine', label: locations.filter((l) => mine!.includes(l.id)).map((l) => l.name).join(', ') }] : []),
+    ...(hasMine
+      ? [
+          {
+            value: 'mine',
+            label: locations
+              .filter((l) => mine!.includes(l.id))
+              .map((l) => l.name)
+              .join(', '),
+          },
+        ]
+      : []),
     { value: 'all', label: t('inventory.transfers.allLocations') },
     ...locations.map((l) => ({ value: l.id, label: `${l.code} · ${l.name}` })),
   ];
@@ -141,5 +160,9 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
 }
 
 function Empty({ text }: { text: string }) {
-  return <p className="rounded-lg border border-dashed border-border bg-surface px-4 py-6 text-sm text-muted-foreground">{text}</p>;
+  return (
+    <p className="rounded-lg border border-dashed border-border bg-surface px-4 py-6 text-sm text-muted-foreground">
+      {text}
+    </p>
+  );
 }

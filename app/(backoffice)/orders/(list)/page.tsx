@@ -28,7 +28,11 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const [ctx, { t }, sp] = await Promise.all([requirePage('orders.view'), getI18n(), searchParams]);
   const query = parseOrderListParams(sp);
   const db = await getDb();
-  const [page, channels, locations] = await Promise.all([listOrders(db, ctx, query), listChannels(db), listLocations(db)]);
+  const [page, channels, locations] = await Promise.all([
+    listOrders(db, ctx, query),
+    listChannels(db),
+    listLocations(db),
+  ]);
 
   const scope = scopeOf(ctx, 'orders.view');
   const visible = scope ? locations.filter((l) => scope.includes(l.id)) : locations;
@@ -60,7 +64,10 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       {query.customer ? (
         <Alert tone="info" className="mb-4">
           {t('orders.filters.oneCustomer')}{' '}
-          <Link href={ordersHref(query, { customer: undefined, after: undefined })} className="font-medium underline underline-offset-4">
+          <Link
+            href={ordersHref(query, { customer: undefined, after: undefined })}
+            className="font-medium underline underline-offset-4"
+          >
             {t('orders.filters.allCustomers')}
           </Link>
         </Alert>

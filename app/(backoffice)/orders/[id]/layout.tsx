@@ -7,7 +7,13 @@ import { readOrder } from './read-order';
  * real 404 and one of another store a redirect to the forbidden page before anything streams
  * (a check inside the page runs after the skeleton has started a 200 response).
  */
-export default async function OrderLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
+export default async function OrderLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ id: string }>;
+}) {
   valueForPage(await readOrder((await params).id));
   return children;
 }

@@ -4,7 +4,12 @@ import { ArrowLeft } from 'lucide-react';
 import { ChannelBadge } from '@/components/orders/channel-badge';
 import { OrderActions } from '@/components/orders/order-actions';
 import { OrderTimeline } from '@/components/orders/order-timeline';
-import { allowedActions, orderStatusVariant, PICKUP_STATE_VARIANT, RESERVATION_STATUS_VARIANT } from '@/components/orders/status';
+import {
+  allowedActions,
+  orderStatusVariant,
+  PICKUP_STATE_VARIANT,
+  RESERVATION_STATUS_VARIANT,
+} from '@/components/orders/status';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -78,7 +83,9 @@ export default async function OrderPage({ params }: { params: Params }) {
         description={
           <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
             <ChannelBadge code={order.channelCode} name={order.channelName} kind={channelKind} />
-            <span>{t('orders.detail.placedOn', { date: formatDateTime(order.placedAt, order.timeZone ?? undefined) })}</span>
+            <span>
+              {t('orders.detail.placedOn', { date: formatDateTime(order.placedAt, order.timeZone ?? undefined) })}
+            </span>
             <span aria-hidden>·</span>
             <span className="max-w-[26rem] truncate font-mono text-xs" title={order.externalId}>
               {t('orders.detail.externalId', { externalId: order.externalId })}
@@ -91,8 +98,19 @@ export default async function OrderPage({ params }: { params: Params }) {
             number={order.number}
             currency={order.currency}
             allowed={allowed}
-            actions={{ confirm: confirmOrderAction, ship: shipOrderAction, cancel: cancelOrderAction, return: returnOrderAction }}
-            lines={order.lines.map((l) => ({ id: l.id, sku: l.sku, productName: l.productName, quantity: l.quantity, quantityReturned: l.quantityReturned }))}
+            actions={{
+              confirm: confirmOrderAction,
+              ship: shipOrderAction,
+              cancel: cancelOrderAction,
+              return: returnOrderAction,
+            }}
+            lines={order.lines.map((l) => ({
+              id: l.id,
+              sku: l.sku,
+              productName: l.productName,
+              quantity: l.quantity,
+              quantityReturned: l.quantityReturned,
+            }))}
             returnLocations={returnLocations}
           />
         }
@@ -130,7 +148,10 @@ export default async function OrderPage({ params }: { params: Params }) {
                 {order.lines.map((line) => (
                   <TableRow key={line.id}>
                     <TableCell className="whitespace-nowrap">
-                      <Link href={`/inventory/${line.variantId}`} className="font-mono text-xs text-primary underline-offset-4 hover:underline">
+                      <Link
+                        href={`/inventory/${line.variantId}`}
+                        className="font-mono text-xs text-primary underline-offset-4 hover:underline"
+                      >
                         {line.sku}
                       </Link>
                     </TableCell>
@@ -177,14 +198,20 @@ export default async function OrderPage({ params }: { params: Params }) {
                     <TableRow key={r.id}>
                       <TableCell>
                         <span className="font-mono text-xs">{r.locationCode}</span>
-                        <span className="ml-2 text-muted-foreground">{locations.find((l) => l.code === r.locationCode)?.name}</span>
+                        <span className="ml-2 text-muted-foreground">
+                          {locations.find((l) => l.code === r.locationCode)?.name}
+                        </span>
                       </TableCell>
                       <TableCell className="font-mono text-xs">{r.sku}</TableCell>
                       <TableCell numeric>{formatNumber(r.quantity)}</TableCell>
                       <TableCell>
-                        <Badge variant={RESERVATION_STATUS_VARIANT[r.status] ?? 'neutral'}>{t(`orders.reservationStatus.${r.status}`)}</Badge>
+                        <Badge variant={RESERVATION_STATUS_VARIANT[r.status] ?? 'neutral'}>
+                          {t(`orders.reservationStatus.${r.status}`)}
+                        </Badge>
                       </TableCell>
-                      <TableCell className="whitespace-nowrap tabular-nums text-muted-foreground">{formatDateTime(r.createdAt)}</TableCell>
+                      <TableCell className="whitespace-nowrap tabular-nums text-muted-foreground">
+                        {formatDateTime(r.createdAt)}
+                      </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
@@ -208,15 +235,27 @@ async function Totals({ order, money }: { order: OrderDetail; money: (cents: num
   const { t } = await getI18n();
   const rows: [string, string, boolean?][] = [
     [t('orders.totals.subtotal'), money(order.subtotalCents)],
-    ...(order.discountCents ? ([[t('orders.totals.discount'), `− ${money(order.discountCents)}`]] as [string, string][]) : []),
+    ...(order.discountCents
+      ? ([[t('orders.totals.discount'), `− ${money(order.discountCents)}`]] as [string, string][])
+      : []),
     [t('orders.totals.shipping'), money(order.shippingCents)],
     [t('orders.totals.tax'), money(order.taxCents)],
     [t('orders.totals.total'), money(order.totalCents), true],
   ];
   return (
-    <dl aria-label={t('orders.totals.title')} className="ml-auto mt-3 grid w-full max-w-xs grid-cols-[1fr_auto] gap-x-6 gap-y-1.5 text-sm">
+    <dl
+      aria-label={t('orders.totals.title')}
+      className="ml-auto mt-3 grid w-full max-w-xs grid-cols-[1fr_auto] gap-x-6 gap-y-1.5 text-sm"
+    >
       {rows.map(([label, value, strong]) => (
-        <div key={label} className={strong ? 'col-span-2 grid grid-cols-subgrid border-t border-border pt-2 font-semibold' : 'col-span-2 grid grid-cols-subgrid'}>
+        <div
+          key={label}
+          className={
+            strong
+              ? 'col-span-2 grid grid-cols-subgrid border-t border-border pt-2 font-semibold'
+              : 'col-span-2 grid grid-cols-subgrid'
+          }
+        >
           <dt className={strong ? undefined : 'text-muted-foreground'}>{label}</dt>
           <dd className="text-right tabular-nums">{value}</dd>
         </div>
@@ -237,19 +276,28 @@ async function CustomerCard({ order, canOpenProfile }: { order: OrderDetail; can
         {order.customerId ? (
           <div className="grid gap-1">
             {canOpenProfile ? (
-              <Link href={`/customers/${order.customerId}`} className="font-medium text-primary underline-offset-4 hover:underline">
+              <Link
+                href={`/customers/${order.customerId}`}
+                className="font-medium text-primary underline-offset-4 hover:underline"
+              >
                 {name || t('orders.customerCard.unnamed')}
               </Link>
             ) : (
               <span className="font-medium">{name || t('orders.customerCard.unnamed')}</span>
             )}
             {order.customerEmail ? (
-              <a href={`mailto:${order.customerEmail}`} className="break-all text-muted-foreground hover:text-foreground">
+              <a
+                href={`mailto:${order.customerEmail}`}
+                className="break-all text-muted-foreground hover:text-foreground"
+              >
                 {order.customerEmail}
               </a>
             ) : null}
             {order.customerPhone ? (
-              <a href={`tel:${order.customerPhone}`} className="tabular-nums text-muted-foreground hover:text-foreground">
+              <a
+                href={`tel:${order.customerPhone}`}
+                className="tabular-nums text-muted-foreground hover:text-foreground"
+              >
                 {order.customerPhone}
               </a>
             ) : null}
@@ -305,7 +353,9 @@ async function FulfilmentCard({ order }: { order: OrderDetail }) {
           <div className="grid gap-1.5 border-t border-border pt-3">
             <div className="flex items-center justify-between gap-2">
               <span className="text-xs font-medium text-muted-foreground">{t('orders.fulfilmentCard.pickup')}</span>
-              <Badge variant={PICKUP_STATE_VARIANT[order.pickup.state] ?? 'neutral'}>{t(`orders.pickupState.${order.pickup.state}`)}</Badge>
+              <Badge variant={PICKUP_STATE_VARIANT[order.pickup.state] ?? 'neutral'}>
+                {t(`orders.pickupState.${order.pickup.state}`)}
+              </Badge>
             </div>
             {order.pickup.state === 'ready' && order.pickup.code ? (
               <div className="flex items-center justify-between gap-2">
@@ -314,13 +364,19 @@ async function FulfilmentCard({ order }: { order: OrderDetail }) {
               </div>
             ) : null}
             {order.pickup.readyAt && order.pickup.state === 'ready' ? (
-              <p className="text-muted-foreground">{t('orders.fulfilmentCard.readyAt', { date: formatDateTime(order.pickup.readyAt, tz) })}</p>
+              <p className="text-muted-foreground">
+                {t('orders.fulfilmentCard.readyAt', { date: formatDateTime(order.pickup.readyAt, tz) })}
+              </p>
             ) : null}
             {order.pickup.dueBy && order.pickup.state === 'ready' ? (
-              <p className="text-muted-foreground">{t('orders.fulfilmentCard.dueBy', { date: formatDateTime(order.pickup.dueBy, tz) })}</p>
+              <p className="text-muted-foreground">
+                {t('orders.fulfilmentCard.dueBy', { date: formatDateTime(order.pickup.dueBy, tz) })}
+              </p>
             ) : null}
             {order.pickup.collectedAt ? (
-              <p className="text-muted-foreground">{t('orders.fulfilmentCard.collectedAt', { date: formatDateTime(order.pickup.collectedAt, tz) })}</p>
+              <p className="text-muted-foreground">
+                {t('orders.fulfilmentCard.collectedAt', { date: formatDateTime(order.pickup.collectedAt, tz) })}
+              </p>
             ) : null}
           </div>
         ) : null}

@@ -5,4 +5,6 @@ import { settle } from '@/lib/auth/page-guard';
 import { getOrderForActor } from '@/lib/orders/queries';
 
 /** One authorised read of the order per request, shared by the layout's guard, the title and the page. */
-export const readOrder = cache(async (id: string) => settle(async (actor) => getOrderForActor(await getDb(), actor, id)));
+export const readOrder = cache(async (id: string) =>
+  settle(async (actor) => getOrderForActor(await getDb(), actor, id)),
+);

@@ -22,7 +22,10 @@ export default async function NewPhoneOrderPage() {
   const stores = locations.filter((l) => l.kind === 'store').map((l) => ({ code: l.code, name: l.name }));
   return (
     <>
-      <Link href="/orders" className="mb-3 inline-flex items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground">
+      <Link
+        href="/orders"
+        className="mb-3 inline-flex items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground"
+      >
         <ArrowLeft aria-hidden className="size-4" />
         {t('orders.detail.back')}
       </Link>

@@ -21,7 +21,10 @@ export async function GET(request: Request) {
     const url = new URL(request.url);
     const query = ZQuery.parse(Object.fromEntries(url.searchParams));
     const db = await getDb();
-    const channel = await authenticateChannel(db, query.channel, { kind: 'bearer', header: request.headers.get('authorization') });
+    const channel = await authenticateChannel(db, query.channel, {
+      kind: 'bearer',
+      header: request.headers.get('authorization'),
+    });
     const availability = await getAvailability(db, {
       sku: query.sku,
       channelId: channel.id,

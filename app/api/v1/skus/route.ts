@@ -19,7 +19,11 @@ export async function GET(request: Request) {
     const query = ZQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
     const db = await getDb();
     await authenticateChannel(db, query.channel, { kind: 'bearer', header: request.headers.get('authorization') });
-    const feed = await listSkuFeed(db, { after: query.after, limit: query.limit, inStockOnly: query.inStock === 'true' });
+    const feed = await listSkuFeed(db, {
+      after: query.after,
+      limit: query.limit,
+      inStockOnly: query.inStock === 'true',
+    });
     return Response.json(feed, { headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {
     return apiErrorFrom(error);

@@ -35,7 +35,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 /** The review, or why not: a missing count is a 404, another location's count the forbidden page. */
-async function loadCount(ctx: Parameters<typeof getCountReview>[1], id: string): Promise<CountReview | 'not_found' | 'forbidden'> {
+async function loadCount(
+  ctx: Parameters<typeof getCountReview>[1],
+  id: string,
+): Promise<CountReview | 'not_found' | 'forbidden'> {
   try {
     return await getCountReview(await getDb(), ctx, id);
   } catch (error) {
@@ -44,7 +47,13 @@ async function loadCount(ctx: Parameters<typeof getCountReview>[1], id: string):
   }
 }
 
-export default async function CountPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CountPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const [ctx, { t, formatNumber, formatMoney, formatDateTime }, { id }, sp] = await Promise.all([
     requirePage('inventory.counts.view'),
     getI18n(),
@@ -68,13 +77,20 @@ export default async function CountPage({ params, searchParams }: { params: Para
   };
   const askedFilter = Array.isArray(sp.show) ? sp.show[0] : sp.show;
   // Once something is counted, what was counted is what matters first.
-  const filter: Filter = FILTERS.includes(askedFilter as Filter) ? (askedFilter as Filter) : groups.counted.length > 0 ? 'counted' : 'all';
+  const filter: Filter = FILTERS.includes(askedFilter as Filter)
+    ? (askedFilter as Filter)
+    : groups.counted.length > 0
+      ? 'counted'
+      : 'all';
   const shown = groups[filter].slice(0, MAX_ROWS);
   const netValue = count.netValueCents === null ? null : formatMoney(count.netValueCents);
 
   return (
     <>
-      <Link href="/inventory/counts" className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+      <Link
+        href="/inventory/counts"
+        className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
+      >
         <ChevronLeft aria-hidden className="size-4" />
         {t('inventory.counts.title')}
       </Link>
@@ -85,12 +101,22 @@ export default async function CountPage({ params, searchParams }: { params: Para
             <Badge variant={COUNT_BADGE[count.status]}>{countStatusLabel(t, count.status)}</Badge>
           </h1>
           <p className="mt-1 text-sm text-muted-foreground">
-            {t('inventory.counts.summary', { location: count.locationName, scope: countScopeLabel(t, count.scope), date: formatDateTime(count.createdAt) })}
+            {t('inventory.counts.summary', {
+              location: count.locationName,
+              scope: countScopeLabel(t, count.scope),
+              date: formatDateTime(count.createdAt),
+            })}
           </p>
         </div>
         {editable ? (
           <div className="flex shrink-0 flex-wrap items-center gap-2 print:hidden">
-            <CountActions countId={count.id} number={count.number} location={count.locationName} changed={count.changed} netValue={netValue} />
+            <CountActions
+              countId={count.id}
+              number={count.number}
+              location={count.locationName}
+              changed={count.changed}
+              netValue={netValue}
+            />
           </div>
         ) : null}
       </div>
@@ -102,13 +128,21 @@ export default async function CountPage({ params, searchParams }: { params: Para
       ) : null}
 
       <dl className={cn('mb-6 grid gap-3', netValue !== null ? 'sm:grid-cols-3' : 'sm:grid-cols-2')}>
-        <Stat label={t('inventory.counts.stats.counted')} value={t('inventory.counts.stats.countedValue', { counted: n(count.counted), lines: n(lines.length) })} />
-        <Stat label={t(count.status === 'applied' ? 'inventory.counts.stats.booked' : 'inventory.counts.stats.changed')} value={n(count.changed)} />
+        <Stat
+          label={t('inventory.counts.stats.counted')}
+          value={t('inventory.counts.stats.countedValue', { counted: n(count.counted), lines: n(lines.length) })}
+        />
+        <Stat
+          label={t(count.status === 'applied' ? 'inventory.counts.stats.booked' : 'inventory.counts.stats.changed')}
+          value={n(count.changed)}
+        />
         {netValue !== null ? (
           <Stat
             label={t('inventory.counts.stats.value')}
             value={netValue}
-            tone={(count.netValueCents ?? 0) < 0 ? 'text-problem' : (count.netValueCents ?? 0) > 0 ? 'text-done' : undefined}
+            tone={
+              (count.netValueCents ?? 0) < 0 ? 'text-problem' : (count.netValueCents ?? 0) > 0 ? 'text-done' : undefined
+            }
           />
         ) : null}
       </dl>
@@ -129,7 +163,13 @@ export default async function CountPage({ params, searchParams }: { params: Para
           {t('inventory.counts.review')}
         </h2>
         <p className="mb-3 max-w-3xl text-sm text-muted-foreground">
-          {t(count.status === 'applied' ? 'inventory.counts.reviewHintApplied' : open ? 'inventory.counts.reviewHint' : 'inventory.counts.reviewHintDiscarded')}
+          {t(
+            count.status === 'applied'
+              ? 'inventory.counts.reviewHintApplied'
+              : open
+                ? 'inventory.counts.reviewHint'
+                : 'inventory.counts.reviewHintDiscarded',
+          )}
         </p>
         <nav aria-label={t('inventory.counts.filter.label')} className="mb-3 flex flex-wrap gap-1.5">
           {FILTERS.map((f) => (
@@ -140,7 +180,9 @@ export default async function CountPage({ params, searchParams }: { params: Para
               aria-current={f === filter ? 'page' : undefined}
               className={cn(
                 'inline-flex h-8 items-center rounded-full border px-3 text-[0.8125rem]',
-                f === filter ? 'border-primary bg-primary-soft font-medium text-primary' : 'border-border bg-surface text-muted-foreground hover:text-foreground',
+                f === filter
+                  ? 'border-primary bg-primary-soft font-medium text-primary'
+                  : 'border-border bg-surface text-muted-foreground hover:text-foreground',
               )}
             >
               {t(`inventory.counts.filter.${f}`, { count: n(groups[f].length) })}
@@ -148,7 +190,9 @@ export default async function CountPage({ params, searchParams }: { params: Para
           ))}
         </nav>
         {shown.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-border bg-surface px-4 py-6 text-sm text-muted-foreground">{t('inventory.counts.filterEmpty')}</p>
+          <p className="rounded-lg border border-dashed border-border bg-surface px-4 py-6 text-sm text-muted-foreground">
+            {t('inventory.counts.filterEmpty')}
+          </p>
         ) : (
           <Table label={t('inventory.counts.reviewLabel')}>
             <TableHeader>
@@ -157,7 +201,9 @@ export default async function CountPage({ params, searchParams }: { params: Para
                 <TableHead>{t('inventory.col.product')}</TableHead>
                 <TableHead numeric>{t('inventory.counts.col.expected')}</TableHead>
                 <TableHead numeric>{t('inventory.counts.col.counted')}</TableHead>
-                <TableHead numeric>{t(count.status === 'applied' ? 'inventory.counts.col.booked' : 'inventory.counts.col.difference')}</TableHead>
+                <TableHead numeric>
+                  {t(count.status === 'applied' ? 'inventory.counts.col.booked' : 'inventory.counts.col.difference')}
+                </TableHead>
                 {count.showCost ? <TableHead numeric>{t('inventory.counts.col.value')}</TableHead> : null}
               </TableRow>
             </TableHeader>
@@ -173,17 +219,31 @@ export default async function CountPage({ params, searchParams }: { params: Para
                   <TableCell numeric>
                     <span className="text-muted-foreground">{n(l.expected)}</span>
                     {l.onHandNow !== null ? (
-                      <span className="block text-xs text-waiting">{t('inventory.counts.movedSince', { onHand: n(l.onHandNow) })}</span>
+                      <span className="block text-xs text-waiting">
+                        {t('inventory.counts.movedSince', { onHand: n(l.onHandNow) })}
+                      </span>
                     ) : null}
                   </TableCell>
                   <TableCell numeric>
-                    {l.counted === null ? <span className="text-xs text-muted-foreground">{t('inventory.counts.notCounted')}</span> : n(l.counted)}
+                    {l.counted === null ? (
+                      <span className="text-xs text-muted-foreground">{t('inventory.counts.notCounted')}</span>
+                    ) : (
+                      n(l.counted)
+                    )}
                   </TableCell>
-                  <TableCell numeric>{l.difference === null ? '—' : <Delta value={l.difference} format={n} />}</TableCell>
+                  <TableCell numeric>
+                    {l.difference === null ? '—' : <Delta value={l.difference} format={n} />}
+                  </TableCell>
                   {count.showCost ? (
                     <TableCell
                       numeric
-                      className={(l.valueCents ?? 0) < 0 ? 'text-problem' : (l.valueCents ?? 0) > 0 ? 'text-done' : 'text-muted-foreground'}
+                      className={
+                        (l.valueCents ?? 0) < 0
+                          ? 'text-problem'
+                          : (l.valueCents ?? 0) > 0
+                            ? 'text-done'
+                            : 'text-muted-foreground'
+                      }
                     >
                       {l.valueCents === null ? '—' : formatMoney(l.valueCents)}
                     </TableCell>
@@ -194,7 +254,9 @@ export default async function CountPage({ params, searchParams }: { params: Para
           </Table>
         )}
         {groups[filter].length > MAX_ROWS ? (
-          <p className="mt-2 text-xs text-muted-foreground">{t('inventory.counts.truncated', { shown: n(MAX_ROWS), total: n(groups[filter].length) })}</p>
+          <p className="mt-2 text-xs text-muted-foreground">
+            {t('inventory.counts.truncated', { shown: n(MAX_ROWS), total: n(groups[filter].length) })}
+          </p>
         ) : null}
       </section>
     </>

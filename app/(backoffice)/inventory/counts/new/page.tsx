@@ -18,7 +18,9 @@ export default async function NewCountPage() {
   const [ctx, { t }] = await Promise.all([requirePage('inventory.adjust'), getI18n()]);
   const db = await getDb();
   const [all, { categories }] = await Promise.all([listLocations(db), listCategories(db)]);
-  const locations = all.filter((l) => can(ctx, 'inventory.adjust', l.id)).map(({ id, code, name }) => ({ id, code, name }));
+  const locations = all
+    .filter((l) => can(ctx, 'inventory.adjust', l.id))
+    .map(({ id, code, name }) => ({ id, code, name }));
   return (
     <>
       <PageHeader title={t('inventory.counts.newTitle')} description={t('inventory.counts.newDescription')} />

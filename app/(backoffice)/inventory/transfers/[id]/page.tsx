@@ -19,15 +19,28 @@ import { getTransferForActor } from '@/lib/inventory/queries';
 type Params = Promise<{ id: string }>;
 
 /** One authorised read per request, shared by the title and the page: nothing is read past a refusal. */
-const readTransfer = cache(async (id: string) => settle(async (actor) => getTransferForActor(await getDb(), actor, id)));
+const readTransfer = cache(async (id: string) =>
+  settle(async (actor) => getTransferForActor(await getDb(), actor, id)),
+);
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const read = await readTransfer((await params).id);
   return read.ok ? { title: read.value.number } : {};
 }
 
-export default async function TransferPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [ctx, { t, formatNumber, formatDateTime }, { id }, sp] = await Promise.all([requirePage('inventory.transfers.view'), getI18n(), params, searchParams]);
+export default async function TransferPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [ctx, { t, formatNumber, formatDateTime }, { id }, sp] = await Promise.all([
+    requirePage('inventory.transfers.view'),
+    getI18n(),
+    params,
+    searchParams,
+  ]);
   // Missing or malformed → 404; a transfer involving none of a manager's locations → forbidden.
   const transfer = valueForPage(await readTransfer(id));
 
@@ -44,7 +57,14 @@ export default async function TransferPage({ params, searchParams }: { params: P
   const dstTz = transfer.destination.timeZone;
 
   const events = [
-    { key: 'created', at: transfer.createdAt, tz: srcTz, label: transfer.createdByName ? t('inventory.transfers.event.createdBy', { name: transfer.createdByName }) : t('inventory.transfers.event.created') },
+    {
+      key: 'created',
+      at: transfer.createdAt,
+      tz: srcTz,
+      label: transfer.createdByName
+        ? t('inventory.transfers.event.createdBy', { name: transfer.createdByName })
+        : t('inventory.transfers.event.created'),
+    },
     { key: 'shipped', at: transfer.shippedAt, tz: srcTz, label: t('inventory.transfers.event.shipped') },
     { key: 'received', at: transfer.receivedAt, tz: dstTz, label: t('inventory.transfers.event.received') },
     { key: 'cancelled', at: transfer.cancelledAt, tz: srcTz, label: t('inventory.transfers.event.cancelled') },
@@ -52,7 +72,10 @@ export default async function TransferPage({ params, searchParams }: { params: P
 
   return (
     <>
-      <Link href="/inventory/transfers" className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+      <Link
+        href="/inventory/transfers"
+        className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
+      >
         <ChevronLeft aria-hidden className="size-4" />
         {t('inventory.transfers.title')}
       </Link>
@@ -83,7 +106,13 @@ export default async function TransferPage({ params, searchParams }: { params: P
             units={units}
             source={transfer.source.name}
             destination={transfer.destination.name}
-            lines={transfer.lines.map(({ variantId, sku, productName, variantTitle, quantity }) => ({ variantId, sku, productName, variantTitle, quantity }))}
+            lines={transfer.lines.map(({ variantId, sku, productName, variantTitle, quantity }) => ({
+              variantId,
+              sku,
+              productName,
+              variantTitle,
+              quantity,
+            }))}
             canShip={canShip}
             canReceive={canReceive}
             canCancel={canCancel}
@@ -181,7 +210,9 @@ export default async function TransferPage({ params, searchParams }: { params: P
               ))}
             </ol>
             {transfer.note ? (
-              <p className="mt-4 whitespace-pre-line border-t border-border pt-3 text-sm text-muted-foreground">{transfer.note}</p>
+              <p className="mt-4 whitespace-pre-line border-t border-border pt-3 text-sm text-muted-foreground">
+                {transfer.note}
+              </p>
             ) : null}
           </CardContent>
         </Card>

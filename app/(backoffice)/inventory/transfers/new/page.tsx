@@ -24,9 +24,15 @@ const ZPrefill = z.object({
   qty: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined),
 });
 
-export default async function NewTransferPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NewTransferPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const [ctx, { t }, sp] = await Promise.all([requirePage('inventory.transfer'), getI18n(), searchParams]);
-  const prefill = ZPrefill.parse(Object.fromEntries(Object.entries(sp).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const prefill = ZPrefill.parse(
+    Object.fromEntries(Object.entries(sp).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  );
   const db = await getDb();
   const all = await listLocations(db);
   const pick = ({ id, code, name }: (typeof all)[number]) => ({ id, code, name });
@@ -47,7 +53,12 @@ export default async function NewTransferPage({ searchParams }: { searchParams: 
             barcode: detail.barcode,
             productName: detail.productName,
             title: detail.title,
-            levels: detail.levels.map((l) => ({ locationId: l.locationId, code: l.code, onHand: l.onHand, available: l.available })),
+            levels: detail.levels.map((l) => ({
+              locationId: l.locationId,
+              code: l.code,
+              onHand: l.onHand,
+              available: l.available,
+            })),
           },
           prefill.qty ?? 1,
         ),

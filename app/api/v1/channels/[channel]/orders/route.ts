@@ -15,6 +15,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ cha
   const { channel } = await params;
   const rawBody = await readOrderBody(request);
   if (rawBody === null) return toResponse(orderBodyTooLarge());
-  const answer = await deliverOrder(await getDb(), { channel, rawBody, signature: request.headers.get('x-comptoir-signature') });
+  const answer = await deliverOrder(await getDb(), {
+    channel,
+    rawBody,
+    signature: request.headers.get('x-comptoir-signature'),
+  });
   return toResponse(answer);
 }
