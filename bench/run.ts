@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { migrateDatabase, openPostgres, type DbHandle } from '../db/client';
-import { isLargeSeedPresent, seedLarge } from '../db/seed';
+import { isLargeSeedPresent, seedLarge } from '@/lib/seed';
 import { parseArgs, USAGE } from './args';
 import {
   assertDisposable,

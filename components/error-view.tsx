@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { RotateCw, TriangleExclamationPoint } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { useI18n } from '@/lib/i18n/client';
+import { useI18n } from '@/lib/next/i18n-client';
 
 /** The fallback of error.tsx boundaries: what happened, a retry, a way out, and the reference for the logs. */
 export function ErrorView({ error, retry }: { error: unknown; retry: () => void }) {

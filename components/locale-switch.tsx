@@ -1,9 +1,9 @@
 'use client';
 
 import { useTransition } from 'react';
-import { setLocaleAction } from '@/app/actions';
+import { setLocaleAction } from '@/lib/next/actions/locale';
 import { LOCALES } from '@/lib/i18n/config';
-import { useI18n } from '@/lib/i18n/client';
+import { useI18n } from '@/lib/next/i18n-client';
 import { cn } from '@/lib/utils';
 
 /** Two-button language switch for pages without the user menu (sign-in, errors). */

@@ -2,7 +2,7 @@
 
 import { useState, type ReactNode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { I18nProvider } from '@/lib/i18n/client';
+import { I18nProvider } from '@/lib/next/i18n-client';
 import type { Locale } from '@/lib/i18n/config';
 import type { Messages } from '@/lib/i18n/core';
 

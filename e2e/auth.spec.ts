@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, DEMO_USERS } from '../db/seed/constants';
+import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/seed/constants';
 import { accountOf, authFile, expectSignedIn, mainNav, signIn } from './fixtures';
 
 test.describe('signed out', () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, DEMO_USERS } from '../db/seed/constants';
+import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/seed/constants';
 
 export const ROLES = ['owner', 'manager', 'agent'] as const;
 export type Role = (typeof ROLES)[number];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { DEMO_CHANNELS, DEMO_WAREHOUSE_CODE } from '../db/seed/constants';
+import { DEMO_CHANNELS, DEMO_WAREHOUSE_CODE } from '@/lib/seed/constants';
 import { signBody } from '../lib/channels/signature';
 import { authFile } from './fixtures';
 

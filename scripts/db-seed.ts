@@ -8,7 +8,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { defaultDataDir, migrateDatabase, openDatabase } from '../db/client';
-import { isDatabaseEmpty, seedDemo, seedLarge, truncateAll } from '../db/seed';
+import { isDatabaseEmpty, seedDemo, seedLarge, truncateAll } from '@/lib/seed';
 
 const USAGE = 'Usage: tsx scripts/db-seed.ts [--scale demo|large] [--reset]';
 

@@ -2,7 +2,7 @@
  * The production server (`npm start`, after scripts/setup-db.ts): Next.js serves every page and
  * route, except order deliveries from channels (POST /api/v1/channels/{channel}/orders), which
  * this server answers itself with the same deliverOrder as the App Router route
- * (lib/http/order-lane.ts). On the hottest path of the app, Next's per-request machinery cost
+ * (lib/next/order-lane.ts). On the hottest path of the app, Next's per-request machinery cost
  * more CPU than the order's own work (bench: orders.ingest). Both share one database handle.
  * That path skips whatever Next would run before a route (a proxy.ts, should one appear): what
  * such a step enforces must be enforced in deliverOrder too.
@@ -12,7 +12,7 @@
 import http from 'node:http';
 import next from 'next';
 import { getDatabase, getDb } from '../db/client';
-import { orderDeliveryChannel, serveOrderDelivery } from '../lib/http/order-lane';
+import { orderDeliveryChannel, serveOrderDelivery } from '@/lib/next/order-lane';
 import { requestIdFrom, routeConsoleErrorsToLogger, withRequestId } from '../lib/log';
 import { exitOnStartupProblems } from '../lib/system/startup';
 

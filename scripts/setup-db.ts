@@ -6,7 +6,7 @@
  * seeded database it only migrates, so it stays quick.
  */
 import { migrateDatabase, openDatabase } from '../db/client';
-import { DEMO_PASSWORD, DEMO_USERS } from '../db/seed';
+import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/seed';
 import { sealSigningSecrets } from '../lib/channels/credentials';
 import { findDemoSeed, FIRST_OWNER_COMMAND, hasActiveStaff } from '../lib/system/install';
 import { seedOnFirstStart } from '../lib/system/prepare-database';

@@ -10,8 +10,8 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { signBody } from '../lib/channels/signature';
-import { DEMO_CHANNELS, DEMO_LOCATIONS } from '../db/seed/constants';
-import { Rng } from '../db/seed/random';
+import { DEMO_CHANNELS, DEMO_LOCATIONS } from '@/lib/seed/constants';
+import { Rng } from '@/lib/seed/random';
 
 const { values } = parseArgs({
   options: {

@@ -4,8 +4,8 @@ import { redirect } from 'next/navigation';
 import { AppShell } from '@/components/shell/app-shell';
 import { parseSidebarMode, SIDEBAR_COOKIE } from '@/components/shell/sidebar-mode';
 import { navFor } from '@/lib/auth/permissions';
-import { getSessionContext } from '@/lib/auth/session';
-import { getI18n } from '@/lib/i18n/server';
+import { getSessionContext } from '@/lib/next/session';
+import { getI18n } from '@/lib/next/i18n';
 
 export default async function BackofficeLayout({ children }: { children: ReactNode }) {
   const [ctx, { t }, cookieStore] = await Promise.all([getSessionContext(), getI18n(), cookies()]);

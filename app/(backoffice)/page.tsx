@@ -6,8 +6,8 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { navFor } from '@/lib/auth/permissions';
-import { requirePage } from '@/lib/auth/session';
-import { getI18n } from '@/lib/i18n/server';
+import { requirePage } from '@/lib/next/session';
+import { getI18n } from '@/lib/next/i18n';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();

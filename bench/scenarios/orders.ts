@@ -3,7 +3,7 @@ import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { KPI_SHARDS } from '../../db/schema';
-import { DEMO_CHANNELS } from '../../db/seed/constants';
+import { DEMO_CHANNELS } from '@/lib/seed/constants';
 import type { Actor } from '../../lib/auth/permissions';
 import { signBody } from '../../lib/channels/signature';
 import { listOrders } from '../../lib/orders/queries';

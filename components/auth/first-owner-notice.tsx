@@ -1,5 +1,5 @@
 import { Alert } from '@/components/ui/alert';
-import { getI18n } from '@/lib/i18n/server';
+import { getI18n } from '@/lib/next/i18n';
 
 /** On a fresh install nobody can sign in yet: says how the operator creates the first owner. */
 export async function FirstOwnerNotice({ command }: { command: string }) {

@@ -6,7 +6,7 @@ import type { SignInCall, SignInState } from '@/lib/auth/sign-in-state';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { useI18n } from '@/lib/i18n/client';
+import { useI18n } from '@/lib/next/i18n-client';
 
 export type DemoAccount = { email: string; role: string };
 

@@ -2,7 +2,7 @@
 
 import { useId, useState, useTransition, type FormEvent } from 'react';
 import { SlidersHorizontal } from 'lucide-react';
-import { adjustStockAction } from '@/app/(backoffice)/inventory/actions';
+import { adjustStockAction } from '@/lib/next/actions/inventory';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import {
@@ -19,7 +19,7 @@ import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
 import { toast } from '@/components/ui/toast';
-import { useI18n } from '@/lib/i18n/client';
+import { useI18n } from '@/lib/next/i18n-client';
 import { ADJUSTMENT_REASONS, type AdjustmentReason } from '@/lib/inventory/schemas';
 import { errorMessage } from './labels';
 

@@ -2,14 +2,14 @@
 
 import { useId, useState, type FormEvent } from 'react';
 import { Gauge, X } from 'lucide-react';
-import { setChannelCapAction } from '@/app/(backoffice)/inventory/actions';
+import { setChannelCapAction } from '@/lib/next/actions/inventory';
 import { ActionDialog, useActionForm } from '@/components/ui/action-dialog';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { toast } from '@/components/ui/toast';
-import { useI18n } from '@/lib/i18n/client';
+import { useI18n } from '@/lib/next/i18n-client';
 import { errorMessage } from './labels';
 
 const MAX_UNITS = 1_000_000;

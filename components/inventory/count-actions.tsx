@@ -2,11 +2,11 @@
 
 import { useRouter } from 'next/navigation';
 import { CheckCheck, Trash2 } from 'lucide-react';
-import { applyCountAction, discardCountAction } from '@/app/(backoffice)/inventory/actions';
+import { applyCountAction, discardCountAction } from '@/lib/next/actions/inventory';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { toast } from '@/components/ui/toast';
-import { useI18n } from '@/lib/i18n/client';
+import { useI18n } from '@/lib/next/i18n-client';
 import { errorMessage } from './labels';
 
 /** Apply (one transaction, one ledger entry per changed SKU) or discard an open count; both asked first. */

@@ -2,11 +2,11 @@
 
 import { useId, useRef, useState, useTransition, type FormEvent } from 'react';
 import { ScanBarcode } from 'lucide-react';
-import { recordCountAction } from '@/app/(backoffice)/inventory/actions';
+import { recordCountAction } from '@/lib/next/actions/inventory';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { useI18n } from '@/lib/i18n/client';
+import { useI18n } from '@/lib/next/i18n-client';
 import { errorMessage } from './labels';
 import { parseQuantity } from './lines';
 

@@ -2,12 +2,12 @@
 
 import { useId, useRef, useState, useTransition, type FormEvent } from 'react';
 import { Upload } from 'lucide-react';
-import { importStockCsvAction } from '@/app/(backoffice)/inventory/actions';
+import { importStockCsvAction } from '@/lib/next/actions/inventory';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
 import { toast } from '@/components/ui/toast';
-import { useI18n } from '@/lib/i18n/client';
+import { useI18n } from '@/lib/next/i18n-client';
 import { LocationField, ReferenceField, type LocationOption } from './form-fields';
 import { csvRowMessage, errorMessage, type CsvRowErrorView } from './labels';
 

@@ -3,7 +3,7 @@
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
-import { useI18n } from '@/lib/i18n/client';
+import { useI18n } from '@/lib/next/i18n-client';
 
 export type LocationOption = { id: string; code: string; name: string };
 

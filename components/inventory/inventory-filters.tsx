@@ -17,7 +17,7 @@ import {
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
-import { useI18n } from '@/lib/i18n/client';
+import { useI18n } from '@/lib/next/i18n-client';
 import type { LocationOption } from '@/lib/inventory/queries';
 import { STOCK_STATUSES, type InventoryListQuery } from '@/lib/inventory/schemas';
 import { inventoryListHref, type InventoryListParams } from './list-url';

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useI18n } from '@/lib/i18n/client';
+import { useI18n } from '@/lib/next/i18n-client';
 import { cn } from '@/lib/utils';
 
 export type InventoryTab = 'stock' | 'transfers' | 'counts' | 'replenishment' | 'receive';

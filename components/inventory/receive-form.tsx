@@ -2,11 +2,11 @@
 
 import { useId, useState, useTransition, type FormEvent } from 'react';
 import { PackagePlus } from 'lucide-react';
-import { receiveStockAction } from '@/app/(backoffice)/inventory/actions';
+import { receiveStockAction } from '@/lib/next/actions/inventory';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { toast } from '@/components/ui/toast';
-import { useI18n } from '@/lib/i18n/client';
+import { useI18n } from '@/lib/next/i18n-client';
 import { LocationField, ReferenceField, type LocationOption } from './form-fields';
 import { errorMessage } from './labels';
 import { LineEditor } from './line-editor';

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { ScanBarcode } from 'lucide-react';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { useI18n } from '@/lib/i18n/client';
+import { useI18n } from '@/lib/next/i18n-client';
 import { lookupCode } from './lookup';
 
 /**

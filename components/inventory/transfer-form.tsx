@@ -3,12 +3,12 @@
 import { useId, useState, useTransition, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
 import { ArrowLeftRight } from 'lucide-react';
-import { createTransferAction } from '@/app/(backoffice)/inventory/actions';
+import { createTransferAction } from '@/lib/next/actions/inventory';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
 import { Textarea } from '@/components/ui/textarea';
-import { useI18n } from '@/lib/i18n/client';
+import { useI18n } from '@/lib/next/i18n-client';
 import { LocationField, type LocationOption } from './form-fields';
 import { errorMessage } from './labels';
 import { LineEditor } from './line-editor';

@@ -9,7 +9,7 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
 import type { ServerAction } from '@/lib/http/result';
-import { useI18n } from '@/lib/i18n/client';
+import { useI18n } from '@/lib/next/i18n-client';
 import type { ZCancelOrderInput, ZOrderIdInput, ZReturnOrderInput, ZShipOrderInput } from '@/lib/orders/schemas';
 import { orderActionError } from './action-error';
 import { ActionDialog, useActionForm } from '@/components/ui/action-dialog';

@@ -1,4 +1,4 @@
-import { getI18n } from '@/lib/i18n/server';
+import { getI18n } from '@/lib/next/i18n';
 import type { LocationOption } from '@/lib/inventory/queries';
 import type { OrderDetail } from '@/lib/orders/queries';
 import { cn } from '@/lib/utils';

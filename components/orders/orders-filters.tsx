@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
-import { useI18n } from '@/lib/i18n/client';
+import { useI18n } from '@/lib/next/i18n-client';
 import { FULFILMENT_TYPES, ORDER_STATUSES, type OrderListQuery } from '@/lib/orders/schemas';
 import { cn } from '@/lib/utils';
 import { hasFilters, ordersHref, type OrderListParams } from './list-url';

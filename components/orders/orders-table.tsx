@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { getI18n } from '@/lib/i18n/server';
+import { getI18n } from '@/lib/next/i18n';
 import type { OrderListRow } from '@/lib/orders/queries';
 import { ChannelBadge, type ChannelKind } from './channel-badge';
 import { orderStatusVariant } from './status';

@@ -13,7 +13,7 @@ import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
 import type { ServerAction } from '@/lib/http/result';
 import type { MessageKey } from '@/lib/i18n/core';
-import { useI18n } from '@/lib/i18n/client';
+import { useI18n } from '@/lib/next/i18n-client';
 import type { ZPhoneOrderRequest } from '@/lib/orders/create-phone-order';
 import type { IngestResult } from '@/lib/orders/ingest-order';
 import type { PhoneOrderFieldError } from '@/lib/orders/schemas';

@@ -2,7 +2,7 @@
 
 import { Label } from '@/components/ui/label';
 import { Textarea } from '@/components/ui/textarea';
-import { useI18n } from '@/lib/i18n/client';
+import { useI18n } from '@/lib/next/i18n-client';
 
 /** The reason an order is cancelled or returned: 3 to 500 characters, with a hint that turns into the error. */
 export function ReasonField({

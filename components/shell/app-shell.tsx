@@ -6,7 +6,7 @@ import { usePathname } from 'next/navigation';
 import { PanelLeftClose, PanelLeftOpen } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import type { NavKey } from '@/lib/auth/permissions';
-import { useI18n } from '@/lib/i18n/client';
+import { useI18n } from '@/lib/next/i18n-client';
 import { cn } from '@/lib/utils';
 import { BrandMark } from './brand-mark';
 import { NAV_ICONS } from './nav-icons';

@@ -3,7 +3,7 @@ import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import type { NavKey } from '@/lib/auth/permissions';
-import { getI18n } from '@/lib/i18n/server';
+import { getI18n } from '@/lib/next/i18n';
 import { NAV_ICONS } from './nav-icons';
 
 type Section = Exclude<NavKey, 'dashboard'>;

@@ -2,8 +2,8 @@
 
 import { useTransition } from 'react';
 import { ChevronDown, LogOut } from 'lucide-react';
-import { setLocaleAction } from '@/app/actions';
-import { signOutAction } from '@/app/(backoffice)/actions';
+import { setLocaleAction } from '@/lib/next/actions/locale';
+import { signOutAction } from '@/lib/next/actions/session';
 import { Badge } from '@/components/ui/badge';
 import {
   DropdownMenu,
@@ -16,7 +16,7 @@ import {
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
 import { LOCALES, isLocale } from '@/lib/i18n/config';
-import { useI18n } from '@/lib/i18n/client';
+import { useI18n } from '@/lib/next/i18n-client';
 
 export type ShellUser = { name: string; email: string; roleLabel: string };
 

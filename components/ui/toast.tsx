@@ -2,7 +2,7 @@
 
 import { useSyncExternalStore } from 'react';
 import { CircleAlert, CircleCheck, X } from 'lucide-react';
-import { useI18n } from '@/lib/i18n/client';
+import { useI18n } from '@/lib/next/i18n-client';
 import { cn } from '@/lib/utils';
 
 type Toast = { id: number; message: string; tone: 'success' | 'error' };

@@ -12,7 +12,7 @@ import { locations } from './locations';
  * up to KPI_SHARDS rows (`shard`, picked from the writing connection) and a figure is the SUM
  * over its shards — read through lib/kpis/read.ts, never one row. A shard row holds deltas
  * (a cancellation may land on a shard that never counted the order), so only sums are
- * non-negative; db/seed/invariants.ts checks them.
+ * non-negative; lib/seed/invariants.ts checks them.
  */
 export const KPI_SHARDS = 32;
 

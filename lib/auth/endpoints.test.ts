@@ -5,6 +5,8 @@ import { ENDPOINTS } from './endpoints';
 import { PERMISSIONS } from './permissions';
 
 const APP = path.join(process.cwd(), 'app');
+/** Server actions live in the Next.js edge, lib/next/actions/. */
+const ACTIONS = path.join(process.cwd(), 'lib', 'next', 'actions');
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
 function walk(dir: string): string[] {
@@ -50,7 +52,7 @@ function segmentOf(source: string, name: string): string {
 
 function findEndpoints(): Found[] {
   const found: Found[] = [];
-  for (const file of walk(APP).filter((f) => /\.(ts|tsx)$/.test(f))) {
+  for (const file of [...walk(APP), ...walk(ACTIONS)].filter((f) => /\.(ts|tsx)$/.test(f))) {
     const source = readFileSync(file, 'utf8');
     if (/^route\.(ts|tsx)$/.test(path.basename(file))) {
       for (const name of exportedNames(source).filter((n) => HTTP_METHODS.includes(n))) {

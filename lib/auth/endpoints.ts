@@ -1,7 +1,7 @@
 import type { Permission } from './permissions';
 
 /**
- * Every server action and route handler in app/, with the permission it checks on the server.
+ * Every server action (lib/next/actions/) and route handler (app/), with the permission it checks on the server.
  * `endpoints.test.ts` scans the code: an endpoint missing here, or whose file never names its
  * permission, fails the build — no endpoint can be added unguarded.
  */

@@ -11,7 +11,7 @@ function capture() {
   restore = logTo({ write: (line: string) => void lines.push(line) });
 }
 
-/** As lib/auth/auth.ts throws it (that module needs Next.js). */
+/** As lib/next/auth.ts throws it (that module needs Next.js). */
 class ThrottledSignin extends CredentialsSignin {
   code = 'throttled';
   constructor(readonly retryAfterSeconds: number) {

@@ -5,7 +5,7 @@ import type { Db } from '@/db/client';
 import { ServiceUnavailable } from '@/lib/errors';
 import { logTo } from '@/lib/log';
 import { apiAnswerFrom, toResponse } from './api';
-import { orderDeliveryChannel, serveOrderDelivery } from './order-lane';
+import { orderDeliveryChannel, serveOrderDelivery } from '@/lib/next/order-lane';
 import { toActionFailure } from './result';
 import { STATIC_SECURITY_HEADERS } from './security-headers';
 

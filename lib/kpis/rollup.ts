@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { KPI_SHARDS } from '@/db/schema';
 
-/** The counters of a kpi_daily key; see db/seed/rollups.ts for what each one counts. */
+/** The counters of a kpi_daily key; see lib/seed/rollups.ts for what each one counts. */
 export type KpiCounters = {
   orders: number;
   revenueCents: number;

@@ -10,7 +10,7 @@ import { channelAuthenticator } from '@/lib/channels/authenticate';
 import { addChannelCredential, rotateChannelCredentials } from '@/lib/channels/credentials';
 import { signBody } from '@/lib/channels/signature';
 import { recordStatements } from '@/lib/testing/statements';
-import { orderDeliveryChannel, serveOrderDelivery } from '@/lib/http/order-lane';
+import { orderDeliveryChannel, serveOrderDelivery } from '@/lib/next/order-lane';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
 import { GET as availability } from '@/app/api/v1/availability/route';
 import { POST as postOrder } from '@/app/api/v1/channels/[channel]/orders/route';

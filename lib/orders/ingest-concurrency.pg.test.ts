@@ -7,7 +7,7 @@ import { createTestDatabase } from '@/db/testing';
 import { findDrift } from '@/lib/inventory/invariants';
 import { readKpiTotals } from '@/lib/kpis/read';
 import { setChannelCap } from '@/lib/inventory/availability';
-import { SEED_INVARIANTS } from '@/db/seed/invariants';
+import { SEED_INVARIANTS } from '@/lib/seed/invariants';
 import { level, makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
 import { ingestOrder } from './ingest-order';
 import { ZIngestOrderInput } from './schemas';

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { channels, customers, orderEvents, orderLines, orders, pickups } from '@/db/schema';
-import { SEED_INVARIANTS } from '@/db/seed/invariants';
+import { SEED_INVARIANTS } from '@/lib/seed/invariants';
 import { createTestDatabase } from '@/db/testing';
 import { findDrift } from '@/lib/inventory/invariants';
 import { level, makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';

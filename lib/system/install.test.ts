@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateDatabase, openPglite, type DbHandle } from '@/db/client';
-import { seedDemo } from '@/db/seed';
+import { seedDemo } from '@/lib/seed';
 import { createTestDatabase } from '@/db/testing';
 import { findDemoSeed, hasActiveStaff } from './install';
 import { seedOnFirstStart } from './prepare-database';

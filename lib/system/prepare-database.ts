@@ -1,5 +1,5 @@
 import type { DbHandle } from '@/db/client';
-import { isDatabaseEmpty, seedDemo } from '@/db/seed';
+import { isDatabaseEmpty, seedDemo } from '@/lib/seed';
 
 /**
  * The demo seed of a start (scripts/setup-db.ts, after migrating): only on the embedded engine's

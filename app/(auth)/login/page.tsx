@@ -6,10 +6,10 @@ import { LoginForm, type DemoAccount } from '@/components/auth/login-form';
 import { LocaleSwitch } from '@/components/locale-switch';
 import { BrandMark } from '@/components/shell/brand-mark';
 import { Card } from '@/components/ui/card';
-import { getSessionContext } from '@/lib/auth/session';
-import { getI18n } from '@/lib/i18n/server';
+import { getSessionContext } from '@/lib/next/session';
+import { getI18n } from '@/lib/next/i18n';
 import { findDemoSeed, FIRST_OWNER_COMMAND, hasActiveStaff } from '@/lib/system/install';
-import { signInAction } from './actions';
+import { signInAction } from '@/lib/next/actions/sign-in';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { ShieldX } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { getI18n } from '@/lib/i18n/server';
+import { getI18n } from '@/lib/next/i18n';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();

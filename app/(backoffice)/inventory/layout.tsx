@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { InventoryNav, type InventoryTab } from '@/components/inventory/inventory-nav';
 import { Toaster } from '@/components/ui/toast';
 import { can } from '@/lib/auth/permissions';
-import { getSessionContext } from '@/lib/auth/session';
+import { getSessionContext } from '@/lib/next/session';
 
 /** The inventory area: its sub-navigation above every page (Counts only for those who may read them, Receive for those who may receive). */
 export default async function InventoryLayout({ children }: { children: ReactNode }) {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { SectionPlaceholder } from '@/components/shell/section-placeholder';
-import { requirePage } from '@/lib/auth/session';
-import { getI18n } from '@/lib/i18n/server';
+import { requirePage } from '@/lib/next/session';
+import { getI18n } from '@/lib/next/i18n';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();

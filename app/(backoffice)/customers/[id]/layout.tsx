@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { valueForPage } from '@/lib/auth/page-guard';
+import { valueForPage } from '@/lib/next/page-guard';
 import { readCustomer } from './read-customer';
 
 /**

@@ -10,10 +10,10 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { valueForPage } from '@/lib/auth/page-guard';
-import { requirePage } from '@/lib/auth/session';
+import { valueForPage } from '@/lib/next/page-guard';
+import { requirePage } from '@/lib/next/session';
 import { readCustomer } from './read-customer';
-import { getI18n } from '@/lib/i18n/server';
+import { getI18n } from '@/lib/next/i18n';
 import { listChannels, listOrders } from '@/lib/orders/queries';
 import { parseCustomerOrdersParams } from '@/lib/orders/list-params';
 

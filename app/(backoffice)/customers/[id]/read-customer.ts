@@ -1,7 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
-import { settle } from '@/lib/auth/page-guard';
+import { settle } from '@/lib/next/page-guard';
 import { getCustomerProfileForActor } from '@/lib/customers/queries';
 
 /** One authorised read of the profile per request, shared by the layout's guard, the title and the page. */

@@ -1,5 +1,5 @@
 import { ListSkeleton } from '@/components/inventory/list-skeleton';
-import { getI18n } from '@/lib/i18n/server';
+import { getI18n } from '@/lib/next/i18n';
 
 export default async function InventoryLoading() {
   const { t } = await getI18n();

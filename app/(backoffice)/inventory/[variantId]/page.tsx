@@ -20,10 +20,10 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { settle, valueForPage } from '@/lib/auth/page-guard';
+import { settle, valueForPage } from '@/lib/next/page-guard';
 import { can, scopeOf } from '@/lib/auth/permissions';
-import { requirePage } from '@/lib/auth/session';
-import { getI18n } from '@/lib/i18n/server';
+import { requirePage } from '@/lib/next/session';
+import { getI18n } from '@/lib/next/i18n';
 import { listChannelLimits } from '@/lib/inventory/availability';
 import {
   getSkuDetailForActor,

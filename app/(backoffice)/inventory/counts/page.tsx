@@ -10,8 +10,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getDb } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
-import { getSessionContext, requirePage } from '@/lib/auth/session';
-import { getI18n } from '@/lib/i18n/server';
+import { getSessionContext, requirePage } from '@/lib/next/session';
+import { getI18n } from '@/lib/next/i18n';
 import { listCounts } from '@/lib/inventory/counts';
 import { createdCursorParam } from '@/lib/inventory/list-params';
 

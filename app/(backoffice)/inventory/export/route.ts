@@ -1,5 +1,5 @@
 import { getDb } from '@/db/client';
-import { requireActor } from '@/lib/auth/session';
+import { requireActor } from '@/lib/next/session';
 import { apiErrorFrom } from '@/lib/http/api';
 import { inventoryToCsv } from '@/lib/inventory/csv';
 import { parseInventoryExportParams } from '@/lib/inventory/list-params';

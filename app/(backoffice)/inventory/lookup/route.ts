@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { requireActor } from '@/lib/auth/session';
+import { requireActor } from '@/lib/next/session';
 import { apiError, apiErrorFrom } from '@/lib/http/api';
 import { findSkuDetail, findVariantByCode } from '@/lib/inventory/queries';
 

@@ -6,8 +6,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
-import { requirePage } from '@/lib/auth/session';
-import { getI18n } from '@/lib/i18n/server';
+import { requirePage } from '@/lib/next/session';
+import { getI18n } from '@/lib/next/i18n';
 import { listLocations } from '@/lib/inventory/queries';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -8,8 +8,8 @@ import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { can, scopeOf } from '@/lib/auth/permissions';
-import { requirePage } from '@/lib/auth/session';
-import { getI18n } from '@/lib/i18n/server';
+import { requirePage } from '@/lib/next/session';
+import { getI18n } from '@/lib/next/i18n';
 import { createdCursorParam } from '@/lib/inventory/list-params';
 import { listLocations, listTransfersForActor } from '@/lib/inventory/queries';
 

@@ -16,14 +16,14 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getDb } from '@/db/client';
-import { valueForPage } from '@/lib/auth/page-guard';
+import { valueForPage } from '@/lib/next/page-guard';
 import { can } from '@/lib/auth/permissions';
-import { requirePage } from '@/lib/auth/session';
-import { getI18n } from '@/lib/i18n/server';
+import { requirePage } from '@/lib/next/session';
+import { getI18n } from '@/lib/next/i18n';
 import { listLocations } from '@/lib/inventory/queries';
 import { listChannels, orderActionRights, type OrderDetail } from '@/lib/orders/queries';
 import { readOrder } from './read-order';
-import { cancelOrderAction, confirmOrderAction, returnOrderAction, shipOrderAction } from '../actions';
+import { cancelOrderAction, confirmOrderAction, returnOrderAction, shipOrderAction } from '@/lib/next/actions/orders';
 
 type Params = Promise<{ id: string }>;
 

@@ -5,10 +5,10 @@ import { ArrowLeft } from 'lucide-react';
 import { PhoneOrderForm } from '@/components/orders/phone-order-form';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
-import { requirePage } from '@/lib/auth/session';
-import { getI18n } from '@/lib/i18n/server';
+import { requirePage } from '@/lib/next/session';
+import { getI18n } from '@/lib/next/i18n';
 import { listLocations } from '@/lib/inventory/queries';
-import { createPhoneOrderAction } from '../actions';
+import { createPhoneOrderAction } from '@/lib/next/actions/orders';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();

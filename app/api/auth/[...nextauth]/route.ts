@@ -1,4 +1,4 @@
-import { handlers } from '@/lib/auth/auth';
+import { handlers } from '@/lib/next/auth';
 
 // Auth.js's own endpoints (session, CSRF token, callbacks): public by nature.
 export const { GET, POST } = handlers;

@@ -13,9 +13,9 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getDb } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
-import { getSessionContext, requirePage } from '@/lib/auth/session';
+import { getSessionContext, requirePage } from '@/lib/next/session';
 import { isDomainError } from '@/lib/errors';
-import { getI18n } from '@/lib/i18n/server';
+import { getI18n } from '@/lib/next/i18n';
 import { findCountNumber, getCountReview, type CountReview } from '@/lib/inventory/counts';
 import { cn } from '@/lib/utils';
 

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbHandle } from '../client';
-import { createTestDatabase } from '../testing';
-import { DEMO_CHANNELS, DEMO_USERS } from './constants';
-import { findInvariantViolations } from './invariants';
-import { isLargeSeedPresent, seedLarge } from './large';
+import type { DbHandle } from '@/db/client';
+import { createTestDatabase } from '@/db/testing';
+import { DEMO_CHANNELS, DEMO_USERS } from '@/lib/seed/constants';
+import { findInvariantViolations } from '@/lib/seed/invariants';
+import { isLargeSeedPresent, seedLarge } from '@/lib/seed/large';
 
 // PostgreSQL only (*.pg.test.ts, see vitest.config.ts); at 1% scale it runs in seconds.
 describe('seedLarge (scale 0.01, PostgreSQL)', () => {

@@ -1,8 +1,8 @@
 'use client';
 
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import type { Locale } from './config';
-import { createI18n, type I18n, type Messages } from './core';
+import type { Locale } from '@/lib/i18n/config';
+import { createI18n, type I18n, type Messages } from '@/lib/i18n/core';
 
 const I18nContext = createContext<I18n | null>(null);
 

@@ -5,9 +5,9 @@ import { cookies } from 'next/headers';
 import { getDb } from '@/db/client';
 import { staffUsers } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
-import { getSessionContext } from '@/lib/auth/session';
+import { getSessionContext } from '@/lib/next/session';
 import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, ZLocale, type Locale } from '@/lib/i18n/config';
-import { getI18n } from '@/lib/i18n/server';
+import { getI18n } from '@/lib/next/i18n';
 
 export type SetLocaleResult =
   { ok: true; data: { locale: Locale } } | { ok: false; code: 'validation_failed'; message: string };

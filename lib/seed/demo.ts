@@ -1,20 +1,20 @@
 import { sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { hashPassword } from '../../lib/auth/password';
-import { plainCredentialRows, sealSigningSecrets } from '../../lib/channels/credentials';
-import { demoSeedMarker } from '../../lib/system/install';
-import type { DbHandle } from '../client';
-import * as s from '../schema';
-import { DEMO_CHANNELS, DEMO_LOCATIONS, DEMO_PASSWORD, DEMO_USERS, DEMO_WAREHOUSE_CODE } from './constants';
-import { NOTE_BODIES } from './data';
-import { generateCatalogue } from './demo-catalogue';
-import { type CustomerRow, generateCustomers, type IdentityRow, identityRows } from './demo-customers';
-import { type AuditRow, type ChannelInfo, generateOrders, type LocationInfo } from './demo-orders';
-import { Ledger } from './ledger';
-import { Rng } from './random';
-import { insertLiteral } from './bulk';
-import { KPI_DAILY_FROM_ORDERS_SQL } from './rollups';
-import { DAY, HOUR, MINUTE } from './time';
+import { hashPassword } from '@/lib/auth/password';
+import { plainCredentialRows, sealSigningSecrets } from '@/lib/channels/credentials';
+import { demoSeedMarker } from '@/lib/system/install';
+import type { DbHandle } from '@/db/client';
+import * as s from '@/db/schema';
+import { DEMO_CHANNELS, DEMO_LOCATIONS, DEMO_PASSWORD, DEMO_USERS, DEMO_WAREHOUSE_CODE } from '@/lib/seed/constants';
+import { NOTE_BODIES } from '@/lib/seed/data';
+import { generateCatalogue } from '@/lib/seed/demo-catalogue';
+import { type CustomerRow, generateCustomers, type IdentityRow, identityRows } from '@/lib/seed/demo-customers';
+import { type AuditRow, type ChannelInfo, generateOrders, type LocationInfo } from '@/lib/seed/demo-orders';
+import { Ledger } from '@/lib/seed/ledger';
+import { Rng } from '@/lib/seed/random';
+import { insertLiteral } from '@/lib/seed/bulk';
+import { KPI_DAILY_FROM_ORDERS_SQL } from '@/lib/seed/rollups';
+import { DAY, HOUR, MINUTE } from '@/lib/seed/time';
 
 export type SeedDemoOptions = {
   /** Multiplies products, customers and orders; 1 = the full demo (500 products, 5,000 customers, 20,000 orders). */

@@ -2,7 +2,7 @@
 import { AuthError, CredentialsSignin } from '@auth/core/errors';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { logTo } from '@/lib/log';
-import { authLogger } from './logger';
+import { authLogger } from '@/lib/next/auth-logger';
 
 let lines: string[] = [];
 let restore = () => {};

@@ -2,8 +2,8 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { signOut } from '@/lib/auth/auth';
-import { requireActor } from '@/lib/auth/session';
+import { signOut } from '@/lib/next/auth';
+import { requireActor } from '@/lib/next/session';
 import { isDomainError } from '@/lib/errors';
 
 // Sign-out takes nothing: anything else sent to this endpoint is refused before it runs.

@@ -3,11 +3,11 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { authLogger } from './logger';
-import { endSessions } from './queries';
-import { resolveAuthSecret } from './secret';
-import { attemptSignIn } from './sign-in';
-import { clientAddressOf } from './throttle';
+import { authLogger } from '@/lib/next/auth-logger';
+import { endSessions } from '@/lib/auth/queries';
+import { resolveAuthSecret } from '@/lib/auth/secret';
+import { attemptSignIn } from '@/lib/auth/sign-in';
+import { clientAddressOf } from '@/lib/auth/throttle';
 
 export const ZSignInInput = z.object({
   email: z.string().trim().email().max(254),

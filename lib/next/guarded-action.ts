@@ -3,8 +3,8 @@ import { revalidatePath } from 'next/cache';
 import type { z } from 'zod';
 import { getDb, type Db } from '@/db/client';
 import { toActionFailure, type ActionResult } from '@/lib/http/result';
-import type { Permission } from './permissions';
-import { requireActor, type SessionContext } from './session';
+import type { Permission } from '@/lib/auth/permissions';
+import { requireActor, type SessionContext } from '@/lib/next/session';
 
 type GuardedActionSpec<S extends z.ZodType, T> = {
   permission: Permission;

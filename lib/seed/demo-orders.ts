@@ -1,10 +1,10 @@
-import type { auditLog, notificationOutbox, orderEvents, orderLines, orders, pickups, reservations } from '../schema';
-import type { VariantInfo } from './demo-catalogue';
-import type { CustomerInfo } from './demo-customers';
-import { CANCEL_REASONS, CARRIERS, RETURN_REASONS } from './data';
-import type { Ledger } from './ledger';
-import { Rng, WeightedIndex } from './random';
-import { DAY, HOUR, MINUTE, type ParisDate, parisDayBefore, parisToUtc, toParis } from './time';
+import type { auditLog, notificationOutbox, orderEvents, orderLines, orders, pickups, reservations } from '@/db/schema';
+import type { VariantInfo } from '@/lib/seed/demo-catalogue';
+import type { CustomerInfo } from '@/lib/seed/demo-customers';
+import { CANCEL_REASONS, CARRIERS, RETURN_REASONS } from '@/lib/seed/data';
+import type { Ledger } from '@/lib/seed/ledger';
+import { Rng, WeightedIndex } from '@/lib/seed/random';
+import { DAY, HOUR, MINUTE, type ParisDate, parisDayBefore, parisToUtc, toParis } from '@/lib/seed/time';
 
 export type OrderRow = typeof orders.$inferInsert;
 export type OrderLineRow = typeof orderLines.$inferInsert;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateDemoRows } from './demo';
+import { generateDemoRows } from '@/lib/seed/demo';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 30);
 

@@ -1,8 +1,8 @@
-import type { products, variants } from '../schema';
-import { CATEGORIES, MODEL_NAMES } from './data';
-import { makeEan13 } from './ean';
-import { Rng } from './random';
-import { DAY } from './time';
+import type { products, variants } from '@/db/schema';
+import { CATEGORIES, MODEL_NAMES } from '@/lib/seed/data';
+import { makeEan13 } from '@/lib/seed/ean';
+import { Rng } from '@/lib/seed/random';
+import { DAY } from '@/lib/seed/time';
 
 export type ProductRow = typeof products.$inferInsert;
 export type VariantRow = typeof variants.$inferInsert;

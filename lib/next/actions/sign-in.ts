@@ -1,10 +1,10 @@
 'use server';
 
 import { AuthError } from 'next-auth';
-import { signIn, ZSignInInput } from '@/lib/auth/auth';
+import { signIn, ZSignInInput } from '@/lib/next/auth';
 import { signInFailure } from '@/lib/auth/sign-in-failure';
 import type { Translate } from '@/lib/i18n/core';
-import { getI18n } from '@/lib/i18n/server';
+import { getI18n } from '@/lib/next/i18n';
 import type { SignInState } from '@/lib/auth/sign-in-state';
 
 /** Only paths inside this app: never an absolute or protocol-relative URL (open redirect). */

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client';
-import { sqlEan13CheckDigit } from './ean';
-import { CUSTOMER_SUMMARY_SQL, KPI_DAILY_SELECT_SQL, KPI_DAILY_TOTALS_SQL } from './rollups';
+import type { DbOrTx } from '@/db/client';
+import { sqlEan13CheckDigit } from '@/lib/seed/ean';
+import { CUSTOMER_SUMMARY_SQL, KPI_DAILY_SELECT_SQL, KPI_DAILY_TOTALS_SQL } from '@/lib/seed/rollups';
 
 /**
  * The invariants every seeded (and every live) database keeps, as queries returning the rows

@@ -1,6 +1,6 @@
 'use server';
 
-import { guardedAction } from '@/lib/auth/guarded-action';
+import { guardedAction } from '@/lib/next/guarded-action';
 import { cancelOrder } from '@/lib/orders/cancel-order';
 import { confirmOrder } from '@/lib/orders/confirm-order';
 import { createPhoneOrder, ZPhoneOrderRequest } from '@/lib/orders/create-phone-order';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { DbHandle } from '../client';
+import type { DbHandle } from '@/db/client';
 
 /** True when the database holds no business data (migrations alone do not count). */
 export async function isDatabaseEmpty(handle: DbHandle): Promise<boolean> {

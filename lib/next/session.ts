@@ -3,9 +3,9 @@ import { cache } from 'react';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { Forbidden } from '@/lib/errors';
-import { auth, sessionVersionOf } from './auth';
-import { can, type Permission } from './permissions';
-import { findStaffProfile, type StaffProfile } from './queries';
+import { auth, sessionVersionOf } from '@/lib/next/auth';
+import { can, type Permission } from '@/lib/auth/permissions';
+import { findStaffProfile, type StaffProfile } from '@/lib/auth/queries';
 
 export type SessionContext = StaffProfile;
 

@@ -1,5 +1,5 @@
-import type { customerIdentities, customers, ShippingAddress } from '../schema';
-import { DEMO_KNOWN_CUSTOMER, DEMO_KNOWN_DUPLICATE } from './constants';
+import type { customerIdentities, customers, ShippingAddress } from '@/db/schema';
+import { DEMO_KNOWN_CUSTOMER, DEMO_KNOWN_DUPLICATE } from '@/lib/seed/constants';
 import {
   CUSTOMER_CITIES,
   EMAIL_DOMAIN_WEIGHTS,
@@ -8,8 +8,8 @@ import {
   FIRST_NAMES_M,
   LAST_NAMES,
   STREETS,
-} from './data';
-import { Rng } from './random';
+} from '@/lib/seed/data';
+import { Rng } from '@/lib/seed/random';
 
 export type CustomerRow = typeof customers.$inferInsert;
 export type IdentityRow = typeof customerIdentities.$inferInsert;

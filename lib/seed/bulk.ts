@@ -1,6 +1,6 @@
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from '../client';
+import type { DbOrTx } from '@/db/client';
 
 function literal(value: unknown, jsonb: boolean): string {
   if (value === null || value === undefined) return 'NULL';

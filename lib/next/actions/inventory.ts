@@ -1,6 +1,6 @@
 'use server';
 
-import { guardedAction } from '@/lib/auth/guarded-action';
+import { guardedAction } from '@/lib/next/guarded-action';
 import { adjustStock } from '@/lib/inventory/adjust-stock';
 import { setChannelCap } from '@/lib/inventory/availability';
 import { applyCount, discardCount, recordCount, startCount } from '@/lib/inventory/counts';

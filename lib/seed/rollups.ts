@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client';
+import type { DbOrTx } from '@/db/client';
 
 /**
  * What kpi_daily counts. Every counter of an order is attributed to the business day it was

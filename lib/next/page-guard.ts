@@ -1,7 +1,7 @@
 import 'server-only';
 import { notFound, redirect } from 'next/navigation';
 import { isDomainError } from '@/lib/errors';
-import { getSessionContext, type SessionContext } from './session';
+import { getSessionContext, type SessionContext } from '@/lib/next/session';
 
 /** An authorised read for a page, settled: its value, or why there is none. */
 export type Settled<T> = { ok: true; value: T } | { ok: false; code: 'not_found' | 'forbidden' | 'signed_out' };

@@ -1,12 +1,18 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbHandle } from '../client';
-import { createTestDatabase } from '../testing';
-import { DEMO_CHANNELS, DEMO_KNOWN_CUSTOMER, DEMO_KNOWN_DUPLICATE, DEMO_LOCATIONS, DEMO_USERS } from './constants';
-import { seedDemo, type SeedCounts } from './demo';
-import { isValidEan13 } from './ean';
-import { findInvariantViolations } from './invariants';
-import { isDatabaseEmpty, truncateAll } from './reset';
+import type { DbHandle } from '@/db/client';
+import { createTestDatabase } from '@/db/testing';
+import {
+  DEMO_CHANNELS,
+  DEMO_KNOWN_CUSTOMER,
+  DEMO_KNOWN_DUPLICATE,
+  DEMO_LOCATIONS,
+  DEMO_USERS,
+} from '@/lib/seed/constants';
+import { seedDemo, type SeedCounts } from '@/lib/seed/demo';
+import { isValidEan13 } from '@/lib/seed/ean';
+import { findInvariantViolations } from '@/lib/seed/invariants';
+import { isDatabaseEmpty, truncateAll } from '@/lib/seed/reset';
 
 let handle: DbHandle;
 let counts: SeedCounts;

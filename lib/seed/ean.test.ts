@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ean13CheckDigit, isValidEan13, makeEan13 } from './ean';
-import { Rng } from './random';
+import { ean13CheckDigit, isValidEan13, makeEan13 } from '@/lib/seed/ean';
+import { Rng } from '@/lib/seed/random';
 
 describe('EAN-13', () => {
   it('computes the check digit of known barcodes', () => {

@@ -1,9 +1,9 @@
 import 'server-only';
 import { cache } from 'react';
 import { cookies, headers } from 'next/headers';
-import { LOCALE_COOKIE, resolveLocale, type Locale } from './config';
-import { createI18n, type I18n, type Messages } from './core';
-import { CATALOGUES } from './messages';
+import { LOCALE_COOKIE, resolveLocale, type Locale } from '@/lib/i18n/config';
+import { createI18n, type I18n, type Messages } from '@/lib/i18n/core';
+import { CATALOGUES } from '@/lib/i18n/messages';
 
 /** The request's locale: the `locale` cookie, else the browser's Accept-Language, else English. */
 export const getLocale = cache(async (): Promise<Locale> => {

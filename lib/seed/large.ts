@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
-import { hashPassword } from '../../lib/auth/password';
-import { plainCredentialRows, sealSigningSecrets } from '../../lib/channels/credentials';
-import { demoSeedMarker } from '../../lib/system/install';
-import type { DbHandle } from '../client';
-import * as s from '../schema';
-import { insertLiteral } from './bulk';
-import { DEMO_CHANNELS, DEMO_LOCATIONS, DEMO_PASSWORD, DEMO_USERS, DEMO_WAREHOUSE_CODE } from './constants';
+import { hashPassword } from '@/lib/auth/password';
+import { plainCredentialRows, sealSigningSecrets } from '@/lib/channels/credentials';
+import { demoSeedMarker } from '@/lib/system/install';
+import type { DbHandle } from '@/db/client';
+import * as s from '@/db/schema';
+import { insertLiteral } from '@/lib/seed/bulk';
+import { DEMO_CHANNELS, DEMO_LOCATIONS, DEMO_PASSWORD, DEMO_USERS, DEMO_WAREHOUSE_CODE } from '@/lib/seed/constants';
 import {
   CATEGORIES,
   CUSTOMER_CITIES,
@@ -19,11 +19,11 @@ import {
   MODEL_NAMES,
   MORE_CITIES,
   STREETS,
-} from './data';
-import { dayFactor, kindOf } from './demo-orders';
-import { sqlEan13CheckDigit } from './ean';
-import { KPI_DAILY_FROM_ORDERS_SQL } from './rollups';
-import { DAY, parisDayBefore, parisToUtc } from './time';
+} from '@/lib/seed/data';
+import { dayFactor, kindOf } from '@/lib/seed/demo-orders';
+import { sqlEan13CheckDigit } from '@/lib/seed/ean';
+import { KPI_DAILY_FROM_ORDERS_SQL } from '@/lib/seed/rollups';
+import { DAY, parisDayBefore, parisToUtc } from '@/lib/seed/time';
 
 export type SeedLargeOptions = {
   /** Multiplies customers, orders and the catalogue (1 = 1M customers, 3M orders, 100k SKUs × 50 locations). */

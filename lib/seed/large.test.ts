@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { migrateDatabase, openPglite } from '../client';
-import { seedLarge } from './large';
+import { migrateDatabase, openPglite } from '@/db/client';
+import { seedLarge } from '@/lib/seed/large';
 
 describe('seedLarge on the embedded engine', () => {
   it('refuses with a clear message', async () => {

@@ -1,4 +1,4 @@
-import type { inventoryMovements } from '../schema';
+import type { inventoryMovements } from '@/db/schema';
 
 export type MovementRow = typeof inventoryMovements.$inferInsert;
 type Reason = MovementRow['reason'];
