@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
+import { alias, PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
-import { KPI_SHARDS } from '../../db/schema';
+import { inventoryLevels, KPI_SHARDS } from '../../db/schema';
 import { DEMO_CHANNELS } from '@/lib/seed/constants';
 import type { Actor } from '../../lib/auth/permissions';
 import { signBody } from '../../lib/channels/signature';
+import { availableToPromiseSql } from '../../lib/inventory/rules';
 import { listOrders } from '../../lib/orders/queries';
 import { ZOrderListQuery } from '../../lib/orders/schemas';
 import { iterations, measure, percentile, type Measurement, type Scenario } from '../harness';
@@ -97,11 +99,12 @@ async function naivePage(db: Db, filter: Record<string, string>, depth: number) 
 type StockedSku = { sku: string; variantId: string; priceCents: number };
 
 async function stockedAtWarehouse(db: Db, n: number): Promise<{ skus: StockedSku[]; warehouse: string }> {
+  const l = alias(inventoryLevels, 'l');
   const { rows } = await db.execute<{ sku: string; variant_id: string; price_cents: number; location_id: string }>(sql`
     select v.sku, v.id as variant_id, v.price_cents, l.location_id
     from inventory_levels l join locations loc on loc.id = l.location_id and loc.kind = 'warehouse'
     join variants v on v.id = l.variant_id
-    where l.on_hand - l.reserved - l.safety_stock >= 20
+    where ${availableToPromiseSql(l)} >= 20
     order by md5(v.id::text) limit ${n}`);
   if (rows.length < n / 2) throw new Error('orders.ingest needs the large seed with warehouse stock');
   return {
@@ -131,6 +134,9 @@ function shipOrderBody(runId: string, i: number, s: StockedSku) {
   });
 }
 
+/** The rule the app reserves by, as the text of plain SQL on `inventory_levels`. */
+const RAW_AVAILABLE_TO_PROMISE = new PgDialect().sqlToQuery(availableToPromiseSql(inventoryLevels)).sql;
+
 /**
  * The raw SQL an ingestion transaction boils down to: order, line, conditional reserve,
  * reservation, ledger, rollup (on the connection's shard, as the schema keys it) — one
@@ -157,7 +163,7 @@ async function rawIngest(
     );
     const reserved = await client.query(
       `update inventory_levels set reserved = reserved + 1 where variant_id = $1 and location_id = $2
-       and on_hand - reserved - safety_stock >= 1 returning reserved`,
+       and ${RAW_AVAILABLE_TO_PROMISE} >= 1 returning reserved`,
       [s.variantId, locationId],
     );
     if (reserved.rowCount === 0) {

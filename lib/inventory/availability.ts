@@ -1,9 +1,14 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { channelStockCaps } from '@/db/schema';
+import { alias } from 'drizzle-orm/pg-core';
+import { channelStockCaps, inventoryLevels } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { Forbidden } from '@/lib/errors';
+import { availableToPromiseSql } from './rules';
+
+/** The statements below read `inventory_levels l`. */
+const l = alias(inventoryLevels, 'l');
 
 export type Availability = { sku: string; total: number; locations: { code: string; available: number }[] };
 
@@ -16,7 +21,7 @@ export async function getAvailability(
   input: { sku: string; channelId?: string | null; locationCode?: string | null },
 ): Promise<Availability | null> {
   const { rows } = await db.execute<{ sku: string; code: string; available: number; allowance: number | null }>(sql`
-    select v.sku, loc.code, greatest(l.on_hand - l.reserved - l.safety_stock, 0)::int as available,
+    select v.sku, loc.code, ${availableToPromiseSql(l)}::int as available,
       (select ${capAllowance('c')}
        from channel_stock_caps c where c.variant_id = v.id and c.channel_id = ${input.channelId ?? null}) as allowance
     from variants v
@@ -149,12 +154,12 @@ export async function listSkuFeed(
     available: number;
   }>(sql`
     select v.sku, v.barcode, p.name || ' — ' || v.title as name, v.price_cents, v.currency,
-      coalesce((select sum(greatest(l.on_hand - l.reserved - l.safety_stock, 0))
+      coalesce((select sum(${availableToPromiseSql(l)})
                 from inventory_levels l join locations loc on loc.id = l.location_id and loc.active
                 where l.variant_id = v.id), 0)::int as available
     from variants v join products p on p.id = v.product_id
     where v.sku > ${opts.after ?? ''}
-      ${opts.inStockOnly ? sql`and exists (select 1 from inventory_levels l where l.variant_id = v.id and l.on_hand - l.reserved - l.safety_stock > 0)` : sql``}
+      ${opts.inStockOnly ? sql`and exists (select 1 from inventory_levels l where l.variant_id = v.id and ${availableToPromiseSql(l)} > 0)` : sql``}
     order by v.sku
     limit ${opts.limit + 1}`);
   const skus = rows.slice(0, opts.limit).map((r) => ({

@@ -16,6 +16,7 @@ import {
 import { can, scopeOf, type Actor } from '@/lib/auth/permissions';
 import { Forbidden, NotFound } from '@/lib/errors';
 import { cursorTimeOf, decodeCreatedCursor, encodeCreatedCursor, olderThan } from './cursor';
+import { availableToPromise, availableToPromiseSql, isLowStockSql } from './rules';
 import type { InventoryListQuery } from './schemas';
 
 export const PAGE_SIZE = 50;
@@ -133,10 +134,12 @@ export async function listInventory(
       where not exists (select 1 from code_hits) and ${nameMatch}
     ) v cross join lateral (select v.name, v.brand, v.category) p`;
   }
+  // The statements below read `inventory_levels l`.
+  const l = alias(inventoryLevels, 'l');
+  const available = availableToPromiseSql(l);
   const having: SQL[] = [];
-  if (query.status === 'out') having.push(sql`sum(greatest(l.on_hand - l.reserved - l.safety_stock, 0)) = 0`);
-  if (query.status === 'low')
-    having.push(sql`bool_or(l.on_hand - l.reserved <= l.reorder_point and l.reorder_point > 0)`);
+  if (query.status === 'out') having.push(sql`sum(${available}) = 0`);
+  if (query.status === 'low') having.push(sql`bool_or(${isLowStockSql(l)})`);
   if (query.status === 'over') having.push(sql`bool_or(l.reorder_point > 0 and l.on_hand > 3 * l.reorder_point)`);
 
   const where = filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``;
@@ -152,7 +155,7 @@ export async function listInventory(
   const pageSql = needsSums
     ? sql`
       select v.id, p.name, v.sku, sum(l.on_hand)::int as on_hand, sum(l.reserved)::int as reserved,
-        sum(greatest(l.on_hand - l.reserved - l.safety_stock, 0))::int as available
+        sum(${available})::int as available
       from ${source}
       join inventory_levels l on l.variant_id = v.id
       where l.location_id = any(${locs}) ${where}
@@ -185,9 +188,9 @@ export async function listInventory(
     with page as (${pageSql})
     select v.id as variant_id, v.sku, v.barcode, p.name as product_name, v.title as variant_title, p.brand, p.category,
       sum(l.on_hand)::int as on_hand, sum(l.reserved)::int as reserved,
-      sum(greatest(l.on_hand - l.reserved - l.safety_stock, 0))::int as available,
+      sum(${available})::int as available,
       json_agg(json_build_object('locationId', l.location_id, 'onHand', l.on_hand, 'reserved', l.reserved,
-        'available', greatest(l.on_hand - l.reserved - l.safety_stock, 0), 'reorderPoint', l.reorder_point)) as per_location
+        'available', ${available}, 'reorderPoint', l.reorder_point)) as per_location
     from page
     join variants v on v.id = page.id
     join products p on p.id = v.product_id
@@ -281,7 +284,7 @@ export async function findSkuDetail(db: DbOrTx, variantId: string): Promise<SkuD
     .orderBy(asc(locations.kind), asc(locations.name));
   return {
     ...v,
-    levels: levels.map((l) => ({ ...l, available: Math.max(0, l.onHand - l.reserved - l.safetyStock) })),
+    levels: levels.map((l) => ({ ...l, available: availableToPromise(l) })),
   };
 }
 

@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
+import { inventoryLevels } from '@/db/schema';
+import { availableToPromiseSql, isLowStockSql } from './rules';
 
 export type ReplenishmentLine = {
   variantId: string;
@@ -33,6 +36,11 @@ export async function listReplenishment(
     locationIds.map((id) => sql`${id}::uuid`),
     sql`, `,
   )}]`;
+  // The statement reads the rows to refill as `l` and the candidate sources as `o`.
+  const l = alias(inventoryLevels, 'l');
+  const o = alias(inventoryLevels, 'o');
+  // A source spares what it may promise beyond its own reorder point.
+  const excess = sql`${availableToPromiseSql(o)} - ${o.reorderPoint}`;
   const { rows } = await db.execute<{
     variant_id: string;
     sku: string;
@@ -56,14 +64,14 @@ export async function listReplenishment(
     join products p on p.id = v.product_id
     join locations loc on loc.id = l.location_id
     left join lateral (
-      select o.location_id, ol.code, (o.on_hand - o.reserved - o.safety_stock - o.reorder_point)::int as excess
+      select o.location_id, ol.code, (${excess})::int as excess
       from inventory_levels o join locations ol on ol.id = o.location_id
       where o.variant_id = l.variant_id and o.location_id <> l.location_id
-        and o.on_hand - o.reserved - o.safety_stock - o.reorder_point > 0
+        and ${excess} > 0
       order by excess desc, ol.code
       limit 1
     ) src on true
-    where l.location_id = any(${locs}) and l.reorder_point > 0 and l.on_hand - l.reserved <= l.reorder_point
+    where l.location_id = any(${locs}) and ${isLowStockSql(l)}
     order by loc.code, (l.on_hand - l.reserved) - l.reorder_point, v.sku
     limit ${limit + 1} offset ${opts.offset ?? 0}`);
   const lines = rows.slice(0, limit).map((r): ReplenishmentLine => {

@@ -1,4 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { inventoryLevels } from '@/db/schema';
+import { availableToPromiseSql } from './rules';
 
 /** Units of one order line to take from one location. */
 export type StockClaim = { orderLineId: string; variantId: string; sku: string; locationId: string; quantity: number };
@@ -48,12 +51,13 @@ export function stockClaimCtes(mode: ClaimMode, claims: readonly StockClaim[]): 
     claims.map((c) => sql`(${c.orderLineId}::uuid, ${c.variantId}::uuid, ${c.locationId}::uuid, ${c.quantity}::int)`),
     sql`, `,
   );
+  const l = alias(inventoryLevels, 'l');
   const update =
     mode === 'reserve'
       ? sql`update inventory_levels l set reserved = l.reserved + w.qty, updated_at = now()
           from stock_wanted w
           where l.variant_id = w.variant_id and l.location_id = w.location_id
-            and l.on_hand - l.reserved - l.safety_stock >= w.qty`
+            and ${availableToPromiseSql(l)} >= w.qty`
       : sql`update inventory_levels l set on_hand = l.on_hand - w.qty, updated_at = now()
           from stock_wanted w
           where l.variant_id = w.variant_id and l.location_id = w.location_id

@@ -23,6 +23,7 @@ import {
   type InventoryRow,
 } from '@/lib/inventory/queries';
 import { parseInventoryListParams } from '@/lib/inventory/list-params';
+import { isLowStock } from '@/lib/inventory/rules';
 import type { InventoryListQuery } from '@/lib/inventory/schemas';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -41,7 +42,7 @@ const MAX_LOCATION_COLUMNS = 4;
 
 function stockBadge(row: InventoryRow): 'out' | 'low' | null {
   if (row.available === 0) return 'out';
-  if (row.perLocation.some((l) => l.reorderPoint > 0 && l.onHand - l.reserved <= l.reorderPoint)) return 'low';
+  if (row.perLocation.some(isLowStock)) return 'low';
   return null;
 }
 

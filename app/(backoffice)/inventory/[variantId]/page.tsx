@@ -25,6 +25,7 @@ import { can, scopeOf } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/next/session';
 import { getI18n } from '@/lib/next/i18n';
 import { listChannelLimits } from '@/lib/inventory/availability';
+import { isLowStock } from '@/lib/inventory/rules';
 import {
   getSkuDetailForActor,
   listLedger,
@@ -159,7 +160,7 @@ export default async function SkuPage({ params, searchParams }: { params: Params
             </TableHeader>
             <TableBody>
               {detail.levels.map((l) => {
-                const low = l.reorderPoint > 0 && l.onHand - l.reserved <= l.reorderPoint;
+                const low = isLowStock(l);
                 return (
                   <TableRow key={l.locationId}>
                     <TableCell className="min-w-52">
