@@ -2,11 +2,12 @@
 
 import { useState, type ReactNode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { Toaster } from '@/components/ui/toaster';
 import { I18nProvider } from '@/lib/next/i18n-client';
 import type { Locale } from '@/lib/i18n/config';
 import type { Messages } from '@/lib/i18n/core';
 
-/** Client-side context for the whole app: the message catalogue and one TanStack Query client per browser tab. */
+/** Client-side context for the whole app: the message catalogue, one TanStack Query client per browser tab, and the toasts. */
 export function Providers({ locale, messages, children }: { locale: Locale; messages: Messages; children: ReactNode }) {
   const [queryClient] = useState(
     () =>
@@ -21,6 +22,7 @@ export function Providers({ locale, messages, children }: { locale: Locale; mess
     <QueryClientProvider client={queryClient}>
       <I18nProvider locale={locale} messages={messages}>
         {children}
+        <Toaster />
       </I18nProvider>
     </QueryClientProvider>
   );

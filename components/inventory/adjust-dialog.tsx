@@ -3,6 +3,7 @@
 import { useId, useState, useTransition, type FormEvent } from 'react';
 import { SlidersHorizontal } from 'lucide-react';
 import { adjustStockAction } from '@/lib/next/actions/inventory';
+import { actionErrorMessage } from '@/components/action-result';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import {
@@ -18,10 +19,9 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
-import { toast } from '@/components/ui/toast';
+import { toast } from 'sonner';
 import { useI18n } from '@/lib/next/i18n-client';
 import { ADJUSTMENT_REASONS, type AdjustmentReason } from '@/lib/inventory/schemas';
-import { errorMessage } from './labels';
 
 /**
  * Adjusts on hand at one location, by a delta or by setting the counted quantity, with a reason.
@@ -89,7 +89,9 @@ export function AdjustDialog({
       if (result.ok) {
         setOpen(false);
         reset();
-        toast(t('inventory.adjust.success', { location: location.name, onHand: formatNumber(result.data.onHand) }));
+        toast.success(
+          t('inventory.adjust.success', { location: location.name, onHand: formatNumber(result.data.onHand) }),
+        );
         return;
       }
       if (result.code === 'stock_conflict') {
@@ -100,7 +102,7 @@ export function AdjustDialog({
             : t('inventory.adjust.belowZero'),
         );
       } else {
-        setError(errorMessage(t, result));
+        setError(actionErrorMessage(t, result));
       }
     });
   }

@@ -3,14 +3,14 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Gauge, X } from 'lucide-react';
 import { setChannelCapAction } from '@/lib/next/actions/inventory';
+import { actionErrorMessage, reportResult } from '@/components/action-result';
 import { ActionDialog, useActionForm } from '@/components/ui/action-dialog';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { toast } from '@/components/ui/toast';
+import { toast } from 'sonner';
 import { useI18n } from '@/lib/next/i18n-client';
-import { errorMessage } from './labels';
 
 const MAX_UNITS = 1_000_000;
 
@@ -53,10 +53,7 @@ export function ChannelCapActions(props: Props) {
           cancelLabel={t('inventory.channels.keep')}
           onConfirm={async () => {
             const result = await setChannelCapAction({ channelId: channel.id, variantId, maxUnits: null });
-            toast(
-              result.ok ? t('inventory.channels.removed', { channel: channel.name, sku }) : errorMessage(t, result),
-              result.ok ? 'success' : 'error',
-            );
+            reportResult(t, result, t('inventory.channels.removed', { channel: channel.name, sku }));
           }}
         />
       ) : null}
@@ -91,11 +88,11 @@ function CapDialog({ variantId, sku, channel, maxUnits, reserved }: Props) {
     form.run(async () => {
       const result = await setChannelCapAction({ channelId: channel.id, variantId, maxUnits: parsed });
       if (!result.ok) {
-        form.setError(errorMessage(t, result));
+        form.setError(actionErrorMessage(t, result));
         return;
       }
       form.close();
-      toast(t('inventory.channels.saved', { channel: channel.name, maxUnits: formatNumber(parsed), sku }));
+      toast.success(t('inventory.channels.saved', { channel: channel.name, maxUnits: formatNumber(parsed), sku }));
     });
   }
 

@@ -3,11 +3,11 @@
 import { useRouter } from 'next/navigation';
 import { CheckCheck, Trash2 } from 'lucide-react';
 import { applyCountAction, discardCountAction } from '@/lib/next/actions/inventory';
+import { actionErrorMessage } from '@/components/action-result';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
-import { toast } from '@/components/ui/toast';
+import { toast } from 'sonner';
 import { useI18n } from '@/lib/next/i18n-client';
-import { errorMessage } from './labels';
 
 /** Apply (one transaction, one ledger entry per changed SKU) or discard an open count; both asked first. */
 export function CountActions({
@@ -45,15 +45,14 @@ export function CountActions({
         onConfirm={async () => {
           const result = await applyCountAction({ countId });
           if (result.ok) {
-            toast(t('inventory.counts.applied', { changed: formatNumber(result.data.changed) }));
+            toast.success(t('inventory.counts.applied', { changed: formatNumber(result.data.changed) }));
             router.refresh();
           } else {
             const skus = (result.details as { skus?: string[] } | undefined)?.skus;
-            toast(
+            toast.error(
               result.code === 'stock_conflict' && skus
                 ? t('inventory.counts.belowReserved', { skus: skus.join(', ') })
-                : errorMessage(t, result),
-              'error',
+                : actionErrorMessage(t, result),
             );
           }
         }}
@@ -72,9 +71,9 @@ export function CountActions({
         onConfirm={async () => {
           const result = await discardCountAction({ countId });
           if (result.ok) {
-            toast(t('inventory.counts.discarded'));
+            toast.success(t('inventory.counts.discarded'));
             router.refresh();
-          } else toast(errorMessage(t, result), 'error');
+          } else toast.error(actionErrorMessage(t, result));
         }}
       />
     </>

@@ -3,11 +3,11 @@
 import { useId, useRef, useState, useTransition, type FormEvent } from 'react';
 import { ScanBarcode } from 'lucide-react';
 import { recordCountAction } from '@/lib/next/actions/inventory';
+import { actionErrorMessage } from '@/components/action-result';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { useI18n } from '@/lib/next/i18n-client';
-import { errorMessage } from './labels';
 import { parseQuantity } from './lines';
 
 type LogLine = { key: number; text: string; ok: boolean };
@@ -49,7 +49,7 @@ export function CountEntry({ countId }: { countId: string }) {
         countId,
         lines: [{ code: value, counted: qty, mode: mode === 'scan' ? 'add' : 'set' }],
       });
-      if (!result.ok) push(errorMessage(t, result), false);
+      if (!result.ok) push(actionErrorMessage(t, result), false);
       else if (result.data.unknown.length > 0) push(t('inventory.counts.unknown', { code: value }), false);
       else if (result.data.elsewhere.length > 0)
         push(t('inventory.counts.elsewhere', { code: value, number: result.data.elsewhere[0].number }), false);

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { ClipboardList } from 'lucide-react';
 import { startCountAction } from '@/lib/next/actions/inventory';
+import { actionErrorMessage } from '@/components/action-result';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
@@ -12,7 +13,6 @@ import { NativeSelect } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
 import { useI18n } from '@/lib/next/i18n-client';
 import { LocationField, type LocationOption } from './form-fields';
-import { errorMessage } from './labels';
 
 /** Opens a count at one location for all SKUs, a category or a typed list; then the count page takes over. */
 export function CountStartForm({ locations, categories }: { locations: LocationOption[]; categories: string[] }) {
@@ -50,7 +50,7 @@ export function CountStartForm({ locations, categories }: { locations: LocationO
         setOpenCount({ id: open.countId, number: open.number });
         return setError(t('inventory.counts.alreadyOpen', { number: open.number }));
       }
-      setError(result.code === 'unprocessable' ? t('inventory.counts.noneMatch') : errorMessage(t, result));
+      setError(result.code === 'unprocessable' ? t('inventory.counts.noneMatch') : actionErrorMessage(t, result));
     });
   }
 

@@ -3,13 +3,14 @@
 import { useId, useRef, useState, useTransition, type FormEvent } from 'react';
 import { Upload } from 'lucide-react';
 import { importStockCsvAction } from '@/lib/next/actions/inventory';
+import { actionErrorMessage } from '@/components/action-result';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
-import { toast } from '@/components/ui/toast';
+import { toast } from 'sonner';
 import { useI18n } from '@/lib/next/i18n-client';
 import { LocationField, ReferenceField, type LocationOption } from './form-fields';
-import { csvRowMessage, errorMessage, type CsvRowErrorView } from './labels';
+import { csvRowMessage, type CsvRowErrorView } from './labels';
 
 const MAX_BYTES = 2_000_000;
 
@@ -52,7 +53,7 @@ export function CsvImportForm({
           changed: formatNumber(result.data.changed),
         });
         setSuccess(message);
-        toast(message);
+        toast.success(message);
         if (fileRef.current) fileRef.current.value = '';
         return;
       }
@@ -61,7 +62,7 @@ export function CsvImportForm({
         setError(t('inventory.import.failed', { count: formatNumber(rows.length) }));
         setRowErrors(rows);
       } else {
-        setError(errorMessage(t, result));
+        setError(actionErrorMessage(t, result));
       }
     });
   }

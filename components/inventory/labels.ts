@@ -1,5 +1,4 @@
 import type { BadgeVariant } from '@/components/ui/badge';
-import type { ErrorCode } from '@/lib/errors';
 import type { MessageKey, Translate, TranslateVars } from '@/lib/i18n/core';
 
 /**
@@ -38,26 +37,6 @@ export function countScopeLabel(t: Translate, scope: string): string {
     return t('inventory.counts.scope.category', { category: scope.slice('category:'.length) });
   if (scope.startsWith('list:')) return t('inventory.counts.scope.list', { count: scope.slice('list:'.length) });
   return scope;
-}
-
-const ERROR_KEYS: Record<ErrorCode, MessageKey> = {
-  validation_failed: 'errors.validation',
-  unauthenticated: 'errors.unauthenticated',
-  forbidden: 'errors.forbidden',
-  not_found: 'errors.not_found',
-  conflict: 'errors.conflict',
-  out_of_stock: 'errors.out_of_stock',
-  stock_conflict: 'errors.stock_conflict',
-  illegal_transition: 'errors.illegal_transition',
-  invalid_signature: 'errors.forbidden',
-  unprocessable: 'errors.unprocessable',
-  unavailable: 'errors.unavailable',
-  internal: 'errors.unexpected',
-};
-
-/** A failed action's message in the user's language, by its stable code. */
-export function errorMessage(t: Translate, failure: { code: ErrorCode }): string {
-  return (t as (k: MessageKey) => string)(ERROR_KEYS[failure.code] ?? 'errors.unexpected');
 }
 
 export type CsvRowErrorView = { row: number; code?: string; message: string; params?: Record<string, string | number> };

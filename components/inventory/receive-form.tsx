@@ -3,12 +3,12 @@
 import { useId, useState, useTransition, type FormEvent } from 'react';
 import { PackagePlus } from 'lucide-react';
 import { receiveStockAction } from '@/lib/next/actions/inventory';
+import { actionErrorMessage } from '@/components/action-result';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { toast } from '@/components/ui/toast';
+import { toast } from 'sonner';
 import { useI18n } from '@/lib/next/i18n-client';
 import { LocationField, ReferenceField, type LocationOption } from './form-fields';
-import { errorMessage } from './labels';
 import { LineEditor } from './line-editor';
 import { submittedLines, type EditorLine } from './lines';
 
@@ -45,7 +45,7 @@ export function ReceiveForm({
         reference: reference.trim(),
         lines: parsed,
       });
-      if (!result.ok) return setError(errorMessage(t, result));
+      if (!result.ok) return setError(actionErrorMessage(t, result));
       const location = locations.find((l) => l.id === locationId)?.name ?? '';
       const message = t('inventory.receive.success', {
         units: formatNumber(result.data.units),
@@ -53,7 +53,7 @@ export function ReceiveForm({
         reference: reference.trim(),
       });
       setSuccess(message);
-      toast(message);
+      toast.success(message);
       setLines([]);
       setReference('');
       setTouched(false);

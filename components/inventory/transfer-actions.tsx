@@ -3,6 +3,7 @@
 import { useId, useState, useTransition, type FormEvent } from 'react';
 import { PackageCheck, Truck, X } from 'lucide-react';
 import { cancelTransferAction, receiveTransferAction, shipTransferAction } from '@/lib/next/actions/inventory';
+import { actionErrorMessage, reportResult } from '@/components/action-result';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import {
@@ -17,9 +18,8 @@ import {
 } from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { toast } from '@/components/ui/toast';
+import { toast } from 'sonner';
 import { useI18n } from '@/lib/next/i18n-client';
-import { errorMessage } from './labels';
 import { parseQuantity } from './lines';
 
 type Line = { variantId: string; sku: string; productName: string; variantTitle: string; quantity: number };
@@ -67,10 +67,7 @@ export function TransferActions({
           confirmLabel={t('inventory.transfers.ship')}
           onConfirm={async () => {
             const result = await shipTransferAction({ transferId });
-            toast(
-              result.ok ? t('inventory.transfers.shipped', { location: source }) : errorMessage(t, result),
-              result.ok ? 'success' : 'error',
-            );
+            reportResult(t, result, t('inventory.transfers.shipped', { location: source }));
           }}
         />
       ) : null}
@@ -93,10 +90,7 @@ export function TransferActions({
           cancelLabel={t('inventory.transfers.keep')}
           onConfirm={async () => {
             const result = await cancelTransferAction({ transferId });
-            toast(
-              result.ok ? t('inventory.transfers.cancelled') : errorMessage(t, result),
-              result.ok ? 'success' : 'error',
-            );
+            reportResult(t, result, t('inventory.transfers.cancelled'));
           }}
         />
       ) : null}
@@ -137,9 +131,9 @@ function ReceiveDialog({
         transferId,
         lines: parsed.map((l) => ({ variantId: l.variantId, quantityReceived: l.quantityReceived! })),
       });
-      if (!result.ok) return setError(errorMessage(t, result));
+      if (!result.ok) return setError(actionErrorMessage(t, result));
       setOpen(false);
-      toast(
+      toast.success(
         result.data.discrepancies > 0
           ? t('inventory.transfers.receivedDiscrepancies', {
               location: destination,

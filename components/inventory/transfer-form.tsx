@@ -4,13 +4,13 @@ import { useId, useState, useTransition, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
 import { ArrowLeftRight } from 'lucide-react';
 import { createTransferAction } from '@/lib/next/actions/inventory';
+import { actionErrorMessage } from '@/components/action-result';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
 import { Textarea } from '@/components/ui/textarea';
 import { useI18n } from '@/lib/next/i18n-client';
 import { LocationField, type LocationOption } from './form-fields';
-import { errorMessage } from './labels';
 import { LineEditor } from './line-editor';
 import { submittedLines, type EditorLine } from './lines';
 
@@ -52,7 +52,7 @@ export function TransferForm({
         note: note.trim() || undefined,
         lines: parsed,
       });
-      if (!result.ok) return setError(errorMessage(t, result));
+      if (!result.ok) return setError(actionErrorMessage(t, result));
       router.push(`/inventory/transfers/${result.data.id}?created=1`);
     });
   }

@@ -3,6 +3,7 @@
 import { useId, useState, useTransition, type FormEvent } from 'react';
 import { Check, PackageCheck, RotateCcw, Truck, XCircle } from 'lucide-react';
 import type { z } from 'zod';
+import { actionErrorMessage } from '@/components/action-result';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -11,7 +12,6 @@ import { NativeSelect } from '@/components/ui/select';
 import type { ServerAction } from '@/lib/http/result';
 import { useI18n } from '@/lib/next/i18n-client';
 import type { ZCancelOrderInput, ZOrderIdInput, ZReturnOrderInput, ZShipOrderInput } from '@/lib/orders/schemas';
-import { orderActionError } from './action-error';
 import { ActionDialog, useActionForm } from '@/components/ui/action-dialog';
 import { ReasonField } from './reason-field';
 
@@ -79,7 +79,7 @@ export function OrderActions({
               startTransition(async () => {
                 const result = await actions.confirm({ orderId });
                 if (result.ok) done(t('orders.actions.confirmed'));
-                else setError(orderActionError(t, result));
+                else setError(actionErrorMessage(t, result));
               })
             }
           >
@@ -153,7 +153,7 @@ function ShipDialog({
       if (result.ok) {
         form.close();
         onDone();
-      } else form.setError(orderActionError(t, result));
+      } else form.setError(actionErrorMessage(t, result));
     });
   }
   return (
@@ -212,7 +212,7 @@ function CancelDialog({
       if (result.ok) {
         form.close();
         onDone();
-      } else form.setError(orderActionError(t, result));
+      } else form.setError(actionErrorMessage(t, result));
     });
   }
   return (
@@ -299,7 +299,7 @@ function ReturnDialog({
         onDone(
           t('orders.actions.returned', { units: result.data.units, amount: formatMoney(result.data.cents, currency) }),
         );
-      } else form.setError(orderActionError(t, result));
+      } else form.setError(actionErrorMessage(t, result));
     });
   }
 

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useQueries } from '@tanstack/react-query';
 import { LoaderCircle, Plus, Trash2 } from 'lucide-react';
 import type { z } from 'zod';
+import { actionErrorMessage } from '@/components/action-result';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -18,7 +19,6 @@ import type { ZPhoneOrderRequest } from '@/lib/orders/create-phone-order';
 import type { IngestResult } from '@/lib/orders/ingest-order';
 import type { PhoneOrderFieldError } from '@/lib/orders/schemas';
 import { cn } from '@/lib/utils';
-import { orderActionError } from './action-error';
 
 export type StoreOption = { code: string; name: string };
 
@@ -179,7 +179,7 @@ export function PhoneOrderForm({
     const filled = lines.filter((l) => l.sku.trim());
     if (feeCents === null) {
       setFieldErrors({ shippingCents: ['invalid'] });
-      setError(t('orders.errors.validation'));
+      setError(t('errors.validation'));
       return;
     }
     const input = {
@@ -228,7 +228,7 @@ export function PhoneOrderForm({
       setShortSkus(skus);
       // Without an email or a phone the customer cannot be matched, created or told the parcel is ready.
       const noContact = errors['customer.email']?.[0] === 'contact_required';
-      setError(noContact ? t('orders.new.contactRequired') : orderActionError(t, result));
+      setError(noContact ? t('orders.new.contactRequired') : actionErrorMessage(t, result));
       const first = CUSTOMER_FIELDS.find((path) => errors[path]);
       if (first) document.getElementById(`${ids}-${first}`)?.focus();
     });

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { InventoryNav, type InventoryTab } from '@/components/inventory/inventory-nav';
-import { Toaster } from '@/components/ui/toast';
 import { can } from '@/lib/auth/permissions';
 import { getSessionContext } from '@/lib/next/session';
 
@@ -15,7 +14,6 @@ export default async function InventoryLayout({ children }: { children: ReactNod
     <>
       <InventoryNav tabs={tabs} />
       {children}
-      <Toaster />
     </>
   );
 }

@@ -12,6 +12,7 @@ export const en = {
 
   'common.loading': 'Loading…',
   'common.close': 'Close',
+  'common.notifications': 'Notifications',
   'common.cancel': 'Cancel',
   'common.confirm': 'Confirm',
   'common.backToDashboard': 'Back to the dashboard',
@@ -109,6 +110,9 @@ export const en = {
   'errors.forbidden': 'You are not allowed to do this.',
   'errors.validation': 'Some fields need your attention.',
   'errors.unexpected': 'Something went wrong. Please try again.',
+  'errors.out_of_stock_skus': 'Not enough stock for {skus}.',
+  'errors.unknown_skus': 'Unknown SKU: {skus}.',
+  'errors.unprocessable_detail': 'This cannot be done with these details: {message}',
 
   ...inventoryEn,
   ...ordersEn,

@@ -9,6 +9,7 @@ export const fr: Messages = {
 
   'common.loading': 'Chargement…',
   'common.close': 'Fermer',
+  'common.notifications': 'Notifications',
   'common.cancel': 'Annuler',
   'common.confirm': 'Confirmer',
   'common.backToDashboard': 'Retour au tableau de bord',
@@ -108,6 +109,9 @@ export const fr: Messages = {
   'errors.forbidden': 'Vous n’êtes pas autorisé à faire cela.',
   'errors.validation': 'Certains champs sont à vérifier.',
   'errors.unexpected': 'Un problème est survenu. Veuillez réessayer.',
+  'errors.out_of_stock_skus': 'Stock insuffisant pour {skus}.',
+  'errors.unknown_skus': 'SKU inconnu : {skus}.',
+  'errors.unprocessable_detail': 'Impossible avec ces informations : {message}',
 
   ...inventoryFr,
   ...ordersFr,

@@ -169,17 +169,6 @@ export const ordersEn = {
   'orders.actions.returnNothing': 'Choose at least one unit to return.',
   'orders.actions.returned': 'Return recorded: {units} unit(s), {amount}.',
 
-  'orders.errors.out_of_stock': 'Not enough stock for {skus}.',
-  'orders.errors.unknown_sku': 'Unknown SKU: {skus}.',
-  'orders.errors.forbidden': 'You are not allowed to do this for this order.',
-  'orders.errors.illegal_transition': 'This is no longer possible: the order’s status has changed. Reload the page.',
-  'orders.errors.not_found': 'This order no longer exists.',
-  'orders.errors.conflict': 'Someone changed this order at the same time. Reload the page and try again.',
-  'orders.errors.validation': 'Some fields need your attention.',
-  'orders.errors.unprocessable': 'This cannot be done with these details: {message}',
-  'orders.errors.unauthenticated': 'Your session has ended. Please sign in again.',
-  'orders.errors.unexpected': 'Something went wrong. Please try again.',
-
   'orders.new.title': 'New phone order',
   'orders.new.description':
     'Take an order on the phone: catalogue prices with VAT, stock reserved as soon as it is created.',

@@ -170,17 +170,6 @@ export const ordersFr: { readonly [K in keyof typeof ordersEn]: string } = {
   'orders.actions.returnNothing': 'Choisissez au moins une unité à retourner.',
   'orders.actions.returned': 'Retour enregistré : {units} unité(s), {amount}.',
 
-  'orders.errors.out_of_stock': 'Stock insuffisant pour {skus}.',
-  'orders.errors.unknown_sku': 'SKU inconnu : {skus}.',
-  'orders.errors.forbidden': 'Vous n’êtes pas autorisé à faire cela pour cette commande.',
-  'orders.errors.illegal_transition': 'Ce n’est plus possible : le statut de la commande a changé. Rechargez la page.',
-  'orders.errors.not_found': 'Cette commande n’existe plus.',
-  'orders.errors.conflict': 'Quelqu’un a modifié cette commande au même moment. Rechargez la page et réessayez.',
-  'orders.errors.validation': 'Certains champs sont à vérifier.',
-  'orders.errors.unprocessable': 'Impossible avec ces informations : {message}',
-  'orders.errors.unauthenticated': 'Votre session a expiré. Veuillez vous reconnecter.',
-  'orders.errors.unexpected': 'Un problème est survenu. Veuillez réessayer.',
-
   'orders.new.title': 'Nouvelle commande téléphone',
   'orders.new.description': 'Prenez une commande au téléphone : prix catalogue TTC, stock réservé dès la création.',
   'orders.new.customer': 'Client',
