@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { ArrowDown, ArrowUp, ChevronLeft, ChevronRight } from 'lucide-react';
+import { ArrowDown, ArrowUp } from 'lucide-react';
 import { TableHead } from '@/components/ui/table';
 import { cn } from '@/lib/utils';
 
@@ -53,56 +53,6 @@ export function SortableHead({
         ) : null}
       </Link>
     </TableHead>
-  );
-}
-
-/** Previous / Next without a total: lists never count every row. */
-export function Pager({
-  label,
-  pageLabel,
-  previousHref,
-  nextHref,
-  previousLabel,
-  nextLabel,
-}: {
-  label: string;
-  pageLabel?: string;
-  previousHref: string | null;
-  nextHref: string | null;
-  previousLabel: string;
-  nextLabel: string;
-}) {
-  if (!previousHref && !nextHref) return null;
-  const linkClass =
-    'inline-flex h-8 items-center gap-1 rounded-md border border-border bg-surface px-2.5 text-[0.8125rem] font-medium shadow-card hover:bg-muted';
-  const disabledClass =
-    'inline-flex h-8 items-center gap-1 rounded-md border border-border px-2.5 text-[0.8125rem] text-muted-foreground opacity-60';
-  return (
-    <nav aria-label={label} className="mt-3 flex items-center justify-end gap-2 print:hidden">
-      {pageLabel ? <span className="mr-1 text-xs text-muted-foreground">{pageLabel}</span> : null}
-      {previousHref ? (
-        <Link href={previousHref} className={linkClass} rel="prev">
-          <ChevronLeft aria-hidden className="size-4" />
-          {previousLabel}
-        </Link>
-      ) : (
-        <span className={disabledClass} aria-disabled="true">
-          <ChevronLeft aria-hidden className="size-4" />
-          {previousLabel}
-        </span>
-      )}
-      {nextHref ? (
-        <Link href={nextHref} className={linkClass} rel="next">
-          {nextLabel}
-          <ChevronRight aria-hidden className="size-4" />
-        </Link>
-      ) : (
-        <span className={disabledClass} aria-disabled="true">
-          {nextLabel}
-          <ChevronRight aria-hidden className="size-4" />
-        </span>
-      )}
-    </nav>
   );
 }
 

@@ -5,7 +5,7 @@ import { ArrowLeft, ReceiptText } from 'lucide-react';
 import { ChannelBadge } from '@/components/orders/channel-badge';
 import { ordersHref } from '@/components/orders/list-url';
 import { OrdersTable } from '@/components/orders/orders-table';
-import { KeysetPager } from '@/components/orders/pager';
+import { Pager } from '@/components/ui/pager';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -178,12 +178,14 @@ export default async function CustomerPage({ params, searchParams }: { params: P
               showCustomer={false}
               channelKinds={kinds}
             />
-            <KeysetPager
+            <Pager
               label={t('orders.pagination.label')}
-              firstHref={after ? base : null}
-              nextHref={history.next ? ordersHref({}, { after: history.next }, base) : null}
-              firstLabel={t('orders.pagination.first')}
-              nextLabel={t('orders.pagination.next')}
+              back="first"
+              previous={{ href: after ? base : null, label: t('orders.pagination.first') }}
+              next={{
+                href: history.next ? ordersHref({}, { after: history.next }, base) : null,
+                label: t('orders.pagination.next'),
+              }}
             />
           </>
         )}

@@ -4,7 +4,8 @@ import { ArrowLeftRight, ClipboardList, Download, PackagePlus, SearchX } from 'l
 import { InventoryFilters } from '@/components/inventory/inventory-filters';
 import { inventoryListHref } from '@/components/inventory/list-url';
 import { ProductThumb } from '@/components/inventory/product-thumb';
-import { Pager, SortableHead } from '@/components/inventory/table-bits';
+import { SortableHead } from '@/components/inventory/table-bits';
+import { Pager } from '@/components/ui/pager';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -264,10 +265,15 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
       <Pager
         label={t('inventory.pagination.label')}
         pageLabel={t('inventory.pagination.page', { page: page.page })}
-        previousHref={page.page > 1 ? inventoryListHref(query, { page: page.page - 1 }) : null}
-        nextHref={page.hasNext ? inventoryListHref(query, { page: page.page + 1 }) : null}
-        previousLabel={t('inventory.pagination.previous')}
-        nextLabel={t('inventory.pagination.next')}
+        back="previous"
+        previous={{
+          href: page.page > 1 ? inventoryListHref(query, { page: page.page - 1 }) : null,
+          label: t('inventory.pagination.previous'),
+        }}
+        next={{
+          href: page.hasNext ? inventoryListHref(query, { page: page.page + 1 }) : null,
+          label: t('inventory.pagination.next'),
+        }}
       />
     </>
   );

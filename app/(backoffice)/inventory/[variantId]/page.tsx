@@ -15,7 +15,8 @@ import {
   type TransferStatus,
 } from '@/components/inventory/labels';
 import { ProductThumb } from '@/components/inventory/product-thumb';
-import { Delta, Pager } from '@/components/inventory/table-bits';
+import { Delta } from '@/components/inventory/table-bits';
+import { Pager } from '@/components/ui/pager';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, TableRow } from '@/components/ui/table';
@@ -454,10 +455,12 @@ export default async function SkuPage({ params, searchParams }: { params: Params
         )}
         <Pager
           label={t('inventory.sku.ledger')}
-          previousHref={before ? `/inventory/${variantId}` : null}
-          nextHref={ledger.nextBefore ? `/inventory/${variantId}?before=${ledger.nextBefore}` : null}
-          previousLabel={t('inventory.sku.newest')}
-          nextLabel={t('inventory.sku.older')}
+          back="first"
+          previous={{ href: before ? `/inventory/${variantId}` : null, label: t('inventory.sku.newest') }}
+          next={{
+            href: ledger.nextBefore ? `/inventory/${variantId}?before=${ledger.nextBefore}` : null,
+            label: t('inventory.sku.older'),
+          }}
         />
       </section>
     </>

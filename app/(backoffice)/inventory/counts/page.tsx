@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ClipboardList } from 'lucide-react';
 import { COUNT_BADGE, countScopeLabel, countStatusLabel, type CountStatus } from '@/components/inventory/labels';
-import { Pager } from '@/components/inventory/table-bits';
+import { Pager } from '@/components/ui/pager';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -101,10 +101,9 @@ export default async function CountsPage({
       )}
       <Pager
         label={t('inventory.counts.pages')}
-        previousHref={before ? '/inventory/counts' : null}
-        nextHref={next ? `/inventory/counts?before=${next}` : null}
-        previousLabel={t('inventory.counts.newest')}
-        nextLabel={t('inventory.counts.older')}
+        back="first"
+        previous={{ href: before ? '/inventory/counts' : null, label: t('inventory.counts.newest') }}
+        next={{ href: next ? `/inventory/counts?before=${next}` : null, label: t('inventory.counts.older') }}
       />
     </>
   );

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArrowLeftRight, CircleCheck, Truck } from 'lucide-react';
 import { LocationSelectForm } from '@/components/inventory/location-select-form';
-import { Pager } from '@/components/inventory/table-bits';
+import { Pager } from '@/components/ui/pager';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -167,10 +167,9 @@ export default async function ReplenishmentPage({
       <Pager
         label={t('inventory.pagination.label')}
         pageLabel={t('inventory.pagination.page', { page })}
-        previousHref={page > 1 ? href(page - 1) : null}
-        nextHref={hasNext ? href(page + 1) : null}
-        previousLabel={t('inventory.pagination.previous')}
-        nextLabel={t('inventory.pagination.next')}
+        back="previous"
+        previous={{ href: page > 1 ? href(page - 1) : null, label: t('inventory.pagination.previous') }}
+        next={{ href: hasNext ? href(page + 1) : null, label: t('inventory.pagination.next') }}
       />
     </>
   );

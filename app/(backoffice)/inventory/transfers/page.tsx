@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArrowLeftRight } from 'lucide-react';
 import { LocationSelectForm } from '@/components/inventory/location-select-form';
-import { Pager } from '@/components/inventory/table-bits';
+import { Pager } from '@/components/ui/pager';
 import { TransferTable } from '@/components/inventory/transfer-table';
 import { Button } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
@@ -87,10 +87,15 @@ export default async function TransfersPage({
   const pager = (list: string, key: keyof Cursors, next: string | null) => (
     <Pager
       label={t('inventory.transfers.pages', { list })}
-      previousHref={cursors[key] ? transfersHref(choice, { ...cursors, [key]: undefined }) : null}
-      nextHref={next ? transfersHref(choice, { ...cursors, [key]: next }) : null}
-      previousLabel={t('inventory.transfers.newest')}
-      nextLabel={t('inventory.transfers.older')}
+      back="first"
+      previous={{
+        href: cursors[key] ? transfersHref(choice, { ...cursors, [key]: undefined }) : null,
+        label: t('inventory.transfers.newest'),
+      }}
+      next={{
+        href: next ? transfersHref(choice, { ...cursors, [key]: next }) : null,
+        label: t('inventory.transfers.older'),
+      }}
     />
   );
 

@@ -4,7 +4,7 @@ import { PhoneCall, ReceiptText, SearchX } from 'lucide-react';
 import { ordersHref, hasFilters } from '@/components/orders/list-url';
 import { OrdersFilters } from '@/components/orders/orders-filters';
 import { OrdersTable } from '@/components/orders/orders-table';
-import { KeysetPager } from '@/components/orders/pager';
+import { Pager } from '@/components/ui/pager';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -94,12 +94,17 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             linkCustomers={can(ctx, 'customers.view')}
             channelKinds={Object.fromEntries(channels.map((c) => [c.code, c.kind]))}
           />
-          <KeysetPager
+          <Pager
             label={t('orders.pagination.label')}
-            firstHref={query.after ? ordersHref(query, { after: undefined }) : null}
-            nextHref={page.next ? ordersHref(query, { after: page.next }) : null}
-            firstLabel={t('orders.pagination.first')}
-            nextLabel={t('orders.pagination.next')}
+            back="first"
+            previous={{
+              href: query.after ? ordersHref(query, { after: undefined }) : null,
+              label: t('orders.pagination.first'),
+            }}
+            next={{
+              href: page.next ? ordersHref(query, { after: page.next }) : null,
+              label: t('orders.pagination.next'),
+            }}
           />
         </>
       )}
