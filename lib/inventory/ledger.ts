@@ -21,10 +21,20 @@ export type StockChange = {
 export type StockLevel = { onHand: number; reserved: number };
 
 /**
- * The only way stock changes: one conditional update of the (SKU, location) row and its ledger
- * entry, in the caller's transaction. Guarantees 0 ≤ reserved ≤ on hand after the change, under
- * any concurrency (the condition is evaluated on the locked row), or throws StockConflict and
- * writes nothing.
+ * One change of one (SKU, location) row: a conditional update of the row and its ledger entry, in
+ * the caller's transaction. Guarantees 0 ≤ reserved ≤ on hand after the change, under any
+ * concurrency (the condition is evaluated on the locked row), or throws StockConflict and writes
+ * nothing. Every use case that moves stock one row at a time goes through it.
+ *
+ * Two writers make the same pair of writes themselves, and keep the ledger invariant (the sum of
+ * a row's deltas equals the row) in the same statement or transaction:
+ * - an order's stock claim (stockClaimCtes and stockRecordCtes in reserve.ts) updates all the
+ *   rows of an order and writes their ledger entries inside the statement that inserts the
+ *   order, so that ingesting an order stays one round trip; a changeStock per line would add a
+ *   round trip per line on the hottest path;
+ * - the reconcile repair (reconcile.ts) does not move stock but sets a drifted row back to the
+ *   ledger's on hand and the active reservations, with the ledger entry that brings the ledger's
+ *   reserved to the same figure.
  */
 export async function changeStock(tx: DbOrTx, change: StockChange): Promise<StockLevel> {
   const dOnHand = change.deltaOnHand ?? 0;
