@@ -98,8 +98,8 @@ async function runWorkers<T>(
   job: (i: number) => Promise<T>,
   due: (i: number) => number,
 ): Promise<JobRun<T>> {
-  const latencies: number[] = new Array(total);
-  const results: T[] = new Array(total);
+  const latencies = new Array<number>(total);
+  const results = new Array<T>(total);
   let next = 0;
   const start = performance.now();
   await Promise.all(

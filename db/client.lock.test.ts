@@ -33,7 +33,7 @@ function holdInChild(dataDir: string): Promise<ChildProcess> {
   });
   child = proc;
   return new Promise((resolve, reject) => {
-    proc.stdout!.on('data', (chunk: Buffer) => {
+    proc.stdout.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('ready')) resolve(proc);
     });
     proc.on('exit', (code) => reject(new Error(`holder exited early (${code})`)));

@@ -24,7 +24,7 @@ function capture() {
   restore = logTo({ write: (line: string) => void lines.push(line) });
 }
 const logged = () => lines.join('');
-const entries = () => lines.map((l) => JSON.parse(l) as Record<string, any>);
+const entries = () => lines.map((l) => JSON.parse(l));
 
 /** A real failed statement: Drizzle's error says "params: <email>,<phone>", pg's detail quotes the email. */
 async function failedQueryWithPersonalData(): Promise<unknown> {

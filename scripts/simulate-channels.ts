@@ -24,7 +24,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: String(Date.now() % 100000) },
   },
 });
-const base = values.url!.replace(/\/$/, '');
+const base = values.url.replace(/\/$/, '');
 const rate = Number(values.rate);
 const concurrency = Number(values.concurrency);
 const replayShare = Number(values.replay);

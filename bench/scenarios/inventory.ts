@@ -10,7 +10,7 @@ async function withoutIndexes<T>(db: Db, read: (tx: Db) => Promise<T>): Promise<
     await tx.execute(sql`set local enable_indexscan = off`);
     await tx.execute(sql`set local enable_bitmapscan = off`);
     await tx.execute(sql`set local enable_indexonlyscan = off`);
-    return read(tx as unknown as Db);
+    return read(tx);
   });
 }
 

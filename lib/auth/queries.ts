@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { staffUsers, userLocations } from '@/db/schema';
-import type { Actor, Role } from './permissions';
+import type { Actor } from './permissions';
 
 export type StaffProfile = Actor & { email: string; name: string; locale: string | null };
 
@@ -37,7 +37,7 @@ export async function findStaffProfile(
     userId: user.id,
     email: user.email,
     name: user.name,
-    role: user.role as Role,
+    role: user.role,
     locale: user.locale,
     locationIds: scope.map((s) => s.locationId),
   };

@@ -39,7 +39,7 @@ export function secretKeyRequired(env: Env = process.env): boolean {
 /** The configuration mistake, as a message for the start log, or null when the keys are fine. */
 export function secretKeyProblem(env: Env = process.env): string | null {
   try {
-    if (env[SECRET_KEY_ENV]?.trim()) parseSecretKey(env[SECRET_KEY_ENV]!);
+    if (env[SECRET_KEY_ENV]?.trim()) parseSecretKey(env[SECRET_KEY_ENV]);
     for (const v of (env[PREVIOUS_SECRET_KEY_ENV] ?? '').split(',').filter((x) => x.trim()))
       parseSecretKey(v, PREVIOUS_SECRET_KEY_ENV);
     if (!env[SECRET_KEY_ENV]?.trim() && secretKeyRequired(env)) resolveSecretKeys({ env });

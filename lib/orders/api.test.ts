@@ -11,12 +11,11 @@ import { addChannelCredential, rotateChannelCredentials } from '@/lib/channels/c
 import { signBody } from '@/lib/channels/signature';
 import { recordStatements } from '@/lib/testing/statements';
 import { orderDeliveryChannel, serveOrderDelivery } from '@/lib/next/order-lane';
-import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
+import { makeInventoryWorld } from '@/lib/testing/fixtures';
 import { GET as availability } from '@/app/api/v1/availability/route';
 import { POST as postOrder } from '@/app/api/v1/channels/[channel]/orders/route';
 
 let handle: DbHandle;
-let w: InventoryWorld;
 const SECRET = 'demo-secret-web';
 // This file's key for the signing secrets (else the data folder's would be generated).
 process.env.COMPTOIR_SECRET_KEY ??= randomBytes(32).toString('base64');
@@ -27,7 +26,7 @@ let laneUrl: string;
 beforeAll(async () => {
   handle = await createTestDatabase();
   useDatabaseInThisProcess(handle);
-  w = await makeInventoryWorld(handle.db);
+  await makeInventoryWorld(handle.db);
   // As the demo has it: one documented value that both signs and reads.
   const [web, old] = await handle.db
     .insert(channels)
@@ -206,7 +205,7 @@ describe('the production server lane for deliveries', () => {
       req.on('error', () => {});
       req.on('response', (res) => {
         let text = '';
-        res.on('data', (c: Buffer) => (text += c));
+        res.on('data', (c: Buffer) => (text += c.toString()));
         res.on('end', () =>
           resolve({ status: res.statusCode ?? 0, body: text, closed: res.headers.connection === 'close' }),
         );
@@ -259,7 +258,7 @@ function postStream(stream: ReadableStream<Uint8Array>, headers: Record<string, 
     headers: { 'content-type': 'application/json', ...headers },
     duplex: 'half',
   };
-  return postOrder(new Request('http://test/api/v1/channels/web/orders', init as RequestInit), {
+  return postOrder(new Request('http://test/api/v1/channels/web/orders', init), {
     params: Promise.resolve({ channel: 'web' }),
   });
 }

@@ -1,5 +1,5 @@
 import { readKpiTotals } from '@/lib/kpis/read';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { channels, customerIdentities, customers, orders, pickups, reservations } from '@/db/schema';

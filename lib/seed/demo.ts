@@ -200,7 +200,7 @@ export function generateDemoRows({
     const sum = summary.get(o.customerId) ?? { count: 0, ltv: 0, last: 0 };
     sum.count++;
     if (o.status !== 'cancelled') sum.ltv += o.totalCents - (refunded.get(o.id!) ?? 0);
-    sum.last = Math.max(sum.last, (o.placedAt as Date).getTime());
+    sum.last = Math.max(sum.last, o.placedAt.getTime());
     summary.set(o.customerId, sum);
   }
   const customerRows: CustomerRow[] = [];

@@ -174,7 +174,7 @@ export async function seedLarge(handle: DbHandle, opts: SeedLargeOptions = {}): 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   try {
     await client.query('BEGIN');
-    const empty = await client.query(
+    const empty = await client.query<{ empty: boolean }>(
       `SELECT NOT (EXISTS (SELECT 1 FROM locations) OR EXISTS (SELECT 1 FROM variants) OR EXISTS (SELECT 1 FROM orders)) AS empty`,
     );
     if (!empty.rows[0].empty)
