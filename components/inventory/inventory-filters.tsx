@@ -18,7 +18,7 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
 import { useI18n } from '@/lib/next/i18n-client';
-import type { LocationOption } from '@/lib/inventory/queries';
+import type { LocationOption } from '@/lib/inventory/queries/locations';
 import { STOCK_STATUSES, type InventoryListQuery } from '@/lib/inventory/schemas';
 import { inventoryListHref, type InventoryListParams } from './list-url';
 import { ScanForm } from './scan-form';

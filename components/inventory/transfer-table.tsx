@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { I18n } from '@/lib/i18n/core';
-import type { TransferSummary } from '@/lib/inventory/queries';
+import type { TransferSummary } from '@/lib/inventory/queries/transfers';
 import { TRANSFER_BADGE, transferStatusLabel, type TransferStatus } from './labels';
 
 /** A list of transfers: number, status, route, units and the latest step. */

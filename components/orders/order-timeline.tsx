@@ -1,5 +1,5 @@
 import { getI18n } from '@/lib/next/i18n';
-import type { LocationOption } from '@/lib/inventory/queries';
+import type { LocationOption } from '@/lib/inventory/queries/locations';
 import type { OrderDetail } from '@/lib/orders/queries';
 import { cn } from '@/lib/utils';
 

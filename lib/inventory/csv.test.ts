@@ -9,7 +9,8 @@ import { discardCount, startCount } from './counts';
 import { importStockCsv, inventoryToCsv } from './csv';
 import { findDrift } from './invariants';
 import { changeStock } from './ledger';
-import { listInventory, listLocations, type InventoryRow } from './queries';
+import { listInventory, type InventoryRow } from './queries/list';
+import { listLocations } from './queries/locations';
 import { ZInventoryListQuery } from './schemas';
 
 let handle: DbHandle;

@@ -7,7 +7,7 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import { DomainError, Forbidden } from '@/lib/errors';
 import { bookCountedLines, lockCountsAt, refuseOpenCountClash } from './counts';
 import { changeStock } from './ledger';
-import type { InventoryRow } from './queries';
+import type { InventoryRow } from './queries/list';
 
 /**
  * A text cell a spreadsheet would run as a formula (OWASP CSV injection): = + - @, tab or CR first.

@@ -7,7 +7,9 @@ import { createTestDatabase } from '@/db/testing';
 import type { Actor } from '@/lib/auth/permissions';
 import { getCustomerProfileForActor } from '@/lib/customers/queries';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
-import { getSkuDetailForActor, getTransferForActor, listInventory, listTransfersForActor } from './queries';
+import { listInventory } from './queries/list';
+import { getSkuDetailForActor } from './queries/sku-detail';
+import { getTransferForActor, listTransfersForActor } from './queries/transfers';
 import { ZInventoryListQuery } from './schemas';
 import { cancelTransfer, createTransfer, receiveTransfer, shipTransfer } from './transfers';
 

@@ -22,14 +22,10 @@ import {
   parseInventoryListParams,
   replenishmentPageParam,
 } from '@/lib/inventory/list-params';
-import {
-  effectiveLocations,
-  findSkuDetail,
-  findVariantByCode,
-  listInventory,
-  listLocations,
-  listTransfersForActor,
-} from '@/lib/inventory/queries';
+import { listInventory } from '@/lib/inventory/queries/list';
+import { effectiveLocations, listLocations } from '@/lib/inventory/queries/locations';
+import { findSkuDetail, findVariantByCode } from '@/lib/inventory/queries/sku-detail';
+import { listTransfersForActor } from '@/lib/inventory/queries/transfers';
 import { listReplenishment } from '@/lib/inventory/replenishment';
 import { createTransfer } from '@/lib/inventory/transfers';
 import { logTo } from '@/lib/log';
@@ -345,16 +341,14 @@ const orderBody = fc.oneof(
       value: fc.anything(),
     })
     .map(({ key, value }) => JSON.stringify({ ...validOrder('X-1'), [key]: value })),
-  fc
-    .record({ email: nasty, phone: nasty, sku: nasty, code: nasty })
-    .map(({ email, phone, sku, code }) =>
-      JSON.stringify({
-        ...validOrder('X-2'),
-        customer: { email, phone },
-        lines: [{ sku, quantity: 1, unitPriceCents: 5900 }],
-        fulfilment: { type: 'pickup', locationCode: code },
-      }),
-    ),
+  fc.record({ email: nasty, phone: nasty, sku: nasty, code: nasty }).map(({ email, phone, sku, code }) =>
+    JSON.stringify({
+      ...validOrder('X-2'),
+      customer: { email, phone },
+      lines: [{ sku, quantity: 1, unitPriceCents: 5900 }],
+      fulfilment: { type: 'pickup', locationCode: code },
+    }),
+  ),
   fc.string({ maxLength: 200 }),
   fc.json(),
 );

@@ -16,13 +16,8 @@ import { getDb } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/next/session';
 import { getI18n } from '@/lib/next/i18n';
-import {
-  effectiveLocations,
-  listCategories,
-  listInventory,
-  listLocations,
-  type InventoryRow,
-} from '@/lib/inventory/queries';
+import { listInventory, type InventoryRow } from '@/lib/inventory/queries/list';
+import { effectiveLocations, listCategories, listLocations } from '@/lib/inventory/queries/locations';
 import { parseInventoryListParams } from '@/lib/inventory/list-params';
 import { isLowStock } from '@/lib/inventory/rules';
 import type { InventoryListQuery } from '@/lib/inventory/schemas';

@@ -27,15 +27,15 @@ import { requirePage } from '@/lib/next/session';
 import { getI18n } from '@/lib/next/i18n';
 import { listChannelLimits } from '@/lib/inventory/availability';
 import { isLowStock } from '@/lib/inventory/rules';
+import { listLocations } from '@/lib/inventory/queries/locations';
 import {
-  getSkuDetailForActor,
   listLedger,
-  listLocations,
   listOpenReservations,
-  listTransfersForActor,
   onHandHistory,
   type LedgerEntry,
-} from '@/lib/inventory/queries';
+} from '@/lib/inventory/queries/sku-activity';
+import { getSkuDetailForActor } from '@/lib/inventory/queries/sku-detail';
+import { listTransfersForActor } from '@/lib/inventory/queries/transfers';
 
 type Params = Promise<{ variantId: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;

@@ -3,7 +3,8 @@ import { requireActor } from '@/lib/next/session';
 import { apiErrorFrom } from '@/lib/http/api';
 import { inventoryToCsv } from '@/lib/inventory/csv';
 import { parseInventoryExportParams } from '@/lib/inventory/list-params';
-import { effectiveLocations, listInventory, listLocations } from '@/lib/inventory/queries';
+import { listInventory } from '@/lib/inventory/queries/list';
+import { effectiveLocations, listLocations } from '@/lib/inventory/queries/locations';
 
 /** The export is one query; past this many rows the file says it was cut (header X-Export-Truncated). */
 const MAX_ROWS = 10_000;

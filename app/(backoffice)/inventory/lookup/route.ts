@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/next/session';
 import { apiError, apiErrorFrom } from '@/lib/http/api';
-import { findSkuDetail, findVariantByCode } from '@/lib/inventory/queries';
+import { findSkuDetail, findVariantByCode } from '@/lib/inventory/queries/sku-detail';
 
 const ZLookup = z.object({ code: z.string().trim().min(1).max(64) });
 

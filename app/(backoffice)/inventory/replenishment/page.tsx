@@ -11,7 +11,7 @@ import { getDb } from '@/db/client';
 import { can, scopeOf } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/next/session';
 import { getI18n } from '@/lib/next/i18n';
-import { listLocations } from '@/lib/inventory/queries';
+import { listLocations } from '@/lib/inventory/queries/locations';
 import { replenishmentPageParam } from '@/lib/inventory/list-params';
 import { listReplenishment } from '@/lib/inventory/replenishment';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { requireActor } from '@/lib/next/session';
 import { apiError, apiErrorFrom } from '@/lib/http/api';
-import { findVariantByCode } from '@/lib/inventory/queries';
+import { findVariantByCode } from '@/lib/inventory/queries/sku-detail';
 
 const ZScan = z.object({ code: z.string().trim().min(1).max(64) });
 

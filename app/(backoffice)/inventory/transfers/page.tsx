@@ -11,7 +11,8 @@ import { can, scopeOf } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/next/session';
 import { getI18n } from '@/lib/next/i18n';
 import { createdCursorParam } from '@/lib/inventory/list-params';
-import { listLocations, listTransfersForActor } from '@/lib/inventory/queries';
+import { listLocations } from '@/lib/inventory/queries/locations';
+import { listTransfersForActor } from '@/lib/inventory/queries/transfers';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();

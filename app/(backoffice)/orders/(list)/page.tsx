@@ -13,7 +13,7 @@ import { getDb } from '@/db/client';
 import { can, scopeOf } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/next/session';
 import { getI18n } from '@/lib/next/i18n';
-import { listLocations } from '@/lib/inventory/queries';
+import { listLocations } from '@/lib/inventory/queries/locations';
 import { listChannels, listOrders } from '@/lib/orders/queries';
 import { parseOrderListParams } from '@/lib/orders/list-params';
 

@@ -20,7 +20,7 @@ import { valueForPage } from '@/lib/next/page-guard';
 import { can } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/next/session';
 import { getI18n } from '@/lib/next/i18n';
-import { listLocations } from '@/lib/inventory/queries';
+import { listLocations } from '@/lib/inventory/queries/locations';
 import { listChannels, orderActionRights, type OrderDetail } from '@/lib/orders/queries';
 import { readOrder } from './read-order';
 import { cancelOrderAction, confirmOrderAction, returnOrderAction, shipOrderAction } from '@/lib/next/actions/orders';

@@ -7,7 +7,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { requirePage } from '@/lib/next/session';
 import { getI18n } from '@/lib/next/i18n';
-import { listLocations } from '@/lib/inventory/queries';
+import { listLocations } from '@/lib/inventory/queries/locations';
 import { createPhoneOrderAction } from '@/lib/next/actions/orders';
 
 export async function generateMetadata(): Promise<Metadata> {

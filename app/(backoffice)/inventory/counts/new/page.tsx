@@ -7,7 +7,7 @@ import { getDb } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/next/session';
 import { getI18n } from '@/lib/next/i18n';
-import { listCategories, listLocations } from '@/lib/inventory/queries';
+import { listCategories, listLocations } from '@/lib/inventory/queries/locations';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();

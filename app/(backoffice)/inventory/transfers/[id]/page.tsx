@@ -14,7 +14,7 @@ import { settle, valueForPage } from '@/lib/next/page-guard';
 import { can } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/next/session';
 import { getI18n } from '@/lib/next/i18n';
-import { getTransferForActor } from '@/lib/inventory/queries';
+import { getTransferForActor } from '@/lib/inventory/queries/transfers';
 
 type Params = Promise<{ id: string }>;
 

@@ -9,7 +9,8 @@ import { getDb } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/next/session';
 import { getI18n } from '@/lib/next/i18n';
-import { findSkuDetail, listLocations } from '@/lib/inventory/queries';
+import { listLocations } from '@/lib/inventory/queries/locations';
+import { findSkuDetail } from '@/lib/inventory/queries/sku-detail';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();

@@ -4,21 +4,15 @@ import type { DbHandle } from '@/db/client';
 import { transfers } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
-import { adjustStock } from './adjust-stock';
-import { changeStock } from './ledger';
-import {
-  effectiveLocations,
-  findSkuDetail,
-  findTransfer,
-  findVariantByCode,
-  listInventory,
-  listLedger,
-  listLocations,
-  listTransfers,
-  onHandHistory,
-} from './queries';
-import { ZInventoryListQuery } from './schemas';
-import { createTransfer, receiveTransfer, shipTransfer } from './transfers';
+import { adjustStock } from '../adjust-stock';
+import { changeStock } from '../ledger';
+import { listInventory } from './list';
+import { effectiveLocations, listLocations } from './locations';
+import { listLedger, onHandHistory } from './sku-activity';
+import { findSkuDetail, findVariantByCode } from './sku-detail';
+import { findTransfer, listTransfers } from './transfers';
+import { ZInventoryListQuery } from '../schemas';
+import { createTransfer, receiveTransfer, shipTransfer } from '../transfers';
 
 let handle: DbHandle;
 let w: InventoryWorld;
@@ -183,16 +177,14 @@ describe('listTransfers pages', () => {
       '2026-03-03T10:00:00Z',
       '2026-03-03T10:00:00Z',
     ];
-    await handle.db
-      .insert(transfers)
-      .values(
-        times.map((t, i) => ({
-          number: `TR-PAGE-${i}`,
-          sourceLocationId: w.lyon,
-          destinationLocationId: w.warehouse,
-          createdAt: new Date(t),
-        })),
-      );
+    await handle.db.insert(transfers).values(
+      times.map((t, i) => ({
+        number: `TR-PAGE-${i}`,
+        sourceLocationId: w.lyon,
+        destinationLocationId: w.warehouse,
+        createdAt: new Date(t),
+      })),
+    );
     // A JavaScript Date has no microseconds: add them in SQL (…00.000700 and …00.000200).
     await handle.db.execute(
       sql`update transfers set created_at = created_at + interval '700 microseconds' where number = 'TR-PAGE-3'`,

@@ -1,0 +1,116 @@
+import { asc, eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { inventoryLevels, locations, products, variants } from '@/db/schema';
+import { can, type Actor } from '@/lib/auth/permissions';
+import { Forbidden, NotFound } from '@/lib/errors';
+import { isUuid } from '@/lib/uuid';
+import { availableToPromise } from '../rules';
+
+/** Exact barcode (or SKU) → variant id, for scanners. */
+export async function findVariantByCode(db: DbOrTx, code: string): Promise<{ id: string; sku: string } | null> {
+  const c = code.trim();
+  if (!c) return null;
+  const [row] = await db
+    .select({ id: variants.id, sku: variants.sku })
+    .from(variants)
+    .where(/^\d{8,14}$/.test(c) ? eq(variants.barcode, c) : eq(variants.sku, c.toUpperCase()))
+    .limit(1);
+  return row ?? null;
+}
+
+export type SkuDetail = {
+  variantId: string;
+  sku: string;
+  barcode: string | null;
+  title: string;
+  productName: string;
+  brand: string;
+  category: string;
+  priceCents: number;
+  costCents: number;
+  currency: string;
+  levels: {
+    locationId: string;
+    code: string;
+    name: string;
+    onHand: number;
+    reserved: number;
+    safetyStock: number;
+    reorderPoint: number;
+    available: number;
+  }[];
+};
+
+export async function findSkuDetail(db: DbOrTx, variantId: string): Promise<SkuDetail | null> {
+  const [v] = await db
+    .select({
+      variantId: variants.id,
+      sku: variants.sku,
+      barcode: variants.barcode,
+      title: variants.title,
+      productName: products.name,
+      brand: products.brand,
+      category: products.category,
+      priceCents: variants.priceCents,
+      costCents: variants.costCents,
+      currency: variants.currency,
+    })
+    .from(variants)
+    .innerJoin(products, eq(products.id, variants.productId))
+    .where(eq(variants.id, variantId));
+  if (!v) return null;
+  const levels = await db
+    .select({
+      locationId: locations.id,
+      code: locations.code,
+      name: locations.name,
+      onHand: inventoryLevels.onHand,
+      reserved: inventoryLevels.reserved,
+      safetyStock: inventoryLevels.safetyStock,
+      reorderPoint: inventoryLevels.reorderPoint,
+    })
+    .from(inventoryLevels)
+    .innerJoin(locations, eq(locations.id, inventoryLevels.locationId))
+    .where(eq(inventoryLevels.variantId, variantId))
+    .orderBy(asc(locations.kind), asc(locations.name));
+  return {
+    ...v,
+    levels: levels.map((l) => ({ ...l, available: availableToPromise(l) })),
+  };
+}
+
+export type SkuView = Omit<SkuDetail, 'costCents' | 'levels'> & {
+  /** The cost price; null for whoever lacks 'inventory.cost.view' (agents). */
+  costCents: number | null;
+  levels: (SkuDetail['levels'][number] & {
+    /** On hand × cost price, only at the locations where this user may see cost values. */
+    valueCents: number | null;
+  })[];
+  /** The sum of the values shown; null when none is. */
+  totalValueCents: number | null;
+};
+
+/**
+ * The SKU page's read: 'inventory.view' before anything is read; every location's stock level
+ * (visible read-only to all staff), the cost price only with 'inventory.cost.view' and the stock
+ * value of a location only where that right reaches (a manager: their own stores). A malformed
+ * or unknown id is NotFound.
+ */
+export async function getSkuDetailForActor(db: DbOrTx, actor: Actor, variantId: string): Promise<SkuView> {
+  if (!can(actor, 'inventory.view')) throw new Forbidden();
+  if (!isUuid(variantId)) throw new NotFound('SKU');
+  const detail = await findSkuDetail(db, variantId);
+  if (!detail) throw new NotFound('SKU');
+  const seesCost = can(actor, 'inventory.cost.view');
+  const levels = detail.levels.map((l) => ({
+    ...l,
+    valueCents: seesCost && can(actor, 'inventory.cost.view', l.locationId) ? l.onHand * detail.costCents : null,
+  }));
+  const shown = levels.filter((l) => l.valueCents !== null);
+  return {
+    ...detail,
+    costCents: seesCost ? detail.costCents : null,
+    levels,
+    totalValueCents: shown.length ? shown.reduce((a, l) => a + l.valueCents!, 0) : null,
+  };
+}
