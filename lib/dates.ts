@@ -18,15 +18,11 @@ export function isCalendarDate(value: string): boolean {
 }
 
 /**
- * A UTC instant as cursors write it — YYYY-MM-DDTHH:MM:SS, then 3 (Date.toISOString) or
- * `fractionDigits` digits, then Z — whose every field is in range.
+ * A UTC instant as page cursors write it (lib/http/cursor.ts) — YYYY-MM-DDTHH:MM:SS.ffffffZ, to
+ * the microsecond as PostgreSQL keeps it — whose every field is in range.
  */
-export function isUtcInstant(value: string, fractionDigits: 3 | 6 = 3): boolean {
-  const shape =
-    fractionDigits === 3
-      ? /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
-      : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-  if (!shape.test(value) || !isCalendarDate(value.slice(0, 10))) return false;
+export function isUtcInstant(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(value) || !isCalendarDate(value.slice(0, 10))) return false;
   const milliseconds = `${value.slice(0, 23)}Z`;
   const date = new Date(milliseconds);
   return !Number.isNaN(date.getTime()) && date.toISOString() === milliseconds;

@@ -4,7 +4,7 @@ import { inventoryCountLines, inventoryCounts, inventoryLevels, locations, produ
 import { can, scopeOf, type Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { DomainError, Forbidden, IllegalTransition, NotFound } from '@/lib/errors';
-import { cursorTimeOf, decodeCreatedCursor, encodeCreatedCursor, olderThan } from './cursor';
+import { cursorTimeOf, decodeCursor, encodeCursor, olderThan } from '@/lib/http/cursor';
 import { changeStock, lockLevel } from './ledger';
 import type { RecordCountInput, StartCountInput } from './schemas';
 
@@ -478,7 +478,7 @@ export async function listCounts(
   const locationIds =
     scope && opts.locationIds ? opts.locationIds.filter((id) => scope.includes(id)) : (opts.locationIds ?? scope);
   if (locationIds && locationIds.length === 0) return { counts: [], next: null };
-  const cursor = decodeCreatedCursor(opts.before);
+  const cursor = decodeCursor(opts.before);
   const rows = await db
     .select({
       id: inventoryCounts.id,
@@ -504,6 +504,6 @@ export async function listCounts(
   const page = rows.slice(0, limit);
   return {
     counts: page.map(({ cursorTime: _, ...c }) => ({ ...c, lines: Number(c.lines) })),
-    next: rows.length > limit ? encodeCreatedCursor(page[page.length - 1]) : null,
+    next: rows.length > limit ? encodeCursor(page[page.length - 1]) : null,
   };
 }

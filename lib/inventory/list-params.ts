@@ -1,5 +1,5 @@
 import { cleanSearchParams, firstParam, searchParamsOf, type SearchParams } from '@/lib/http/search-params';
-import { decodeCreatedCursor } from './cursor';
+import { decodeCursor } from '@/lib/http/cursor';
 import { ZInventoryListQuery, type InventoryListQuery } from './schemas';
 
 /**
@@ -20,7 +20,7 @@ export function parseInventoryExportParams(params: URLSearchParams): InventoryLi
 /** A page cursor of the transfer or count lists: kept when it decodes, dropped (first page) when forged. */
 export function createdCursorParam(value: string | string[] | undefined): string | undefined {
   const cursor = firstParam(value);
-  return decodeCreatedCursor(cursor) ? cursor : undefined;
+  return decodeCursor(cursor) ? cursor : undefined;
 }
 
 /** The replenishment page number: 1 unless the URL says a whole page from 1 to 10,000. */

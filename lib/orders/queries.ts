@@ -12,8 +12,8 @@ import {
   staffUsers,
 } from '@/db/schema';
 import { can, canAtEvery, scopeOf, type Actor } from '@/lib/auth/permissions';
-import { isUtcInstant } from '@/lib/dates';
 import { Forbidden, NotFound } from '@/lib/errors';
+import { cursorTimeOf, decodeCursor, encodeCursor, newerThan, olderThan } from '@/lib/http/cursor';
 import { orderPlaces } from './lock-order';
 import type { OrderListQuery } from './schemas';
 
@@ -36,25 +36,6 @@ export type OrderListRow = {
   itemCount: number;
   placedAt: Date;
 };
-
-type Cursor = { t: string; id: string };
-
-export function encodeCursor(row: { placedAt: Date; id: string }): string {
-  return Buffer.from(JSON.stringify({ t: row.placedAt.toISOString(), id: row.id })).toString('base64url');
-}
-
-/** The page cursor from the URL, or null when absent or forged (an impossible time, not a uuid): the first page. */
-export function decodeCursor(value: string | undefined): Cursor | null {
-  if (!value || value.length > 200) return null;
-  try {
-    const c = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Partial<Cursor> | null;
-    return typeof c?.t === 'string' && isUtcInstant(c.t) && typeof c.id === 'string' && UUID.test(c.id)
-      ? { t: c.t, id: c.id }
-      : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * One page of orders across channels, newest first, by keyset on (placed_at, id): each filter
@@ -83,13 +64,7 @@ export async function listOrders(
   if (q) conds.push(searchCondition(q));
   const cursor = decodeCursor(query.after);
   const asc_ = query.dir === 'asc';
-  if (cursor) {
-    conds.push(
-      asc_
-        ? sql`(${orders.placedAt}, ${orders.id}) > (${cursor.t}::timestamptz, ${cursor.id}::uuid)`
-        : sql`(${orders.placedAt}, ${orders.id}) < (${cursor.t}::timestamptz, ${cursor.id}::uuid)`,
-    );
-  }
+  if (cursor) conds.push((asc_ ? newerThan : olderThan)(orders.placedAt, orders.id, cursor));
   // The page is chosen on orders alone (its keys), then its 51 rows are read with their channel,
   // store and customer: however wrong the planner's guess of a filter's rows (a status that became
   // common since the last ANALYZE), it can only walk the index in order and stop at the page.
@@ -117,6 +92,7 @@ export async function listOrders(
       currency: orders.currency,
       itemCount: orders.itemCount,
       placedAt: orders.placedAt,
+      cursorTime: cursorTimeOf(orders.placedAt),
     })
     .from(chosen)
     .innerJoin(orders, eq(orders.id, chosen.id))
@@ -125,7 +101,10 @@ export async function listOrders(
     .leftJoin(customers, eq(customers.id, orders.customerId))
     .orderBy(asc_ ? asc(chosen.placedAt) : desc(chosen.placedAt), asc_ ? asc(chosen.id) : desc(chosen.id));
   const page = rows.slice(0, ORDERS_PAGE_SIZE);
-  return { rows: page, next: rows.length > ORDERS_PAGE_SIZE ? encodeCursor(page[page.length - 1]) : null };
+  return {
+    rows: page.map(({ cursorTime: _, ...row }) => row),
+    next: rows.length > ORDERS_PAGE_SIZE ? encodeCursor(page[page.length - 1]) : null,
+  };
 }
 
 /** Order number (CMP-123456 or just the digits), external id, or a customer's email. */

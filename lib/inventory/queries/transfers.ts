@@ -5,7 +5,7 @@ import { locations, orders, products, staffUsers, transferLines, transfers, vari
 import { can, scopeOf, type Actor } from '@/lib/auth/permissions';
 import { Forbidden, NotFound } from '@/lib/errors';
 import { isUuid } from '@/lib/uuid';
-import { cursorTimeOf, decodeCreatedCursor, encodeCreatedCursor, olderThan } from '../cursor';
+import { cursorTimeOf, decodeCursor, encodeCursor, olderThan } from '@/lib/http/cursor';
 
 export type TransferSummary = {
   id: string;
@@ -69,7 +69,7 @@ export async function listTransfers(
       ),
     );
   }
-  const cursor = decodeCreatedCursor(opts.before);
+  const cursor = decodeCursor(opts.before);
   if (cursor) conds.push(olderThan(transfers.createdAt, transfers.id, cursor));
   const src = alias(locations, 'src');
   const dst = alias(locations, 'dst');
@@ -110,7 +110,7 @@ export async function listTransfers(
       shippedAt: r.shippedAt,
       receivedAt: r.receivedAt,
     })),
-    next: rows.length > limit ? encodeCreatedCursor({ cursorTime: last.cursorTime, id: last.id }) : null,
+    next: rows.length > limit ? encodeCursor({ cursorTime: last.cursorTime, id: last.id }) : null,
   };
 }
 
