@@ -18,18 +18,11 @@ import { customers } from './customers';
 import { locations } from './locations';
 import { staffUsers } from './staff';
 import { variants } from './catalogue';
+import { FULFILMENT_TYPES, ORDER_STATUSES } from './order-enums';
 
-export const orderStatus = pgEnum('order_status', [
-  'placed',
-  'confirmed',
-  'backordered',
-  'shipped',
-  'completed',
-  'cancelled',
-  'returned',
-]);
+export const orderStatus = pgEnum('order_status', ORDER_STATUSES);
 
-export const fulfilmentType = pgEnum('fulfilment_type', ['ship', 'in_store', 'pickup']);
+export const fulfilmentType = pgEnum('fulfilment_type', FULFILMENT_TYPES);
 
 /** Human order numbers: CMP-100001, CMP-100002, … */
 export const orderNumberSeq = pgSequence('order_number_seq', { startWith: 100001 });

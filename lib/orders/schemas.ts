@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FULFILMENT_TYPES, ORDER_STATUSES } from '@/db/schema/order-enums';
 import { isCalendarDate } from '@/lib/dates';
 
 const cents = z.number().int().min(0).max(1_000_000_000);
@@ -90,16 +91,8 @@ export const ZIngestOrderInput = z
   });
 export type IngestOrderInput = z.infer<typeof ZIngestOrderInput>;
 
-export const ORDER_STATUSES = [
-  'placed',
-  'confirmed',
-  'backordered',
-  'shipped',
-  'completed',
-  'cancelled',
-  'returned',
-] as const;
-export const FULFILMENT_TYPES = ['ship', 'in_store', 'pickup'] as const;
+// The database's enums, for the filters and the list's URL (they cannot name what the column cannot hold).
+export { FULFILMENT_TYPES, ORDER_STATUSES };
 
 const optionalText = z.string().trim().max(100).optional().catch(undefined);
 /** A day that exists (2024-13-45 and 2023-02-29 do not): anything else is no filter. */
