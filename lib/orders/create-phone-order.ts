@@ -7,6 +7,7 @@ import { DomainError, Forbidden } from '@/lib/errors';
 import { ingestOrder, type IngestResult } from './ingest-order';
 import { normalizePhone } from '@/lib/customers/normalize';
 import { ZIngestOrderInput, ZPhoneOrderInput, type PhoneOrderFieldError } from './schemas';
+import { FRENCH_STANDARD_VAT_BPS, vatIncludedCents } from './tax';
 
 export const PHONE_CHANNEL_CODE = 'phone';
 
@@ -69,7 +70,7 @@ export async function createPhoneOrder(
       subtotalCents: subtotal,
       discountCents: 0,
       shippingCents: shipping,
-      taxCents: Math.round(total / 6),
+      taxCents: vatIncludedCents(total, FRENCH_STANDARD_VAT_BPS),
       totalCents: total,
     },
   });

@@ -5,6 +5,7 @@ import { CANCEL_REASONS, CARRIERS, RETURN_REASONS } from '@/lib/seed/data';
 import type { Ledger } from '@/lib/seed/ledger';
 import { Rng, WeightedIndex } from '@/lib/seed/random';
 import { DAY, HOUR, MINUTE, type ParisDate, parisDayBefore, parisToUtc, toParis } from '@/lib/seed/time';
+import { vatIncludedCents } from '@/lib/orders/tax';
 
 export type OrderRow = typeof orders.$inferInsert;
 export type OrderLineRow = typeof orderLines.$inferInsert;
@@ -321,7 +322,7 @@ export function generateOrders(ctx: OrderContext, count: number, extraOpenPickup
       subtotalCents: subtotal,
       discountCents: discount,
       shippingCents: shipping,
-      taxCents: Math.round(total / 6),
+      taxCents: vatIncludedCents(total),
       totalCents: total,
       itemCount: lines.reduce((s, l) => s + l.quantity, 0),
       placedAt: new Date(placedAt),

@@ -24,6 +24,7 @@ import { dayFactor, kindOf } from '@/lib/seed/demo-orders';
 import { sqlEan13CheckDigit } from '@/lib/seed/ean';
 import { KPI_DAILY_FROM_ORDERS_SQL } from '@/lib/seed/rollups';
 import { DAY, parisDayBefore, parisToUtc } from '@/lib/seed/time';
+import { sqlVatIncludedCents } from '@/lib/orders/tax';
 
 export type SeedLargeOptions = {
   /** Multiplies customers, orders and the catalogue (1 = 1M customers, 3M orders, 100k SKUs × 50 locations). */
@@ -520,7 +521,7 @@ export async function seedLarge(handle: DbHandle, opts: SeedLargeOptions = {}): 
                       ELSE 'TEL-' || lpad(o::text, 8, '0') END,
               ${CS}.uid(30, cust), status, ful, ${CS}.uid(1, loc), ${CS}.uid(1, coalesce(loc, ${warehouse.index})),
               CASE WHEN ful = 'ship' THEN ${CS}.address(cust) END,
-              'EUR', subtotal, discount, shipping, round(total / 6.0)::bigint, total, items,
+              'EUR', subtotal, discount, shipping, ${sqlVatIncludedCents('total')}, total, items,
               placed_at, cancelled_at,
               CASE WHEN pstate = 'expired' THEN 'Non retirée dans le délai' WHEN cancelled_at IS NOT NULL THEN 'Annulée à la demande du client' END,
               placed_at, updated_at

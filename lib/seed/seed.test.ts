@@ -13,6 +13,7 @@ import { seedDemo, type SeedCounts } from '@/lib/seed/demo';
 import { isValidEan13 } from '@/lib/seed/ean';
 import { findInvariantViolations } from '@/lib/seed/invariants';
 import { isDatabaseEmpty, truncateAll } from '@/lib/seed/reset';
+import { sqlVatIncludedCents } from '@/lib/orders/tax';
 
 let handle: DbHandle;
 let counts: SeedCounts;
@@ -129,7 +130,7 @@ describe('seedDemo (scale 0.1)', () => {
           ON l.order_id = o.id
         WHERE o.subtotal_cents <> l.s OR o.item_count <> l.q
            OR o.total_cents <> o.subtotal_cents - o.discount_cents + o.shipping_cents
-           OR o.tax_cents <> round(o.total_cents / 6.0)`),
+           OR o.tax_cents <> ${sqlVatIncludedCents('o.total_cents')}`),
     ).toBe(0);
     expect(
       await count('SELECT 1 FROM orders o WHERE NOT EXISTS (SELECT 1 FROM order_lines l WHERE l.order_id = o.id)'),
