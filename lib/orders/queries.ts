@@ -14,6 +14,7 @@ import {
 import { can, canAtEvery, scopeOf, type Actor } from '@/lib/auth/permissions';
 import { Forbidden, NotFound } from '@/lib/errors';
 import { cursorTimeOf, decodeCursor, encodeCursor, newerThan, olderThan } from '@/lib/http/cursor';
+import { isUuid } from '@/lib/uuid';
 import { orderPlaces } from './lock-order';
 import type { OrderListQuery } from './schemas';
 
@@ -216,8 +217,6 @@ export async function findOrderDetail(db: DbOrTx, orderId: string) {
 
 export type OrderDetail = NonNullable<Awaited<ReturnType<typeof findOrderDetail>>>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The order page's read, authorised before anything of the order is returned: 'orders.view'
  * first, then (for a manager) the order must be fulfilled at, or reserved in, one of their
@@ -226,7 +225,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function getOrderForActor(db: DbOrTx, actor: Actor, orderId: string): Promise<OrderDetail> {
   if (!can(actor, 'orders.view')) throw new Forbidden();
-  if (!UUID.test(orderId)) throw new NotFound('Order');
+  if (!isUuid(orderId)) throw new NotFound('Order');
   const scope = scopeOf(actor, 'orders.view');
   if (scope) {
     const [keys] = await db
