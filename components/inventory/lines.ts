@@ -1,4 +1,4 @@
-import type { LookupResult } from './lookup';
+import type { SkuLookup } from '@/lib/inventory/queries/sku-detail';
 
 /** One line of a receipt or transfer being entered (shared by the editor and the pages that pre-fill it). */
 export type EditorLine = {
@@ -8,10 +8,10 @@ export type EditorLine = {
   title: string;
   /** As typed, so a half-typed number does not jump. */
   quantity: string;
-  levels: LookupResult['levels'];
+  levels: SkuLookup['levels'];
 };
 
-export function lineFromLookup(found: LookupResult, quantity = 1): EditorLine {
+export function lineFromLookup(found: SkuLookup, quantity = 1): EditorLine {
   return {
     variantId: found.variantId,
     sku: found.sku,

@@ -6,6 +6,7 @@ import { useQueries } from '@tanstack/react-query';
 import { LoaderCircle, Plus, Trash2 } from 'lucide-react';
 import type { z } from 'zod';
 import { actionErrorMessage } from '@/components/action-result';
+import { lookupCode } from '@/components/inventory/lookup';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -22,30 +23,12 @@ import { cn } from '@/lib/utils';
 
 export type StoreOption = { code: string; name: string };
 
-type SkuInfo = {
-  sku: string;
-  name: string;
-  priceCents: number;
-  currency: string;
-  available: number;
-  locations: { code: string; available: number }[];
-};
-
 type Line = {
   key: number;
   sku: string;
   /** The code last looked up (on blur or Enter). */ code: string;
   quantity: string;
 };
-
-async function lookUpSku(code: string): Promise<SkuInfo | null> {
-  const response = await fetch(`/api/backoffice/sku?code=${encodeURIComponent(code)}`, {
-    headers: { accept: 'application/json' },
-  });
-  if (response.status === 404) return null;
-  if (!response.ok) throw new Error(`SKU lookup failed (${response.status})`);
-  return (await response.json()) as SkuInfo;
-}
 
 /** The server's field error codes (lib/orders/schemas.ts), in the user's language. */
 const FIELD_MESSAGES = {
@@ -103,7 +86,7 @@ export function PhoneOrderForm({
   const lookups = useQueries({
     queries: lines.map((l) => ({
       queryKey: ['backoffice-sku', l.code.toUpperCase()],
-      queryFn: () => lookUpSku(l.code),
+      queryFn: () => lookupCode(l.code),
       enabled: l.code.trim().length > 0,
       retry: false,
       staleTime: 10_000,
@@ -306,7 +289,7 @@ export function PhoneOrderForm({
                 const qty = Number.parseInt(line.quantity, 10) || 0;
                 const available =
                   info && type === 'pickup' && store
-                    ? (info.locations.find((l) => l.code === store)?.available ?? 0)
+                    ? (info.levels.find((l) => l.code === store)?.available ?? 0)
                     : (info?.available ?? null);
                 const short = (info && available !== null && qty > available) || (info && shortSkus.includes(info.sku));
                 const unknown = line.code && lookup?.isSuccess && info === null;
@@ -369,8 +352,8 @@ export function PhoneOrderForm({
                         <span className="text-destructive">{t('orders.new.lookupFailed')}</span>
                       ) : info ? (
                         <div className="grid gap-0.5">
-                          <span className="truncate font-medium" title={info.name}>
-                            {info.name}
+                          <span className="truncate font-medium" title={`${info.productName} — ${info.title}`}>
+                            {info.productName} — {info.title}
                           </span>
                           <span className="flex flex-wrap gap-x-3 text-xs text-muted-foreground">
                             <span className="tabular-nums">

@@ -41,7 +41,6 @@ export const ENDPOINTS: Record<string, EndpointGuard> = {
   'action cancelOrderAction': { permission: 'orders.cancel' },
   'action returnOrderAction': { permission: 'orders.return' },
   'action createPhoneOrderAction': { permission: 'orders.create_phone' },
-  'GET /api/backoffice/sku': { permission: 'orders.create_phone' },
   'GET /inventory/scan': { permission: 'inventory.view' },
   'GET /inventory/lookup': { permission: 'inventory.view' },
   'GET /inventory/export': { permission: 'inventory.view' },

@@ -9,7 +9,7 @@ import { changeStock } from '../ledger';
 import { listInventory } from './list';
 import { effectiveLocations, listLocations } from './locations';
 import { listLedger, onHandHistory } from './sku-activity';
-import { findSkuDetail, findVariantByCode } from './sku-detail';
+import { findSkuByCode, findSkuDetail, findVariantByCode } from './sku-detail';
 import { findTransfer, listTransfers } from './transfers';
 import { ZInventoryListQuery } from '../schemas';
 import { createTransfer, receiveTransfer, shipTransfer } from '../transfers';
@@ -100,6 +100,13 @@ describe('SKU detail', () => {
     expect(next.entries).toHaveLength(2);
     const history = await onHandHistory(handle.db, found!.id);
     expect(history.find((h) => h.locationCode === 'PAR')?.onHand).toBe(0);
+  });
+
+  it('answers a lookup with the price and what may be promised, per location and in total', async () => {
+    const found = await findSkuByCode(handle.db, '3560070048038');
+    expect(found).toMatchObject({ sku: 'PULL-M', priceCents: 5900, currency: 'EUR', available: 27 });
+    expect(found?.levels.find((l) => l.code === 'PAR')).toMatchObject({ onHand: 10, available: 7 });
+    expect(await findSkuByCode(handle.db, 'NO-SUCH-SKU')).toBeNull();
   });
 });
 

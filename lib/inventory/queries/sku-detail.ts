@@ -18,6 +18,50 @@ export async function findVariantByCode(db: DbOrTx, code: string): Promise<{ id:
   return row ?? null;
 }
 
+/**
+ * What a scanned or typed code finds (GET /inventory/lookup): the SKU, its catalogue price and
+ * its stock per location, for the line editors, the scan field and the phone order form.
+ */
+export type SkuLookup = {
+  variantId: string;
+  sku: string;
+  barcode: string | null;
+  productName: string;
+  title: string;
+  priceCents: number;
+  currency: string;
+  /** Available to promise over every location. */
+  available: number;
+  levels: { locationId: string; code: string; onHand: number; available: number }[];
+};
+
+/** A SKU by barcode or SKU code, for the lookup; null when no SKU has the code. */
+export async function findSkuByCode(db: DbOrTx, code: string): Promise<SkuLookup | null> {
+  const found = await findVariantByCode(db, code);
+  const detail = found ? await findSkuDetail(db, found.id) : null;
+  return detail ? toSkuLookup(detail) : null;
+}
+
+/** A SKU's detail as the lookup answers it (a page pre-filling a line from a known SKU). */
+export function toSkuLookup(detail: SkuDetail): SkuLookup {
+  return {
+    variantId: detail.variantId,
+    sku: detail.sku,
+    barcode: detail.barcode,
+    productName: detail.productName,
+    title: detail.title,
+    priceCents: detail.priceCents,
+    currency: detail.currency,
+    available: detail.levels.reduce((sum, l) => sum + l.available, 0),
+    levels: detail.levels.map((l) => ({
+      locationId: l.locationId,
+      code: l.code,
+      onHand: l.onHand,
+      available: l.available,
+    })),
+  };
+}
+
 export type SkuDetail = {
   variantId: string;
   sku: string;

@@ -10,7 +10,7 @@ import { can } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/next/session';
 import { getI18n } from '@/lib/next/i18n';
 import { listLocations } from '@/lib/inventory/queries/locations';
-import { findSkuDetail } from '@/lib/inventory/queries/sku-detail';
+import { findSkuDetail, toSkuLookup } from '@/lib/inventory/queries/sku-detail';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -46,24 +46,7 @@ export default async function NewTransferPage({
   if (prefill.variant) {
     const detail = await findSkuDetail(db, prefill.variant);
     if (detail) {
-      lines.push(
-        lineFromLookup(
-          {
-            variantId: detail.variantId,
-            sku: detail.sku,
-            barcode: detail.barcode,
-            productName: detail.productName,
-            title: detail.title,
-            levels: detail.levels.map((l) => ({
-              locationId: l.locationId,
-              code: l.code,
-              onHand: l.onHand,
-              available: l.available,
-            })),
-          },
-          prefill.qty ?? 1,
-        ),
-      );
+      lines.push(lineFromLookup(toSkuLookup(detail), prefill.qty ?? 1));
     }
   }
 
