@@ -85,7 +85,7 @@ describe('every endpoint is in the permission table', () => {
       expect(f.source, `${key} must call requireActor/can with '${guard.permission}'`).toContain(
         `'${guard.permission}'`,
       );
-      expect(f.source).toMatch(/requireActor|guardedAction|can\(/);
+      expect(f.source).toMatch(/requireActor|guardedAction|guardedRoute|can\(/);
     }
     // deliverOrder verifies the delivery's signature (lib/orders/deliver-order.ts).
     if (guard && 'channel' in guard) expect(f.source).toMatch(/authenticateChannel|verifySignature|deliverOrder/);

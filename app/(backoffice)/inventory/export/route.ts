@@ -1,6 +1,4 @@
-import { getDb } from '@/db/client';
-import { requireActor } from '@/lib/next/session';
-import { apiErrorFrom } from '@/lib/http/api';
+import { guardedRoute } from '@/lib/next/guarded-route';
 import { inventoryToCsv } from '@/lib/inventory/csv';
 import { parseInventoryExportParams } from '@/lib/inventory/list-params';
 import { listInventory } from '@/lib/inventory/queries/list';
@@ -10,12 +8,11 @@ import { effectiveLocations, listLocations } from '@/lib/inventory/queries/locat
 const MAX_ROWS = 10_000;
 
 /** GET /inventory/export?… — the /inventory view (same filters, every page) as an RFC 4180 CSV attachment. */
-export async function GET(request: Request) {
-  try {
-    const actor = await requireActor('inventory.view');
-    // The page's parser: a malformed filter in a shared link exports the view it falls back to.
-    const query = parseInventoryExportParams(new URL(request.url).searchParams);
-    const db = await getDb();
+export const GET = guardedRoute({
+  permission: 'inventory.view',
+  // The page's parser: a malformed filter in a shared link exports the view it falls back to.
+  query: parseInventoryExportParams,
+  run: async ({ actor, db }, query) => {
     const locations = await listLocations(db);
     const locationIds = effectiveLocations(actor, query.loc, locations);
     const page = await listInventory(db, query, locationIds, { pageSize: MAX_ROWS });
@@ -29,7 +26,5 @@ export async function GET(request: Request) {
         ...(page.hasNext ? { 'X-Export-Truncated': String(MAX_ROWS) } : {}),
       },
     });
-  } catch (error) {
-    return apiErrorFrom(error);
-  }
-}
+  },
+});
