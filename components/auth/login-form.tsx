@@ -2,26 +2,24 @@
 
 import { useActionState, useId, useState } from 'react';
 import { CircleExclamationPoint } from 'lucide-react';
-import type { SignInCall, SignInState } from '@/lib/auth/sign-in-state';
+import type { SignInState } from '@/lib/auth/sign-in-state';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { signInAction } from '@/lib/next/actions/sign-in';
 import { useI18n } from '@/lib/next/i18n-client';
 
 export type DemoAccount = { email: string; role: string };
 
 export function LoginForm({
-  action,
   redirectTo,
   demo,
 }: {
-  /** The page's signInAction. */
-  action: SignInCall;
   redirectTo: string;
   demo: { accounts: DemoAccount[]; password: string } | null;
 }) {
   const { t } = useI18n();
-  const [state, formAction, pending] = useActionState<SignInState, FormData>(action, null);
+  const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, null);
   // Controlled, so a failed attempt keeps what was typed and the demo box can fill the form in.
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');

@@ -2,16 +2,14 @@
 
 import { useId, useState, useTransition, type FormEvent } from 'react';
 import { Check, PackageCheck, RotateCcw, Truck, XCircle } from 'lucide-react';
-import type { z } from 'zod';
 import { actionErrorMessage } from '@/components/action-result';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
-import type { ServerAction } from '@/lib/http/result';
+import { cancelOrderAction, confirmOrderAction, returnOrderAction, shipOrderAction } from '@/lib/next/actions/orders';
 import { useI18n } from '@/lib/next/i18n-client';
-import type { ZCancelOrderInput, ZOrderIdInput, ZReturnOrderInput, ZShipOrderInput } from '@/lib/orders/schemas';
 import { ActionDialog, useActionForm } from '@/components/ui/action-dialog';
 import { ReasonField } from './reason-field';
 
@@ -24,13 +22,6 @@ export type ActionLine = {
 };
 
 type Allowed = { confirm: boolean; ship: boolean; cancel: boolean; return: boolean };
-/** The order's server actions, handed down by the page. */
-export type OrderActionCalls = {
-  confirm: ServerAction<z.input<typeof ZOrderIdInput>>;
-  ship: ServerAction<z.input<typeof ZShipOrderInput>>;
-  cancel: ServerAction<z.input<typeof ZCancelOrderInput>>;
-  return: ServerAction<z.input<typeof ZReturnOrderInput>, { units: number; cents: number }>;
-};
 type ReturnLocation = { id: string; label: string; restock: boolean };
 
 /**
@@ -42,7 +33,6 @@ export function OrderActions({
   number,
   currency,
   allowed,
-  actions,
   lines,
   returnLocations,
 }: {
@@ -50,7 +40,6 @@ export function OrderActions({
   number: string;
   currency: string;
   allowed: Allowed;
-  actions: OrderActionCalls;
   lines: readonly ActionLine[];
   /** Stores where this user may take the return, and whether they may put units back in stock there. */
   returnLocations: readonly ReturnLocation[];
@@ -77,7 +66,7 @@ export function OrderActions({
             aria-busy={pending || undefined}
             onClick={() =>
               startTransition(async () => {
-                const result = await actions.confirm({ orderId });
+                const result = await confirmOrderAction({ orderId });
                 if (result.ok) done(t('orders.actions.confirmed'));
                 else setError(actionErrorMessage(t, result));
               })
@@ -88,16 +77,10 @@ export function OrderActions({
           </Button>
         ) : null}
         {allowed.ship ? (
-          <ShipDialog
-            action={actions.ship}
-            orderId={orderId}
-            number={number}
-            onDone={() => done(t('orders.actions.shipped'))}
-          />
+          <ShipDialog orderId={orderId} number={number} onDone={() => done(t('orders.actions.shipped'))} />
         ) : null}
         {canReturn ? (
           <ReturnDialog
-            action={actions.return}
             orderId={orderId}
             number={number}
             currency={currency}
@@ -107,12 +90,7 @@ export function OrderActions({
           />
         ) : null}
         {allowed.cancel ? (
-          <CancelDialog
-            action={actions.cancel}
-            orderId={orderId}
-            number={number}
-            onDone={() => done(t('orders.actions.cancelled'))}
-          />
+          <CancelDialog orderId={orderId} number={number} onDone={() => done(t('orders.actions.cancelled'))} />
         ) : null}
       </div>
       {error ? (
@@ -129,17 +107,7 @@ export function OrderActions({
   );
 }
 
-function ShipDialog({
-  action,
-  orderId,
-  number,
-  onDone,
-}: {
-  action: OrderActionCalls['ship'];
-  orderId: string;
-  number: string;
-  onDone: () => void;
-}) {
+function ShipDialog({ orderId, number, onDone }: { orderId: string; number: string; onDone: () => void }) {
   const { t } = useI18n();
   const ids = useId();
   const form = useActionForm();
@@ -149,7 +117,7 @@ function ShipDialog({
     const carrier = String(data.get('carrier') ?? '').trim();
     const tracking = String(data.get('tracking') ?? '').trim();
     form.run(async () => {
-      const result = await action({ orderId, carrier: carrier || undefined, tracking: tracking || undefined });
+      const result = await shipOrderAction({ orderId, carrier: carrier || undefined, tracking: tracking || undefined });
       if (result.ok) {
         form.close();
         onDone();
@@ -186,17 +154,7 @@ function ShipDialog({
   );
 }
 
-function CancelDialog({
-  action,
-  orderId,
-  number,
-  onDone,
-}: {
-  action: OrderActionCalls['cancel'];
-  orderId: string;
-  number: string;
-  onDone: () => void;
-}) {
+function CancelDialog({ orderId, number, onDone }: { orderId: string; number: string; onDone: () => void }) {
   const { t } = useI18n();
   const ids = useId();
   const form = useActionForm();
@@ -208,7 +166,7 @@ function CancelDialog({
     setTouched(true);
     if (tooShort) return;
     form.run(async () => {
-      const result = await action({ orderId, reason: reason.trim() });
+      const result = await cancelOrderAction({ orderId, reason: reason.trim() });
       if (result.ok) {
         form.close();
         onDone();
@@ -246,7 +204,6 @@ function CancelDialog({
 }
 
 function ReturnDialog({
-  action,
   orderId,
   number,
   currency,
@@ -254,7 +211,6 @@ function ReturnDialog({
   locations,
   onDone,
 }: {
-  action: OrderActionCalls['return'];
   orderId: string;
   number: string;
   currency: string;
@@ -290,7 +246,7 @@ function ReturnDialog({
     if (tooShort) return form.setError(null);
     form.setError(null);
     form.run(async () => {
-      const result = await action({ orderId, locationId, reason: reason.trim(), lines: chosen });
+      const result = await returnOrderAction({ orderId, locationId, reason: reason.trim(), lines: chosen });
       if (result.ok) {
         form.close();
         setQty({});

@@ -8,6 +8,3 @@ export type SignInState = {
   requestId?: string;
   fieldErrors?: { email?: string; password?: string };
 } | null;
-
-/** The sign-in server action, as the form calls it through useActionState. */
-export type SignInCall = (previous: SignInState, formData: FormData) => Promise<SignInState>;

@@ -14,10 +14,7 @@ export type ActionResult<T = undefined> =
       details?: Record<string, unknown>;
     };
 
-/**
- * A server action as a client component calls it: input in, typed result out. Pages (app/) hand
- * their actions to client components as props of this type, so components import nothing from app/.
- */
+/** A server action as a client component calls it: input in, typed result out. */
 export type ServerAction<I, T = unknown> = (input: I) => Promise<ActionResult<T>>;
 
 export function ok<T>(data: T): ActionResult<T> {

@@ -9,7 +9,6 @@ import { Card } from '@/components/ui/card';
 import { getSessionContext } from '@/lib/next/session';
 import { getI18n } from '@/lib/next/i18n';
 import { findDemoSeed, FIRST_OWNER_COMMAND, hasActiveStaff } from '@/lib/system/install';
-import { signInAction } from '@/lib/next/actions/sign-in';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -54,7 +53,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             <h1 className="text-lg font-semibold tracking-tight">{t('login.title')}</h1>
             <p className="mb-5 mt-1 text-sm text-muted-foreground">{t('login.description')}</p>
             {staff ? null : <FirstOwnerNotice command={FIRST_OWNER_COMMAND} />}
-            <LoginForm action={signInAction} redirectTo={next} demo={demo} />
+            <LoginForm redirectTo={next} demo={demo} />
           </Card>
         </div>
       </main>

@@ -23,7 +23,6 @@ import { getI18n } from '@/lib/next/i18n';
 import { listLocations } from '@/lib/inventory/queries/locations';
 import { listChannels, orderActionRights, type OrderDetail } from '@/lib/orders/queries';
 import { readOrder } from './read-order';
-import { cancelOrderAction, confirmOrderAction, returnOrderAction, shipOrderAction } from '@/lib/next/actions/orders';
 
 type Params = Promise<{ id: string }>;
 
@@ -98,12 +97,6 @@ export default async function OrderPage({ params }: { params: Params }) {
             number={order.number}
             currency={order.currency}
             allowed={allowed}
-            actions={{
-              confirm: confirmOrderAction,
-              ship: shipOrderAction,
-              cancel: cancelOrderAction,
-              return: returnOrderAction,
-            }}
             lines={order.lines.map((l) => ({
               id: l.id,
               sku: l.sku,
