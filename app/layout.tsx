@@ -16,11 +16,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { themeColor: '#f5f6f8' };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const { locale, messages } = await getI18n();
+  const { locale, messages, timeZone } = await getI18n();
   return (
     <html lang={locale}>
       <body>
-        <Providers locale={locale} messages={messages}>
+        <Providers locale={locale} messages={messages} timeZone={timeZone}>
           {children}
         </Providers>
       </body>

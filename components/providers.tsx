@@ -8,7 +8,17 @@ import type { Locale } from '@/lib/i18n/config';
 import type { Messages } from '@/lib/i18n/core';
 
 /** Client-side context for the whole app: the message catalogue, one TanStack Query client per browser tab, and the toasts. */
-export function Providers({ locale, messages, children }: { locale: Locale; messages: Messages; children: ReactNode }) {
+export function Providers({
+  locale,
+  messages,
+  timeZone,
+  children,
+}: {
+  locale: Locale;
+  messages: Messages;
+  timeZone: string;
+  children: ReactNode;
+}) {
   const [queryClient] = useState(
     () =>
       new QueryClient({
@@ -20,7 +30,7 @@ export function Providers({ locale, messages, children }: { locale: Locale; mess
   );
   return (
     <QueryClientProvider client={queryClient}>
-      <I18nProvider locale={locale} messages={messages}>
+      <I18nProvider locale={locale} messages={messages} timeZone={timeZone}>
         {children}
         <Toaster />
       </I18nProvider>

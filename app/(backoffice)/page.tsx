@@ -23,7 +23,7 @@ export default async function DashboardPage() {
     <>
       <PageHeader
         title={t('dashboard.greeting', { name: firstName })}
-        description={`${t('dashboard.today', { date: formatDate(new Date(), 'Europe/Paris', 'full') })} ${t(`dashboard.role.${ctx.role}`)}`}
+        description={`${t('dashboard.today', { date: formatDate(new Date(), undefined, 'full') })} ${t(`dashboard.role.${ctx.role}`)}`}
       />
       <p className="-mt-3 mb-8 flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
         <Badge variant="info">{t(`roles.${ctx.role}`)}</Badge>

@@ -8,6 +8,7 @@ import { DEMO_CHANNELS } from '@/lib/seed/constants';
 import type { Actor } from '../../lib/auth/permissions';
 import { signBody } from '../../lib/channels/signature';
 import { availableToPromiseSql } from '../../lib/inventory/rules';
+import { installTimeZone } from '../../lib/system/time-zone';
 import { listOrders } from '../../lib/orders/queries';
 import { ZOrderListQuery } from '../../lib/orders/schemas';
 import { iterations, measure, percentile, type Measurement, type Scenario } from '../harness';
@@ -181,10 +182,10 @@ async function rawIngest(
     );
     await client.query(
       `insert into kpi_daily as k (day, channel_id, location_id, shard, orders, revenue_cents, units)
-       values ((now() at time zone 'Europe/Paris')::date, $1, null, pg_backend_pid() % ${KPI_SHARDS}, 1, $2, 1)
+       values ((now() at time zone $3)::date, $1, null, pg_backend_pid() % ${KPI_SHARDS}, 1, $2, 1)
        on conflict (day, channel_id, location_id, shard) do update set orders = k.orders + 1,
          revenue_cents = k.revenue_cents + excluded.revenue_cents, units = k.units + 1`,
-      [channelId, s.priceCents],
+      [channelId, s.priceCents, installTimeZone()],
     );
     await client.query('commit');
     return true;

@@ -5,14 +5,20 @@ import type { I18n } from '@/lib/i18n/core';
 import type { TransferSummary } from '@/lib/inventory/queries/transfers';
 import { TRANSFER_BADGE, transferStatusLabel, type TransferStatus } from './labels';
 
-/** A list of transfers: number, status, route, units and the latest step. */
+/**
+ * A list of transfers: number, status, route, units and the latest step. Each time is shown in
+ * the zone of the location where it happened: created and shipped at the source, received at the destination.
+ */
 export function TransferTable({
   transfers,
   label,
+  timeZones,
   i18n,
 }: {
   transfers: TransferSummary[];
   label: string;
+  /** Location code → its time zone. */
+  timeZones: ReadonlyMap<string, string>;
   i18n: Pick<I18n, 't' | 'formatNumber' | 'formatDateTime'>;
 }) {
   const { t, formatNumber, formatDateTime } = i18n;
@@ -33,6 +39,8 @@ export function TransferTable({
       <TableBody>
         {transfers.map((tr) => {
           const last = tr.receivedAt ?? tr.shippedAt;
+          const sourceZone = timeZones.get(tr.sourceCode);
+          const lastZone = tr.receivedAt ? timeZones.get(tr.destinationCode) : sourceZone;
           return (
             <TableRow key={tr.id}>
               <TableCell className="whitespace-nowrap">
@@ -52,14 +60,16 @@ export function TransferTable({
                 {tr.sourceCode} → {tr.destinationCode}
               </TableCell>
               <TableCell numeric>{formatNumber(tr.units)}</TableCell>
-              <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(tr.createdAt)}</TableCell>
+              <TableCell className="whitespace-nowrap text-muted-foreground">
+                {formatDateTime(tr.createdAt, sourceZone)}
+              </TableCell>
               <TableCell className="whitespace-nowrap text-muted-foreground">
                 {last ? (
                   <>
                     <span className="block text-xs">
                       {tr.receivedAt ? t('inventory.transfers.event.received') : t('inventory.transfers.event.shipped')}
                     </span>
-                    {formatDateTime(last)}
+                    {formatDateTime(last, lastZone)}
                   </>
                 ) : (
                   '—'

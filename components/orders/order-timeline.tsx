@@ -101,7 +101,9 @@ export async function OrderTimeline({
               <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-0.5">
                 <p className={cn('text-sm font-medium', !known && 'font-mono')}>{label}</p>
                 <p className="text-xs tabular-nums text-muted-foreground">
-                  <time dateTime={new Date(event.createdAt).toISOString()}>{formatDateTime(event.createdAt)}</time>
+                  <time dateTime={new Date(event.createdAt).toISOString()}>
+                    {formatDateTime(event.createdAt, order.timeZone ?? undefined)}
+                  </time>
                 </p>
               </div>
               <p className="text-xs text-muted-foreground">{who}</p>

@@ -46,7 +46,9 @@ export async function OrdersTable({
               >
                 {row.number}
               </Link>
-              <span className="block text-xs tabular-nums text-muted-foreground">{formatDateTime(row.placedAt)}</span>
+              <span className="block text-xs tabular-nums text-muted-foreground">
+                {formatDateTime(row.placedAt, row.timeZone ?? undefined)}
+              </span>
             </TableCell>
             {showCustomer ? (
               <TableCell className="max-w-60">

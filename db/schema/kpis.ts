@@ -4,7 +4,7 @@ import { locations } from './locations';
 
 /**
  * Daily rollups per (business day, channel, location), kept in the same transaction as the
- * orders they count. The business day is the order's date in Europe/Paris. `location_id` is
+ * orders they count. The business day is the order's date in the install's time zone (lib/system/time-zone.ts). `location_id` is
  * null for ship orders; NULLS NOT DISTINCT makes it part of the key.
  *
  * A busy key (today, web shop, no location) is written by every order of that channel: one row

@@ -29,13 +29,11 @@ export type I18n = {
   formatNumber: (value: number, options?: Intl.NumberFormatOptions) => string;
   /** A ratio (0.125) as a percentage ("12.5%"). */
   formatPercent: (ratio: number, maximumFractionDigits?: number) => string;
-  /** A calendar date in the given time zone (default Europe/Paris): "23 Nov 2026" / "23 nov. 2026"; `full` adds the weekday. */
+  /** A calendar date in the given time zone (default: the one createI18n was given): "23 Nov 2026" / "23 nov. 2026"; `full` adds the weekday. */
   formatDate: (date: DateInput, timeZone?: string, dateStyle?: 'short' | 'medium' | 'long' | 'full') => string;
-  /** Date and time in the given time zone (default Europe/Paris): "23 Nov 2026, 14:05". */
+  /** Date and time in the given time zone (default: the one createI18n was given): "23 Nov 2026, 14:05". */
   formatDateTime: (date: DateInput, timeZone?: string) => string;
 };
-
-export const DEFAULT_TIME_ZONE = 'Europe/Paris';
 
 // Intl formatters are costly to build and lists format hundreds of cells: keep one per option set.
 const formatterCache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
@@ -71,8 +69,11 @@ export function interpolate(template: string, vars?: TranslateVars): string {
   );
 }
 
-/** Builds the translator and formatters for one locale; used by the server helper and the client provider alike. */
-export function createI18n(locale: Locale, messages: Messages): I18n {
+/**
+ * Builds the translator and formatters for one locale; used by the server helper and the client provider alike.
+ * `defaultTimeZone` is what dates are shown in when the caller names no zone: the install's (lib/system/time-zone.ts).
+ */
+export function createI18n(locale: Locale, messages: Messages, defaultTimeZone: string): I18n {
   const tag = INTL_LOCALE[locale];
   const t = ((key: MessageKey, vars?: TranslateVars) => interpolate(messages[key] ?? key, vars)) as Translate;
   return {
@@ -89,10 +90,10 @@ export function createI18n(locale: Locale, messages: Messages): I18n {
     formatPercent(ratio, maximumFractionDigits = 1) {
       return numberFormat(tag, { style: 'percent', maximumFractionDigits }).format(ratio);
     },
-    formatDate(date, timeZone = DEFAULT_TIME_ZONE, dateStyle = 'medium') {
+    formatDate(date, timeZone = defaultTimeZone, dateStyle = 'medium') {
       return dateFormat(tag, { dateStyle, timeZone }).format(toDate(date));
     },
-    formatDateTime(date, timeZone = DEFAULT_TIME_ZONE) {
+    formatDateTime(date, timeZone = defaultTimeZone) {
       return dateFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(toDate(date));
     },
   };

@@ -233,6 +233,8 @@ export type CountReview = {
   scope: string;
   locationId: string;
   locationName: string;
+  /** The count's location's zone: its times are shown there. */
+  timeZone: string;
   createdAt: Date;
   closedAt: Date | null;
   lines: CountLineView[];
@@ -252,6 +254,7 @@ async function findCountHeader(db: DbOrTx, countId: string) {
       scope: inventoryCounts.scope,
       locationId: inventoryCounts.locationId,
       locationName: locations.name,
+      timeZone: locations.timeZone,
       createdAt: inventoryCounts.createdAt,
       closedAt: inventoryCounts.closedAt,
     })
@@ -457,6 +460,8 @@ export type CountSummary = {
   status: 'open' | 'applied' | 'discarded';
   scope: string;
   locationName: string;
+  /** The count's location's zone: its times are shown there. */
+  timeZone: string;
   createdAt: Date;
   closedAt: Date | null;
   lines: number;
@@ -486,6 +491,7 @@ export async function listCounts(
       status: inventoryCounts.status,
       scope: inventoryCounts.scope,
       locationName: locations.name,
+      timeZone: locations.timeZone,
       createdAt: inventoryCounts.createdAt,
       closedAt: inventoryCounts.closedAt,
       lines: sql<number>`(select count(*)::int from inventory_count_lines cl where cl.count_id = ${inventoryCounts.id})`,

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { KPI_SHARDS } from '@/db/schema';
+import { installTimeZone } from '@/lib/system/time-zone';
 
 /** The counters of a kpi_daily key; see lib/seed/rollups.ts for what each one counts. */
 export type KpiCounters = {
@@ -21,7 +22,7 @@ export type KpiCounters = {
 export type KpiDelta = Partial<KpiCounters>;
 
 /**
- * Adds to the rollup of the order's business day (placed_at in Europe/Paris), channel and
+ * Adds to the rollup of the order's business day (placed_at in the install's zone), channel and
  * location, in the caller's transaction: dashboards never scan raw orders.
  */
 export async function bumpKpi(tx: DbOrTx, key: KpiKey, d: KpiDelta): Promise<void> {
@@ -52,7 +53,7 @@ export function kpiUpsert(key: KpiKey, d: KpiDelta): SQL {
   return sql`
     insert into kpi_daily as k (day, channel_id, location_id, shard, orders, revenue_cents, units, pickup_orders, pickups_ready,
       pickup_lead_seconds, pickups_collected, pickups_expired, cancelled_orders, returns, returned_cents)
-    values ((${placedAt}::timestamptz at time zone 'Europe/Paris')::date, ${key.channelId}, ${key.locationId},
+    values ((${placedAt}::timestamptz at time zone ${installTimeZone()})::date, ${key.channelId}, ${key.locationId},
       pg_backend_pid() % ${KPI_SHARDS}, ${v.orders}, ${v.revenue}, ${v.units}, ${v.pickupOrders}, ${v.ready}, ${v.lead},
       ${v.collected}, ${v.expired}, ${v.cancelled}, ${v.returns}, ${v.returnedCents})
     on conflict (day, channel_id, location_id, shard) do update set

@@ -10,13 +10,16 @@ const I18nContext = createContext<I18n | null>(null);
 export function I18nProvider({
   locale,
   messages,
+  timeZone,
   children,
 }: {
   locale: Locale;
   messages: Messages;
+  /** The install's time zone (lib/system/time-zone.ts), for dates without a location's zone. */
+  timeZone: string;
   children: ReactNode;
 }) {
-  const value = useMemo(() => createI18n(locale, messages), [locale, messages]);
+  const value = useMemo(() => createI18n(locale, messages, timeZone), [locale, messages, timeZone]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

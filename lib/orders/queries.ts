@@ -15,6 +15,7 @@ import { can, canAtEvery, scopeOf, type Actor } from '@/lib/auth/permissions';
 import { Forbidden, NotFound } from '@/lib/errors';
 import { cursorTimeOf, decodeCursor, encodeCursor, newerThan, olderThan } from '@/lib/http/cursor';
 import { isUuid } from '@/lib/uuid';
+import { installTimeZone } from '@/lib/system/time-zone';
 import { orderPlaces } from './lock-order';
 import type { OrderListQuery } from './schemas';
 
@@ -29,6 +30,8 @@ export type OrderListRow = {
   status: string;
   fulfilmentType: string;
   locationCode: string | null;
+  /** The order's store's zone (its time is shown there); null for a ship order: the install's. */
+  timeZone: string | null;
   customerId: string | null;
   customerName: string | null;
   customerEmail: string | null;
@@ -58,9 +61,11 @@ export async function listOrders(
   if (query.fulfilment) conds.push(eq(orders.fulfilmentType, query.fulfilment));
   if (query.location) conds.push(eq(orders.locationId, query.location));
   if (query.customer) conds.push(eq(orders.customerId, query.customer));
-  // A day is a Paris business day: a date becomes a local midnight (timestamp) before its zone.
-  if (query.from) conds.push(sql`${orders.placedAt} >= (${query.from}::date::timestamp at time zone 'Europe/Paris')`);
-  if (query.to) conds.push(sql`${orders.placedAt} < ((${query.to}::date + 1)::timestamp at time zone 'Europe/Paris')`);
+  // A day is a business day of the install's zone (the list spans locations): a date becomes a
+  // local midnight (timestamp) before its zone.
+  const zone = installTimeZone();
+  if (query.from) conds.push(sql`${orders.placedAt} >= (${query.from}::date::timestamp at time zone ${zone})`);
+  if (query.to) conds.push(sql`${orders.placedAt} < ((${query.to}::date + 1)::timestamp at time zone ${zone})`);
   const q = query.q?.trim();
   if (q) conds.push(searchCondition(q));
   const cursor = decodeCursor(query.after);
@@ -86,6 +91,7 @@ export async function listOrders(
       status: orders.status,
       fulfilmentType: orders.fulfilmentType,
       locationCode: locations.code,
+      timeZone: locations.timeZone,
       customerId: orders.customerId,
       customerName: sql<string | null>`nullif(trim(${customers.firstName} || ' ' || ${customers.lastName}), '')`,
       customerEmail: customers.email,

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { installTimeZone, timeZoneLiteral } from '@/lib/system/time-zone';
 
 /**
  * What kpi_daily counts. Every counter of an order is attributed to the business day it was
- * placed (its `placed_at` date in Europe/Paris), to its channel and to its location (null for
+ * placed (its `placed_at` date in the install's zone, as lib/kpis/rollup.ts counts it), to its channel and to its location (null for
  * ship orders); a later transition (ready, collected, cancelled, returned) updates the row of
  * the order's placed day, so a day's figures are a cohort that may still move while its
  * orders are open.
@@ -30,7 +31,7 @@ import type { DbOrTx } from '@/db/client';
  * (db/schema/kpis.ts): compare with KPI_DAILY_TOTALS_SQL, the sums. The seeds write shard 0.
  */
 export const KPI_DAILY_SELECT_SQL = `
-SELECT (o.placed_at AT TIME ZONE 'Europe/Paris')::date,
+SELECT (o.placed_at AT TIME ZONE ${timeZoneLiteral(installTimeZone())})::date,
        o.channel_id,
        o.location_id,
        count(*),

@@ -11,6 +11,7 @@ import {
 } from '@/lib/seed/constants';
 import { seedDemo, type SeedCounts } from '@/lib/seed/demo';
 import { isValidEan13 } from '@/lib/seed/ean';
+import { installTimeZone, timeZoneLiteral } from '@/lib/system/time-zone';
 import { findInvariantViolations } from '@/lib/seed/invariants';
 import { isDatabaseEmpty, truncateAll } from '@/lib/seed/reset';
 import { sqlVatIncludedCents } from '@/lib/orders/tax';
@@ -249,14 +250,14 @@ describe('seedDemo (scale 0.1)', () => {
     expect(Number(kpi.returns)).toBeGreaterThan(0);
     expect(Number(kpi.expired)).toBeGreaterThan(0);
 
-    // Per business day (Paris), channel and location.
+    // Per business day (the install's zone), channel and location.
     const mismatches = await count(`
       SELECT 1 FROM (
         SELECT day, channel_id, location_id, sum(orders) AS orders, sum(revenue_cents) AS revenue_cents
         FROM kpi_daily GROUP BY 1, 2, 3
       ) k
       FULL JOIN (
-        SELECT (placed_at AT TIME ZONE 'Europe/Paris')::date AS day, channel_id, location_id,
+        SELECT (placed_at AT TIME ZONE ${timeZoneLiteral(installTimeZone())})::date AS day, channel_id, location_id,
                count(*) AS orders, sum(total_cents) FILTER (WHERE status <> 'cancelled') AS revenue
         FROM orders GROUP BY 1, 2, 3
       ) o ON o.day = k.day AND o.channel_id = k.channel_id AND o.location_id IS NOT DISTINCT FROM k.location_id

@@ -2,6 +2,7 @@ import { OnHandChart } from '@/components/charts/on-hand-chart';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import type { SkuView } from '@/lib/inventory/queries/sku-detail';
 import { getI18n } from '@/lib/next/i18n';
+import { installTimeZone, todayIn } from '@/lib/system/time-zone';
 import { buildOnHandSeries } from '../history-series';
 
 /** On hand per location over the days the ledger covers, carried forward to today. */
@@ -13,7 +14,8 @@ export async function OnHandHistory({
   levels: SkuView['levels'];
 }) {
   const { t, formatDate } = await getI18n();
-  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
+  // The chart adds up every location: its days are the install's, as onHandHistory's are.
+  const today = todayIn(installTimeZone());
   const chart = buildOnHandSeries(history, levels, today);
   return (
     <Card className="mb-6">

@@ -6,8 +6,14 @@ import { getI18n } from '@/lib/next/i18n';
 import { TRANSFER_BADGE, transferStatusLabel, type TransferStatus } from '../labels';
 import { EmptyNote } from './empty-note';
 
-/** The latest transfers carrying the SKU. */
-export async function SkuTransfers({ transfers }: { transfers: readonly TransferSummary[] }) {
+/** The latest transfers carrying the SKU, each dated in its source's time zone. */
+export async function SkuTransfers({
+  transfers,
+  timeZoneByCode,
+}: {
+  transfers: readonly TransferSummary[];
+  timeZoneByCode: ReadonlyMap<string, string>;
+}) {
   const { t, formatNumber: n, formatDate } = await getI18n();
   return (
     <section aria-labelledby="transfers-heading">
@@ -49,7 +55,9 @@ export async function SkuTransfers({ transfers }: { transfers: readonly Transfer
                   {tr.sourceCode} → {tr.destinationCode}
                 </TableCell>
                 <TableCell numeric>{n(tr.units)}</TableCell>
-                <TableCell className="whitespace-nowrap text-muted-foreground">{formatDate(tr.createdAt)}</TableCell>
+                <TableCell className="whitespace-nowrap text-muted-foreground">
+                  {formatDate(tr.createdAt, timeZoneByCode.get(tr.sourceCode))}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

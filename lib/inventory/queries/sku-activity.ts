@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { inventoryMovements, locations, orders, reservations, staffUsers } from '@/db/schema';
+import { installTimeZone } from '@/lib/system/time-zone';
 
 // What happened to one SKU: its ledger, its on hand over time, the orders holding it.
 
@@ -60,15 +61,16 @@ export async function listLedger(
   return { entries, nextBefore: rows.length > limit ? entries[entries.length - 1].id : null };
 }
 
-/** Daily closing on hand per location over the last `days`, rebuilt from the ledger. */
+/** Daily closing on hand per location over the last `days`, rebuilt from the ledger; days of the install's zone (one chart adds the locations up). */
 export async function onHandHistory(
   db: DbOrTx,
   variantId: string,
   days = 90,
 ): Promise<{ day: string; locationCode: string; onHand: number }[]> {
+  const zone = installTimeZone();
   const { rows } = await db.execute<{ day: string; location_code: string; on_hand: number }>(sql`
     with daily as (
-      select m.location_id, (m.created_at at time zone 'Europe/Paris')::date as day, sum(m.delta_on_hand) as delta
+      select m.location_id, (m.created_at at time zone ${zone})::date as day, sum(m.delta_on_hand) as delta
       from inventory_movements m where m.variant_id = ${variantId}
       group by 1, 2
     ), running as (
@@ -76,7 +78,7 @@ export async function onHandHistory(
     )
     select to_char(r.day, 'YYYY-MM-DD') as day, l.code as location_code, r.on_hand::int as on_hand
     from running r join locations l on l.id = r.location_id
-    where r.day >= (now() at time zone 'Europe/Paris')::date - ${days}::int
+    where r.day >= (now() at time zone ${zone})::date - ${days}::int
     order by r.day, l.code`);
   return rows.map((r) => ({ day: r.day, locationCode: r.location_code, onHand: Number(r.on_hand) }));
 }

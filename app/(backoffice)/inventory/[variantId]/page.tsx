@@ -68,7 +68,7 @@ export default async function SkuPage({ params, searchParams }: { params: Params
       <OnHandHistory history={history} levels={detail.levels} />
       <div className="mb-6 grid grid-cols-1 gap-6 xl:grid-cols-2">
         <OpenReservations reservations={reservations} timeZoneByCode={timeZoneByCode} />
-        <SkuTransfers transfers={transfers} />
+        <SkuTransfers transfers={transfers} timeZoneByCode={timeZoneByCode} />
       </div>
       <StockMovements
         variantId={variantId}

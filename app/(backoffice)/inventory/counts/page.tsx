@@ -90,9 +90,11 @@ export default async function CountsPage({
                 <TableCell>{c.locationName}</TableCell>
                 <TableCell>{countScopeLabel(t, c.scope)}</TableCell>
                 <TableCell numeric>{formatNumber(c.lines)}</TableCell>
-                <TableCell className="whitespace-nowrap text-muted-foreground">{formatDateTime(c.createdAt)}</TableCell>
                 <TableCell className="whitespace-nowrap text-muted-foreground">
-                  {c.closedAt ? formatDateTime(c.closedAt) : '—'}
+                  {formatDateTime(c.createdAt, c.timeZone)}
+                </TableCell>
+                <TableCell className="whitespace-nowrap text-muted-foreground">
+                  {c.closedAt ? formatDateTime(c.closedAt, c.timeZone) : '—'}
                 </TableCell>
               </TableRow>
             ))}

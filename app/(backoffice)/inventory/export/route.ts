@@ -1,4 +1,5 @@
 import { guardedRoute } from '@/lib/next/guarded-route';
+import { installTimeZone, todayIn } from '@/lib/system/time-zone';
 import { inventoryToCsv } from '@/lib/inventory/csv';
 import { parseInventoryExportParams } from '@/lib/inventory/list-params';
 import { listInventory } from '@/lib/inventory/queries/list';
@@ -17,7 +18,7 @@ export const GET = guardedRoute({
     const locationIds = effectiveLocations(actor, query.loc, locations);
     const page = await listInventory(db, query, locationIds, { pageSize: MAX_ROWS });
     const csv = inventoryToCsv(page.rows, new Map(locations.map((l) => [l.id, l.code])));
-    const day = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
+    const day = todayIn(installTimeZone());
     return new Response(`\uFEFF${csv}\r\n`, {
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',

@@ -47,6 +47,7 @@ export default async function TransfersPage({
   const { t } = i18n;
   const db = await getDb();
   const locations = await listLocations(db);
+  const timeZones = new Map(locations.map((l) => [l.code, l.timeZone]));
   const mine = scopeOf(ctx, 'inventory.transfer');
   const hasMine = ctx.role === 'manager' && mine !== null && mine.length > 0;
   const asked = one(sp.loc);
@@ -132,7 +133,12 @@ export default async function TransfersPage({
             {incoming.transfers.length === 0 ? (
               <Empty text={t('inventory.transfers.incomingEmpty')} />
             ) : (
-              <TransferTable transfers={incoming.transfers} label={t('inventory.transfers.incoming')} i18n={i18n} />
+              <TransferTable
+                transfers={incoming.transfers}
+                label={t('inventory.transfers.incoming')}
+                timeZones={timeZones}
+                i18n={i18n}
+              />
             )}
             {pager(t('inventory.transfers.incoming'), 'inBefore', incoming.next)}
           </section>
@@ -143,7 +149,12 @@ export default async function TransfersPage({
             {outgoing.transfers.length === 0 ? (
               <Empty text={t('inventory.transfers.outgoingEmpty')} />
             ) : (
-              <TransferTable transfers={outgoing.transfers} label={t('inventory.transfers.outgoing')} i18n={i18n} />
+              <TransferTable
+                transfers={outgoing.transfers}
+                label={t('inventory.transfers.outgoing')}
+                timeZones={timeZones}
+                i18n={i18n}
+              />
             )}
             {pager(t('inventory.transfers.outgoing'), 'outBefore', outgoing.next)}
           </section>
@@ -156,7 +167,12 @@ export default async function TransfersPage({
           {all.transfers.length === 0 ? (
             <Empty text={t('inventory.transfers.allEmpty')} />
           ) : (
-            <TransferTable transfers={all.transfers} label={t('inventory.transfers.all')} i18n={i18n} />
+            <TransferTable
+              transfers={all.transfers}
+              label={t('inventory.transfers.all')}
+              timeZones={timeZones}
+              i18n={i18n}
+            />
           )}
           {pager(t('inventory.transfers.all'), 'before', all.next)}
         </section>

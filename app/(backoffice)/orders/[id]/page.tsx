@@ -203,7 +203,7 @@ export default async function OrderPage({ params }: { params: Params }) {
                         </Badge>
                       </TableCell>
                       <TableCell className="whitespace-nowrap tabular-nums text-muted-foreground">
-                        {formatDateTime(r.createdAt)}
+                        {formatDateTime(r.createdAt, locations.find((l) => l.code === r.locationCode)?.timeZone)}
                       </TableCell>
                     </TableRow>
                   ))}

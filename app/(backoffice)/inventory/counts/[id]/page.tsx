@@ -104,7 +104,7 @@ export default async function CountPage({
             {t('inventory.counts.summary', {
               location: count.locationName,
               scope: countScopeLabel(t, count.scope),
-              date: formatDateTime(count.createdAt),
+              date: formatDateTime(count.createdAt, count.timeZone),
             })}
           </p>
         </div>
