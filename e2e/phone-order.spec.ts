@@ -96,3 +96,69 @@ test.describe('a phone order with a mistake', () => {
     await page.screenshot({ path: testInfo.outputPath('phone-order-invalid-phone-fr.png'), fullPage: true });
   });
 });
+
+test.describe('the phone order form', () => {
+  test.use({ storageState: authFile('agent') });
+
+  test('says what is missing before sending anything, with the action’s own schema', async ({ page }) => {
+    await page.goto('/orders/new');
+    const actions: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.headers()['next-action']) actions.push(r.url());
+    });
+    await page.getByLabel('First name').fill('Jeanne');
+    await page.getByLabel('Last name').fill('Téléphone');
+    // A phone libphonenumber refuses: the browser says so with the very check the server runs.
+    await page.getByLabel('Phone', { exact: true }).fill('12 34');
+    await page.getByRole('button', { name: 'Create the order' }).click();
+    await expect(page.getByLabel('Phone', { exact: true })).toHaveAccessibleDescription(
+      /^This is not a phone number\./,
+    );
+    await expect(page.getByLabel('Pickup store')).toHaveAccessibleDescription(
+      'Choose the store where the customer collects the order.',
+    );
+    await expect(page.getByText('Add at least one item.')).toBeVisible();
+    expect(actions).toEqual([]);
+  });
+
+  test('puts the server’s field error on its field when the browser could not check it', async ({ page }) => {
+    // The browser's copy of the schema (the chunk carrying libphonenumber's metadata) fails to load:
+    // the form sends what it has, and the action's answer lands on the phone field.
+    await page.route('**/_next/static/chunks/*.js', async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      if (body.includes('country_calling_codes')) return route.abort();
+      return route.fulfill({ response, body });
+    });
+    await page.goto('/orders/new');
+    const action = page.waitForRequest((r) => r.method() === 'POST' && Boolean(r.headers()['next-action']));
+    await page.getByLabel('First name').fill('Jeanne');
+    await page.getByLabel('Last name').fill('Téléphone');
+    await page.getByLabel('Phone', { exact: true }).fill('12 34');
+    await page.getByRole('button', { name: 'Create the order' }).click();
+    await action;
+    const phone = page.getByLabel('Phone', { exact: true });
+    await expect(phone).toHaveAttribute('aria-invalid', 'true');
+    await expect(phone).toHaveAccessibleDescription(/^This is not a phone number\./);
+    await expect(phone).toBeFocused();
+    await expect(page.getByLabel('First name')).not.toHaveAttribute('aria-invalid', 'true');
+  });
+
+  test('announces the created order in a toast', async ({ page }, testInfo) => {
+    const sku = await aSku(page);
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto('/orders/new');
+    await page.getByLabel('First name').fill('Jeanne');
+    await page.getByLabel('Last name').fill('Toast');
+    await page.getByLabel('Email', { exact: true }).fill(`jeanne.toast.${Date.now()}@example.fr`);
+    await fillDelivery(page, sku);
+    await page.getByLabel('Shipping fee (€)').fill('4,90');
+    await expect(page.getByText('€4.90')).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('phone-order-1024.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Create the order' }).click();
+    await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
+    const toast = page.getByRole('region', { name: 'Notifications' }).getByRole('listitem');
+    await expect(toast).toContainText(/^Order CMP-\d+ created\./);
+    await page.screenshot({ path: testInfo.outputPath('phone-order-created-1024.png') });
+  });
+});

@@ -1,7 +1,8 @@
 import { ZodError } from 'zod';
 import { HTTP_STATUS, isDomainError, type ErrorCode } from '@/lib/errors';
 import { logger, logUnexpected } from '@/lib/log';
-import { fieldErrorsOf, isRefusedValue } from './result';
+import { fieldErrorsOf } from './field-errors';
+import { isRefusedValue } from './result';
 
 /** An answer of the JSON API before it meets a framework: a status, headers and a body to serialise. */
 export type ApiAnswer = { status: number; body: unknown; headers?: Record<string, string> };

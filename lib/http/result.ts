@@ -1,6 +1,7 @@
 import { ZodError } from 'zod';
 import { isDomainError, type ErrorCode } from '@/lib/errors';
 import { logger, logUnexpected } from '@/lib/log';
+import { fieldErrorsOf } from './field-errors';
 
 /** What every server action returns: data, or a stable code with a message for the user. */
 export type ActionResult<T = undefined> =
@@ -61,13 +62,4 @@ export function isRefusedValue(error: unknown): boolean {
     if (typeof code === 'string' && REFUSED_VALUE_STATES.has(code)) return true;
   }
   return false;
-}
-
-export function fieldErrorsOf(error: ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join('.') || '_';
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
 }

@@ -5,9 +5,10 @@ import { ZodError } from 'zod';
 import type { DbHandle } from '@/db/client';
 import { channels, customers, orders } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
-import { fieldErrorsOf } from '@/lib/http/result';
+import { fieldErrorsOf } from '@/lib/http/field-errors';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
-import { createPhoneOrder, ZPhoneOrderRequest } from './create-phone-order';
+import { createPhoneOrder } from './create-phone-order';
+import { ZPhoneOrderRequest } from './phone-order-request';
 import { findOrderDetail } from './queries';
 
 let handle: DbHandle;

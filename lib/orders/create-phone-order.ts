@@ -5,28 +5,11 @@ import { variants } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { DomainError, Forbidden } from '@/lib/errors';
 import { ingestOrder, type IngestResult } from './ingest-order';
-import { normalizePhone } from '@/lib/customers/normalize';
-import { ZIngestOrderInput, ZPhoneOrderInput, type PhoneOrderFieldError } from './schemas';
+import { ZPhoneOrderRequest } from './phone-order-request';
+import { ZIngestOrderInput } from './schemas';
 import { FRENCH_STANDARD_VAT_BPS, vatIncludedCents } from './tax';
 
 export const PHONE_CHANNEL_CODE = 'phone';
-
-/**
- * A phone order as the server takes it: ZPhoneOrderInput, and a phone that is a phone number
- * as customer matching reads it (libphonenumber, lib/customers/normalize.ts), else the order
- * would have no identity to match and go through as a nameless guest order.
- */
-export const ZPhoneOrderRequest = ZPhoneOrderInput.superRefine((order, ctx) => {
-  const phone = order.customer.phone;
-  // Longer than the field allows is already said on it.
-  if (phone && phone.length <= 40 && normalizePhone(phone) === null) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['customer', 'phone'],
-      message: 'phone_invalid' satisfies PhoneOrderFieldError,
-    });
-  }
-});
 
 /**
  * An agent takes an order on the phone: catalogue prices, French VAT included, through the very

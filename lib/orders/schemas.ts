@@ -173,8 +173,8 @@ const optionalContact = (error: PhoneOrderFieldError, max: number, valid: (v: st
  * An agent's phone order: the same contract as a channel's, with an idempotency key from the
  * form. The customer is named and reachable (an email or a phone), or the order is refused on
  * the field that is wrong — never quietly taken as a nameless guest order. Whether the phone is
- * a phone number is checked on the server (ZPhoneOrderRequest, lib/orders/create-phone-order.ts),
- * so libphonenumber's metadata stays out of the client pages importing this file's constants.
+ * a phone number is checked by ZPhoneOrderRequest (lib/orders/phone-order-request.ts), so
+ * libphonenumber's metadata stays out of the client pages importing this file's constants.
  */
 export const ZPhoneOrderInput = z.object({
   idempotencyKey: z.uuid(),

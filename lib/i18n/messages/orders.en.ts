@@ -212,6 +212,7 @@ export const ordersEn = {
   'orders.new.summary': 'Summary',
   'orders.new.priceNote': 'Catalogue prices, VAT included. The exact amounts are computed when the order is created.',
   'orders.new.submit': 'Create the order',
+  'orders.new.created': 'Order {number} created.',
   'orders.new.submitting': 'Creating…',
   'orders.new.fieldInvalid': 'Check this field.',
   'orders.new.noLines': 'Add at least one item.',

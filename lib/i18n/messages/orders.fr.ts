@@ -212,6 +212,7 @@ export const ordersFr: { readonly [K in keyof typeof ordersEn]: string } = {
   'orders.new.summary': 'Récapitulatif',
   'orders.new.priceNote': 'Prix catalogue TTC. Les montants exacts sont calculés à la création de la commande.',
   'orders.new.submit': 'Créer la commande',
+  'orders.new.created': 'Commande {number} créée.',
   'orders.new.submitting': 'Création…',
   'orders.new.fieldInvalid': 'Vérifiez ce champ.',
   'orders.new.noLines': 'Ajoutez au moins un article.',

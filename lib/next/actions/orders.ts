@@ -3,7 +3,8 @@
 import { guardedAction } from '@/lib/next/guarded-action';
 import { cancelOrder } from '@/lib/orders/cancel-order';
 import { confirmOrder } from '@/lib/orders/confirm-order';
-import { createPhoneOrder, ZPhoneOrderRequest } from '@/lib/orders/create-phone-order';
+import { createPhoneOrder } from '@/lib/orders/create-phone-order';
+import { ZPhoneOrderRequest } from '@/lib/orders/phone-order-request';
 import { returnOrder } from '@/lib/orders/return-order';
 import { ZCancelOrderInput, ZOrderIdInput, ZReturnOrderInput, ZShipOrderInput } from '@/lib/orders/schemas';
 import { shipOrder } from '@/lib/orders/ship-order';

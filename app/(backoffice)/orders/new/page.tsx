@@ -8,7 +8,6 @@ import { getDb } from '@/db/client';
 import { requirePage } from '@/lib/next/session';
 import { getI18n } from '@/lib/next/i18n';
 import { listLocations } from '@/lib/inventory/queries/locations';
-import { createPhoneOrderAction } from '@/lib/next/actions/orders';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -31,7 +30,7 @@ export default async function NewPhoneOrderPage() {
       </Link>
       <PageHeader title={t('orders.new.title')} description={t('orders.new.description')} />
       {/* A new key per page view: submitting this form twice creates one order. */}
-      <PhoneOrderForm action={createPhoneOrderAction} stores={stores} idempotencyKey={randomUUID()} />
+      <PhoneOrderForm stores={stores} idempotencyKey={randomUUID()} />
     </>
   );
 }

@@ -1,0 +1,210 @@
+'use client';
+
+import { useEffect, useState, useTransition, type FormEvent } from 'react';
+import { useRouter } from 'next/navigation';
+import { useQueries } from '@tanstack/react-query';
+import {
+  get,
+  set,
+  useFieldArray,
+  useForm,
+  useWatch,
+  type FieldErrors,
+  type Resolver,
+  type UseFormReturn,
+} from 'react-hook-form';
+import { toast } from 'sonner';
+import type { z } from 'zod';
+import { actionErrorMessage, skusOf } from '@/components/action-result';
+import { setServerErrors } from '@/components/form-errors';
+import { lookupCode } from '@/components/inventory/lookup';
+import { fieldErrorsOf } from '@/lib/http/field-errors';
+import { createPhoneOrderAction } from '@/lib/next/actions/orders';
+import type { MessageKey, Translate } from '@/lib/i18n/core';
+import { useI18n } from '@/lib/next/i18n-client';
+import type { ZPhoneOrderRequest } from '@/lib/orders/phone-order-request';
+import type { PhoneOrderFieldError } from '@/lib/orders/schemas';
+
+export type StoreOption = { code: string; name: string };
+
+/** The form as the agent fills it: text as typed, both fulfilment branches kept while switching. */
+export type PhoneOrderValues = {
+  customer: { firstName: string; lastName: string; email: string; phone: string };
+  /** `code` is the SKU last looked up (on blur or Enter), so typing does not fire a lookup per key. */
+  lines: { sku: string; quantity: string; code: string }[];
+  fulfilment: {
+    type: 'pickup' | 'ship';
+    locationCode: string;
+    address: { name: string; line1: string; line2: string; postalCode: string; city: string; country: string };
+  };
+  /** Euros as typed ("4,90"); the request carries cents. */
+  shippingFee: string;
+};
+
+type PhoneOrderRequest = z.input<typeof ZPhoneOrderRequest>;
+
+/** The form's react-hook-form handle, as the parts of the form receive it. */
+export type PhoneOrderFormApi = UseFormReturn<PhoneOrderValues, unknown, PhoneOrderRequest>;
+
+export const EMPTY_LINE: PhoneOrderValues['lines'][number] = { sku: '', quantity: '1', code: '' };
+
+/** Euros as typed ("4,90", "4.9", "5") → cents; NaN when it is not an amount, which the schema refuses. */
+export function eurosToCents(value: string): number {
+  const v = value.trim().replace(/\s/g, '').replace(',', '.');
+  if (!v) return 0;
+  return /^\d+(\.\d{1,2})?$/.test(v) ? Math.round(Number(v) * 100) : Number.NaN;
+}
+
+/**
+ * The request the action takes, from the form: blank item rows left out (`rows[i]` is the form
+ * row of request line i), only the chosen fulfilment, the fee in cents. Text goes as typed: the
+ * schema trims, and decides what is missing or wrong.
+ */
+function toRequest(values: PhoneOrderValues, idempotencyKey: string): { request: PhoneOrderRequest; rows: number[] } {
+  const rows = values.lines.flatMap((line, i) => (line.sku.trim() ? [i] : []));
+  const { type, locationCode, address } = values.fulfilment;
+  const request: PhoneOrderRequest = {
+    idempotencyKey,
+    customer: values.customer,
+    lines: rows.map((i) => ({ sku: values.lines[i].sku, quantity: values.lines[i].quantity })),
+    fulfilment:
+      type === 'pickup'
+        ? { type, locationCode }
+        : {
+            type,
+            address: { ...address, name: address.name.trim() || undefined, line2: address.line2.trim() || undefined },
+          },
+    shippingCents: type === 'ship' ? eurosToCents(values.shippingFee) : 0,
+  };
+  return { request, rows };
+}
+
+/** A request path ('lines.0.sku', 'shippingCents') → the form field it is about. */
+function formPath(path: string, rows: number[]): string {
+  if (path === 'shippingCents') return 'shippingFee';
+  if (path === 'lines') return 'lines.root';
+  const line = /^lines\.(\d+)\.(.+)$/.exec(path);
+  return line ? `lines.${rows[Number(line[1])] ?? 0}.${line[2]}` : path;
+}
+
+// libphonenumber's metadata makes the schema heavy: it loads after the page, not with it. If it
+// cannot load, the form sends what it has and the action (same schema) answers on the fields.
+let requestSchema: Promise<typeof ZPhoneOrderRequest | null> | null = null;
+function loadRequestSchema() {
+  requestSchema ??= import('@/lib/orders/phone-order-request').then(
+    (m) => m.ZPhoneOrderRequest,
+    () => {
+      requestSchema = null;
+      return null;
+    },
+  );
+  return requestSchema;
+}
+
+/**
+ * Everything the phone order form does, apart from how it looks: the values (react-hook-form),
+ * validation in the browser with the action's own schema (ZPhoneOrderRequest), the SKU lookups
+ * and totals, and the submit — one idempotency key per form, so a double submit or a retry after a
+ * lost answer creates one order; the server's field errors land on their fields.
+ */
+export function usePhoneOrderForm(idempotencyKey: string) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const [key] = useState(idempotencyKey);
+  const [pending, startTransition] = useTransition();
+  /** SKUs the last refusal said were short. */
+  const [shortSkus, setShortSkus] = useState<string[]>([]);
+
+  useEffect(() => void loadRequestSchema(), []);
+
+  const resolver: Resolver<PhoneOrderValues, unknown, PhoneOrderRequest> = async (values) => {
+    const { request, rows } = toRequest(values, key);
+    const schema = await loadRequestSchema();
+    const parsed = schema?.safeParse(request);
+    if (!parsed || parsed.success) return { values: request, errors: {} };
+    const errors: FieldErrors<PhoneOrderValues> = {};
+    for (const [path, [message]] of Object.entries(fieldErrorsOf(parsed.error)))
+      set(errors, formPath(path, rows), { type: 'validation', message });
+    return { values: {}, errors };
+  };
+
+  const form = useForm<PhoneOrderValues, unknown, PhoneOrderRequest>({
+    resolver,
+    defaultValues: {
+      customer: { firstName: '', lastName: '', email: '', phone: '' },
+      lines: [EMPTY_LINE],
+      fulfilment: {
+        type: 'pickup',
+        locationCode: '',
+        address: { name: '', line1: '', line2: '', postalCode: '', city: '', country: 'FR' },
+      },
+      shippingFee: '0',
+    },
+  });
+  const lineArray = useFieldArray({ control: form.control, name: 'lines' });
+  const lines = useWatch({ control: form.control, name: 'lines' });
+  const fulfilment = useWatch({ control: form.control, name: 'fulfilment' });
+  const shippingFee = useWatch({ control: form.control, name: 'shippingFee' });
+
+  const lookups = useQueries({
+    queries: lines.map((l) => ({
+      queryKey: ['backoffice-sku', l.code.toUpperCase()],
+      queryFn: () => lookupCode(l.code),
+      enabled: l.code.trim().length > 0,
+      retry: false,
+      staleTime: 10_000,
+    })),
+  });
+
+  const fee = fulfilment.type === 'ship' ? eurosToCents(shippingFee) : 0;
+  const shippingCents = Number.isNaN(fee) ? 0 : fee;
+  const subtotalCents = lines.reduce((sum, l, i) => {
+    const info = lookups[i]?.data;
+    const q = Number.parseInt(l.quantity, 10);
+    return info && q > 0 ? sum + info.priceCents * q : sum;
+  }, 0);
+
+  function send(request: PhoneOrderRequest) {
+    setShortSkus([]);
+    startTransition(async () => {
+      const result = await createPhoneOrderAction(request);
+      if (result.ok) {
+        toast.success(t('orders.new.created', { number: result.data.order.number }));
+        router.push(`/orders/${result.data.order.id}`);
+        return;
+      }
+      const { rows } = toRequest(form.getValues(), key);
+      // Everything typed stays in place; a field error sits on its field, anything else is a toast.
+      if (setServerErrors(form.setError, result.fieldErrors, (path) => formPath(path, rows))) return;
+      setShortSkus(skusOf(result));
+      toast.error(actionErrorMessage(t, result));
+    });
+  }
+
+  return {
+    form,
+    lineArray,
+    lookups,
+    shortSkus,
+    totals: { subtotalCents, shippingCents, totalCents: subtotalCents + shippingCents },
+    pending,
+    onSubmit: (event: FormEvent<HTMLFormElement>) => void form.handleSubmit(send)(event),
+  };
+}
+
+/** The schema's field error codes (lib/orders/schemas.ts), in the user's language. */
+const FIELD_MESSAGES = {
+  required: 'orders.new.required',
+  too_long: 'orders.new.tooLong',
+  email_invalid: 'orders.new.emailInvalid',
+  phone_invalid: 'orders.new.phoneInvalid',
+  contact_required: 'orders.new.emailOrPhone',
+} as const satisfies Record<PhoneOrderFieldError, MessageKey>;
+
+/** What to say under a field, or null: the same words whether the browser or the server found it. */
+export function fieldErrorText(t: Translate, errors: FieldErrors<PhoneOrderValues>, path: string): string | null {
+  const message = (get(errors, path) as { message?: string } | undefined)?.message;
+  if (message === undefined) return null;
+  if (path === 'fulfilment.locationCode') return t('orders.new.storeRequired');
+  return t(FIELD_MESSAGES[message as PhoneOrderFieldError] ?? 'orders.new.fieldInvalid');
+}
