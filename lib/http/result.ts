@@ -15,9 +15,6 @@ export type ActionResult<T = undefined> =
       details?: Record<string, unknown>;
     };
 
-/** A server action as a client component calls it: input in, typed result out. */
-export type ServerAction<I, T = unknown> = (input: I) => Promise<ActionResult<T>>;
-
 export function ok<T>(data: T): ActionResult<T> {
   return { ok: true, data };
 }
