@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useState, useTransition, type ReactNode } from 'react';
+import { useId, useState, useTransition, type ReactNode } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { LoaderCircle, Search } from 'lucide-react';
@@ -58,9 +58,14 @@ export function OrdersFilters({
   const ids = useId();
   const [pending, startTransition] = useTransition();
   const [fields, setFields] = useState<Fields>(() => fieldsOf(query));
+  // Another navigation (Clear filters, back button) brings new values: follow them, during
+  // render (React's pattern for state that follows a prop), so the old values never show.
   const urlKey = ordersHref(query);
-  // Another navigation (Clear filters, back button) brings new values: follow them.
-  useEffect(() => setFields(fieldsOf(query)), [urlKey]);
+  const [shownKey, setShownKey] = useState(urlKey);
+  if (shownKey !== urlKey) {
+    setShownKey(urlKey);
+    setFields(fieldsOf(query));
+  }
 
   function go(next: Fields) {
     const params: OrderListParams = { customer: query.customer };
