@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { Plus, ScanBarcode, Trash2 } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -35,7 +35,11 @@ export function LineEditor({
   const queue = useRef<string[]>([]);
   const running = useRef(false);
   const latest = useRef(lines);
-  latest.current = lines;
+  // Synced after each commit, not during render (a render React throws away must not leak
+  // into the queue); a layout effect runs before any scan event can read it.
+  useLayoutEffect(() => {
+    latest.current = lines;
+  }, [lines]);
 
   async function drain() {
     if (running.current) return;
@@ -177,7 +181,7 @@ export function LineEditor({
                         aria-label={t('inventory.lines.quantityFor', { sku: line.sku })}
                         aria-invalid={qty === null || qty < 1 || over ? true : undefined}
                         title={
-                          over ? t('inventory.lines.overAvailable', { available: formatNumber(available!) }) : undefined
+                          over ? t('inventory.lines.overAvailable', { available: formatNumber(available) }) : undefined
                         }
                         onChange={(e) =>
                           onChange(lines.map((l) => (l === line ? { ...l, quantity: e.target.value } : l)))
