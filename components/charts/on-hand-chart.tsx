@@ -56,7 +56,7 @@ export function OnHandChart({
             tickFormatter={(v: number) => formatNumber(v)}
           />
           <Tooltip
-            labelFormatter={(day) => formatDate(`${String(day)}T12:00:00Z`, 'UTC', 'medium')}
+            labelFormatter={(day) => (typeof day === 'string' ? formatDate(`${day}T12:00:00Z`, 'UTC', 'medium') : day)}
             formatter={(value) => formatNumber(Number(value))}
             contentStyle={{ borderRadius: 8, borderColor: '#e1e3e8', fontSize: 12 }}
           />

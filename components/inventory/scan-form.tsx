@@ -42,7 +42,7 @@ export function ScanForm() {
     <form
       action="/inventory/scan"
       method="get"
-      onSubmit={onSubmit}
+      onSubmit={(event) => void onSubmit(event)}
       className="flex min-w-0 flex-col gap-1.5"
       role="search"
       aria-label={t('inventory.scan.label')}

@@ -114,8 +114,12 @@ function ShipDialog({ orderId, number, onDone }: { orderId: string; number: stri
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
-    const carrier = String(data.get('carrier') ?? '').trim();
-    const tracking = String(data.get('tracking') ?? '').trim();
+    const text = (name: string) => {
+      const value = data.get(name);
+      return typeof value === 'string' ? value.trim() : '';
+    };
+    const carrier = text('carrier');
+    const tracking = text('tracking');
     form.run(async () => {
       const result = await shipOrderAction({ orderId, carrier: carrier || undefined, tracking: tracking || undefined });
       if (result.ok) {

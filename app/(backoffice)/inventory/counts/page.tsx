@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ClipboardList } from 'lucide-react';
-import { COUNT_BADGE, countScopeLabel, countStatusLabel, type CountStatus } from '@/components/inventory/labels';
+import { COUNT_BADGE, countScopeLabel, countStatusLabel } from '@/components/inventory/labels';
 import { Pager } from '@/components/ui/pager';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -83,9 +83,7 @@ export default async function CountsPage({
                   </Link>
                 </TableCell>
                 <TableCell>
-                  <Badge variant={COUNT_BADGE[c.status as CountStatus] ?? 'neutral'}>
-                    {countStatusLabel(t, c.status)}
-                  </Badge>
+                  <Badge variant={COUNT_BADGE[c.status] ?? 'neutral'}>{countStatusLabel(t, c.status)}</Badge>
                 </TableCell>
                 <TableCell>{c.locationName}</TableCell>
                 <TableCell>{countScopeLabel(t, c.scope)}</TableCell>

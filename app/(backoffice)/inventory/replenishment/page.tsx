@@ -53,7 +53,7 @@ export default async function ReplenishmentPage({
           {
             value: 'mine',
             label: locations
-              .filter((l) => mine!.includes(l.id))
+              .filter((l) => mine.includes(l.id))
               .map((l) => l.name)
               .join(', '),
           },

@@ -75,7 +75,7 @@ export default async function TransfersPage({
           {
             value: 'mine',
             label: locations
-              .filter((l) => mine!.includes(l.id))
+              .filter((l) => mine.includes(l.id))
               .map((l) => l.name)
               .join(', '),
           },

@@ -306,7 +306,7 @@ async function CustomerCard({ order, canOpenProfile }: { order: OrderDetail; can
 async function FulfilmentCard({ order }: { order: OrderDetail }) {
   const { t, formatDateTime } = await getI18n();
   const tz = order.timeZone ?? undefined;
-  const type = order.fulfilmentType as 'ship' | 'pickup' | 'in_store';
+  const type = order.fulfilmentType;
   const address = order.shippingAddress;
   return (
     <Card>
