@@ -203,7 +203,7 @@ const FIELD_MESSAGES = {
 
 /** What to say under a field, or null: the same words whether the browser or the server found it. */
 export function fieldErrorText(t: Translate, errors: FieldErrors<PhoneOrderValues>, path: string): string | null {
-  const message = (get(errors, path) as { message?: string } | undefined)?.message;
+  const message = get<typeof errors, { message?: string } | undefined>(errors, path)?.message;
   if (message === undefined) return null;
   if (path === 'fulfilment.locationCode') return t('orders.new.storeRequired');
   return t(FIELD_MESSAGES[message as PhoneOrderFieldError] ?? 'orders.new.fieldInvalid');
