@@ -1,4 +1,3 @@
-/* global module -- CommonJS, the format dependency-cruiser reads its configuration in. */
 /**
  * The layers of Comptoir as rules (CONTRIBUTING.md explains them; `npm run lint:boundaries` runs
  * them, `npm run lint` includes it). Every rule is an error: a violation fails the run.
