@@ -14,13 +14,24 @@ type Identity = { kind: 'email' | 'phone' | 'buyer_id'; scope: string; value: st
 /** The order being written, counted on the customer's summary. */
 export type CountedOrder = { totalCents: number; placedAt: string };
 
+const ORDER_CUSTOMER = sql.raw('order_customer');
+const CREATED_CONCURRENTLY = sql.raw('customer_created_concurrently');
+
+/** What customerCtes defines, for the statement that writes the order. */
+export type CustomerCtes = {
+  ctes: SQL;
+  /** `(id)`, one row: the order's customer, matched or created, this order counted on their summary. */
+  customer: SQL;
+  /** A row when the customer created here was created concurrently: the statement must refuse itself. */
+  createdConcurrently: SQL;
+};
+
 /**
  * The one customer behind a channel's contact details, as common table expressions for the
- * statement that writes their order (`with ${customerCtes(…)}, … (select id from customer) …`):
- * their summary counts the order (order count, lifetime value, last order) in the same update,
- * as a row cannot be updated twice in one statement. Defines `customer (id)`, one row, and
- * `customer_taken`, a row when the statement must refuse itself and be run again (see below);
- * null when the contact has no identity to match on.
+ * statement that writes their order (`with ${c.ctes}, … (select id from ${c.customer}) …`):
+ * guarantees their summary counts the order (order count, lifetime value, last order) in the
+ * same update, as a row cannot be updated twice in one statement. Null when the contact has no
+ * identity to match on.
  *
  * Matched by the strongest identity (a channel's buyer id, then email, then phone), following
  * a merge to the survivor; what the customer lacked is filled in, or they are created; the
@@ -30,11 +41,11 @@ export type CountedOrder = { totalCents: number; placedAt: string };
  * Two first orders of one person at once both find no match and both create a customer; the
  * unique (kind, scope, value) of customer_identities lets only one record the identity (the other
  * waits for it, then skips it). A customer created here that could not record all its identities
- * was created concurrently — none of them existed when it was matched — so `customer_taken`
+ * was created concurrently — none of them existed when it was matched — so `createdConcurrently`
  * yields a row: the caller must refuse the statement (nothing of it stays) and run it again,
  * when the identity matches the first customer.
  */
-export function customerCtes(channelCode: string, contact: CustomerContact, order: CountedOrder): SQL | null {
+export function customerCtes(channelCode: string, contact: CustomerContact, order: CountedOrder): CustomerCtes | null {
   const email = normalizeEmail(contact.email);
   const phone = normalizePhone(contact.phone);
   const buyerId = contact.buyerId?.trim() || null;
@@ -51,12 +62,15 @@ export function customerCtes(channelCode: string, contact: CustomerContact, orde
   );
   const firstName = contact.firstName?.trim() ?? '';
   const lastName = contact.lastName?.trim() ?? '';
-  return sql`customer_ids (kind, scope, value, rank) as (values ${ids}),
+  return {
+    customer: ORDER_CUSTOMER,
+    createdConcurrently: CREATED_CONCURRENTLY,
+    ctes: sql`customer_identities_given (kind, scope, value, rank) as (values ${ids}),
     customer_matched as (
       select coalesce(c.merged_into_id, c.id) as id
-      from customer_ids ids join customer_identities i using (kind, scope, value) join customers c on c.id = i.customer_id
+      from customer_identities_given ids join customer_identities i using (kind, scope, value) join customers c on c.id = i.customer_id
       order by ids.rank limit 1),
-    customer_updated as (
+    customer_matched_counted as (
       update customers set
         email = coalesce(email, ${email}::text),
         phone = coalesce(phone, ${phone}::text),
@@ -72,13 +86,14 @@ export function customerCtes(channelCode: string, contact: CustomerContact, orde
       select ${firstName}, ${lastName}, ${email}::text, ${phone}::text, 1, ${order.totalCents}::bigint, ${order.placedAt}::timestamptz
       where not exists (select 1 from customer_matched)
       returning id),
-    customer as (select id from customer_updated union all select id from customer_created),
-    customer_recorded as (
+    ${ORDER_CUSTOMER} as (select id from customer_matched_counted union all select id from customer_created),
+    customer_identities_recorded as (
       insert into customer_identities (customer_id, kind, scope, value)
-      select customer.id, ids.kind, ids.scope, ids.value from customer, customer_ids ids
+      select c.id, ids.kind, ids.scope, ids.value from ${ORDER_CUSTOMER} c, customer_identities_given ids
       on conflict do nothing
       returning 1),
-    customer_taken as (
+    ${CREATED_CONCURRENTLY} as (
       select 1 where exists (select 1 from customer_created)
-        and (select count(*) from customer_recorded) < (select count(*) from customer_ids))`;
+        and (select count(*) from customer_identities_recorded) < (select count(*) from customer_identities_given))`,
+  };
 }

@@ -28,7 +28,7 @@ export type StockLevel = { onHand: number; reserved: number };
  *
  * Two writers make the same pair of writes themselves, and keep the ledger invariant (the sum of
  * a row's deltas equals the row) in the same statement or transaction:
- * - an order's stock claim (stockClaimCtes and stockRecordCtes in reserve.ts) updates all the
+ * - an order's stock claim (claimStockCtes and bookClaimedStockCtes in reserve.ts) updates all the
  *   rows of an order and writes their ledger entries inside the statement that inserts the
  *   order, so that ingesting an order stays one round trip; a changeStock per line would add a
  *   round trip per line on the hottest path;

@@ -15,25 +15,46 @@ export type StockClaim = { orderLineId: string; variantId: string; sku: string; 
 export type ClaimMode = 'reserve' | 'sell';
 
 /**
- * The common table expressions that claim stock for one order, to embed in the statement that
- * writes the order, so an order and its stock are one round trip:
+ * What claimStockCtes defines, for the statement around it: the CTEs themselves, and the names
+ * of the two that the statement reads.
+ */
+export type StockClaimCtes = {
+  ctes: SQL;
+  /** `(order_line_id, variant_id, location_id, qty)`: the claims whose row was updated, to book. */
+  claimsMet: SQL;
+  /** `(sku)`: the SKUs of rows that could not cover their claims (those rows are untouched). */
+  skusUnclaimed: SQL;
+};
+
+const WANTED = sql.raw('stock_wanted_per_row');
+const ROWS_CLAIMED = sql.raw('stock_rows_claimed');
+const PLANNED = sql.raw('stock_claims_planned');
+const CLAIMS_MET = sql.raw('stock_claims_met');
+const SKUS_UNCLAIMED = sql.raw('stock_skus_unclaimed');
+
+/**
+ * Claims stock for one order as common table expressions, to embed in the statement that writes
+ * the order, so an order and its stock are one round trip:
  *
- *   with ${stockClaimCtes(…)}, new_order as (insert into orders …), ${stockRecordCtes(…)} select …
+ *   with ${stock.ctes}, order_inserted as (insert into orders …), ${bookClaimedStockCtes(…, stock, …)} select …
  *
- * Per (SKU, location) one conditional update of the row — concurrent orders can never take
- * more than there is; a row whose claims cannot all be met is left untouched. Rows are listed
+ * Guarantees per (SKU, location) one conditional update of the row — concurrent orders can never
+ * take more than there is; a row whose claims cannot all be met is left untouched. Rows are listed
  * in (SKU, location) order so that concurrent multi-line orders lock them in one order.
  *
- * Defines `stock_wanted (variant_id, location_id, sku, qty)`, the claims summed per row;
- * `stock_claimed (variant_id, location_id)`, the rows updated; `stock_met`, the claims that
- * were met; `stock_short (sku)`, the SKUs of rows that could not be claimed.
+ * `stock_wanted_per_row` sums the claims per row, `stock_rows_claimed` is the rows updated,
+ * `stock_claims_planned` the claims as planned; claimsMet and skusUnclaimed, see StockClaimCtes.
  */
-export function stockClaimCtes(mode: ClaimMode, claims: readonly StockClaim[]): SQL {
+export function claimStockCtes(mode: ClaimMode, claims: readonly StockClaim[]): StockClaimCtes {
+  const names = { claimsMet: CLAIMS_MET, skusUnclaimed: SKUS_UNCLAIMED };
   if (claims.length === 0) {
-    return sql`stock_wanted (variant_id, location_id, sku, qty) as (select null::uuid, null::uuid, null::text, null::int where false),
-      stock_claimed as (select variant_id, location_id from stock_wanted),
-      stock_met (order_line_id, variant_id, location_id, qty) as (select null::uuid, null::uuid, null::uuid, null::int where false),
-      stock_short as (select sku from stock_wanted)`;
+    return {
+      ...names,
+      ctes: sql`${WANTED} (variant_id, location_id, sku, qty) as (select null::uuid, null::uuid, null::text, null::int where false),
+      ${ROWS_CLAIMED} as (select variant_id, location_id from ${WANTED}),
+      ${CLAIMS_MET} (order_line_id, variant_id, location_id, qty) as (select null::uuid, null::uuid, null::uuid, null::int where false),
+      ${SKUS_UNCLAIMED} as (select sku from ${WANTED})`,
+    };
   }
   const wanted = new Map<string, { variantId: string; locationId: string; sku: string; qty: number }>();
   for (const c of claims) {
@@ -55,43 +76,46 @@ export function stockClaimCtes(mode: ClaimMode, claims: readonly StockClaim[]): 
   const update =
     mode === 'reserve'
       ? sql`update inventory_levels l set reserved = l.reserved + w.qty, updated_at = now()
-          from stock_wanted w
+          from ${WANTED} w
           where l.variant_id = w.variant_id and l.location_id = w.location_id
             and ${availableToPromiseSql(l)} >= w.qty`
       : sql`update inventory_levels l set on_hand = l.on_hand - w.qty, updated_at = now()
-          from stock_wanted w
+          from ${WANTED} w
           where l.variant_id = w.variant_id and l.location_id = w.location_id
             and l.on_hand - l.reserved >= w.qty`;
-  return sql`stock_wanted (variant_id, location_id, sku, qty) as (values ${wantedValues}),
-    stock_claimed as (${update} returning l.variant_id, l.location_id),
-    stock_claims (order_line_id, variant_id, location_id, qty) as (values ${claimValues}),
-    stock_met as (select c.* from stock_claims c join stock_claimed s using (variant_id, location_id)),
-    stock_short as (
-      select distinct w.sku from stock_wanted w
-      where not exists (select 1 from stock_claimed s where s.variant_id = w.variant_id and s.location_id = w.location_id))`;
+  return {
+    ...names,
+    ctes: sql`${WANTED} (variant_id, location_id, sku, qty) as (values ${wantedValues}),
+    ${ROWS_CLAIMED} as (${update} returning l.variant_id, l.location_id),
+    ${PLANNED} (order_line_id, variant_id, location_id, qty) as (values ${claimValues}),
+    ${CLAIMS_MET} as (select c.* from ${PLANNED} c join ${ROWS_CLAIMED} s using (variant_id, location_id)),
+    ${SKUS_UNCLAIMED} as (
+      select distinct w.sku from ${WANTED} w
+      where not exists (select 1 from ${ROWS_CLAIMED} s where s.variant_id = w.variant_id and s.location_id = w.location_id))`,
+  };
 }
 
 /**
- * What stockClaimCtes took, on the books: one ledger entry per met claim and, when reserving,
- * one reservation per met claim — written only if the CTE named `orderGate` (the order's
- * insert) yields a row, since reservations reference the order.
+ * Books what claimStockCtes took: guarantees one ledger entry per met claim (the ledger stays
+ * equal to the rows) and, when reserving, one reservation per met claim — written only if
+ * `orderInserted` (the CTE of the order's insert) yields a row, since reservations reference it.
  */
-export function stockRecordCtes(
+export function bookClaimedStockCtes(
   mode: ClaimMode,
-  input: { orderId: string; actorId: string | null; orderGate: string },
+  stock: StockClaimCtes,
+  input: { orderId: string; actorId: string | null; orderInserted: SQL },
 ): SQL {
-  const gate = sql.raw(input.orderGate);
   if (mode === 'sell') {
-    return sql`stock_ledger as (
+    return sql`stock_movements_booked as (
       insert into inventory_movements (variant_id, location_id, delta_on_hand, reason, reference_type, reference_id, actor_id)
       select variant_id, location_id, -qty, 'sale'::movement_reason, 'order'::movement_reference, ${input.orderId}, ${input.actorId}::uuid
-      from stock_met)`;
+      from ${stock.claimsMet})`;
   }
-  return sql`stock_ledger as (
+  return sql`stock_movements_booked as (
       insert into inventory_movements (variant_id, location_id, delta_reserved, reason, reference_type, reference_id, actor_id)
       select variant_id, location_id, qty, 'reservation'::movement_reason, 'order'::movement_reference, ${input.orderId}, ${input.actorId}::uuid
-      from stock_met),
-    stock_reservations as (
+      from ${stock.claimsMet}),
+    stock_reservations_held as (
       insert into reservations (order_id, order_line_id, variant_id, location_id, quantity)
-      select ${input.orderId}::uuid, order_line_id, variant_id, location_id, qty from stock_met where exists (select 1 from ${gate}))`;
+      select ${input.orderId}::uuid, order_line_id, variant_id, location_id, qty from ${stock.claimsMet} where exists (select 1 from ${input.orderInserted}))`;
 }

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { executePrepared, type Db, type DbOrTx } from '@/db/client';
+import { executePrepared, preparedTransaction, type Db, type PreparedTx } from '@/db/client';
 import { checkChannel } from '@/lib/channels/authenticate';
-import { orders } from '@/db/schema';
-import { customerCtes } from '@/lib/customers/resolve-customer';
+import { alias } from 'drizzle-orm/pg-core';
+import { inventoryLevels, orders } from '@/db/schema';
+import { customerCtes, type CustomerCtes } from '@/lib/customers/resolve-customer';
 import { DomainError, OutOfStock, ServiceUnavailable } from '@/lib/errors';
 import { capAllowance } from '@/lib/inventory/availability';
-import { stockClaimCtes, stockRecordCtes, type StockClaim } from '@/lib/inventory/reserve';
+import { availableToPromiseSql } from '@/lib/inventory/rules';
+import { bookClaimedStockCtes, claimStockCtes, type StockClaim, type StockClaimCtes } from '@/lib/inventory/reserve';
 import { kpiUpsert } from '@/lib/kpis/rollup';
 import type { IngestOrderInput } from './schemas';
 
@@ -27,6 +29,8 @@ export type IngestResult = { created: boolean; order: IngestedOrder };
 type Channel = { id: string; code: string; active: boolean; allowSplitShipments: boolean; allowBackorders: boolean };
 type Line = { id: string; lineNo: number; variantId: string; sku: string; quantity: number; unitPriceCents: number };
 type Candidate = { locationId: string; available: number };
+/** Where ingestion's statements run: the database, or the transaction of an attempt under locks. */
+type Conn = Db | PreparedTx;
 
 /**
  * Attempts in all. All but the last plan from a snapshot and claim optimistically; the last one
@@ -72,7 +76,7 @@ export async function ingestOrder(
           }
         }
       }
-      return await db.transaction(async (tx) => {
+      return await preparedTransaction(db, async (tx) => {
         const locked = await loadLockedContext(tx, channel.code, input, {
           levels: exact && input.fulfilment.type === 'ship',
         });
@@ -126,7 +130,7 @@ function authorise(code: string, channel: Channel | null, opts: IngestOptions): 
 }
 
 async function take(
-  db: DbOrTx,
+  db: Conn,
   channel: Channel,
   input: IngestOrderInput,
   context: Context,
@@ -199,7 +203,7 @@ function skuList(input: IngestOrderInput): SQL {
  * the read is locked in turn.
  */
 async function loadLockedContext(
-  tx: DbOrTx,
+  tx: Conn,
   code: string,
   input: IngestOrderInput,
   opts: { levels: boolean },
@@ -227,9 +231,10 @@ async function loadLockedContext(
 }
 
 /** One read for everything the order must decide on. */
-async function loadContext(db: DbOrTx, code: string, input: IngestOrderInput): Promise<Context> {
+async function loadContext(db: Conn, code: string, input: IngestOrderInput): Promise<Context> {
   const skus = skuList(input);
   const location = input.fulfilment.type === 'ship' ? null : input.fulfilment.locationCode.toUpperCase();
+  const available = availableToPromiseSql(alias(inventoryLevels, 'l'));
   const { rows } = await executePrepared<Context>(
     db,
     sql`
@@ -246,10 +251,10 @@ async function loadContext(db: DbOrTx, code: string, input: IngestOrderInput): P
          from locations where code = ${location}) as location,
       (select coalesce(json_object_agg(variant_id, allowance), '{}') from caps) as allowance,
       (select coalesce(json_object_agg(variant_id, list), '{}') from (
-         select l.variant_id, json_agg(json_build_object('locationId', l.location_id, 'available', l.on_hand - l.reserved - l.safety_stock)
-           order by (loc.kind = 'warehouse') desc, l.on_hand - l.reserved - l.safety_stock desc, loc.code) as list
+         select l.variant_id, json_agg(json_build_object('locationId', l.location_id, 'available', ${available})
+           order by (loc.kind = 'warehouse') desc, ${available} desc, loc.code) as list
          from inventory_levels l join locations loc on loc.id = l.location_id and loc.active
-         where ${input.fulfilment.type === 'ship'} and l.variant_id in (select id from v) and l.on_hand - l.reserved - l.safety_stock > 0
+         where ${input.fulfilment.type === 'ship'} and l.variant_id in (select id from v) and ${available} > 0
          group by l.variant_id) c) as candidates`,
   );
   return rows[0];
@@ -324,112 +329,179 @@ function planClaims(
   return { claims, short: [...short] };
 }
 
+type WriteOrder = {
+  channel: Channel;
+  input: IngestOrderInput;
+  orderId: string;
+  locationId: string | null;
+  lines: Line[];
+  plan: Plan;
+  actorId: string | null;
+  retryMoved: boolean;
+  backorderable: boolean;
+  capsLocked: boolean;
+};
+
+// The CTEs of the write statement that several of its parts read.
+const ORDER_INSERTED = sql.raw('order_inserted');
+const SKUS_SHORT = sql.raw('order_skus_short');
+
 /**
  * The customer (customerCtes, this order counted on their summary), the order, its lines, its
- * stock (stockClaimCtes), its pickup, the timeline and the KPI rollup: one statement, which
- * refuses itself (comptoir_refuse, migration 0006) — so that none of its parts stays written,
- * with or without a transaction around it — when the (channel, external id) exists already
- * (Replay), when a claim failed that a new plan may meet (StockMoved), when stock is short and
- * the order cannot wait for it (OutOfStock), when the channel got a cap on one of its SKUs
- * since the unlocked read (CapAppeared), or when the customer it created was created by a
- * concurrent order too (IdentityTaken).
+ * stock (claimStockCtes, bookClaimedStockCtes), its pickup, the timeline and the KPI rollup: one
+ * statement, which refuses itself (comptoir_refuse, migration 0006) — so that none of its parts
+ * stays written, with or without a transaction around it — when the (channel, external id) exists
+ * already (Replay), when a claim failed that a new plan may meet (StockMoved), when stock is
+ * short and the order cannot wait for it (OutOfStock), when the channel got a cap on one of its
+ * SKUs since the unlocked read (CapAppeared), or when the customer it created was created by a
+ * concurrent order too (IdentityTaken). Its plain twin, for reading, is ingestOrderReference
+ * (ingest-order.reference.ts); the property test holds them to the same results.
  */
-async function writeOrder(
-  db: DbOrTx,
-  w: {
-    channel: Channel;
-    input: IngestOrderInput;
-    orderId: string;
-    locationId: string | null;
-    lines: Line[];
-    plan: Plan;
-    actorId: string | null;
-    retryMoved: boolean;
-    backorderable: boolean;
-    capsLocked: boolean;
-  },
-): Promise<IngestedOrder> {
+async function writeOrder(db: Conn, w: WriteOrder): Promise<IngestedOrder> {
+  const mode = w.input.fulfilment.type === 'in_store' ? 'sell' : 'reserve';
+  const customer = w.input.customer
+    ? customerCtes(w.channel.code, w.input.customer, {
+        totalCents: w.input.totals.totalCents,
+        placedAt: w.input.placedAt,
+      })
+    : null;
+  const stock = claimStockCtes(mode, w.plan.claims);
+  const parts = [
+    deliveredBefore(w),
+    ...(customer ? [customer.ctes] : []),
+    stock.ctes,
+    skusShort(stock, w.plan),
+    insertOrder(w, customer, stock),
+    insertLines(w),
+    insertPickup(w),
+    insertEvents(w),
+    bookClaimedStockCtes(mode, stock, { orderId: w.orderId, actorId: w.actorId, orderInserted: ORDER_INSERTED }),
+    countKpi(w),
+    skusShortJson(),
+  ];
+  try {
+    const { rows } = await executePrepared<IngestedOrder>(
+      db,
+      sql`with ${sql.join(parts, sql`, `)} ${verdict(w, stock, customer)}`,
+    );
+    return rows[0];
+  } catch (error) {
+    throw refusal(error) ?? error;
+  }
+}
+
+/** `order_delivered_before`: a row when this (channel, external id) was taken by an earlier statement. */
+function deliveredBefore(w: WriteOrder): SQL {
+  return sql`order_delivered_before as (select 1 from orders where channel_id = ${w.channel.id} and external_id = ${w.input.externalId})`;
+}
+
+/** `order_skus_short (sku)`: every SKU the order lacks, short at planning or unclaimed at its row. */
+function skusShort(stock: StockClaimCtes, plan: Plan): SQL {
+  const plannedShort = sql`array[${sql.join(
+    plan.short.map((s) => sql`${s}::text`),
+    sql`, `,
+  )}]::text[]`;
+  return sql`${SKUS_SHORT} as (select sku from ${stock.skusUnclaimed} union select unnest(${plannedShort}))`;
+}
+
+/**
+ * `order_inserted (id, number, external_id, status)`: the order, or no row — an order about to be
+ * refused is not written at all (no number taken, no index entry left behind), and one delivered
+ * concurrently loses to the first on (channel_id, external_id).
+ */
+function insertOrder(w: WriteOrder, customer: CustomerCtes | null, stock: StockClaimCtes): SQL {
   const { input, channel } = w;
   const type = input.fulfilment.type;
   const itemCount = input.lines.reduce((a, l) => a + l.quantity, 0);
-  const plannedShort = sql`array[${sql.join(
-    w.plan.short.map((s) => sql`${s}::text`),
-    sql`, `,
-  )}]::text[]`;
-  const lineValues = sql.join(
+  const address = input.fulfilment.type === 'ship' ? JSON.stringify(input.fulfilment.address) : null;
+  return sql`${ORDER_INSERTED} as (
+      insert into orders (id, number, channel_id, external_id, customer_id, status, fulfilment_type, location_id, fulfilling_location_id, shipping_address,
+        currency, subtotal_cents, discount_cents, shipping_cents, tax_cents, total_cents, item_count, placed_at)
+      select ${w.orderId}, 'CMP-' || nextval('order_number_seq'), ${channel.id}, ${input.externalId}, ${customer ? sql`(select id from ${customer.customer})` : sql`null::uuid`},
+        (case when ${type === 'in_store'} then 'completed' when exists (select 1 from ${SKUS_SHORT}) then 'backordered' else 'placed' end)::order_status,
+        ${type}, ${w.locationId}::uuid, ${w.locationId ?? mainLocation(w.plan.claims)}::uuid, ${address}::jsonb,
+        ${input.currency}, ${input.totals.subtotalCents}, ${input.totals.discountCents}, ${input.totals.shippingCents},
+        ${input.totals.taxCents}, ${input.totals.totalCents}, ${itemCount}, ${input.placedAt}::timestamptz
+      where (${w.backorderable} or not exists (select 1 from ${SKUS_SHORT}))
+        and not (${w.retryMoved} and exists (select 1 from ${stock.skusUnclaimed}))
+      on conflict (channel_id, external_id) do nothing
+      returning id, number, external_id, status)`;
+}
+
+/** `order_lines_inserted`: the lines, written only with the order. */
+function insertLines(w: WriteOrder): SQL {
+  const values = sql.join(
     w.lines.map(
       (l) =>
         sql`(${l.id}::uuid, ${l.lineNo}::int, ${l.variantId}::uuid, ${l.sku}::text, ${l.quantity}::int, ${l.unitPriceCents}::int)`,
     ),
     sql`, `,
   );
-  const takenEvent = type === 'in_store' ? 'sold' : 'reserved';
-  const mode = type === 'in_store' ? 'sell' : 'reserve';
-  // The customer, matched or created with this order counted on their summary.
-  const customer = input.customer
-    ? customerCtes(channel.code, input.customer, { totalCents: input.totals.totalCents, placedAt: input.placedAt })
-    : null;
+  return sql`order_lines_inserted as (
+      insert into order_lines (id, line_no, variant_id, sku, quantity, unit_price_cents, order_id)
+      select x.*, o.id from (values ${values}) x, ${ORDER_INSERTED} o)`;
+}
+
+/** `order_pickup_inserted`: a pickup order's pickup, placed, with the order only. */
+function insertPickup(w: WriteOrder): SQL {
+  return sql`order_pickup_inserted as (
+      insert into pickups (order_id, location_id, state, placed_at)
+      select id, ${w.locationId}::uuid, 'placed'::pickup_state, ${w.input.placedAt}::timestamptz from ${ORDER_INSERTED} where ${w.input.fulfilment.type === 'pickup'})`;
+}
+
+/** `order_events_inserted`: the timeline's first two events, placed then reserved, sold or backordered (with its SKUs). */
+function insertEvents(w: WriteOrder): SQL {
+  const taken = w.input.fulfilment.type === 'in_store' ? 'sold' : 'reserved';
+  const placed = JSON.stringify({ channel: w.channel.code, externalId: w.input.externalId });
+  return sql`order_events_inserted as (
+      insert into order_events (order_id, type, actor_id, data)
+      select id, 'placed', ${w.actorId}::uuid, ${placed}::jsonb from ${ORDER_INSERTED}
+      union all
+      select id, case when exists (select 1 from ${SKUS_SHORT}) then 'backordered' else ${taken} end, ${w.actorId}::uuid,
+        case when exists (select 1 from ${SKUS_SHORT}) then json_build_object('skus', (select json_agg(sku order by sku) from ${SKUS_SHORT}))::jsonb else '{}'::jsonb end
+      from ${ORDER_INSERTED})`;
+}
+
+/** `order_kpi_counted`: the order on its day's rollup (a refused statement counts nothing). */
+function countKpi(w: WriteOrder): SQL {
+  const { input } = w;
+  return sql`order_kpi_counted as (${kpiUpsert(
+    { placedAt: input.placedAt, channelId: w.channel.id, locationId: w.locationId },
+    {
+      orders: 1,
+      revenueCents: input.totals.totalCents,
+      units: input.lines.reduce((a, l) => a + l.quantity, 0),
+      pickupOrders: input.fulfilment.type === 'pickup' ? 1 : 0,
+    },
+  )})`;
+}
+
+/** `order_skus_short_json (skus)`: the short SKUs as one JSON array, sorted, for OutOfStock. */
+function skusShortJson(): SQL {
+  return sql`order_skus_short_json as (select coalesce(json_agg(sku order by sku), '[]') as skus from ${SKUS_SHORT})`;
+}
+
+/**
+ * The statement's answer: the order inserted, or a refusal (comptoir_refuse) that rolls every
+ * part back — tested in this order, so a replay is told as a replay even when stock is gone now.
+ */
+function verdict(w: WriteOrder, stock: StockClaimCtes, customer: CustomerCtes | null): SQL {
   const variantIds = sql.join(
     [...new Set(w.lines.map((l) => l.variantId))].map((id) => sql`${id}::uuid`),
     sql`, `,
   );
-  try {
-    const { rows } = await executePrepared<IngestedOrder>(
-      db,
-      sql`
-    with prior as (select 1 from orders where channel_id = ${channel.id} and external_id = ${input.externalId}),
-    ${customer ? sql`${customer},` : sql``}
-    ${stockClaimCtes(mode, w.plan.claims)},
-    short_skus as (select sku from stock_short union select unnest(${plannedShort})),
-    new_order as (
-      insert into orders (id, number, channel_id, external_id, customer_id, status, fulfilment_type, location_id, fulfilling_location_id, shipping_address,
-        currency, subtotal_cents, discount_cents, shipping_cents, tax_cents, total_cents, item_count, placed_at)
-      select ${w.orderId}, 'CMP-' || nextval('order_number_seq'), ${channel.id}, ${input.externalId}, ${customer ? sql`(select id from customer)` : sql`null::uuid`},
-        (case when ${type === 'in_store'} then 'completed' when exists (select 1 from short_skus) then 'backordered' else 'placed' end)::order_status,
-        ${type}, ${w.locationId}::uuid, ${w.locationId ?? mainLocation(w.plan.claims)}::uuid, ${type === 'ship' ? JSON.stringify(input.fulfilment.type === 'ship' ? input.fulfilment.address : null) : null}::jsonb,
-        ${input.currency}, ${input.totals.subtotalCents}, ${input.totals.discountCents}, ${input.totals.shippingCents},
-        ${input.totals.taxCents}, ${input.totals.totalCents}, ${itemCount}, ${input.placedAt}::timestamptz
-      -- An order about to be refused is not written at all: no number taken, no index entry left behind.
-      where (${w.backorderable} or not exists (select 1 from short_skus))
-        and not (${w.retryMoved} and exists (select 1 from stock_short))
-      on conflict (channel_id, external_id) do nothing
-      returning id, number, external_id, status),
-    new_lines as (
-      insert into order_lines (id, line_no, variant_id, sku, quantity, unit_price_cents, order_id)
-      select x.*, new_order.id from (values ${lineValues}) x, new_order),
-    new_pickup as (
-      insert into pickups (order_id, location_id, state, placed_at)
-      select id, ${w.locationId}::uuid, 'placed'::pickup_state, ${input.placedAt}::timestamptz from new_order where ${type === 'pickup'}),
-    timeline as (
-      insert into order_events (order_id, type, actor_id, data)
-      select id, 'placed', ${w.actorId}::uuid, ${JSON.stringify({ channel: channel.code, externalId: input.externalId })}::jsonb from new_order
-      union all
-      select id, case when exists (select 1 from short_skus) then 'backordered' else ${takenEvent} end, ${w.actorId}::uuid,
-        case when exists (select 1 from short_skus) then json_build_object('skus', (select json_agg(sku order by sku) from short_skus))::jsonb else '{}'::jsonb end
-      from new_order),
-    ${stockRecordCtes(mode, { orderId: w.orderId, actorId: w.actorId, orderGate: 'new_order' })},
-    kpi as (${kpiUpsert(
-      { placedAt: input.placedAt, channelId: channel.id, locationId: w.locationId },
-      { orders: 1, revenueCents: input.totals.totalCents, units: itemCount, pickupOrders: type === 'pickup' ? 1 : 0 },
-    )}),
-    short as (select coalesce(json_agg(sku order by sku), '[]') as skus from short_skus)
-    select o.id, o.number, o.external_id as "externalId", o.status
-    from short left join new_order o on true
+  return sql`select o.id, o.number, o.external_id as "externalId", o.status
+    from order_skus_short_json short left join ${ORDER_INSERTED} o on true
     where case
-      when exists (select 1 from prior) then comptoir_refuse('replay')
-      when ${w.retryMoved} and exists (select 1 from stock_short) then comptoir_refuse('stock_moved')
-      when ${!w.backorderable} and exists (select 1 from short_skus) then comptoir_refuse('out_of_stock', short.skus::jsonb)
+      when exists (select 1 from order_delivered_before) then comptoir_refuse('replay')
+      when ${w.retryMoved} and exists (select 1 from ${stock.skusUnclaimed}) then comptoir_refuse('stock_moved')
+      when ${!w.backorderable} and exists (select 1 from ${SKUS_SHORT}) then comptoir_refuse('out_of_stock', short.skus::jsonb)
       -- Delivered concurrently: the other delivery's order took the (channel, external id) first.
       when o.id is null then comptoir_refuse('replay')
       when ${!w.capsLocked} and exists (
-        select 1 from channel_stock_caps c where c.channel_id = ${channel.id} and c.variant_id in (${variantIds})) then comptoir_refuse('capped')
-      when ${customer ? sql`exists (select 1 from customer_taken)` : sql`false`} then comptoir_refuse('identity_taken')
-      else true end`,
-    );
-    return rows[0];
-  } catch (error) {
-    throw refusal(error) ?? error;
-  }
+        select 1 from channel_stock_caps c where c.channel_id = ${w.channel.id} and c.variant_id in (${variantIds})) then comptoir_refuse('capped')
+      when ${customer ? sql`exists (select 1 from ${customer.createdConcurrently})` : sql`false`} then comptoir_refuse('identity_taken')
+      else true end`;
 }
 
 /** What a refused write statement means for the caller; undefined for any other error. */
