@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { migrateDatabase, openPglite, openPostgres, type DbHandle } from './client';
+import { clonePglite, migrateDatabase, openPglite, openPostgres, type Db, type DbHandle } from './client';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a throwaway
@@ -47,4 +47,60 @@ async function adminQuery(url: string, sql: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/** A migrated database prepared once, of which every test run takes a fresh copy. */
+export type TemplateDatabase<T> = {
+  /** What `prepare` returned (the ids of the rows it wrote hold in every copy). */
+  value: T;
+  /** A fresh copy, closed (and on PostgreSQL dropped) by its own close(). */
+  copy: () => Promise<DbHandle>;
+  close: () => Promise<void>;
+};
+
+/**
+ * A database migrated and prepared once (`prepare` seeds it), copied for each run of a property
+ * test: PGlite's clone() in memory, or CREATE DATABASE … TEMPLATE on the PostgreSQL server named
+ * by DATABASE_URL (the template has no connection left open, as PostgreSQL requires).
+ */
+export async function createTemplateDatabase<T>(prepare: (db: Db) => Promise<T>): Promise<TemplateDatabase<T>> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const base = await openPglite();
+    await migrateDatabase(base);
+    const value = await prepare(base.db);
+    return { value, copy: () => clonePglite(base), close: () => base.close() };
+  }
+  assertLocal(url);
+  const name = `comptoir_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(url, `CREATE DATABASE ${name}`);
+  const at = (db: string) => {
+    const target = new URL(url);
+    target.pathname = `/${db}`;
+    return target.toString();
+  };
+  const base = openPostgres(at(name), 2);
+  let value: T;
+  try {
+    await migrateDatabase(base);
+    value = await prepare(base.db);
+  } finally {
+    await base.close();
+  }
+  return {
+    value,
+    copy: async () => {
+      const copy = `comptoir_test_${randomBytes(6).toString('hex')}`;
+      await adminQuery(url, `CREATE DATABASE ${copy} TEMPLATE ${name}`);
+      const handle = openPostgres(at(copy), 4);
+      return {
+        ...handle,
+        close: async () => {
+          await handle.close();
+          await adminQuery(url, `DROP DATABASE IF EXISTS ${copy} WITH (FORCE)`);
+        },
+      };
+    },
+    close: () => adminQuery(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
 }
