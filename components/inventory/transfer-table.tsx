@@ -8,22 +8,25 @@ import { TRANSFER_BADGE, transferStatusLabel, type TransferStatus } from './labe
 /**
  * A list of transfers: number, status, route, units and the latest step. Each time is shown in
  * the zone of the location where it happened: created and shipped at the source, received at the destination.
+ * `brief`, for a short list beside other sections (the SKU page): the day each was created, without the latest step.
  */
 export function TransferTable({
   transfers,
   label,
   timeZones,
   i18n,
+  brief = false,
 }: {
-  transfers: TransferSummary[];
+  transfers: readonly TransferSummary[];
   label: string;
   /** Location code → its time zone. */
   timeZones: ReadonlyMap<string, string>;
-  i18n: Pick<I18n, 't' | 'formatNumber' | 'formatDateTime'>;
+  i18n: Pick<I18n, 't' | 'formatNumber' | 'formatDate' | 'formatDateTime'>;
+  brief?: boolean;
 }) {
-  const { t, formatNumber, formatDateTime } = i18n;
+  const { t, formatNumber, formatDate, formatDateTime } = i18n;
   return (
-    <Table label={label} containerClassName="max-h-[60dvh]">
+    <Table label={label} containerClassName={brief ? 'max-h-80' : 'max-h-[60dvh]'}>
       <TableHeader>
         <TableRow className="hover:bg-transparent">
           <TableHead>{t('inventory.transfers.col.number')}</TableHead>
@@ -33,7 +36,7 @@ export function TransferTable({
           </TableHead>
           <TableHead numeric>{t('inventory.transfers.col.units')}</TableHead>
           <TableHead>{t('inventory.transfers.col.created')}</TableHead>
-          <TableHead>{t('inventory.transfers.col.updated')}</TableHead>
+          {brief ? null : <TableHead>{t('inventory.transfers.col.updated')}</TableHead>}
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -61,20 +64,24 @@ export function TransferTable({
               </TableCell>
               <TableCell numeric>{formatNumber(tr.units)}</TableCell>
               <TableCell className="whitespace-nowrap text-muted-foreground">
-                {formatDateTime(tr.createdAt, sourceZone)}
+                {brief ? formatDate(tr.createdAt, sourceZone) : formatDateTime(tr.createdAt, sourceZone)}
               </TableCell>
-              <TableCell className="whitespace-nowrap text-muted-foreground">
-                {last ? (
-                  <>
-                    <span className="block text-xs">
-                      {tr.receivedAt ? t('inventory.transfers.event.received') : t('inventory.transfers.event.shipped')}
-                    </span>
-                    {formatDateTime(last, lastZone)}
-                  </>
-                ) : (
-                  '—'
-                )}
-              </TableCell>
+              {brief ? null : (
+                <TableCell className="whitespace-nowrap text-muted-foreground">
+                  {last ? (
+                    <>
+                      <span className="block text-xs">
+                        {tr.receivedAt
+                          ? t('inventory.transfers.event.received')
+                          : t('inventory.transfers.event.shipped')}
+                      </span>
+                      {formatDateTime(last, lastZone)}
+                    </>
+                  ) : (
+                    '—'
+                  )}
+                </TableCell>
+              )}
             </TableRow>
           );
         })}

@@ -1,9 +1,6 @@
-import Link from 'next/link';
-import { Badge } from '@/components/ui/badge';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { TransferSummary } from '@/lib/inventory/queries/transfers';
 import { getI18n } from '@/lib/next/i18n';
-import { TRANSFER_BADGE, transferStatusLabel, type TransferStatus } from '../labels';
+import { TransferTable } from '../transfer-table';
 import { EmptyNote } from './empty-note';
 
 /** The latest transfers carrying the SKU, each dated in its source's time zone. */
@@ -14,7 +11,8 @@ export async function SkuTransfers({
   transfers: readonly TransferSummary[];
   timeZoneByCode: ReadonlyMap<string, string>;
 }) {
-  const { t, formatNumber: n, formatDate } = await getI18n();
+  const i18n = await getI18n();
+  const { t } = i18n;
   return (
     <section aria-labelledby="transfers-heading">
       <h2 id="transfers-heading" className="mb-2 text-[0.9375rem] font-semibold">
@@ -23,45 +21,13 @@ export async function SkuTransfers({
       {transfers.length === 0 ? (
         <EmptyNote>{t('inventory.sku.transfersEmpty')}</EmptyNote>
       ) : (
-        <Table containerClassName="max-h-80">
-          <TableHeader>
-            <TableRow className="hover:bg-transparent">
-              <TableHead>{t('inventory.transfers.col.number')}</TableHead>
-              <TableHead>{t('inventory.col.status')}</TableHead>
-              <TableHead>
-                {t('inventory.transfers.col.from')} → {t('inventory.transfers.col.to')}
-              </TableHead>
-              <TableHead numeric>{t('inventory.transfers.col.units')}</TableHead>
-              <TableHead>{t('inventory.transfers.col.created')}</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {transfers.map((tr) => (
-              <TableRow key={tr.id}>
-                <TableCell>
-                  <Link
-                    href={`/inventory/transfers/${tr.id}`}
-                    className="font-mono text-[0.8125rem] text-primary hover:underline"
-                  >
-                    {tr.number}
-                  </Link>
-                </TableCell>
-                <TableCell>
-                  <Badge variant={TRANSFER_BADGE[tr.status as TransferStatus] ?? 'neutral'}>
-                    {transferStatusLabel(t, tr.status)}
-                  </Badge>
-                </TableCell>
-                <TableCell className="whitespace-nowrap font-mono text-xs">
-                  {tr.sourceCode} → {tr.destinationCode}
-                </TableCell>
-                <TableCell numeric>{n(tr.units)}</TableCell>
-                <TableCell className="whitespace-nowrap text-muted-foreground">
-                  {formatDate(tr.createdAt, timeZoneByCode.get(tr.sourceCode))}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <TransferTable
+          transfers={transfers}
+          label={t('inventory.sku.transfers')}
+          timeZones={timeZoneByCode}
+          i18n={i18n}
+          brief
+        />
       )}
     </section>
   );
