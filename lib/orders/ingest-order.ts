@@ -326,7 +326,8 @@ function planClaims(
       short.add(line.sku);
     }
   }
-  return { claims, short: [...short] };
+  // Sorted, as the write statement lists the SKUs it found short: one order refused says them in one order.
+  return { claims, short: [...short].sort() };
 }
 
 type WriteOrder = {
