@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import createNextIntlPlugin from 'next-intl/plugin';
 
 // The same static security headers as lib/http/security-headers.ts (and the order lane) send.
 const STATIC_SECURITY_HEADERS = JSON.parse(
@@ -18,4 +19,7 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl finds its request configuration (locale, messages) there; see that file.
+const withNextIntl = createNextIntlPlugin('./lib/next/i18n-request.ts');
+
+export default withNextIntl(nextConfig);

@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages } from 'next-intl/server';
 import { Providers } from '@/components/providers';
 import { getI18n } from '@/lib/next/i18n';
 import './globals.css';
@@ -16,13 +18,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { themeColor: '#f5f6f8' };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const { locale, messages, timeZone } = await getI18n();
+  const [{ locale }, messages] = await Promise.all([getI18n(), getMessages()]);
   return (
     <html lang={locale}>
       <body>
-        <Providers locale={locale} messages={messages} timeZone={timeZone}>
-          {children}
-        </Providers>
+        <NextIntlClientProvider messages={messages}>
+          <Providers>{children}</Providers>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,12 +1,12 @@
 import { toast } from 'sonner';
 import type { ErrorCode } from '@/lib/errors';
 import type { ActionResult } from '@/lib/http/result';
-import type { MessageKey, Translate } from '@/lib/i18n/core';
+import type { MessageKey, Translate } from '@/lib/next/i18n';
 
 export type ActionFailure = Extract<ActionResult<unknown>, { ok: false }>;
 
 /** Messages without placeholders, so any of them is said the same way. */
-const ERROR_KEYS: Record<ErrorCode, MessageKey> = {
+const ERROR_KEYS = {
   validation_failed: 'errors.validation',
   unauthenticated: 'errors.unauthenticated',
   forbidden: 'errors.forbidden',
@@ -19,7 +19,7 @@ const ERROR_KEYS: Record<ErrorCode, MessageKey> = {
   unprocessable: 'errors.unprocessable',
   unavailable: 'errors.unavailable',
   internal: 'errors.unexpected',
-};
+} as const satisfies Record<ErrorCode, MessageKey>;
 
 /** The SKUs a refusal names (out of stock, unknown), from the domain error's details. */
 export function skusOf(failure: ActionFailure): string[] {
@@ -38,7 +38,7 @@ export function actionErrorMessage(t: Translate, failure: ActionFailure): string
   // What cannot be done is the server's to say (a store without click-and-collect…); its text is English.
   if (failure.code === 'unprocessable' && failure.message)
     return t('errors.unprocessable_detail', { message: failure.message });
-  return (t as (key: MessageKey) => string)(ERROR_KEYS[failure.code] ?? 'errors.unexpected');
+  return t(ERROR_KEYS[failure.code] ?? 'errors.unexpected');
 }
 
 /**

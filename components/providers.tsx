@@ -3,22 +3,9 @@
 import { useState, type ReactNode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { Toaster } from '@/components/ui/toaster';
-import { I18nProvider } from '@/lib/next/i18n-client';
-import type { Locale } from '@/lib/i18n/config';
-import type { Messages } from '@/lib/i18n/core';
 
-/** Client-side context for the whole app: the message catalogue, one TanStack Query client per browser tab, and the toasts. */
-export function Providers({
-  locale,
-  messages,
-  timeZone,
-  children,
-}: {
-  locale: Locale;
-  messages: Messages;
-  timeZone: string;
-  children: ReactNode;
-}) {
+/** Client-side context for the whole app: one TanStack Query client per browser tab, and the toasts (messages come from NextIntlClientProvider in app/layout.tsx). */
+export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(
     () =>
       new QueryClient({
@@ -30,10 +17,8 @@ export function Providers({
   );
   return (
     <QueryClientProvider client={queryClient}>
-      <I18nProvider locale={locale} messages={messages} timeZone={timeZone}>
-        {children}
-        <Toaster />
-      </I18nProvider>
+      {children}
+      <Toaster />
     </QueryClientProvider>
   );
 }

@@ -73,7 +73,7 @@ function CapDialog({ variantId, sku, channel, maxUnits, reserved }: Props) {
     parsed === null
       ? null
       : parsed < reserved
-        ? t('inventory.channels.belowReserved', { reserved: formatNumber(reserved) })
+        ? t('inventory.channels.belowReserved', { reserved })
         : parsed === 0
           ? t('inventory.channels.zero')
           : null;

@@ -1,13 +1,14 @@
 import type { BadgeVariant } from '@/components/ui/badge';
-import type { MessageKey, Translate, TranslateVars } from '@/lib/i18n/core';
+import type { MessageKey, Translate } from '@/lib/next/i18n';
 
 /**
  * Labels for values that come from the database (ledger reasons, statuses, error codes): the
  * key is built from the value, so an unknown value falls back to itself instead of a raw key.
  */
-export function tKey(t: Translate, key: string, fallback: string, vars?: TranslateVars): string {
-  const translated = (t as (k: MessageKey, v?: TranslateVars) => string)(key as MessageKey, vars);
-  return translated === key ? fallback : translated;
+export function tKey(t: Translate, key: string, fallback: string, vars?: Record<string, string | number>): string {
+  // The key is only known at run time, hence the casts; t.has() keeps an unknown one from being shown raw.
+  if (!t.has(key as MessageKey)) return fallback;
+  return (t as (k: string, v?: Record<string, string | number>) => string)(key, vars);
 }
 
 export const reasonLabel = (t: Translate, reason: string) => tKey(t, `inventory.reason.${reason}`, reason);
@@ -44,7 +45,7 @@ export type CsvRowErrorView = { row: number; code?: string; message: string; par
 /** A CSV row error in the user's language; the English message when the code is unknown. */
 export function csvRowMessage(t: Translate, error: CsvRowErrorView): string {
   if (!error.code) return error.message;
-  const vars: TranslateVars = { message: error.message, ...(error.params ?? {}) };
+  const vars = { message: error.message, ...(error.params ?? {}) };
   return tKey(t, `inventory.csv.${error.code}`, error.message, vars);
 }
 

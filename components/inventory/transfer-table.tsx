@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import type { I18n } from '@/lib/i18n/core';
+import type { I18n } from '@/lib/next/i18n';
 import type { TransferSummary } from '@/lib/inventory/queries/transfers';
 import { TRANSFER_BADGE, transferStatusLabel, type TransferStatus } from './labels';
 

@@ -1,3 +1,5 @@
+import { match } from '@formatjs/intl-localematcher';
+import Negotiator from 'negotiator';
 import { z } from 'zod';
 
 export const LOCALES = ['en', 'fr'] as const;
@@ -18,35 +20,24 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 /**
- * The cookie if it names a supported locale; otherwise the supported language the browser
- * ranks highest in Accept-Language (any fr-* counts as fr); otherwise English.
+ * The request's locale: the cookie (a choice made on this browser), else the supported language
+ * the browser ranks highest in Accept-Language (negotiated by `negotiator` and `@formatjs/intl-localematcher`,
+ * the pair next-intl's own middleware uses: fr-CA counts as fr), else English.
  */
-export function resolveLocale(
-  cookieValue: string | null | undefined,
-  acceptLanguage: string | null | undefined,
-): Locale {
-  if (isLocale(cookieValue)) return cookieValue;
-  return fromAcceptLanguage(acceptLanguage) ?? DEFAULT_LOCALE;
+export function resolveLocale(sources: { cookie?: string | null; acceptLanguage?: string | null }): Locale {
+  if (isLocale(sources.cookie)) return sources.cookie;
+  return fromAcceptLanguage(sources.acceptLanguage) ?? DEFAULT_LOCALE;
 }
 
 function fromAcceptLanguage(header: string | null | undefined): Locale | null {
   if (!header) return null;
-  const ranked = header
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      const quality = q ? Number(q.slice(2)) : 1;
-      return {
-        lang: tag.trim().toLowerCase().split('-')[0] ?? '',
-        quality: Number.isFinite(quality) ? quality : 0,
-        index,
-      };
-    })
-    .filter((entry) => entry.lang && entry.quality > 0)
-    .sort((a, b) => b.quality - a.quality || a.index - b.index);
-  for (const { lang } of ranked) {
-    if (isLocale(lang)) return lang;
+  const requested = new Negotiator({ headers: { 'accept-language': header } }).languages().filter((l) => l !== '*');
+  if (requested.length === 0) return null;
+  try {
+    const matched = match(requested, LOCALES, DEFAULT_LOCALE);
+    return isLocale(matched) ? matched : null;
+  } catch {
+    // A malformed tag (the header is the client's) makes the matcher throw: treat it as no preference.
+    return null;
   }
-  return null;
 }

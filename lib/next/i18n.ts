@@ -1,24 +1,26 @@
 import 'server-only';
 import { cache } from 'react';
-import { cookies, headers } from 'next/headers';
-import { LOCALE_COOKIE, resolveLocale, type Locale } from '@/lib/i18n/config';
-import { createI18n, type I18n, type Messages } from '@/lib/i18n/core';
-import { CATALOGUES } from '@/lib/i18n/messages';
-import { installTimeZone } from '@/lib/system/time-zone';
+import type { Messages, MessageKeys, NestedKeyOf, useTranslations } from 'next-intl';
+import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import type { Locale } from '@/lib/i18n/config';
+import { formattersFor, type Formatters } from '@/lib/i18n/format';
 
-/** The request's locale: the `locale` cookie, else the browser's Accept-Language, else English. */
-export const getLocale = cache(async (): Promise<Locale> => {
-  const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
-  return resolveLocale(cookieStore.get(LOCALE_COOKIE)?.value, headerList.get('accept-language'));
-});
+/** The translator of the whole catalogue (next-intl's, typed from the English messages: keys and ICU arguments). */
+export type Translate = ReturnType<typeof useTranslations<never>>;
+
+/** Any message's dotted path, e.g. 'inventory.list.title'. */
+export type MessageKey = MessageKeys<Messages, NestedKeyOf<Messages>>;
+
+/** What getI18n() (server) and useI18n() (client) hand out; client code imports these types from here too (erased, so server-only stays out). */
+export type I18n = Formatters & { locale: Locale; t: Translate };
 
 /**
- * Translator and Intl formatters for this request (server components, actions, route handlers);
- * dates without a zone of their own are shown in the install's zone, which the client gets too.
+ * Translator and formatters for this request (server components, actions, route handlers):
+ * the same `{ locale, t, formatMoney, formatDate, … }` as useI18n() in client components. Dates
+ * without a zone of their own are shown in the install's zone (next-intl's timeZone, which the
+ * client provider inherits).
  */
-export const getI18n = cache(async (): Promise<I18n & { messages: Messages; timeZone: string }> => {
-  const locale = await getLocale();
-  const messages = CATALOGUES[locale];
-  const timeZone = installTimeZone();
-  return { ...createI18n(locale, messages, timeZone), messages, timeZone };
+export const getI18n = cache(async (): Promise<I18n> => {
+  const [locale, t, timeZone] = await Promise.all([getLocale(), getTranslations(), getTimeZone()]);
+  return { locale, t, ...formattersFor(locale, timeZone) };
 });

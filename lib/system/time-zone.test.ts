@@ -3,8 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { channels, locations } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
-import { createI18n } from '@/lib/i18n/core';
-import { CATALOGUES } from '@/lib/i18n/messages';
+import { formattersFor } from '@/lib/i18n/format';
 import { bumpKpi } from '@/lib/kpis/rollup';
 import { ingestOrder } from '@/lib/orders/ingest-order';
 import { findOrderDetail, listOrders } from '@/lib/orders/queries';
@@ -42,7 +41,7 @@ describe('a store in another time zone', () => {
   let orderId: string;
   // 03:30 UTC on 24 November: 04:30 on the 24th in Paris, 22:30 on the 23rd in Montreal.
   const placedAt = '2026-11-24T03:30:00.000Z';
-  const en = createI18n('en', CATALOGUES.en, FALLBACK_TIME_ZONE);
+  const en = formattersFor('en', FALLBACK_TIME_ZONE);
   const saved = process.env.COMPTOIR_TIME_ZONE;
 
   beforeAll(async () => {

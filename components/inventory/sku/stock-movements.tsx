@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Pager } from '@/components/ui/pager';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import type { I18n } from '@/lib/i18n/core';
+import type { I18n } from '@/lib/next/i18n';
 import type { LedgerEntry } from '@/lib/inventory/queries/sku-activity';
 import { getI18n } from '@/lib/next/i18n';
 import { detailLabel, reasonLabel } from '../labels';

@@ -20,7 +20,7 @@ import { setServerErrors } from '@/components/form-errors';
 import { lookupCode } from '@/components/inventory/lookup';
 import { fieldErrorsOf } from '@/lib/http/field-errors';
 import { createPhoneOrderAction } from '@/lib/next/actions/orders';
-import type { MessageKey, Translate } from '@/lib/i18n/core';
+import type { MessageKey, Translate } from '@/lib/next/i18n';
 import { useI18n } from '@/lib/next/i18n-client';
 import type { ZPhoneOrderRequest } from '@/lib/orders/phone-order-request';
 import type { PhoneOrderFieldError } from '@/lib/orders/schemas';

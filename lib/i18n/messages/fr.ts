@@ -1,118 +1,146 @@
-import type { Messages } from '../core';
+import type { MessagesShape } from './shape';
+import type { en } from './en';
 import { inventoryFr } from './inventory.fr';
 import { ordersFr } from './orders.fr';
 
-/** French catalogue: typed against the English keys, so a missing or extra key does not compile. */
-export const fr: Messages = {
-  'app.name': 'Comptoir',
-  'app.tagline': 'Back-office des magasins, des commandes et des clients',
-
-  'common.loading': 'Chargement…',
-  'common.close': 'Fermer',
-  'common.notifications': 'Notifications',
-  'common.cancel': 'Annuler',
-  'common.confirm': 'Confirmer',
-  'common.backToDashboard': 'Retour au tableau de bord',
-  'common.skipToContent': 'Aller au contenu',
-
-  'nav.label': 'Navigation principale',
-  'nav.dashboard': 'Tableau de bord',
-  'nav.inventory': 'Stocks',
-  'nav.orders': 'Commandes',
-  'nav.pickups': 'Click & collect',
-  'nav.customers': 'Clients',
-  'nav.kpis': 'Indicateurs',
-  'nav.settings': 'Paramètres',
-
-  'shell.collapseSidebar': 'Réduire le menu',
-  'shell.expandSidebar': 'Déplier le menu',
-
-  'roles.owner': 'Propriétaire',
-  'roles.manager': 'Responsable de magasin',
-  'roles.agent': 'Service client',
-
-  'userMenu.trigger': 'Menu du compte',
-  'userMenu.language': 'Langue',
-  'userMenu.signOut': 'Se déconnecter',
-
-  'locale.label': 'Langue',
-  'locale.en': 'English',
-  'locale.fr': 'Français',
-
-  'login.metaTitle': 'Connexion',
-  'login.title': 'Se connecter à Comptoir',
-  'login.description': 'Utilisez votre compte collaborateur pour ouvrir le back-office.',
-  'login.email': 'E-mail',
-  'login.password': 'Mot de passe',
-  'login.submit': 'Se connecter',
-  'login.submitting': 'Connexion…',
-  'login.errors.invalidCredentials': 'E-mail ou mot de passe incorrect.',
-  'login.errors.emailInvalid': 'Saisissez une adresse e-mail valide.',
-  'login.errors.passwordRequired': 'Saisissez votre mot de passe.',
-  'login.errors.unavailable': 'La connexion est indisponible pour le moment. Réessayez dans un instant.',
-  'login.errors.throttledMoment': 'Trop de tentatives de connexion. Patientez un instant, puis réessayez.',
-  'login.errors.throttledSeconds': 'Trop de tentatives de connexion. Patientez {seconds} secondes, puis réessayez.',
-  'login.errors.throttledMinute': 'Trop de tentatives de connexion. Patientez une minute, puis réessayez.',
-  'login.errors.throttledMinutes': 'Trop de tentatives de connexion. Patientez {minutes} minutes, puis réessayez.',
-  'login.noStaff.title': 'Aucun compte collaborateur',
-  'login.noStaff.description':
-    'Personne ne peut encore se connecter à cette installation. Sur le serveur, créez le premier propriétaire avec cette commande, puis connectez-vous avec l’e-mail et le mot de passe qu’elle définit :',
-  'login.demo.title': 'Comptes de démonstration',
-  'login.demo.description':
-    'Tous les comptes de démonstration utilisent le mot de passe {password}. Choisissez un compte pour remplir le formulaire.',
-
-  'dashboard.title': 'Tableau de bord',
-  'dashboard.greeting': 'Bonjour, {name}',
-  'dashboard.today': 'Nous sommes le {date}.',
-  'dashboard.role.owner': 'Vous voyez tous les magasins, canaux et paramètres.',
-  'dashboard.role.manager': 'Vous gérez le stock, les commandes et les retraits de vos magasins.',
-  'dashboard.role.agent': 'Vous aidez les clients, quel que soit le canal de leur achat.',
-  'dashboard.shortcuts': 'Par où commencer',
-
-  'inventory.title': 'Stocks',
-  'inventory.description': 'Stock physique, réservé et disponible à la vente, par magasin et entrepôt.',
-  'inventory.placeholder': 'Cette section arrive avec la version consacrée aux stocks.',
-  'orders.title': 'Commandes',
-  'orders.description': 'Toutes les commandes de tous les canaux : site web, magasins, places de marché et téléphone.',
-  'orders.placeholder': 'Cette section arrive avec la version consacrée aux commandes.',
-  'pickups.title': 'Click & collect',
-  'pickups.description': 'La file des retraits : commandes à préparer, colis prêts, retraits et expirations.',
-  'pickups.placeholder': 'Cette section arrive avec la version consacrée au click & collect.',
-  'customers.title': 'Clients',
-  'customers.description': 'Une fiche par client, quel que soit le canal utilisé.',
-  'customers.placeholder': 'Cette section arrive avec la version consacrée aux clients.',
-  'kpis.title': 'Indicateurs',
-  'kpis.description': 'Chiffre d’affaires, commandes et performance du click & collect par canal et par magasin.',
-  'kpis.placeholder': 'Cette section arrive avec la version consacrée aux indicateurs.',
-  'settings.title': 'Paramètres',
-  'settings.description': 'Sites, canaux de vente et comptes collaborateurs.',
-  'settings.placeholder': 'Cette section arrive avec la version consacrée aux paramètres.',
-
-  'placeholder.title': 'Pas encore disponible',
-
-  'forbidden.metaTitle': 'Accès refusé',
-  'forbidden.title': 'Vous n’avez pas accès à cette page',
-  'forbidden.description':
-    'Votre rôle ne comprend pas cette section. Si vous en avez besoin, demandez-le au propriétaire du compte.',
-
-  'notFound.metaTitle': 'Page introuvable',
-  'notFound.title': 'Page introuvable',
-  'notFound.description': 'La page que vous cherchez n’existe pas ou a été déplacée.',
-  'notFound.back': 'Aller au tableau de bord',
-
-  'error.title': 'Un problème est survenu',
-  'error.description':
-    'Cette page n’a pas pu être chargée. Réessayez ; si le problème persiste, prévenez votre administrateur.',
-  'error.reference': 'Référence : {digest}',
-  'error.retry': 'Réessayer',
-
-  'errors.forbidden': 'Vous n’êtes pas autorisé à faire cela.',
-  'errors.validation': 'Certains champs sont à vérifier.',
-  'errors.unexpected': 'Un problème est survenu. Veuillez réessayer.',
-  'errors.out_of_stock_skus': 'Stock insuffisant pour {skus}.',
-  'errors.unknown_skus': 'SKU inconnu : {skus}.',
-  'errors.unprocessable_detail': 'Impossible avec ces informations : {message}',
-
+/** The French catalogue: the shape of the English one, so a missing or extra key does not compile. */
+export const fr = {
+  app: {
+    name: 'Comptoir',
+    tagline: 'Back-office des magasins, des commandes et des clients',
+  },
+  common: {
+    loading: 'Chargement…',
+    close: 'Fermer',
+    notifications: 'Notifications',
+    cancel: 'Annuler',
+    confirm: 'Confirmer',
+    backToDashboard: 'Retour au tableau de bord',
+    skipToContent: 'Aller au contenu',
+  },
+  nav: {
+    label: 'Navigation principale',
+    dashboard: 'Tableau de bord',
+    inventory: 'Stocks',
+    orders: 'Commandes',
+    pickups: 'Click & collect',
+    customers: 'Clients',
+    kpis: 'Indicateurs',
+    settings: 'Paramètres',
+  },
+  shell: {
+    collapseSidebar: 'Réduire le menu',
+    expandSidebar: 'Déplier le menu',
+  },
+  roles: {
+    owner: 'Propriétaire',
+    manager: 'Responsable de magasin',
+    agent: 'Service client',
+  },
+  userMenu: {
+    trigger: 'Menu du compte',
+    language: 'Langue',
+    signOut: 'Se déconnecter',
+  },
+  locale: {
+    label: 'Langue',
+    en: 'English',
+    fr: 'Français',
+  },
+  login: {
+    metaTitle: 'Connexion',
+    title: 'Se connecter à Comptoir',
+    description: 'Utilisez votre compte collaborateur pour ouvrir le back-office.',
+    email: 'E-mail',
+    password: 'Mot de passe',
+    submit: 'Se connecter',
+    submitting: 'Connexion…',
+    errors: {
+      invalidCredentials: 'E-mail ou mot de passe incorrect.',
+      emailInvalid: 'Saisissez une adresse e-mail valide.',
+      passwordRequired: 'Saisissez votre mot de passe.',
+      unavailable: 'La connexion est indisponible pour le moment. Réessayez dans un instant.',
+      throttledMoment: 'Trop de tentatives de connexion. Patientez un instant, puis réessayez.',
+      throttledSeconds:
+        'Trop de tentatives de connexion. Patientez {seconds, plural, one {# seconde} other {# secondes}}, puis réessayez.',
+      throttledMinutes:
+        'Trop de tentatives de connexion. Patientez {minutes, plural, one {une minute} other {# minutes}}, puis réessayez.',
+    },
+    noStaff: {
+      title: 'Aucun compte collaborateur',
+      description:
+        'Personne ne peut encore se connecter à cette installation. Sur le serveur, créez le premier propriétaire avec cette commande, puis connectez-vous avec l’e-mail et le mot de passe qu’elle définit :',
+    },
+    demo: {
+      title: 'Comptes de démonstration',
+      description:
+        'Tous les comptes de démonstration utilisent le mot de passe {password}. Choisissez un compte pour remplir le formulaire.',
+    },
+  },
+  dashboard: {
+    title: 'Tableau de bord',
+    greeting: 'Bonjour, {name}',
+    today: 'Nous sommes le {date}.',
+    role: {
+      owner: 'Vous voyez tous les magasins, canaux et paramètres.',
+      manager: 'Vous gérez le stock, les commandes et les retraits de vos magasins.',
+      agent: 'Vous aidez les clients, quel que soit le canal de leur achat.',
+    },
+    shortcuts: 'Par où commencer',
+  },
+  pickups: {
+    title: 'Click & collect',
+    description: 'La file des retraits : commandes à préparer, colis prêts, retraits et expirations.',
+    placeholder: 'Cette section arrive avec la version consacrée au click & collect.',
+  },
+  kpis: {
+    title: 'Indicateurs',
+    description: 'Chiffre d’affaires, commandes et performance du click & collect par canal et par magasin.',
+    placeholder: 'Cette section arrive avec la version consacrée aux indicateurs.',
+  },
+  settings: {
+    title: 'Paramètres',
+    description: 'Sites, canaux de vente et comptes collaborateurs.',
+    placeholder: 'Cette section arrive avec la version consacrée aux paramètres.',
+  },
+  placeholder: {
+    title: 'Pas encore disponible',
+  },
+  forbidden: {
+    metaTitle: 'Accès refusé',
+    title: 'Vous n’avez pas accès à cette page',
+    description:
+      'Votre rôle ne comprend pas cette section. Si vous en avez besoin, demandez-le au propriétaire du compte.',
+  },
+  notFound: {
+    metaTitle: 'Page introuvable',
+    title: 'Page introuvable',
+    description: 'La page que vous cherchez n’existe pas ou a été déplacée.',
+    back: 'Aller au tableau de bord',
+  },
+  error: {
+    title: 'Un problème est survenu',
+    description:
+      'Cette page n’a pas pu être chargée. Réessayez ; si le problème persiste, prévenez votre administrateur.',
+    reference: 'Référence : {digest}',
+    retry: 'Réessayer',
+  },
+  errors: {
+    forbidden: 'Vous n’êtes pas autorisé à faire cela.',
+    validation: 'Certains champs sont à vérifier.',
+    unexpected: 'Un problème est survenu. Veuillez réessayer.',
+    out_of_stock_skus: 'Stock insuffisant pour {skus}.',
+    unknown_skus: 'SKU inconnu : {skus}.',
+    unprocessable_detail: 'Impossible avec ces informations : {message}',
+    stock_conflict: 'Ce changement ferait passer le stock sous zéro ou sous la quantité réservée pour des commandes.',
+    out_of_stock: 'Le stock est insuffisant.',
+    illegal_transition: 'Ce n’est plus possible : le statut a changé. Rechargez la page.',
+    not_found: 'Cet élément n’existe plus.',
+    unavailable: 'Le système est occupé. Patientez un instant et réessayez.',
+    conflict: 'Quelqu’un a modifié cet élément au même moment. Rechargez la page et réessayez.',
+    unprocessable: 'Cette demande ne peut pas être traitée.',
+    unauthenticated: 'Votre session a expiré. Veuillez vous reconnecter.',
+  },
   ...inventoryFr,
   ...ordersFr,
-};
+} as const satisfies MessagesShape<typeof en>;

@@ -3,7 +3,7 @@
 import { AuthError } from 'next-auth';
 import { signIn, ZSignInInput } from '@/lib/next/auth';
 import { signInFailure } from '@/lib/auth/sign-in-failure';
-import type { Translate } from '@/lib/i18n/core';
+import type { Translate } from '@/lib/next/i18n';
 import { getI18n } from '@/lib/next/i18n';
 import type { SignInState } from '@/lib/auth/sign-in-state';
 
@@ -18,8 +18,7 @@ function safeRedirect(value: FormDataEntryValue | null): string {
 function waitMessage(t: Translate, seconds: number): string {
   if (seconds <= 1) return t('login.errors.throttledMoment');
   if (seconds < 60) return t('login.errors.throttledSeconds', { seconds });
-  const minutes = Math.ceil(seconds / 60);
-  return minutes === 1 ? t('login.errors.throttledMinute') : t('login.errors.throttledMinutes', { minutes });
+  return t('login.errors.throttledMinutes', { minutes: Math.ceil(seconds / 60) });
 }
 
 /**

@@ -1,37 +1,17 @@
 import { INTL_LOCALE, type Locale } from './config';
-import type { en } from './messages/en';
-
-type Source = typeof en;
-export type MessageKey = keyof Source;
-/** A catalogue: every English key, each a string (French is typed as this). */
-export type Messages = { readonly [K in MessageKey]: string };
-
-/** The `{placeholder}` names in an English message, as a union of string literals. */
-type PlaceholdersOf<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
-  ? Name | PlaceholdersOf<Rest>
-  : never;
-
-export type TranslateVars = Record<string, string | number>;
-/** Arguments after the key: none for a plain message, the exact placeholders otherwise. */
-export type TranslateArgs<K extends MessageKey> = [PlaceholdersOf<Source[K]>] extends [never]
-  ? [vars?: TranslateVars]
-  : [vars: Record<PlaceholdersOf<Source[K]>, string | number>];
-
-export type Translate = <K extends MessageKey>(key: K, ...args: TranslateArgs<K>) => string;
 
 export type DateInput = Date | string | number;
 
-export type I18n = {
-  locale: Locale;
-  t: Translate;
+/** Locale-bound formatters, the same on the server and in the browser (lib/next/i18n*.ts hand them out). */
+export type Formatters = {
   /** Integer minor units (cents) → "€12.50" / "12,50 €"; the currency's own decimals (JPY has none). */
   formatMoney: (minorUnits: number, currency?: string) => string;
   formatNumber: (value: number, options?: Intl.NumberFormatOptions) => string;
   /** A ratio (0.125) as a percentage ("12.5%"). */
   formatPercent: (ratio: number, maximumFractionDigits?: number) => string;
-  /** A calendar date in the given time zone (default: the one createI18n was given): "23 Nov 2026" / "23 nov. 2026"; `full` adds the weekday. */
+  /** A calendar date in the given time zone (default: the one formattersFor was given): "23 Nov 2026" / "23 nov. 2026"; `full` adds the weekday. */
   formatDate: (date: DateInput, timeZone?: string, dateStyle?: 'short' | 'medium' | 'long' | 'full') => string;
-  /** Date and time in the given time zone (default: the one createI18n was given): "23 Nov 2026, 14:05". */
+  /** Date and time in the given time zone (default: the one formattersFor was given): "23 Nov 2026, 14:05". */
   formatDateTime: (date: DateInput, timeZone?: string) => string;
 };
 
@@ -62,23 +42,20 @@ function toDate(input: DateInput): Date {
   return input instanceof Date ? input : new Date(input);
 }
 
-export function interpolate(template: string, vars?: TranslateVars): string {
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : whole,
-  );
-}
+const built = new Map<string, Formatters>();
 
 /**
- * Builds the translator and formatters for one locale; used by the server helper and the client provider alike.
- * `defaultTimeZone` is what dates are shown in when the caller names no zone: the install's (lib/system/time-zone.ts).
+ * The formatters of a locale, built once. They format with INTL_LOCALE's tag (English with
+ * European conventions), which is why they are not next-intl's `useFormatter`: that one formats
+ * with the message locale ('en' → month/day, 12 h). `defaultTimeZone` is what dates are shown in
+ * when the caller names no zone: the install's (lib/system/time-zone.ts).
  */
-export function createI18n(locale: Locale, messages: Messages, defaultTimeZone: string): I18n {
+export function formattersFor(locale: Locale, defaultTimeZone: string): Formatters {
+  const key = `${locale}|${defaultTimeZone}`;
+  const cached = built.get(key);
+  if (cached) return cached;
   const tag = INTL_LOCALE[locale];
-  const t = ((key: MessageKey, vars?: TranslateVars) => interpolate(messages[key] ?? key, vars)) as Translate;
-  return {
-    locale,
-    t,
+  const formatters: Formatters = {
     formatMoney(minorUnits, currency = 'EUR') {
       const f = numberFormat(tag, { style: 'currency', currency });
       const digits = f.resolvedOptions().maximumFractionDigits ?? 2;
@@ -97,4 +74,6 @@ export function createI18n(locale: Locale, messages: Messages, defaultTimeZone: 
       return dateFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(toDate(date));
     },
   };
+  built.set(key, formatters);
+  return formatters;
 }
