@@ -1,9 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { NextIntlClientProvider } from 'next-intl';
-import { getMessages } from 'next-intl/server';
 import { Providers } from '@/components/providers';
-import { getI18n } from '@/lib/next/i18n';
+import { getClientMessages, getI18n } from '@/lib/next/i18n';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { themeColor: '#f5f6f8' };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [{ locale }, messages] = await Promise.all([getI18n(), getMessages()]);
+  const [{ locale }, messages] = await Promise.all([getI18n(), getClientMessages('shell')]);
   return (
     <html lang={locale}>
       <body>

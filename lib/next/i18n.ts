@@ -1,9 +1,11 @@
 import 'server-only';
 import { cache } from 'react';
 import type { Messages, MessageKeys, NestedKeyOf, useTranslations } from 'next-intl';
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { getLocale, getMessages, getTimeZone, getTranslations } from 'next-intl/server';
+import { CLIENT_NAMESPACES, type ClientArea } from '@/lib/i18n/client-namespaces';
 import type { Locale } from '@/lib/i18n/config';
 import { formattersFor, type Formatters } from '@/lib/i18n/format';
+import { pickNamespaces } from '@/lib/i18n/messages';
 
 /** The translator of the whole catalogue (next-intl's, typed from the English messages: keys and ICU arguments). */
 export type Translate = ReturnType<typeof useTranslations<never>>;
@@ -24,3 +26,11 @@ export const getI18n = cache(async (): Promise<I18n> => {
   const [locale, t, timeZone] = await Promise.all([getLocale(), getTranslations(), getTimeZone()]);
   return { locale, t, ...formattersFor(locale, timeZone) };
 });
+
+/**
+ * The messages a NextIntlClientProvider hands to the browser for one part of the app: its
+ * namespaces only (lib/i18n/client-namespaces.ts), not the whole catalogue on every page.
+ */
+export async function getClientMessages(area: ClientArea) {
+  return pickNamespaces(await getMessages(), CLIENT_NAMESPACES[area]);
+}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { FirstOwnerNotice } from '@/components/auth/first-owner-notice';
@@ -7,7 +8,7 @@ import { LocaleSwitch } from '@/components/locale-switch';
 import { BrandMark } from '@/components/shell/brand-mark';
 import { Card } from '@/components/ui/card';
 import { getSessionContext } from '@/lib/next/session';
-import { getI18n } from '@/lib/next/i18n';
+import { getClientMessages, getI18n } from '@/lib/next/i18n';
 import { findDemoSeed, FIRST_OWNER_COMMAND, hasActiveStaff } from '@/lib/system/install';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,9 +26,10 @@ const DEMO_ACCOUNTS = [
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const db = await getDb();
-  const [ctx, { t }, params, demoSeed, staff] = await Promise.all([
+  const [ctx, { t }, messages, params, demoSeed, staff] = await Promise.all([
     getSessionContext(),
     getI18n(),
+    getClientMessages('login'),
     searchParams,
     findDemoSeed(db),
     hasActiveStaff(db),
@@ -53,7 +55,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             <h1 className="text-lg font-semibold tracking-tight">{t('login.title')}</h1>
             <p className="mb-5 mt-1 text-sm text-muted-foreground">{t('login.description')}</p>
             {staff ? null : <FirstOwnerNotice command={FIRST_OWNER_COMMAND} />}
-            <LoginForm redirectTo={next} demo={demo} />
+            <NextIntlClientProvider messages={messages}>
+              <LoginForm redirectTo={next} demo={demo} />
+            </NextIntlClientProvider>
           </Card>
         </div>
       </main>

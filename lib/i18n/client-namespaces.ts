@@ -1,0 +1,19 @@
+import type { Namespace } from './messages';
+
+/** What client components on every page translate: the shell, dialogs, toasts, error views, action errors. */
+const SHELL = ['app', 'common', 'nav', 'shell', 'userMenu', 'locale', 'error', 'errors'] as const;
+
+/**
+ * The namespaces the browser receives, per part of the app (the root layout gives `shell`; the
+ * sign-in page and the inventory and orders layouts give theirs). Everything else is translated
+ * on the server and arrives as text. components/client-messages.test.ts checks that the client
+ * components of each part use no other namespace.
+ */
+export const CLIENT_NAMESPACES = {
+  shell: SHELL,
+  login: [...SHELL, 'login'],
+  inventory: [...SHELL, 'inventory'],
+  orders: [...SHELL, 'orders'],
+} as const satisfies Record<string, readonly Namespace[]>;
+
+export type ClientArea = keyof typeof CLIENT_NAMESPACES;
