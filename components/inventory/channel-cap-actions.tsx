@@ -92,7 +92,7 @@ function CapDialog({ variantId, sku, channel, maxUnits, reserved }: Props) {
         return;
       }
       form.close();
-      toast.success(t('inventory.channels.saved', { channel: channel.name, maxUnits: formatNumber(parsed), sku }));
+      toast.success(t('inventory.channels.saved', { channel: channel.name, maxUnits: parsed, sku }));
     });
   }
 

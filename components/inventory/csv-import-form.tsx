@@ -49,8 +49,8 @@ export function CsvImportForm({
       const result = await importStockCsvAction({ locationId, kind, text, reference: reference.trim() || undefined });
       if (result.ok) {
         const message = t('inventory.import.success', {
-          rows: formatNumber(result.data.applied),
-          changed: formatNumber(result.data.changed),
+          rows: result.data.applied,
+          changed: result.data.changed,
         });
         setSuccess(message);
         toast.success(message);

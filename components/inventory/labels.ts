@@ -36,7 +36,8 @@ export function countScopeLabel(t: Translate, scope: string): string {
   if (scope === 'csv') return t('inventory.counts.scope.csv');
   if (scope.startsWith('category:'))
     return t('inventory.counts.scope.category', { category: scope.slice('category:'.length) });
-  if (scope.startsWith('list:')) return t('inventory.counts.scope.list', { count: scope.slice('list:'.length) });
+  if (scope.startsWith('list:'))
+    return t('inventory.counts.scope.list', { count: Number(scope.slice('list:'.length)) });
   return scope;
 }
 

@@ -20,7 +20,7 @@ export function ReceiveForm({
   locations: LocationOption[];
   defaultLocationId: string;
 }) {
-  const { t, formatNumber } = useI18n();
+  const { t } = useI18n();
   const id = useId();
   const [locationId, setLocationId] = useState(defaultLocationId);
   const [reference, setReference] = useState('');
@@ -48,7 +48,7 @@ export function ReceiveForm({
       if (!result.ok) return setError(actionErrorMessage(t, result));
       const location = locations.find((l) => l.id === locationId)?.name ?? '';
       const message = t('inventory.receive.success', {
-        units: formatNumber(result.data.units),
+        units: result.data.units,
         location,
         reference: reference.trim(),
       });

@@ -48,7 +48,7 @@ export function TransferActions({
   canCancel: boolean;
   inTransit: boolean;
 }) {
-  const { t, formatNumber } = useI18n();
+  const { t } = useI18n();
   return (
     <>
       {canReceive ? (
@@ -63,7 +63,7 @@ export function TransferActions({
             </Button>
           }
           title={t('inventory.transfers.shipTitle', { number })}
-          description={t('inventory.transfers.shipDescription', { units: formatNumber(units), location: source })}
+          description={t('inventory.transfers.shipDescription', { units, location: source })}
           confirmLabel={t('inventory.transfers.ship')}
           onConfirm={async () => {
             const result = await shipTransferAction({ transferId });
@@ -83,7 +83,7 @@ export function TransferActions({
           title={t('inventory.transfers.cancelTitle', { number })}
           description={
             inTransit
-              ? t('inventory.transfers.cancelInTransit', { units: formatNumber(units), location: source })
+              ? t('inventory.transfers.cancelInTransit', { units, location: source })
               : t('inventory.transfers.cancelDraft')
           }
           confirmLabel={t('inventory.transfers.cancel')}

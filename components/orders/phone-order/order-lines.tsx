@@ -30,7 +30,7 @@ export function OrderLines({
   shortSkus: string[];
   stores: readonly StoreOption[];
 }) {
-  const { t, formatMoney, formatNumber } = useI18n();
+  const { t, formatMoney } = useI18n();
   const { errors } = useFormState({ control: form.control, name: 'lines' });
   const lines = useWatch({ control: form.control, name: 'lines' });
   const fulfilment = useWatch({ control: form.control, name: 'fulfilment' });
@@ -134,8 +134,8 @@ export function OrderLines({
                         </span>
                         <span className={cn('tabular-nums', short && 'font-medium text-waiting')}>
                           {store
-                            ? t('orders.new.availableAt', { count: formatNumber(available ?? 0), location: store.code })
-                            : t('orders.new.available', { count: formatNumber(info.available) })}
+                            ? t('orders.new.availableAt', { count: available ?? 0, location: store.code })
+                            : t('orders.new.available', { count: info.available })}
                           {short ? ` — ${t('orders.new.notEnough')}` : null}
                         </span>
                       </span>

@@ -140,7 +140,7 @@ export const inventoryFr = {
       zero: 'Avec 0, ce canal ne peut plus vendre ce SKU.',
       save: 'Enregistrer la limite',
       saving: 'Enregistrement…',
-      saved: '{channel} peut désormais vendre au plus {maxUnits} unités de {sku}.',
+      saved: '{channel} peut désormais vendre au plus {maxUnits, plural, one {# unité} other {# unités}} de {sku}.',
       removeTitle: 'Retirer la limite de {channel} ?',
       removeDescription: '{channel} pourra alors vendre tout le stock disponible de {sku}.',
       keep: 'Garder la limite',
@@ -227,7 +227,8 @@ export const inventoryFr = {
       referencePlaceholder: 'ex. BL-2026-1147',
       submit: 'Réceptionner',
       submitting: 'Réception…',
-      success: '{units} unités réceptionnées à {location} (livraison {reference}).',
+      success:
+        '{units, plural, one {# unité réceptionnée} other {# unités réceptionnées}} à {location} (livraison {reference}).',
       needLines: 'Ajoutez au moins une ligne.',
       needReference: 'Saisissez le numéro du bon de livraison.',
       noLocation: 'Vous ne pouvez réceptionner du stock dans aucun site.',
@@ -244,7 +245,8 @@ export const inventoryFr = {
       file: 'Fichier CSV',
       submit: 'Vérifier et importer',
       submitting: 'Import…',
-      success: '{rows} lignes importées : {changed} stocks modifiés.',
+      success:
+        '{rows, plural, one {# ligne importée} other {# lignes importées}} : {changed, plural, one {# stock modifié} other {# stocks modifiés}}.',
       failed: 'Rien n’a été importé. Lignes en erreur : {count}.',
       errorsLabel: 'Lignes en erreur',
       row: 'Ligne',
@@ -317,7 +319,8 @@ export const inventoryFr = {
       },
       ship: 'Expédier',
       shipTitle: 'Expédier {number} ?',
-      shipDescription: '{units} unités quittent {location} maintenant et restent en transit jusqu’à leur réception.',
+      shipDescription:
+        '{units, plural, one {# unité quitte {location} maintenant et reste en transit jusqu’à sa réception.} other {# unités quittent {location} maintenant et restent en transit jusqu’à leur réception.}}',
       shipped: 'Expédié : le stock a quitté {location}.',
       receive: 'Réceptionner',
       receiveTitle: 'Réceptionner {number}',
@@ -331,7 +334,8 @@ export const inventoryFr = {
       cancel: 'Annuler le transfert',
       cancelTitle: 'Annuler {number} ?',
       cancelDraft: 'Le brouillon est clos ; aucun stock ne bouge.',
-      cancelInTransit: 'Les {units} unités en transit retournent à {location}.',
+      cancelInTransit:
+        '{units, plural, one {L’unité en transit retourne à {location}.} other {Les # unités en transit retournent à {location}.}}',
       keep: 'Garder le transfert',
       cancelled: 'Transfert annulé.',
       waitingShip: 'En attente d’expédition depuis {location}.',
@@ -364,7 +368,7 @@ export const inventoryFr = {
       scope: {
         all: 'Tous les SKU',
         category: 'Catégorie : {category}',
-        list: 'Liste de {count} SKU',
+        list: 'Liste de {count, plural, other {# SKU}}',
         csv: 'Import CSV',
       },
       empty: 'Aucun inventaire pour l’instant',
