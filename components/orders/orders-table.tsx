@@ -83,7 +83,7 @@ export async function OrdersTable({
                 className="max-w-40"
               />
               <span className="mt-1 block whitespace-nowrap text-xs text-muted-foreground">
-                {t(`orders.fulfilmentType.${row.fulfilmentType as 'ship' | 'pickup' | 'in_store'}`)}
+                {t(`orders.fulfilmentType.${row.fulfilmentType}`)}
                 {row.locationCode ? (
                   <>
                     {' '}
@@ -99,7 +99,7 @@ export async function OrdersTable({
               {formatMoney(row.totalCents, row.currency)}
             </TableCell>
             <TableCell>
-              <Badge variant={orderStatusVariant(row.status)}>{t(`orders.status.${row.status as 'placed'}`)}</Badge>
+              <Badge variant={orderStatusVariant(row.status)}>{t(`orders.status.${row.status}`)}</Badge>
             </TableCell>
           </TableRow>
         ))}

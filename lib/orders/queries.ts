@@ -27,8 +27,8 @@ export type OrderListRow = {
   externalId: string;
   channelCode: string;
   channelName: string;
-  status: string;
-  fulfilmentType: string;
+  status: typeof orders.$inferSelect.status;
+  fulfilmentType: typeof orders.$inferSelect.fulfilmentType;
   locationCode: string | null;
   /** The order's store's zone (its time is shown there); null for a ship order: the install's. */
   timeZone: string | null;

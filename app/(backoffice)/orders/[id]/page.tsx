@@ -59,7 +59,7 @@ export default async function OrderPage({ params }: { params: Params }) {
 
   const channelKind = channels.find((c) => c.code === order.channelCode)?.kind;
   const money = (cents: number) => formatMoney(cents, order.currency);
-  const status = order.status as Parameters<typeof allowedActions>[0]['status'];
+  const status = order.status;
 
   return (
     <>
@@ -75,7 +75,7 @@ export default async function OrderPage({ params }: { params: Params }) {
           <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <span>{order.number}</span>
             <Badge variant={orderStatusVariant(status)} className="text-[0.8125rem]">
-              {t(`orders.status.${status as 'placed'}`)}
+              {t(`orders.status.${status}`)}
             </Badge>
           </span>
         }
