@@ -7,6 +7,14 @@ import { navFor } from '@/lib/auth/permissions';
 import { getSessionContext } from '@/lib/next/session';
 import { getI18n } from '@/lib/next/i18n';
 
+/**
+ * No loading.tsx under this layout, on purpose. Pages here answer in tens of milliseconds; a
+ * loading boundary made every client navigation show its skeleton, and React then holds the
+ * real content back until the skeleton has been up ~300 ms (its Suspense reveal throttle), so
+ * a 25 ms page took 350–400 ms. Without one, Next keeps the current page until the next one is
+ * ready, and a page's notFound() or redirect() comes before anything streams (a real 404).
+ * Wrap only a genuinely slow part of a page in <Suspense> (scripts/measure-navigation.ts).
+ */
 export default async function BackofficeLayout({ children }: { children: ReactNode }) {
   const [ctx, { t }, cookieStore] = await Promise.all([getSessionContext(), getI18n(), cookies()]);
   if (!ctx) redirect('/login');

@@ -36,7 +36,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function OrderPage({ params }: { params: Params }) {
   const [{ id }, ctx, i18n] = await Promise.all([params, requirePage('orders.view'), getI18n()]);
   const { t, formatMoney, formatNumber, formatDateTime } = i18n;
-  // Scope and existence were settled by the layout (getOrderForActor): the order is this user's to see.
+  // Missing or out of scope → 404 or the forbidden page, before anything streams (getOrderForActor).
   const order = valueForPage(await readOrder(id));
   const db = await getDb();
   const [locations, channels] = await Promise.all([listLocations(db), listChannels(db)]);
