@@ -1,0 +1,84 @@
+/**
+ * First-load JavaScript per route, gzip-compressed, from the last `next build`: the chunks a
+ * browser must download and run before a page is interactive (the shared framework chunks plus
+ * the route's own). Fails (exit 1) when a page route is over the budget, so a heavy import into a
+ * shared component shows up in CI rather than on a store's tablet.
+ *
+ *   npx tsx scripts/bundle-size.ts [--budget-kb 150] [--json]
+ *
+ * The chunk lists come from .next/diagnostics/route-bundle-stats.json, which `next build`
+ * (Next 16, Turbopack) writes for every route; sizes are measured here with gzip level 9 (what
+ * a compressing server or CDN sends, within a few per cent of brotli's). Chunks loaded later
+ * (next/dynamic, a chart on idle) are not in a route's first load, which is the point.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+type RouteStats = { route: string; firstLoadUncompressedJsBytes: number; firstLoadChunkPaths: string[] };
+
+const args = process.argv.slice(2);
+const budgetArg = args.indexOf('--budget-kb');
+const budgetKb = budgetArg >= 0 ? Number(args[budgetArg + 1]) : 150;
+const asJson = args.includes('--json');
+if (!Number.isFinite(budgetKb) || budgetKb <= 0) {
+  console.error('bundle-size: --budget-kb needs a positive number');
+  process.exit(2);
+}
+
+const root = process.cwd();
+const statsFile = path.join(root, '.next', 'diagnostics', 'route-bundle-stats.json');
+if (!existsSync(statsFile)) {
+  console.error(`bundle-size: no ${path.relative(root, statsFile)}; run \`npx next build\` first`);
+  process.exit(2);
+}
+const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as RouteStats[];
+
+const gzipCache = new Map<string, number>();
+function gzipBytes(chunk: string): number {
+  let size = gzipCache.get(chunk);
+  if (size === undefined) {
+    size = gzipSync(readFileSync(path.join(root, chunk)), { level: 9 }).length;
+    gzipCache.set(chunk, size);
+  }
+  return size;
+}
+
+// API routes and other route handlers send no JavaScript to a browser.
+const pages = stats.filter((s) => !s.route.startsWith('/api/') && s.firstLoadChunkPaths.length > 0);
+const rows = pages
+  .map((s) => ({
+    route: s.route,
+    gzipBytes: s.firstLoadChunkPaths.reduce((sum, chunk) => sum + gzipBytes(chunk), 0),
+    rawBytes: s.firstLoadUncompressedJsBytes,
+    chunks: s.firstLoadChunkPaths.length,
+  }))
+  .sort((a, b) => b.gzipBytes - a.gzipBytes);
+
+// What every page downloads whatever its route: the chunks all routes share.
+const shared = pages
+  .map((s) => new Set(s.firstLoadChunkPaths))
+  .reduce((acc, set) => new Set([...acc].filter((c) => set.has(c))));
+const sharedBytes = [...shared].reduce((sum, chunk) => sum + gzipBytes(chunk), 0);
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const over = rows.filter((r) => r.gzipBytes > budgetKb * 1024);
+
+if (asJson) {
+  console.log(JSON.stringify({ budgetKb, sharedGzipBytes: sharedBytes, routes: rows }, null, 2));
+} else {
+  const width = Math.max(...rows.map((r) => r.route.length), 5);
+  console.log(`${'route'.padEnd(width)}  first load (gzip)   raw   chunks`);
+  for (const r of rows) {
+    const mark = r.gzipBytes > budgetKb * 1024 ? '  ✗ over budget' : '';
+    console.log(
+      `${r.route.padEnd(width)}  ${kb(r.gzipBytes).padStart(8)} KB  ${kb(r.rawBytes).padStart(8)} KB  ${String(r.chunks).padStart(3)}${mark}`,
+    );
+  }
+  console.log(`\nshared by every route: ${kb(sharedBytes)} KB gzip in ${shared.size} chunks; budget ${budgetKb} KB`);
+}
+
+if (over.length > 0) {
+  console.error(`bundle-size: ${over.length} route(s) over ${budgetKb} KB of first-load JavaScript (gzip)`);
+  process.exit(1);
+}
