@@ -139,7 +139,7 @@ export function LineEditor({
         </p>
       ) : (
         <>
-          <Table label={t('inventory.lines.label')} containerClassName="max-h-[50dvh]">
+          <Table label={t('inventory.lines.label')} scroll="box" containerClassName="max-h-[50dvh]">
             <TableHeader>
               <TableRow className="hover:bg-transparent">
                 <TableHead>{t('inventory.col.product')}</TableHead>

@@ -168,7 +168,7 @@ function ReceiveDialog({
           <DialogDescription>{t('inventory.transfers.receiveDescription')}</DialogDescription>
         </DialogHeader>
         <form id={`${id}-form`} onSubmit={onSubmit} className="grid grid-cols-1 gap-4" noValidate>
-          <Table containerClassName="max-h-[50dvh]">
+          <Table scroll="box" containerClassName="max-h-[50dvh]">
             <TableHeader>
               <TableRow className="hover:bg-transparent">
                 <TableHead>{t('inventory.col.product')}</TableHead>

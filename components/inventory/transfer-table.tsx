@@ -26,7 +26,7 @@ export function TransferTable({
 }) {
   const { t, formatNumber, formatDate, formatDateTime } = i18n;
   return (
-    <Table label={label} containerClassName={brief ? 'max-h-80' : 'max-h-[60dvh]'}>
+    <Table label={label}>
       <TableHeader>
         <TableRow className="hover:bg-transparent">
           <TableHead>{t('inventory.transfers.col.number')}</TableHead>

@@ -23,7 +23,7 @@ export async function OrdersTable({
 }) {
   const { t, formatMoney, formatNumber, formatDateTime } = await getI18n();
   return (
-    <Table label={label} containerClassName="max-h-[calc(100dvh-16rem)] min-h-40">
+    <Table label={label}>
       <TableHeader>
         <TableRow className="hover:bg-transparent">
           <TableHead>{t('orders.col.number')}</TableHead>
@@ -76,12 +76,7 @@ export async function OrdersTable({
               </TableCell>
             ) : null}
             <TableCell>
-              <ChannelBadge
-                code={row.channelCode}
-                name={row.channelName}
-                kind={channelKinds[row.channelCode]}
-                className="max-w-40"
-              />
+              <ChannelBadge code={row.channelCode} name={row.channelName} kind={channelKinds[row.channelCode]} />
               <span className="mt-1 block whitespace-nowrap text-xs text-muted-foreground">
                 {t(`orders.fulfilmentType.${row.fulfilmentType}`)}
                 {row.locationCode ? (

@@ -2,36 +2,57 @@ import type { ComponentProps } from 'react';
 import { cn } from '@/lib/utils';
 
 /**
- * A data table in its own scroll box, so the header stays visible while rows scroll (a sticky
- * header cannot stick to the page through an overflow container). Give `label` when the box
- * may scroll: it becomes a focusable, named region that keyboard users can scroll.
+ * A data table. By default the page scrolls, not the table: the box grows with its rows and,
+ * from 1024 px, the header row sticks under the app header as the page scrolls (a sticky header
+ * cannot stick to the page through an overflow container, so the box has none there; the
+ * columns must fit, which they do at 1024 px with the sidebar as an icon rail). Narrower, the
+ * box scrolls sideways instead. `scroll="box"` keeps a table in a scroll box of its own, header
+ * sticky inside it: for a table in a dialog or a panel of fixed height (give a max-h). Give
+ * `label` when the box may scroll: it becomes a focusable, named region that keyboard users can
+ * scroll.
  */
 export function Table({
   className,
   containerClassName,
   label,
+  scroll = 'page',
   ...props
-}: ComponentProps<'table'> & { containerClassName?: string; label?: string }) {
+}: ComponentProps<'table'> & { containerClassName?: string; label?: string; scroll?: 'page' | 'box' }) {
   return (
     <div
       data-slot="table-container"
+      data-scroll={scroll}
       className={cn(
-        'relative max-h-[70dvh] w-full overflow-auto rounded-lg border border-border bg-surface',
+        'group/table relative w-full rounded-lg border border-border bg-surface',
+        scroll === 'page' ? 'max-lg:overflow-x-auto' : 'max-h-[70dvh] overflow-auto',
         containerClassName,
       )}
       {...(label ? { role: 'region', 'aria-label': label, tabIndex: 0 } : {})}
     >
       <table
         data-slot="table"
-        className={cn('w-full caption-bottom border-separate border-spacing-0 text-sm', className)}
+        className={cn(
+          'w-full caption-bottom border-separate border-spacing-0 text-sm',
+          // Without a clipping box, the header's corners follow the box's rounded ones.
+          '[&_thead_tr:first-child>th:first-child]:rounded-tl-[calc(var(--radius-lg)-1px)]',
+          '[&_thead_tr:first-child>th:last-child]:rounded-tr-[calc(var(--radius-lg)-1px)]',
+          className,
+        )}
         {...props}
       />
     </div>
   );
 }
 
+/** Sticky: inside its box (scroll="box"), or from 1024 px under the app header (h-14, components/shell/app-shell.tsx). */
 export function TableHeader({ className, ...props }: ComponentProps<'thead'>) {
-  return <thead data-slot="table-header" className={cn('sticky top-0 z-10 bg-muted', className)} {...props} />;
+  return (
+    <thead
+      data-slot="table-header"
+      className={cn('sticky top-0 z-10 bg-muted lg:group-data-[scroll=page]/table:top-14', className)}
+      {...props}
+    />
+  );
 }
 
 export function TableBody({ className, ...props }: ComponentProps<'tbody'>) {

@@ -27,7 +27,7 @@ export async function ChannelLimits({
       {channelLimits.length === 0 ? (
         <EmptyNote>{t('inventory.channels.empty')}</EmptyNote>
       ) : (
-        <Table label={t('inventory.channels.label')} containerClassName="max-h-none">
+        <Table label={t('inventory.channels.label')}>
           <TableHeader>
             <TableRow className="hover:bg-transparent">
               <TableHead>{t('inventory.channels.col.channel')}</TableHead>

@@ -21,7 +21,7 @@ export async function OpenReservations({
       {reservations.length === 0 ? (
         <EmptyNote>{t('inventory.sku.reservationsEmpty')}</EmptyNote>
       ) : (
-        <Table containerClassName="max-h-80">
+        <Table>
           <TableHeader>
             <TableRow className="hover:bg-transparent">
               <TableHead>{t('inventory.sku.order')}</TableHead>

@@ -34,7 +34,7 @@ export async function StockLevels({
       {detail.levels.length === 0 ? (
         <EmptyNote>{t('inventory.sku.levelsEmpty')}</EmptyNote>
       ) : (
-        <Table label={t('inventory.sku.levels')} containerClassName="max-h-none">
+        <Table label={t('inventory.sku.levels')}>
           <TableHeader>
             <TableRow className="hover:bg-transparent">
               <TableHead>{t('inventory.col.location')}</TableHead>

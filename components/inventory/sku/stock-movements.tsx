@@ -66,7 +66,7 @@ export async function StockMovements({
                 <TableCell className="whitespace-nowrap">
                   <LedgerReference entry={e} t={t} />
                 </TableCell>
-                <TableCell className="whitespace-nowrap">
+                <TableCell>
                   {e.actorName ?? <span className="text-muted-foreground">{t('inventory.ledger.system')}</span>}
                 </TableCell>
               </TableRow>

@@ -126,7 +126,7 @@ export default async function OrderPage({ params }: { params: Params }) {
             <h2 id="order-lines" className="mb-3 text-[0.9375rem] font-semibold">
               {t('orders.detail.lines')}
             </h2>
-            <Table label={t('orders.detail.linesLabel')} containerClassName="max-h-none">
+            <Table label={t('orders.detail.linesLabel')}>
               <TableHeader>
                 <TableRow className="hover:bg-transparent">
                   <TableHead>{t('orders.col.sku')}</TableHead>
@@ -176,7 +176,7 @@ export default async function OrderPage({ params }: { params: Params }) {
                 {t('orders.reservations.empty')}
               </p>
             ) : (
-              <Table label={t('orders.reservations.label')} containerClassName="max-h-none">
+              <Table label={t('orders.reservations.label')}>
                 <TableHeader>
                   <TableRow className="hover:bg-transparent">
                     <TableHead>{t('orders.col.location')}</TableHead>
