@@ -6,7 +6,10 @@ const KIND_ICON = { web: Globe, marketplace: ShoppingBag, pos: Store, phone: Pho
 
 export type ChannelKind = keyof typeof KIND_ICON;
 
-/** A channel by name; its kind as an icon when known (a badge colour would read as a status). */
+/**
+ * A channel by name; its kind as an icon when known (a badge colour would read as a status). As
+ * wide as its name, truncated only where its cell is narrower (the full name is in the title).
+ */
 export function ChannelBadge({
   name,
   code,
@@ -20,9 +23,9 @@ export function ChannelBadge({
 }) {
   const Icon = kind ? KIND_ICON[kind] : null;
   return (
-    <Badge variant="neutral" title={`${name} (${code})`} className={cn('max-w-44', className)}>
-      {Icon ? <Icon aria-hidden /> : null}
-      <span className="truncate">{name}</span>
+    <Badge variant="neutral" title={`${name} (${code})`} className={cn('max-w-full', className)}>
+      {Icon ? <Icon aria-hidden className="shrink-0" /> : null}
+      <span className="min-w-0 truncate">{name}</span>
     </Badge>
   );
 }

@@ -150,7 +150,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
               <ul className="flex flex-wrap gap-2">
                 {profile.channels.map((c) => (
                   <li key={c.code}>
-                    <ChannelBadge code={c.code} name={c.name} kind={kinds[c.code]} className="max-w-none" />
+                    <ChannelBadge code={c.code} name={c.name} kind={kinds[c.code]} />
                   </li>
                 ))}
               </ul>
