@@ -75,9 +75,9 @@ async function timedClick(page: Page, link: ReturnType<Page['locator']>): Promis
     if (waited > 15_000) throw new Error(`no heading on ${path} 15 s after the click`);
     await page.waitForTimeout(10);
   }
-  const { ms, skeleton } = (await page.evaluate(
+  const { ms, skeleton } = await page.evaluate<Sample>(
     '(() => { const s = window.__nav; s.stop(); return { ms: s.t1 - s.t0, skeleton: s.skeleton }; })()',
-  )) as Sample;
+  );
   await page.waitForTimeout(pauseMs);
   return { ms, skeleton };
 }

@@ -46,7 +46,8 @@ export function OnHandLineChart({ data, series }: { data: OnHandPoint[]; series:
           tickFormatter={(v: number) => formatNumber(v)}
         />
         <Tooltip
-          labelFormatter={(day) => formatDate(`${String(day)}T12:00:00Z`, 'UTC', 'medium')}
+          // The label is the point's `day`, a calendar date (YYYY-MM-DD).
+          labelFormatter={(day) => (typeof day === 'string' ? formatDate(`${day}T12:00:00Z`, 'UTC', 'medium') : day)}
           formatter={(value) => formatNumber(Number(value))}
           contentStyle={{ borderRadius: 8, borderColor: '#e1e3e8', fontSize: 12 }}
         />
