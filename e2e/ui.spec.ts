@@ -1,0 +1,106 @@
+import { expect, test, type Page } from '@playwright/test';
+import { authFile } from './fixtures';
+
+// Shared UI mechanisms every page inherits: tables that let the page scroll, charts that load
+// after the page, client navigation without a skeleton flash.
+test.use({ storageState: authFile('owner') });
+
+/** Elements inside main that scroll vertically themselves (a box that traps the wheel on a tablet). */
+async function innerVerticalScrollers(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('main *')]
+      .filter((el) => {
+        const style = getComputedStyle(el);
+        return /(auto|scroll)/.test(style.overflowY) && el.scrollHeight > el.clientHeight + 1;
+      })
+      .map((el) => `${el.tagName.toLowerCase()}[data-slot=${el.getAttribute('data-slot')}]`),
+  );
+}
+
+test.describe('tables at 1024 × 768', () => {
+  test.use({ viewport: { width: 1024, height: 768 } });
+
+  for (const path of ['/orders', '/inventory', '/inventory/transfers']) {
+    test(`${path}: the page scrolls, not the table, and the header row sticks under the app header`, async ({
+      page,
+    }) => {
+      await page.goto(path);
+      const table = page.locator('main [data-slot="table-container"]').first();
+      await expect(table).toBeVisible();
+      expect(await innerVerticalScrollers(page)).toEqual([]);
+      // Every column fits: nothing to scroll sideways, nothing cut at the right edge.
+      expect(await table.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+
+      const canScroll = await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight + 200);
+      test.skip(!canScroll, 'the list is shorter than the window');
+      const appHeader = await page.locator('header').first().boundingBox();
+      const headerRow = table.locator('thead');
+      const before = await headerRow.boundingBox();
+      await page.mouse.move(600, 600);
+      await page.mouse.wheel(0, 600);
+      await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
+      const after = await headerRow.boundingBox();
+      expect(before!.y).toBeGreaterThan(appHeader!.height);
+      // Stuck right under the app header, whatever the scroll.
+      expect(Math.abs(after!.y - appHeader!.height)).toBeLessThanOrEqual(1);
+    });
+  }
+
+  test('the SKU page: stock movements show every column', async ({ page }) => {
+    await page.goto('/inventory');
+    await page.locator('main table a[href^="/inventory/"]').first().click();
+    const movements = page.getByRole('region', { name: 'Stock movements' });
+    await expect(movements).toBeVisible();
+    expect(await movements.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+    expect(await innerVerticalScrollers(page)).toEqual([]);
+  });
+});
+
+test('the SKU page draws its chart after the page, from a chunk the page did not load first', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script') scripts.push(r.url());
+  });
+  await page.goto('/inventory');
+  const href = await page.locator('main table a[href^="/inventory/"]').first().getAttribute('href');
+  const response = await page.goto(href!);
+  const html = await response!.text();
+  // Server-rendered: the chart's box with its name, not the chart.
+  expect(html).toContain('data-chart="on-hand"');
+  expect(html).not.toContain('recharts-surface');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+
+  const chart = page.locator('[data-chart="on-hand"]');
+  await expect(chart.locator('svg.recharts-surface')).toBeVisible();
+  // The chunk that drew it is not among the scripts the page's HTML asks for.
+  const firstLoad = new Set(
+    [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => new URL(m[1], page.url()).href),
+  );
+  const chartChunks: string[] = [];
+  for (const url of scripts) {
+    const body = await (await page.request.get(url)).text();
+    if (body.includes('recharts-surface')) chartChunks.push(url);
+  }
+  expect(chartChunks.length).toBeGreaterThan(0);
+  for (const url of chartChunks) expect(firstLoad.has(url)).toBe(false);
+});
+
+test('list → detail → list moves on the client without a loading skeleton', async ({ page }) => {
+  await page.goto('/orders');
+  await page.evaluate(() => {
+    const w = window as unknown as { skeletonSeen: boolean };
+    w.skeletonSeen = false;
+    new MutationObserver(() => {
+      if (document.querySelector('main [aria-busy="true"]')) w.skeletonSeen = true;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  const link = page.locator('main table a[href^="/orders/"]').first();
+  const number = (await link.textContent())!.trim();
+  await link.click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(number);
+  await page.locator('main a[href="/orders"]').first().click();
+  await expect(page).toHaveURL(/\/orders$/);
+  await expect(page.locator('main table')).toBeVisible();
+  // Same document all along (a client navigation), and no skeleton on the way.
+  expect(await page.evaluate(() => (window as unknown as { skeletonSeen: boolean }).skeletonSeen)).toBe(false);
+});
