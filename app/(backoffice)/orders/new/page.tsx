@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArrowLeft } from 'lucide-react';
 import { PhoneOrderForm } from '@/components/orders/phone-order-form';
+import { QueryProvider } from '@/components/query-provider';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { requirePage } from '@/lib/next/session';
@@ -30,7 +31,9 @@ export default async function NewPhoneOrderPage() {
       </Link>
       <PageHeader title={t('orders.new.title')} description={t('orders.new.description')} />
       {/* A new key per page view: submitting this form twice creates one order. */}
-      <PhoneOrderForm stores={stores} idempotencyKey={randomUUID()} />
+      <QueryProvider>
+        <PhoneOrderForm stores={stores} idempotencyKey={randomUUID()} />
+      </QueryProvider>
     </>
   );
 }
