@@ -6,8 +6,9 @@
  *
  *   npm run bundle-size [-- --budget-kb 150] [--json]
  *
- * The goal is 150 KB a route; `npm run test:e2e` runs it with a looser budget (275 KB, just over
- * today's heaviest route) as a guard against regressions until every route is under the goal:
+ * The goal is 150 KB a route; `npm run test:e2e` runs it with a looser budget (300 KB, above
+ * today's heaviest route, 265 KB) as a guard against regressions (an eagerly imported chart is
+ * +100 KB) until every route is under the goal:
  * lower that figure as routes get lighter.
  *
  * The chunk lists come from .next/diagnostics/route-bundle-stats.json, which `next build`
