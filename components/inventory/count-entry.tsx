@@ -1,31 +1,48 @@
 'use client';
 
-import { useId, useRef, useState, useTransition, type FormEvent } from 'react';
+import { useRef, useState, useTransition } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { ScanBarcode } from 'lucide-react';
-import { recordCountAction } from '@/lib/next/actions/inventory';
 import { actionErrorMessage } from '@/components/action-result';
 import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
+import { ZRecordCountInput, type RecordCountInput } from '@/lib/inventory/schemas';
+import { recordCountAction } from '@/lib/next/actions/inventory';
 import { useI18n } from '@/lib/next/i18n-client';
-import { parseQuantity } from './lines';
 
 type LogLine = { key: number; text: string; ok: boolean };
+/** One line of ZRecordCountInput as typed: `add` scans one unit, `set` takes the typed quantity. */
+type CountEntryValues = { lines: [{ code: string; counted: string; mode: 'add' | 'set' }] };
+
+const resolveInput = zodResolver(ZRecordCountInput);
 
 /**
  * Count entry for scanners and keyboards. Scan mode: every Enter adds one unit of that code.
- * Type mode: the typed quantity becomes the counted quantity. The review below refreshes.
+ * Type mode: the typed quantity becomes the counted quantity. The review below refreshes; each
+ * result is said in the log under the field, the scanner's feed (a toast per scan would pile up).
  */
 export function CountEntry({ countId }: { countId: string }) {
   const { t, formatNumber } = useI18n();
-  const id = useId();
-  const codeRef = useRef<HTMLInputElement>(null);
-  const [mode, setMode] = useState<'scan' | 'type'>('scan');
-  const [code, setCode] = useState('');
-  const [quantity, setQuantity] = useState('');
   const [log, setLog] = useState<LogLine[]>([]);
   const [pending, startTransition] = useTransition();
   const seq = useRef(0);
+  // The action's schema, with the count it records into and one unit per scan.
+  const resolver: Resolver<CountEntryValues, unknown, RecordCountInput> = async (values, context, options) => {
+    const [line] = values.lines;
+    // A blank quantity is no quantity (coercion would read it as 0).
+    const counted = line.mode === 'add' ? 1 : line.counted.trim() || undefined;
+    const input = { countId, lines: [{ ...line, counted }] };
+    const result = await resolveInput(input, context, { ...options, fields: {}, names: undefined });
+    return result as Awaited<ReturnType<Resolver<CountEntryValues, unknown, RecordCountInput>>>;
+  };
+  const form = useForm<CountEntryValues, unknown, RecordCountInput>({
+    resolver,
+    defaultValues: { lines: [{ code: '', counted: '', mode: 'add' }] },
+  });
+  const [line] = useWatch({ control: form.control, name: 'lines' });
+  const { errors } = form.formState;
 
   function push(text: string, ok: boolean) {
     seq.current += 1;
@@ -33,90 +50,75 @@ export function CountEntry({ countId }: { countId: string }) {
     setLog((l) => [{ key, text, ok }, ...l].slice(0, 6));
   }
 
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const value = code.trim();
-    if (!value) return;
-    const qty = mode === 'scan' ? 1 : parseQuantity(quantity);
-    if (qty === null) {
-      push(t('inventory.adjust.wholeNumber'), false);
-      return;
-    }
-    setCode('');
-    if (mode === 'type') setQuantity('');
+  function send(input: RecordCountInput) {
+    const [{ code, counted, mode }] = input.lines;
+    form.reset({ lines: [{ code: '', counted: '', mode }] });
     startTransition(async () => {
-      const result = await recordCountAction({
-        countId,
-        lines: [{ code: value, counted: qty, mode: mode === 'scan' ? 'add' : 'set' }],
-      });
+      const result = await recordCountAction(input);
       if (!result.ok) push(actionErrorMessage(t, result), false);
-      else if (result.data.unknown.length > 0) push(t('inventory.counts.unknown', { code: value }), false);
+      else if (result.data.unknown.length > 0) push(t('inventory.counts.unknown', { code }), false);
       else if (result.data.elsewhere.length > 0)
-        push(t('inventory.counts.elsewhere', { code: value, number: result.data.elsewhere[0].number }), false);
+        push(t('inventory.counts.elsewhere', { code, number: result.data.elsewhere[0].number }), false);
       else
         push(
-          mode === 'scan'
-            ? t('inventory.counts.recordedScan', { code: value })
-            : t('inventory.counts.recordedSet', { code: value, quantity: formatNumber(qty) }),
+          mode === 'add'
+            ? t('inventory.counts.recordedScan', { code })
+            : t('inventory.counts.recordedSet', { code, quantity: formatNumber(counted) }),
           true,
         );
-      codeRef.current?.focus();
+      form.setFocus('lines.0.code');
     });
   }
 
   return (
-    <form onSubmit={onSubmit} className="grid gap-3" noValidate>
+    <form onSubmit={form.handleSubmit(send)} className="grid gap-3" noValidate>
       <fieldset>
         <legend className="mb-2 text-sm font-medium">{t('inventory.counts.mode')}</legend>
         <div className="flex flex-wrap gap-x-5 gap-y-2">
-          {(['scan', 'type'] as const).map((m) => (
+          {(['add', 'set'] as const).map((m) => (
             <label key={m} className="inline-flex items-center gap-2 text-sm">
-              <input
-                type="radio"
-                name={`${id}-mode`}
-                value={m}
-                checked={mode === m}
-                onChange={() => setMode(m)}
-                className="size-4 accent-primary"
-              />
-              {m === 'scan' ? t('inventory.counts.modeScan') : t('inventory.counts.modeType')}
+              <input type="radio" value={m} className="size-4 accent-primary" {...form.register('lines.0.mode')} />
+              {m === 'add' ? t('inventory.counts.modeScan') : t('inventory.counts.modeType')}
             </label>
           ))}
         </div>
       </fieldset>
       <div className="flex flex-wrap items-end gap-2">
-        <div className="grid min-w-56 flex-1 gap-1.5">
-          <Label htmlFor={`${id}-code`}>{t('inventory.counts.code')}</Label>
-          <div className="relative">
-            <ScanBarcode
-              aria-hidden
-              className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
-            />
-            <Input
-              ref={codeRef}
-              id={`${id}-code`}
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-              autoComplete="off"
-              spellCheck={false}
-              className="pl-8 font-mono"
-              autoFocus
-            />
-          </div>
-        </div>
-        {mode === 'type' ? (
-          <div className="grid w-32 gap-1.5">
-            <Label htmlFor={`${id}-qty`}>{t('inventory.counts.quantity')}</Label>
-            <Input
-              id={`${id}-qty`}
-              value={quantity}
-              onChange={(e) => setQuantity(e.target.value)}
-              inputMode="numeric"
-              className="text-right tabular-nums"
-            />
-          </div>
+        <Field label={t('inventory.counts.code')} className="min-w-56 flex-1">
+          {(props) => (
+            <div className="relative">
+              <ScanBarcode
+                aria-hidden
+                className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
+              />
+              <Input
+                {...props}
+                autoComplete="off"
+                spellCheck={false}
+                className="pl-8 font-mono"
+                autoFocus
+                {...form.register('lines.0.code')}
+              />
+            </div>
+          )}
+        </Field>
+        {line.mode === 'set' ? (
+          <Field
+            label={t('inventory.counts.quantity')}
+            error={errors.lines?.[0]?.counted ? t('inventory.adjust.wholeNumber') : null}
+            className="w-32"
+          >
+            {(props) => (
+              <Input
+                {...props}
+                inputMode="numeric"
+                className="text-right tabular-nums"
+                {...form.register('lines.0.counted')}
+              />
+            )}
+          </Field>
         ) : null}
-        <Button type="submit" disabled={!code.trim()} aria-busy={pending || undefined}>
+        <Button type="submit" disabled={!line.code.trim()} aria-busy={pending || undefined}>
           {t('inventory.counts.record')}
         </Button>
       </div>

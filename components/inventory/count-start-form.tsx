@@ -1,56 +1,73 @@
 'use client';
 
-import { useId, useState, useTransition, type FormEvent } from 'react';
+import { useState, useTransition } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { ClipboardList } from 'lucide-react';
-import { startCountAction } from '@/lib/next/actions/inventory';
+import { toast } from 'sonner';
 import { actionErrorMessage } from '@/components/action-result';
+import { setServerErrors } from '@/components/form-errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Label } from '@/components/ui/label';
+import { Field } from '@/components/ui/field';
 import { NativeSelect } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
+import { ZStartCountInput, type StartCountInput } from '@/lib/inventory/schemas';
+import { startCountAction } from '@/lib/next/actions/inventory';
 import { useI18n } from '@/lib/next/i18n-client';
 import { LocationField, type LocationOption } from './form-fields';
+
+type Kind = StartCountInput['scope']['kind'];
+/** The SKUs as typed: one per line, or separated by commas or spaces. */
+type CountStartValues = { locationId: string; scope: { kind: Kind; category: string; skus: string } };
+
+const resolveInput = zodResolver(ZStartCountInput);
+/**
+ * The action's schema checks the scope that is chosen, with the typed list split into SKUs; its
+ * paths (locationId, scope.category, scope.skus) are the form's own.
+ */
+const resolver: Resolver<CountStartValues, unknown, StartCountInput> = async (values, context, options) => {
+  const { kind, category, skus } = values.scope;
+  const list = [...new Set(skus.split(/[\s,;]+/).filter(Boolean))];
+  const scope = kind === 'all' ? { kind } : kind === 'category' ? { kind, category } : { kind, skus: list };
+  const result = await resolveInput({ locationId: values.locationId, scope }, context, {
+    ...options,
+    fields: {},
+    names: undefined,
+  });
+  return result as Awaited<ReturnType<Resolver<CountStartValues, unknown, StartCountInput>>>;
+};
 
 /** Opens a count at one location for all SKUs, a category or a typed list; then the count page takes over. */
 export function CountStartForm({ locations, categories }: { locations: LocationOption[]; categories: string[] }) {
   const { t } = useI18n();
   const router = useRouter();
-  const id = useId();
-  const [locationId, setLocationId] = useState(locations[0]?.id ?? '');
-  const [kind, setKind] = useState<'all' | 'category' | 'list'>('category');
-  const [category, setCategory] = useState(categories[0] ?? '');
-  const [skus, setSkus] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
   /** The open count that holds some of these SKUs, when the server refused a second one. */
   const [openCount, setOpenCount] = useState<{ id: string; number: string } | null>(null);
-  const [pending, startTransition] = useTransition();
+  const form = useForm<CountStartValues, unknown, StartCountInput>({
+    resolver,
+    defaultValues: {
+      locationId: locations[0]?.id ?? '',
+      scope: { kind: 'category', category: categories[0] ?? '', skus: '' },
+    },
+  });
+  const kind = useWatch({ control: form.control, name: 'scope.kind' });
+  const { errors } = form.formState;
 
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const list = [
-      ...new Set(
-        skus
-          .split(/[\s,;]+/)
-          .map((s) => s.trim())
-          .filter(Boolean),
-      ),
-    ];
-    if (kind === 'list' && list.length === 0) return setError(t('inventory.counts.needSkus'));
-    setError(null);
+  function send(input: StartCountInput) {
     setOpenCount(null);
-    const scope = kind === 'all' ? { kind } : kind === 'category' ? { kind, category } : { kind, skus: list };
     startTransition(async () => {
-      const result = await startCountAction({ locationId, scope });
+      const result = await startCountAction(input);
       if (result.ok) return router.push(`/inventory/counts/${result.data.id}`);
       const open = result.details as { countId?: string; number?: string } | undefined;
-      if (result.code === 'conflict' && open?.countId && open.number) {
-        setOpenCount({ id: open.countId, number: open.number });
-        return setError(t('inventory.counts.alreadyOpen', { number: open.number }));
-      }
-      setError(result.code === 'unprocessable' ? t('inventory.counts.noneMatch') : actionErrorMessage(t, result));
+      // Stays on the page: the refusal names the count to open instead.
+      if (result.code === 'conflict' && open?.countId && open.number)
+        return setOpenCount({ id: open.countId, number: open.number });
+      if (setServerErrors(form.setError, result.fieldErrors)) return;
+      toast.error(result.code === 'unprocessable' ? t('inventory.counts.noneMatch') : actionErrorMessage(t, result));
     });
   }
 
@@ -61,67 +78,44 @@ export function CountStartForm({ locations, categories }: { locations: LocationO
   ] as const;
 
   return (
-    <form onSubmit={onSubmit} className="grid max-w-xl gap-5" noValidate>
-      <LocationField
-        id={`${id}-location`}
-        label={t('inventory.counts.location')}
-        locations={locations}
-        value={locationId}
-        onChange={setLocationId}
-      />
+    <form onSubmit={form.handleSubmit(send)} className="grid max-w-xl gap-5" noValidate>
+      <LocationField label={t('inventory.counts.location')} locations={locations} {...form.register('locationId')} />
       <fieldset className="grid gap-2">
         <legend className="mb-2 text-sm font-medium">{t('inventory.counts.scopeLabel')}</legend>
         {scopes.map(([value, label]) => (
           <label key={value} className="inline-flex items-center gap-2 text-sm">
-            <input
-              type="radio"
-              name={`${id}-scope`}
-              value={value}
-              checked={kind === value}
-              onChange={() => setKind(value)}
-              className="size-4 accent-primary"
-            />
+            <input type="radio" value={value} className="size-4 accent-primary" {...form.register('scope.kind')} />
             {label}
           </label>
         ))}
       </fieldset>
       {kind === 'category' ? (
-        <div className="grid gap-1.5">
-          <Label htmlFor={`${id}-category`}>{t('inventory.counts.category')}</Label>
-          <NativeSelect id={`${id}-category`} value={category} onChange={(e) => setCategory(e.target.value)}>
-            {categories.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
+        <Field label={t('inventory.counts.category')}>
+          {(props) => (
+            <NativeSelect {...props} {...form.register('scope.category')}>
+              {categories.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </NativeSelect>
+          )}
+        </Field>
       ) : null}
       {kind === 'list' ? (
-        <div className="grid gap-1.5">
-          <Label htmlFor={`${id}-skus`}>{t('inventory.counts.skus')}</Label>
-          <Textarea
-            id={`${id}-skus`}
-            value={skus}
-            onChange={(e) => setSkus(e.target.value)}
-            rows={5}
-            className="font-mono"
-            spellCheck={false}
-          />
-        </div>
+        <Field label={t('inventory.counts.skus')} error={errors.scope?.skus ? t('inventory.counts.needSkus') : null}>
+          {(props) => (
+            <Textarea {...props} rows={5} className="font-mono" spellCheck={false} {...form.register('scope.skus')} />
+          )}
+        </Field>
       ) : null}
-      {error ? (
+      {openCount ? (
         <Alert tone="error">
           <span>
-            {error}
-            {openCount ? (
-              <>
-                {' '}
-                <Link href={`/inventory/counts/${openCount.id}`} className="font-medium underline">
-                  {t('inventory.counts.openCount', { number: openCount.number })}
-                </Link>
-              </>
-            ) : null}
+            {t('inventory.counts.alreadyOpen', { number: openCount.number })}{' '}
+            <Link href={`/inventory/counts/${openCount.id}`} className="font-medium underline">
+              {t('inventory.counts.openCount', { number: openCount.number })}
+            </Link>
           </span>
         </Alert>
       ) : null}

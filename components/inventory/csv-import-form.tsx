@@ -71,17 +71,15 @@ export function CsvImportForm({
     <form onSubmit={onSubmit} className="grid grid-cols-1 gap-4" noValidate>
       <div className="grid gap-4 sm:grid-cols-2 xl:grid-cols-1">
         <LocationField
-          id={`${id}-location`}
           label={t('inventory.import.location')}
           locations={locations}
           value={locationId}
-          onChange={setLocationId}
+          onChange={(e) => setLocationId(e.target.value)}
         />
         <ReferenceField
-          id={`${id}-reference`}
           label={t('inventory.import.reference')}
           value={reference}
-          onChange={setReference}
+          onChange={(e) => setReference(e.target.value)}
           disabled={kind !== 'receipt'}
         />
       </div>

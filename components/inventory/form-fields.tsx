@@ -1,80 +1,63 @@
 'use client';
 
+import type { ComponentProps } from 'react';
+import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
 import { useI18n } from '@/lib/next/i18n-client';
 
 export type LocationOption = { id: string; code: string; name: string };
 
-/** A labelled select of locations, each shown as "CODE · Name"; `placeholder` adds an empty first choice. */
+/**
+ * A labelled select of locations, each shown as "CODE · Name"; `placeholder` adds an empty first
+ * choice. The rest are the select's own props: a controlled value, or react-hook-form's register().
+ */
 export function LocationField({
-  id,
   label,
   locations,
-  value,
-  onChange,
   placeholder,
-  invalid,
-}: {
-  id: string;
+  error,
+  ...select
+}: Omit<ComponentProps<'select'>, 'id'> & {
   label: string;
   locations: LocationOption[];
-  value: string;
-  onChange: (locationId: string) => void;
   placeholder?: string;
-  invalid?: boolean;
+  error?: string | null;
 }) {
   return (
-    <div className="grid gap-1.5">
-      <Label htmlFor={id}>{label}</Label>
-      <NativeSelect
-        id={id}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={invalid ? true : undefined}
-      >
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {locations.map((l) => (
-          <option key={l.id} value={l.id}>
-            {l.code} · {l.name}
-          </option>
-        ))}
-      </NativeSelect>
-    </div>
+    <Field label={label} error={error}>
+      {(props) => (
+        <NativeSelect {...props} {...select}>
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {locations.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.code} · {l.name}
+            </option>
+          ))}
+        </NativeSelect>
+      )}
+    </Field>
   );
 }
 
 /** The reference a stock movement is filed under (delivery note, supplier reference): free text, 100 characters. */
 export function ReferenceField({
-  id,
   label,
-  value,
-  onChange,
-  disabled,
-  invalid,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (reference: string) => void;
-  disabled?: boolean;
-  invalid?: boolean;
-}) {
+  error,
+  ...input
+}: Omit<ComponentProps<'input'>, 'id'> & { label: string; error?: string | null }) {
   const { t } = useI18n();
   return (
-    <div className="grid gap-1.5">
-      <Label htmlFor={id}>{label}</Label>
-      <Input
-        id={id}
-        value={value}
-        maxLength={100}
-        disabled={disabled}
-        onChange={(e) => onChange(e.target.value)}
-        placeholder={t('inventory.receive.referencePlaceholder')}
-        aria-invalid={invalid ? true : undefined}
-        autoComplete="off"
-      />
-    </div>
+    <Field label={label} error={error}>
+      {(props) => (
+        <Input
+          {...props}
+          maxLength={100}
+          placeholder={t('inventory.receive.referencePlaceholder')}
+          autoComplete="off"
+          {...input}
+        />
+      )}
+    </Field>
   );
 }

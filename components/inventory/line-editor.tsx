@@ -18,18 +18,20 @@ export function LineEditor({
   lines,
   onChange,
   availableAt,
-  invalid,
+  error,
 }: {
   lines: EditorLine[];
   onChange: (lines: EditorLine[]) => void;
   availableAt?: { id: string; name: string } | null;
-  invalid?: boolean;
+  /** What is wrong with the lines (none, a quantity), said under them. */
+  error?: string | null;
 }) {
   const { t, formatNumber } = useI18n();
   const id = useId();
   const codeRef = useRef<HTMLInputElement>(null);
   const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  /** The last code that could not be added. */
+  const [lookupError, setLookupError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // Scanners fire codes faster than lookups answer: queue them, apply in order, never drop one.
   const queue = useRef<string[]>([]);
@@ -51,7 +53,7 @@ export function LineEditor({
         try {
           const found = await lookupCode(value);
           if (!found) {
-            setError(t('inventory.lines.unknown', { code: value }));
+            setLookupError(t('inventory.lines.unknown', { code: value }));
             continue;
           }
           const current = latest.current;
@@ -64,7 +66,7 @@ export function LineEditor({
           latest.current = next;
           onChange(next);
         } catch {
-          setError(t('errors.unexpected'));
+          setLookupError(t('errors.unexpected'));
         }
       }
     } finally {
@@ -77,7 +79,7 @@ export function LineEditor({
     const value = code.trim();
     if (!value) return;
     setCode('');
-    setError(null);
+    setLookupError(null);
     queue.current.push(value);
     void drain();
     codeRef.current?.focus();
@@ -102,7 +104,7 @@ export function LineEditor({
               value={code}
               onChange={(e) => {
                 setCode(e.target.value);
-                setError(null);
+                setLookupError(null);
               }}
               onKeyDown={(e) => {
                 // Scanners end with Enter: add the line, never submit the surrounding form.
@@ -114,8 +116,8 @@ export function LineEditor({
               placeholder={t('inventory.lines.codePlaceholder')}
               autoComplete="off"
               spellCheck={false}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${id}-error` : undefined}
+              aria-invalid={lookupError ? true : undefined}
+              aria-describedby={lookupError ? `${id}-error` : undefined}
               className="pl-8 font-mono"
             />
           </div>
@@ -125,15 +127,15 @@ export function LineEditor({
           {busy ? t('inventory.lines.looking') : t('inventory.lines.add')}
         </Button>
       </div>
-      {error ? (
+      {lookupError ? (
         <p id={`${id}-error`} role="alert" className="-mt-1 text-sm text-destructive">
-          {error}
+          {lookupError}
         </p>
       ) : null}
 
       {lines.length === 0 ? (
         <p
-          className={`rounded-lg border border-dashed px-4 py-6 text-center text-sm text-muted-foreground ${invalid ? 'border-destructive' : 'border-border'}`}
+          className={`rounded-lg border border-dashed px-4 py-6 text-center text-sm text-muted-foreground ${error ? 'border-destructive' : 'border-border'}`}
         >
           {t('inventory.lines.empty')}
         </p>
@@ -209,6 +211,7 @@ export function LineEditor({
           </p>
         </>
       )}
+      {error ? <p className="text-sm text-destructive">{error}</p> : null}
     </div>
   );
 }

@@ -1,18 +1,25 @@
 'use client';
 
-import { useId, useState, useTransition, type FormEvent } from 'react';
+import { useTransition } from 'react';
+import { useController, useForm, type FieldError } from 'react-hook-form';
 import { PackagePlus } from 'lucide-react';
-import { receiveStockAction } from '@/lib/next/actions/inventory';
-import { actionErrorMessage } from '@/components/action-result';
-import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { toast } from 'sonner';
+import { actionErrorMessage } from '@/components/action-result';
+import { schemaResolver, setServerErrors } from '@/components/form-errors';
+import { Button } from '@/components/ui/button';
+import { ZReceiveStockInput, type ReceiveStockInput } from '@/lib/inventory/schemas';
+import { receiveStockAction } from '@/lib/next/actions/inventory';
 import { useI18n } from '@/lib/next/i18n-client';
 import { LocationField, ReferenceField, type LocationOption } from './form-fields';
 import { LineEditor } from './line-editor';
-import { submittedLines, type EditorLine } from './lines';
+import type { EditorLine } from './lines';
 
-/** A supplier delivery at one location: the delivery note and its lines, received all or nothing. */
+type ReceiveValues = { locationId: string; reference: string; lines: EditorLine[] };
+
+/**
+ * A supplier delivery at one location: the delivery note and its lines, received all or nothing.
+ * Checked in the browser with the action's schema (ZReceiveStockInput); the result is a toast.
+ */
 export function ReceiveForm({
   locations,
   defaultLocationId,
@@ -21,66 +28,54 @@ export function ReceiveForm({
   defaultLocationId: string;
 }) {
   const { t } = useI18n();
-  const id = useId();
-  const [locationId, setLocationId] = useState(defaultLocationId);
-  const [reference, setReference] = useState('');
-  const [lines, setLines] = useState<EditorLine[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [success, setSuccess] = useState<string | null>(null);
-  const [touched, setTouched] = useState(false);
   const [pending, startTransition] = useTransition();
+  const form = useForm<ReceiveValues, unknown, ReceiveStockInput>({
+    resolver: schemaResolver(ZReceiveStockInput),
+    defaultValues: { locationId: defaultLocationId, reference: '', lines: [] },
+  });
+  const { errors } = form.formState;
+  const lines = useController({ control: form.control, name: 'lines' });
+  const linesError = errors.lines as (FieldError & { root?: FieldError }) | undefined;
 
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setTouched(true);
-    setSuccess(null);
-    if (!reference.trim()) return setError(t('inventory.receive.needReference'));
-    if (lines.length === 0) return setError(t('inventory.receive.needLines'));
-    const parsed = submittedLines(lines);
-    if (!parsed) return setError(t('errors.validation'));
-    setError(null);
+  function send(input: ReceiveStockInput) {
     startTransition(async () => {
-      const result = await receiveStockAction({
-        locationId,
-        reference: reference.trim(),
-        lines: parsed,
-      });
-      if (!result.ok) return setError(actionErrorMessage(t, result));
-      const location = locations.find((l) => l.id === locationId)?.name ?? '';
-      const message = t('inventory.receive.success', {
-        units: result.data.units,
-        location,
-        reference: reference.trim(),
-      });
-      setSuccess(message);
-      toast.success(message);
-      setLines([]);
-      setReference('');
-      setTouched(false);
+      const result = await receiveStockAction(input);
+      if (!result.ok) {
+        if (!setServerErrors(form.setError, result.fieldErrors)) toast.error(actionErrorMessage(t, result));
+        return;
+      }
+      toast.success(
+        t('inventory.receive.success', {
+          units: result.data.units,
+          location: locations.find((l) => l.id === input.locationId)?.name ?? '',
+          reference: input.reference,
+        }),
+      );
+      form.reset({ locationId: input.locationId, reference: '', lines: [] });
     });
   }
 
   return (
-    <form onSubmit={onSubmit} className="grid grid-cols-1 gap-4" noValidate>
+    <form onSubmit={form.handleSubmit(send)} className="grid grid-cols-1 gap-4" noValidate>
       <div className="grid gap-4 sm:grid-cols-2">
-        <LocationField
-          id={`${id}-location`}
-          label={t('inventory.receive.location')}
-          locations={locations}
-          value={locationId}
-          onChange={setLocationId}
-        />
+        <LocationField label={t('inventory.receive.location')} locations={locations} {...form.register('locationId')} />
         <ReferenceField
-          id={`${id}-reference`}
           label={t('inventory.receive.reference')}
-          value={reference}
-          onChange={setReference}
-          invalid={touched && !reference.trim()}
+          error={errors.reference ? t('inventory.receive.needReference') : null}
+          {...form.register('reference')}
         />
       </div>
-      <LineEditor lines={lines} onChange={setLines} invalid={touched && lines.length === 0} />
-      {error ? <Alert tone="error">{error}</Alert> : null}
-      {success ? <Alert tone="success">{success}</Alert> : null}
+      <LineEditor
+        lines={lines.field.value}
+        onChange={lines.field.onChange}
+        error={
+          linesError?.message || linesError?.root
+            ? t('inventory.receive.needLines')
+            : Array.isArray(errors.lines) && errors.lines.some(Boolean)
+              ? t('inventory.adjust.wholeNumber')
+              : null
+        }
+      />
       <div className="flex justify-end">
         <Button type="submit" disabled={pending} aria-busy={pending || undefined}>
           <PackagePlus aria-hidden />

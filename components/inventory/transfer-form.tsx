@@ -1,20 +1,28 @@
 'use client';
 
-import { useId, useState, useTransition, type FormEvent } from 'react';
+import { useTransition } from 'react';
 import { useRouter } from 'next/navigation';
+import { useController, useForm, useWatch, type FieldError } from 'react-hook-form';
 import { ArrowLeftRight } from 'lucide-react';
-import { createTransferAction } from '@/lib/next/actions/inventory';
+import { toast } from 'sonner';
 import { actionErrorMessage } from '@/components/action-result';
-import { Alert } from '@/components/ui/alert';
+import { schemaResolver, setServerErrors } from '@/components/form-errors';
 import { Button } from '@/components/ui/button';
-import { Label } from '@/components/ui/label';
+import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
+import { ZCreateTransferInput, type CreateTransferInput } from '@/lib/inventory/schemas';
+import { createTransferAction } from '@/lib/next/actions/inventory';
 import { useI18n } from '@/lib/next/i18n-client';
 import { LocationField, type LocationOption } from './form-fields';
 import { LineEditor } from './line-editor';
-import { submittedLines, type EditorLine } from './lines';
+import type { EditorLine } from './lines';
 
-/** A draft transfer: source (where the user may send from), destination, lines. Nothing moves until it is shipped. */
+type TransferValues = { sourceLocationId: string; destinationLocationId: string; note: string; lines: EditorLine[] };
+
+/**
+ * A draft transfer: source (where the user may send from), destination, lines. Nothing moves until
+ * it is shipped. Checked in the browser with the action's schema (ZCreateTransferInput).
+ */
 export function TransferForm({
   sources,
   destinations,
@@ -26,63 +34,69 @@ export function TransferForm({
 }) {
   const { t } = useI18n();
   const router = useRouter();
-  const id = useId();
-  const [sourceId, setSourceId] = useState(initial.sourceId);
-  const [destinationId, setDestinationId] = useState(initial.destinationId);
-  const [note, setNote] = useState('');
-  const [lines, setLines] = useState<EditorLine[]>(initial.lines);
-  const [error, setError] = useState<string | null>(null);
-  const [touched, setTouched] = useState(false);
   const [pending, startTransition] = useTransition();
+  const form = useForm<TransferValues, unknown, CreateTransferInput>({
+    resolver: schemaResolver(ZCreateTransferInput),
+    defaultValues: {
+      sourceLocationId: initial.sourceId,
+      destinationLocationId: initial.destinationId,
+      note: '',
+      lines: initial.lines,
+    },
+  });
+  const { errors } = form.formState;
+  const lines = useController({ control: form.control, name: 'lines' });
+  const sourceId = useWatch({ control: form.control, name: 'sourceLocationId' });
   const source = sources.find((s) => s.id === sourceId) ?? null;
+  const linesError = errors.lines as (FieldError & { root?: FieldError }) | undefined;
+  const destinationError = errors.destinationLocationId;
 
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setTouched(true);
-    if (!destinationId) return setError(t('inventory.transfers.needDestination'));
-    if (destinationId === sourceId) return setError(t('inventory.transfers.sameLocation'));
-    if (lines.length === 0) return setError(t('inventory.receive.needLines'));
-    const parsed = submittedLines(lines);
-    if (!parsed) return setError(t('errors.validation'));
-    setError(null);
+  function send(input: CreateTransferInput) {
     startTransition(async () => {
-      const result = await createTransferAction({
-        sourceLocationId: sourceId,
-        destinationLocationId: destinationId,
-        note: note.trim() || undefined,
-        lines: parsed,
-      });
-      if (!result.ok) return setError(actionErrorMessage(t, result));
-      router.push(`/inventory/transfers/${result.data.id}?created=1`);
+      const result = await createTransferAction({ ...input, note: input.note || undefined });
+      if (result.ok) return router.push(`/inventory/transfers/${result.data.id}?created=1`);
+      if (!setServerErrors(form.setError, result.fieldErrors)) toast.error(actionErrorMessage(t, result));
     });
   }
 
   return (
-    <form onSubmit={onSubmit} className="grid grid-cols-1 gap-4" noValidate>
+    <form onSubmit={form.handleSubmit(send)} className="grid grid-cols-1 gap-4" noValidate>
       <div className="grid gap-4 sm:grid-cols-2">
         <LocationField
-          id={`${id}-source`}
           label={t('inventory.transfers.source')}
           locations={sources}
-          value={sourceId}
-          onChange={setSourceId}
+          {...form.register('sourceLocationId')}
         />
         <LocationField
-          id={`${id}-destination`}
           label={t('inventory.transfers.destination')}
           locations={destinations.filter((l) => l.id !== sourceId)}
-          value={destinationId}
-          onChange={setDestinationId}
           placeholder={t('inventory.transfers.chooseDestination')}
-          invalid={touched && (!destinationId || destinationId === sourceId)}
+          // The schema's own refinement says "same as the source"; anything else is no destination.
+          error={
+            destinationError
+              ? destinationError.type === 'custom'
+                ? t('inventory.transfers.sameLocation')
+                : t('inventory.transfers.needDestination')
+              : null
+          }
+          {...form.register('destinationLocationId', { deps: ['sourceLocationId'] })}
         />
       </div>
-      <LineEditor lines={lines} onChange={setLines} availableAt={source} invalid={touched && lines.length === 0} />
-      <div className="grid gap-1.5">
-        <Label htmlFor={`${id}-note`}>{t('inventory.transfers.note')}</Label>
-        <Textarea id={`${id}-note`} value={note} maxLength={500} rows={2} onChange={(e) => setNote(e.target.value)} />
-      </div>
-      {error ? <Alert tone="error">{error}</Alert> : null}
+      <LineEditor
+        lines={lines.field.value}
+        onChange={lines.field.onChange}
+        availableAt={source}
+        error={
+          linesError?.message || linesError?.root
+            ? t('inventory.receive.needLines')
+            : Array.isArray(errors.lines) && errors.lines.some(Boolean)
+              ? t('inventory.adjust.wholeNumber')
+              : null
+        }
+      />
+      <Field label={t('inventory.transfers.note')}>
+        {(props) => <Textarea {...props} maxLength={500} rows={2} {...form.register('note')} />}
+      </Field>
       <div className="flex justify-end">
         <Button type="submit" disabled={pending} aria-busy={pending || undefined}>
           <ArrowLeftRight aria-hidden />
