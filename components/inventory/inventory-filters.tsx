@@ -1,9 +1,10 @@
 'use client';
 
-import { useEffect, useId, useRef, useState, useTransition } from 'react';
+import { useId, useTransition } from 'react';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { ChevronDown, LoaderCircle, MapPin, Search } from 'lucide-react';
+import { debounce, useQueryStates, type Values } from 'nuqs';
+import { useHydrated } from '@/components/use-hydrated';
 import { Button } from '@/components/ui/button';
 import {
   DropdownMenu,
@@ -20,21 +21,21 @@ import { NativeSelect } from '@/components/ui/select';
 import { useI18n } from '@/lib/next/i18n-client';
 import type { LocationOption } from '@/lib/inventory/queries/locations';
 import { STOCK_STATUSES, type InventoryListQuery } from '@/lib/inventory/schemas';
-import { inventoryListHref, type InventoryListParams } from './list-url';
+import { inventoryListParsers } from './list-url';
 import { ScanForm } from './scan-form';
 
 /**
- * The stock list's filters. Every change is a new URL (shareable, back-button friendly); the
- * server renders the list. Search waits for a pause in typing; Enter searches at once.
+ * The stock list's filters: a GET form, so they work without JavaScript (fields, then Apply; the
+ * location menu needs JavaScript, and the chosen locations ride along). With it, every change is
+ * a new URL at once (nuqs; typing waits for a 300 ms pause) that the server renders the list for,
+ * and Apply is hidden. Every view is shareable and back-button friendly.
  */
 export function InventoryFilters({
-  query,
   selected,
   locations,
   categories,
   brands,
 }: {
-  query: InventoryListQuery;
   /** The locations the view covers (the URL's, else the user's default). */
   selected: readonly string[];
   locations: readonly LocationOption[];
@@ -42,27 +43,18 @@ export function InventoryFilters({
   brands: readonly string[];
 }) {
   const { t } = useI18n();
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const formId = useId();
   const searchId = useId();
-  const searchRef = useRef<HTMLInputElement>(null);
-  const [text, setText] = useState(query.q ?? '');
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const hydrated = useHydrated();
+  const [pending, startTransition] = useTransition();
+  const [view, setView] = useQueryStates(inventoryListParsers, { shallow: false, scroll: false, startTransition });
 
-  // A navigation elsewhere (Clear filters, back button) brings a new q: follow it unless the user is typing.
-  useEffect(() => {
-    if (document.activeElement !== searchRef.current) setText(query.q ?? '');
-  }, [query.q]);
-  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
-
-  const base: InventoryListParams = { ...query, loc: query.loc };
-  function go(patch: InventoryListParams, replace = false) {
-    const href = inventoryListHref(base, { ...patch, page: 1 });
-    startTransition(() => (replace ? router.replace(href, { scroll: false }) : router.push(href, { scroll: false })));
-  }
-  function searchNow(value: string) {
-    if (timer.current) clearTimeout(timer.current);
-    if ((query.q ?? '') !== value.trim()) go({ q: value.trim() || undefined }, true);
+  /** A new view starts on its first page; typing waits for a pause and replaces the history entry. */
+  function go(patch: Partial<Values<typeof inventoryListParsers>>, typing = false) {
+    void setView(
+      { ...patch, page: null },
+      typing ? { history: 'replace', limitUrlUpdates: debounce(300) } : { history: 'push' },
+    );
   }
 
   const selectedSet = new Set(selected);
@@ -81,7 +73,7 @@ export function InventoryFilters({
         ? chosen.map((l) => l.code).join(', ')
         : t('inventory.filters.locationsCount', { count: chosen.length });
 
-  const hasFilters = Boolean(query.q || query.category || query.brand || query.status || query.loc.length > 0);
+  const hasFilters = Boolean(view.q || view.category || view.brand || view.status || view.loc?.length);
   const stores = locations.filter((l) => l.kind === 'store');
   const warehouses = locations.filter((l) => l.kind === 'warehouse');
 
@@ -92,13 +84,20 @@ export function InventoryFilters({
     >
       <div className="grid gap-3 md:grid-cols-[minmax(0,1fr)_minmax(0,20rem)]">
         <form
+          id={formId}
+          method="get"
+          action="/inventory"
           role="search"
           className="flex min-w-0 flex-col gap-1.5"
           onSubmit={(e) => {
+            // Enter in the search: at once, without waiting for the pause.
             e.preventDefault();
-            searchNow(text);
+            go({ q: view.q?.trim() || null });
           }}
         >
+          {view.loc?.length ? <input type="hidden" name="loc" value={view.loc.join(',')} /> : null}
+          {view.sort !== 'name' ? <input type="hidden" name="sort" value={view.sort} /> : null}
+          {view.dir !== 'asc' ? <input type="hidden" name="dir" value={view.dir} /> : null}
           <Label htmlFor={searchId} className="text-xs text-muted-foreground">
             {t('inventory.filters.search')}
           </Label>
@@ -108,20 +107,15 @@ export function InventoryFilters({
               className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
             />
             <Input
-              ref={searchRef}
               id={searchId}
+              name="q"
               type="search"
-              value={text}
+              value={view.q ?? ''}
               placeholder={t('inventory.filters.searchPlaceholder')}
               autoComplete="off"
               spellCheck={false}
               className="pl-8"
-              onChange={(e) => {
-                const value = e.target.value;
-                setText(value);
-                if (timer.current) clearTimeout(timer.current);
-                timer.current = setTimeout(() => searchNow(value), 350);
-              }}
+              onChange={(e) => go({ q: e.target.value || null }, true)}
             />
           </div>
         </form>
@@ -179,8 +173,10 @@ export function InventoryFilters({
 
         <NativeSelect
           aria-label={t('inventory.filters.category')}
-          value={query.category ?? ''}
-          onChange={(e) => go({ category: e.target.value || undefined })}
+          form={formId}
+          name="category"
+          value={view.category ?? ''}
+          onChange={(e) => go({ category: e.target.value || null })}
           containerClassName="w-auto max-w-60"
         >
           <option value="">{t('inventory.filters.allCategories')}</option>
@@ -192,8 +188,10 @@ export function InventoryFilters({
         </NativeSelect>
         <NativeSelect
           aria-label={t('inventory.filters.brand')}
-          value={query.brand ?? ''}
-          onChange={(e) => go({ brand: e.target.value || undefined })}
+          form={formId}
+          name="brand"
+          value={view.brand ?? ''}
+          onChange={(e) => go({ brand: e.target.value || null })}
           containerClassName="w-auto max-w-60"
         >
           <option value="">{t('inventory.filters.allBrands')}</option>
@@ -205,8 +203,10 @@ export function InventoryFilters({
         </NativeSelect>
         <NativeSelect
           aria-label={t('inventory.filters.status')}
-          value={query.status ?? ''}
-          onChange={(e) => go({ status: (e.target.value || undefined) as InventoryListQuery['status'] })}
+          form={formId}
+          name="status"
+          value={view.status ?? ''}
+          onChange={(e) => go({ status: (e.target.value || null) as InventoryListQuery['status'] | null })}
           containerClassName="w-auto max-w-60"
         >
           <option value="">{t('inventory.filters.allStatuses')}</option>
@@ -224,6 +224,9 @@ export function InventoryFilters({
             </Link>
           </Button>
         ) : null}
+        <Button type="submit" form={formId} variant="secondary" hidden={hydrated}>
+          {t('inventory.filters.apply')}
+        </Button>
         {pending ? (
           <span role="status" className="ml-auto inline-flex items-center gap-1.5 text-xs text-muted-foreground">
             <LoaderCircle aria-hidden className="size-3.5 animate-spin" />

@@ -1,6 +1,25 @@
-import type { InventoryListQuery } from '@/lib/inventory/schemas';
+import { createSerializer, parseAsArrayOf, parseAsInteger, parseAsString, parseAsStringLiteral } from 'nuqs/server';
+import { INVENTORY_SORTS, STOCK_STATUSES, type InventoryListQuery } from '@/lib/inventory/schemas';
 
 export type InventoryListParams = Partial<Omit<InventoryListQuery, 'loc'>> & { loc?: readonly string[] };
+
+/**
+ * The /inventory view's URL keys, as nuqs reads and writes them: the filters bind to these, and
+ * the pages build their links with the same serializer. The page itself still reads the URL with
+ * ZInventoryListQuery, which drops what is malformed.
+ */
+export const inventoryListParsers = {
+  loc: parseAsArrayOf(parseAsString, ','),
+  q: parseAsString,
+  category: parseAsString,
+  brand: parseAsString,
+  status: parseAsStringLiteral(STOCK_STATUSES),
+  sort: parseAsStringLiteral(INVENTORY_SORTS).withDefault('name'),
+  dir: parseAsStringLiteral(['asc', 'desc'] as const).withDefault('asc'),
+  page: parseAsInteger.withDefault(1),
+};
+
+const serialize = createSerializer(inventoryListParsers);
 
 /** The URL of a /inventory view; defaults are left out so shared links stay short. */
 export function inventoryListHref(
@@ -9,15 +28,14 @@ export function inventoryListHref(
   base = '/inventory',
 ): string {
   const q = { ...query, ...patch };
-  const params = new URLSearchParams();
-  if (q.loc && q.loc.length > 0) params.set('loc', q.loc.join(','));
-  if (q.q) params.set('q', q.q);
-  if (q.category) params.set('category', q.category);
-  if (q.brand) params.set('brand', q.brand);
-  if (q.status) params.set('status', q.status);
-  if (q.sort && q.sort !== 'name') params.set('sort', q.sort);
-  if (q.dir && q.dir !== 'asc') params.set('dir', q.dir);
-  if (q.page && q.page > 1) params.set('page', String(q.page));
-  const s = params.toString();
-  return s ? `${base}?${s}` : base;
+  return serialize(base, {
+    loc: q.loc?.length ? [...q.loc] : null,
+    q: q.q || null,
+    category: q.category || null,
+    brand: q.brand || null,
+    status: q.status ?? null,
+    sort: q.sort ?? null,
+    dir: q.dir ?? null,
+    page: q.page ?? null,
+  });
 }

@@ -1,20 +1,33 @@
-import type { OrderListQuery } from '@/lib/orders/schemas';
+import { createSerializer, parseAsString, parseAsStringLiteral } from 'nuqs/server';
+import { FULFILMENT_TYPES, ORDER_STATUSES, type OrderListQuery } from '@/lib/orders/schemas';
 
 export type OrderListParams = Partial<OrderListQuery>;
 
-const KEYS = ['q', 'channel', 'status', 'fulfilment', 'location', 'customer', 'from', 'to', 'dir', 'after'] as const;
+/**
+ * The /orders view's URL keys, as nuqs reads and writes them: the filter bar binds to these, and
+ * the pages build their links with the same serializer. The page itself still reads the URL with
+ * ZOrderListQuery, which drops what is malformed.
+ */
+export const orderListParsers = {
+  q: parseAsString,
+  channel: parseAsString,
+  status: parseAsStringLiteral(ORDER_STATUSES),
+  fulfilment: parseAsStringLiteral(FULFILMENT_TYPES),
+  location: parseAsString,
+  customer: parseAsString,
+  from: parseAsString,
+  to: parseAsString,
+  dir: parseAsStringLiteral(['desc', 'asc'] as const).withDefault('desc'),
+  after: parseAsString,
+};
+
+const serialize = createSerializer(orderListParsers);
 
 /** The URL of an orders view; defaults and empty values are left out so shared links stay short. */
 export function ordersHref(query: OrderListParams, patch: OrderListParams = {}, base = '/orders'): string {
   const merged: OrderListParams = { ...query, ...patch };
-  const params = new URLSearchParams();
-  for (const key of KEYS) {
-    const value = merged[key];
-    if (!value || (key === 'dir' && value === 'desc')) continue;
-    params.set(key, value);
-  }
-  const s = params.toString();
-  return s ? `${base}?${s}` : base;
+  const values = Object.fromEntries(Object.entries(merged).map(([key, value]) => [key, value || null]));
+  return serialize(base, values);
 }
 
 /** Does the view narrow the list (anything but the sort and the page)? */

@@ -1,86 +1,52 @@
 'use client';
 
-import { useId, useState, useTransition, type ReactNode } from 'react';
+import { useId, useTransition, type ReactNode } from 'react';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { LoaderCircle, Search } from 'lucide-react';
+import { debounce, useQueryStates } from 'nuqs';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
 import { useI18n } from '@/lib/next/i18n-client';
-import { FULFILMENT_TYPES, ORDER_STATUSES, type OrderListQuery } from '@/lib/orders/schemas';
+import { FULFILMENT_TYPES, ORDER_STATUSES } from '@/lib/orders/schemas';
+import { useHydrated } from '@/components/use-hydrated';
 import { cn } from '@/lib/utils';
-import { hasFilters, ordersHref, type OrderListParams } from './list-url';
+import { hasFilters, orderListParsers, type OrderListParams } from './list-url';
 
 type Option = { value: string; label: string };
 
-type Fields = {
-  q: string;
-  channel: string;
-  status: string;
-  fulfilment: string;
-  location: string;
-  from: string;
-  to: string;
-  dir: string;
-};
-
-function fieldsOf(query: OrderListQuery): Fields {
-  return {
-    q: query.q ?? '',
-    channel: query.channel ?? '',
-    status: query.status ?? '',
-    fulfilment: query.fulfilment ?? '',
-    location: query.location ?? '',
-    from: query.from ?? '',
-    to: query.to ?? '',
-    dir: query.dir,
-  };
-}
+type Key = 'q' | 'channel' | 'status' | 'fulfilment' | 'location' | 'from' | 'to' | 'dir';
 
 /**
- * The orders filter bar: a GET form, so it works without JavaScript; with it, a select applies
- * at once and the search waits for Enter or Apply. Every view is a URL (shareable, back button).
+ * The orders filter bar: a GET form, so it works without JavaScript (fields, then Apply). With
+ * it, the URL follows the fields as they change (nuqs; typing waits for a 300 ms pause) and the
+ * server renders the list again, so Apply has nothing left to do and is hidden. Every view is a
+ * URL (shareable, back button); a new filter starts again from the first page.
  */
 export function OrdersFilters({
-  query,
   channels,
   locations,
 }: {
-  query: OrderListQuery;
   channels: readonly Option[];
   /** The locations this user may filter by (a manager's own). */
   locations: readonly Option[];
 }) {
   const { t } = useI18n();
-  const router = useRouter();
   const ids = useId();
+  const hydrated = useHydrated();
   const [pending, startTransition] = useTransition();
-  const [fields, setFields] = useState<Fields>(() => fieldsOf(query));
-  // Another navigation (Clear filters, back button) brings new values: follow them, during
-  // render (React's pattern for state that follows a prop), so the old values never show.
-  const urlKey = ordersHref(query);
-  const [shownKey, setShownKey] = useState(urlKey);
-  if (shownKey !== urlKey) {
-    setShownKey(urlKey);
-    setFields(fieldsOf(query));
-  }
+  const [fields, setFields] = useQueryStates(orderListParsers, { shallow: false, startTransition });
 
-  function go(next: Fields) {
-    const params: OrderListParams = { customer: query.customer };
-    for (const [key, value] of Object.entries(next)) {
-      if (value.trim()) (params as Record<string, string>)[key] = value.trim();
-    }
-    startTransition(() => router.push(ordersHref(params)));
-  }
-  const set = (key: keyof Fields, apply: boolean) => (value: string) => {
-    const next = { ...fields, [key]: value };
-    setFields(next);
-    if (apply) go(next);
-  };
+  const set =
+    (key: Key, typing = false) =>
+    (value: string) =>
+      void setFields(
+        { [key]: value || null, after: null },
+        typing ? { history: 'replace', limitUrlUpdates: debounce(300) } : { history: 'push' },
+      );
 
-  const field = (key: keyof Fields, label: string, control: (id: string) => ReactNode, width: string) => (
+  const field = (key: Key, label: string, control: (id: string) => ReactNode, width: string) => (
     <div className={cn('flex min-w-0 flex-col gap-1.5', width)}>
       <Label htmlFor={`${ids}-${key}`} className="text-xs text-muted-foreground">
         {label}
@@ -88,12 +54,12 @@ export function OrdersFilters({
       {control(`${ids}-${key}`)}
     </div>
   );
-  const select = (key: keyof Fields, label: string, options: readonly Option[], width: string, all?: string) =>
+  const select = (key: Key, label: string, options: readonly Option[], width: string, all?: string) =>
     field(
       key,
       label,
       (id) => (
-        <NativeSelect id={id} name={key} value={fields[key]} onChange={(e) => set(key, true)(e.target.value)}>
+        <NativeSelect id={id} name={key} value={fields[key] ?? ''} onChange={(e) => set(key)(e.target.value)}>
           {all !== undefined ? <option value="">{all}</option> : null}
           {options.map((o) => (
             <option key={o.value} value={o.value}>
@@ -115,11 +81,12 @@ export function OrdersFilters({
         action="/orders"
         role="search"
         onSubmit={(e) => {
+          // Enter in the search: the URL follows at once, without waiting for the pause.
           e.preventDefault();
-          go(fields);
+          void setFields({ q: fields.q?.trim() || null, after: null });
         }}
       >
-        {query.customer ? <input type="hidden" name="customer" value={query.customer} /> : null}
+        {fields.customer ? <input type="hidden" name="customer" value={fields.customer} /> : null}
         <div className="flex flex-wrap items-end gap-x-3 gap-y-3">
           {field(
             'q',
@@ -134,8 +101,8 @@ export function OrdersFilters({
                   id={id}
                   name="q"
                   type="search"
-                  value={fields.q}
-                  onChange={(e) => set('q', false)(e.target.value)}
+                  value={fields.q ?? ''}
+                  onChange={(e) => set('q', true)(e.target.value)}
                   placeholder={t('orders.filters.searchPlaceholder')}
                   autoComplete="off"
                   spellCheck={false}
@@ -153,9 +120,9 @@ export function OrdersFilters({
                 id={id}
                 name="from"
                 type="date"
-                value={fields.from}
+                value={fields.from ?? ''}
                 max={fields.to || undefined}
-                onChange={(e) => set('from', false)(e.target.value)}
+                onChange={(e) => set('from')(e.target.value)}
               />
             ),
             'w-38',
@@ -168,9 +135,9 @@ export function OrdersFilters({
                 id={id}
                 name="to"
                 type="date"
-                value={fields.to}
+                value={fields.to ?? ''}
                 min={fields.from || undefined}
-                onChange={(e) => set('to', false)(e.target.value)}
+                onChange={(e) => set('to')(e.target.value)}
               />
             ),
             'w-38',
@@ -211,12 +178,12 @@ export function OrdersFilters({
                 {t('common.loading')}
               </span>
             ) : null}
-            {hasFilters(query) ? (
+            {hasFilters(fields as OrderListParams) ? (
               <Button asChild variant="ghost">
                 <Link href="/orders">{t('orders.filters.clear')}</Link>
               </Button>
             ) : null}
-            <Button type="submit" variant="secondary" disabled={pending}>
+            <Button type="submit" variant="secondary" disabled={pending} hidden={hydrated}>
               {t('orders.filters.apply')}
             </Button>
           </div>

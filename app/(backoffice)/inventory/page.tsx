@@ -132,13 +132,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
         }
       />
 
-      <InventoryFilters
-        query={query}
-        selected={locationIds}
-        locations={locations}
-        categories={categories}
-        brands={brands}
-      />
+      <InventoryFilters selected={locationIds} locations={locations} categories={categories} brands={brands} />
 
       {scanMiss ? (
         <Alert tone="warning" className="mb-4">

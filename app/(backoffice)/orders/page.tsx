@@ -56,7 +56,6 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       />
 
       <OrdersFilters
-        query={query}
         channels={channels.map((c) => ({ value: c.code, label: c.name }))}
         locations={visible.map((l) => ({ value: l.id, label: `${l.code} · ${l.name}` }))}
       />

@@ -37,6 +37,7 @@ export const inventoryEn = {
       allStatuses: 'Any status',
       search: 'Search',
       searchPlaceholder: 'SKU, barcode or product name',
+      apply: 'Apply',
       clear: 'Clear filters',
     },
     status: {

@@ -37,6 +37,7 @@ export const inventoryFr = {
       allStatuses: 'Tous les états',
       search: 'Rechercher',
       searchPlaceholder: 'SKU, code-barres ou nom du produit',
+      apply: 'Appliquer',
       clear: 'Effacer les filtres',
     },
     status: {

@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import { authFile } from './fixtures';
+
+// The list filters apply as they change; the GET form behind them still works without JavaScript.
+test.describe('list filters', () => {
+  test.use({ storageState: authFile('owner') });
+
+  test('an orders filter applies without pressing Apply, and typing waits for a pause', async ({ page }) => {
+    await page.goto('/orders');
+    const filters = page.getByRole('region', { name: 'Filter the orders' });
+    await expect(filters.getByRole('button', { name: 'Apply' })).toBeHidden();
+    await filters.getByLabel('Status').selectOption({ label: 'Placed' });
+    await expect(page).toHaveURL(/[?&]status=placed(&|$)/);
+    const rows = page.getByRole('region', { name: 'Orders', exact: true }).locator('tbody tr');
+    await expect(rows.first()).toContainText('Placed');
+
+    await filters.getByLabel('Search').pressSequentially('CMP-', { delay: 30 });
+    await expect(page).toHaveURL(/[?&]q=CMP-(&|$)/);
+    await expect(page).toHaveURL(/[?&]status=placed(&|$)/);
+  });
+
+  test('a stock filter applies without a button', async ({ page }) => {
+    await page.goto('/inventory');
+    const filters = page.getByRole('region', { name: 'Filter the stock list' });
+    await expect(filters.getByRole('button', { name: 'Apply' })).toBeHidden();
+    await filters.getByLabel('Stock status').selectOption({ label: 'Out of stock' });
+    await expect(page).toHaveURL(/[?&]status=out(&|$)/);
+    await filters.getByRole('searchbox', { name: 'Search' }).fill('zzz-no-such-product');
+    await expect(page).toHaveURL(/[?&]q=zzz-no-such-product(&|$)/);
+  });
+});
+
+test.describe('list filters without JavaScript', () => {
+  test.use({ storageState: authFile('owner'), javaScriptEnabled: false });
+
+  test('are a GET form with its Apply button', async ({ page }) => {
+    await page.goto('/orders');
+    const orders = page.getByRole('region', { name: 'Filter the orders' });
+    await orders.getByLabel('Status').selectOption({ label: 'Placed' });
+    await orders.getByRole('button', { name: 'Apply' }).click();
+    await expect(page).toHaveURL(/\/orders\?(.*&)?status=placed(&|$)/);
+
+    await page.goto('/inventory');
+    const stock = page.getByRole('region', { name: 'Filter the stock list' });
+    await stock.getByLabel('Stock status').selectOption({ label: 'Out of stock' });
+    await stock.getByRole('button', { name: 'Apply' }).click();
+    await expect(page).toHaveURL(/\/inventory\?(.*&)?status=out(&|$)/);
+  });
+});
