@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { ScanBarcode } from 'lucide-react';
@@ -42,6 +42,8 @@ export function CountEntry({ countId }: { countId: string }) {
     defaultValues: { lines: [{ code: '', counted: '', mode: 'add' }] },
   });
   const [line] = useWatch({ control: form.control, name: 'lines' });
+  // The scanner types into the code field from the moment the page is open.
+  useEffect(() => form.setFocus('lines.0.code'), [form]);
   const { errors } = form.formState;
 
   function push(text: string, ok: boolean) {
@@ -71,7 +73,7 @@ export function CountEntry({ countId }: { countId: string }) {
   }
 
   return (
-    <form onSubmit={form.handleSubmit(send)} className="grid gap-3" noValidate>
+    <form onSubmit={(event) => void form.handleSubmit(send)(event)} className="grid gap-3" noValidate>
       <fieldset>
         <legend className="mb-2 text-sm font-medium">{t('inventory.counts.mode')}</legend>
         <div className="flex flex-wrap gap-x-5 gap-y-2">
@@ -96,7 +98,6 @@ export function CountEntry({ countId }: { countId: string }) {
                 autoComplete="off"
                 spellCheck={false}
                 className="pl-8 font-mono"
-                autoFocus
                 {...form.register('lines.0.code')}
               />
             </div>

@@ -32,12 +32,7 @@ const resolver: Resolver<CountStartValues, unknown, StartCountInput> = async (va
   const { kind, category, skus } = values.scope;
   const list = [...new Set(skus.split(/[\s,;]+/).filter(Boolean))];
   const scope = kind === 'all' ? { kind } : kind === 'category' ? { kind, category } : { kind, skus: list };
-  const result = await resolveInput({ locationId: values.locationId, scope }, context, {
-    ...options,
-    fields: {},
-    names: undefined,
-  });
-  return result as Awaited<ReturnType<Resolver<CountStartValues, unknown, StartCountInput>>>;
+  return resolveInput({ locationId: values.locationId, scope }, context, { ...options, fields: {}, names: undefined });
 };
 
 /** Opens a count at one location for all SKUs, a category or a typed list; then the count page takes over. */
@@ -78,7 +73,7 @@ export function CountStartForm({ locations, categories }: { locations: LocationO
   ] as const;
 
   return (
-    <form onSubmit={form.handleSubmit(send)} className="grid max-w-xl gap-5" noValidate>
+    <form onSubmit={(event) => void form.handleSubmit(send)(event)} className="grid max-w-xl gap-5" noValidate>
       <LocationField label={t('inventory.counts.location')} locations={locations} {...form.register('locationId')} />
       <fieldset className="grid gap-2">
         <legend className="mb-2 text-sm font-medium">{t('inventory.counts.scopeLabel')}</legend>

@@ -56,7 +56,7 @@ export function ReceiveForm({
   }
 
   return (
-    <form onSubmit={form.handleSubmit(send)} className="grid grid-cols-1 gap-4" noValidate>
+    <form onSubmit={(event) => void form.handleSubmit(send)(event)} className="grid grid-cols-1 gap-4" noValidate>
       <div className="grid gap-4 sm:grid-cols-2">
         <LocationField label={t('inventory.receive.location')} locations={locations} {...form.register('locationId')} />
         <ReferenceField
