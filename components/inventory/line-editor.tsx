@@ -6,9 +6,21 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import type { Translate } from '@/lib/next/i18n';
 import { useI18n } from '@/lib/next/i18n-client';
 import { lineFromLookup, parseQuantity, type EditorLine } from './lines';
 import { lookupCode } from './lookup';
+
+/**
+ * What to say under the lines for the form's error on them (react-hook-form's, from the schema's
+ * lines): none given, or a quantity that is no whole number of at least one.
+ */
+export function linesErrorText(t: Translate, error: unknown): string | null {
+  if (!error) return null;
+  const list = error as { message?: string; root?: unknown };
+  if (list.message || list.root) return t('inventory.receive.needLines');
+  return Array.isArray(error) && error.some(Boolean) ? t('inventory.adjust.wholeNumber') : null;
+}
 
 /**
  * Lines entered by scanning or typing a SKU/barcode then Enter (the same item again adds one),

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTransition } from 'react';
-import { useController, useForm, type FieldError } from 'react-hook-form';
+import { useController, useForm } from 'react-hook-form';
 import { PackagePlus } from 'lucide-react';
 import { toast } from 'sonner';
 import { actionErrorMessage } from '@/components/action-result';
@@ -11,7 +11,7 @@ import { ZReceiveStockInput, type ReceiveStockInput } from '@/lib/inventory/sche
 import { receiveStockAction } from '@/lib/next/actions/inventory';
 import { useI18n } from '@/lib/next/i18n-client';
 import { LocationField, ReferenceField, type LocationOption } from './form-fields';
-import { LineEditor } from './line-editor';
+import { LineEditor, linesErrorText } from './line-editor';
 import type { EditorLine } from './lines';
 
 type ReceiveValues = { locationId: string; reference: string; lines: EditorLine[] };
@@ -35,7 +35,6 @@ export function ReceiveForm({
   });
   const { errors } = form.formState;
   const lines = useController({ control: form.control, name: 'lines' });
-  const linesError = errors.lines as (FieldError & { root?: FieldError }) | undefined;
 
   function send(input: ReceiveStockInput) {
     startTransition(async () => {
@@ -65,17 +64,7 @@ export function ReceiveForm({
           {...form.register('reference')}
         />
       </div>
-      <LineEditor
-        lines={lines.field.value}
-        onChange={lines.field.onChange}
-        error={
-          linesError?.message || linesError?.root
-            ? t('inventory.receive.needLines')
-            : Array.isArray(errors.lines) && errors.lines.some(Boolean)
-              ? t('inventory.adjust.wholeNumber')
-              : null
-        }
-      />
+      <LineEditor lines={lines.field.value} onChange={lines.field.onChange} error={linesErrorText(t, errors.lines)} />
       <div className="flex justify-end">
         <Button type="submit" disabled={pending} aria-busy={pending || undefined}>
           <PackagePlus aria-hidden />

@@ -2,7 +2,7 @@
 
 import { useTransition } from 'react';
 import { useRouter } from 'next/navigation';
-import { useController, useForm, useWatch, type FieldError } from 'react-hook-form';
+import { useController, useForm, useWatch } from 'react-hook-form';
 import { ArrowLeftRight } from 'lucide-react';
 import { toast } from 'sonner';
 import { actionErrorMessage } from '@/components/action-result';
@@ -14,7 +14,7 @@ import { ZCreateTransferInput, type CreateTransferInput } from '@/lib/inventory/
 import { createTransferAction } from '@/lib/next/actions/inventory';
 import { useI18n } from '@/lib/next/i18n-client';
 import { LocationField, type LocationOption } from './form-fields';
-import { LineEditor } from './line-editor';
+import { LineEditor, linesErrorText } from './line-editor';
 import type { EditorLine } from './lines';
 
 type TransferValues = { sourceLocationId: string; destinationLocationId: string; note: string; lines: EditorLine[] };
@@ -48,7 +48,6 @@ export function TransferForm({
   const lines = useController({ control: form.control, name: 'lines' });
   const sourceId = useWatch({ control: form.control, name: 'sourceLocationId' });
   const source = sources.find((s) => s.id === sourceId) ?? null;
-  const linesError = errors.lines as (FieldError & { root?: FieldError }) | undefined;
   const destinationError = errors.destinationLocationId;
 
   function send(input: CreateTransferInput) {
@@ -86,13 +85,7 @@ export function TransferForm({
         lines={lines.field.value}
         onChange={lines.field.onChange}
         availableAt={source}
-        error={
-          linesError?.message || linesError?.root
-            ? t('inventory.receive.needLines')
-            : Array.isArray(errors.lines) && errors.lines.some(Boolean)
-              ? t('inventory.adjust.wholeNumber')
-              : null
-        }
+        error={linesErrorText(t, errors.lines)}
       />
       <Field label={t('inventory.transfers.note')}>
         {(props) => <Textarea {...props} maxLength={500} rows={2} {...form.register('note')} />}
