@@ -37,7 +37,7 @@ export default tseslint.config(
     rules: {
       ...jsxA11y.flatConfigs.recommended.rules,
       // autoFocus is kept where focus must land on one field: the field a dialog opens for (the
-      // WAI-ARIA dialog pattern), the sign-in email and the count input a barcode scanner types into.
+      // WAI-ARIA dialog pattern) and the sign-in page's email.
       'jsx-a11y/no-autofocus': 'off',
     },
   },
