@@ -25,9 +25,3 @@ export function lineFromLookup(found: SkuLookup, quantity = 1): EditorLine {
 export function parseQuantity(value: string): number | null {
   return /^\d+$/.test(value.trim()) ? Number(value.trim()) : null;
 }
-
-/** The lines as the receipt and transfer actions take them; null when a quantity is not a whole number ≥ 1. */
-export function submittedLines(lines: EditorLine[]): { variantId: string; quantity: number }[] | null {
-  const parsed = lines.map((l) => ({ variantId: l.variantId, quantity: parseQuantity(l.quantity) ?? 0 }));
-  return parsed.some((l) => l.quantity < 1) ? null : parsed;
-}
