@@ -166,7 +166,13 @@ describe('ingestOrder and its reference', () => {
           await Promise.all([fast.close(), plain.close()]);
         }
       }),
-      { numRuns: Number(process.env.PROPERTY_RUNS ?? 10), endOnFailure: true },
+      {
+        numRuns: Number(process.env.PROPERTY_RUNS ?? 10),
+        endOnFailure: true,
+        ...(process.env.PROPERTY_SEED
+          ? { seed: Number(process.env.PROPERTY_SEED), path: process.env.PROPERTY_PATH }
+          : {}),
+      },
     );
   }, 600_000);
 });

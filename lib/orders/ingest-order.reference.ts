@@ -214,8 +214,8 @@ async function resolveLines(tx: Tx, input: IngestOrderInput): Promise<Line[]> {
 /**
  * A ship order's claims: each line from the first location holding all of it (warehouses first,
  * then the most available, then by code), else — when the channel splits shipments — from
- * several; otherwise the line is short. Lines are planned in order, each from what the lines
- * before it left.
+ * several; otherwise the line is short. Locations are ranked once, from the stock the order found;
+ * lines are planned in order, each from what the lines before it left.
  */
 async function planShipClaims(tx: Tx, allowSplit: boolean, lines: Line[]): Promise<Claim[]> {
   const rows = await tx
@@ -234,17 +234,19 @@ async function planShipClaims(tx: Tx, allowSplit: boolean, lines: Line[]): Promi
         lines.map((l) => l.variantId),
       ),
     );
-  const left = rows.map((r) => ({ ...r, available: Number(r.available) }));
+  // Ranked once, by the stock as the order found it: a second line of the same SKU goes first where
+  // the first one went if what is left there covers it (one parcel rather than two).
+  const left = rows
+    .map((r) => ({ ...r, available: Number(r.available) }))
+    .sort(
+      (a, b) =>
+        Number(b.kind === 'warehouse') - Number(a.kind === 'warehouse') ||
+        b.available - a.available ||
+        (a.code < b.code ? -1 : 1),
+    );
   const claims: Claim[] = [];
   for (const line of lines) {
-    const options = left
-      .filter((o) => o.variantId === line.variantId && o.available > 0)
-      .sort(
-        (a, b) =>
-          Number(b.kind === 'warehouse') - Number(a.kind === 'warehouse') ||
-          b.available - a.available ||
-          (a.code < b.code ? -1 : 1),
-      );
+    const options = left.filter((o) => o.variantId === line.variantId && o.available > 0);
     const whole = options.find((o) => o.available >= line.quantity);
     if (whole) {
       whole.available -= line.quantity;
