@@ -3,6 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import { channels, customerIdentities, customers, orders } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { Forbidden, NotFound } from '@/lib/errors';
+import { isUuid } from '@/lib/uuid';
 
 export type CustomerIdentity = {
   kind: 'email' | 'phone' | 'loyalty' | 'buyer_id';
@@ -77,8 +78,6 @@ export async function findCustomerProfile(db: DbOrTx, customerId: string): Promi
   return { ...customer, identities, channels: used };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The customer page's read: 'customers.view' before anything is read, then the profile; a
  * malformed or unknown id is NotFound. A merged profile comes back as such (the page redirects).
@@ -89,7 +88,7 @@ export async function getCustomerProfileForActor(
   customerId: string,
 ): Promise<CustomerProfile> {
   if (!can(actor, 'customers.view')) throw new Forbidden();
-  if (!UUID.test(customerId)) throw new NotFound('Customer');
+  if (!isUuid(customerId)) throw new NotFound('Customer');
   const profile = await findCustomerProfile(db, customerId);
   if (!profile) throw new NotFound('Customer');
   return profile;
