@@ -40,3 +40,34 @@ export function schemaResolver<S extends z.ZodType, V extends FieldValues>(
 ): Resolver<V, unknown, z.output<S>> {
   return zodResolver(schema as never) as unknown as Resolver<V, unknown, z.output<S>>;
 }
+
+/** A resolver whose schema arrives after the page; `preload()` starts fetching it (call it when the form mounts). */
+export type LazyResolver<V extends FieldValues, O> = Resolver<V, unknown, O> & { preload: () => void };
+
+/**
+ * schemaResolver over a schema loaded after the page, so that zod and the schema stay out of the
+ * route's first-load JavaScript: `load` is a dynamic import of the action's own schema, e.g.
+ * `lazySchemaResolver<typeof ZAdjustStockInput>(() => import('@/lib/inventory/schemas').then((m) => m.ZAdjustStockInput))`,
+ * made once at module level. Call `preload()` in an effect when the form mounts; the first check
+ * waits for it if it has not arrived. If it cannot load, the values go to the action unchecked:
+ * the action parses them with the same schema and its field errors land on the fields.
+ */
+export function lazySchemaResolver<S extends z.ZodType, V extends FieldValues = z.input<S> & FieldValues>(
+  load: () => Promise<S>,
+): LazyResolver<V, z.output<S>> {
+  type Checked = Resolver<V, unknown, z.output<S>>;
+  let loading: Promise<Checked | null> | null = null;
+  const get = () =>
+    (loading ??= load().then(
+      (schema) => zodResolver(schema as never) as unknown as Checked,
+      () => {
+        loading = null;
+        return null;
+      },
+    ));
+  const resolver: Checked = async (values, context, options) => {
+    const checked = await get();
+    return checked ? checked(values, context, options) : { values: values as unknown as z.output<S>, errors: {} };
+  };
+  return Object.assign(resolver, { preload: () => void get() });
+}
