@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { authFile, mainNav } from './fixtures';
+import { DEMO_PASSWORD } from '@/lib/seed/constants';
+import { authFile, mainNav, signIn } from './fixtures';
 
 test.describe('French', () => {
   test.use({ storageState: authFile('owner') });
@@ -20,7 +21,34 @@ test.describe('French', () => {
     // Remembered: a new page load stays in French.
     await page.reload();
     await expect(nav.getByRole('link', { name: 'Commandes', exact: true })).toBeVisible();
+
+    // Back to English, so that the owner's saved language does not follow other tests' sign-ins.
+    await page.getByRole('button', { name: /Menu du compte/ }).click();
+    await page.getByRole('menuitemradio', { name: 'English' }).click();
+    await expect(mainNav(page).getByRole('link', { name: 'Orders', exact: true })).toBeVisible();
   });
+});
+
+test('the language a staff member chose follows them to another browser at sign-in', async ({ browser }) => {
+  // An account no other test signs in with: its saved language is this test's alone.
+  const email = 'manager.marseille@comptoir.test';
+  const first = await browser.newContext();
+  const page = await first.newPage();
+  await signIn(page, email, DEMO_PASSWORD);
+  await expect(mainNav(page).getByRole('link', { name: 'Orders', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: /Account menu/ }).click();
+  await page.getByRole('menuitemradio', { name: 'Français' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await first.close();
+
+  // Another browser, English by its Accept-Language and without the cookie: French once signed in.
+  const second = await browser.newContext({ locale: 'en-US' });
+  const other = await second.newPage();
+  await signIn(other, email, DEMO_PASSWORD);
+  const nav = other.getByRole('navigation', { name: 'Navigation principale' });
+  await expect(nav.getByRole('link', { name: 'Commandes', exact: true })).toBeVisible();
+  await expect(other.locator('html')).toHaveAttribute('lang', 'fr');
+  await second.close();
 });
 
 test('the sign-in page has its own language switch', async ({ page }) => {

@@ -60,7 +60,20 @@ afterAll(async () => {
 describe('attemptSignIn', () => {
   it('signs in with the right password (email in any case) and carries the session version', async () => {
     await handle.db.update(staffUsers).set({ sessionVersion: 3 }).where(eq(staffUsers.id, userId));
-    expect(await attempt('  Claire@Shop.TEST ', PASSWORD)).toEqual({ ok: true, userId, sessionVersion: 3 });
+    expect(await attempt('  Claire@Shop.TEST ', PASSWORD)).toEqual({
+      ok: true,
+      userId,
+      sessionVersion: 3,
+      locale: null,
+    });
+  });
+
+  it('carries the language the staff member chose last, and none for a value that is not a language of the app', async () => {
+    await handle.db.update(staffUsers).set({ locale: 'fr' }).where(eq(staffUsers.id, userId));
+    expect(await attempt(KNOWN, PASSWORD)).toMatchObject({ ok: true, locale: 'fr' });
+    await handle.db.update(staffUsers).set({ locale: 'de' }).where(eq(staffUsers.id, userId));
+    expect(await attempt(KNOWN, PASSWORD)).toMatchObject({ ok: true, locale: null });
+    await handle.db.update(staffUsers).set({ locale: null }).where(eq(staffUsers.id, userId));
   });
 
   it(`allows ${ACCOUNT_POLICY.backoffAfter - 1} failures freely, then makes each attempt wait 1 s, 2 s, 4 s…`, async () => {

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { staffUsers } from '@/db/schema';
+import { isLocale, type Locale } from '@/lib/i18n/config';
 import { withPasswordSlot } from './password';
 import {
   clearFailures,
@@ -14,7 +15,8 @@ import {
 export type SignInAttempt = { email: string; password: string; clientAddress: string };
 
 export type SignInOutcome =
-  | { ok: true; userId: string; sessionVersion: number }
+  /** `locale`: the language the staff member chose last (saved by the language switch), null if none. */
+  | { ok: true; userId: string; sessionVersion: number; locale: Locale | null }
   /** Wrong email, wrong password or a deactivated account: never says which. */
   | { ok: false; reason: 'invalid' }
   /** Too many failures for this account or address: no password was checked. */
@@ -45,6 +47,7 @@ export async function attemptSignIn(
         passwordHash: staffUsers.passwordHash,
         active: staffUsers.active,
         sessionVersion: staffUsers.sessionVersion,
+        locale: staffUsers.locale,
       })
       .from(staffUsers)
       .where(eq(staffUsers.email, email));
@@ -64,5 +67,6 @@ export async function attemptSignIn(
     .update(staffUsers)
     .set({ lastSignInAt: sql`now()` })
     .where(eq(staffUsers.id, checked.user.id));
-  return { ok: true, userId: checked.user.id, sessionVersion: checked.user.sessionVersion };
+  const { id: userId, sessionVersion, locale } = checked.user;
+  return { ok: true, userId, sessionVersion, locale: isLocale(locale) ? locale : null };
 }

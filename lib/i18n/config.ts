@@ -9,6 +9,13 @@ export const DEFAULT_LOCALE: Locale = 'en';
 /** The cookie that remembers a chosen language; it wins over the browser's Accept-Language. */
 export const LOCALE_COOKIE = 'locale';
 export const LOCALE_COOKIE_MAX_AGE = 60 * 60 * 24 * 365;
+/** How the language cookie is written, by the language switch and at sign-in. */
+export const LOCALE_COOKIE_OPTIONS = {
+  path: '/',
+  maxAge: LOCALE_COOKIE_MAX_AGE,
+  sameSite: 'lax',
+  httpOnly: true,
+} as const;
 
 export const ZLocale = z.enum(LOCALES);
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { cookies } from 'next/headers';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
@@ -7,6 +8,7 @@ import { authLogger } from '@/lib/next/auth-logger';
 import { endSessions } from '@/lib/auth/queries';
 import { resolveAuthSecret } from '@/lib/auth/secret';
 import { attemptSignIn } from '@/lib/auth/sign-in';
+import { LOCALE_COOKIE, LOCALE_COOKIE_OPTIONS } from '@/lib/i18n/config';
 import { clientAddressOf } from '@/lib/auth/throttle';
 
 export const ZSignInInput = z.object({
@@ -38,7 +40,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           ...parsed.data,
           clientAddress: clientAddressOf(request?.headers),
         });
-        if (outcome.ok) return { id: outcome.userId, sessionVersion: outcome.sessionVersion };
+        if (outcome.ok) {
+          // The language they chose last, on any browser, is theirs on this one too; with none saved,
+          // this browser's cookie or Accept-Language decides.
+          if (outcome.locale) (await cookies()).set(LOCALE_COOKIE, outcome.locale, LOCALE_COOKIE_OPTIONS);
+          return { id: outcome.userId, sessionVersion: outcome.sessionVersion };
+        }
         if (outcome.reason === 'throttled') throw new ThrottledSignin(outcome.retryAfterSeconds);
         return null;
       },

@@ -147,7 +147,8 @@ export function generateDemoRows({
     name: u.name,
     passwordHash,
     role: u.role,
-    locale: 'fr',
+    // No saved language: each demo user sees their browser's until they choose one.
+    locale: null,
     createdAt: at(openedAt + rng.int(0, 30) * DAY),
   }));
   const userLocationRows = DEMO_USERS.flatMap((u) =>

@@ -6,7 +6,7 @@ import { getDb } from '@/db/client';
 import { staffUsers } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import { getSessionContext } from '@/lib/next/session';
-import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, ZLocale, type Locale } from '@/lib/i18n/config';
+import { LOCALE_COOKIE, LOCALE_COOKIE_OPTIONS, ZLocale, type Locale } from '@/lib/i18n/config';
 import { getI18n } from '@/lib/next/i18n';
 
 export type SetLocaleResult =
@@ -23,12 +23,7 @@ export async function setLocaleAction(locale: unknown): Promise<SetLocaleResult>
     const { t } = await getI18n();
     return { ok: false, code: 'validation_failed', message: t('errors.validation') };
   }
-  (await cookies()).set(LOCALE_COOKIE, parsed.data, {
-    path: '/',
-    maxAge: LOCALE_COOKIE_MAX_AGE,
-    sameSite: 'lax',
-    httpOnly: true,
-  });
+  (await cookies()).set(LOCALE_COOKIE, parsed.data, LOCALE_COOKIE_OPTIONS);
   const actor = await getSessionContext();
   if (actor && can(actor, 'session.self')) {
     await (await getDb()).update(staffUsers).set({ locale: parsed.data }).where(eq(staffUsers.id, actor.userId));
