@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { listInventory } from '../../lib/inventory/queries/list';
-import { findVariantByCode } from '../../lib/inventory/queries/sku-detail';
+import { findVariantByCode } from '../../lib/inventory/queries/codes';
 import { ZInventoryListQuery } from '../../lib/inventory/schemas';
 import { iterations, measure, type Scenario } from '../harness';
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { inventoryCountLines, inventoryCounts, inventoryLevels, locations, products, variants } from '@/db/schema';
 import { can, scopeOf, type Actor } from '@/lib/auth/permissions';
@@ -6,6 +6,7 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import { DomainError, Forbidden, IllegalTransition, NotFound } from '@/lib/errors';
 import { cursorTimeOf, decodeCursor, encodeCursor, olderThan } from '@/lib/http/cursor';
 import { changeStock, lockLevel } from './ledger';
+import { findVariantsByCodes } from './queries/codes';
 import type { RecordCountInput, StartCountInput } from './schemas';
 
 type CountRow = typeof inventoryCounts.$inferSelect;
@@ -130,25 +131,11 @@ export async function recordCount(db: Db, actor: Actor, input: RecordCountInput)
   return db.transaction(async (tx) => {
     const count = await lockCount(tx, actor, input.countId);
     assertOpen(count, 'open');
-    const codes = [...new Set(input.lines.map((l) => l.code))];
-    const found = await tx
-      .select({ id: variants.id, sku: variants.sku, barcode: variants.barcode })
-      .from(variants)
-      .where(
-        or(
-          inArray(
-            variants.sku,
-            codes.map((c) => c.toUpperCase()),
-          ),
-          inArray(variants.barcode, codes),
-        ),
-      );
-    const byCode = new Map<string, string>();
-    for (const v of found) {
-      byCode.set(v.sku, v.id);
-      if (v.barcode) byCode.set(v.barcode, v.id);
-    }
-    const variantIds = [...new Set(found.map((v) => v.id))];
+    const byCode = await findVariantsByCodes(
+      tx,
+      input.lines.map((l) => l.code),
+    );
+    const variantIds = [...new Set([...byCode.values()].map((v) => v.id))];
     // A SKU outside the count's scope found on the shelf joins the count, unless another open count has it.
     const inCount = new Set(
       variantIds.length === 0
@@ -182,7 +169,7 @@ export async function recordCount(db: Db, actor: Actor, input: RecordCountInput)
     const elsewhere: RecordCountResult['elsewhere'] = [];
     let recorded = 0;
     for (const line of input.lines) {
-      const variantId = byCode.get(line.code) ?? byCode.get(line.code.toUpperCase());
+      const variantId = byCode.get(line.code)?.id;
       if (!variantId) {
         unknown.push(line.code);
         continue;

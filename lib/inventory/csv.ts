@@ -1,12 +1,13 @@
 import Papa from 'papaparse';
-import { inArray, or, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { inventoryCounts, variants } from '@/db/schema';
+import { inventoryCounts } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { DomainError, Forbidden } from '@/lib/errors';
 import { bookCountedLines, lockCountsAt, refuseOpenCountClash } from './counts';
 import { changeStock } from './ledger';
+import { findVariantsByCodes } from './queries/codes';
 import type { InventoryRow } from './queries/list';
 
 /**
@@ -131,26 +132,7 @@ export async function parseStockCsv(
 
   // An exported cell neutralised against formulas ('=…) reads back as the code it was.
   const codeOf = (record: Record<string, string>) => (record[codeField] ?? '').trim().replace(/^'(?=[=+\-@\t\r])/, '');
-  const codes = [...new Set(parsed.data.map(codeOf).filter(Boolean))];
-  const known = codes.length
-    ? await db
-        .select({ id: variants.id, sku: variants.sku, barcode: variants.barcode })
-        .from(variants)
-        .where(
-          or(
-            inArray(
-              variants.sku,
-              codes.map((c) => c.toUpperCase()),
-            ),
-            inArray(variants.barcode, codes),
-          ),
-        )
-    : [];
-  const byCode = new Map<string, { id: string; sku: string }>();
-  for (const v of known) {
-    byCode.set(v.sku, v);
-    if (v.barcode) byCode.set(v.barcode, v);
-  }
+  const byCode = await findVariantsByCodes(db, parsed.data.map(codeOf));
 
   const lines: ParsedStockLine[] = [];
   const seen = new Map<string, number>();
@@ -158,7 +140,7 @@ export async function parseStockCsv(
     const row = i + 2;
     const code = codeOf(record);
     const raw = (record[qtyField] ?? '').trim();
-    const variant = byCode.get(code) ?? byCode.get(code.toUpperCase());
+    const variant = byCode.get(code);
     const quantity = /^-?\d+$/.test(raw) ? Number(raw) : NaN;
     if (!code) return errors.push({ row, code: 'missing_sku', message: 'SKU is missing.' });
     if (!variant)

@@ -24,7 +24,8 @@ import {
 } from '@/lib/inventory/list-params';
 import { listInventory } from '@/lib/inventory/queries/list';
 import { effectiveLocations, listLocations } from '@/lib/inventory/queries/locations';
-import { findSkuDetail, findVariantByCode } from '@/lib/inventory/queries/sku-detail';
+import { findVariantByCode } from '@/lib/inventory/queries/codes';
+import { findSkuDetail } from '@/lib/inventory/queries/sku-detail';
 import { listTransfersForActor } from '@/lib/inventory/queries/transfers';
 import { listReplenishment } from '@/lib/inventory/replenishment';
 import { createTransfer } from '@/lib/inventory/transfers';

@@ -9,7 +9,8 @@ import { changeStock } from '../ledger';
 import { listInventory } from './list';
 import { effectiveLocations, listLocations } from './locations';
 import { listLedger, onHandHistory } from './sku-activity';
-import { findSkuByCode, findSkuDetail, findVariantByCode } from './sku-detail';
+import { findVariantByCode, findVariantsByCodes } from './codes';
+import { findSkuByCode, findSkuDetail } from './sku-detail';
 import { findTransfer, listTransfers } from './transfers';
 import { ZInventoryListQuery } from '../schemas';
 import { createTransfer, receiveTransfer, shipTransfer } from '../transfers';
@@ -78,6 +79,24 @@ describe('listInventory', () => {
       sort: 'name',
       page: 1,
     });
+  });
+});
+
+describe('codes', () => {
+  it('a code names a variant by its exact barcode or by its SKU in any case, trimmed, many in one call', async () => {
+    const pull = await findVariantByCode(handle.db, '3560070048021');
+    const found = await findVariantsByCodes(handle.db, [
+      '3560070048021',
+      ' pull-s ',
+      'PULL-S',
+      'NOPE-1',
+      '',
+      '0000000000000',
+    ]);
+    expect([...found.keys()].sort()).toEqual(['3560070048021', 'PULL-S', 'pull-s']);
+    for (const v of found.values()) expect(v).toEqual({ id: pull!.id, sku: 'PULL-S' });
+    expect(await findVariantByCode(handle.db, '  ')).toBeNull();
+    expect(await findVariantByCode(handle.db, 'nope-1')).toBeNull();
   });
 });
 

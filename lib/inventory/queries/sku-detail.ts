@@ -4,19 +4,8 @@ import { inventoryLevels, locations, products, variants } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { Forbidden, NotFound } from '@/lib/errors';
 import { isUuid } from '@/lib/uuid';
+import { findVariantByCode } from './codes';
 import { availableToPromise } from '../rules';
-
-/** Exact barcode (or SKU) → variant id, for scanners. */
-export async function findVariantByCode(db: DbOrTx, code: string): Promise<{ id: string; sku: string } | null> {
-  const c = code.trim();
-  if (!c) return null;
-  const [row] = await db
-    .select({ id: variants.id, sku: variants.sku })
-    .from(variants)
-    .where(/^\d{8,14}$/.test(c) ? eq(variants.barcode, c) : eq(variants.sku, c.toUpperCase()))
-    .limit(1);
-  return row ?? null;
-}
 
 /**
  * What a scanned or typed code finds (GET /inventory/lookup): the SKU, its catalogue price and

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { guardedRoute } from '@/lib/next/guarded-route';
-import { findVariantByCode } from '@/lib/inventory/queries/sku-detail';
+import { findVariantByCode } from '@/lib/inventory/queries/codes';
 
 const ZScan = z.object({ code: z.string().trim().min(1).max(64) });
 
