@@ -192,6 +192,33 @@ describe('findTransfer', () => {
   });
 });
 
+describe('listLedger references', () => {
+  it('names a movement by the number of what it refers to, and shows a reference that is no id as written', async () => {
+    const variantId = w.skus[2].id;
+    const [transfer] = (await listTransfers(handle.db, { locationIds: null })).transfers;
+    const references = [
+      ['transfer', transfer.id],
+      // Only the canonical text of an id names it, as when the ids were compared as text.
+      ['transfer', transfer.id.toUpperCase()],
+      ['order', 'not-an-id'],
+      ['receipt', 'PO-2291'],
+    ] as const;
+    await handle.db.transaction(async (tx) => {
+      for (const [referenceType, referenceId] of references)
+        await changeStock(tx, {
+          variantId,
+          locationId: w.lyon,
+          deltaOnHand: 1,
+          reason: 'receipt',
+          referenceType,
+          referenceId,
+        });
+    });
+    const { entries } = await listLedger(handle.db, variantId, { limit: references.length });
+    expect(entries.map((e) => e.referenceLabel).reverse()).toEqual([transfer.number, null, null, 'PO-2291']);
+  });
+});
+
 describe('listTransfers pages', () => {
   it('walks every transfer once, newest first, across page boundaries; the last page has no next cursor', async () => {
     // Five transfers Lyon → warehouse: two share one instant (ties broken by id), two sit within
