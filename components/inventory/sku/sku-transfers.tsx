@@ -23,7 +23,7 @@ export async function SkuTransfers({
       ) : (
         <TransferTable
           transfers={transfers}
-          label={t('inventory.sku.transfers')}
+          label={t('inventory.sku.transfersLabel')}
           timeZones={timeZoneByCode}
           i18n={i18n}
           brief

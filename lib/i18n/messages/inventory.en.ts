@@ -108,6 +108,7 @@ export const inventoryEn = {
       reservationsEmpty: 'No order holds this SKU.',
       transfers: 'Transfers of this SKU',
       transfersEmpty: 'No transfer includes this SKU.',
+      transfersLabel: 'Latest transfers of this SKU',
       order: 'Order',
       since: 'Since',
     },

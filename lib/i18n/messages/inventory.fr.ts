@@ -108,6 +108,7 @@ export const inventoryFr = {
       reservationsEmpty: 'Aucune commande ne réserve ce SKU.',
       transfers: 'Transferts de ce SKU',
       transfersEmpty: 'Aucun transfert ne contient ce SKU.',
+      transfersLabel: 'Derniers transferts de ce SKU',
       order: 'Commande',
       since: 'Depuis',
     },
