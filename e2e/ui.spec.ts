@@ -118,3 +118,67 @@ test('list → detail → list moves on the client without a loading skeleton', 
   // Same document all along (a client navigation), and no skeleton on the way.
   expect(await page.evaluate(() => (window as unknown as { skeletonSeen: boolean }).skeletonSeen)).toBe(false);
 });
+
+test.describe('the progress bar of a slow navigation', () => {
+  // The bar shows 120 ms after the click (SHOW_AFTER_MS in components/shell/navigation-progress.tsx).
+  // The page's clock is paused, so the test decides what is slow instead of the machine's load:
+  // a page answered before the clock moves is fast, one held while it moves is slow.
+  const bar = (page: Page) => page.getByTestId('navigation-progress');
+  const status = (page: Page) => page.getByRole('status').filter({ hasText: 'Loading the page…' });
+
+  test('shows after a short delay while the page is slow to come, and goes when it arrives', async ({ page }) => {
+    await page.clock.install();
+    await page.goto('/orders');
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      (url) => /^\/orders\/[0-9a-f-]{36}$/.test(url.pathname),
+      async (route) => {
+        const headers = route.request().headers();
+        if (headers.rsc === '1' && !headers['next-router-prefetch']) await held;
+        await route.continue();
+      },
+    );
+    await page.clock.pauseAt(Date.now() + 1_000);
+    const link = page.locator('main table a[href^="/orders/"]').first();
+    const number = (await link.textContent())!.trim();
+    await link.click();
+    await page.clock.runFor(100);
+    await expect(bar(page)).toHaveCount(0);
+    await page.clock.runFor(50);
+    await expect(bar(page)).toBeVisible();
+    await expect(status(page)).toHaveCount(1);
+    // The current page stays, still usable, while the next one comes.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Orders');
+    release();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(number);
+    await expect(bar(page)).toHaveCount(0);
+    await expect(status(page)).toHaveCount(0);
+  });
+
+  test('shows nothing for a page that arrives before the delay, from a row or the sidebar', async ({ page }) => {
+    await page.clock.install();
+    await page.goto('/orders');
+    await page.evaluate(() => {
+      const w = window as unknown as { barSeen: boolean };
+      w.barSeen = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid="navigation-progress"]')) w.barSeen = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await page.clock.pauseAt(Date.now() + 1_000);
+    const link = page.locator('main table a[href^="/orders/"]').first();
+    const number = (await link.textContent())!.trim();
+    await link.click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(number);
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Inventory', exact: true })
+      .click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Inventory');
+    // The delay has long passed now: nothing shows late either.
+    await page.clock.runFor(1_000);
+    await expect(bar(page)).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { barSeen: boolean }).barSeen)).toBe(false);
+  });
+});

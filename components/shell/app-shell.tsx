@@ -9,6 +9,7 @@ import type { NavKey } from '@/lib/auth/permissions';
 import { useI18n } from '@/lib/next/i18n-client';
 import { cn } from '@/lib/utils';
 import { BrandMark } from './brand-mark';
+import { NavigationProgress } from './navigation-progress';
 import { NAV_ICONS } from './nav-icons';
 import { SIDEBAR_COOKIE, type SidebarMode } from './sidebar-mode';
 import { UserMenu, type ShellUser } from './user-menu';
@@ -61,6 +62,7 @@ export function AppShell({
 
   return (
     <div data-sidebar={mode} className="flex min-h-dvh">
+      <NavigationProgress />
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:fixed focus:left-3 focus:top-3 focus:z-50 focus:rounded-md focus:bg-surface focus:px-3 focus:py-2 focus:text-sm focus:font-medium focus:shadow-popover"

@@ -34,6 +34,7 @@ export const en = {
   shell: {
     collapseSidebar: 'Collapse sidebar',
     expandSidebar: 'Expand sidebar',
+    loadingPage: 'Loading the page…',
   },
   roles: {
     owner: 'Owner',

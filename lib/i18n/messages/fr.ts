@@ -31,6 +31,7 @@ export const fr = {
   shell: {
     collapseSidebar: 'Réduire le menu',
     expandSidebar: 'Déplier le menu',
+    loadingPage: 'Chargement de la page…',
   },
   roles: {
     owner: 'Propriétaire',
