@@ -31,8 +31,8 @@ export function CountEntry({ countId }: { countId: string }) {
   // The action's schema, with the count it records into and one unit per scan.
   const resolver: Resolver<CountEntryValues, unknown, RecordCountInput> = async (values, context, options) => {
     const [line] = values.lines;
-    // A blank quantity is no quantity (coercion would read it as 0).
-    const counted = line.mode === 'add' ? 1 : line.counted.trim() || undefined;
+    // The schema refuses a blank quantity itself (it is no 0).
+    const counted = line.mode === 'add' ? 1 : line.counted;
     const input = { countId, lines: [{ ...line, counted }] };
     const result = await resolveInput(input, context, { ...options, fields: {}, names: undefined });
     return result as Awaited<ReturnType<Resolver<CountEntryValues, unknown, RecordCountInput>>>;

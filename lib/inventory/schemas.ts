@@ -1,16 +1,27 @@
 import { z } from 'zod';
+import { ADJUSTMENT_REASONS, INVENTORY_SORTS, MAX_UNITS, STOCK_STATUSES } from './constants';
 
-export const ADJUSTMENT_REASONS = [
-  'damaged',
-  'lost',
-  'found',
-  'count_correction',
-  'theft',
-  'return_to_vendor',
-] as const;
-export type AdjustmentReason = (typeof ADJUSTMENT_REASONS)[number];
+// The vocabularies the schemas are built from, for the server code that imports them from here.
+export { ADJUSTMENT_REASONS, INVENTORY_SORTS, STOCK_STATUSES, type AdjustmentReason } from './constants';
 
-const quantity = z.coerce.number().int().min(0).max(1_000_000);
+/**
+ * A whole number from `min` to `max`, as JSON sends it (a number) or a form (its text, with either
+ * minus sign): a blank or half-typed field is refused, where z.coerce would read it as 0.
+ */
+function wholeNumber(min: number, max: number) {
+  return z
+    .union([
+      z.number(),
+      z
+        .string()
+        .trim()
+        .regex(/^[-−]?\d+$/)
+        .transform((v) => Number(v.replace('−', '-'))),
+    ])
+    .pipe(z.number().int().min(min).max(max));
+}
+
+const quantity = wholeNumber(0, MAX_UNITS);
 
 export const ZAdjustStockInput = z
   .object({
@@ -18,7 +29,7 @@ export const ZAdjustStockInput = z
     locationId: z.uuid(),
     /** `delta`: add or remove units; `set`: the counted quantity becomes on hand. */
     mode: z.enum(['delta', 'set']),
-    quantity: z.coerce.number().int().min(-1_000_000).max(1_000_000),
+    quantity: wholeNumber(-MAX_UNITS, MAX_UNITS),
     reason: z.enum(ADJUSTMENT_REASONS),
     note: z.string().trim().max(500).optional(),
   })
@@ -33,7 +44,7 @@ export const ZReceiveStockInput = z.object({
   locationId: z.uuid(),
   reference: z.string().trim().min(1).max(100),
   lines: z
-    .array(z.object({ variantId: z.uuid(), quantity: quantity.min(1) }))
+    .array(z.object({ variantId: z.uuid(), quantity: wholeNumber(1, MAX_UNITS) }))
     .min(1)
     .max(5000),
 });
@@ -45,7 +56,7 @@ export const ZCreateTransferInput = z
     destinationLocationId: z.uuid(),
     note: z.string().trim().max(500).optional(),
     lines: z
-      .array(z.object({ variantId: z.uuid(), quantity: quantity.min(1) }))
+      .array(z.object({ variantId: z.uuid(), quantity: wholeNumber(1, MAX_UNITS) }))
       .min(1)
       .max(5000),
   })
@@ -66,9 +77,6 @@ export const ZReceiveTransferInput = z.object({
 export type ReceiveTransferInput = z.infer<typeof ZReceiveTransferInput>;
 
 export const ZTransferIdInput = z.object({ transferId: z.uuid() });
-
-export const STOCK_STATUSES = ['out', 'low', 'over'] as const;
-export const INVENTORY_SORTS = ['name', 'sku', 'onHand', 'reserved', 'available'] as const;
 
 const csv = z
   .union([z.string(), z.array(z.string())])
@@ -124,14 +132,10 @@ export const ZImportStockCsvInput = z.object({
   reference: z.string().trim().max(100).optional(),
 });
 
-/** Units a channel may sell: a whole number, or null to remove the cap. A blank field is not 0 (coercion would make it so). */
-const capUnits = z
-  .union([z.number(), z.string().trim().regex(/^\d+$/).transform(Number)])
-  .pipe(z.number().int().min(0).max(1_000_000));
-
 export const ZSetChannelCapInput = z.object({
   channelId: z.uuid(),
   variantId: z.uuid(),
-  maxUnits: capUnits.nullable(),
+  /** Units the channel may sell, or null to remove the cap. */
+  maxUnits: quantity.nullable(),
 });
 export type SetChannelCapInput = z.infer<typeof ZSetChannelCapInput>;

@@ -1,0 +1,20 @@
+/**
+ * The inventory's fixed vocabularies, without zod: the schemas (schemas.ts, which re-exports
+ * them) are built from these, and the browser pages that only list them (the stock filters, the
+ * adjust dialog's reasons) import them from here, so zod stays out of their first-load JavaScript.
+ */
+export const ADJUSTMENT_REASONS = [
+  'damaged',
+  'lost',
+  'found',
+  'count_correction',
+  'theft',
+  'return_to_vendor',
+] as const;
+export type AdjustmentReason = (typeof ADJUSTMENT_REASONS)[number];
+
+export const STOCK_STATUSES = ['out', 'low', 'over'] as const;
+export const INVENTORY_SORTS = ['name', 'sku', 'onHand', 'reserved', 'available'] as const;
+
+/** The most units one quantity may say (a stock movement, a count, a channel's cap). */
+export const MAX_UNITS = 1_000_000;
