@@ -71,3 +71,17 @@ export function lazySchemaResolver<S extends z.ZodType, V extends FieldValues = 
   };
   return Object.assign(resolver, { preload: () => void get() });
 }
+
+/**
+ * A lazy resolver over what the form's values become (`toInput`: the request the action takes), for
+ * a form that holds more or other than the request (every line of an order, with 0 for most). The
+ * schema's errors keep the request's paths, so a field named as in the request gets its own.
+ */
+export function mapResolver<V extends FieldValues, W extends FieldValues, O>(
+  resolver: LazyResolver<W, O>,
+  toInput: (values: V) => W,
+): LazyResolver<V, O> {
+  const mapped: Resolver<V, unknown, O> = async (values, context, options) =>
+    (await resolver(toInput(values), context, options as never)) as never;
+  return Object.assign(mapped, { preload: resolver.preload });
+}

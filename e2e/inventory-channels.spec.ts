@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page, type Request } from '@playwright/test';
 import { authFile, type Role } from './fixtures';
 
 // Amazon.fr, on the last SKU by code: the demo seed ring-fences Zalando only, the orders specs
@@ -72,17 +72,26 @@ test('the owner sets a channel limit on a SKU, sees it, and removes it only afte
     0,
   );
 
-  // A blank or negative value is refused in the dialog; nothing is saved.
+  // A blank or negative value is refused in the dialog, under the field, before any request; nothing is saved.
+  const actions: string[] = [];
+  const countActions = (r: Request) => {
+    if (r.method() === 'POST' && r.headers()['next-action']) actions.push(r.url());
+  };
+  page.on('request', countActions);
   await channelRow(page, CHANNEL)
     .getByRole('button', { name: `Set limit for ${CHANNEL}` })
     .click();
   const dialog = page.getByRole('dialog', { name: `Limit for ${CHANNEL}` });
   await expect(dialog).toContainText(sku);
+  const field = dialog.getByLabel('Maximum units');
   await dialog.getByRole('button', { name: 'Save limit' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('Enter a whole number from 0 to 1,000,000.');
-  await dialog.getByLabel('Maximum units').fill('-2');
+  await expect(field).toHaveAccessibleDescription('Enter a whole number from 0 to 1,000,000.');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await field.fill('-2');
   await dialog.getByRole('button', { name: 'Save limit' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('Enter a whole number from 0 to 1,000,000.');
+  await expect(field).toHaveAccessibleDescription('Enter a whole number from 0 to 1,000,000.');
+  expect(actions).toEqual([]);
+  page.off('request', countActions);
 
   await dialog.getByLabel('Maximum units').fill('3');
   await dialog.getByRole('button', { name: 'Save limit' }).click();

@@ -105,6 +105,67 @@ test.describe('orders from a channel', () => {
     await expect(page.getByText('Order placed')).toBeVisible();
   });
 
+  test('an order confirmed, shipped and partly returned from its page: each result is a toast, and the return dialog says what is missing before any request', async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(90_000);
+    const skus = await inStockSkus(request);
+    // Far from the SKUs the other tests drain.
+    const sku = skus[Math.min(20, skus.length - 1)];
+    const email = `rita.${randomUUID().slice(0, 8)}@example.fr`;
+    const delivered = await deliver(request, shipOrder(sku, 2, { email, firstName: 'Rita', lastName: 'Retour' }));
+    expect(delivered.status).toBe(201);
+    const number: string = delivered.body.order.number;
+
+    await page.goto(`/orders?q=${encodeURIComponent(number)}`);
+    await orderRows(page).first().getByRole('link', { name: number }).click();
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect(heading).toContainText('Placed');
+    const actions = page.getByRole('group', { name: 'Order actions' });
+
+    await actions.getByRole('button', { name: 'Confirm' }).click();
+    await expect(page.getByText('Order confirmed.')).toBeVisible();
+    await expect(heading).toContainText('Confirmed');
+
+    await actions.getByRole('button', { name: 'Ship' }).click();
+    const ship = page.getByRole('dialog', { name: `Ship ${number}` });
+    await ship.getByLabel('Carrier').fill('Colissimo');
+    await ship.getByRole('button', { name: 'Mark as shipped' }).click();
+    await expect(ship).toBeHidden();
+    await expect(page.getByText('Order marked as shipped.')).toBeVisible();
+    await expect(heading).toContainText('Shipped');
+
+    const sent: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.headers()['next-action']) sent.push(r.url());
+    });
+    await actions.getByRole('button', { name: 'Return or refund' }).click();
+    const dialog = page.getByRole('dialog', { name: `Return items of ${number}` });
+    const quantity = dialog.getByLabel(`Quantity to return — ${sku.sku}`);
+    const reason = dialog.getByLabel('Reason');
+    await dialog.getByRole('button', { name: 'Record the return' }).click();
+    await expect(quantity).toHaveAttribute('aria-invalid', 'true');
+    await expect(quantity).toHaveAccessibleDescription('Choose at least one unit to return.');
+    await expect(reason).toHaveAttribute('aria-invalid', 'true');
+    await expect(reason).toHaveAccessibleDescription('Give a reason of at least 3 characters.');
+    await quantity.fill('1');
+    await expect(quantity).not.toHaveAttribute('aria-invalid');
+    await reason.fill('ok');
+    await dialog.getByRole('button', { name: 'Record the return' }).click();
+    await expect(reason).toHaveAccessibleDescription('Give a reason of at least 3 characters.');
+    expect(sent).toEqual([]);
+
+    await reason.fill('Too small');
+    await expect(reason).toHaveAccessibleDescription(
+      'At least 3 characters. Kept on the timeline and in the audit log.',
+    );
+    await dialog.getByRole('button', { name: 'Record the return' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText(/^Return recorded: 1 unit, €[\d.,]+\.$/)).toBeVisible();
+    expect(sent).toHaveLength(1);
+  });
+
   test('an order for more than there is gets 409 out_of_stock and leaves stock untouched', async ({ request }) => {
     const skus = await inStockSkus(request);
     const sku = skus[Math.min(5, skus.length - 1)];

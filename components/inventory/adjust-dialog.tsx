@@ -1,31 +1,42 @@
 'use client';
 
-import { useId, useState, useTransition, type FormEvent } from 'react';
+import { useWatch, type FieldError } from 'react-hook-form';
 import { SlidersHorizontal } from 'lucide-react';
-import { adjustStockAction } from '@/lib/next/actions/inventory';
-import { actionErrorMessage } from '@/components/action-result';
-import { Alert } from '@/components/ui/alert';
+import { lazySchemaResolver } from '@/components/form-errors';
+import { ActionDialog, useActionDialog } from '@/components/ui/action-dialog';
 import { Button } from '@/components/ui/button';
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from '@/components/ui/dialog';
+import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
-import { toast } from 'sonner';
+import { ADJUSTMENT_REASONS, type AdjustmentReason } from '@/lib/inventory/constants';
+import type { ZAdjustStockInput } from '@/lib/inventory/schemas';
+import { adjustStockAction } from '@/lib/next/actions/inventory';
 import { useI18n } from '@/lib/next/i18n-client';
-import { ADJUSTMENT_REASONS, type AdjustmentReason } from '@/lib/inventory/schemas';
+import { signedQuantity } from './lines';
+
+type AdjustValues = {
+  variantId: string;
+  locationId: string;
+  mode: 'delta' | 'set';
+  /** As typed: a change ("-2", "−2") or the counted quantity. */
+  quantity: string;
+  reason: AdjustmentReason;
+  note: string;
+};
+
+const resolver = lazySchemaResolver<typeof ZAdjustStockInput, AdjustValues>(() =>
+  import('@/lib/inventory/schemas').then((m) => m.ZAdjustStockInput),
+);
+
+/** The refusal of an adjustment that would take on hand below what is reserved, or below zero: the user changes the quantity. */
+const BELOW_RESERVED = 'below_reserved';
 
 /**
  * Adjusts on hand at one location, by a delta or by setting the counted quantity, with a reason.
- * The server refuses what would go below 0 or below reserved; the preview says it first.
+ * The quantity is checked in the browser with the action's schema (ZAdjustStockInput); the server
+ * refuses what would go below 0 or below reserved, said under the quantity. The preview shows
+ * what on hand will be.
  */
 export function AdjustDialog({
   variantId,
@@ -41,179 +52,110 @@ export function AdjustDialog({
   reserved: number;
 }) {
   const { t, formatNumber } = useI18n();
-  const id = useId();
-  const [open, setOpen] = useState(false);
-  const [mode, setMode] = useState<'delta' | 'set'>('delta');
-  const [quantity, setQuantity] = useState('');
-  const [reason, setReason] = useState<AdjustmentReason>('damaged');
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const dialog = useActionDialog({
+    resolver,
+    values: (): AdjustValues => ({
+      variantId,
+      locationId: location.id,
+      mode: 'delta',
+      quantity: '',
+      reason: 'damaged',
+      note: '',
+    }),
+    action: (input) => adjustStockAction({ ...input, note: input.note || undefined }),
+    success: (level) => t('inventory.adjust.success', { location: location.name, onHand: formatNumber(level.onHand) }),
+    refused: (failure, input, form) => {
+      if (failure.code !== 'stock_conflict') return false;
+      // The server's figures, which may have moved since the page was drawn.
+      const level = failure.details as { onHand?: number; reserved?: number } | undefined;
+      const after = input.mode === 'set' ? input.quantity : (level?.onHand ?? onHand) + input.quantity;
+      const message =
+        after < 0
+          ? t('inventory.adjust.belowZero')
+          : t('inventory.adjust.belowReserved', { reserved: level?.reserved ?? reserved });
+      form.setError('quantity', { type: BELOW_RESERVED, message }, { shouldFocus: true });
+      return true;
+    },
+  });
+  const { form } = dialog;
+  const mode = useWatch({ control: form.control, name: 'mode' });
+  const typed = signedQuantity(useWatch({ control: form.control, name: 'quantity' }));
+  const after = typed === null ? null : mode === 'set' ? typed : onHand + typed;
 
-  const parsed = /^[-−]?\d+$/.test(quantity.trim()) ? Number(quantity.trim().replace('−', '-')) : null;
-  const after = parsed === null ? null : mode === 'set' ? parsed : onHand + parsed;
-
-  function reset() {
-    setMode('delta');
-    setQuantity('');
-    setReason('damaged');
-    setNote('');
-    setError(null);
-  }
-
-  function localError(): string | null {
-    if (parsed === null || (mode === 'set' && parsed < 0)) return t('inventory.adjust.wholeNumber');
-    if (mode === 'delta' && parsed === 0) return t('inventory.adjust.zero');
-    if (after !== null && after < 0) return t('inventory.adjust.belowZero');
-    if (after !== null && after < reserved) return t('inventory.adjust.belowReserved', { reserved });
-    return null;
-  }
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const problem = localError();
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    setError(null);
-    startTransition(async () => {
-      const result = await adjustStockAction({
-        variantId,
-        locationId: location.id,
-        mode,
-        quantity: parsed!,
-        reason,
-        note: note.trim() || undefined,
-      });
-      if (result.ok) {
-        setOpen(false);
-        reset();
-        toast.success(
-          t('inventory.adjust.success', { location: location.name, onHand: formatNumber(result.data.onHand) }),
-        );
-        return;
-      }
-      if (result.code === 'stock_conflict') {
-        const details = result.details as { reserved?: number } | undefined;
-        setError(
-          details?.reserved && after !== null && after >= 0
-            ? t('inventory.adjust.belowReserved', { reserved: details.reserved })
-            : t('inventory.adjust.belowZero'),
-        );
-      } else {
-        setError(actionErrorMessage(t, result));
-      }
-    });
+  /** What to say under the quantity: the server's refusal as it came, else the schema's in words. */
+  function quantityError(error: FieldError | undefined): string | null {
+    if (!error) return null;
+    if (error.type === BELOW_RESERVED && error.message) return error.message;
+    // The schema's one refinement of a change: not 0. Anything else is no whole number (or a negative count).
+    if (error.type === 'custom' && mode === 'delta') return t('inventory.adjust.zero');
+    return t('inventory.adjust.wholeNumber');
   }
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        if (pending) return;
-        setOpen(next);
-        if (!next) reset();
-      }}
-    >
-      <DialogTrigger asChild>
+    <ActionDialog
+      dialog={dialog}
+      trigger={
         <Button variant="secondary" size="sm" aria-label={t('inventory.sku.adjustAt', { location: location.name })}>
           <SlidersHorizontal aria-hidden />
           {t('inventory.sku.adjust')}
         </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>{t('inventory.adjust.title')}</DialogTitle>
-          <DialogDescription>
-            {t('inventory.adjust.description', {
-              sku,
-              location: location.name,
-              onHand: formatNumber(onHand),
-              reserved: formatNumber(reserved),
-            })}
-          </DialogDescription>
-        </DialogHeader>
-        <form onSubmit={onSubmit} className="grid gap-4" noValidate>
-          <fieldset className="grid gap-2">
-            <legend className="mb-2 text-sm font-medium">{t('inventory.adjust.mode')}</legend>
-            <div className="flex flex-wrap gap-x-5 gap-y-2">
-              {(['delta', 'set'] as const).map((m) => (
-                <label key={m} className="inline-flex items-center gap-2 text-sm">
-                  <input
-                    type="radio"
-                    name={`${id}-mode`}
-                    value={m}
-                    checked={mode === m}
-                    onChange={() => {
-                      setMode(m);
-                      setError(null);
-                    }}
-                    className="size-4 accent-primary"
-                  />
-                  {m === 'delta' ? t('inventory.adjust.modeDelta') : t('inventory.adjust.modeSet')}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <div className="grid gap-1.5">
-            <Label htmlFor={`${id}-qty`}>
-              {mode === 'delta' ? t('inventory.adjust.delta') : t('inventory.adjust.counted')}
-            </Label>
-            <Input
-              id={`${id}-qty`}
-              inputMode="numeric"
-              autoComplete="off"
-              value={quantity}
-              onChange={(e) => {
-                setQuantity(e.target.value);
-                setError(null);
-              }}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={`${id}-preview`}
-              className="w-40 text-right tabular-nums"
-              autoFocus
-            />
-            <p id={`${id}-preview`} className="min-h-5 text-xs text-muted-foreground" aria-live="polite">
-              {after !== null && after >= 0 ? t('inventory.adjust.preview', { after: formatNumber(after) }) : null}
-            </p>
-          </div>
-          <div className="grid gap-1.5">
-            <Label htmlFor={`${id}-reason`}>{t('inventory.adjust.reason')}</Label>
-            <NativeSelect
-              id={`${id}-reason`}
-              value={reason}
-              onChange={(e) => setReason(e.target.value as AdjustmentReason)}
-              containerClassName="w-64 max-w-full"
-            >
-              {ADJUSTMENT_REASONS.map((r) => (
-                <option key={r} value={r}>
-                  {t(`inventory.detail.${r}`)}
-                </option>
-              ))}
-            </NativeSelect>
-          </div>
-          <div className="grid gap-1.5">
-            <Label htmlFor={`${id}-note`}>{t('inventory.adjust.note')}</Label>
-            <Textarea
-              id={`${id}-note`}
-              value={note}
-              maxLength={500}
-              onChange={(e) => setNote(e.target.value)}
-              rows={2}
-            />
-          </div>
-          {error ? <Alert tone="error">{error}</Alert> : null}
-          <DialogFooter>
-            <Button variant="secondary" onClick={() => setOpen(false)} disabled={pending}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" disabled={pending} aria-busy={pending || undefined}>
-              {pending ? t('inventory.adjust.saving') : t('inventory.adjust.submit')}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title={t('inventory.adjust.title')}
+      description={t('inventory.adjust.description', {
+        sku,
+        location: location.name,
+        onHand: formatNumber(onHand),
+        reserved: formatNumber(reserved),
+      })}
+      submitLabel={t('inventory.adjust.submit')}
+      pendingLabel={t('inventory.adjust.saving')}
+    >
+      <fieldset className="grid gap-2">
+        <legend className="mb-2 text-sm font-medium">{t('inventory.adjust.mode')}</legend>
+        <div className="flex flex-wrap gap-x-5 gap-y-2">
+          {(['delta', 'set'] as const).map((m) => (
+            <label key={m} className="inline-flex items-center gap-2 text-sm">
+              <input
+                type="radio"
+                value={m}
+                className="size-4 accent-primary"
+                {...form.register('mode', { onChange: () => form.clearErrors('quantity') })}
+              />
+              {m === 'delta' ? t('inventory.adjust.modeDelta') : t('inventory.adjust.modeSet')}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <Field
+        label={mode === 'delta' ? t('inventory.adjust.delta') : t('inventory.adjust.counted')}
+        error={quantityError(form.formState.errors.quantity)}
+        hint={after !== null && after >= 0 ? t('inventory.adjust.preview', { after: formatNumber(after) }) : null}
+      >
+        {(props) => (
+          <Input
+            {...props}
+            inputMode="numeric"
+            autoComplete="off"
+            className="w-40 text-right tabular-nums"
+            autoFocus
+            {...form.register('quantity')}
+          />
+        )}
+      </Field>
+      <Field label={t('inventory.adjust.reason')}>
+        {(props) => (
+          <NativeSelect {...props} containerClassName="w-64 max-w-full" {...form.register('reason')}>
+            {ADJUSTMENT_REASONS.map((r) => (
+              <option key={r} value={r}>
+                {t(`inventory.detail.${r}`)}
+              </option>
+            ))}
+          </NativeSelect>
+        )}
+      </Field>
+      <Field label={t('inventory.adjust.note')}>
+        {(props) => <Textarea {...props} maxLength={500} rows={2} {...form.register('note')} />}
+      </Field>
+    </ActionDialog>
   );
 }

@@ -1,18 +1,25 @@
 'use client';
 
-import { useId, useState, type FormEvent } from 'react';
+import { useWatch } from 'react-hook-form';
 import { Gauge, X } from 'lucide-react';
-import { setChannelCapAction } from '@/lib/next/actions/inventory';
-import { actionErrorMessage, reportResult } from '@/components/action-result';
-import { ActionDialog, useActionForm } from '@/components/ui/action-dialog';
+import { reportResult } from '@/components/action-result';
+import { lazySchemaResolver } from '@/components/form-errors';
+import { ActionDialog, useActionDialog } from '@/components/ui/action-dialog';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
+import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
-import { toast } from 'sonner';
+import { MAX_UNITS } from '@/lib/inventory/constants';
+import type { ZSetChannelCapInput } from '@/lib/inventory/schemas';
+import { setChannelCapAction } from '@/lib/next/actions/inventory';
 import { useI18n } from '@/lib/next/i18n-client';
+import { parseQuantity } from './lines';
 
-const MAX_UNITS = 1_000_000;
+type CapValues = { channelId: string; variantId: string; maxUnits: string };
+
+const resolver = lazySchemaResolver<typeof ZSetChannelCapInput, CapValues>(() =>
+  import('@/lib/inventory/schemas').then((m) => m.ZSetChannelCapInput),
+);
 
 type Props = {
   variantId: string;
@@ -63,43 +70,32 @@ export function ChannelCapActions(props: Props) {
 
 function CapDialog({ variantId, sku, channel, maxUnits, reserved }: Props) {
   const { t, formatNumber } = useI18n();
-  const id = useId();
-  const [value, setValue] = useState('');
-  const form = useActionForm(() => setValue(maxUnits === null ? '' : String(maxUnits)));
-
-  const trimmed = value.trim();
-  const parsed = /^\d+$/.test(trimmed) && Number(trimmed) <= MAX_UNITS ? Number(trimmed) : null;
+  const dialog = useActionDialog({
+    resolver,
+    values: (): CapValues => ({
+      channelId: channel.id,
+      variantId,
+      maxUnits: maxUnits === null ? '' : String(maxUnits),
+    }),
+    action: setChannelCapAction,
+    success: (_, input) => t('inventory.channels.saved', { channel: channel.name, maxUnits: input.maxUnits ?? 0, sku }),
+  });
+  const { form } = dialog;
+  // What the limit does to the channel, said as it is typed: it is allowed, but worth knowing.
+  const typed = parseQuantity(useWatch({ control: form.control, name: 'maxUnits' }));
   const warning =
-    parsed === null
+    typed === null
       ? null
-      : parsed < reserved
+      : typed < reserved
         ? t('inventory.channels.belowReserved', { reserved })
-        : parsed === 0
+        : typed === 0
           ? t('inventory.channels.zero')
           : null;
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (parsed === null) {
-      form.setError(t('inventory.channels.wholeNumber', { max: formatNumber(MAX_UNITS) }));
-      return;
-    }
-    form.setError(null);
-    form.run(async () => {
-      const result = await setChannelCapAction({ channelId: channel.id, variantId, maxUnits: parsed });
-      if (!result.ok) {
-        form.setError(actionErrorMessage(t, result));
-        return;
-      }
-      form.close();
-      toast.success(t('inventory.channels.saved', { channel: channel.name, maxUnits: parsed, sku }));
-    });
-  }
 
   const editing = maxUnits !== null;
   return (
     <ActionDialog
-      form={form}
+      dialog={dialog}
       trigger={
         <Button
           variant="secondary"
@@ -120,31 +116,28 @@ function CapDialog({ variantId, sku, channel, maxUnits, reserved }: Props) {
         sku,
         reserved: formatNumber(reserved),
       })}
-      noValidate
-      onSubmit={onSubmit}
       submitLabel={t('inventory.channels.save')}
       pendingLabel={t('inventory.channels.saving')}
     >
-      <div className="grid gap-1.5">
-        <Label htmlFor={`${id}-max`}>{t('inventory.channels.maxUnits')}</Label>
-        <Input
-          id={`${id}-max`}
-          inputMode="numeric"
-          autoComplete="off"
-          value={value}
-          onChange={(e) => {
-            setValue(e.target.value);
-            form.setError(null);
-          }}
-          aria-invalid={form.error ? true : undefined}
-          aria-describedby={`${id}-hint`}
-          className="w-40 text-right tabular-nums"
-          autoFocus
-        />
-        <p id={`${id}-hint`} className="min-h-5 text-xs text-waiting" aria-live="polite">
-          {warning}
-        </p>
-      </div>
+      <Field
+        label={t('inventory.channels.maxUnits')}
+        error={
+          form.formState.errors.maxUnits ? t('inventory.channels.wholeNumber', { max: formatNumber(MAX_UNITS) }) : null
+        }
+        hint={warning}
+        hintClassName="text-waiting"
+      >
+        {(props) => (
+          <Input
+            {...props}
+            inputMode="numeric"
+            autoComplete="off"
+            className="w-40 text-right tabular-nums"
+            autoFocus
+            {...form.register('maxUnits')}
+          />
+        )}
+      </Field>
     </ActionDialog>
   );
 }

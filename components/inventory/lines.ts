@@ -25,3 +25,9 @@ export function lineFromLookup(found: SkuLookup, quantity = 1): EditorLine {
 export function parseQuantity(value: string): number | null {
   return /^\d+$/.test(value.trim()) ? Number(value.trim()) : null;
 }
+
+/** A change of stock as typed ("-2", "−2", "3"), for a preview; null while it is no whole number. */
+export function signedQuantity(value: string): number | null {
+  const v = value.trim().replace('−', '-');
+  return /^-?\d+$/.test(v) ? Number(v) : null;
+}

@@ -1,28 +1,28 @@
 'use client';
 
-import { useId, useState, useTransition, type FormEvent } from 'react';
+import { useId } from 'react';
+import { useWatch } from 'react-hook-form';
 import { PackageCheck, Truck, X } from 'lucide-react';
-import { cancelTransferAction, receiveTransferAction, shipTransferAction } from '@/lib/next/actions/inventory';
-import { actionErrorMessage, reportResult } from '@/components/action-result';
-import { Alert } from '@/components/ui/alert';
+import { reportResult } from '@/components/action-result';
+import { lazySchemaResolver } from '@/components/form-errors';
+import { ActionDialog, useActionDialog } from '@/components/ui/action-dialog';
 import { Button } from '@/components/ui/button';
-import {
-  ConfirmDialog,
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from '@/components/ui/dialog';
+import { ConfirmDialog } from '@/components/ui/dialog';
 import { Input } from '@/components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { toast } from 'sonner';
+import type { ZReceiveTransferInput } from '@/lib/inventory/schemas';
+import { cancelTransferAction, receiveTransferAction, shipTransferAction } from '@/lib/next/actions/inventory';
 import { useI18n } from '@/lib/next/i18n-client';
 import { parseQuantity } from './lines';
 
 type Line = { variantId: string; sku: string; productName: string; variantTitle: string; quantity: number };
+
+/** The receipt as typed: one received quantity per shipped line, in the shipped order. */
+type ReceiptValues = { transferId: string; lines: { variantId: string; quantityReceived: string }[] };
+
+const resolver = lazySchemaResolver<typeof ZReceiveTransferInput, ReceiptValues>(() =>
+  import('@/lib/inventory/schemas').then((m) => m.ZReceiveTransferInput),
+);
 
 /** Ship / Receive / Cancel, offered by the page according to the status and the user's rights; the server decides again. */
 export function TransferActions({
@@ -111,112 +111,83 @@ function ReceiveDialog({
   lines: Line[];
 }) {
   const { t, formatNumber } = useI18n();
-  const id = useId();
-  const [open, setOpen] = useState(false);
-  const initial = () => Object.fromEntries(lines.map((l) => [l.variantId, String(l.quantity)]));
-  const [received, setReceived] = useState<Record<string, string>>(initial);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = lines.map((l) => ({
-      variantId: l.variantId,
-      quantityReceived: parseQuantity(received[l.variantId] ?? ''),
-    }));
-    if (parsed.some((l) => l.quantityReceived === null)) return setError(t('inventory.adjust.wholeNumber'));
-    setError(null);
-    startTransition(async () => {
-      const result = await receiveTransferAction({
-        transferId,
-        lines: parsed.map((l) => ({ variantId: l.variantId, quantityReceived: l.quantityReceived! })),
-      });
-      if (!result.ok) return setError(actionErrorMessage(t, result));
-      setOpen(false);
-      toast.success(
-        result.data.discrepancies > 0
-          ? t('inventory.transfers.receivedDiscrepancies', {
-              location: destination,
-              count: formatNumber(result.data.discrepancies),
-            })
-          : t('inventory.transfers.receivedOk', { location: destination }),
-      );
-    });
-  }
+  const errorId = useId();
+  const dialog = useActionDialog({
+    resolver,
+    values: (): ReceiptValues => ({
+      transferId,
+      lines: lines.map((l) => ({ variantId: l.variantId, quantityReceived: String(l.quantity) })),
+    }),
+    action: receiveTransferAction,
+    success: ({ discrepancies }) =>
+      discrepancies > 0
+        ? t('inventory.transfers.receivedDiscrepancies', { location: destination, count: formatNumber(discrepancies) })
+        : t('inventory.transfers.receivedOk', { location: destination }),
+  });
+  const { form } = dialog;
+  const received = useWatch({ control: form.control, name: 'lines' });
+  const lineErrors = form.formState.errors.lines;
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        if (pending) return;
-        setOpen(next);
-        if (next) {
-          setReceived(initial());
-          setError(null);
-        }
-      }}
-    >
-      <DialogTrigger asChild>
+    <ActionDialog
+      dialog={dialog}
+      className="max-w-2xl"
+      trigger={
         <Button>
           <PackageCheck aria-hidden />
           {t('inventory.transfers.receive')}
         </Button>
-      </DialogTrigger>
-      <DialogContent className="max-w-2xl">
-        <DialogHeader>
-          <DialogTitle>{t('inventory.transfers.receiveTitle', { number })}</DialogTitle>
-          <DialogDescription>{t('inventory.transfers.receiveDescription')}</DialogDescription>
-        </DialogHeader>
-        <form id={`${id}-form`} onSubmit={onSubmit} className="grid grid-cols-1 gap-4" noValidate>
-          <Table scroll="box" containerClassName="max-h-[50dvh]">
-            <TableHeader>
-              <TableRow className="hover:bg-transparent">
-                <TableHead>{t('inventory.col.product')}</TableHead>
-                <TableHead numeric>{t('inventory.transfers.shippedQty')}</TableHead>
-                <TableHead numeric className="w-32">
-                  {t('inventory.transfers.receivedQty')}
-                </TableHead>
+      }
+      title={t('inventory.transfers.receiveTitle', { number })}
+      description={t('inventory.transfers.receiveDescription')}
+      submitLabel={t('inventory.transfers.receiveConfirm')}
+      pendingLabel={t('inventory.transfers.receiving')}
+    >
+      <Table scroll="box" containerClassName="max-h-[50dvh]">
+        <TableHeader>
+          <TableRow className="hover:bg-transparent">
+            <TableHead>{t('inventory.col.product')}</TableHead>
+            <TableHead numeric>{t('inventory.transfers.shippedQty')}</TableHead>
+            <TableHead numeric className="w-32">
+              {t('inventory.transfers.receivedQty')}
+            </TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {lines.map((l, i) => {
+            const q = parseQuantity(received?.[i]?.quantityReceived ?? '');
+            const invalid = Boolean(lineErrors?.[i]);
+            return (
+              <TableRow key={l.variantId}>
+                <TableCell>
+                  <div className="font-medium">{l.productName}</div>
+                  <div className="font-mono text-xs text-muted-foreground">
+                    {l.sku} · {l.variantTitle}
+                  </div>
+                </TableCell>
+                <TableCell numeric>{formatNumber(l.quantity)}</TableCell>
+                <TableCell numeric className="py-1.5">
+                  <Input
+                    inputMode="numeric"
+                    autoComplete="off"
+                    aria-label={t('inventory.transfers.receivedQtyFor', { sku: l.sku })}
+                    aria-invalid={invalid || undefined}
+                    aria-describedby={invalid ? errorId : undefined}
+                    className={`ml-auto h-8 w-24 text-right tabular-nums ${q !== null && q !== l.quantity ? 'border-waiting-border bg-waiting-soft' : ''}`}
+                    {...form.register(`lines.${i}.quantityReceived`)}
+                  />
+                </TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {lines.map((l) => {
-                const value = received[l.variantId] ?? '';
-                const q = parseQuantity(value);
-                return (
-                  <TableRow key={l.variantId}>
-                    <TableCell>
-                      <div className="font-medium">{l.productName}</div>
-                      <div className="font-mono text-xs text-muted-foreground">
-                        {l.sku} · {l.variantTitle}
-                      </div>
-                    </TableCell>
-                    <TableCell numeric>{formatNumber(l.quantity)}</TableCell>
-                    <TableCell numeric className="py-1.5">
-                      <Input
-                        value={value}
-                        inputMode="numeric"
-                        aria-label={t('inventory.transfers.receivedQtyFor', { sku: l.sku })}
-                        aria-invalid={q === null ? true : undefined}
-                        onChange={(e) => setReceived((r) => ({ ...r, [l.variantId]: e.target.value }))}
-                        className={`ml-auto h-8 w-24 text-right tabular-nums ${q !== null && q !== l.quantity ? 'border-waiting-border bg-waiting-soft' : ''}`}
-                      />
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-          {error ? <Alert tone="error">{error}</Alert> : null}
-          <DialogFooter>
-            <Button variant="secondary" onClick={() => setOpen(false)} disabled={pending}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" disabled={pending} aria-busy={pending || undefined}>
-              {pending ? t('inventory.transfers.receiving') : t('inventory.transfers.receiveConfirm')}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+            );
+          })}
+        </TableBody>
+      </Table>
+      {/* The schema's only refusal of a line: a received quantity that is no whole number (0 is one). */}
+      {lineErrors ? (
+        <p id={errorId} className="text-sm text-destructive">
+          {t('inventory.adjust.wholeNumber')}
+        </p>
+      ) : null}
+    </ActionDialog>
   );
 }

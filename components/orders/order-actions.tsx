@@ -1,16 +1,19 @@
 'use client';
 
-import { useId, useState, useTransition, type FormEvent } from 'react';
+import { useId, useTransition } from 'react';
+import { useWatch } from 'react-hook-form';
 import { Check, PackageCheck, RotateCcw, Truck, XCircle } from 'lucide-react';
-import { actionErrorMessage } from '@/components/action-result';
-import { Alert } from '@/components/ui/alert';
+import { reportResult } from '@/components/action-result';
+import { lazySchemaResolver, mapResolver } from '@/components/form-errors';
+import { ActionDialog, useActionDialog } from '@/components/ui/action-dialog';
 import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
 import { cancelOrderAction, confirmOrderAction, returnOrderAction, shipOrderAction } from '@/lib/next/actions/orders';
 import { useI18n } from '@/lib/next/i18n-client';
-import { ActionDialog, useActionForm } from '@/components/ui/action-dialog';
+import type { ZCancelOrderInput, ZReturnOrderInput, ZShipOrderInput } from '@/lib/orders/schemas';
+import type { z } from 'zod';
 import { ReasonField } from './reason-field';
 
 export type ActionLine = {
@@ -24,9 +27,21 @@ export type ActionLine = {
 type Allowed = { confirm: boolean; ship: boolean; cancel: boolean; return: boolean };
 type ReturnLocation = { id: string; label: string; restock: boolean };
 
+// The actions' own schemas, loaded when a dialog opens rather than with the page.
+const shipResolver = lazySchemaResolver<typeof ZShipOrderInput, { orderId: string; carrier: string; tracking: string }>(
+  () => import('@/lib/orders/schemas').then((m) => m.ZShipOrderInput),
+);
+const cancelResolver = lazySchemaResolver<typeof ZCancelOrderInput, { orderId: string; reason: string }>(() =>
+  import('@/lib/orders/schemas').then((m) => m.ZCancelOrderInput),
+);
+const returnResolver = lazySchemaResolver<typeof ZReturnOrderInput>(() =>
+  import('@/lib/orders/schemas').then((m) => m.ZReturnOrderInput),
+);
+
 /**
  * What can be done to an order now, given its status and the viewer's rights (the server checks
- * both again). Each action that moves stock asks first, in a dialog.
+ * both again). Each action that moves stock asks first, in a dialog. Results are toasts; the page
+ * shows the order's new state.
  */
 export function OrderActions({
   orderId,
@@ -45,92 +60,51 @@ export function OrderActions({
   returnLocations: readonly ReturnLocation[];
 }) {
   const { t } = useI18n();
-  const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const canReturn = allowed.return && returnLocations.length > 0 && lines.some((l) => l.quantityReturned < l.quantity);
-  if (!allowed.confirm && !allowed.ship && !allowed.cancel && !canReturn && !notice) return null;
-
-  const done = (message: string) => {
-    setError(null);
-    setNotice(message);
-  };
+  if (!allowed.confirm && !allowed.ship && !allowed.cancel && !canReturn) return null;
 
   return (
-    <div className="flex flex-col items-end gap-2">
-      <div role="group" aria-label={t('orders.actions.label')} className="flex flex-wrap justify-end gap-2">
-        {allowed.confirm ? (
-          <Button
-            variant={allowed.ship ? 'secondary' : 'primary'}
-            disabled={pending}
-            aria-busy={pending || undefined}
-            onClick={() =>
-              startTransition(async () => {
-                const result = await confirmOrderAction({ orderId });
-                if (result.ok) done(t('orders.actions.confirmed'));
-                else setError(actionErrorMessage(t, result));
-              })
-            }
-          >
-            <Check aria-hidden />
-            {pending ? t('orders.actions.working') : t('orders.actions.confirm')}
-          </Button>
-        ) : null}
-        {allowed.ship ? (
-          <ShipDialog orderId={orderId} number={number} onDone={() => done(t('orders.actions.shipped'))} />
-        ) : null}
-        {canReturn ? (
-          <ReturnDialog
-            orderId={orderId}
-            number={number}
-            currency={currency}
-            lines={lines}
-            locations={returnLocations}
-            onDone={(message) => done(message)}
-          />
-        ) : null}
-        {allowed.cancel ? (
-          <CancelDialog orderId={orderId} number={number} onDone={() => done(t('orders.actions.cancelled'))} />
-        ) : null}
-      </div>
-      {error ? (
-        <Alert tone="error" className="max-w-md">
-          {error}
-        </Alert>
+    <div role="group" aria-label={t('orders.actions.label')} className="flex flex-wrap justify-end gap-2">
+      {allowed.confirm ? (
+        <Button
+          variant={allowed.ship ? 'secondary' : 'primary'}
+          disabled={pending}
+          aria-busy={pending || undefined}
+          onClick={() =>
+            startTransition(async () => {
+              reportResult(t, await confirmOrderAction({ orderId }), t('orders.actions.confirmed'));
+            })
+          }
+        >
+          <Check aria-hidden />
+          {pending ? t('orders.actions.working') : t('orders.actions.confirm')}
+        </Button>
       ) : null}
-      {notice ? (
-        <Alert tone="success" className="max-w-md">
-          {notice}
-        </Alert>
+      {allowed.ship ? <ShipDialog orderId={orderId} number={number} /> : null}
+      {canReturn ? (
+        <ReturnDialog orderId={orderId} number={number} currency={currency} lines={lines} locations={returnLocations} />
       ) : null}
+      {allowed.cancel ? <CancelDialog orderId={orderId} number={number} /> : null}
     </div>
   );
 }
 
-function ShipDialog({ orderId, number, onDone }: { orderId: string; number: string; onDone: () => void }) {
+function ShipDialog({ orderId, number }: { orderId: string; number: string }) {
   const { t } = useI18n();
-  const ids = useId();
-  const form = useActionForm();
-  function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    const text = (name: string) => {
-      const value = data.get(name);
-      return typeof value === 'string' ? value.trim() : '';
-    };
-    const carrier = text('carrier');
-    const tracking = text('tracking');
-    form.run(async () => {
-      const result = await shipOrderAction({ orderId, carrier: carrier || undefined, tracking: tracking || undefined });
-      if (result.ok) {
-        form.close();
-        onDone();
-      } else form.setError(actionErrorMessage(t, result));
-    });
-  }
+  const dialog = useActionDialog({
+    resolver: shipResolver,
+    values: () => ({ orderId, carrier: '', tracking: '' }),
+    // Blank is no carrier, not an empty one.
+    action: (input) =>
+      shipOrderAction({ ...input, carrier: input.carrier || undefined, tracking: input.tracking || undefined }),
+    success: () => t('orders.actions.shipped'),
+  });
+  const { form } = dialog;
+  const { errors } = form.formState;
   return (
     <ActionDialog
-      form={form}
+      dialog={dialog}
       pendingLabel={t('orders.actions.working')}
       trigger={
         <Button>
@@ -140,46 +114,37 @@ function ShipDialog({ orderId, number, onDone }: { orderId: string; number: stri
       }
       title={t('orders.actions.shipTitle', { number })}
       description={t('orders.actions.shipDescription')}
-      onSubmit={submit}
       submitLabel={t('orders.actions.shipSubmit')}
       submitIcon={<PackageCheck aria-hidden />}
     >
       <div className="grid gap-3 sm:grid-cols-2">
-        <div className="grid gap-1.5">
-          <Label htmlFor={`${ids}-carrier`}>{t('orders.actions.carrier')}</Label>
-          <Input id={`${ids}-carrier`} name="carrier" maxLength={50} autoComplete="off" placeholder="Colissimo" />
-        </div>
-        <div className="grid gap-1.5">
-          <Label htmlFor={`${ids}-tracking`}>{t('orders.actions.tracking')}</Label>
-          <Input id={`${ids}-tracking`} name="tracking" maxLength={100} autoComplete="off" spellCheck={false} />
-        </div>
+        <Field label={t('orders.actions.carrier')} error={errors.carrier ? t('errors.validation') : null}>
+          {(props) => (
+            <Input {...props} maxLength={50} autoComplete="off" placeholder="Colissimo" {...form.register('carrier')} />
+          )}
+        </Field>
+        <Field label={t('orders.actions.tracking')} error={errors.tracking ? t('errors.validation') : null}>
+          {(props) => (
+            <Input {...props} maxLength={100} autoComplete="off" spellCheck={false} {...form.register('tracking')} />
+          )}
+        </Field>
       </div>
     </ActionDialog>
   );
 }
 
-function CancelDialog({ orderId, number, onDone }: { orderId: string; number: string; onDone: () => void }) {
+function CancelDialog({ orderId, number }: { orderId: string; number: string }) {
   const { t } = useI18n();
-  const ids = useId();
-  const form = useActionForm();
-  const [reason, setReason] = useState('');
-  const [touched, setTouched] = useState(false);
-  const tooShort = reason.trim().length < 3;
-  function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    setTouched(true);
-    if (tooShort) return;
-    form.run(async () => {
-      const result = await cancelOrderAction({ orderId, reason: reason.trim() });
-      if (result.ok) {
-        form.close();
-        onDone();
-      } else form.setError(actionErrorMessage(t, result));
-    });
-  }
+  const dialog = useActionDialog({
+    resolver: cancelResolver,
+    values: () => ({ orderId, reason: '' }),
+    action: cancelOrderAction,
+    success: () => t('orders.actions.cancelled'),
+  });
+  const { form } = dialog;
   return (
     <ActionDialog
-      form={form}
+      dialog={dialog}
       pendingLabel={t('orders.actions.working')}
       trigger={
         <Button variant="secondary">
@@ -189,23 +154,26 @@ function CancelDialog({ orderId, number, onDone }: { orderId: string; number: st
       }
       title={t('orders.actions.cancelTitle', { number })}
       description={t('orders.actions.cancelDescription')}
-      noValidate
-      onSubmit={submit}
       cancelLabel={t('orders.actions.keep')}
       submitLabel={t('orders.actions.cancelSubmit')}
       destructive
     >
       <ReasonField
-        id={`${ids}-reason`}
-        name="reason"
-        value={reason}
-        onChange={setReason}
-        onBlur={() => setTouched(true)}
-        invalid={touched && tooShort}
+        invalid={Boolean(form.formState.errors.reason)}
+        // Said as soon as the field is left, as the hint asks; the rest of the form at submit.
+        {...form.register('reason', { onBlur: () => void form.trigger('reason') })}
       />
     </ActionDialog>
   );
 }
+
+/** The return as filled: a quantity (as typed) and a restock choice for every line not yet returned in full. */
+type ReturnValues = {
+  orderId: string;
+  locationId: string;
+  reason: string;
+  lines: { lineId: string; quantity: string; restock: boolean }[];
+};
 
 function ReturnDialog({
   orderId,
@@ -213,59 +181,52 @@ function ReturnDialog({
   currency,
   lines,
   locations,
-  onDone,
 }: {
   orderId: string;
   number: string;
   currency: string;
   lines: readonly ActionLine[];
   locations: readonly ReturnLocation[];
-  onDone: (message: string) => void;
 }) {
   const { t, formatMoney } = useI18n();
-  const ids = useId();
-  const form = useActionForm();
   const open = lines.filter((l) => l.quantityReturned < l.quantity);
-  const [locationId, setLocationId] = useState(locations[0]?.id ?? '');
-  const [qty, setQty] = useState<Record<string, string>>({});
-  const [restock, setRestock] = useState<Record<string, boolean>>({});
-  const [reason, setReason] = useState('');
-  const [touched, setTouched] = useState(false);
-
   // Restocking is offered only where this user may do it (the server checks 'orders.restock' again).
-  const mayRestock = locations.find((l) => l.id === locationId)?.restock ?? false;
-  const chosen = open
-    .map((l) => ({
-      lineId: l.id,
-      quantity: Math.min(Number.parseInt(qty[l.id] ?? '0', 10) || 0, l.quantity - l.quantityReturned),
-      restock: mayRestock && (restock[l.id] ?? true),
-    }))
-    .filter((l) => l.quantity > 0);
-  const tooShort = reason.trim().length < 3;
+  const mayRestockAt = (locationId: string) => locations.find((l) => l.id === locationId)?.restock ?? false;
 
-  function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    setTouched(true);
-    if (chosen.length === 0) return form.setError(t('orders.actions.returnNothing'));
-    if (tooShort) return form.setError(null);
-    form.setError(null);
-    form.run(async () => {
-      const result = await returnOrderAction({ orderId, locationId, reason: reason.trim(), lines: chosen });
-      if (result.ok) {
-        form.close();
-        setQty({});
-        setReason('');
-        setTouched(false);
-        onDone(
-          t('orders.actions.returned', { units: result.data.units, amount: formatMoney(result.data.cents, currency) }),
-        );
-      } else form.setError(actionErrorMessage(t, result));
-    });
+  /** The request: the lines with units to return (up to what is left of each), restocked only where allowed. */
+  function toRequest(values: ReturnValues): z.input<typeof ZReturnOrderInput> {
+    const restock = mayRestockAt(values.locationId);
+    return {
+      orderId: values.orderId,
+      locationId: values.locationId,
+      reason: values.reason,
+      lines: values.lines.flatMap((row, i) => {
+        const left = open[i] ? open[i].quantity - open[i].quantityReturned : 0;
+        const quantity = Math.min(Number.parseInt(row.quantity, 10) || 0, left);
+        return quantity > 0 ? [{ lineId: row.lineId, quantity, restock: restock && row.restock }] : [];
+      }),
+    };
   }
+
+  const dialog = useActionDialog({
+    resolver: mapResolver(returnResolver, toRequest),
+    values: (): ReturnValues => ({
+      orderId,
+      locationId: locations[0]?.id ?? '',
+      reason: '',
+      lines: open.map((l) => ({ lineId: l.id, quantity: '0', restock: true })),
+    }),
+    action: returnOrderAction,
+    success: ({ units, cents }) => t('orders.actions.returned', { units, amount: formatMoney(cents, currency) }),
+  });
+  const { form } = dialog;
+  const { errors } = form.formState;
+  const mayRestock = mayRestockAt(useWatch({ control: form.control, name: 'locationId' }));
+  const nothingId = useId();
 
   return (
     <ActionDialog
-      form={form}
+      dialog={dialog}
       pendingLabel={t('orders.actions.working')}
       trigger={
         <Button variant="secondary">
@@ -276,24 +237,23 @@ function ReturnDialog({
       title={t('orders.actions.returnTitle', { number })}
       description={t('orders.actions.returnDescription')}
       className="max-w-2xl"
-      noValidate
-      onSubmit={submit}
       submitLabel={t('orders.actions.returnSubmit')}
     >
-      <div className="grid gap-1.5 sm:max-w-xs">
-        <Label htmlFor={`${ids}-store`}>{t('orders.actions.returnStore')}</Label>
-        <NativeSelect id={`${ids}-store`} value={locationId} onChange={(e) => setLocationId(e.target.value)}>
-          {locations.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.label}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
+      <Field label={t('orders.actions.returnStore')} className="sm:max-w-xs">
+        {(props) => (
+          <NativeSelect {...props} {...form.register('locationId')}>
+            {locations.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.label}
+              </option>
+            ))}
+          </NativeSelect>
+        )}
+      </Field>
       <fieldset className="grid gap-2">
         <legend className="mb-1 text-sm font-medium">{t('orders.actions.returnQuantity')}</legend>
         <ul className="grid max-h-72 gap-2 overflow-y-auto">
-          {open.map((l) => {
+          {open.map((l, i) => {
             const max = l.quantity - l.quantityReturned;
             return (
               <li
@@ -311,10 +271,12 @@ function ReturnDialog({
                     min={0}
                     max={max}
                     step={1}
-                    value={qty[l.id] ?? '0'}
-                    onChange={(e) => setQty((q) => ({ ...q, [l.id]: e.target.value }))}
                     aria-label={`${t('orders.actions.returnQuantity')} — ${l.sku}`}
+                    aria-invalid={errors.lines ? true : undefined}
+                    aria-describedby={errors.lines ? nothingId : undefined}
                     className="w-20 text-right tabular-nums"
+                    // Once submitted, a change says again whether any unit is chosen (an error of the whole list).
+                    {...form.register(`lines.${i}.quantity`, { deps: 'lines' })}
                   />
                   <span className="whitespace-nowrap text-xs text-muted-foreground">
                     {t('orders.actions.returnOf', { max })}
@@ -322,12 +284,7 @@ function ReturnDialog({
                 </div>
                 {mayRestock ? (
                   <label className="flex items-center gap-2 text-sm">
-                    <input
-                      type="checkbox"
-                      className="size-4 accent-primary"
-                      checked={restock[l.id] ?? true}
-                      onChange={(e) => setRestock((r) => ({ ...r, [l.id]: e.target.checked }))}
-                    />
+                    <input type="checkbox" className="size-4 accent-primary" {...form.register(`lines.${i}.restock`)} />
                     {t('orders.actions.restock')}
                   </label>
                 ) : (
@@ -337,13 +294,16 @@ function ReturnDialog({
             );
           })}
         </ul>
+        {/* The schema wants at least one line: no unit was chosen. */}
+        {errors.lines ? (
+          <p id={nothingId} className="text-xs text-destructive">
+            {t('orders.actions.returnNothing')}
+          </p>
+        ) : null}
       </fieldset>
       <ReasonField
-        id={`${ids}-reason`}
-        value={reason}
-        onChange={setReason}
-        onBlur={() => setTouched(true)}
-        invalid={touched && tooShort}
+        invalid={Boolean(errors.reason)}
+        {...form.register('reason', { onBlur: () => void form.trigger('reason') })}
       />
     </ActionDialog>
   );

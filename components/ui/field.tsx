@@ -12,32 +12,45 @@ export type FieldControlProps = {
 /**
  * A labelled control with its error below it: the control is described by the error, and marked
  * invalid, while there is one. The control comes from `children(props)`, so any input, select or
- * textarea (registered with react-hook-form or not) gets the same wiring.
+ * textarea (registered with react-hook-form or not) gets the same wiring. A `hint` (a preview, a
+ * warning) also describes the control, in a polite live region that keeps its place while empty:
+ * pass null for an empty one, leave it out for none.
  */
 export function Field({
   label,
   error,
+  hint,
   className,
   labelClassName,
+  hintClassName,
   children,
 }: {
   label: ReactNode;
   error?: string | null;
+  hint?: ReactNode;
   className?: string;
   labelClassName?: string;
+  hintClassName?: string;
   children: (props: FieldControlProps) => ReactNode;
 }) {
   const id = useId();
   const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={cn('grid content-start gap-1.5', className)}>
       <Label htmlFor={id} className={labelClassName}>
         {label}
       </Label>
-      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? errorId : undefined })}
+      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
       {error ? (
         <p id={errorId} className="text-xs text-destructive">
           {error}
+        </p>
+      ) : null}
+      {hint !== undefined ? (
+        <p id={hintId} className={cn('min-h-5 text-xs text-muted-foreground', hintClassName)} aria-live="polite">
+          {hint}
         </p>
       ) : null}
     </div>
