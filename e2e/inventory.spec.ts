@@ -336,9 +336,10 @@ test.describe('CSV import', () => {
       buffer: Buffer.from(`sku,quantity\n${sku},5\nNOPE-404,2\n`),
     });
     await page.getByRole('button', { name: 'Check and import' }).click();
-    const alert = page.getByRole('alert').filter({ hasText: 'Nothing was imported' });
-    await expect(alert).toContainText('Nothing was imported. Rows with errors: 1.');
-    const errors = alert.getByRole('table', { name: 'Rows with errors' });
+    // The refusal is about the file: said under it, with its rows.
+    await expect(page.getByLabel('CSV file')).toHaveAccessibleDescription('Nothing was imported. Rows with errors: 1.');
+    await expect(page.getByLabel('CSV file')).toHaveAttribute('aria-invalid', 'true');
+    const errors = page.getByRole('table', { name: 'Rows with errors' });
     await expect(errors.getByRole('row')).toHaveCount(2);
     await expect(errors.getByRole('row').nth(1)).toContainText('3');
     await expect(errors.getByRole('row').nth(1)).toContainText('Unknown SKU or barcode “NOPE-404”.');
