@@ -53,7 +53,10 @@ export function TransferForm({
   function send(input: CreateTransferInput) {
     startTransition(async () => {
       const result = await createTransferAction({ ...input, note: input.note || undefined });
-      if (result.ok) return router.push(`/inventory/transfers/${result.data.id}?created=1`);
+      if (result.ok) {
+        toast.success(t('inventory.transfers.created', { number: result.data.number }));
+        return router.push(`/inventory/transfers/${result.data.id}`);
+      }
       if (!setServerErrors(form.setError, result.fieldErrors)) toast.error(actionErrorMessage(t, result));
     });
   }

@@ -28,18 +28,11 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return read.ok ? { title: read.value.number } : {};
 }
 
-export default async function TransferPage({
-  params,
-  searchParams,
-}: {
-  params: Params;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const [ctx, { t, formatNumber, formatDateTime }, { id }, sp] = await Promise.all([
+export default async function TransferPage({ params }: { params: Params }) {
+  const [ctx, { t, formatNumber, formatDateTime }, { id }] = await Promise.all([
     requirePage('inventory.transfers.view'),
     getI18n(),
     params,
-    searchParams,
   ]);
   // Missing or malformed → 404; a transfer involving none of a manager's locations → forbidden.
   const transfer = valueForPage(await readTransfer(id));
@@ -121,11 +114,7 @@ export default async function TransferPage({
         </div>
       </div>
 
-      {sp.created ? (
-        <Alert tone="success" className="mb-4">
-          {t('inventory.transfers.created', { number: transfer.number })}
-        </Alert>
-      ) : transfer.status === 'draft' ? (
+      {transfer.status === 'draft' ? (
         <Alert tone="warning" role={undefined} className="mb-4">
           {t('inventory.transfers.waitingShip', { location: transfer.source.name })}
         </Alert>
