@@ -6,13 +6,13 @@ import { lazySchemaResolver } from '@/components/form-errors';
 import { ActionDialog, useActionDialog } from '@/components/ui/action-dialog';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
 import { ADJUSTMENT_REASONS, type AdjustmentReason } from '@/lib/inventory/constants';
 import type { ZAdjustStockInput } from '@/lib/inventory/schemas';
 import { adjustStockAction } from '@/lib/next/actions/inventory';
 import { useI18n } from '@/lib/next/i18n-client';
+import { QuantityInput } from './form-fields';
 import { signedQuantity } from './lines';
 
 type AdjustValues = {
@@ -131,16 +131,7 @@ export function AdjustDialog({
         error={quantityError(form.formState.errors.quantity)}
         hint={after !== null && after >= 0 ? t('inventory.adjust.preview', { after: formatNumber(after) }) : null}
       >
-        {(props) => (
-          <Input
-            {...props}
-            inputMode="numeric"
-            autoComplete="off"
-            className="w-40 text-right tabular-nums"
-            autoFocus
-            {...form.register('quantity')}
-          />
-        )}
+        {(props) => <QuantityInput {...props} autoFocus {...form.register('quantity')} />}
       </Field>
       <Field label={t('inventory.adjust.reason')}>
         {(props) => (

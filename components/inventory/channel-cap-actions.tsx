@@ -8,11 +8,11 @@ import { ActionDialog, useActionDialog } from '@/components/ui/action-dialog';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
-import { Input } from '@/components/ui/input';
 import { MAX_UNITS } from '@/lib/inventory/constants';
 import type { ZSetChannelCapInput } from '@/lib/inventory/schemas';
 import { setChannelCapAction } from '@/lib/next/actions/inventory';
 import { useI18n } from '@/lib/next/i18n-client';
+import { QuantityInput } from './form-fields';
 import { parseQuantity } from './lines';
 
 type CapValues = { channelId: string; variantId: string; maxUnits: string };
@@ -127,16 +127,7 @@ function CapDialog({ variantId, sku, channel, maxUnits, reserved }: Props) {
         hint={warning}
         hintClassName="text-waiting"
       >
-        {(props) => (
-          <Input
-            {...props}
-            inputMode="numeric"
-            autoComplete="off"
-            className="w-40 text-right tabular-nums"
-            autoFocus
-            {...form.register('maxUnits')}
-          />
-        )}
+        {(props) => <QuantityInput {...props} autoFocus {...form.register('maxUnits')} />}
       </Field>
     </ActionDialog>
   );

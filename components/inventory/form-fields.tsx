@@ -5,6 +5,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/select';
 import { useI18n } from '@/lib/next/i18n-client';
+import { cn } from '@/lib/utils';
 
 export type LocationOption = { id: string; code: string; name: string };
 
@@ -59,5 +60,17 @@ export function ReferenceField({
         />
       )}
     </Field>
+  );
+}
+
+/** A typed number of units: numeric keyboard, right-aligned figures, nothing to autocomplete. The rest are the input's own props. */
+export function QuantityInput({ className, ...input }: ComponentProps<'input'>) {
+  return (
+    <Input
+      inputMode="numeric"
+      autoComplete="off"
+      className={cn('w-40 text-right tabular-nums', className)}
+      {...input}
+    />
   );
 }

@@ -8,11 +8,11 @@ import { lazySchemaResolver } from '@/components/form-errors';
 import { ActionDialog, useActionDialog } from '@/components/ui/action-dialog';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
-import { Input } from '@/components/ui/input';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { ZReceiveTransferInput } from '@/lib/inventory/schemas';
 import { cancelTransferAction, receiveTransferAction, shipTransferAction } from '@/lib/next/actions/inventory';
 import { useI18n } from '@/lib/next/i18n-client';
+import { QuantityInput } from './form-fields';
 import { parseQuantity } from './lines';
 
 type Line = { variantId: string; sku: string; productName: string; variantTitle: string; quantity: number };
@@ -167,13 +167,11 @@ function ReceiveDialog({
                 </TableCell>
                 <TableCell numeric>{formatNumber(l.quantity)}</TableCell>
                 <TableCell numeric className="py-1.5">
-                  <Input
-                    inputMode="numeric"
-                    autoComplete="off"
+                  <QuantityInput
                     aria-label={t('inventory.transfers.receivedQtyFor', { sku: l.sku })}
                     aria-invalid={invalid || undefined}
                     aria-describedby={invalid ? errorId : undefined}
-                    className={`ml-auto h-8 w-24 text-right tabular-nums ${q !== null && q !== l.quantity ? 'border-waiting-border bg-waiting-soft' : ''}`}
+                    className={`ml-auto h-8 w-24 ${q !== null && q !== l.quantity ? 'border-waiting-border bg-waiting-soft' : ''}`}
                     {...form.register(`lines.${i}.quantityReceived`)}
                   />
                 </TableCell>
