@@ -58,3 +58,48 @@ test('the sign-in page has its own language switch', async ({ page }) => {
   await expect(page.getByLabel('Mot de passe', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Se connecter', exact: true })).toBeVisible();
 });
+
+test.describe("channel and location names in the reader's language", () => {
+  test.use({ storageState: authFile('owner') });
+
+  // The demo's web shop and warehouse have a name per language; Amazon.fr and the stores keep theirs.
+  const READERS = [
+    {
+      locale: 'en',
+      web: 'Online shop',
+      other: 'Boutique en ligne',
+      warehouse: 'Orléans-Saran warehouse',
+      orders: 'Orders',
+      levels: 'Stock per location',
+      channels: ['Amazon.fr', 'Customer service (phone)', 'Online shop', 'Store tills', 'Zalando'],
+    },
+    {
+      locale: 'fr',
+      web: 'Boutique en ligne',
+      other: 'Online shop',
+      warehouse: 'Entrepôt Orléans-Saran',
+      orders: 'Commandes',
+      levels: 'Stock par site',
+      channels: ['Amazon.fr', 'Boutique en ligne', 'Caisses des magasins', 'Service client (téléphone)', 'Zalando'],
+    },
+  ] as const;
+
+  for (const reader of READERS) {
+    test(`a reader in ${reader.locale} sees them on the orders list and a SKU's stock`, async ({ page, baseURL }) => {
+      await page.context().addCookies([{ name: 'locale', value: reader.locale, url: baseURL! }]);
+      await page.goto('/orders?channel=web');
+      await expect(page.locator('html')).toHaveAttribute('lang', reader.locale);
+      const orders = page.getByRole('region', { name: reader.orders, exact: true });
+      await expect(orders.locator('tbody tr').first()).toContainText(reader.web);
+      await expect(orders).not.toContainText(reader.other);
+      // The channel filter offers them by the names shown, in that order.
+      await expect(page.locator('select[name="channel"] option:not([value=""])')).toHaveText([...reader.channels]);
+
+      await page.goto('/inventory');
+      await page.locator('tbody tr').first().getByRole('link').first().click();
+      await expect(page).toHaveURL(/\/inventory\/[0-9a-f-]{36}$/);
+      const levels = page.getByRole('region', { name: reader.levels, exact: true });
+      await expect(levels.getByText(reader.warehouse, { exact: true })).toBeVisible();
+    });
+  }
+});

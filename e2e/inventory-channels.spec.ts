@@ -6,7 +6,8 @@ import { authFile, type Role } from './fixtures';
 // sell through the web shop, and the other inventory specs work on the SKUs with the most stock,
 // so a cap here changes nothing of theirs.
 const CHANNEL = 'Amazon.fr';
-const OTHER = 'Caisses des magasins';
+/** The store tills (canonical name "Caisses des magasins"), as an English reader sees them. */
+const OTHER = 'Store tills';
 
 async function pageAs(browser: Browser, role: Role): Promise<Page> {
   const context = await browser.newContext({
@@ -58,13 +59,8 @@ test('the owner sets a channel limit on a SKU, sees it, and removes it only afte
   const { href, sku } = await skuPage(page);
   await page.goto(href);
   await expect(page.getByRole('heading', { level: 2, name: 'Channel limits' })).toBeVisible();
-  for (const name of [
-    'Boutique en ligne',
-    'Amazon.fr',
-    'Zalando',
-    'Caisses des magasins',
-    'Service client (téléphone)',
-  ]) {
+  // Every channel, by the names an English reader sees (the demo's French ones have English names; brands none).
+  for (const name of ['Online shop', 'Amazon.fr', 'Zalando', 'Store tills', 'Customer service (phone)']) {
     await expect(channelRow(page, name)).toHaveCount(1);
   }
   await expect(limitCell(page, CHANNEL)).toHaveText('No limit');

@@ -5,7 +5,8 @@ import { authFile, type Role } from './fixtures';
 // Demo data: the manager runs Paris (PAR) only; Lyon is LYS; the warehouse WH-ORL.
 const PARIS = 'Comptoir Paris Rivoli';
 const LYON = 'Comptoir Lyon Presqu’île';
-const WAREHOUSE = 'Entrepôt Orléans-Saran';
+/** The demo's warehouse as an English reader sees it (canonical name "Entrepôt Orléans-Saran"). */
+const WAREHOUSE = 'Orléans-Saran warehouse';
 
 async function pageAs(browser: Browser, role: Role): Promise<Page> {
   const context = await browser.newContext({
@@ -292,7 +293,7 @@ test('a transfer shipped from the warehouse and received in Paris moves the stoc
 
   await owner.getByRole('button', { name: 'Ship', exact: true }).click();
   const confirm = owner.getByRole('alertdialog');
-  await expect(confirm).toContainText('3 units leave Entrepôt Orléans-Saran');
+  await expect(confirm).toContainText(`3 units leave ${WAREHOUSE}`);
   await confirm.getByRole('button', { name: 'Ship', exact: true }).click();
   await expect(owner.getByRole('heading', { level: 1 })).toContainText('In transit');
 

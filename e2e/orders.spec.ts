@@ -225,7 +225,7 @@ test.describe('a phone order', () => {
     const heading = page.getByRole('heading', { level: 1 });
     await expect(heading).toContainText('CMP-');
     await expect(heading).toContainText('Placed');
-    await expect(page.getByText('Service client (téléphone)').first()).toBeVisible();
+    await expect(page.getByText('Customer service (phone)').first()).toBeVisible();
     expect((await availability(request, sku.sku, store)).total).toBe(before - 1);
 
     await page.getByRole('button', { name: 'Cancel order' }).click();

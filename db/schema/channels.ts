@@ -1,18 +1,26 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { localNamesCheck, localNamesColumn } from './local-names';
 
 export const channelKind = pgEnum('channel_kind', ['web', 'marketplace', 'pos', 'phone']);
 
-export const channels = pgTable('channels', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  code: text('code').notNull().unique(),
-  name: text('name').notNull(),
-  kind: channelKind('kind').notNull(),
-  allowSplitShipments: boolean('allow_split_shipments').notNull().default(false),
-  allowBackorders: boolean('allow_backorders').notNull().default(false),
-  active: boolean('active').notNull().default(true),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const channels = pgTable(
+  'channels',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull().unique(),
+    /** The canonical name: what exports and the channel API give, and what a language without its own name shows. */
+    name: text('name').notNull(),
+    /** Optional names per interface language (db/schema/local-names.ts). */
+    names: localNamesColumn(),
+    kind: channelKind('kind').notNull(),
+    allowSplitShipments: boolean('allow_split_shipments').notNull().default(false),
+    allowBackorders: boolean('allow_backorders').notNull().default(false),
+    active: boolean('active').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [localNamesCheck('channels', t.names)],
+);
 
 export const channelCredentialKind = pgEnum('channel_credential_kind', ['signing', 'read']);
 

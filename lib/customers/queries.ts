@@ -4,6 +4,8 @@ import { channels, customerIdentities, customers, orders } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { Forbidden, NotFound } from '@/lib/errors';
 import { isUuid } from '@/lib/uuid';
+import type { Locale } from '@/lib/i18n/config';
+import { localNameSql } from '@/lib/i18n/local-name';
 
 export type CustomerIdentity = {
   kind: 'email' | 'phone' | 'loyalty' | 'buyer_id';
@@ -25,15 +27,20 @@ export type CustomerProfile = {
   lastOrderAt: Date | null;
   createdAt: Date;
   identities: CustomerIdentity[];
-  /** Channels the customer has ordered from, by name. */
+  /** Channels the customer has ordered from, by the name shown. */
   channels: { code: string; name: string }[];
 };
 
 /**
  * The profile header of one customer: contact details, every identity, the summary kept with
- * the orders (count, lifetime value, last order) and the channels used. Null when unknown.
+ * the orders (count, lifetime value, last order) and the channels used (by the names shown in
+ * `locale`). Null when unknown.
  */
-export async function findCustomerProfile(db: DbOrTx, customerId: string): Promise<CustomerProfile | null> {
+export async function findCustomerProfile(
+  db: DbOrTx,
+  customerId: string,
+  locale?: Locale,
+): Promise<CustomerProfile | null> {
   const [customer] = await db
     .select({
       id: customers.id,
@@ -51,6 +58,7 @@ export async function findCustomerProfile(db: DbOrTx, customerId: string): Promi
     .where(eq(customers.id, customerId));
   if (!customer) return null;
   if (customer.mergedIntoId) return { ...customer, identities: [], channels: [] };
+  const channelName = localNameSql(channels, locale);
   const [identities, used] = await Promise.all([
     db
       .select({
@@ -68,12 +76,12 @@ export async function findCustomerProfile(db: DbOrTx, customerId: string): Promi
       ),
     // A customer's orders come from the customer index; the channels table is tiny.
     db
-      .select({ code: channels.code, name: channels.name })
+      .select({ code: channels.code, name: channelName })
       .from(channels)
       .where(
         sql`exists (select 1 from ${orders} where ${orders.customerId} = ${customerId} and ${orders.channelId} = ${channels.id})`,
       )
-      .orderBy(asc(channels.name)),
+      .orderBy(asc(channelName), asc(channels.code)),
   ]);
   return { ...customer, identities, channels: used };
 }
@@ -86,10 +94,11 @@ export async function getCustomerProfileForActor(
   db: DbOrTx,
   actor: Actor,
   customerId: string,
+  locale?: Locale,
 ): Promise<CustomerProfile> {
   if (!can(actor, 'customers.view')) throw new Forbidden();
   if (!isUuid(customerId)) throw new NotFound('Customer');
-  const profile = await findCustomerProfile(db, customerId);
+  const profile = await findCustomerProfile(db, customerId, locale);
   if (!profile) throw new NotFound('Customer');
   return profile;
 }

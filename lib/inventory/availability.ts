@@ -1,10 +1,12 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { alias } from 'drizzle-orm/pg-core';
-import { channelStockCaps, inventoryLevels } from '@/db/schema';
+import { channels, channelStockCaps, inventoryLevels } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { Forbidden } from '@/lib/errors';
+import type { Locale } from '@/lib/i18n/config';
+import { localNameSql } from '@/lib/i18n/local-name';
 import { availableToPromiseSql } from './rules';
 
 /** The statements below read `inventory_levels l`. */
@@ -101,8 +103,10 @@ export type ChannelLimit = {
   reserved: number;
 };
 
-/** Every active channel with its cap on one SKU (or none) and what its orders hold reserved, by name. */
-export async function listChannelLimits(db: DbOrTx, variantId: string): Promise<ChannelLimit[]> {
+/** Every active channel with its cap on one SKU (or none) and what its orders hold reserved, by the name shown in `locale`. */
+export async function listChannelLimits(db: DbOrTx, variantId: string, locale?: Locale): Promise<ChannelLimit[]> {
+  const c = alias(channels, 'c');
+  const name = localNameSql(c, locale);
   const { rows } = await db.execute<{
     channel_id: string;
     code: string;
@@ -111,13 +115,13 @@ export async function listChannelLimits(db: DbOrTx, variantId: string): Promise<
     max_units: number | null;
     reserved: number;
   }>(sql`
-    select c.id as channel_id, c.code, c.name, c.kind, cap.max_units,
+    select c.id as channel_id, c.code, ${name} as name, c.kind, cap.max_units,
       coalesce((select sum(r.quantity) from reservations r join orders o on o.id = r.order_id
                 where r.variant_id = ${variantId} and r.status = 'active' and o.channel_id = c.id), 0)::int as reserved
     from channels c
     left join channel_stock_caps cap on cap.channel_id = c.id and cap.variant_id = ${variantId}
     where c.active
-    order by c.name, c.code`);
+    order by ${name}, c.code`);
   return rows.map((r) => ({
     channelId: r.channel_id,
     code: r.code,

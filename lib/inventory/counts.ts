@@ -5,6 +5,8 @@ import { can, scopeOf, type Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { DomainError, Forbidden, IllegalTransition, NotFound } from '@/lib/errors';
 import { cursorTimeOf, decodeCursor, encodeCursor, olderThan } from '@/lib/http/cursor';
+import type { Locale } from '@/lib/i18n/config';
+import { localNameSql } from '@/lib/i18n/local-name';
 import { changeStock, lockLevel } from './ledger';
 import { findVariantsByCodes } from './queries/codes';
 import type { RecordCountInput, StartCountInput } from './schemas';
@@ -232,7 +234,7 @@ export type CountReview = {
   netValueCents: number | null;
 };
 
-async function findCountHeader(db: DbOrTx, countId: string) {
+async function findCountHeader(db: DbOrTx, countId: string, locale?: Locale) {
   const [count] = await db
     .select({
       id: inventoryCounts.id,
@@ -240,7 +242,7 @@ async function findCountHeader(db: DbOrTx, countId: string) {
       status: inventoryCounts.status,
       scope: inventoryCounts.scope,
       locationId: inventoryCounts.locationId,
-      locationName: locations.name,
+      locationName: localNameSql(locations, locale),
       timeZone: locations.timeZone,
       createdAt: inventoryCounts.createdAt,
       closedAt: inventoryCounts.closedAt,
@@ -264,11 +266,12 @@ export async function findCountNumber(db: DbOrTx, actor: Actor, countId: string)
 /**
  * The review of a count the actor may read ('inventory.counts.view' at its location): per line
  * what was expected when counted, what was counted, the difference and its value at cost (what
- * was booked, at the cost of the day, once applied). Throws NotFound or Forbidden.
+ * was booked, at the cost of the day, once applied); its location by the name shown in `locale`.
+ * Throws NotFound or Forbidden.
  */
-export async function getCountReview(db: DbOrTx, actor: Actor, countId: string): Promise<CountReview> {
+export async function getCountReview(db: DbOrTx, actor: Actor, countId: string, locale?: Locale): Promise<CountReview> {
   if (!can(actor, 'inventory.counts.view')) throw new Forbidden('You cannot see cycle counts.');
-  const count = await findCountHeader(db, countId);
+  const count = await findCountHeader(db, countId, locale);
   if (!count) throw new NotFound('Count');
   if (!can(actor, 'inventory.counts.view', count.locationId))
     throw new Forbidden('You cannot see the counts of this location.');
@@ -457,12 +460,12 @@ export type CountSummary = {
 /**
  * The counts the actor may read ('inventory.counts.view': a manager's own locations), within
  * `locationIds` when given, newest first, one keyset page on (created_at, id) after `before`;
- * no count of the whole list.
+ * no count of the whole list. Locations by the name shown in `locale`.
  */
 export async function listCounts(
   db: DbOrTx,
   actor: Actor,
-  opts: { locationIds?: readonly string[]; before?: string | null; limit?: number } = {},
+  opts: { locationIds?: readonly string[]; before?: string | null; limit?: number; locale?: Locale } = {},
 ): Promise<{ counts: CountSummary[]; next: string | null }> {
   if (!can(actor, 'inventory.counts.view')) throw new Forbidden('You cannot see cycle counts.');
   const limit = opts.limit ?? COUNTS_PAGE_SIZE;
@@ -477,7 +480,7 @@ export async function listCounts(
       number: inventoryCounts.number,
       status: inventoryCounts.status,
       scope: inventoryCounts.scope,
-      locationName: locations.name,
+      locationName: localNameSql(locations, opts.locale),
       timeZone: locations.timeZone,
       createdAt: inventoryCounts.createdAt,
       closedAt: inventoryCounts.closedAt,

@@ -14,6 +14,8 @@ import {
 import { can, canAtEvery, scopeOf, type Actor } from '@/lib/auth/permissions';
 import { Forbidden, NotFound } from '@/lib/errors';
 import { cursorTimeOf, decodeCursor, encodeCursor, newerThan, olderThan } from '@/lib/http/cursor';
+import type { Locale } from '@/lib/i18n/config';
+import { localNameSql } from '@/lib/i18n/local-name';
 import { isUuid } from '@/lib/uuid';
 import { installTimeZone } from '@/lib/system/time-zone';
 import { orderPlaces } from './lock-order';
@@ -44,12 +46,14 @@ export type OrderListRow = {
 /**
  * One page of orders across channels, newest first, by keyset on (placed_at, id): each filter
  * has an index leading with it, and no page ever counts the whole table. Managers see the
- * orders fulfilled at their locations (orders.fulfilling_location_id).
+ * orders fulfilled at their locations (orders.fulfilling_location_id). Channel names are the
+ * ones shown in `locale` (lib/i18n/local-name.ts; none: the canonical names).
  */
 export async function listOrders(
   db: DbOrTx,
   actor: Actor,
   query: OrderListQuery,
+  locale?: Locale,
 ): Promise<{ rows: OrderListRow[]; next: string | null }> {
   const conds: SQL[] = [];
   const scope = scopeOf(actor, 'orders.view');
@@ -87,7 +91,7 @@ export async function listOrders(
       number: orders.number,
       externalId: orders.externalId,
       channelCode: channels.code,
-      channelName: channels.name,
+      channelName: localNameSql(channels, locale),
       status: orders.status,
       fulfilmentType: orders.fulfilmentType,
       locationCode: locations.code,
@@ -126,7 +130,8 @@ function searchCondition(q: string): SQL {
   return eq(orders.externalId, q);
 }
 
-export async function findOrderDetail(db: DbOrTx, orderId: string) {
+/** An order with its lines, reservations, events and pickup; its channel and store by the names shown in `locale`. */
+export async function findOrderDetail(db: DbOrTx, orderId: string, locale?: Locale) {
   const [order] = await db
     .select({
       id: orders.id,
@@ -136,11 +141,12 @@ export async function findOrderDetail(db: DbOrTx, orderId: string) {
       fulfilmentType: orders.fulfilmentType,
       channelId: orders.channelId,
       channelCode: channels.code,
-      channelName: channels.name,
+      channelName: localNameSql(channels, locale),
       locationId: orders.locationId,
       fulfillingLocationId: orders.fulfillingLocationId,
       locationCode: locations.code,
-      locationName: locations.name,
+      // Left-joined: null when the order has no store.
+      locationName: sql<string | null>`${localNameSql(locations, locale)}`,
       timeZone: locations.timeZone,
       shippingAddress: orders.shippingAddress,
       currency: orders.currency,
@@ -229,7 +235,12 @@ export type OrderDetail = NonNullable<Awaited<ReturnType<typeof findOrderDetail>
  * locations — its scope keys are read alone before the detail. A malformed or unknown id is
  * NotFound, an order of another store Forbidden.
  */
-export async function getOrderForActor(db: DbOrTx, actor: Actor, orderId: string): Promise<OrderDetail> {
+export async function getOrderForActor(
+  db: DbOrTx,
+  actor: Actor,
+  orderId: string,
+  locale?: Locale,
+): Promise<OrderDetail> {
   if (!can(actor, 'orders.view')) throw new Forbidden();
   if (!isUuid(orderId)) throw new NotFound('Order');
   const scope = scopeOf(actor, 'orders.view');
@@ -250,7 +261,7 @@ export async function getOrderForActor(db: DbOrTx, actor: Actor, orderId: string
     );
     if (!places.some((id) => scope.includes(id))) throw new Forbidden('This order is not fulfilled at your locations.');
   }
-  const order = await findOrderDetail(db, orderId);
+  const order = await findOrderDetail(db, orderId, locale);
   if (!order) throw new NotFound('Order');
   return order;
 }
@@ -285,9 +296,11 @@ export function orderActionRights(
   };
 }
 
-export async function listChannels(db: DbOrTx) {
+/** Every channel, by the name shown in `locale` (none: the canonical names). */
+export async function listChannels(db: DbOrTx, locale?: Locale) {
+  const name = localNameSql(channels, locale);
   return db
-    .select({ id: channels.id, code: channels.code, name: channels.name, kind: channels.kind })
+    .select({ id: channels.id, code: channels.code, name, kind: channels.kind })
     .from(channels)
-    .orderBy(channels.name);
+    .orderBy(asc(name), asc(channels.code));
 }

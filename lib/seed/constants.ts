@@ -3,11 +3,15 @@
  * channel codes, the staff accounts and their password, and a few known customers.
  */
 
+import type { LocalNames } from '@/lib/i18n/local-name';
+
 export const DEMO_PASSWORD = 'comptoir-demo';
 
 export type DemoLocation = {
   code: string;
   name: string;
+  /** Its name per interface language, where it has one (a store's proper name has none). */
+  names?: LocalNames;
   kind: 'store' | 'warehouse';
   city: string;
   address: string;
@@ -102,6 +106,7 @@ export const DEMO_LOCATIONS: readonly DemoLocation[] = [
   {
     code: 'WH-ORL',
     name: 'Entrepôt Orléans-Saran',
+    names: { en: 'Orléans-Saran warehouse', fr: 'Entrepôt Orléans-Saran' },
     kind: 'warehouse',
     city: 'Saran',
     address: '1550 rue de la Bergeresse, 45770 Saran',
@@ -117,6 +122,8 @@ export const DEMO_WAREHOUSE_CODE = 'WH-ORL';
 export type DemoChannel = {
   code: string;
   name: string;
+  /** Its name per interface language, where it has one (a marketplace's brand has none). */
+  names?: LocalNames;
   kind: 'web' | 'marketplace' | 'pos' | 'phone';
   /** The channel's signing secret (HMAC-SHA256 of deliveries) and read token alike: demo data, never in production. */
   secret: string;
@@ -129,6 +136,7 @@ export const DEMO_CHANNELS: readonly DemoChannel[] = [
   {
     code: 'web',
     name: 'Boutique en ligne',
+    names: { en: 'Online shop', fr: 'Boutique en ligne' },
     kind: 'web',
     secret: 'demo-secret-web',
     allowSplitShipments: true,
@@ -153,6 +161,7 @@ export const DEMO_CHANNELS: readonly DemoChannel[] = [
   {
     code: 'pos',
     name: 'Caisses des magasins',
+    names: { en: 'Store tills', fr: 'Caisses des magasins' },
     kind: 'pos',
     secret: 'demo-secret-pos',
     allowSplitShipments: false,
@@ -161,6 +170,7 @@ export const DEMO_CHANNELS: readonly DemoChannel[] = [
   {
     code: 'phone',
     name: 'Service client (téléphone)',
+    names: { en: 'Customer service (phone)', fr: 'Service client (téléphone)' },
     kind: 'phone',
     secret: 'demo-secret-phone',
     allowSplitShipments: false,

@@ -5,6 +5,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { plainCredentialRows, sealSigningSecrets } from '@/lib/channels/credentials';
 import { demoSeedMarker } from '@/lib/system/install';
 import type { DbHandle } from '@/db/client';
+import type { LocalNames } from '@/lib/i18n/local-name';
 import * as s from '@/db/schema';
 import { insertLiteral } from '@/lib/seed/bulk';
 import { DEMO_CHANNELS, DEMO_LOCATIONS, DEMO_PASSWORD, DEMO_USERS, DEMO_WAREHOUSE_CODE } from '@/lib/seed/constants';
@@ -93,6 +94,7 @@ type LargeLocation = {
   index: number;
   code: string;
   name: string;
+  names: LocalNames;
   kind: 'store' | 'warehouse';
   city: string;
   address: string;
@@ -105,6 +107,7 @@ function largeLocations(): LargeLocation[] {
     index: i + 1,
     code: l.code,
     name: l.name,
+    names: l.names ?? {},
     kind: l.kind,
     city: l.city,
     address: l.address,
@@ -121,6 +124,7 @@ function largeLocations(): LargeLocation[] {
       index,
       code,
       name: `Comptoir ${city}`,
+      names: {},
       kind: 'store',
       city,
       address: `${((index * 7) % 120) + 1} rue de la République, ${city}`,
@@ -313,6 +317,7 @@ export async function seedLarge(handle: DbHandle, opts: SeedLargeOptions = {}): 
         id: uid(1, l.index),
         code: l.code,
         name: l.name,
+        names: l.names,
         kind: l.kind,
         city: l.city,
         address: l.address,
@@ -329,6 +334,7 @@ export async function seedLarge(handle: DbHandle, opts: SeedLargeOptions = {}): 
         id: uid(2, i + 1),
         code: c.code,
         name: c.name,
+        names: c.names ?? {},
         kind: c.kind,
         allowSplitShipments: c.allowSplitShipments,
         createdAt: openedAt,

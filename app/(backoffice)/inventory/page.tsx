@@ -43,10 +43,14 @@ function stockBadge(row: InventoryRow): 'out' | 'low' | null {
 }
 
 export default async function InventoryPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const [ctx, { t, formatNumber }, sp] = await Promise.all([requirePage('inventory.view'), getI18n(), searchParams]);
+  const [ctx, { locale, t, formatNumber }, sp] = await Promise.all([
+    requirePage('inventory.view'),
+    getI18n(),
+    searchParams,
+  ]);
   const query = parseInventoryListParams(sp);
   const db = await getDb();
-  const [locations, { categories, brands }] = await Promise.all([listLocations(db), listCategories(db)]);
+  const [locations, { categories, brands }] = await Promise.all([listLocations(db, locale), listCategories(db)]);
   const locationIds = effectiveLocations(ctx, query.loc, locations);
   const page = await listInventory(db, query, locationIds);
 

@@ -25,13 +25,13 @@ export async function generateMetadata(): Promise<Metadata> {
 type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const [ctx, { t }, sp] = await Promise.all([requirePage('orders.view'), getI18n(), searchParams]);
+  const [ctx, { locale, t }, sp] = await Promise.all([requirePage('orders.view'), getI18n(), searchParams]);
   const query = parseOrderListParams(sp);
   const db = await getDb();
   const [page, channels, locations] = await Promise.all([
-    listOrders(db, ctx, query),
-    listChannels(db),
-    listLocations(db),
+    listOrders(db, ctx, query, locale),
+    listChannels(db, locale),
+    listLocations(db, locale),
   ]);
 
   const scope = scopeOf(ctx, 'orders.view');

@@ -2,23 +2,30 @@ import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { locations, products } from '@/db/schema';
 import { scopeOf, type Actor } from '@/lib/auth/permissions';
+import type { Locale } from '@/lib/i18n/config';
+import { localNameSql } from '@/lib/i18n/local-name';
 
 // The choices of the inventory views' filters: locations, categories, brands, and the locations a view covers.
 
 export type LocationOption = { id: string; code: string; name: string; kind: 'store' | 'warehouse'; timeZone: string };
 
-export async function listLocations(db: DbOrTx): Promise<LocationOption[]> {
+/**
+ * The active locations, stores first, by the name shown in `locale` (lib/i18n/local-name.ts); without
+ * a locale, by their canonical names (the CSV export's columns do not change with its reader's language).
+ */
+export async function listLocations(db: DbOrTx, locale?: Locale): Promise<LocationOption[]> {
+  const name = localNameSql(locations, locale);
   return db
     .select({
       id: locations.id,
       code: locations.code,
-      name: locations.name,
+      name,
       kind: locations.kind,
       timeZone: locations.timeZone,
     })
     .from(locations)
     .where(eq(locations.active, true))
-    .orderBy(asc(locations.kind), asc(locations.name));
+    .orderBy(asc(locations.kind), asc(name), asc(locations.code));
 }
 
 export async function listCategories(db: DbOrTx): Promise<{ categories: string[]; brands: string[] }> {

@@ -4,6 +4,8 @@ import { inventoryLevels, locations, products, variants } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { Forbidden, NotFound } from '@/lib/errors';
 import { isUuid } from '@/lib/uuid';
+import type { Locale } from '@/lib/i18n/config';
+import { localNameSql } from '@/lib/i18n/local-name';
 import { findVariantByCode } from './codes';
 import { availableToPromise } from '../rules';
 
@@ -74,7 +76,8 @@ export type SkuDetail = {
   }[];
 };
 
-export async function findSkuDetail(db: DbOrTx, variantId: string): Promise<SkuDetail | null> {
+/** A SKU with its stock level at every location (stores first, by the name shown in `locale`). */
+export async function findSkuDetail(db: DbOrTx, variantId: string, locale?: Locale): Promise<SkuDetail | null> {
   const [v] = await db
     .select({
       variantId: variants.id,
@@ -92,11 +95,12 @@ export async function findSkuDetail(db: DbOrTx, variantId: string): Promise<SkuD
     .innerJoin(products, eq(products.id, variants.productId))
     .where(eq(variants.id, variantId));
   if (!v) return null;
+  const name = localNameSql(locations, locale);
   const levels = await db
     .select({
       locationId: locations.id,
       code: locations.code,
-      name: locations.name,
+      name,
       onHand: inventoryLevels.onHand,
       reserved: inventoryLevels.reserved,
       safetyStock: inventoryLevels.safetyStock,
@@ -105,7 +109,7 @@ export async function findSkuDetail(db: DbOrTx, variantId: string): Promise<SkuD
     .from(inventoryLevels)
     .innerJoin(locations, eq(locations.id, inventoryLevels.locationId))
     .where(eq(inventoryLevels.variantId, variantId))
-    .orderBy(asc(locations.kind), asc(locations.name));
+    .orderBy(asc(locations.kind), asc(name), asc(locations.code));
   return {
     ...v,
     levels: levels.map((l) => ({ ...l, available: availableToPromise(l) })),
@@ -127,12 +131,17 @@ export type SkuView = Omit<SkuDetail, 'costCents' | 'levels'> & {
  * The SKU page's read: 'inventory.view' before anything is read; every location's stock level
  * (visible read-only to all staff), the cost price only with 'inventory.cost.view' and the stock
  * value of a location only where that right reaches (a manager: their own stores). A malformed
- * or unknown id is NotFound.
+ * or unknown id is NotFound. Locations by the name shown in `locale`.
  */
-export async function getSkuDetailForActor(db: DbOrTx, actor: Actor, variantId: string): Promise<SkuView> {
+export async function getSkuDetailForActor(
+  db: DbOrTx,
+  actor: Actor,
+  variantId: string,
+  locale?: Locale,
+): Promise<SkuView> {
   if (!can(actor, 'inventory.view')) throw new Forbidden();
   if (!isUuid(variantId)) throw new NotFound('SKU');
-  const detail = await findSkuDetail(db, variantId);
+  const detail = await findSkuDetail(db, variantId, locale);
   if (!detail) throw new NotFound('SKU');
   const seesCost = can(actor, 'inventory.cost.view');
   const levels = detail.levels.map((l) => ({

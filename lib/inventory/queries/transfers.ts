@@ -6,6 +6,8 @@ import { can, scopeOf, type Actor } from '@/lib/auth/permissions';
 import { Forbidden, NotFound } from '@/lib/errors';
 import { isUuid } from '@/lib/uuid';
 import { cursorTimeOf, decodeCursor, encodeCursor, olderThan } from '@/lib/http/cursor';
+import type { Locale } from '@/lib/i18n/config';
+import { localNameSql } from '@/lib/i18n/local-name';
 
 export type TransferSummary = {
   id: string;
@@ -140,8 +142,8 @@ export type TransferDetail = {
   }[];
 };
 
-/** One transfer with its locations and lines (SKU order), or null. */
-export async function findTransfer(db: DbOrTx, transferId: string): Promise<TransferDetail | null> {
+/** One transfer with its locations (by the names shown in `locale`) and lines (SKU order), or null. */
+export async function findTransfer(db: DbOrTx, transferId: string, locale?: Locale): Promise<TransferDetail | null> {
   const src = alias(locations, 'src');
   const dst = alias(locations, 'dst');
   const [t] = await db
@@ -149,8 +151,8 @@ export async function findTransfer(db: DbOrTx, transferId: string): Promise<Tran
       id: transfers.id,
       number: transfers.number,
       status: transfers.status,
-      source: { id: src.id, code: src.code, name: src.name, timeZone: src.timeZone },
-      destination: { id: dst.id, code: dst.code, name: dst.name, timeZone: dst.timeZone },
+      source: { id: src.id, code: src.code, name: localNameSql(src, locale), timeZone: src.timeZone },
+      destination: { id: dst.id, code: dst.code, name: localNameSql(dst, locale), timeZone: dst.timeZone },
       note: transfers.note,
       orderId: transfers.orderId,
       orderNumber: orders.number,
@@ -199,9 +201,14 @@ export function canSeeTransfer(
 /**
  * The transfer page's read: 'inventory.transfers.view' before anything is read, then the
  * transfer's two locations alone; a manager whose locations are neither is Forbidden before the
- * details are read. A malformed or unknown id is NotFound.
+ * details are read. A malformed or unknown id is NotFound. Locations by the names shown in `locale`.
  */
-export async function getTransferForActor(db: DbOrTx, actor: Actor, transferId: string): Promise<TransferDetail> {
+export async function getTransferForActor(
+  db: DbOrTx,
+  actor: Actor,
+  transferId: string,
+  locale?: Locale,
+): Promise<TransferDetail> {
   if (!can(actor, 'inventory.transfers.view')) throw new Forbidden();
   if (!isUuid(transferId)) throw new NotFound('Transfer');
   const [keys] = await db
@@ -210,7 +217,7 @@ export async function getTransferForActor(db: DbOrTx, actor: Actor, transferId: 
     .where(eq(transfers.id, transferId));
   if (!keys) throw new NotFound('Transfer');
   if (!canSeeTransfer(actor, keys)) throw new Forbidden('This transfer involves none of your locations.');
-  const transfer = await findTransfer(db, transferId);
+  const transfer = await findTransfer(db, transferId, locale);
   if (!transfer) throw new NotFound('Transfer');
   return transfer;
 }

@@ -32,7 +32,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function CustomerPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
-  const [{ id }, sp, ctx, { t, formatMoney, formatNumber, formatDate }] = await Promise.all([
+  const [{ id }, sp, ctx, { locale, t, formatMoney, formatNumber, formatDate }] = await Promise.all([
     params,
     searchParams,
     requirePage('customers.view'),
@@ -44,7 +44,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   const after = Array.isArray(sp.after) ? sp.after[0] : sp.after;
   const query = parseCustomerOrdersParams(profile.id, sp);
   const db = await getDb();
-  const [history, channels] = await Promise.all([listOrders(db, ctx, query), listChannels(db)]);
+  const [history, channels] = await Promise.all([listOrders(db, ctx, query, locale), listChannels(db, locale)]);
   const kinds = Object.fromEntries(channels.map((c) => [c.code, c.kind]));
   const base = `/customers/${profile.id}`;
   const name = displayName(profile) ?? t('customers.profile.unnamed');

@@ -12,6 +12,7 @@ import { getDb } from '@/db/client';
 import { settle, valueForPage } from '@/lib/next/page-guard';
 import { can, scopeOf } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/next/session';
+import { getI18n } from '@/lib/next/i18n';
 import { listChannelLimits } from '@/lib/inventory/availability';
 import { listLocations } from '@/lib/inventory/queries/locations';
 import { listLedger, listOpenReservations, onHandHistory } from '@/lib/inventory/queries/sku-activity';
@@ -23,8 +24,13 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const ZBefore = z.coerce.number().int().positive().optional().catch(undefined);
 
-/** One authorised read per request, shared by the title and the page (cost values only where allowed). */
-const readSku = cache(async (id: string) => settle(async (actor) => getSkuDetailForActor(await getDb(), actor, id)));
+/** One authorised read per request, shared by the title and the page (cost values only where allowed; locations by the names shown in the request's language). */
+const readSku = cache(async (id: string) =>
+  settle(async (actor) => {
+    const [db, { locale }] = await Promise.all([getDb(), getI18n()]);
+    return getSkuDetailForActor(db, actor, id, locale);
+  }),
+);
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const read = await readSku((await params).variantId);
@@ -32,7 +38,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function SkuPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
-  const [ctx, { variantId }, sp] = await Promise.all([requirePage('inventory.view'), params, searchParams]);
+  const [ctx, { variantId }, sp, { locale }] = await Promise.all([
+    requirePage('inventory.view'),
+    params,
+    searchParams,
+    getI18n(),
+  ]);
   // Missing or malformed → 404, before anything streams.
   const detail = valueForPage(await readSku(variantId));
   const before = ZBefore.parse(Array.isArray(sp.before) ? sp.before[0] : sp.before);
@@ -46,8 +57,8 @@ export default async function SkuPage({ params, searchParams }: { params: Params
     onHandHistory(db, variantId, 90),
     listOpenReservations(db, variantId, { locationIds: scopeOf(ctx, 'orders.view') }),
     listTransfersForActor(db, ctx, { locationIds: null, variantId, limit: 20 }),
-    listLocations(db),
-    listChannelLimits(db, variantId),
+    listLocations(db, locale),
+    listChannelLimits(db, variantId, locale),
   ]);
   const adjustable = new Set(
     detail.levels.filter((l) => can(ctx, 'inventory.adjust', l.locationId)).map((l) => l.locationId),

@@ -26,14 +26,14 @@ export default async function CountsPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const [ctx, { t, formatNumber, formatDateTime }, sp] = await Promise.all([
+  const [ctx, { locale, t, formatNumber, formatDateTime }, sp] = await Promise.all([
     requirePage('inventory.counts.view'),
     getI18n(),
     searchParams,
   ]);
   // A forged cursor is dropped: the list then shows its first page, as the first.
   const before = createdCursorParam(sp.before);
-  const { counts, next } = await listCounts(await getDb(), ctx, { before });
+  const { counts, next } = await listCounts(await getDb(), ctx, { before, locale });
   const canCount = can(ctx, 'inventory.adjust');
   const startButton = canCount ? (
     <Button asChild>

@@ -14,6 +14,7 @@ export const GET = guardedRoute({
   // The page's parser: a malformed filter in a shared link exports the view it falls back to.
   query: parseInventoryExportParams,
   run: async ({ actor, db }, query) => {
+    // No locale: the file's columns (location codes) keep the canonical order whoever exports.
     const locations = await listLocations(db);
     const locationIds = effectiveLocations(actor, query.loc, locations);
     const page = await listInventory(db, query, locationIds, { pageSize: MAX_ROWS });

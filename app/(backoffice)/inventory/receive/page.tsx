@@ -16,8 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ReceivePage() {
-  const [ctx, { t }] = await Promise.all([requirePage('inventory.adjust'), getI18n()]);
-  const all = await listLocations(await getDb());
+  const [ctx, { locale, t }] = await Promise.all([requirePage('inventory.adjust'), getI18n()]);
+  const all = await listLocations(await getDb(), locale);
   // Only where this user may change stock; the action checks again on the server.
   const allowed = all.filter((l) => can(ctx, 'inventory.adjust', l.id));
   const locations = allowed.map(({ id, code, name }) => ({ id, code, name }));

@@ -28,9 +28,13 @@ export default async function ReplenishmentPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const [ctx, { t, formatNumber }, sp] = await Promise.all([requirePage('inventory.view'), getI18n(), searchParams]);
+  const [ctx, { locale, t, formatNumber }, sp] = await Promise.all([
+    requirePage('inventory.view'),
+    getI18n(),
+    searchParams,
+  ]);
   const db = await getDb();
-  const locations = await listLocations(db);
+  const locations = await listLocations(db, locale);
   const mine = scopeOf(ctx, 'inventory.adjust');
   const hasMine = ctx.role === 'manager' && mine !== null && mine.length > 0;
   const asked = Array.isArray(sp.loc) ? sp.loc[0] : sp.loc;

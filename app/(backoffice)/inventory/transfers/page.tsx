@@ -46,7 +46,7 @@ export default async function TransfersPage({
   const [ctx, i18n, sp] = await Promise.all([requirePage('inventory.transfers.view'), getI18n(), searchParams]);
   const { t } = i18n;
   const db = await getDb();
-  const locations = await listLocations(db);
+  const locations = await listLocations(db, i18n.locale);
   const timeZones = new Map(locations.map((l) => [l.code, l.timeZone]));
   const mine = scopeOf(ctx, 'inventory.transfer');
   const hasMine = ctx.role === 'manager' && mine !== null && mine.length > 0;

@@ -39,7 +39,7 @@ export default async function OrderPage({ params }: { params: Params }) {
   // Missing or out of scope → 404 or the forbidden page, before anything streams (getOrderForActor).
   const order = valueForPage(await readOrder(id));
   const db = await getDb();
-  const [locations, channels] = await Promise.all([listLocations(db), listChannels(db)]);
+  const [locations, channels] = await Promise.all([listLocations(db, i18n.locale), listChannels(db, i18n.locale)]);
 
   // Only the actions this user may take, by the rules the use cases check again under the lock:
   // shipping and cancelling need the right at every location holding the order's stock.

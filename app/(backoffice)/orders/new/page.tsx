@@ -16,8 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewPhoneOrderPage() {
-  const [, { t }] = await Promise.all([requirePage('orders.create_phone'), getI18n()]);
-  const locations = await listLocations(await getDb());
+  const [, { locale, t }] = await Promise.all([requirePage('orders.create_phone'), getI18n()]);
+  const locations = await listLocations(await getDb(), locale);
   // Ingestion refuses a store without click-and-collect with a clear error; the demo stores all offer it.
   const stores = locations.filter((l) => l.kind === 'store').map((l) => ({ code: l.code, name: l.name }));
   return (

@@ -16,6 +16,7 @@ import { can } from '@/lib/auth/permissions';
 import { getSessionContext, requirePage } from '@/lib/next/session';
 import { isDomainError } from '@/lib/errors';
 import { getI18n } from '@/lib/next/i18n';
+import type { Locale } from '@/lib/i18n/config';
 import { findCountNumber, getCountReview, type CountReview } from '@/lib/inventory/counts';
 import { cn } from '@/lib/utils';
 
@@ -38,9 +39,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 async function loadCount(
   ctx: Parameters<typeof getCountReview>[1],
   id: string,
+  locale: Locale,
 ): Promise<CountReview | 'not_found' | 'forbidden'> {
   try {
-    return await getCountReview(await getDb(), ctx, id);
+    return await getCountReview(await getDb(), ctx, id, locale);
   } catch (error) {
     if (isDomainError(error) && (error.code === 'not_found' || error.code === 'forbidden')) return error.code;
     throw error;
@@ -54,14 +56,14 @@ export default async function CountPage({
   params: Params;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const [ctx, { t, formatNumber, formatMoney, formatDateTime }, { id }, sp] = await Promise.all([
+  const [ctx, { locale, t, formatNumber, formatMoney, formatDateTime }, { id }, sp] = await Promise.all([
     requirePage('inventory.counts.view'),
     getI18n(),
     params,
     searchParams,
   ]);
   if (!z.uuid().safeParse(id).success) notFound();
-  const count = await loadCount(ctx, id);
+  const count = await loadCount(ctx, id, locale);
   if (count === 'not_found') notFound();
   if (count === 'forbidden') redirect('/forbidden');
 

@@ -15,9 +15,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewCountPage() {
-  const [ctx, { t }] = await Promise.all([requirePage('inventory.adjust'), getI18n()]);
+  const [ctx, { locale, t }] = await Promise.all([requirePage('inventory.adjust'), getI18n()]);
   const db = await getDb();
-  const [all, { categories }] = await Promise.all([listLocations(db), listCategories(db)]);
+  const [all, { categories }] = await Promise.all([listLocations(db, locale), listCategories(db)]);
   const locations = all
     .filter((l) => can(ctx, 'inventory.adjust', l.id))
     .map(({ id, code, name }) => ({ id, code, name }));

@@ -18,9 +18,12 @@ import { getTransferForActor } from '@/lib/inventory/queries/transfers';
 
 type Params = Promise<{ id: string }>;
 
-/** One authorised read per request, shared by the title and the page: nothing is read past a refusal. */
+/** One authorised read per request, shared by the title and the page: nothing is read past a refusal (locations by the names shown in the request's language). */
 const readTransfer = cache(async (id: string) =>
-  settle(async (actor) => getTransferForActor(await getDb(), actor, id)),
+  settle(async (actor) => {
+    const [db, { locale }] = await Promise.all([getDb(), getI18n()]);
+    return getTransferForActor(db, actor, id, locale);
+  }),
 );
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {

@@ -30,12 +30,12 @@ export default async function NewTransferPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const [ctx, { t }, sp] = await Promise.all([requirePage('inventory.transfer'), getI18n(), searchParams]);
+  const [ctx, { locale, t }, sp] = await Promise.all([requirePage('inventory.transfer'), getI18n(), searchParams]);
   const prefill = ZPrefill.parse(
     Object.fromEntries(Object.entries(sp).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
   );
   const db = await getDb();
-  const all = await listLocations(db);
+  const all = await listLocations(db, locale);
   const pick = ({ id, code, name }: (typeof all)[number]) => ({ id, code, name });
   const sources = all.filter((l) => can(ctx, 'inventory.transfer', l.id)).map(pick);
   const destinations = all.map(pick);

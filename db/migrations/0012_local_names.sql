@@ -1,0 +1,4 @@
+ALTER TABLE "locations" ADD COLUMN "names" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "channels" ADD COLUMN "names" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "locations" ADD CONSTRAINT "locations_names_are_strings" CHECK (jsonb_typeof("locations"."names") = 'object' and not jsonb_path_exists("locations"."names", '$.* ? (@.type() != "string" || @ == "")'));--> statement-breakpoint
+ALTER TABLE "channels" ADD CONSTRAINT "channels_names_are_strings" CHECK (jsonb_typeof("channels"."names") = 'object' and not jsonb_path_exists("channels"."names", '$.* ? (@.type() != "string" || @ == "")'));
