@@ -92,6 +92,36 @@ describe('channel:create arguments and output', () => {
         allowBackorders: true,
       },
     });
+    expect(
+      parseCreateArgs([
+        'web',
+        '--name',
+        'Boutique en ligne',
+        '--kind',
+        'web',
+        '--name-en',
+        'Online shop',
+        '--name-fr=Boutique en ligne',
+      ]),
+    ).toEqual({
+      ok: true,
+      args: {
+        code: 'web',
+        name: 'Boutique en ligne',
+        names: { en: 'Online shop', fr: 'Boutique en ligne' },
+        kind: 'web',
+        allowSplitShipments: false,
+        allowBackorders: false,
+      },
+    });
+    expect(parseCreateArgs(['web', '--name', 'x', '--kind', 'web', '--name-de', 'Onlineshop'])).toMatchObject({
+      ok: false,
+      message: '--name-de: a name is given per language of the interface (--name-en, --name-fr).',
+    });
+    expect(parseCreateArgs(['web', '--name', 'x', '--kind', 'web', '--name-en'])).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^--name-en needs a value/),
+    });
     expect(parseCreateArgs([])).toMatchObject({ ok: false, message: expect.stringMatching(/^Usage/) });
     expect(parseCreateArgs(['web', '--kind', 'web'])).toMatchObject({
       ok: false,
@@ -124,6 +154,7 @@ describe('channel:create arguments and output', () => {
       id: 'c',
       code: 'amazon',
       name: 'Amazon.fr',
+      names: {},
       kind: 'marketplace' as const,
       allowSplitShipments: true,
       allowBackorders: false,
@@ -141,6 +172,20 @@ describe('channel:create arguments and output', () => {
         created,
       }),
     ).not.toMatch(/Note/);
+    const named = formatCreatedChannel({
+      channel: {
+        ...channel,
+        code: 'web',
+        name: 'Boutique en ligne',
+        names: { fr: 'Boutique en ligne', en: 'Online shop' },
+        kind: 'web',
+      },
+      created,
+    });
+    expect(named.split('\n').slice(0, 2)).toEqual([
+      'Channel "web" created: Boutique en ligne (web; split shipments).',
+      'Names per language: en "Online shop", fr "Boutique en ligne" (other languages show its name).',
+    ]);
     expect(formatCreatedChannel({ channel: { ...channel, code: 'hotline', kind: 'phone' }, created })).toMatch(
       /code is "phone"/,
     );

@@ -1,6 +1,8 @@
 import type { CreatedChannel, CreateChannelInput } from './create-channel';
 import type { CredentialSummary, NewCredential, RotationResult } from './credentials';
 import { CREDENTIAL_KINDS, type CredentialKind } from './values';
+import { isLocale, LOCALES } from '@/lib/i18n/config';
+import type { LocalNames } from '@/lib/i18n/local-name';
 
 const UNITS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
@@ -72,7 +74,7 @@ function valueLines(created: readonly NewCredential[]): string[] {
 }
 
 export const CREATE_USAGE =
-  'Usage: npm run channel:create -- <code> --name "Name" --kind web|marketplace|pos|phone [--split-shipments] [--backorders]';
+  'Usage: npm run channel:create -- <code> --name "Name" --kind web|marketplace|pos|phone [--split-shipments] [--backorders] [--name-en "Name in English"] [--name-fr "Nom en français"]';
 
 /** The arguments of channel:create, or the message saying what is wrong with them (the values are checked by createChannel). */
 export function parseCreateArgs(
@@ -83,15 +85,23 @@ export function parseCreateArgs(
   let kind: string | undefined;
   let allowSplitShipments = false;
   let allowBackorders = false;
+  const names: LocalNames = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
     const value = () => inline ?? argv[++i];
-    if (flag === '--name' || flag === '--kind') {
+    // --name-en, --name-fr: the name shown in that language of the interface.
+    const language = /^--name-(.+)$/.exec(flag)?.[1];
+    if (language !== undefined && !isLocale(language)) {
+      const known = LOCALES.map((l) => `--name-${l}`).join(', ');
+      return { ok: false, message: `${flag}: a name is given per language of the interface (${known}).` };
+    }
+    if (flag === '--name' || flag === '--kind' || language) {
       const v = value();
       if (v === undefined || (inline === undefined && v.startsWith('--')))
         return { ok: false, message: `${flag} needs a value.\n${CREATE_USAGE}` };
-      if (flag === '--name') name = v;
+      if (language) names[language] = v;
+      else if (flag === '--name') name = v;
       else kind = v;
     } else if ((flag === '--split-shipments' || flag === '--backorders') && inline === undefined) {
       if (flag === '--split-shipments') allowSplitShipments = true;
@@ -103,7 +113,14 @@ export function parseCreateArgs(
   if (code === undefined || name === undefined || kind === undefined) return { ok: false, message: CREATE_USAGE };
   return {
     ok: true,
-    args: { code, name, kind: kind as CreateChannelInput['kind'], allowSplitShipments, allowBackorders },
+    args: {
+      code,
+      name,
+      kind: kind as CreateChannelInput['kind'],
+      allowSplitShipments,
+      allowBackorders,
+      ...(Object.keys(names).length ? { names } : {}),
+    },
   };
 }
 
@@ -115,6 +132,7 @@ export function formatCreatedChannel(result: CreatedChannel): string {
   );
   const lines = [
     `Channel "${channel.code}" created: ${channel.name} (${channel.kind}${options.length ? `; ${options.join(', ')}` : ''}).`,
+    ...namesLine(channel.names),
     "Its credentials (shown once — store them in the channel's integration now):",
     ...valueLines(result.created),
   ];
@@ -122,6 +140,11 @@ export function formatCreatedChannel(result: CreatedChannel): string {
     lines.push('Note: phone orders taken in the back-office go to the channel whose code is "phone", not this one.');
   }
   return lines.join('\n');
+}
+
+function namesLine(names: LocalNames): string[] {
+  const given = LOCALES.filter((l) => names[l]).map((l) => `${l} "${names[l]}"`);
+  return given.length ? [`Names per language: ${given.join(', ')} (other languages show its name).`] : [];
 }
 
 /** What channel:credentials prints: one line per credential, never a value. */

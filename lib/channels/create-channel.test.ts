@@ -64,12 +64,14 @@ describe('creating a channel', () => {
     const result = await createChannel(handle.db, {
       code: 'web-shop',
       name: '  Boutique en ligne ',
+      names: { en: ' Online shop ' },
       kind: 'web',
       allowSplitShipments: true,
     });
     expect(result.channel).toMatchObject({
       code: 'web-shop',
       name: 'Boutique en ligne',
+      names: { en: 'Online shop' },
       kind: 'web',
       allowSplitShipments: true,
       allowBackorders: false,
@@ -114,6 +116,7 @@ describe('creating a channel', () => {
     expect(audits[0]).toMatchObject({ action: 'channel.created', entityType: 'channel', actorId: null });
     expect(audits[0].data).toMatchObject({
       code: 'web-shop',
+      names: { en: 'Online shop' },
       kind: 'web',
       created: expect.arrayContaining([expect.objectContaining({ kind: 'read', hint: token.slice(-4) })]),
     });
@@ -151,6 +154,12 @@ describe('creating a channel', () => {
     expect(await refusal(createChannel(handle.db, { code: 'ok-2', name: 'x', kind: 'fax' as 'web' }))).toMatch(
       /^validation_failed: The channel kind is one of web, marketplace, pos, phone/,
     );
+    expect(
+      await refusal(createChannel(handle.db, { code: 'ok-2', name: 'x', names: { en: ' ' }, kind: 'web' })),
+    ).toMatch(/^validation_failed: A name in a language cannot be empty/);
+    expect(
+      await refusal(createChannel(handle.db, { code: 'ok-2', name: 'x', names: { de: 'y' } as never, kind: 'web' })),
+    ).toMatch(/^validation_failed: A name's language is one of the interface's: en, fr/);
     expect(await counts()).toEqual(before);
   });
 });

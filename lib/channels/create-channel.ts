@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { channelKind, channels } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { DomainError } from '@/lib/errors';
+import { ZLocalNames, type LocalNames } from '@/lib/i18n/local-name';
 import { channelAuthenticator } from './authenticate';
 import { addChannelCredential, CREDENTIAL_KINDS, type NewCredential } from './credentials';
 import type { SecretKeys } from './keys';
@@ -29,6 +30,8 @@ export const ZCreateChannelInput = z.object({
     .trim()
     .min(1, 'The channel needs a name (--name).')
     .max(120, 'The channel name has at most 120 characters.'),
+  /** What the interface shows in a language instead of the name (lib/i18n/local-name.ts). */
+  names: ZLocalNames.default({}),
   kind: z.enum(CHANNEL_KINDS, { message: `The channel kind is one of ${CHANNEL_KINDS.join(', ')}.` }),
   allowSplitShipments: z.boolean().default(false),
   allowBackorders: z.boolean().default(false),
@@ -40,6 +43,7 @@ export type CreatedChannel = {
     id: string;
     code: string;
     name: string;
+    names: LocalNames;
     kind: ChannelKind;
     allowSplitShipments: boolean;
     allowBackorders: boolean;
@@ -73,6 +77,7 @@ export async function createChannel(
       id: channels.id,
       code: channels.code,
       name: channels.name,
+      names: channels.names,
       kind: channels.kind,
       allowSplitShipments: channels.allowSplitShipments,
       allowBackorders: channels.allowBackorders,
@@ -89,6 +94,7 @@ export async function createChannel(
       data: {
         code: channel.code,
         name: channel.name,
+        names: channel.names,
         kind: channel.kind,
         allowSplitShipments: channel.allowSplitShipments,
         allowBackorders: channel.allowBackorders,
