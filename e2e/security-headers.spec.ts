@@ -107,6 +107,20 @@ test.describe('security headers', () => {
     expect(page.headers()['content-security-policy']).toContain('upgrade-insecure-requests');
   });
 
+  test('forms checking their values with zod in the browser raise no violation (zod runs jitless there)', async ({
+    page,
+  }) => {
+    const violations = await watchViolations(page);
+    // Each form's schema arrives after the page (components/form-errors.ts): the first check runs zod.
+    await page.goto('/inventory/receive');
+    await page.getByRole('button', { name: 'Receive stock' }).click();
+    await expect(page.getByText('Enter the delivery note number.')).toBeVisible();
+    await page.goto('/orders/new');
+    await page.getByRole('button', { name: 'Create the order' }).click();
+    await expect(page.getByText('Add at least one item.')).toBeVisible();
+    expect(violations).toEqual([]);
+  });
+
   test('malformed dates and forged cursors in list URLs show the list, not an error', async ({ page }) => {
     const forged = Buffer.from(
       JSON.stringify({ t: '2024-99-99T10:00:00.000Z', id: '00000000-0000-4000-8000-000000000000' }),

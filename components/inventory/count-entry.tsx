@@ -1,14 +1,14 @@
 'use client';
 
 import { useEffect, useRef, useState, useTransition } from 'react';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { ScanBarcode } from 'lucide-react';
 import { actionErrorMessage } from '@/components/action-result';
+import { lazySchemaResolver } from '@/components/form-errors';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import { ZRecordCountInput, type RecordCountInput } from '@/lib/inventory/schemas';
+import type { RecordCountInput, ZRecordCountInput } from '@/lib/inventory/schemas';
 import { recordCountAction } from '@/lib/next/actions/inventory';
 import { useI18n } from '@/lib/next/i18n-client';
 
@@ -16,7 +16,9 @@ type LogLine = { key: number; text: string; ok: boolean };
 /** One line of ZRecordCountInput as typed: `add` scans one unit, `set` takes the typed quantity. */
 type CountEntryValues = { lines: [{ code: string; counted: string; mode: 'add' | 'set' }] };
 
-const resolveInput = zodResolver(ZRecordCountInput);
+const resolveInput = lazySchemaResolver<typeof ZRecordCountInput>(() =>
+  import('@/lib/inventory/schemas').then((m) => m.ZRecordCountInput),
+);
 
 /**
  * Count entry for scanners and keyboards. Scan mode: every Enter adds one unit of that code.
@@ -41,6 +43,7 @@ export function CountEntry({ countId }: { countId: string }) {
     resolver,
     defaultValues: { lines: [{ code: '', counted: '', mode: 'add' }] },
   });
+  useEffect(() => resolveInput.preload(), []);
   const [line] = useWatch({ control: form.control, name: 'lines' });
   // The scanner types into the code field from the moment the page is open.
   useEffect(() => form.setFocus('lines.0.code'), [form]);

@@ -1,20 +1,19 @@
 'use client';
 
-import { useState, useTransition } from 'react';
+import { useEffect, useState, useTransition } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { ClipboardList } from 'lucide-react';
 import { toast } from 'sonner';
 import { actionErrorMessage } from '@/components/action-result';
-import { setServerErrors } from '@/components/form-errors';
+import { lazySchemaResolver, setServerErrors } from '@/components/form-errors';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { NativeSelect } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
-import { ZStartCountInput, type StartCountInput } from '@/lib/inventory/schemas';
+import type { StartCountInput, ZStartCountInput } from '@/lib/inventory/schemas';
 import { startCountAction } from '@/lib/next/actions/inventory';
 import { useI18n } from '@/lib/next/i18n-client';
 import { LocationField, type LocationOption } from './form-fields';
@@ -23,7 +22,9 @@ type Kind = StartCountInput['scope']['kind'];
 /** The SKUs as typed: one per line, or separated by commas or spaces. */
 type CountStartValues = { locationId: string; scope: { kind: Kind; category: string; skus: string } };
 
-const resolveInput = zodResolver(ZStartCountInput);
+const resolveInput = lazySchemaResolver<typeof ZStartCountInput>(() =>
+  import('@/lib/inventory/schemas').then((m) => m.ZStartCountInput),
+);
 /**
  * The action's schema checks the scope that is chosen, with the typed list split into SKUs; its
  * paths (locationId, scope.category, scope.skus) are the form's own.
@@ -49,6 +50,7 @@ export function CountStartForm({ locations, categories }: { locations: LocationO
       scope: { kind: 'category', category: categories[0] ?? '', skus: '' },
     },
   });
+  useEffect(() => resolveInput.preload(), []);
   const kind = useWatch({ control: form.control, name: 'scope.kind' });
   const { errors } = form.formState;
 

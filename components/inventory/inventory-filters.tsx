@@ -20,7 +20,8 @@ import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
 import { useI18n } from '@/lib/next/i18n-client';
 import type { LocationOption } from '@/lib/inventory/queries/locations';
-import { STOCK_STATUSES, type InventoryListQuery } from '@/lib/inventory/schemas';
+import { STOCK_STATUSES } from '@/lib/inventory/constants';
+import type { InventoryListQuery } from '@/lib/inventory/schemas';
 import { inventoryListParsers } from './list-url';
 import { ScanForm } from './scan-form';
 

@@ -1,5 +1,6 @@
 import { createSerializer, parseAsArrayOf, parseAsInteger, parseAsString, parseAsStringLiteral } from 'nuqs/server';
-import { INVENTORY_SORTS, STOCK_STATUSES, type InventoryListQuery } from '@/lib/inventory/schemas';
+import { INVENTORY_SORTS, STOCK_STATUSES } from '@/lib/inventory/constants';
+import type { InventoryListQuery } from '@/lib/inventory/schemas';
 
 export type InventoryListParams = Partial<Omit<InventoryListQuery, 'loc'>> & { loc?: readonly string[] };
 

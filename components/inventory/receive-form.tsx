@@ -1,13 +1,13 @@
 'use client';
 
-import { useTransition } from 'react';
+import { useEffect, useTransition } from 'react';
 import { useController, useForm } from 'react-hook-form';
 import { PackagePlus } from 'lucide-react';
 import { toast } from 'sonner';
 import { actionErrorMessage } from '@/components/action-result';
-import { schemaResolver, setServerErrors } from '@/components/form-errors';
+import { lazySchemaResolver, setServerErrors } from '@/components/form-errors';
 import { Button } from '@/components/ui/button';
-import { ZReceiveStockInput, type ReceiveStockInput } from '@/lib/inventory/schemas';
+import type { ReceiveStockInput, ZReceiveStockInput } from '@/lib/inventory/schemas';
 import { receiveStockAction } from '@/lib/next/actions/inventory';
 import { useI18n } from '@/lib/next/i18n-client';
 import { LocationField, ReferenceField, type LocationOption } from './form-fields';
@@ -15,6 +15,10 @@ import { LineEditor, linesErrorText } from './line-editor';
 import type { EditorLine } from './lines';
 
 type ReceiveValues = { locationId: string; reference: string; lines: EditorLine[] };
+
+const resolver = lazySchemaResolver<typeof ZReceiveStockInput, ReceiveValues>(() =>
+  import('@/lib/inventory/schemas').then((m) => m.ZReceiveStockInput),
+);
 
 /**
  * A supplier delivery at one location: the delivery note and its lines, received all or nothing.
@@ -30,9 +34,10 @@ export function ReceiveForm({
   const { t } = useI18n();
   const [pending, startTransition] = useTransition();
   const form = useForm<ReceiveValues, unknown, ReceiveStockInput>({
-    resolver: schemaResolver(ZReceiveStockInput),
+    resolver,
     defaultValues: { locationId: defaultLocationId, reference: '', lines: [] },
   });
+  useEffect(() => resolver.preload(), []);
   const { errors } = form.formState;
   const lines = useController({ control: form.control, name: 'lines' });
 

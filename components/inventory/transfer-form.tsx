@@ -1,16 +1,16 @@
 'use client';
 
-import { useTransition } from 'react';
+import { useEffect, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { useController, useForm, useWatch } from 'react-hook-form';
 import { ArrowLeftRight } from 'lucide-react';
 import { toast } from 'sonner';
 import { actionErrorMessage } from '@/components/action-result';
-import { schemaResolver, setServerErrors } from '@/components/form-errors';
+import { lazySchemaResolver, setServerErrors } from '@/components/form-errors';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
-import { ZCreateTransferInput, type CreateTransferInput } from '@/lib/inventory/schemas';
+import type { CreateTransferInput, ZCreateTransferInput } from '@/lib/inventory/schemas';
 import { createTransferAction } from '@/lib/next/actions/inventory';
 import { useI18n } from '@/lib/next/i18n-client';
 import { LocationField, type LocationOption } from './form-fields';
@@ -18,6 +18,10 @@ import { LineEditor, linesErrorText } from './line-editor';
 import type { EditorLine } from './lines';
 
 type TransferValues = { sourceLocationId: string; destinationLocationId: string; note: string; lines: EditorLine[] };
+
+const resolver = lazySchemaResolver<typeof ZCreateTransferInput, TransferValues>(() =>
+  import('@/lib/inventory/schemas').then((m) => m.ZCreateTransferInput),
+);
 
 /**
  * A draft transfer: source (where the user may send from), destination, lines. Nothing moves until
@@ -36,7 +40,7 @@ export function TransferForm({
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const form = useForm<TransferValues, unknown, CreateTransferInput>({
-    resolver: schemaResolver(ZCreateTransferInput),
+    resolver,
     defaultValues: {
       sourceLocationId: initial.sourceId,
       destinationLocationId: initial.destinationId,
@@ -44,6 +48,7 @@ export function TransferForm({
       lines: initial.lines,
     },
   });
+  useEffect(() => resolver.preload(), []);
   const { errors } = form.formState;
   const lines = useController({ control: form.control, name: 'lines' });
   const sourceId = useWatch({ control: form.control, name: 'sourceLocationId' });

@@ -1,5 +1,6 @@
 import { createSerializer, parseAsString, parseAsStringLiteral } from 'nuqs/server';
-import { FULFILMENT_TYPES, ORDER_STATUSES, type OrderListQuery } from '@/lib/orders/schemas';
+import { FULFILMENT_TYPES, ORDER_STATUSES } from '@/lib/orders/constants';
+import type { OrderListQuery } from '@/lib/orders/schemas';
 
 export type OrderListParams = Partial<OrderListQuery>;
 

@@ -9,7 +9,7 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
 import { useI18n } from '@/lib/next/i18n-client';
-import { FULFILMENT_TYPES, ORDER_STATUSES } from '@/lib/orders/schemas';
+import { FULFILMENT_TYPES, ORDER_STATUSES } from '@/lib/orders/constants';
 import { useHydrated } from '@/components/use-hydrated';
 import { cn } from '@/lib/utils';
 import { hasFilters, orderListParsers, type OrderListParams } from './list-url';

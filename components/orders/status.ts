@@ -1,5 +1,5 @@
 import type { BadgeVariant } from '@/components/ui/badge';
-import type { ORDER_STATUSES } from '@/lib/orders/schemas';
+import type { ORDER_STATUSES } from '@/lib/orders/constants';
 
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 

@@ -1,7 +1,8 @@
-import { match } from '@formatjs/intl-localematcher';
-import Negotiator from 'negotiator';
-import { z } from 'zod';
-
+/**
+ * The languages and what the browser shares with the server about them: plain constants, because
+ * every client component reaches this file through useI18n (format.ts). Negotiating a request's
+ * language is resolve-locale.ts's (server), checking a chosen one schemas.ts's (zod).
+ */
 export const LOCALES = ['en', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
@@ -17,34 +18,9 @@ export const LOCALE_COOKIE_OPTIONS = {
   httpOnly: true,
 } as const;
 
-export const ZLocale = z.enum(LOCALES);
-
 /** The BCP 47 tag handed to Intl: English is shown with European conventions (day/month, 24 h). */
 export const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', fr: 'fr-FR' };
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
-
-/**
- * The request's locale: the cookie (a choice made on this browser), else the supported language
- * the browser ranks highest in Accept-Language (negotiated by `negotiator` and `@formatjs/intl-localematcher`,
- * the pair next-intl's own middleware uses: fr-CA counts as fr), else English.
- */
-export function resolveLocale(sources: { cookie?: string | null; acceptLanguage?: string | null }): Locale {
-  if (isLocale(sources.cookie)) return sources.cookie;
-  return fromAcceptLanguage(sources.acceptLanguage) ?? DEFAULT_LOCALE;
-}
-
-function fromAcceptLanguage(header: string | null | undefined): Locale | null {
-  if (!header) return null;
-  const requested = new Negotiator({ headers: { 'accept-language': header } }).languages().filter((l) => l !== '*');
-  if (requested.length === 0) return null;
-  try {
-    const matched = match(requested, LOCALES, DEFAULT_LOCALE);
-    return isLocale(matched) ? matched : null;
-  } catch {
-    // A malformed tag (the header is the client's) makes the matcher throw: treat it as no preference.
-    return null;
-  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveLocale } from './config';
+import { resolveLocale } from './resolve-locale';
 import { formattersFor } from './format';
 
 describe('resolveLocale', () => {

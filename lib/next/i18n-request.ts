@@ -1,13 +1,14 @@
 import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
-import { LOCALE_COOKIE, resolveLocale, type Locale } from '@/lib/i18n/config';
+import { LOCALE_COOKIE, type Locale } from '@/lib/i18n/config';
+import { resolveLocale } from '@/lib/i18n/resolve-locale';
 import { CATALOGUES } from '@/lib/i18n/messages';
 import type { en } from '@/lib/i18n/messages/en';
 import { installTimeZone } from '@/lib/system/time-zone';
 
 /**
  * next-intl's request configuration (named in next.config.js), without i18n routing: URLs carry
- * no locale; it comes from the cookie, then the browser's Accept-Language (lib/i18n/config.ts).
+ * no locale; it comes from the cookie, then the browser's Accept-Language (lib/i18n/resolve-locale.ts).
  * The server gets the whole catalogue; client providers get what app/layout.tsx gives them.
  */
 export default getRequestConfig(async () => {

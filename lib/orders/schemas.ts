@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FULFILMENT_TYPES, ORDER_STATUSES } from '@/db/schema/order-enums';
+import { FULFILMENT_TYPES, ORDER_STATUSES } from './constants';
 import { isCalendarDate } from '@/lib/dates';
 
 const cents = z.number().int().min(0).max(1_000_000_000);
@@ -91,7 +91,8 @@ export const ZIngestOrderInput = z
   });
 export type IngestOrderInput = z.infer<typeof ZIngestOrderInput>;
 
-// The database's enums, for the filters and the list's URL (they cannot name what the column cannot hold).
+// The database's enums (they cannot name what the column cannot hold), for the server code that imports them from here;
+// browser code takes them from ./constants, without zod.
 export { FULFILMENT_TYPES, ORDER_STATUSES };
 
 const optionalText = z.string().trim().max(100).optional().catch(undefined);
@@ -174,7 +175,7 @@ const optionalContact = (error: PhoneOrderFieldError, max: number, valid: (v: st
  * form. The customer is named and reachable (an email or a phone), or the order is refused on
  * the field that is wrong — never quietly taken as a nameless guest order. Whether the phone is
  * a phone number is checked by ZPhoneOrderRequest (lib/orders/phone-order-request.ts), so
- * libphonenumber's metadata stays out of the client pages importing this file's constants.
+ * libphonenumber's metadata stays out of what imports this file.
  */
 export const ZPhoneOrderInput = z.object({
   idempotencyKey: z.uuid(),

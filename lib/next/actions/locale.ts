@@ -6,7 +6,8 @@ import { getDb } from '@/db/client';
 import { staffUsers } from '@/db/schema';
 import { can } from '@/lib/auth/permissions';
 import { getSessionContext } from '@/lib/next/session';
-import { LOCALE_COOKIE, LOCALE_COOKIE_OPTIONS, ZLocale, type Locale } from '@/lib/i18n/config';
+import { LOCALE_COOKIE, LOCALE_COOKIE_OPTIONS, type Locale } from '@/lib/i18n/config';
+import { ZLocale } from '@/lib/i18n/schemas';
 import { getI18n } from '@/lib/next/i18n';
 
 export type SetLocaleResult =
