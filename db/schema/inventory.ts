@@ -91,6 +91,8 @@ export const inventoryMovements = pgTable(
   (t) => [
     check('movements_nonzero', sql`${t.deltaOnHand} <> 0 or ${t.deltaReserved} <> 0`),
     index('movements_variant_location_time_idx').on(t.variantId, t.locationId, t.createdAt.desc().nullsFirst()),
+    // A SKU's ledger, newest first, one keyset page (id < before) at a time: listLedger on the SKU page.
+    index('movements_variant_id_idx').on(t.variantId, t.id),
     index('movements_location_time_idx').on(t.locationId, t.createdAt.desc().nullsFirst()),
     index('movements_reference_idx').on(t.referenceType, t.referenceId),
   ],

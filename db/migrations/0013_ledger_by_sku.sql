@@ -1,0 +1,1 @@
+CREATE INDEX "movements_variant_id_idx" ON "inventory_movements" USING btree ("variant_id","id");
