@@ -28,7 +28,18 @@ export type DbHandle = {
   close: () => Promise<void>;
   /** Runs raw SQL (several statements allowed) — for seeds and tests. */
   exec: (sql: string) => Promise<void>;
+  /**
+   * LISTENs on `channel` in a session of its own: on PostgreSQL a dedicated connection outside the
+   * pool (a pooled one would hand its notifications to whoever borrows it next), on PGlite the
+   * embedded engine's listen(). `onLost` says the session broke (the server restarted, the network
+   * dropped): notifications sent meanwhile are lost, and the caller listens again. Never called
+   * after `close()`.
+   */
+  listen: (channel: string, onNotify: (payload: string) => void, onLost: (error: Error) => void) => Promise<Listening>;
 };
+
+/** A LISTEN session opened by DbHandle.listen. */
+export type Listening = { close: () => Promise<void> };
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 
@@ -84,6 +95,11 @@ function pgliteHandle(client: PGlite, unlock: () => void): DbHandle {
     },
     exec: async (sql) => {
       await client.exec(sql);
+    },
+    // One embedded session: it cannot be lost, and it hears the process's own NOTIFYs.
+    listen: async (channel, onNotify) => {
+      const unlisten = await client.listen(channel, onNotify);
+      return { close: () => unlisten() };
     },
   };
 }
@@ -218,7 +234,53 @@ export function openPostgres(url: string, options: PostgresOptions | number = {}
     exec: async (sql) => {
       await pool.query(sql);
     },
+    listen: (channel, onNotify, onLost) => listenPostgres(url, channel, onNotify, onLost),
   };
+}
+
+/** A dedicated connection that LISTENs on `channel` (see DbHandle.listen). */
+async function listenPostgres(
+  url: string,
+  channel: string,
+  onNotify: (payload: string) => void,
+  onLost: (error: Error) => void,
+): Promise<Listening> {
+  // keepAlive: a connection silently cut (a NAT, a failover) is noticed instead of waiting for ever.
+  const client = new pg.Client({ connectionString: url, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
+  let listening = false;
+  let closing = false;
+  let lost = false;
+  // Before LISTEN has answered, a failure is the caller's rejected promise, not onLost.
+  const lose = (error: Error) => {
+    if (!listening || closing || lost) return;
+    lost = true;
+    client.end().catch(() => undefined);
+    onLost(error);
+  };
+  client.on('error', lose);
+  client.on('end', () => lose(new Error('the LISTEN connection ended')));
+  client.on('notification', (message) => {
+    if (message.channel === channel && message.payload !== undefined) onNotify(message.payload);
+  });
+  try {
+    await client.connect();
+    await client.query(`LISTEN ${pgIdentifier(channel)}`);
+    listening = true;
+  } catch (error) {
+    closing = true;
+    await client.end().catch(() => undefined);
+    throw error;
+  }
+  return {
+    close: async () => {
+      closing = true;
+      await client.end().catch(() => undefined);
+    },
+  };
+}
+
+function pgIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
 }
 
 /**

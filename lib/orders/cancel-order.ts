@@ -5,11 +5,14 @@ import type { Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { changeStock } from '@/lib/inventory/ledger';
 import { bumpKpi } from '@/lib/kpis/rollup';
+import { announce } from '@/lib/live/announce';
+import { liveTopic } from '@/lib/live/topics';
 import { activeReservations, assertFrom, assertOrderScope, lockOrder } from './lock-order';
 
 /**
  * Cancels an open order: its reservations are released (stock back to available), an open
- * pickup is cancelled, the KPI rollup and the customer's lifetime value drop the order. Audited.
+ * pickup is cancelled, the KPI rollup and the customer's lifetime value drop the order. Audited,
+ * and announced on its location's live lists at commit.
  */
 export async function cancelOrder(db: Db, actor: Actor, input: { orderId: string; reason: string }): Promise<void> {
   await db.transaction(async (tx) => {
@@ -32,10 +35,11 @@ export async function cancelOrder(db: Db, actor: Actor, input: { orderId: string
         .set({ status: 'released', closedAt: sql`now()` })
         .where(eq(reservations.id, r.id));
     }
-    await tx
+    const cancelledPickups = await tx
       .update(pickups)
       .set({ state: 'cancelled', closedAt: sql`now()`, updatedAt: sql`now()` })
-      .where(and(eq(pickups.orderId, order.id), inArray(pickups.state, ['placed', 'to_pick', 'ready'])));
+      .where(and(eq(pickups.orderId, order.id), inArray(pickups.state, ['placed', 'to_pick', 'ready'])))
+      .returning({ locationId: pickups.locationId });
     await tx
       .update(orders)
       .set({ status: 'cancelled', cancelledAt: sql`now()`, cancelReason: input.reason, updatedAt: sql`now()` })
@@ -55,6 +59,10 @@ export async function cancelOrder(db: Db, actor: Actor, input: { orderId: string
         .set({ lifetimeValueCents: sql`${customers.lifetimeValueCents} - ${order.totalCents}` })
         .where(eq(customers.id, order.customerId));
     }
+    // The lists that show it, live (sent at commit).
+    const cancelled = { kind: 'order.cancelled', id: order.id } as const;
+    if (order.locationId) await announce(tx, liveTopic.orders(order.locationId), cancelled);
+    for (const p of cancelledPickups) await announce(tx, liveTopic.pickups(p.locationId), cancelled);
     await writeAudit(tx, {
       actorId: actor.userId,
       action: 'order.cancel',

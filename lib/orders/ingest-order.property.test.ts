@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '@/db/client';
+import type { Db, DbHandle } from '@/db/client';
 import { channels, inventoryLevels, locations } from '@/db/schema';
 import { createTemplateDatabase, type TemplateDatabase } from '@/db/testing';
+import { LIVE_CHANNEL, type LiveEvent } from '@/lib/live/topics';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
 import { ingestOrder } from './ingest-order';
 import { ingestOrderReference } from './ingest-order.reference';
@@ -12,7 +13,8 @@ import { ZIngestOrderInput, type IngestOrderInput } from './schemas';
 /**
  * The fast ingestion (one statement, ingest-order.ts) against its plain twin (the query builder,
  * changeStock, one transaction: ingest-order.reference.ts): the same deliveries, one after the
- * other, on two copies of one database, must answer the same and leave the same rows.
+ * other, on two copies of one database, must answer the same, leave the same rows and announce
+ * the same live events.
  */
 
 let template: TemplateDatabase<InventoryWorld>;
@@ -140,6 +142,30 @@ const SNAPSHOT: Record<string, string> = {
     group by 1, 2, 3`,
 };
 
+/** The live announcements a database sends (topic and kind, in order; ids differ between copies). */
+async function announcements(handle: DbHandle) {
+  const heard: string[] = [];
+  let ended = false;
+  const listening = await handle.listen(
+    LIVE_CHANNEL,
+    (payload) => {
+      if (payload === 'end') return void (ended = true);
+      const event = JSON.parse(payload) as LiveEvent;
+      heard.push(`${event.topic} ${event.kind}`);
+    },
+    () => {},
+  );
+  return {
+    /** Everything announced so far: notifications arrive in commit order, so a last one marks the end. */
+    async all() {
+      await handle.exec(`select pg_notify('${LIVE_CHANNEL}', 'end')`);
+      for (let i = 0; !ended && i < 500; i++) await new Promise((r) => setTimeout(r, 10));
+      await listening.close();
+      return heard;
+    },
+  };
+}
+
 async function snapshot(db: Db): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const [name, query] of Object.entries(SNAPSHOT)) {
@@ -155,6 +181,7 @@ describe('ingestOrder and its reference', () => {
       fc.asyncProperty(fc.array(delivery, { minLength: 1, maxLength: 8 }), async (deliveries) => {
         const [fast, plain] = await Promise.all([template.copy(), template.copy()]);
         try {
+          const [fastHeard, plainHeard] = await Promise.all([announcements(fast), announcements(plain)]);
           const actorId = template.value.owner.userId;
           for (const d of deliveries) {
             const a = await deliver(ingestOrder, fast.db, d, actorId);
@@ -162,6 +189,7 @@ describe('ingestOrder and its reference', () => {
             expect(a, JSON.stringify(d)).toEqual(b);
           }
           expect(await snapshot(fast.db)).toEqual(await snapshot(plain.db));
+          expect(await fastHeard.all()).toEqual(await plainHeard.all());
         } finally {
           await Promise.all([fast.close(), plain.close()]);
         }

@@ -19,6 +19,8 @@ import { DomainError, OutOfStock } from '@/lib/errors';
 import { changeStock } from '@/lib/inventory/ledger';
 import { availableToPromise, availableToPromiseSql } from '@/lib/inventory/rules';
 import { bumpKpi } from '@/lib/kpis/rollup';
+import { announce } from '@/lib/live/announce';
+import { liveTopic } from '@/lib/live/topics';
 import type { IngestChannel, IngestResult } from './ingest-order';
 import type { IngestOrderInput } from './schemas';
 
@@ -170,6 +172,12 @@ export async function ingestOrderReference(
       { placedAt: input.placedAt, channelId: from.id, locationId: location?.id ?? null },
       { orders: 1, revenueCents: input.totals.totalCents, units: itemCount, pickupOrders: type === 'pickup' ? 1 : 0 },
     );
+
+    // 11. Announced live at its location: its orders, and its pickup queue for a pickup (sent at commit).
+    if (location) {
+      await announce(tx, liveTopic.orders(location.id), { kind: 'order.placed', id: order.id });
+      if (type === 'pickup') await announce(tx, liveTopic.pickups(location.id), { kind: 'order.placed', id: order.id });
+    }
     return { created: true, order };
   });
 }

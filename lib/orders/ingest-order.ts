@@ -10,6 +10,8 @@ import { capAllowance } from '@/lib/inventory/availability';
 import { availableToPromiseSql } from '@/lib/inventory/rules';
 import { bookClaimedStockCtes, claimStockCtes, type StockClaim, type StockClaimCtes } from '@/lib/inventory/reserve';
 import { kpiUpsert } from '@/lib/kpis/rollup';
+import { announceSql } from '@/lib/live/announce';
+import { liveTopic } from '@/lib/live/topics';
 import type { IngestOrderInput } from './schemas';
 
 /** The channel an order comes from, by code; its settings are read with the order's context. */
@@ -349,8 +351,8 @@ const SKUS_SHORT = sql.raw('order_skus_short');
 
 /**
  * The customer (customerCtes, this order counted on their summary), the order, its lines, its
- * stock (claimStockCtes, bookClaimedStockCtes), its pickup, the timeline and the KPI rollup: one
- * statement, which refuses itself (comptoir_refuse, migration 0006) — so that none of its parts
+ * stock (claimStockCtes, bookClaimedStockCtes), its pickup, the timeline, the KPI rollup and, at
+ * a location, its live announcement (announceOrder): one statement, which refuses itself (comptoir_refuse, migration 0006) — so that none of its parts
  * stays written, with or without a transaction around it — when the (channel, external id) exists
  * already (Replay), when a claim failed that a new plan may meet (StockMoved), when stock is
  * short and the order cannot wait for it (OutOfStock), when the channel got a cap on one of its
@@ -367,6 +369,7 @@ async function writeOrder(db: Conn, w: WriteOrder): Promise<IngestedOrder> {
       })
     : null;
   const stock = claimStockCtes(mode, w.plan.claims);
+  const announced = announceOrder(w);
   const parts = [
     deliveredBefore(w),
     ...(customer ? [customer.ctes] : []),
@@ -378,12 +381,13 @@ async function writeOrder(db: Conn, w: WriteOrder): Promise<IngestedOrder> {
     insertEvents(w),
     bookClaimedStockCtes(mode, stock, { orderId: w.orderId, actorId: w.actorId, orderInserted: ORDER_INSERTED }),
     countKpi(w),
+    ...(announced ? [announced] : []),
     skusShortJson(),
   ];
   try {
     const { rows } = await executePrepared<IngestedOrder>(
       db,
-      sql`with ${sql.join(parts, sql`, `)} ${verdict(w, stock, customer)}`,
+      sql`with ${sql.join(parts, sql`, `)} ${verdict(w, stock, customer, announced !== null)}`,
     );
     return rows[0];
   } catch (error) {
@@ -477,6 +481,24 @@ function countKpi(w: WriteOrder): SQL {
   )})`;
 }
 
+/**
+ * `order_announced`: an order taken for a location announced on its live topics — the location's
+ * orders, and its pickup queue for a pickup (announceSql, lib/live). NOTIFY is transactional: the
+ * announcement goes out when the statement commits, never when it refuses itself. A ship order
+ * announces nothing (no store list shows it live), and its statement is the same as before.
+ */
+function announceOrder(w: WriteOrder): SQL | null {
+  if (!w.locationId) return null;
+  const topics = [liveTopic.orders(w.locationId)];
+  if (w.input.fulfilment.type === 'pickup') topics.push(liveTopic.pickups(w.locationId));
+  const values = sql.join(
+    topics.map((t) => sql`(${t}::text)`),
+    sql`, `,
+  );
+  return sql`order_announced as (
+      select ${announceSql(sql`t.topic`, 'order.placed', sql`o.id`)} from ${ORDER_INSERTED} o, (values ${values}) t(topic))`;
+}
+
 /** `order_skus_short_json (skus)`: the short SKUs as one JSON array, sorted, for OutOfStock. */
 function skusShortJson(): SQL {
   return sql`order_skus_short_json as (select coalesce(json_agg(sku order by sku), '[]') as skus from ${SKUS_SHORT})`;
@@ -486,14 +508,15 @@ function skusShortJson(): SQL {
  * The statement's answer: the order inserted, or a refusal (comptoir_refuse) that rolls every
  * part back — tested in this order, so a replay is told as a replay even when stock is gone now.
  */
-function verdict(w: WriteOrder, stock: StockClaimCtes, customer: CustomerCtes | null): SQL {
+function verdict(w: WriteOrder, stock: StockClaimCtes, customer: CustomerCtes | null, announced: boolean): SQL {
   const variantIds = sql.join(
     [...new Set(w.lines.map((l) => l.variantId))].map((id) => sql`${id}::uuid`),
     sql`, `,
   );
   return sql`select o.id, o.number, o.external_id as "externalId", o.status
     from order_skus_short_json short left join ${ORDER_INSERTED} o on true
-    where case
+    -- A CTE that only reads runs when something reads it: this runs order_announced.
+    where ${announced ? sql`(select count(*) from order_announced) >= 0 and ` : sql``}case
       when exists (select 1 from order_delivered_before) then comptoir_refuse('replay')
       when ${w.retryMoved} and exists (select 1 from ${stock.skusUnclaimed}) then comptoir_refuse('stock_moved')
       when ${!w.backorderable} and exists (select 1 from ${SKUS_SHORT}) then comptoir_refuse('out_of_stock', short.skus::jsonb)
