@@ -23,6 +23,8 @@ export const customers = pgTable(
     /** Primary contact details, copied from identities for display and search. */
     email: text('email'),
     phone: text('phone'),
+    /** The language the customer's messages are written in ('fr', 'en'); null: the install's default. */
+    locale: text('locale'),
     /** A merged profile remains as a redirect to its survivor. */
     mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => customers.id, { onDelete: 'restrict' }),
     mergedAt: timestamp('merged_at', { withTimezone: true }),
@@ -34,6 +36,7 @@ export const customers = pgTable(
   },
   (t) => [
     check('customers_not_merged_into_self', sql`${t.mergedIntoId} is null or ${t.mergedIntoId} <> ${t.id}`),
+    check('customers_locale_known', sql`${t.locale} is null or ${t.locale} in ('fr', 'en')`),
     check('customers_phone_e164', sql`${t.phone} is null or ${t.phone} ~ '^\\+[1-9][0-9]{6,14}$'`),
     index('customers_name_trgm_idx').using('gin', sql`(${t.firstName} || ' ' || ${t.lastName}) gin_trgm_ops`),
     index('customers_email_trgm_idx').using('gin', t.email.op('gin_trgm_ops')),

@@ -1,10 +1,24 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { transfers } from './inventory';
 import { locations } from './locations';
 import { orders } from './orders';
+import { PICKUP_STATES } from './pickup-states';
 import { staffUsers } from './staff';
 
-export const pickupState = pgEnum('pickup_state', ['placed', 'to_pick', 'ready', 'collected', 'expired', 'cancelled']);
+export const pickupState = pgEnum('pickup_state', PICKUP_STATES);
 
 export const pickups = pgTable(
   'pickups',
@@ -18,15 +32,38 @@ export const pickups = pgTable(
       .notNull()
       .references(() => locations.id, { onDelete: 'restrict' }),
     state: pickupState('state').notNull().default('placed'),
-    /** Issued when the parcel is ready; checked at hand-over. */
+    /** Issued when the parcel is ready; checked at hand-over; unique among the store's ready parcels. */
     code: text('code'),
+    /**
+     * Each transition's time and, for staff ones, who (lib/pickups/state-machine.ts): the KPIs
+     * and the queue read these, the order's timeline tells the story.
+     */
     placedAt: timestamp('placed_at', { withTimezone: true }).notNull(),
+    pickingStartedAt: timestamp('picking_started_at', { withTimezone: true }),
+    pickingStartedById: uuid('picking_started_by_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    /** Since when the pickup waits for a transfer (ship-to-store or after a short pick), and which one. */
+    awaitingTransferAt: timestamp('awaiting_transfer_at', { withTimezone: true }),
+    transferId: uuid('transfer_id').references(() => transfers.id, { onDelete: 'set null' }),
     pickedAt: timestamp('picked_at', { withTimezone: true }),
     pickedById: uuid('picked_by_id').references(() => staffUsers.id, { onDelete: 'set null' }),
     readyAt: timestamp('ready_at', { withTimezone: true }),
+    readyById: uuid('ready_by_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    /** The hold's end: a ready parcel not collected by then expires. */
     dueBy: timestamp('due_by', { withTimezone: true }),
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    remindersSent: integer('reminders_sent').notNull().default(0),
+    holdExtendedAt: timestamp('hold_extended_at', { withTimezone: true }),
     collectedAt: timestamp('collected_at', { withTimezone: true }),
+    /** The staff member who handed the parcel over. */
     collectedById: uuid('collected_by_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    /** Who took it, when not the customer themself. */
+    collectedByName: text('collected_by_name'),
+    expiredAt: timestamp('expired_at', { withTimezone: true }),
+    rejectedAt: timestamp('rejected_at', { withTimezone: true }),
+    rejectedById: uuid('rejected_by_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    rejectReason: text('reject_reason'),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /** When the pickup reached an end (collected, expired, rejected, cancelled). */
     closedAt: timestamp('closed_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -36,7 +73,12 @@ export const pickups = pgTable(
       'pickups_ready_has_code',
       sql`${t.state} not in ('ready', 'collected') or (${t.code} is not null and ${t.readyAt} is not null and ${t.dueBy} is not null)`,
     ),
+    check('pickups_reminders_sent_range', sql`${t.remindersSent} >= 0`),
     index('pickups_queue_idx').on(t.locationId, t.state, t.placedAt),
+    // A code names one parcel on the store's shelf; a collected or expired one frees its code.
+    uniqueIndex('pickups_ready_code_key')
+      .on(t.locationId, t.code)
+      .where(sql`${t.state} = 'ready'`),
     index('pickups_due_idx')
       .on(t.dueBy)
       .where(sql`${t.state} = 'ready'`),

@@ -228,6 +228,20 @@ export function generateOrders(ctx: OrderContext, count: number, extraOpenPickup
 
   const external = new Set<string>();
   const posTickets = new Map<string, number>();
+  // A pickup code is unique among a store's ready parcels (pickups_ready_code_key): the seed
+  // never gives one store's parcels the same code.
+  const codesByStore = new Map<string, Set<string>>();
+  const newPickupCode = (storeId: string) => {
+    const used = codesByStore.get(storeId) ?? new Set<string>();
+    codesByStore.set(storeId, used);
+    for (;;) {
+      const code = rng.digits(6);
+      if (!used.has(code)) {
+        used.add(code);
+        return code;
+      }
+    }
+  };
   const uniqueExternal = (make: () => string) => {
     for (;;) {
       const e = make();
@@ -529,11 +543,19 @@ export function generateOrders(ctx: OrderContext, count: number, extraOpenPickup
           sentAt: fresh ? null : secondsOnly(readyAt + rng.int(5, 90) * 1000),
         });
       };
+      const startPicking = () => {
+        pickup.pickingStartedAt = secondsOnly(toPickAt);
+        pickup.pickingStartedById = staff;
+        event('to_pick', toPickAt, {}, staff);
+      };
       const becomeReady = () => {
-        pickup.code = rng.digits(6);
+        pickup.code = newPickupCode(s.id);
         pickup.pickedAt = secondsOnly(readyAt);
         pickup.pickedById = staff;
         pickup.readyAt = secondsOnly(readyAt);
+        pickup.readyById = staff;
+        pickup.pickingStartedAt = secondsOnly(toPickAt);
+        pickup.pickingStartedById = staff;
         pickup.dueBy = secondsOnly(dueBy);
         event('to_pick', toPickAt, {}, staff);
         event('ready', readyAt, { code: pickup.code, dueBy: new Date(dueBy).toISOString() }, staff);
@@ -543,8 +565,9 @@ export function generateOrders(ctx: OrderContext, count: number, extraOpenPickup
       const cancelAt = placedAt + Math.min(age * 0.6, rng.int(30, 30 * 60) * MINUTE);
       if (!draft.forcePickup && age > HOUR && rng.chance(0.05)) {
         if (cancelAt > readyAt) becomeReady();
-        else if (cancelAt > toPickAt) event('to_pick', toPickAt, {}, staff);
+        else if (cancelAt > toPickAt) startPicking();
         pickup.state = 'cancelled';
+        pickup.cancelledAt = secondsOnly(cancelAt);
         pickup.closedAt = secondsOnly(cancelAt);
         const byAgent = code === 'phone' || rng.chance(0.4);
         cancel(cancelAt, rng.pick(CANCEL_REASONS.slice(0, 2)), byAgent ? ctx.agentId : null);
@@ -554,7 +577,7 @@ export function generateOrders(ctx: OrderContext, count: number, extraOpenPickup
       } else if (now < readyAt) {
         pickup.state = 'to_pick';
         order.status = 'confirmed';
-        event('to_pick', toPickAt, {}, staff);
+        startPicking();
         closeReservations('active', null);
       } else {
         becomeReady();
@@ -575,6 +598,7 @@ export function generateOrders(ctx: OrderContext, count: number, extraOpenPickup
           } else closeReservations('active', null);
         } else if (expireAt <= now) {
           pickup.state = 'expired';
+          pickup.expiredAt = secondsOnly(expireAt);
           pickup.closedAt = secondsOnly(expireAt);
           order.status = 'cancelled';
           order.cancelledAt = secondsOnly(expireAt);

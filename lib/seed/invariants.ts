@@ -48,7 +48,7 @@ export const SEED_INVARIANTS: Record<string, string> = {
     WHERE (o.fulfilment_type = 'pickup') <> (p.id IS NOT NULL) OR p.location_id <> o.location_id`,
   'active reservations belong to open orders': `
     SELECT r.id FROM reservations r JOIN orders o ON o.id = r.order_id LEFT JOIN pickups p ON p.order_id = o.id
-    WHERE r.status = 'active' AND (o.status NOT IN ('placed', 'confirmed') OR p.state NOT IN ('placed', 'to_pick', 'ready'))`,
+    WHERE r.status = 'active' AND (o.status NOT IN ('placed', 'confirmed') OR p.state NOT IN ('placed', 'to_pick', 'awaiting_transfer', 'ready'))`,
   'order numbers come from the sequence': `
     SELECT number FROM orders WHERE number !~ '^CMP-[0-9]+$'
        OR substr(number, 5)::bigint > (SELECT last_value FROM order_number_seq)`,

@@ -566,11 +566,18 @@ export async function seedLarge(handle: DbHandle, opts: SeedLargeOptions = {}): 
     );
     await run(
       'pickups',
-      `INSERT INTO pickups (id, order_id, location_id, state, code, placed_at, picked_at, ready_at, due_by, collected_at, closed_at, updated_at)
+      `INSERT INTO pickups (id, order_id, location_id, state, code, placed_at, picking_started_at, picked_at, ready_at, due_by,
+                            collected_at, expired_at, cancelled_at, closed_at, updated_at)
        SELECT ${CS}.uid(22, o), ${CS}.uid(20, o), ${CS}.uid(1, loc), pstate,
-              CASE WHEN ready_at IS NOT NULL THEN lpad(${CS}.ri(o, 60, 1000000)::text, 6, '0') END,
-              placed_at, ready_at, ready_at, ready_at + make_interval(days => ${hold}),
+              -- Unique among a store's ready parcels (pickups_ready_code_key): the ready ones are
+              -- numbered per store and spread over the code space by a multiplier prime to 10^6.
+              CASE WHEN pstate = 'ready'
+                     THEN lpad(((row_number() OVER (PARTITION BY loc, pstate = 'ready' ORDER BY o) * 7919) % 1000000)::text, 6, '0')
+                   WHEN ready_at IS NOT NULL THEN lpad(${CS}.ri(o, 60, 1000000)::text, 6, '0') END,
+              placed_at, ready_at, ready_at, ready_at, ready_at + make_interval(days => ${hold}),
               CASE WHEN pstate = 'collected' THEN closed_at END,
+              CASE WHEN pstate = 'expired' THEN closed_at END,
+              CASE WHEN pstate = 'cancelled' THEN cancelled_at END,
               CASE WHEN pstate IN ('collected', 'expired') THEN closed_at WHEN pstate = 'cancelled' THEN cancelled_at END,
               updated_at
        FROM ${CS}.o WHERE ful = 'pickup' ORDER BY o`,
