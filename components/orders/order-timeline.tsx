@@ -10,9 +10,16 @@ const KNOWN_EVENTS = [
   'backordered',
   'confirmed',
   'to_pick',
+  'awaiting_transfer',
+  'transfer_received',
   'ready',
+  'reminded',
+  'hold_extended',
   'collected',
   'expired',
+  'pickup_rejected',
+  'rerouted',
+  'pickup_cancelled',
   'shipped',
   'delivered',
   'cancelled',
@@ -27,7 +34,14 @@ const TONE: Record<string, string> = {
   sold: 'bg-done',
   confirmed: 'bg-waiting',
   to_pick: 'bg-waiting',
+  awaiting_transfer: 'bg-waiting',
+  transfer_received: 'bg-info',
   ready: 'bg-waiting',
+  reminded: 'bg-info',
+  hold_extended: 'bg-info',
+  pickup_rejected: 'bg-problem',
+  rerouted: 'bg-info',
+  pickup_cancelled: 'bg-closed',
   backordered: 'bg-waiting',
   collected: 'bg-done',
   shipped: 'bg-done',
@@ -71,6 +85,9 @@ export async function OrderTimeline({
     if (Array.isArray(data.skus) && data.skus.length)
       out.push(t('orders.event.missing', { skus: data.skus.join(', ') }));
     if (type === 'ready' && str(data.code)) out.push(t('orders.event.code', { code: String(data.code) }));
+    if (str(data.collectedBy)) out.push(t('orders.event.collectedBy', { name: String(data.collectedBy) }));
+    if ((type === 'ready' || type === 'hold_extended') && str(data.dueBy))
+      out.push(t('orders.event.dueBy', { date: formatDateTime(String(data.dueBy)) }));
     return out;
   }
 

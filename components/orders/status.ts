@@ -17,9 +17,11 @@ export const ORDER_STATUS_VARIANT: Record<OrderStatus, BadgeVariant> = {
 export const PICKUP_STATE_VARIANT: Record<string, BadgeVariant> = {
   placed: 'waiting',
   to_pick: 'waiting',
+  awaiting_transfer: 'waiting',
   ready: 'waiting',
   collected: 'done',
   expired: 'problem',
+  rejected: 'problem',
   cancelled: 'closed',
 };
 

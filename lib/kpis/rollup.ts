@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { KPI_SHARDS } from '@/db/schema';
 import { installTimeZone } from '@/lib/system/time-zone';
+import { uuidArray } from '@/lib/uuid-array';
 
 /** The counters of a kpi_daily key; see lib/seed/rollups.ts for what each one counts. */
 export type KpiCounters = {
@@ -56,6 +57,11 @@ export function kpiUpsert(key: KpiKey, d: KpiDelta): SQL {
     values ((${placedAt}::timestamptz at time zone ${installTimeZone()})::date, ${key.channelId}, ${key.locationId},
       pg_backend_pid() % ${KPI_SHARDS}, ${v.orders}, ${v.revenue}, ${v.units}, ${v.pickupOrders}, ${v.ready}, ${v.lead},
       ${v.collected}, ${v.expired}, ${v.cancelled}, ${v.returns}, ${v.returnedCents})
+    ${ADD_ON_CONFLICT}`;
+}
+
+/** Adds a new row's counters to the key's row when the key (and shard) is there already. */
+const ADD_ON_CONFLICT = sql`
     on conflict (day, channel_id, location_id, shard) do update set
       orders = k.orders + excluded.orders,
       revenue_cents = k.revenue_cents + excluded.revenue_cents,
@@ -68,4 +74,26 @@ export function kpiUpsert(key: KpiKey, d: KpiDelta): SQL {
       cancelled_orders = k.cancelled_orders + excluded.cancelled_orders,
       returns = k.returns + excluded.returns,
       returned_cents = k.returned_cents + excluded.returned_cents`;
+
+/**
+ * bumpKpi for many orders in one statement (a job closing a batch): each order adds `perOrder`
+ * to its own key, and with `dropOrder` takes its total and units off the revenue, as cancelling
+ * it does. One row per key: the batch's orders of one day, channel and store add up first.
+ */
+export async function bumpKpiForOrders(
+  tx: DbOrTx,
+  orderIds: readonly string[],
+  perOrder: Pick<KpiDelta, 'pickupsExpired' | 'cancelledOrders'>,
+  options: { dropOrder: boolean },
+): Promise<void> {
+  if (orderIds.length === 0) return;
+  const drop = options.dropOrder ? 1 : 0;
+  await tx.execute(sql`
+    insert into kpi_daily as k (day, channel_id, location_id, shard, pickups_expired, cancelled_orders, revenue_cents, units)
+    select (o.placed_at at time zone ${installTimeZone()})::date, o.channel_id, o.location_id, pg_backend_pid() % ${KPI_SHARDS},
+      count(*) * ${perOrder.pickupsExpired ?? 0}::int, count(*) * ${perOrder.cancelledOrders ?? 0}::int,
+      -${drop}::int * sum(o.total_cents), -${drop}::int * sum(o.item_count)
+    from orders o where o.id = any(${uuidArray(orderIds)})
+    group by 1, 2, 3
+    ${ADD_ON_CONFLICT}`);
 }

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { customers, orderEvents, orders, pickups, reservations } from '@/db/schema';
+import { PICKUP_OPEN_STATES } from '@/db/schema/pickup-states';
 import type { Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { changeStock } from '@/lib/inventory/ledger';
@@ -37,8 +38,8 @@ export async function cancelOrder(db: Db, actor: Actor, input: { orderId: string
     }
     const cancelledPickups = await tx
       .update(pickups)
-      .set({ state: 'cancelled', closedAt: sql`now()`, updatedAt: sql`now()` })
-      .where(and(eq(pickups.orderId, order.id), inArray(pickups.state, ['placed', 'to_pick', 'ready'])))
+      .set({ state: 'cancelled', cancelledAt: sql`now()`, closedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(and(eq(pickups.orderId, order.id), inArray(pickups.state, PICKUP_OPEN_STATES)))
       .returning({ locationId: pickups.locationId });
     await tx
       .update(orders)

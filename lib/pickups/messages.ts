@@ -1,0 +1,105 @@
+import { inArray } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { customers, locations, notificationOutbox } from '@/db/schema';
+import { isLocale } from '@/lib/i18n/config';
+import { localName } from '@/lib/i18n/local-name';
+import type { OrderRow } from '@/lib/orders/lock-order';
+import type { PickupRow } from './transition';
+
+export type PickupMessageKind =
+  | 'pickup.ready'
+  | 'pickup.reminder'
+  | 'pickup.expired'
+  | 'pickup.hold_extended'
+  | 'pickup.rejected'
+  | 'pickup.rerouted';
+
+export type PickupMessage = {
+  order: Pick<OrderRow, 'id' | 'number' | 'customerId'>;
+  pickup: Pick<PickupRow, 'locationId' | 'code' | 'dueBy'>;
+  /** What this kind of message says besides the pickup (a reminder's `final`, a rejection's reason…). */
+  extra?: Record<string, unknown>;
+};
+
+/**
+ * Writes what customers are told about their pickups to the notification outbox, in the
+ * transaction of the change that causes it (a job sends it after commit): one message per pickup,
+ * each payload carrying everything the message shows as it is at this moment (code, hold end,
+ * the store's name in the customer's language, address and opening hours). Three statements
+ * however many pickups. A customer without an email address gets no message (the order's
+ * timeline still shows the change). Returns how many messages were written.
+ */
+export async function queuePickupMessages(
+  tx: DbOrTx,
+  kind: PickupMessageKind,
+  messages: readonly PickupMessage[],
+): Promise<number> {
+  const customerIds = [...new Set(messages.flatMap((m) => (m.order.customerId ? [m.order.customerId] : [])))];
+  if (customerIds.length === 0) return 0;
+  const storeIds = [...new Set(messages.map((m) => m.pickup.locationId))];
+  const [people, stores] = await Promise.all([
+    tx
+      .select({ id: customers.id, email: customers.email, firstName: customers.firstName, locale: customers.locale })
+      .from(customers)
+      .where(inArray(customers.id, customerIds)),
+    tx
+      .select({
+        id: locations.id,
+        code: locations.code,
+        name: locations.name,
+        names: locations.names,
+        address: locations.address,
+        city: locations.city,
+        timeZone: locations.timeZone,
+        openingHours: locations.openingHours,
+      })
+      .from(locations)
+      .where(inArray(locations.id, storeIds)),
+  ]);
+  const personOf = new Map(people.map((p) => [p.id, p]));
+  const storeOf = new Map(stores.map((s) => [s.id, s]));
+  const rows = messages.flatMap(({ order, pickup, extra }) => {
+    const person = order.customerId ? personOf.get(order.customerId) : undefined;
+    const store = storeOf.get(pickup.locationId);
+    if (!person?.email || !store) return [];
+    // null: the messages' own default language (lib/messages).
+    const locale = isLocale(person.locale) ? person.locale : null;
+    return [
+      {
+        kind,
+        channel: 'email' as const,
+        recipient: person.email,
+        orderId: order.id,
+        payload: {
+          locale,
+          firstName: person.firstName,
+          orderNumber: order.number,
+          code: pickup.code,
+          holdEndsAt: pickup.dueBy?.toISOString() ?? null,
+          store: {
+            code: store.code,
+            name: localName(store, locale ?? undefined),
+            address: store.address,
+            city: store.city,
+            timeZone: store.timeZone,
+            openingHours: store.openingHours,
+          },
+          ...extra,
+        },
+      },
+    ];
+  });
+  if (rows.length > 0) await tx.insert(notificationOutbox).values(rows);
+  return rows.length;
+}
+
+/** queuePickupMessages for one pickup. */
+export async function queuePickupMessage(
+  tx: DbOrTx,
+  kind: PickupMessageKind,
+  order: PickupMessage['order'],
+  pickup: PickupMessage['pickup'],
+  extra?: Record<string, unknown>,
+): Promise<boolean> {
+  return (await queuePickupMessages(tx, kind, [{ order, pickup, extra }])) > 0;
+}

@@ -1,0 +1,59 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { reservations } from '@/db/schema';
+import type { Actor } from '@/lib/auth/permissions';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { changeStock } from '@/lib/inventory/ledger';
+import { activeReservations } from '@/lib/orders/lock-order';
+import { queuePickupMessage } from './messages';
+import { lockPickupForActor } from './lock-pickup';
+import type { RejectPickupInput } from './schemas';
+import { transitionPickup, type PickupTransitionResult } from './transition';
+
+/**
+ * The store cannot serve a pickup not yet ready (stock damaged or missing, store closed): the
+ * pickup ends as rejected with its reason, the stock held for it is released through the ledger,
+ * the customer is told, and the order stays open for the back office to send it from elsewhere
+ * or ship it. Audited.
+ */
+export async function rejectPickup(
+  db: Db,
+  actor: Actor,
+  input: RejectPickupInput,
+  at = new Date(),
+): Promise<PickupTransitionResult> {
+  return db.transaction(async (tx) => {
+    const { pickup, order } = await lockPickupForActor(tx, actor, input.pickupId);
+    const reason = input.note ? `${input.reason}: ${input.note}` : input.reason;
+    const result = await transitionPickup(tx, {
+      pickupId: pickup.id,
+      event: 'reject',
+      actorId: actor.userId,
+      at,
+      set: { rejectReason: reason },
+      data: { reason: input.reason, ...(input.note ? { note: input.note } : {}) },
+    });
+    if (!result.changed) return result;
+    for (const r of await activeReservations(tx, order.id)) {
+      await changeStock(tx, {
+        variantId: r.variantId,
+        locationId: r.locationId,
+        deltaReserved: -r.quantity,
+        reason: 'release',
+        referenceType: 'order',
+        referenceId: order.id,
+        actorId: actor.userId,
+      });
+      await tx.update(reservations).set({ status: 'released', closedAt: at }).where(eq(reservations.id, r.id));
+    }
+    await queuePickupMessage(tx, 'pickup.rejected', order, result.pickup, { reason: input.reason });
+    await writeAudit(tx, {
+      actorId: actor.userId,
+      action: 'pickup.reject',
+      entityType: 'pickup',
+      entityId: pickup.id,
+      data: { orderId: order.id, reason: input.reason, note: input.note ?? null },
+    });
+    return result;
+  });
+}
