@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { bumpKpiForOrders } from '@/lib/kpis/rollup';
+import { announceSql } from '@/lib/live/announce';
 import { uuidArray } from '@/lib/uuid-array';
 import { queuePickupMessages } from './messages';
 
@@ -90,6 +91,10 @@ export async function expirePickups(
         update customers c set lifetime_value_cents = c.lifetime_value_cents - s.total
         from (select customer_id, sum(total_cents) as total from orders where id = any(${ids}) and customer_id is not null group by 1) s
         where c.id = s.customer_id`);
+      // One announcement per store and batch: its open queues refetch once.
+      await tx.execute(sql`
+        select ${announceSql(sql`'pickups:' || location_id`, 'pickup.changed', sql`min(id::text)`)}
+        from pickups where order_id = any(${ids}) group by location_id`);
       await bumpKpiForOrders(tx, orderIds, { pickupsExpired: 1, cancelledOrders: 1 }, { dropOrder: true });
       await queuePickupMessages(
         tx,

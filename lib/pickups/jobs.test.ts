@@ -7,6 +7,8 @@ import { findDrift } from '@/lib/inventory/invariants';
 import { readKpiTotals } from '@/lib/kpis/read';
 import { ingestOrder } from '@/lib/orders/ingest-order';
 import { ZIngestOrderInput } from '@/lib/orders/schemas';
+import { LiveHub } from '@/lib/live/hub';
+import { liveTopic, type LiveEvent } from '@/lib/live/topics';
 import { SEED_INVARIANTS } from '@/lib/seed/invariants';
 import { level, makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
 import { collectPickup } from './collect-pickup';
@@ -205,5 +207,30 @@ describe('a store rejecting a pickup', () => {
       rejectPickup(handle.db, w.manager, { pickupId: (await placePickup('LYS')).pickupId, reason: 'other' }),
     ).rejects.toMatchObject({ code: 'forbidden' });
     await expectConsistent();
+  });
+});
+
+describe('the store’s live queue', () => {
+  it('hears each transition and each expiry batch when it commits', async () => {
+    const hub = new LiveHub(handle, { lingerMs: 50 });
+    const events: LiveEvent[] = [];
+    const stop = hub.subscribe(liveTopic.pickups(w.paris), { onEvent: (e) => events.push(e) });
+    await hub.whenListening();
+    const waitFor = async (count: number) => {
+      const until = Date.now() + 3000;
+      while (events.length < count && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+    };
+    try {
+      const p = await readyPickup(new Date(T0.getTime() + 30 * DAY)); // placed (ingestion), then ready
+      await waitFor(2);
+      expect(events.map((e) => [e.kind, e.id])).toEqual(expect.arrayContaining([['pickup.changed', p.pickupId]]));
+      const seen = events.length;
+      await expirePickups(handle.db, { now: new Date(T0.getTime() + 60 * DAY) });
+      await waitFor(seen + 1);
+      expect(events.slice(seen).map((e) => e.kind)).toEqual(['pickup.changed']);
+    } finally {
+      stop();
+      await hub.close();
+    }
   });
 });

@@ -2,6 +2,8 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { orderEvents, pickups } from '@/db/schema';
 import { DomainError, NotFound } from '@/lib/errors';
+import { announce } from '@/lib/live/announce';
+import { liveTopic } from '@/lib/live/topics';
 import { PICKUP_TRANSITIONS, pickupEventAlreadyApplied, type PickupEvent, type PickupState } from './state-machine';
 
 export type PickupRow = typeof pickups.$inferSelect;
@@ -40,7 +42,7 @@ export type PickupTransitionResult = { changed: boolean; pickup: PickupRow };
 /**
  * Moves one pickup by one event of the state machine (./state-machine.ts): one guarded update,
  * only from the event's expected states, stamped with its time and actor, written on the order's
- * timeline, in the caller's transaction. A pickup already where the event leads (a retried
+ * timeline and announced on the store's live queue at commit, in the caller's transaction. A pickup already where the event leads (a retried
  * request, a replayed job) is returned unchanged; any other state is refused with a message that
  * says where the pickup is.
  */
@@ -59,6 +61,8 @@ export async function transitionPickup(tx: DbOrTx, t: PickupTransition): Promise
       data: t.data ?? {},
       createdAt: t.at,
     });
+    // Every open queue of the store refetches when this commits.
+    await announce(tx, liveTopic.pickups(row.locationId), { kind: 'pickup.changed', id: row.id });
     return { changed: true, pickup: row };
   }
   const [current] = await tx.select().from(pickups).where(eq(pickups.id, t.pickupId));
