@@ -1,7 +1,10 @@
 import type { Namespace } from './messages';
 
-/** What client components on every page translate: the shell, dialogs, toasts, error views, action errors. */
-const SHELL = ['app', 'common', 'nav', 'shell', 'userMenu', 'locale', 'error', 'errors'] as const;
+/**
+ * What client components on every page translate: the shell, dialogs, toasts, error views, action
+ * errors, and a live list's status (components/live: any area's list may be live).
+ */
+const SHELL = ['app', 'common', 'nav', 'shell', 'userMenu', 'locale', 'error', 'errors', 'live'] as const;
 
 /**
  * The namespaces the browser receives, per part of the app (the root layout gives `shell`; the

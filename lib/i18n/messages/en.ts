@@ -36,6 +36,13 @@ export const en = {
     expandSidebar: 'Expand sidebar',
     loadingPage: 'Loading the page…',
   },
+  live: {
+    status: {
+      connecting: 'Connecting…',
+      live: 'Live',
+      reconnecting: 'Reconnecting…',
+    },
+  },
   roles: {
     owner: 'Owner',
     manager: 'Store manager',

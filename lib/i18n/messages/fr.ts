@@ -33,6 +33,13 @@ export const fr = {
     expandSidebar: 'Déplier le menu',
     loadingPage: 'Chargement de la page…',
   },
+  live: {
+    status: {
+      connecting: 'Connexion…',
+      live: 'En direct',
+      reconnecting: 'Reconnexion…',
+    },
+  },
   roles: {
     owner: 'Propriétaire',
     manager: 'Responsable de magasin',
