@@ -7,6 +7,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -14,7 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { transfers } from './inventory';
 import { locations } from './locations';
-import { orders } from './orders';
+import { orderLines, orders } from './orders';
 import { PICKUP_STATES } from './pickup-states';
 import { staffUsers } from './staff';
 
@@ -110,5 +111,43 @@ export const notificationOutbox = pgTable(
       .on(t.availableAt)
       .where(sql`${t.status} = 'pending'`),
     index('notification_outbox_order_idx').on(t.orderId),
+  ],
+);
+
+/** Why a line could not be picked in full. */
+export const pickShortReason = pgEnum('pick_short_reason', ['not_found', 'damaged']);
+
+/**
+ * The pick state of one order line of one pickup: how many units are in the basket, and how many
+ * the staff found missing (not yet settled by an outcome: a transfer, a reroute, shipping, or a
+ * partial order). A row is written on the first pick of the line: no row means nothing picked yet,
+ * so ingesting an order writes nothing here. A pickup rerouted to another store starts again
+ * without rows. Kept apart from order_lines: what the store did is not what the customer bought.
+ */
+export const pickupLines = pgTable(
+  'pickup_lines',
+  {
+    pickupId: uuid('pickup_id')
+      .notNull()
+      .references(() => pickups.id, { onDelete: 'cascade' }),
+    orderLineId: uuid('order_line_id')
+      .notNull()
+      .references(() => orderLines.id, { onDelete: 'cascade' }),
+    quantityPicked: integer('quantity_picked').notNull().default(0),
+    /** Units reported missing and taken off stock, awaiting the staff's choice of outcome. */
+    quantityShort: integer('quantity_short').notNull().default(0),
+    shortReason: pickShortReason('short_reason'),
+    pickedAt: timestamp('picked_at', { withTimezone: true }),
+    pickedById: uuid('picked_by_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    shortAt: timestamp('short_at', { withTimezone: true }),
+    shortById: uuid('short_by_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.pickupId, t.orderLineId] }),
+    check('pickup_lines_quantities', sql`${t.quantityPicked} >= 0 and ${t.quantityShort} >= 0`),
+    check('pickup_lines_short_has_reason', sql`(${t.quantityShort} = 0) = (${t.shortReason} is null)`),
+    // Deleting an order line (an order, or a line a partial pick gives up) finds its row.
+    index('pickup_lines_order_line_idx').on(t.orderLineId),
   ],
 );

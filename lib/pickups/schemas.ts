@@ -30,3 +30,36 @@ export const ZRejectPickupInput = ZPickupIdInput.extend({
   note: z.string().trim().max(500).optional(),
 });
 export type RejectPickupInput = z.infer<typeof ZRejectPickupInput>;
+
+/** A line's picked units set outright (a tap: the whole line, or 0 to put it back): the same request twice changes nothing. */
+export const ZPickLineInput = ZPickupIdInput.extend({
+  orderLineId: z.uuid(),
+  quantity: z.number().int().min(0).max(100_000),
+});
+export type PickLineInput = z.infer<typeof ZPickLineInput>;
+
+/**
+ * One scanned (or typed) barcode or SKU: one more unit of its line in the basket. `seen` is the
+ * line's picked count the page showed when the code was scanned, so that a retried request does
+ * not count the unit twice.
+ */
+export const ZScanPickInput = ZPickupIdInput.extend({
+  code: z.string().trim().min(1).max(64),
+  seen: z.number().int().min(0).max(100_000).optional(),
+});
+export type ScanPickInput = z.infer<typeof ZScanPickInput>;
+
+export const PICK_SHORT_REASONS = ['not_found', 'damaged'] as const;
+export type PickShortReason = (typeof PICK_SHORT_REASONS)[number];
+
+/** Some units of a line are missing: they leave stock (ledger) and the order's hold on them is released. */
+export const ZShortPickInput = ZPickupIdInput.extend({
+  orderLineId: z.uuid(),
+  quantity: z.number().int().min(1).max(100_000),
+  reason: z.enum(PICK_SHORT_REASONS),
+});
+export type ShortPickInput = z.infer<typeof ZShortPickInput>;
+
+/** Reroute a pickup to another store that has every unit. */
+export const ZReroutePickupInput = ZPickupIdInput.extend({ locationId: z.uuid() });
+export type ReroutePickupInput = z.infer<typeof ZReroutePickupInput>;
