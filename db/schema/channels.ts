@@ -16,6 +16,11 @@ export const channels = pgTable(
     kind: channelKind('kind').notNull(),
     allowSplitShipments: boolean('allow_split_shipments').notNull().default(false),
     allowBackorders: boolean('allow_backorders').notNull().default(false),
+    /**
+     * A pickup order for a store short of stock is still taken when another location holds it all
+     * (warehouses first): reserved there and sent to the store by a transfer (ship-to-store).
+     */
+    allowShipToStore: boolean('allow_ship_to_store').notNull().default(false),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

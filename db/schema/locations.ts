@@ -32,12 +32,15 @@ export const locations = pgTable(
      * Sunday) a list of [opens, closes] as 'HH:MM'; a missing day is closed. Empty: not set.
      */
     openingHours: jsonb('opening_hours').$type<OpeningHours>().notNull().default({}),
+    /** Days a transfer from this location takes to reach a store: what ship-to-store promises. */
+    transferLeadDays: integer('transfer_lead_days').notNull().default(2),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('locations_hold_days_positive', sql`${t.holdDays} > 0`),
     check('locations_preparation_minutes_range', sql`${t.preparationMinutes} between 0 and 10080`),
+    check('locations_transfer_lead_days_range', sql`${t.transferLeadDays} between 0 and 60`),
     check('locations_opening_hours_object', sql`jsonb_typeof(${t.openingHours}) = 'object'`),
     localNamesCheck('locations', t.names),
     index('locations_kind_idx').on(t.kind),

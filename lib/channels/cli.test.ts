@@ -78,10 +78,24 @@ describe('channel:create arguments and output', () => {
   it('reads the code, name, kind and flags, and refuses what it cannot read', () => {
     expect(parseCreateArgs(['web', '--name', 'Boutique en ligne', '--kind', 'web'])).toEqual({
       ok: true,
-      args: { code: 'web', name: 'Boutique en ligne', kind: 'web', allowSplitShipments: false, allowBackorders: false },
+      args: {
+        code: 'web',
+        name: 'Boutique en ligne',
+        kind: 'web',
+        allowSplitShipments: false,
+        allowBackorders: false,
+        allowShipToStore: false,
+      },
     });
     expect(
-      parseCreateArgs(['--kind=marketplace', '--split-shipments', 'amazon', '--name=Amazon.fr', '--backorders']),
+      parseCreateArgs([
+        '--kind=marketplace',
+        '--split-shipments',
+        'amazon',
+        '--name=Amazon.fr',
+        '--backorders',
+        '--ship-to-store',
+      ]),
     ).toEqual({
       ok: true,
       args: {
@@ -90,6 +104,7 @@ describe('channel:create arguments and output', () => {
         kind: 'marketplace',
         allowSplitShipments: true,
         allowBackorders: true,
+        allowShipToStore: true,
       },
     });
     expect(
@@ -112,6 +127,7 @@ describe('channel:create arguments and output', () => {
         kind: 'web',
         allowSplitShipments: false,
         allowBackorders: false,
+        allowShipToStore: false,
       },
     });
     expect(parseCreateArgs(['web', '--name', 'x', '--kind', 'web', '--name-de', 'Onlineshop'])).toMatchObject({
@@ -158,6 +174,7 @@ describe('channel:create arguments and output', () => {
       kind: 'marketplace' as const,
       allowSplitShipments: true,
       allowBackorders: false,
+      allowShipToStore: false,
     };
     const text = formatCreatedChannel({ channel, created });
     expect(text.split('\n')).toEqual([

@@ -74,7 +74,7 @@ function valueLines(created: readonly NewCredential[]): string[] {
 }
 
 export const CREATE_USAGE =
-  'Usage: npm run channel:create -- <code> --name "Name" --kind web|marketplace|pos|phone [--split-shipments] [--backorders] [--name-en "Name in English"] [--name-fr "Nom en français"]';
+  'Usage: npm run channel:create -- <code> --name "Name" --kind web|marketplace|pos|phone [--split-shipments] [--backorders] [--ship-to-store] [--name-en "Name in English"] [--name-fr "Nom en français"]';
 
 /** The arguments of channel:create, or the message saying what is wrong with them (the values are checked by createChannel). */
 export function parseCreateArgs(
@@ -85,6 +85,7 @@ export function parseCreateArgs(
   let kind: string | undefined;
   let allowSplitShipments = false;
   let allowBackorders = false;
+  let allowShipToStore = false;
   const names: LocalNames = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -103,9 +104,13 @@ export function parseCreateArgs(
       if (language) names[language] = v;
       else if (flag === '--name') name = v;
       else kind = v;
-    } else if ((flag === '--split-shipments' || flag === '--backorders') && inline === undefined) {
+    } else if (
+      (flag === '--split-shipments' || flag === '--backorders' || flag === '--ship-to-store') &&
+      inline === undefined
+    ) {
       if (flag === '--split-shipments') allowSplitShipments = true;
-      else allowBackorders = true;
+      else if (flag === '--backorders') allowBackorders = true;
+      else allowShipToStore = true;
     } else if (flag.startsWith('-')) return { ok: false, message: `Unknown option "${arg}".\n${CREATE_USAGE}` };
     else if (code === undefined) code = arg;
     else return { ok: false, message: `One channel at a time ("${code}", then "${arg}").\n${CREATE_USAGE}` };
@@ -119,6 +124,7 @@ export function parseCreateArgs(
       kind: kind as CreateChannelInput['kind'],
       allowSplitShipments,
       allowBackorders,
+      allowShipToStore,
       ...(Object.keys(names).length ? { names } : {}),
     },
   };
@@ -127,9 +133,11 @@ export function parseCreateArgs(
 /** What channel:create prints: the channel and its first credentials' values, once. */
 export function formatCreatedChannel(result: CreatedChannel): string {
   const { channel } = result;
-  const options = [channel.allowSplitShipments && 'split shipments', channel.allowBackorders && 'backorders'].filter(
-    Boolean,
-  );
+  const options = [
+    channel.allowSplitShipments && 'split shipments',
+    channel.allowBackorders && 'backorders',
+    channel.allowShipToStore && 'ship-to-store',
+  ].filter(Boolean);
   const lines = [
     `Channel "${channel.code}" created: ${channel.name} (${channel.kind}${options.length ? `; ${options.join(', ')}` : ''}).`,
     ...namesLine(channel.names),

@@ -35,6 +35,7 @@ export const ZCreateChannelInput = z.object({
   kind: z.enum(CHANNEL_KINDS, { message: `The channel kind is one of ${CHANNEL_KINDS.join(', ')}.` }),
   allowSplitShipments: z.boolean().default(false),
   allowBackorders: z.boolean().default(false),
+  allowShipToStore: z.boolean().default(false),
 });
 export type CreateChannelInput = z.input<typeof ZCreateChannelInput>;
 
@@ -47,6 +48,7 @@ export type CreatedChannel = {
     kind: ChannelKind;
     allowSplitShipments: boolean;
     allowBackorders: boolean;
+    allowShipToStore: boolean;
   };
   /** Its first signing secret and read token: shown once, stored only encrypted (signing) or hashed (read). */
   created: NewCredential[];
@@ -81,6 +83,7 @@ export async function createChannel(
       kind: channels.kind,
       allowSplitShipments: channels.allowSplitShipments,
       allowBackorders: channels.allowBackorders,
+      allowShipToStore: channels.allowShipToStore,
     });
     if (!channel) throw new DomainError('conflict', `A channel with the code "${input.code}" already exists.`);
     const created: NewCredential[] = [];
@@ -98,6 +101,7 @@ export async function createChannel(
         kind: channel.kind,
         allowSplitShipments: channel.allowSplitShipments,
         allowBackorders: channel.allowBackorders,
+        allowShipToStore: channel.allowShipToStore,
         created: created.map((c) => ({ id: c.id, kind: c.kind, hint: c.hint })),
       },
     });

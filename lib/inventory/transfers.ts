@@ -3,12 +3,13 @@ import type { Db, DbOrTx } from '@/db/client';
 import { transferLines, transfers } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/write-audit';
-import { Forbidden, IllegalTransition, NotFound } from '@/lib/errors';
+import { DomainError, Forbidden, IllegalTransition, NotFound } from '@/lib/errors';
 import { changeStock } from './ledger';
+import { takeOrderReservations } from './order-transfers';
 import type { CreateTransferInput, ReceiveTransferInput } from './schemas';
 
 type TransferStatus = (typeof transfers.$inferSelect)['status'];
-type TransferRow = typeof transfers.$inferSelect;
+export type TransferRow = typeof transfers.$inferSelect;
 
 const NEXT: Record<TransferStatus, readonly TransferStatus[]> = {
   draft: ['in_transit', 'cancelled'],
@@ -69,7 +70,11 @@ export async function createTransfer(
   });
 }
 
-/** Ships a draft: every line leaves the source (transfer out) or nothing does. */
+/**
+ * Ships a draft: every line leaves the source (transfer out) or nothing does. A transfer carrying
+ * a click-and-collect order (ship-to-store) takes the order's reservation at the source with it:
+ * the units leave on hand and reserved in one ledger entry.
+ */
 export async function shipTransfer(db: Db, actor: Actor, transferId: string): Promise<void> {
   await db.transaction(async (tx) => {
     const transfer = await lockTransfer(tx, transferId);
@@ -78,10 +83,14 @@ export async function shipTransfer(db: Db, actor: Actor, transferId: string): Pr
     if (transfer.status === 'in_transit') return; // a retried click
     assertTransition(transfer.status, 'in_transit');
     for (const line of await linesOf(tx, transferId)) {
+      const where = { variantId: line.variantId, locationId: transfer.sourceLocationId };
+      const reserved = transfer.orderId
+        ? await takeOrderReservations(tx, { ...where, orderId: transfer.orderId, quantity: line.quantity })
+        : 0;
       await changeStock(tx, {
-        variantId: line.variantId,
-        locationId: transfer.sourceLocationId,
+        ...where,
         deltaOnHand: -line.quantity,
+        ...(reserved ? { deltaReserved: -reserved } : {}),
         reason: 'transfer_out',
         referenceType: 'transfer',
         referenceId: transfer.id,
@@ -101,15 +110,21 @@ export async function shipTransfer(db: Db, actor: Actor, transferId: string): Pr
   });
 }
 
+/** Units of a SKU that arrived with a transfer. */
+export type ReceivedLine = { variantId: string; quantity: number };
+
 /**
  * Receives an in-transit transfer at its destination, possibly short or over: the shipped
  * quantity arrives (transfer in) and the difference is a ledger adjustment with its reason, so
- * the discrepancy stays visible in the destination's ledger.
+ * the discrepancy stays visible in the destination's ledger. `afterReceived` runs in the same
+ * transaction with what arrived (a click-and-collect order's transfer reserves it for the order:
+ * lib/pickups/receive-transfer.ts); a retried receipt does not run it again.
  */
 export async function receiveTransfer(
   db: Db,
   actor: Actor,
   input: ReceiveTransferInput,
+  opts: { afterReceived?: (tx: DbOrTx, transfer: TransferRow, received: ReceivedLine[]) => Promise<void> } = {},
 ): Promise<{ discrepancies: number }> {
   return db.transaction(async (tx) => {
     const transfer = await lockTransfer(tx, input.transferId);
@@ -119,8 +134,10 @@ export async function receiveTransfer(
     assertTransition(transfer.status, 'received');
     const received = new Map(input.lines.map((l) => [l.variantId, l.quantityReceived]));
     let discrepancies = 0;
+    const arrived: ReceivedLine[] = [];
     for (const line of await linesOf(tx, transfer.id)) {
       const got = received.get(line.variantId) ?? line.quantity;
+      arrived.push({ variantId: line.variantId, quantity: got });
       const ref = { referenceType: 'transfer' as const, referenceId: transfer.id, actorId: actor.userId };
       const where = { variantId: line.variantId, locationId: transfer.destinationLocationId };
       await changeStock(tx, { ...where, ...ref, deltaOnHand: line.quantity, reason: 'transfer_in' });
@@ -150,6 +167,7 @@ export async function receiveTransfer(
       entityId: transfer.id,
       data: { discrepancies },
     });
+    await opts.afterReceived?.(tx, transfer, arrived);
     return { discrepancies };
   });
 }
@@ -162,6 +180,13 @@ export async function cancelTransfer(db: Db, actor: Actor, transferId: string): 
       throw new Forbidden('You cannot cancel this transfer.');
     if (transfer.status === 'cancelled') return;
     assertTransition(transfer.status, 'cancelled');
+    // Its units are the order's, and its pickup waits for it: rejecting the pickup settles the
+    // order's stock and cancels a transfer not yet shipped (lib/pickups/reject-pickup.ts).
+    if (transfer.orderId)
+      throw new DomainError(
+        'conflict',
+        'This transfer carries a click-and-collect order: reject the pickup instead, or receive the transfer at the store.',
+      );
     if (transfer.status === 'in_transit') {
       for (const line of await linesOf(tx, transferId)) {
         await changeStock(tx, {

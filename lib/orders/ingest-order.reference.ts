@@ -17,6 +17,7 @@ import { checkChannel } from '@/lib/channels/authenticate';
 import { normalizeEmail, normalizePhone } from '@/lib/customers/normalize';
 import { DomainError, OutOfStock } from '@/lib/errors';
 import { changeStock } from '@/lib/inventory/ledger';
+import { createOrderTransfer, lockShipToStoreSource, type ShipToStoreSource } from '@/lib/inventory/order-transfers';
 import { availableToPromise, availableToPromiseSql } from '@/lib/inventory/rules';
 import { bumpKpi } from '@/lib/kpis/rollup';
 import { announce } from '@/lib/live/announce';
@@ -26,7 +27,10 @@ import type { IngestOrderInput } from './schemas';
 
 /**
  * Order ingestion written to be read, not to be fast: the specification ingestOrder
- * (ingest-order.ts) is held to by ingest-order.property.test.ts, and used by nothing else. One
+ * (ingest-order.ts) is held to by ingest-order.property.test.ts. It is also the path of the one
+ * case the fast statement leaves to it, rare by nature: a pickup the store cannot serve, taken
+ * by ship-to-store (step 5b: the stock reserved at another location, a transfer to the store, the
+ * pickup awaiting it), which ingestOrder hands over when its own answer is out of stock. One
  * transaction, the query builder, and changeStock for every unit of stock moved, step by step
  * in the order a person would explain it. Not modelled here, because the property test does not
  * generate them: channel caps (ring-fenced stock), concurrent deliveries, merged customers.
@@ -87,6 +91,21 @@ export async function ingestOrderReference(
       if (free < wanted) short.add(group[0].line.sku);
       else met.push(...group);
     }
+    // 5b. Ship-to-store: a pickup the store cannot serve comes from one location holding all of its
+    // short lines (warehouses first), when the channel allows it; the store keeps what it can serve.
+    let sentFrom: ShipToStoreSource | null = null;
+    if (type === 'pickup' && short.size && from.allowShipToStore) {
+      const missing = claims.filter((c) => short.has(c.line.sku));
+      sentFrom = await lockShipToStoreSource(
+        tx,
+        location!.id,
+        missing.map((c) => ({ orderLineId: '', variantId: c.line.variantId, quantity: c.quantity })),
+      );
+      if (sentFrom) {
+        met.push(...missing.map((c) => ({ ...c, locationId: sentFrom!.locationId })));
+        short.clear();
+      }
+    }
     const backorderable = from.allowBackorders && type !== 'in_store';
     const shortSkus = [...short].sort();
     if (shortSkus.length && !backorderable) throw new OutOfStock(shortSkus);
@@ -124,12 +143,28 @@ export async function ingestOrderReference(
       .values(lines.map((l, i) => ({ orderId: order.id, lineNo: i + 1, ...l })))
       .returning({ id: orderLines.id, lineNo: orderLines.lineNo });
     const lineIdOf = (l: Line) => lineIds.find((r) => r.lineNo === lines.indexOf(l) + 1)!.id;
+    const sent = sentFrom ? met.filter((c) => c.locationId === sentFrom.locationId) : [];
+    const transfer = sentFrom
+      ? await createOrderTransfer(tx, {
+          orderId: order.id,
+          orderNumber: order.number,
+          sourceLocationId: sentFrom.locationId,
+          destinationLocationId: location!.id,
+          units: sent.map((c) => ({
+            orderLineId: lineIdOf(c.line),
+            variantId: c.line.variantId,
+            quantity: c.quantity,
+          })),
+          actorId,
+        })
+      : null;
     if (type === 'pickup') {
       await tx.insert(pickups).values({
         orderId: order.id,
         locationId: location!.id,
-        state: 'placed',
+        state: transfer ? 'awaiting_transfer' : 'placed',
         placedAt: sql`${input.placedAt}::timestamptz`,
+        ...(transfer ? { awaitingTransferAt: sql`${input.placedAt}::timestamptz`, transferId: transfer.id } : {}),
       });
     }
 
@@ -157,14 +192,22 @@ export async function ingestOrderReference(
     }
 
     // 9. The timeline: placed, then what happened to its stock.
-    await tx
-      .insert(orderEvents)
-      .values([
-        { orderId: order.id, type: 'placed', actorId, data: { channel: from.code, externalId: input.externalId } },
-        shortSkus.length
-          ? { orderId: order.id, type: 'backordered', actorId, data: { skus: shortSkus } }
-          : { orderId: order.id, type: mode === 'sell' ? 'sold' : 'reserved', actorId, data: {} },
-      ]);
+    await tx.insert(orderEvents).values([
+      { orderId: order.id, type: 'placed', actorId, data: { channel: from.code, externalId: input.externalId } },
+      shortSkus.length
+        ? { orderId: order.id, type: 'backordered', actorId, data: { skus: shortSkus } }
+        : { orderId: order.id, type: mode === 'sell' ? 'sold' : 'reserved', actorId, data: {} },
+      ...(transfer && sentFrom
+        ? [
+            {
+              orderId: order.id,
+              type: 'awaiting_transfer', // the pickup's await_transfer event (lib/pickups/transition.ts)
+              actorId,
+              data: { transfer: transfer.number, from: sentFrom.code, days: sentFrom.transferLeadDays },
+            },
+          ]
+        : []),
+    ]);
 
     // 10. The day's KPI rollup.
     await bumpKpi(

@@ -3,7 +3,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { executePrepared, preparedTransaction, type Db, type PreparedTx } from '@/db/client';
 import { checkChannel } from '@/lib/channels/authenticate';
 import { alias } from 'drizzle-orm/pg-core';
-import { inventoryLevels, orders } from '@/db/schema';
+import { channels, inventoryLevels, orders } from '@/db/schema';
 import { customerCtes, type CustomerCtes } from '@/lib/customers/resolve-customer';
 import { DomainError, OutOfStock, ServiceUnavailable } from '@/lib/errors';
 import { capAllowance } from '@/lib/inventory/availability';
@@ -12,6 +12,7 @@ import { bookClaimedStockCtes, claimStockCtes, type StockClaim, type StockClaimC
 import { kpiUpsert } from '@/lib/kpis/rollup';
 import { announceSql } from '@/lib/live/announce';
 import { liveTopic } from '@/lib/live/topics';
+import { ingestOrderReference } from './ingest-order.reference';
 import type { IngestOrderInput } from './schemas';
 
 /** The channel an order comes from, by code; its settings are read with the order's context. */
@@ -28,7 +29,14 @@ export type IngestOptions = {
 export type IngestedOrder = { id: string; number: string; externalId: string; status: string };
 export type IngestResult = { created: boolean; order: IngestedOrder };
 
-type Channel = { id: string; code: string; active: boolean; allowSplitShipments: boolean; allowBackorders: boolean };
+type Channel = {
+  id: string;
+  code: string;
+  active: boolean;
+  allowSplitShipments: boolean;
+  allowBackorders: boolean;
+  allowShipToStore: boolean;
+};
 type Line = { id: string; lineNo: number; variantId: string; sku: string; quantity: number; unitPriceCents: number };
 type Candidate = { locationId: string; available: number };
 /** Where ingestion's statements run: the database, or the transaction of an attempt under locks. */
@@ -63,6 +71,7 @@ export async function ingestOrder(
 ): Promise<IngestResult> {
   const actorId = opts.actorId ?? null;
   let channelId: string | null = null;
+  let shipToStore = false;
   for (let attempt = 1; ; attempt++) {
     const exact = attempt === ATTEMPTS;
     try {
@@ -70,6 +79,7 @@ export async function ingestOrder(
         const context = await loadContext(db, channel.code, input);
         const from = authorise(channel.code, context.channel, opts);
         channelId = from.id;
+        shipToStore = from.allowShipToStore;
         if (Object.keys(context.allowance).length === 0) {
           try {
             return await take(db, from, input, context, actorId, { exact, capsLocked: false });
@@ -84,6 +94,7 @@ export async function ingestOrder(
         });
         const from = authorise(channel.code, locked.channel, opts);
         channelId = from.id;
+        shipToStore = from.allowShipToStore;
         return take(tx, from, input, locked, actorId, { exact, capsLocked: true });
       });
     } catch (error) {
@@ -93,12 +104,41 @@ export async function ingestOrder(
         if (first) return { created: false, order: first };
         if (error instanceof Replay)
           throw new DomainError('conflict', 'This order is being delivered concurrently; retry.');
+        // A pickup the store cannot serve: the readable path takes it by ship-to-store if another
+        // location can (and answers out of stock if none can).
+        if (error instanceof OutOfStock && shipToStore && input.fulfilment.type === 'pickup')
+          return ingestShipToStore(db, channel, input, actorId);
         throw error;
       }
       if (!(error instanceof StockMoved || error instanceof IdentityTaken || isContention(error))) throw error;
       // Stock cannot have moved under the last attempt's locks: what is left is contention; nothing was written.
       if (attempt === ATTEMPTS) throw new ServiceUnavailable();
     }
+  }
+}
+
+/**
+ * Ship-to-store through the readable ingestion (ingest-order.reference.ts, step 5b), which locks
+ * the rows it takes: one transaction, rare enough not to need the fast statement. A concurrent
+ * delivery of the same order that won the race answers with its order.
+ */
+async function ingestShipToStore(
+  db: Db,
+  channel: IngestChannel,
+  input: IngestOrderInput,
+  actorId: string | null,
+): Promise<IngestResult> {
+  try {
+    return await ingestOrderReference(db, channel, input, { actorId });
+  } catch (error) {
+    if (pgError(error)?.code !== '23505') throw error;
+    const [first] = await db
+      .select({ id: orders.id, number: orders.number, externalId: orders.externalId, status: orders.status })
+      .from(orders)
+      .innerJoin(channels, eq(channels.id, orders.channelId))
+      .where(and(eq(channels.code, channel.code.trim().toLowerCase()), eq(orders.externalId, input.externalId)));
+    if (first) return { created: false, order: first };
+    throw new DomainError('conflict', 'This order is being delivered concurrently; retry.');
   }
 }
 
@@ -247,7 +287,8 @@ async function loadContext(db: Conn, code: string, input: IngestOrderInput): Pro
       from channel_stock_caps c where c.channel_id = (select id from ch) and c.variant_id in (select id from v))
     select
       (select json_build_object('id', id, 'code', code, 'active', active,
-         'allowSplitShipments', allow_split_shipments, 'allowBackorders', allow_backorders) from ch) as channel,
+         'allowSplitShipments', allow_split_shipments, 'allowBackorders', allow_backorders,
+         'allowShipToStore', allow_ship_to_store) from ch) as channel,
       (select coalesce(json_agg(json_build_object('id', id, 'sku', sku)), '[]') from v) as variants,
       (select json_build_object('id', id, 'kind', kind, 'pickupEnabled', pickup_enabled, 'active', active)
          from locations where code = ${location}) as location,

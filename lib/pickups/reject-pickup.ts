@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { reservations } from '@/db/schema';
+import { reservations, transfers } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { changeStock } from '@/lib/inventory/ledger';
@@ -46,6 +46,12 @@ export async function rejectPickup(
       });
       await tx.update(reservations).set({ status: 'released', closedAt: at }).where(eq(reservations.id, r.id));
     }
+    // A transfer not yet shipped for this pickup has nothing left to carry.
+    if (pickup.transferId)
+      await tx
+        .update(transfers)
+        .set({ status: 'cancelled', cancelledAt: at })
+        .where(and(eq(transfers.id, pickup.transferId), eq(transfers.status, 'draft')));
     await queuePickupMessage(tx, 'pickup.rejected', order, result.pickup, { reason: input.reason });
     await writeAudit(tx, {
       actorId: actor.userId,

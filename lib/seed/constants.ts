@@ -128,6 +128,8 @@ export type DemoChannel = {
   /** The channel's signing secret (HMAC-SHA256 of deliveries) and read token alike: demo data, never in production. */
   secret: string;
   allowSplitShipments: boolean;
+  /** A pickup at a store short of stock is served from the warehouse by a transfer (ship-to-store). */
+  allowShipToStore?: boolean;
   /** Share of the demo orders. */
   share: number;
 };
@@ -140,6 +142,7 @@ export const DEMO_CHANNELS: readonly DemoChannel[] = [
     kind: 'web',
     secret: 'demo-secret-web',
     allowSplitShipments: true,
+    allowShipToStore: true,
     share: 0.45,
   },
   {
@@ -174,6 +177,7 @@ export const DEMO_CHANNELS: readonly DemoChannel[] = [
     kind: 'phone',
     secret: 'demo-secret-phone',
     allowSplitShipments: false,
+    allowShipToStore: true,
     share: 0.1,
   },
 ];

@@ -138,6 +138,7 @@ export function generateDemoRows({
     names: c.names ?? {},
     kind: c.kind,
     allowSplitShipments: c.allowSplitShipments,
+    allowShipToStore: c.allowShipToStore ?? false,
     createdAt: at(openedAt),
   }));
   // The documented demo secret both signs and reads; seedDemo encrypts the signing ones.

@@ -337,6 +337,7 @@ export async function seedLarge(handle: DbHandle, opts: SeedLargeOptions = {}): 
         names: c.names ?? {},
         kind: c.kind,
         allowSplitShipments: c.allowSplitShipments,
+        allowShipToStore: c.allowShipToStore ?? false,
         createdAt: openedAt,
       })),
     );

@@ -18,7 +18,8 @@ import {
   ZStartCountInput,
   ZTransferIdInput,
 } from '@/lib/inventory/schemas';
-import { cancelTransfer, createTransfer, receiveTransfer, shipTransfer } from '@/lib/inventory/transfers';
+import { cancelTransfer, createTransfer, shipTransfer } from '@/lib/inventory/transfers';
+import { receiveTransferForPickup } from '@/lib/pickups/receive-transfer';
 
 // Use cases check the location again against the row they lock (a transfer's real source or
 // destination, a count's real location): an id sent by the client is never trusted alone.
@@ -65,8 +66,12 @@ export const shipTransferAction = guardedAction({
 export const receiveTransferAction = guardedAction({
   permission: 'inventory.transfer',
   schema: ZReceiveTransferInput,
-  run: ({ actor, db }, input) => receiveTransfer(db, actor, input),
-  revalidate: (input) => ['/inventory', '/inventory/transfers', `/inventory/transfers/${input.transferId}`],
+  // A transfer carrying a click-and-collect order also reserves it and releases its pickup.
+  run: async ({ actor, db }, input) => {
+    const { discrepancies } = await receiveTransferForPickup(db, actor, input);
+    return { discrepancies };
+  },
+  revalidate: (input) => ['/inventory', '/inventory/transfers', `/inventory/transfers/${input.transferId}`, '/pickups'],
 });
 
 export const cancelTransferAction = guardedAction({
