@@ -14,6 +14,7 @@ export type AuthenticatedChannel = {
   name: string;
   allowSplitShipments: boolean;
   allowBackorders: boolean;
+  allowShipToStore: boolean;
 };
 
 /** What a request shows: the HMAC of its raw body (deliveries) or a bearer read token (reads). */
@@ -200,6 +201,7 @@ export class ChannelAuthenticator {
       this.db,
       sql`
         select c.id, c.code, c.name, c.active, c.allow_split_shipments as "allowSplitShipments", c.allow_backorders as "allowBackorders",
+          c.allow_ship_to_store as "allowShipToStore",
           (select coalesce(json_agg(json_build_object('id', k.id, 'kind', k.kind, 'secret', k.secret_encrypted, 'hash', k.token_hash,
              'expiresAt', k.expires_at)), '[]')
            from channel_credentials k
@@ -215,6 +217,7 @@ export class ChannelAuthenticator {
         name: row.name,
         allowSplitShipments: row.allowSplitShipments,
         allowBackorders: row.allowBackorders,
+        allowShipToStore: row.allowShipToStore,
       };
       for (const c of row.credentials) {
         const expiresAt = c.expiresAt === null ? null : Date.parse(c.expiresAt);
@@ -254,6 +257,7 @@ type Row = {
   active: boolean;
   allowSplitShipments: boolean;
   allowBackorders: boolean;
+  allowShipToStore: boolean;
   credentials: {
     id: string;
     kind: 'signing' | 'read';

@@ -322,7 +322,39 @@ describe('GET /api/v1/availability', () => {
       sku: 'PULL-S',
       total: 8,
       locations: [{ code: 'PAR', available: 8 }],
+      pickup: [{ location: 'PAR', readyIn: 'today' }],
     });
+  });
+
+  it('says per store whether a pickup is ready today, in about N days via a transfer, or not offered', async () => {
+    const pickup = async (extra: string) =>
+      ((await (await availability(availabilityRequest('PULL-S', SECRET, extra))).json()) as { pickup: unknown }).pickup;
+    expect(await pickup('&quantity=9')).toEqual([
+      { location: 'LYS', readyIn: 'today' },
+      { location: 'PAR', readyIn: 'unavailable' },
+    ]);
+    const db = handle.db;
+    await db.update(channels).set({ allowShipToStore: true }).where(eq(channels.code, 'web'));
+    channelAuthenticator(db).forget('web');
+    try {
+      // The warehouse first, ready in about its transfer lead days.
+      expect(await pickup('&quantity=9')).toEqual([
+        { location: 'LYS', readyIn: 'today' },
+        { location: 'PAR', readyIn: 'transfer', days: 2, from: 'WH' },
+      ]);
+      expect(await pickup('&quantity=11')).toEqual([
+        { location: 'LYS', readyIn: 'unavailable' },
+        { location: 'PAR', readyIn: 'unavailable' },
+      ]);
+      // A store that paused click-and-collect is not offered.
+      await db.execute(sql`update locations set pickup_paused = true where code = 'LYS'`);
+      expect(await pickup('')).toEqual([{ location: 'PAR', readyIn: 'today' }]);
+      expect((await availability(availabilityRequest('PULL-S', SECRET, '&quantity=0'))).status).toBe(400);
+    } finally {
+      await db.execute(sql`update locations set pickup_paused = false where code = 'LYS'`);
+      await db.update(channels).set({ allowShipToStore: false }).where(eq(channels.code, 'web'));
+      channelAuthenticator(db).forget('web');
+    }
   });
 
   it('refuses a bad token (401), an unknown SKU (404) and a missing parameter (400)', async () => {
