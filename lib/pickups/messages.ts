@@ -12,7 +12,11 @@ export type PickupMessageKind =
   | 'pickup.expired'
   | 'pickup.hold_extended'
   | 'pickup.rejected'
-  | 'pickup.rerouted';
+  | 'pickup.rerouted'
+  /** Some units could not be picked: the order goes on without them (lines, refundCents, currency). */
+  | 'pickup.partial'
+  /** Some units could not be picked: the order is shipped to the customer instead. */
+  | 'pickup.shipping_instead';
 
 export type PickupMessage = {
   order: Pick<OrderRow, 'id' | 'number' | 'customerId'>;

@@ -1,7 +1,16 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { channels, notificationOutbox, orderEvents, pickupLines, pickups } from '@/db/schema';
+import {
+  channels,
+  inventoryMovements,
+  notificationOutbox,
+  orderEvents,
+  orders,
+  pickupLines,
+  pickups,
+  reservations,
+} from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import type { Actor } from '@/lib/auth/permissions';
 import { findDrift } from '@/lib/inventory/invariants';
@@ -9,10 +18,14 @@ import { ingestOrder } from '@/lib/orders/ingest-order';
 import { ZIngestOrderInput } from '@/lib/orders/schemas';
 import { vatIncludedCents } from '@/lib/orders/tax';
 import { SEED_INVARIANTS } from '@/lib/seed/invariants';
-import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
+import { level, makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
+import { acceptPartialOrder, reducedAmounts } from './accept-partial';
 import { finishPicking } from './finish-picking';
 import { pickLine, scanPickLine } from './pick-line';
 import { readPickLines } from './pick-lines';
+import { listRerouteStores, reroutePickup } from './reroute-pickup';
+import { shipInstead } from './ship-instead';
+import { shortPick } from './short-pick';
 
 let handle: DbHandle;
 let w: InventoryWorld;
@@ -50,6 +63,15 @@ async function placePickup(store = 'PAR', quantities: number[] = [2, 1]) {
   const [p] = await handle.db.select().from(pickups).where(eq(pickups.orderId, r.order.id));
   const lines = await readPickLines(handle.db, p.id, r.order.id);
   return { orderId: r.order.id, pickupId: p.id, lines };
+}
+
+async function timelineTypes(orderId: string) {
+  const rows = await handle.db
+    .select({ type: orderEvents.type })
+    .from(orderEvents)
+    .where(eq(orderEvents.orderId, orderId))
+    .orderBy(asc(orderEvents.id));
+  return rows.map((r) => r.type);
 }
 
 async function stateOf(pickupId: string) {
@@ -152,6 +174,202 @@ describe('picking a pickup order', () => {
       .where(eq(orderEvents.orderId, orderId))
       .orderBy(asc(orderEvents.id));
     expect(events.map((e) => e.type)).not.toContain('to_pick');
+  });
+
+  it('reports missing units: the hold is released and they leave stock through the ledger with the reason', async () => {
+    const { orderId, pickupId, lines } = await placePickup('PAR', [2, 1]);
+    const before = await level(handle.db, lines[0].variantId, w.paris);
+    await pickLine(handle.db, w.manager, { pickupId, orderLineId: lines[0].orderLineId, quantity: 2 }, AT);
+    const r = await shortPick(
+      handle.db,
+      w.manager,
+      { pickupId, orderLineId: lines[0].orderLineId, quantity: 1, reason: 'damaged', seen: 0 },
+      AT,
+    );
+    expect(r).toMatchObject({
+      changed: true,
+      removedFromStock: 1,
+      line: { short: 1, picked: 1, shortReason: 'damaged' },
+    });
+    // Retried: the page had seen 0 short, one is short already.
+    const retry = await shortPick(
+      handle.db,
+      w.manager,
+      { pickupId, orderLineId: lines[0].orderLineId, quantity: 1, reason: 'damaged', seen: 0 },
+      AT,
+    );
+    expect(retry.changed).toBe(false);
+    expect(await level(handle.db, lines[0].variantId, w.paris)).toEqual({
+      onHand: before.onHand - 1,
+      reserved: before.reserved - 1,
+    });
+    const moves = await handle.db
+      .select({
+        reason: inventoryMovements.reason,
+        detail: inventoryMovements.detail,
+        dOnHand: inventoryMovements.deltaOnHand,
+        dReserved: inventoryMovements.deltaReserved,
+      })
+      .from(inventoryMovements)
+      .where(eq(inventoryMovements.referenceId, orderId))
+      .orderBy(asc(inventoryMovements.id));
+    expect(moves.slice(-2)).toEqual([
+      { reason: 'release', detail: 'damaged', dOnHand: 0, dReserved: -1 },
+      { reason: 'adjustment', detail: 'damaged', dOnHand: -1, dReserved: 0 },
+    ]);
+    const held = await handle.db.select().from(reservations).where(eq(reservations.orderLineId, lines[0].orderLineId));
+    expect(held.filter((h) => h.status === 'active').map((h) => h.quantity)).toEqual([1]);
+    await expect(finishPicking(handle.db, w.manager, { pickupId }, AT)).rejects.toMatchObject({
+      details: { reason: 'short_open' },
+    });
+    await expect(
+      shortPick(
+        handle.db,
+        w.manager,
+        { pickupId, orderLineId: lines[0].orderLineId, quantity: 2, reason: 'not_found' },
+        AT,
+      ),
+    ).rejects.toMatchObject({ details: { reason: 'too_many', most: 1 } });
+    await expect(
+      shortPick(
+        handle.db,
+        lyonManager,
+        { pickupId, orderLineId: lines[1].orderLineId, quantity: 1, reason: 'not_found' },
+        AT,
+      ),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    expect((await timelineTypes(orderId)).filter((t) => t === 'pick_short')).toHaveLength(1);
+  });
+
+  it('continues with a partial order: the line shrinks, amounts stay whole cents and the refund is flagged', async () => {
+    const { orderId, pickupId, lines } = await placePickup('PAR', [2, 1]);
+    await shortPick(
+      handle.db,
+      w.manager,
+      { pickupId, orderLineId: lines[0].orderLineId, quantity: 1, reason: 'not_found' },
+      AT,
+    );
+    await shortPick(
+      handle.db,
+      w.manager,
+      { pickupId, orderLineId: lines[1].orderLineId, quantity: 1, reason: 'damaged' },
+      AT,
+    );
+    const r = await acceptPartialOrder(handle.db, w.manager, { pickupId }, AT);
+    expect(r).toEqual({ removedUnits: 2, refundCents: 10000, currency: 'EUR', complete: false });
+    const [o] = await handle.db.select().from(orders).where(eq(orders.id, orderId));
+    expect(o).toMatchObject({ subtotalCents: 5000, totalCents: 5000, itemCount: 1, taxCents: vatIncludedCents(5000) });
+    const left = await readPickLines(handle.db, pickupId, orderId);
+    expect(left.map((l) => [l.sku, l.quantity, l.short])).toEqual([['PULL-S', 1, 0]]);
+    const types = await timelineTypes(orderId);
+    expect(types).toEqual(expect.arrayContaining(['partial_accepted', 'refund_due']));
+    const [refund] = await handle.db
+      .select({ data: orderEvents.data })
+      .from(orderEvents)
+      .where(and(eq(orderEvents.orderId, orderId), eq(orderEvents.type, 'refund_due')));
+    expect(refund.data).toEqual({ cents: 10000, currency: 'EUR', reason: 'short_pick' });
+    const messages = await handle.db.select().from(notificationOutbox).where(eq(notificationOutbox.orderId, orderId));
+    expect(messages.map((m) => m.kind)).toEqual(['pickup.partial']);
+    await pickLine(handle.db, w.manager, { pickupId, orderLineId: left[0].orderLineId, quantity: 1 }, AT);
+    expect((await finishPicking(handle.db, w.manager, { pickupId }, AT)).pickup.state).toBe('ready');
+    await expect(acceptPartialOrder(handle.db, w.manager, { pickupId }, AT)).rejects.toMatchObject({
+      code: 'illegal_transition',
+    });
+  });
+
+  it('shares a discount pro rata in whole cents, in the customer’s favour', () => {
+    expect(
+      reducedAmounts({ subtotalCents: 3000, discountCents: 1000, shippingCents: 0, totalCents: 2000 }, 1000),
+    ).toEqual({
+      subtotalCents: 2000,
+      discountCents: 667,
+      totalCents: 1333,
+      taxCents: vatIncludedCents(1333),
+      refundCents: 667,
+    });
+  });
+
+  it('refuses a partial order with nothing left', async () => {
+    const { pickupId, lines } = await placePickup('PAR', [1]);
+    await shortPick(
+      handle.db,
+      w.manager,
+      { pickupId, orderLineId: lines[0].orderLineId, quantity: 1, reason: 'not_found' },
+      AT,
+    );
+    await expect(acceptPartialOrder(handle.db, w.manager, { pickupId }, AT)).rejects.toMatchObject({
+      details: { reason: 'nothing_left' },
+    });
+  });
+
+  it('reroutes to a store with every unit: holds move, the pickup starts again there, the customer is told', async () => {
+    const { orderId, pickupId, lines } = await placePickup('PAR', [2]);
+    await pickLine(handle.db, w.manager, { pickupId, orderLineId: lines[0].orderLineId, quantity: 1 }, AT);
+    await shortPick(
+      handle.db,
+      w.manager,
+      { pickupId, orderLineId: lines[0].orderLineId, quantity: 1, reason: 'not_found' },
+      AT,
+    );
+    const [p] = await handle.db.select().from(pickups).where(eq(pickups.id, pickupId));
+    const stores = await listRerouteStores(handle.db, p);
+    expect(stores.map((s) => s.code)).toEqual(['LYS']);
+    const lyonBefore = await level(handle.db, lines[0].variantId, w.lyon);
+    const parisBefore = await level(handle.db, lines[0].variantId, w.paris);
+    await expect(reroutePickup(handle.db, w.manager, { pickupId, locationId: w.warehouse }, AT)).rejects.toMatchObject({
+      details: { reason: 'store_unavailable' },
+    });
+    const r = await reroutePickup(handle.db, w.manager, { pickupId, locationId: w.lyon }, AT);
+    expect(r.pickup).toMatchObject({ state: 'placed', locationId: w.lyon });
+    const retry = await reroutePickup(handle.db, w.manager, { pickupId, locationId: w.lyon }, AT);
+    expect(retry.changed).toBe(false);
+    expect(await level(handle.db, lines[0].variantId, w.lyon)).toEqual({
+      onHand: lyonBefore.onHand,
+      reserved: lyonBefore.reserved + 2,
+    });
+    expect((await level(handle.db, lines[0].variantId, w.paris)).reserved).toBe(parisBefore.reserved - 1);
+    const [o] = await handle.db.select().from(orders).where(eq(orders.id, orderId));
+    expect(o).toMatchObject({ locationId: w.lyon, fulfillingLocationId: w.lyon });
+    expect(await handle.db.select().from(pickupLines).where(eq(pickupLines.pickupId, pickupId))).toEqual([]);
+    const messages = await handle.db.select().from(notificationOutbox).where(eq(notificationOutbox.orderId, orderId));
+    expect(messages.map((m) => [m.kind, (m.payload.store as { code: string }).code])).toEqual([
+      ['pickup.rerouted', 'LYS'],
+    ]);
+    // Now Lyon's: the Paris manager may no longer act on it.
+    await expect(
+      pickLine(handle.db, w.manager, { pickupId, orderLineId: lines[0].orderLineId, quantity: 1 }, AT),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('ships instead: the missing units are held at the warehouse, the pickup is cancelled, the customer told', async () => {
+    const { orderId, pickupId, lines } = await placePickup('PAR', [2, 1]);
+    await shortPick(
+      handle.db,
+      w.manager,
+      { pickupId, orderLineId: lines[0].orderLineId, quantity: 2, reason: 'not_found' },
+      AT,
+    );
+    await expect(shipInstead(handle.db, lyonManager, { pickupId }, AT)).rejects.toMatchObject({ code: 'forbidden' });
+    const whBefore = await level(handle.db, lines[0].variantId, w.warehouse);
+    const r = await shipInstead(handle.db, w.manager, { pickupId }, AT);
+    expect(r.pickup.state).toBe('cancelled');
+    expect((await shipInstead(handle.db, w.manager, { pickupId }, AT)).changed).toBe(false);
+    expect((await level(handle.db, lines[0].variantId, w.warehouse)).reserved).toBe(whBefore.reserved + 2);
+    const [o] = await handle.db.select().from(orders).where(eq(orders.id, orderId));
+    expect(o).toMatchObject({ fulfilmentType: 'ship', locationId: null, fulfillingLocationId: w.warehouse });
+    const held = await handle.db
+      .select({ loc: reservations.locationId, q: reservations.quantity })
+      .from(reservations)
+      .where(and(eq(reservations.orderId, orderId), eq(reservations.status, 'active')));
+    expect(held).toEqual(
+      expect.arrayContaining([
+        { loc: w.warehouse, q: 2 },
+        { loc: w.paris, q: 1 },
+      ]),
+    );
+    expect(await timelineTypes(orderId)).toEqual(expect.arrayContaining(['pickup_cancelled', 'fulfilment_changed']));
+    const messages = await handle.db.select().from(notificationOutbox).where(eq(notificationOutbox.orderId, orderId));
+    expect(messages.map((m) => m.kind)).toEqual(['pickup.shipping_instead']);
   });
 
   it('leaves the stock, the ledger and the seed’s invariants consistent', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZShippingAddress } from '@/lib/orders/schemas';
 
 export const ZPickupIdInput = z.object({ pickupId: z.uuid() });
 export type PickupIdInput = z.infer<typeof ZPickupIdInput>;
@@ -57,9 +58,15 @@ export const ZShortPickInput = ZPickupIdInput.extend({
   orderLineId: z.uuid(),
   quantity: z.number().int().min(1).max(100_000),
   reason: z.enum(PICK_SHORT_REASONS),
+  /** The line's missing units the page showed: a retried report of them changes nothing. */
+  seen: z.number().int().min(0).max(100_000).optional(),
 });
 export type ShortPickInput = z.infer<typeof ZShortPickInput>;
 
 /** Reroute a pickup to another store that has every unit. */
 export const ZReroutePickupInput = ZPickupIdInput.extend({ locationId: z.uuid() });
 export type ReroutePickupInput = z.infer<typeof ZReroutePickupInput>;
+
+/** Ship the order instead: where to, when the order has no address yet. */
+export const ZShipInsteadInput = ZPickupIdInput.extend({ address: ZShippingAddress.optional() });
+export type ShipInsteadInput = z.infer<typeof ZShipInsteadInput>;
