@@ -14,6 +14,7 @@ import {
 import { createTestDatabase } from '@/db/testing';
 import type { Actor } from '@/lib/auth/permissions';
 import { findDrift } from '@/lib/inventory/invariants';
+import { shipTransfer } from '@/lib/inventory/transfers';
 import { ingestOrder } from '@/lib/orders/ingest-order';
 import { ZIngestOrderInput } from '@/lib/orders/schemas';
 import { vatIncludedCents } from '@/lib/orders/tax';
@@ -25,7 +26,9 @@ import { pickLine, scanPickLine } from './pick-line';
 import { readPickLines } from './pick-lines';
 import { listRerouteStores, reroutePickup } from './reroute-pickup';
 import { shipInstead } from './ship-instead';
+import { receiveTransferForPickup } from './receive-transfer';
 import { shortPick } from './short-pick';
+import { waitForTransfer } from './wait-for-transfer';
 
 let handle: DbHandle;
 let w: InventoryWorld;
@@ -370,6 +373,38 @@ describe('picking a pickup order', () => {
     expect(await timelineTypes(orderId)).toEqual(expect.arrayContaining(['pickup_cancelled', 'fulfilment_changed']));
     const messages = await handle.db.select().from(notificationOutbox).where(eq(notificationOutbox.orderId, orderId));
     expect(messages.map((m) => m.kind)).toEqual(['pickup.shipping_instead']);
+  });
+
+  it('waits for a transfer: the missing units come from the warehouse and the pickup is picked again on arrival', async () => {
+    const { orderId, pickupId, lines } = await placePickup('PAR', [2]);
+    await pickLine(handle.db, w.manager, { pickupId, orderLineId: lines[0].orderLineId, quantity: 1 }, AT);
+    await shortPick(
+      handle.db,
+      w.manager,
+      { pickupId, orderLineId: lines[0].orderLineId, quantity: 1, reason: 'damaged' },
+      AT,
+    );
+    await expect(waitForTransfer(handle.db, lyonManager, { pickupId }, AT)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    const whBefore = await level(handle.db, lines[0].variantId, w.warehouse);
+    const r = await waitForTransfer(handle.db, w.manager, { pickupId }, AT);
+    expect(r.pickup.state).toBe('awaiting_transfer');
+    expect((await level(handle.db, lines[0].variantId, w.warehouse)).reserved).toBe(whBefore.reserved + 1);
+    const [line] = await readPickLines(handle.db, pickupId, orderId);
+    expect(line).toMatchObject({ picked: 1, short: 0 });
+    await expect(waitForTransfer(handle.db, w.manager, { pickupId }, AT)).rejects.toMatchObject({
+      details: { reason: 'nothing_short' },
+    });
+    await shipTransfer(handle.db, w.owner, r.transfer.id);
+    await receiveTransferForPickup(handle.db, w.manager, { transferId: r.transfer.id, lines: [] });
+    expect(await stateOf(pickupId)).toBe('to_pick');
+    const done = await pickLine(handle.db, w.manager, { pickupId, orderLineId: lines[0].orderLineId, quantity: 2 }, AT);
+    expect(done.complete).toBe(true);
+    expect((await finishPicking(handle.db, w.manager, { pickupId }, AT)).pickup.state).toBe('ready');
+    expect(await timelineTypes(orderId)).toEqual(
+      expect.arrayContaining(['pick_short', 'awaiting_transfer', 'short_transfer']),
+    );
   });
 
   it('leaves the stock, the ledger and the seed’s invariants consistent', async () => {
