@@ -70,6 +70,10 @@ export async function OrderTimeline({
     if (type === 'placed' && str(data.externalId))
       out.push(t('orders.event.externalId', { externalId: String(data.externalId) }));
     if (str(data.reason)) out.push(t('orders.event.reason', { reason: String(data.reason) }));
+    const transfer = str(data.transfer);
+    if (transfer && str(data.from) && typeof data.days === 'number')
+      out.push(t('orders.event.transferFrom', { transfer, from: String(data.from), days: data.days }));
+    else if (transfer) out.push(t('orders.event.transfer', { transfer }));
     if (str(data.carrier)) out.push(t('orders.event.carrier', { carrier: String(data.carrier) }));
     const tracking = str(data.tracking) ?? str(data.trackingNumber);
     if (tracking) out.push(t('orders.event.tracking', { tracking }));

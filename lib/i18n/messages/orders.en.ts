@@ -168,6 +168,8 @@ export const ordersEn = {
       missing: 'Missing: {skus}',
       code: 'Pickup code {code}',
       externalId: 'Reference {externalId}',
+      transfer: 'Transfer {transfer}',
+      transferFrom: 'Transfer {transfer} from {from}, about {days, plural, =0 {same day} one {# day} other {# days}}',
     },
     actions: {
       label: 'Order actions',

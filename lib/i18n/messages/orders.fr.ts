@@ -168,6 +168,9 @@ export const ordersFr = {
       missing: 'Manquant : {skus}',
       code: 'Code de retrait {code}',
       externalId: 'Référence {externalId}',
+      transfer: 'Transfert {transfer}',
+      transferFrom:
+        'Transfert {transfer} depuis {from}, environ {days, plural, =0 {le jour même} one {# jour} other {# jours}}',
     },
     actions: {
       label: 'Actions sur la commande',
