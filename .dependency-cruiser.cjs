@@ -28,8 +28,18 @@ module.exports = {
         'lib/ outside lib/next depends on nothing above it: not on app/, components/ or lib/next/. Tests are ' +
         'the exception: a domain test may drive the route or lane that serves it (lib/orders/api.test.ts).',
       severity: 'error',
-      from: { path: '^lib/', pathNot: ['^lib/next/', '\\.test\\.tsx?$'] },
+      from: { path: '^lib/', pathNot: ['^lib/next/', '\\.test\\.tsx?$', '^lib/messages/render\\.ts$'] },
       to: { path: '^(app|components|lib/next)/' },
+    },
+    {
+      name: 'messages-render-uses-emails-only',
+      comment:
+        'lib/messages/render.ts is the one domain file that reaches above lib/: the dispatcher (a job, outside ' +
+        'Next.js) renders customer e-mails, which are React Email components and so live in components/emails/ ' +
+        'where React is allowed. It may import those templates and nothing else of app/, components/ or lib/next/.',
+      severity: 'error',
+      from: { path: '^lib/messages/render\\.ts$' },
+      to: { path: '^(app|components|lib/next)/', pathNot: '^components/emails/' },
     },
     {
       name: 'db-not-lib',

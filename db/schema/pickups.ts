@@ -86,7 +86,12 @@ export const pickups = pgTable(
   ],
 );
 
-export const notificationStatus = pgEnum('notification_status', ['pending', 'sent', 'failed']);
+/**
+ * pending: waiting for the dispatcher; sent: accepted by the SMTP server; kept: rendered but not
+ * sent, because the install has no SMTP_URL (the development mailbox, Settings → Messages, shows it);
+ * failed: given up after the last attempt, or a payload no template can render.
+ */
+export const notificationStatus = pgEnum('notification_status', ['pending', 'sent', 'failed', 'kept']);
 export const notificationChannel = pgEnum('notification_channel', ['email', 'sms']);
 
 /** Outbox: written in the business transaction, delivered by a job claiming rows with SKIP LOCKED. */
@@ -105,6 +110,11 @@ export const notificationOutbox = pgTable(
     availableAt: timestamp('available_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    // The message as rendered when it was sent or kept: the customer's communication history shows
+    // what they received, whatever the templates say later.
+    subject: text('subject'),
+    bodyHtml: text('body_html'),
+    bodyText: text('body_text'),
   },
   (t) => [
     index('notification_outbox_pending_idx')

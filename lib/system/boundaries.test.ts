@@ -58,6 +58,9 @@ const FIXTURES: Record<string, string> = {
   'components/inventory/form.tsx':
     "import '@/lib/next/actions/inventory';\nimport '@/lib/next/i18n-client';\nimport '@/lib/next/i18n';\nimport '@/components/ui/button';\n",
   'components/ui/button.tsx': "import 'react';\n",
+  // The dispatcher's renderer uses the e-mail templates (and only them).
+  'lib/messages/render.ts': "import '@/components/emails/render';\nimport '@/components/ui/button';\n",
+  'components/emails/render.tsx': "import 'react';\n",
   // Broken, one file per rule.
   'lib/orders/uses-next.ts':
     "import 'next/navigation';\nimport type { ReactNode } from 'react';\nexport type X = ReactNode;\n",
@@ -102,6 +105,11 @@ describe('layer boundaries (.dependency-cruiser.cjs)', () => {
         { rule: 'domain-not-edge', from: 'lib/orders/uses-edge.ts', to: 'app/api/route.ts' },
         { rule: 'domain-not-edge', from: 'lib/orders/uses-edge.ts', to: 'components/ui/button.tsx' },
         { rule: 'domain-not-edge', from: 'lib/orders/uses-edge.ts', to: 'lib/next/session.ts' },
+        {
+          rule: 'messages-render-uses-emails-only',
+          from: 'lib/messages/render.ts',
+          to: 'components/ui/button.tsx',
+        },
         { rule: 'db-not-lib', from: 'db/reads-lib.ts', to: 'lib/inventory/rules.ts' },
         { rule: 'schema-not-lib', from: 'db/schema/orders.ts', to: 'lib/log.ts' },
         { rule: 'log-is-a-leaf', from: 'lib/log.ts', to: 'lib/errors.ts' },

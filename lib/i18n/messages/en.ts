@@ -1,4 +1,5 @@
 import { inventoryEn } from './inventory.en';
+import { messagesEn } from './messages.en';
 import { ordersEn } from './orders.en';
 
 /**
@@ -151,4 +152,5 @@ export const en = {
   },
   ...inventoryEn,
   ...ordersEn,
+  ...messagesEn,
 } as const;

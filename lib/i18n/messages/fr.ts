@@ -1,6 +1,7 @@
 import type { MessagesShape } from './shape';
 import type { en } from './en';
 import { inventoryFr } from './inventory.fr';
+import { messagesFr } from './messages.fr';
 import { ordersFr } from './orders.fr';
 
 /** The French catalogue: the shape of the English one, so a missing or extra key does not compile. */
@@ -151,4 +152,5 @@ export const fr = {
   },
   ...inventoryFr,
   ...ordersFr,
+  ...messagesFr,
 } as const satisfies MessagesShape<typeof en>;

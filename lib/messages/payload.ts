@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { isLocale, type Locale } from '@/lib/i18n/config';
+
+/**
+ * What a pickup message's outbox payload holds (lib/pickups/messages.ts writes it; the demo seed
+ * writes the same): read back with zod, because a payload is stored JSON that older code or a seed
+ * may have written, and the dispatcher must refuse one it cannot render rather than send nonsense.
+ */
+const ZHours = z.array(z.tuple([z.string(), z.string()]));
+export const ZStoreInMessage = z.object({
+  code: z.string().optional(),
+  name: z.string(),
+  address: z.string().default(''),
+  city: z.string().default(''),
+  timeZone: z.string(),
+  openingHours: z.record(z.string(), ZHours).default({}),
+});
+
+export const ZPickupMessagePayload = z.object({
+  locale: z.string().nullish(),
+  firstName: z.string().nullish(),
+  orderNumber: z.string(),
+  code: z.string().nullish(),
+  holdEndsAt: z.string().nullish(),
+  store: ZStoreInMessage,
+  /** '/track/<token>': the public tracking page, once the tracking link exists for this pickup. */
+  trackingPath: z.string().startsWith('/').nullish(),
+  /** A reminder: the last one before the hold ends. */
+  final: z.boolean().optional(),
+  /** A rejection's reason (REJECT_REASONS). */
+  reason: z.string().optional(),
+  /** A reroute: the store that serves the order now, when the sender knows it. */
+  newStore: ZStoreInMessage.partial({ timeZone: true }).nullish(),
+});
+export type PickupMessagePayload = z.infer<typeof ZPickupMessagePayload>;
+export type StoreInMessage = z.infer<typeof ZStoreInMessage>;
+
+/** The kinds of message a template renders (lib/pickups/messages.ts writes them). */
+export const MESSAGE_KINDS = [
+  'pickup.ready',
+  'pickup.reminder',
+  'pickup.expired',
+  'pickup.hold_extended',
+  'pickup.rejected',
+  'pickup.rerouted',
+] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+export function isMessageKind(value: string): value is MessageKind {
+  return (MESSAGE_KINDS as readonly string[]).includes(value);
+}
+
+/**
+ * The language of a message: the customer's (customers.locale, copied into the payload), else
+ * COMPTOIR_MESSAGES_LOCALE, else French — the shop's customers are French unless they said otherwise.
+ */
+export function messageLocale(
+  payloadLocale: string | null | undefined,
+  env: Record<string, string | undefined> = process.env,
+): Locale {
+  if (isLocale(payloadLocale)) return payloadLocale;
+  return isLocale(env.COMPTOIR_MESSAGES_LOCALE) ? env.COMPTOIR_MESSAGES_LOCALE : 'fr';
+}
+
+/** The public address of the app that links in messages point to (COMPTOIR_PUBLIC_URL), without a trailing slash. */
+export function publicBaseUrl(env: Record<string, string | undefined> = process.env): string {
+  return (env.COMPTOIR_PUBLIC_URL || 'http://localhost:3000').replace(/\/+$/, '');
+}
