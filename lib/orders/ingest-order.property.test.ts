@@ -25,11 +25,14 @@ beforeAll(async () => {
     await db.insert(channels).values([
       { code: 'web', name: 'Web', kind: 'web', allowSplitShipments: true },
       { code: 'amazon', name: 'Amazon', kind: 'marketplace', allowBackorders: true },
-      { code: 'shop', name: 'Shop', kind: 'web' },
+      { code: 'shop', name: 'Shop', kind: 'web', allowShipToStore: true },
       { code: 'gone', name: 'Closed channel', kind: 'web', active: false },
     ]);
-    // A store without click-and-collect, and safety stock that a reservation must leave alone.
-    await db.insert(locations).values({ code: 'NTE', name: 'Nantes', kind: 'store', city: 'Nantes' });
+    // A store without click-and-collect, one that paused it, and safety stock that a reservation must leave alone.
+    await db.insert(locations).values([
+      { code: 'NTE', name: 'Nantes', kind: 'store', city: 'Nantes' },
+      { code: 'BOD', name: 'Bordeaux', kind: 'store', city: 'Bordeaux', pickupEnabled: true, pickupPaused: true },
+    ]);
     await db
       .update(inventoryLevels)
       .set({ safetyStock: 1 })
@@ -59,7 +62,7 @@ const fulfilment = fc.oneof(
     type: 'ship' as const,
     address: { line1: '1 rue de la Paix', postalCode: '75002', city: 'Paris', country: 'FR' },
   }),
-  fc.record({ type: fc.constant('pickup' as const), locationCode: often(['PAR', 'lys'], ['NTE', 'XXX']) }),
+  fc.record({ type: fc.constant('pickup' as const), locationCode: often(['PAR', 'lys'], ['NTE', 'BOD', 'XXX']) }),
   fc.record({ type: fc.constant('in_store' as const), locationCode: fc.constantFrom('PAR', 'LYS', 'WH') }),
 );
 

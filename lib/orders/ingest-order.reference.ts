@@ -237,6 +237,8 @@ async function checkedLocation(tx: Tx, input: IngestOrderInput) {
     throw new DomainError('unprocessable', `Unknown location "${code}".`, { field: 'fulfilment.locationCode' });
   if (input.fulfilment.type === 'pickup' && !loc.pickupEnabled)
     throw new DomainError('unprocessable', `Location "${code}" does not offer click-and-collect.`);
+  if (input.fulfilment.type === 'pickup' && loc.pickupPaused)
+    throw new DomainError('unprocessable', `Location "${code}" has paused click-and-collect.`);
   if (input.fulfilment.type === 'in_store' && loc.kind !== 'store')
     throw new DomainError('unprocessable', `Location "${code}" is not a store.`);
   return loc;

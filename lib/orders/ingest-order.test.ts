@@ -2,7 +2,7 @@ import { readKpiTotals } from '@/lib/kpis/read';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { channels, customerIdentities, customers, orders, pickups, reservations } from '@/db/schema';
+import { channels, customerIdentities, customers, locations, orders, pickups, reservations } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { setChannelCap } from '@/lib/inventory/availability';
 import { findDrift } from '@/lib/inventory/invariants';
@@ -170,6 +170,15 @@ describe('ingestOrder', () => {
     await expect(
       ingestOrder(handle.db, web, order({ fulfilment: { type: 'pickup', locationCode: 'WH' } })),
     ).rejects.toThrow(/click-and-collect/);
+    // A store that paused click-and-collect takes no new pickup, and stays paused for nothing else.
+    await handle.db.update(locations).set({ pickupPaused: true }).where(eq(locations.code, 'LYS'));
+    try {
+      await expect(
+        ingestOrder(handle.db, web, order({ fulfilment: { type: 'pickup', locationCode: 'LYS' } })),
+      ).rejects.toThrow('Location "LYS" has paused click-and-collect.');
+    } finally {
+      await handle.db.update(locations).set({ pickupPaused: false }).where(eq(locations.code, 'LYS'));
+    }
   });
 
   it('validates totals against the lines', () => {

@@ -220,7 +220,13 @@ async function take(
 type Context = {
   channel: Channel | null;
   variants: { id: string; sku: string }[];
-  location: { id: string; kind: 'store' | 'warehouse'; pickupEnabled: boolean; active: boolean } | null;
+  location: {
+    id: string;
+    kind: 'store' | 'warehouse';
+    pickupEnabled: boolean;
+    pickupPaused: boolean;
+    active: boolean;
+  } | null;
   /** Units a ring-fenced channel may still reserve, per variant capped (none: not ring-fenced on these SKUs). */
   allowance: Record<string, number>;
   /** Ship orders: per variant, locations with stock, warehouses first then the most available. */
@@ -290,7 +296,8 @@ async function loadContext(db: Conn, code: string, input: IngestOrderInput): Pro
          'allowSplitShipments', allow_split_shipments, 'allowBackorders', allow_backorders,
          'allowShipToStore', allow_ship_to_store) from ch) as channel,
       (select coalesce(json_agg(json_build_object('id', id, 'sku', sku)), '[]') from v) as variants,
-      (select json_build_object('id', id, 'kind', kind, 'pickupEnabled', pickup_enabled, 'active', active)
+      (select json_build_object('id', id, 'kind', kind, 'pickupEnabled', pickup_enabled, 'pickupPaused', pickup_paused,
+         'active', active)
          from locations where code = ${location}) as location,
       (select coalesce(json_object_agg(variant_id, allowance), '{}') from caps) as allowance,
       (select coalesce(json_object_agg(variant_id, list), '{}') from (
@@ -309,6 +316,9 @@ function checkLocation(input: IngestOrderInput, loc: Context['location']): NonNu
     throw new DomainError('unprocessable', `Unknown location "${code}".`, { field: 'fulfilment.locationCode' });
   if (input.fulfilment.type === 'pickup' && !loc.pickupEnabled) {
     throw new DomainError('unprocessable', `Location "${code}" does not offer click-and-collect.`);
+  }
+  if (input.fulfilment.type === 'pickup' && loc.pickupPaused) {
+    throw new DomainError('unprocessable', `Location "${code}" has paused click-and-collect.`);
   }
   if (input.fulfilment.type === 'in_store' && loc.kind !== 'store')
     throw new DomainError('unprocessable', `Location "${code}" is not a store.`);
