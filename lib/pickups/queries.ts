@@ -1,0 +1,186 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { locations } from '@/db/schema';
+import type { OpeningHours } from '@/db/schema/locations';
+import { can, type Actor } from '@/lib/auth/permissions';
+import { Forbidden, NotFound } from '@/lib/errors';
+import type { Locale } from '@/lib/i18n/config';
+import { localNameSql } from '@/lib/i18n/local-name';
+import { latePlacedUpTo, promisedReadyAt } from './promise';
+import type { PickupState } from './state-machine';
+
+/** The queue's tabs, in the order a store works through them. */
+export const QUEUE_TABS = ['to_pick', 'awaiting_transfer', 'ready', 'due_soon', 'collected_today', 'expired'] as const;
+export type QueueTab = (typeof QUEUE_TABS)[number];
+
+/** A ready parcel whose hold ends within this is due soon. */
+export const DUE_SOON_MS = 24 * 60 * 60 * 1000;
+/** How far back the Expired tab looks. */
+export const EXPIRED_DAYS = 7;
+/** Cards per tab: a store's queue is read on a screen, not exported. */
+export const QUEUE_LIMIT = 200;
+
+export type QueueStore = {
+  id: string;
+  code: string;
+  name: string;
+  timeZone: string;
+  openingHours: OpeningHours;
+  preparationMinutes: number;
+};
+
+export type QueueCard = {
+  pickupId: string;
+  orderId: string;
+  orderNumber: string;
+  state: PickupState;
+  customerName: string;
+  items: { sku: string; name: string; title: string; quantity: number }[];
+  placedAt: string;
+  /** When the store promised it ready (not yet ready), from its preparation time and opening hours. */
+  promisedAt: string | null;
+  late: boolean;
+  dueBy: string | null;
+  readyAt: string | null;
+  code: string | null;
+  transferNumber: string | null;
+  closedAt: string | null;
+};
+
+export type PickupQueue = {
+  store: QueueStore;
+  now: string;
+  tab: QueueTab;
+  counts: Record<QueueTab, number> & { late: number };
+  cards: QueueCard[];
+};
+
+/** The click-and-collect stores an actor may open the queue of: a manager's own, any for others. */
+export async function listQueueStores(db: DbOrTx, actor: Actor, locale?: Locale): Promise<QueueStore[]> {
+  const rows = await db
+    .select({
+      id: locations.id,
+      code: locations.code,
+      name: localNameSql(locations, locale),
+      timeZone: locations.timeZone,
+      openingHours: locations.openingHours,
+      preparationMinutes: locations.preparationMinutes,
+    })
+    .from(locations)
+    .where(and(eq(locations.active, true), eq(locations.pickupEnabled, true)))
+    .orderBy(asc(locations.code));
+  return rows.filter((s) => can(actor, 'pickups.view', s.id));
+}
+
+/**
+ * One store's pickup queue as the actor may see it (a manager only at their stores): the count of
+ * every tab and of late pickups in one statement, and the cards of one tab, exceptions first —
+ * to pick: oldest first, so the late ones lead; ready and due soon: the hold ending first;
+ * awaiting transfer: waiting longest first; collected today and expired: latest first.
+ */
+export async function getPickupQueue(
+  db: DbOrTx,
+  actor: Actor,
+  input: { locationId: string; tab: QueueTab; now?: Date; locale?: Locale },
+): Promise<PickupQueue> {
+  if (!can(actor, 'pickups.view', input.locationId)) throw new Forbidden('This store is not one of yours.');
+  const [store] = await db
+    .select({
+      id: locations.id,
+      code: locations.code,
+      name: localNameSql(locations, input.locale),
+      timeZone: locations.timeZone,
+      openingHours: locations.openingHours,
+      preparationMinutes: locations.preparationMinutes,
+    })
+    .from(locations)
+    .where(eq(locations.id, input.locationId));
+  if (!store) throw new NotFound('Store');
+  const now = input.now ?? new Date();
+  const nowIso = now.toISOString();
+  const lateUpTo = latePlacedUpTo(now, store)?.toISOString() ?? null;
+  const dueSoonBy = new Date(now.getTime() + DUE_SOON_MS).toISOString();
+  const expiredSince = new Date(now.getTime() - EXPIRED_DAYS * 24 * 60 * 60 * 1000).toISOString();
+  const location = input.locationId;
+
+  // One index range per state (pickups_queue_idx: location, state, placed_at); the closed states
+  // only as far back as their tabs look.
+  const [counts] = (
+    await db.execute<Record<QueueTab | 'late', number>>(sql`
+    select
+      count(*) filter (where state in ('placed', 'to_pick'))::int as to_pick,
+      count(*) filter (where state in ('placed', 'to_pick') and placed_at <= ${lateUpTo}::timestamptz)::int as late,
+      count(*) filter (where state = 'awaiting_transfer')::int as awaiting_transfer,
+      count(*) filter (where state = 'ready')::int as ready,
+      count(*) filter (where state = 'ready' and due_by < ${dueSoonBy}::timestamptz)::int as due_soon,
+      count(*) filter (where state = 'collected'
+        and collected_at >= (date_trunc('day', ${nowIso}::timestamptz at time zone ${store.timeZone}) at time zone ${store.timeZone}))::int as collected_today,
+      count(*) filter (where state = 'expired' and expired_at >= ${expiredSince}::timestamptz)::int as expired
+    from pickups
+    where location_id = ${location}::uuid
+      and (state in ('placed', 'to_pick', 'awaiting_transfer', 'ready')
+        or (state in ('collected', 'expired') and closed_at >= ${expiredSince}::timestamptz))`)
+  ).rows;
+
+  const where = {
+    to_pick: sql`p.state in ('placed', 'to_pick')`,
+    awaiting_transfer: sql`p.state = 'awaiting_transfer'`,
+    ready: sql`p.state = 'ready'`,
+    due_soon: sql`p.state = 'ready' and p.due_by < ${dueSoonBy}::timestamptz`,
+    collected_today: sql`p.state = 'collected' and p.collected_at >= (date_trunc('day', ${nowIso}::timestamptz at time zone ${store.timeZone}) at time zone ${store.timeZone})`,
+    expired: sql`p.state = 'expired' and p.expired_at >= ${expiredSince}::timestamptz`,
+  }[input.tab];
+  const order = {
+    to_pick: sql`p.placed_at, p.id`,
+    awaiting_transfer: sql`p.awaiting_transfer_at nulls first, p.placed_at, p.id`,
+    ready: sql`p.due_by, p.id`,
+    due_soon: sql`p.due_by, p.id`,
+    collected_today: sql`p.collected_at desc, p.id`,
+    expired: sql`p.expired_at desc, p.id`,
+  }[input.tab];
+
+  const { rows } = await db.execute<{
+    pickupId: string;
+    orderId: string;
+    orderNumber: string;
+    state: PickupState;
+    customerName: string | null;
+    items: QueueCard['items'];
+    placedAt: string;
+    dueBy: string | null;
+    readyAt: string | null;
+    code: string | null;
+    transferNumber: string | null;
+    closedAt: string | null;
+  }>(sql`
+    select p.id as "pickupId", o.id as "orderId", o.number as "orderNumber", p.state,
+      nullif(trim(concat_ws(' ', c.first_name, c.last_name)), '') as "customerName",
+      (select json_agg(json_build_object('sku', l.sku, 'name', pr.name, 'title', v.title, 'quantity', l.quantity) order by l.line_no)
+       from order_lines l join variants v on v.id = l.variant_id join products pr on pr.id = v.product_id
+       where l.order_id = o.id) as items,
+      to_char(p.placed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "placedAt",
+      to_char(p.due_by at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "dueBy",
+      to_char(p.ready_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "readyAt",
+      p.code, t.number as "transferNumber",
+      to_char(p.closed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "closedAt"
+    from pickups p
+    join orders o on o.id = p.order_id
+    left join customers c on c.id = o.customer_id
+    left join transfers t on t.id = p.transfer_id
+    where p.location_id = ${location}::uuid and ${where}
+    order by ${order}
+    limit ${QUEUE_LIMIT}`);
+
+  const cards = rows.map((r): QueueCard => {
+    const waiting = r.state === 'placed' || r.state === 'to_pick' || r.state === 'awaiting_transfer';
+    const promisedAt = waiting ? promisedReadyAt(new Date(r.placedAt), store) : null;
+    return {
+      ...r,
+      customerName: r.customerName ?? '',
+      items: r.items ?? [],
+      promisedAt: promisedAt?.toISOString() ?? null,
+      late: promisedAt !== null && promisedAt.getTime() < now.getTime(),
+    };
+  });
+  return { store, now: nowIso, tab: input.tab, counts, cards };
+}
