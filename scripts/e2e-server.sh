@@ -21,5 +21,7 @@ fi
 
 rm -rf "$PGLITE_DIR"
 node_modules/.bin/tsx scripts/setup-db.ts
+# The seed's fresh messages, rendered for the development mailbox (no SMTP here): what the outbox job does in a server.
+node_modules/.bin/tsx scripts/messages-send-once.ts
 # The production server, as `npm start` runs it. exec: Playwright stops the server by its pid.
 exec node_modules/.bin/tsx scripts/serve.ts

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -9,12 +10,13 @@ import { NAV_ICONS } from './nav-icons';
 type Section = Exclude<NavKey, 'dashboard'>;
 
 /** A section whose release has not landed yet: its real header, and an honest empty state. */
-export async function SectionPlaceholder({ section }: { section: Section }) {
+export async function SectionPlaceholder({ section, nav }: { section: Section; nav?: ReactNode }) {
   const { t } = await getI18n();
   const Icon = NAV_ICONS[section];
   return (
     <>
       <PageHeader title={t(`${section}.title`)} description={t(`${section}.description`)} />
+      {nav}
       <EmptyState
         icon={<Icon />}
         title={t('placeholder.title')}

@@ -23,6 +23,10 @@ export type LocationInfo = {
   pickupEnabled: boolean;
   holdDays: number;
   weight: number;
+  /** What a customer message says of the store (lib/pickups/messages.ts writes the same). */
+  address?: string;
+  city?: string;
+  names?: Record<string, string>;
 };
 
 export type ChannelInfo = { id: string; code: string; share: number };
@@ -485,7 +489,7 @@ export function generateOrders(ctx: OrderContext, count: number, extraOpenPickup
         closeReservations('consumed', shipAt, 'shipment');
         if (shipAt > now - 3 * DAY && customer?.email) {
           out.outbox.push({
-            kind: 'order_shipped',
+            kind: 'order.shipped',
             channel: 'email',
             recipient: customer.email,
             orderId,
@@ -521,20 +525,28 @@ export function generateOrders(ctx: OrderContext, count: number, extraOpenPickup
         updatedAt: new Date(placedAt),
       };
       const notifyReady = () => {
-        const recipient = customer?.email ?? customer?.phone;
-        if (!recipient || readyAt < now - 10 * DAY) return;
+        // As queuePickupMessages writes it (lib/pickups/messages.ts): e-mail only, the payload the templates render.
+        if (!customer?.email || readyAt < now - 10 * DAY) return;
         const fresh = readyAt > now - 20 * MINUTE;
         out.outbox.push({
-          kind: 'pickup_ready',
-          channel: customer?.email ? 'email' : 'sms',
-          recipient,
+          kind: 'pickup.ready',
+          channel: 'email',
+          recipient: customer.email,
           orderId,
           payload: {
+            locale: null,
+            firstName: customer.firstName,
             orderNumber: number,
             code: pickup.code,
-            locationCode: s.code,
-            locationName: s.name,
-            dueBy: new Date(dueBy).toISOString(),
+            holdEndsAt: new Date(dueBy).toISOString(),
+            store: {
+              code: s.code,
+              name: s.name,
+              address: s.address ?? '',
+              city: s.city ?? '',
+              timeZone: 'Europe/Paris',
+              openingHours: {},
+            },
           },
           status: fresh ? 'pending' : 'sent',
           attempts: fresh ? 0 : 1,
@@ -617,14 +629,20 @@ export function generateOrders(ctx: OrderContext, count: number, extraOpenPickup
   });
 
   // One failed delivery, so the outbox screen has something to retry.
-  const failed = out.outbox.find((o) => o.kind === 'pickup_ready' && o.channel === 'sms');
+  const failed = out.outbox.find((o) => o.kind === 'pickup.ready' && o.status === 'sent');
   if (failed)
     Object.assign(failed, {
       status: 'failed',
-      attempts: 5,
+      attempts: 8,
       sentAt: null,
-      lastError: 'SMS gateway: numéro injoignable (code 30003)',
+      lastError: 'EENVELOPE: 550 5.1.1 <recipient>: Recipient address rejected: User unknown in virtual mailbox table',
     });
+  // The latest ready message still waits for the dispatcher, whatever the time of day: the first
+  // run of the outbox job delivers it (or keeps it for the development mailbox).
+  const latest = out.outbox
+    .filter((o) => o.kind === 'pickup.ready' && o.status !== 'failed')
+    .reduce<OutboxRow | null>((a, o) => (!a || (o.createdAt as Date) > (a.createdAt as Date) ? o : a), null);
+  if (latest && latest.status !== 'pending') Object.assign(latest, { status: 'pending', attempts: 0, sentAt: null });
   out.outbox.sort((a, b) => (a.createdAt as Date).getTime() - (b.createdAt as Date).getTime());
   out.events.sort((a, b) => (a.createdAt as Date).getTime() - (b.createdAt as Date).getTime());
   return out;

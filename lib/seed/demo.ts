@@ -115,6 +115,9 @@ export function generateDemoRows({
     pickupEnabled: l.pickupEnabled,
     holdDays: l.holdDays,
     weight: l.weight,
+    address: l.address,
+    city: l.city,
+    names: l.names,
   }));
   const locationByCode = new Map(locations.map((l) => [l.code, l]));
   const locationRows = DEMO_LOCATIONS.map((l, i) => ({

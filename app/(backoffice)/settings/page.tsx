@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { SettingsNav } from '@/components/settings/settings-nav';
 import { SectionPlaceholder } from '@/components/shell/section-placeholder';
 import { requirePage } from '@/lib/next/session';
 import { getI18n } from '@/lib/next/i18n';
@@ -10,5 +11,5 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SettingsPage() {
   await requirePage('settings.manage');
-  return <SectionPlaceholder section="settings" />;
+  return <SectionPlaceholder section="settings" nav={<SettingsNav active="overview" />} />;
 }

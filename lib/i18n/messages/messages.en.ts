@@ -103,12 +103,17 @@ export const messagesEn = {
         failed: 'Failed',
       },
       kinds: {
-        'pickup.ready': 'Ready to collect',
-        'pickup.reminder': 'Reminder',
-        'pickup.expired': 'Expired',
-        'pickup.hold_extended': 'Hold extended',
-        'pickup.rejected': 'Rejected by the store',
-        'pickup.rerouted': 'Moved to another store',
+        pickup: {
+          ready: 'Ready to collect',
+          reminder: 'Reminder',
+          expired: 'Expired',
+          hold_extended: 'Hold extended',
+          rejected: 'Rejected by the store',
+          rerouted: 'Moved to another store',
+        },
+        order: {
+          shipped: 'Order shipped',
+        },
       },
       unknownKind: 'Other ({kind})',
       open: 'Show',
@@ -120,6 +125,9 @@ export const messagesEn = {
       nextAttempt: 'Next attempt: {at}',
       notRendered: 'Not rendered yet: the dispatcher renders a message when it sends or keeps it.',
       selectHint: 'Choose a message to see it as the customer does.',
+      pager: 'Pages of messages',
+      newest: 'Newest',
+      older: 'Older',
     },
   },
   settingsNav: {

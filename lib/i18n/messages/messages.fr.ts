@@ -104,12 +104,17 @@ export const messagesFr = {
         failed: 'Échec',
       },
       kinds: {
-        'pickup.ready': 'Prête à retirer',
-        'pickup.reminder': 'Rappel',
-        'pickup.expired': 'Expirée',
-        'pickup.hold_extended': 'Garde prolongée',
-        'pickup.rejected': 'Refusée par le magasin',
-        'pickup.rerouted': 'Envoyée à un autre magasin',
+        pickup: {
+          ready: 'Prête à retirer',
+          reminder: 'Rappel',
+          expired: 'Expirée',
+          hold_extended: 'Garde prolongée',
+          rejected: 'Refusée par le magasin',
+          rerouted: 'Envoyée à un autre magasin',
+        },
+        order: {
+          shipped: 'Commande expédiée',
+        },
       },
       unknownKind: 'Autre ({kind})',
       open: 'Afficher',
@@ -121,6 +126,9 @@ export const messagesFr = {
       nextAttempt: 'Prochaine tentative : {at}',
       notRendered: 'Pas encore rendu : le répartiteur rend un message quand il l’envoie ou le garde.',
       selectHint: 'Choisissez un message pour le voir comme le client.',
+      pager: 'Pages de messages',
+      newest: 'Plus récents',
+      older: 'Plus anciens',
     },
   },
   settingsNav: {

@@ -1,0 +1,73 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { authFile } from './fixtures';
+
+// The development mailbox (Settings → Messages): the e2e server has no SMTP_URL, and renders the
+// seed's waiting messages before it starts (scripts/e2e-server.sh runs messages:send-once), so the
+// latest ready message is there, kept and rendered, as the customer would see it.
+
+test.use({ storageState: authFile('owner') });
+
+async function seriousViolations(builder: AxeBuilder) {
+  const results = await builder.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+test('the mailbox lists the outbox and shows a rendered ready message, without a CSP violation or a serious axe violation', async ({
+  page,
+}) => {
+  const cspViolations: string[] = [];
+  await page.exposeFunction('reportCspViolation', (text: string) => cspViolations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { reportCspViolation: (t: string) => void }).reportCspViolation(
+        `${e.violatedDirective} ${e.blockedURI}`,
+      );
+    });
+  });
+
+  await page.goto('/settings');
+  await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Messages' }).click();
+  await expect(page).toHaveURL(/\/settings\/messages$/);
+  await expect(page.getByText('No SMTP server is configured (SMTP_URL)')).toBeVisible();
+
+  const table = page.getByRole('region', { name: 'Customer messages, newest first' });
+  const kept = table.getByRole('row').filter({ hasText: 'Kept here' }).filter({ hasText: 'Ready to collect' }).first();
+  await expect(kept).toBeVisible();
+  await expect(kept).toContainText('1 attempt');
+  await kept.getByRole('link', { name: 'Ready to collect' }).click();
+  await expect(page).toHaveURL(/\/settings\/messages\?id=\d+$/);
+
+  const frame = page.frameLocator('iframe[title^="Rendered message"]');
+  await expect(frame.getByRole('heading', { name: 'Votre commande est prête' })).toBeVisible();
+  await expect(frame.getByText('Votre code de retrait')).toBeVisible();
+  await expect(frame.getByText(/^\d{3} \d{3}$/)).toBeVisible();
+  await expect(frame.getByText('Où la retirer')).toBeVisible();
+  await expect(page.getByText(/^Subject: Votre commande .+ est prête à être retirée$/)).toBeVisible();
+
+  // The page, without the sandboxed frame (no script runs in it, axe's included), then the e-mail
+  // itself as a document of its own.
+  expect(await seriousViolations(new AxeBuilder({ page }).exclude('iframe'))).toEqual([]);
+  const html = await page.locator('iframe[title^="Rendered message"]').getAttribute('srcdoc');
+  const mail = await page.context().newPage();
+  await mail.setContent(html!);
+  expect(await seriousViolations(new AxeBuilder({ page: mail }))).toEqual([]);
+  await mail.close();
+
+  await page.screenshot({ path: 'test-results/pickups-messages-mailbox.png', fullPage: true });
+  expect(cspViolations).toEqual([]);
+});
+
+test('the mailbox pages through the outbox, newest first', async ({ page }) => {
+  await page.goto('/settings/messages');
+  const pager = page.getByRole('navigation', { name: 'Pages of messages' });
+  await pager.getByRole('link', { name: 'Older' }).click();
+  await expect(page).toHaveURL(/before=\d+/);
+  await expect(page.getByRole('region', { name: 'Customer messages, newest first' }).getByRole('row')).not.toHaveCount(
+    1,
+  );
+  await pager.getByRole('link', { name: 'Newest' }).click();
+  await expect(page).toHaveURL(/\/settings\/messages$/);
+});
