@@ -36,6 +36,7 @@ function areaOf(file: string): ClientArea {
   const folder = path.relative(path.join(root, 'components'), file).split(path.sep)[0];
   if (folder === 'inventory') return 'inventory';
   if (folder === 'orders') return 'orders';
+  if (folder === 'pickups') return 'pickups';
   if (folder === 'auth') return 'login';
   return 'shell';
 }

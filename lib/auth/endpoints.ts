@@ -44,6 +44,7 @@ export const ENDPOINTS: Record<string, EndpointGuard> = {
   'GET /inventory/scan': { permission: 'inventory.view' },
   'GET /inventory/lookup': { permission: 'inventory.view' },
   'GET /inventory/export': { permission: 'inventory.view' },
+  'GET /pickups/queue': { permission: 'pickups.view' },
   /** Any staff member may ask; the topic's own right at its location decides (LIVE_TOPIC_PERMISSION). */
   'GET /api/backoffice/live': { permission: 'session.self' },
 };

@@ -17,6 +17,7 @@ export const CLIENT_NAMESPACES = {
   login: [...SHELL, 'login'],
   inventory: [...SHELL, 'inventory'],
   orders: [...SHELL, 'orders'],
+  pickups: [...SHELL, 'pickupQueue'],
 } as const satisfies Record<string, readonly Namespace[]>;
 
 export type ClientArea = keyof typeof CLIENT_NAMESPACES;

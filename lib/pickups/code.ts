@@ -2,20 +2,9 @@ import { randomInt } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { pickups } from '@/db/schema';
+import { PICKUP_CODE_LENGTH } from './code-format';
 
-/** How long a pickup code is: six digits, read aloud as two groups of three. */
-export const PICKUP_CODE_LENGTH = 6;
-
-/** A code as staff and customers see it: "482 913". */
-export function formatPickupCode(code: string): string {
-  return `${code.slice(0, 3)} ${code.slice(3)}`;
-}
-
-/** A typed or scanned code back to its digits ("482 913", "482-913" → "482913"), or null if it is not one. */
-export function parsePickupCode(input: string): string | null {
-  const digits = input.replace(/[\s.-]/g, '');
-  return /^[0-9]{6}$/.test(digits) ? digits : null;
-}
+export { formatPickupCode, parsePickupCode, PICKUP_CODE_LENGTH } from './code-format';
 
 /**
  * A fresh pickup code for a store: random (not guessable from the order), and unlike every code

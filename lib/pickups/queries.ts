@@ -1,59 +1,23 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { locations } from '@/db/schema';
-import type { OpeningHours } from '@/db/schema/locations';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { Forbidden, NotFound } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/config';
 import { localNameSql } from '@/lib/i18n/local-name';
 import { latePlacedUpTo, promisedReadyAt } from './promise';
+import {
+  DUE_SOON_MS,
+  EXPIRED_DAYS,
+  QUEUE_LIMIT,
+  type PickupQueue,
+  type QueueCard,
+  type QueueStore,
+  type QueueTab,
+} from './queue-model';
 import type { PickupState } from './state-machine';
 
-/** The queue's tabs, in the order a store works through them. */
-export const QUEUE_TABS = ['to_pick', 'awaiting_transfer', 'ready', 'due_soon', 'collected_today', 'expired'] as const;
-export type QueueTab = (typeof QUEUE_TABS)[number];
-
-/** A ready parcel whose hold ends within this is due soon. */
-export const DUE_SOON_MS = 24 * 60 * 60 * 1000;
-/** How far back the Expired tab looks. */
-export const EXPIRED_DAYS = 7;
-/** Cards per tab: a store's queue is read on a screen, not exported. */
-export const QUEUE_LIMIT = 200;
-
-export type QueueStore = {
-  id: string;
-  code: string;
-  name: string;
-  timeZone: string;
-  openingHours: OpeningHours;
-  preparationMinutes: number;
-};
-
-export type QueueCard = {
-  pickupId: string;
-  orderId: string;
-  orderNumber: string;
-  state: PickupState;
-  customerName: string;
-  items: { sku: string; name: string; title: string; quantity: number }[];
-  placedAt: string;
-  /** When the store promised it ready (not yet ready), from its preparation time and opening hours. */
-  promisedAt: string | null;
-  late: boolean;
-  dueBy: string | null;
-  readyAt: string | null;
-  code: string | null;
-  transferNumber: string | null;
-  closedAt: string | null;
-};
-
-export type PickupQueue = {
-  store: QueueStore;
-  now: string;
-  tab: QueueTab;
-  counts: Record<QueueTab, number> & { late: number };
-  cards: QueueCard[];
-};
+export { QUEUE_TABS, type PickupQueue, type QueueCard, type QueueStore, type QueueTab } from './queue-model';
 
 /** The click-and-collect stores an actor may open the queue of: a manager's own, any for others. */
 export async function listQueueStores(db: DbOrTx, actor: Actor, locale?: Locale): Promise<QueueStore[]> {

@@ -1,14 +1,72 @@
 import type { Metadata } from 'next';
-import { SectionPlaceholder } from '@/components/shell/section-placeholder';
-import { requirePage } from '@/lib/next/session';
+import { Store } from 'lucide-react';
+import { PickupQueueView } from '@/components/pickups/pickup-queue';
+import { QueryProvider } from '@/components/query-provider';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { NativeSelect } from '@/components/ui/select';
+import { getDb } from '@/db/client';
 import { getI18n } from '@/lib/next/i18n';
+import { requirePage } from '@/lib/next/session';
+import { getPickupQueue, listQueueStores, QUEUE_TABS, type QueueTab } from '@/lib/pickups/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
   return { title: t('pickups.title') };
 }
 
-export default async function PickupsPage() {
-  await requirePage('pickups.view');
-  return <SectionPlaceholder section="pickups" />;
+type SearchParams = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/**
+ * The store's pickup queue: a manager's own click-and-collect stores, any for an owner (the first
+ * by code unless the URL names one); the queue itself stays live in the browser.
+ */
+export default async function PickupsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const [ctx, { locale, t }, sp] = await Promise.all([requirePage('pickups.view'), getI18n(), searchParams]);
+  const db = await getDb();
+  const stores = await listQueueStores(db, ctx, locale);
+  const wanted = one(sp.location);
+  const store = stores.find((s) => s.id === wanted) ?? stores[0];
+  const tabParam = one(sp.tab);
+  const tab: QueueTab = (QUEUE_TABS as readonly string[]).includes(tabParam ?? '') ? (tabParam as QueueTab) : 'to_pick';
+
+  return (
+    <>
+      <PageHeader title={t('pickups.title')} description={t('pickups.description')} />
+      {!store ? (
+        <EmptyState icon={<Store />} title={t('pickupQueue.noStore')} />
+      ) : (
+        <>
+          {stores.length > 1 ? (
+            <form method="get" action="/pickups" className="mb-4 flex flex-wrap items-end gap-2">
+              <div className="grid gap-1">
+                <label htmlFor="pickup-store" className="text-sm font-medium">
+                  {t('pickupQueue.store')}
+                </label>
+                <NativeSelect id="pickup-store" name="location" defaultValue={store.id} containerClassName="w-64">
+                  {stores.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.code} · {s.name}
+                    </option>
+                  ))}
+                </NativeSelect>
+              </div>
+              <input type="hidden" name="tab" value={tab} />
+              <Button type="submit" variant="secondary">
+                {t('pickupQueue.show')}
+              </Button>
+            </form>
+          ) : null}
+          <QueryProvider>
+            <PickupQueueView
+              key={`${store.id}:${tab}`}
+              initial={await getPickupQueue(db, ctx, { locationId: store.id, tab, locale })}
+            />
+          </QueryProvider>
+        </>
+      )}
+    </>
+  );
 }

@@ -1,6 +1,7 @@
 import { inventoryEn } from './inventory.en';
 import { messagesEn } from './messages.en';
 import { ordersEn } from './orders.en';
+import { pickupQueueEn } from './pickup-queue.en';
 
 /**
  * The English catalogue: the source of every message key and of each message's ICU arguments
@@ -153,4 +154,5 @@ export const en = {
   ...inventoryEn,
   ...ordersEn,
   ...messagesEn,
+  ...pickupQueueEn,
 } as const;

@@ -3,6 +3,7 @@ import type { en } from './en';
 import { inventoryFr } from './inventory.fr';
 import { messagesFr } from './messages.fr';
 import { ordersFr } from './orders.fr';
+import { pickupQueueFr } from './pickup-queue.fr';
 
 /** The French catalogue: the shape of the English one, so a missing or extra key does not compile. */
 export const fr = {
@@ -153,4 +154,5 @@ export const fr = {
   ...inventoryFr,
   ...ordersFr,
   ...messagesFr,
+  ...pickupQueueFr,
 } as const satisfies MessagesShape<typeof en>;
