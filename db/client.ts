@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -59,7 +60,7 @@ export async function openPglite(dataDir?: string): Promise<DbHandle> {
   }
   let client: PGlite;
   try {
-    client = new PGlite({ dataDir, extensions: { pg_trgm } });
+    client = new PGlite({ dataDir, extensions: { pg_trgm, unaccent } });
     await client.waitReady;
   } catch (error) {
     unlock();
@@ -76,7 +77,7 @@ export async function clonePglite(handle: DbHandle): Promise<DbHandle> {
   const client = driverOf(handle.db);
   if (!(client instanceof PGlite)) throw new Error('clonePglite: not an embedded database');
   const copy = await client.clone();
-  // clone() is typed as the interface; it is a PGlite, with the same extensions (pg_trgm).
+  // clone() is typed as the interface; it is a PGlite, with the same extensions (pg_trgm, unaccent).
   if (!(copy instanceof PGlite)) throw new Error('clonePglite: the copy is not a PGlite instance');
   return pgliteHandle(copy, () => {});
 }

@@ -28,4 +28,11 @@ describe('getHealth', () => {
     );
     expect(Number(rows[0]?.s)).toBeGreaterThan(0.2);
   });
+
+  it('loads unaccent so customer search folds accents on this engine', async () => {
+    const { rows } = await handle.db.execute<{ f: string }>(
+      (await import('drizzle-orm')).sql`select search_fold('Lefèvre Élodie') as f`,
+    );
+    expect(rows[0]?.f).toBe('lefevre elodie');
+  });
 });

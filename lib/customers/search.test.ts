@@ -1,0 +1,191 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '@/db/client';
+import { channels, customers } from '@/db/schema';
+import { createTestDatabase } from '@/db/testing';
+import { makeInventoryWorld } from '@/lib/testing/fixtures';
+import { ingestOrder } from '@/lib/orders/ingest-order';
+import { ZIngestOrderInput } from '@/lib/orders/schemas';
+import { orderNumberFrom, phoneFrom, searchCustomers } from './search';
+
+let handle: DbHandle;
+let paris: string;
+let lyon: string;
+let web: typeof channels.$inferSelect;
+let amazon: typeof channels.$inferSelect;
+let lefevre: string;
+let dubois: string;
+let duboisOrder: string;
+
+type Customer = { email?: string; phone?: string; firstName?: string; lastName?: string; buyerId?: string };
+
+function order(externalId: string, placedAt: string, customer: Customer, store: 'PAR' | 'LYS' | 'ship' = 'PAR') {
+  return ZIngestOrderInput.parse({
+    externalId,
+    placedAt,
+    currency: 'EUR',
+    customer,
+    lines: [{ sku: 'PULL-M', quantity: 1, unitPriceCents: 4000 }],
+    fulfilment:
+      store === 'ship'
+        ? { type: 'ship', address: { line1: '3 rue Mercière', postalCode: '69002', city: 'Lyon', country: 'FR' } }
+        : { type: 'pickup', locationCode: store },
+    totals: { subtotalCents: 4000, totalCents: 4000 },
+  });
+}
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  ({ paris, lyon } = await makeInventoryWorld(handle.db, { stock: 50 }));
+  [web] = await handle.db.insert(channels).values({ code: 'web', name: 'Web shop', kind: 'web' }).returning();
+  [amazon] = await handle.db
+    .insert(channels)
+    .values({ code: 'amazon', name: 'Amazon', kind: 'marketplace' })
+    .returning();
+  const a = await ingestOrder(
+    handle.db,
+    web,
+    order('W-100', '2026-11-01T10:00:00Z', {
+      email: 'claire.lefevre@example.fr',
+      phone: '06 12 34 56 78',
+      firstName: 'Claire',
+      lastName: 'Lefèvre',
+    }),
+  );
+  await ingestOrder(
+    handle.db,
+    amazon,
+    order('402-7781', '2026-11-03T10:00:00Z', { email: 'claire.lefevre@example.fr', buyerId: 'AMZ-CL' }, 'ship'),
+  );
+  const b = await ingestOrder(
+    handle.db,
+    web,
+    order(
+      'W-101',
+      '2026-11-02T10:00:00Z',
+      { email: 'paul.dubois@example.com', firstName: 'Paul', lastName: 'Dubois' },
+      'LYS',
+    ),
+  );
+  // Someone who merely resembles: ranks after the exact identity.
+  await ingestOrder(
+    handle.db,
+    web,
+    order('W-102', '2026-11-02T11:00:00Z', {
+      email: 'pauline.duval@example.com',
+      firstName: 'Pauline',
+      lastName: 'Duval',
+    }),
+  );
+  const [ca] = await handle.db.select().from(customers).where(eq(customers.email, 'claire.lefevre@example.fr'));
+  const [cb] = await handle.db.select().from(customers).where(eq(customers.email, 'paul.dubois@example.com'));
+  lefevre = ca.id;
+  dubois = cb.id;
+  expect(a).toBeTruthy();
+  duboisOrder = (b as { order?: { number: string } }).order?.number ?? '';
+});
+afterAll(() => handle.close());
+
+describe('input parsing', () => {
+  it('reads order numbers and phones in any format', () => {
+    expect(orderNumberFrom('cmp-100123')).toBe('CMP-100123');
+    expect(orderNumberFrom('100123')).toBe('CMP-100123');
+    expect(orderNumberFrom('Dubois')).toBeNull();
+    expect(phoneFrom('06 12 34 56 78')).toBe('+33612345678');
+    expect(phoneFrom('+33 6 12 34 56 78')).toBe('+33612345678');
+    expect(phoneFrom('0033 6 12 34 56 78')).toBe('+33612345678');
+    expect(phoneFrom('06.12.34.56.78')).toBe('+33612345678');
+    expect(phoneFrom('Lefevre')).toBeNull();
+  });
+});
+
+describe('searchCustomers', () => {
+  it('finds a name without its accent and a misspelled name', async () => {
+    const [first] = await searchCustomers(handle.db, 'Lefevre');
+    expect(first).toMatchObject({ id: lefevre, firstName: 'Claire', lastName: 'Lefèvre', reason: { kind: 'name' } });
+    expect(first.exact).toBe(false);
+    const typo = await searchCustomers(handle.db, 'Dubios');
+    expect(typo[0]).toMatchObject({ id: dubois, reason: { kind: 'name' } });
+    expect((await searchCustomers(handle.db, 'claire lefevre'))[0]?.id).toBe(lefevre);
+  });
+
+  it('finds a phone typed with spaces, in international form or with 0033', async () => {
+    for (const q of ['06 12 34 56 78', '+33 6 12 34 56 78', '0033612345678']) {
+      const results = await searchCustomers(handle.db, q);
+      expect(results.map((r) => r.id)).toEqual([lefevre]);
+      expect(results[0]).toMatchObject({ exact: true, reason: { kind: 'phone' } });
+    }
+  });
+
+  it('finds a whole e-mail exactly and part of one', async () => {
+    const exact = await searchCustomers(handle.db, 'Claire.Lefevre@Example.fr');
+    expect(exact[0]).toMatchObject({ id: lefevre, exact: true, reason: { kind: 'email' } });
+    const partial = await searchCustomers(handle.db, 'dubois@exa');
+    expect(partial[0]).toMatchObject({ id: dubois, exact: false, reason: { kind: 'email_partial' } });
+  });
+
+  it('finds an order number, a channel’s external id and a marketplace buyer id, with the reason', async () => {
+    expect(duboisOrder).toMatch(/^CMP-\d+$/);
+    const byNumber = await searchCustomers(handle.db, duboisOrder.toLowerCase());
+    expect(byNumber[0]).toMatchObject({ id: dubois, reason: { kind: 'order', number: duboisOrder } });
+    const byExternal = await searchCustomers(handle.db, '402-7781');
+    expect(byExternal[0]).toMatchObject({
+      id: lefevre,
+      reason: { kind: 'external_order', channel: 'amazon', externalId: '402-7781' },
+    });
+    const byBuyer = await searchCustomers(handle.db, 'AMZ-CL');
+    expect(byBuyer[0]).toMatchObject({ id: lefevre, exact: true, reason: { kind: 'buyer_id', value: 'AMZ-CL' } });
+  });
+
+  it('still answers one- and two-character inputs for exact identities only', async () => {
+    await ingestOrder(handle.db, web, order('7', '2026-11-04T10:00:00Z', { email: 'paul.dubois@example.com' }, 'LYS'));
+    const results = await searchCustomers(handle.db, '7');
+    expect(results.map((r) => r.id)).toEqual([dubois]);
+    expect(results[0].reason).toEqual({ kind: 'external_order', channel: 'web', externalId: '7' });
+    expect(await searchCustomers(handle.db, 'Du')).toEqual([]);
+    expect(await searchCustomers(handle.db, '   ')).toEqual([]);
+  });
+
+  it('ranks an exact identity before names that merely resemble', async () => {
+    const results = await searchCustomers(handle.db, 'paul.dubois@example.com');
+    expect(results[0]).toMatchObject({ id: dubois, exact: true });
+    const names = await searchCustomers(handle.db, 'Paul');
+    expect(names.map((r) => r.id)).toContain(dubois);
+    expect(names.every((r) => !r.exact)).toBe(true);
+  });
+
+  it('shows what an agent needs on each result: city, last order, channels', async () => {
+    const [claire] = await searchCustomers(handle.db, 'AMZ-CL', { locale: 'fr' });
+    expect(claire.email).toBe('claire.lefevre@example.fr');
+    expect(claire.phone).toBe('+33612345678');
+    expect(claire.city).toBe('Lyon');
+    expect(claire.lastOrder?.number).toMatch(/^CMP-/);
+    expect(claire.lastOrder?.placedAt.toISOString()).toBe('2026-11-03T10:00:00.000Z');
+    expect(claire.channels).toEqual(['Amazon', 'Web shop']);
+  });
+
+  it('finds a customer created by an order a moment ago (no indexing delay)', async () => {
+    await ingestOrder(
+      handle.db,
+      web,
+      order('W-NEW', '2026-12-01T10:00:00Z', {
+        email: 'ines.nouveau@example.fr',
+        firstName: 'Inès',
+        lastName: 'Nouveau',
+      }),
+    );
+    expect((await searchCustomers(handle.db, 'ines nouveau'))[0]?.lastName).toBe('Nouveau');
+  });
+
+  it('limits a manager to customers who ordered at their stores', async () => {
+    expect((await searchCustomers(handle.db, 'Dubois', { locationIds: [lyon] })).map((r) => r.id)).toEqual([dubois]);
+    expect(await searchCustomers(handle.db, 'Dubois', { locationIds: [paris] })).not.toContainEqual(
+      expect.objectContaining({ id: dubois }),
+    );
+    expect(await searchCustomers(handle.db, 'Dubois', { locationIds: [] })).toEqual([]);
+  });
+
+  it('caps the number of results', async () => {
+    expect((await searchCustomers(handle.db, 'example', { limit: 2 })).length).toBe(2);
+  });
+});

@@ -1,0 +1,213 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import type { Locale } from '@/lib/i18n/config';
+import { normalizeEmail, normalizePhone } from './normalize';
+
+/** Why a customer is in the results: exact identities rank first, then partial e-mails, then names. */
+export type CustomerSearchReason =
+  | { kind: 'email' | 'phone' | 'name' | 'email_partial' }
+  | { kind: 'order'; number: string }
+  | { kind: 'external_order'; channel: string; externalId: string }
+  | { kind: 'buyer_id' | 'loyalty'; value: string };
+
+export type CustomerSearchResult = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  /** City of the latest order with a shipping address. */
+  city: string | null;
+  lastOrder: { number: string; placedAt: Date } | null;
+  /** Channels the customer ordered from, by the name shown in the locale. */
+  channels: string[];
+  /** True for an exact identity match (e-mail, phone, order, external id, buyer or loyalty id). */
+  exact: boolean;
+  reason: CustomerSearchReason;
+};
+
+export type CustomerSearchOptions = {
+  limit?: number;
+  locale?: Locale;
+  /** A manager's reach: only customers with an order fulfilled at one of these locations. Undefined: everyone. */
+  locationIds?: readonly string[];
+};
+
+export const CUSTOMER_SEARCH_MAX_LIMIT = 50;
+/** Trigram matching needs three characters; shorter inputs only match exact identities. */
+const FUZZY_MIN_LENGTH = 3;
+/** word_similarity threshold for names: low enough that one swapped pair of letters ("Dubios") still matches. */
+const NAME_THRESHOLD = 0.3;
+
+/** 'CMP-100123', 'cmp100123', '100123' → 'CMP-100123'. */
+export function orderNumberFrom(q: string): string | null {
+  const m = /^(?:cmp[-\s]?)?(\d{6,})$/i.exec(q);
+  return m ? `CMP-${m[1]}` : null;
+}
+
+/** A phone typed in any format ('06 12 34 56 78', '+33 6 12…', '0033…') → E.164, or null. */
+export function phoneFrom(q: string): string | null {
+  if (!/^[+\d][\d\s().\-/]*$/.test(q) || q.replace(/\D/g, '').length < 6) return null;
+  return normalizePhone(q.replace(/^00/, '+'));
+}
+
+/**
+ * Finds customers from any scrap: an e-mail or part of it, a phone in any format, an order number,
+ * a channel's external order id, a marketplace buyer id or loyalty id, a name (accent-insensitive,
+ * typo-tolerant). Ranked: exact identities first, then partial e-mails, then names by similarity;
+ * merged profiles are shown as their survivor. Reads the tables directly: no indexing delay.
+ */
+export async function searchCustomers(
+  db: DbOrTx,
+  query: string,
+  options: CustomerSearchOptions = {},
+): Promise<CustomerSearchResult[]> {
+  const q = query.trim().replace(/\s+/g, ' ');
+  if (!q) return [];
+  const limit = Math.min(Math.max(Math.trunc(options.limit ?? 10), 1), CUSTOMER_SEARCH_MAX_LIMIT);
+  const fuzzy = q.length >= FUZZY_MIN_LENGTH;
+  const email = q.includes('@') ? normalizeEmail(q) : null;
+  const phone = phoneFrom(q);
+  const orderNumber = orderNumberFrom(q);
+
+  const branches: SQL[] = [
+    // A channel's external order id, and buyer / loyalty ids: exact, whatever the length.
+    sql`SELECT o.customer_id AS cid, 0 AS rank, 1.0::float8 AS score, 'external_order' AS reason,
+          ch.code AS detail, o.external_id AS detail2
+        FROM orders o JOIN channels ch ON ch.id = o.channel_id
+        WHERE o.external_id = ${q} AND o.customer_id IS NOT NULL`,
+    sql`SELECT i.customer_id, 0, 1.0, i.kind::text, i.scope, i.value
+        FROM customer_identities i
+        WHERE i.value = ${q} AND i.kind IN ('buyer_id', 'loyalty')`,
+  ];
+  if (orderNumber) {
+    branches.push(sql`SELECT o.customer_id, 0, 1.0, 'order', o.number, NULL
+        FROM orders o WHERE o.number = ${orderNumber} AND o.customer_id IS NOT NULL`);
+  }
+  if (email) {
+    branches.push(sql`SELECT i.customer_id, 0, 1.0, 'email', NULL, NULL
+        FROM customer_identities i WHERE i.kind = 'email' AND i.scope = '' AND i.value = ${email}`);
+    branches.push(sql`SELECT c.id, 0, 1.0, 'email', NULL, NULL FROM customers c WHERE c.email = ${email}`);
+  }
+  if (phone) {
+    branches.push(sql`SELECT i.customer_id, 0, 1.0, 'phone', NULL, NULL
+        FROM customer_identities i WHERE i.kind = 'phone' AND i.scope = '' AND i.value = ${phone}`);
+    branches.push(sql`SELECT c.id, 0, 1.0, 'phone', NULL, NULL FROM customers c WHERE c.phone = ${phone}`);
+  }
+  if (fuzzy && !phone && !orderNumber && !q.includes(' ')) {
+    const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // Something shaped like an e-mail ranks before names; a bare word competes with them.
+    const emailShaped = /[@.\d]/.test(q);
+    branches.push(sql`SELECT c.id, ${sql.raw(emailShaped ? '1' : '2')}, ${sql.raw(emailShaped ? '1.0' : '0.5')}, 'email_partial', NULL, NULL
+        FROM customers c WHERE lower(c.email) LIKE ${pattern}`);
+  }
+  if (fuzzy && !email && !phone && !orderNumber) {
+    // The same expression as customers_search_name_trgm_idx (migration 0018), so the index serves <%.
+    branches.push(sql`SELECT c.id, 2, word_similarity(search_fold(${q}), search_fold(c.first_name || ' ' || c.last_name)),
+          'name', NULL, NULL
+        FROM customers c
+        WHERE search_fold(${q}) <% search_fold(c.first_name || ' ' || c.last_name)`);
+  }
+
+  const scope = options.locationIds
+    ? options.locationIds.length
+      ? sql`AND EXISTS (SELECT 1 FROM orders so WHERE so.customer_id = c.id
+          AND so.fulfilling_location_id IN (${sql.join(
+            options.locationIds.map((id) => sql`${id}::uuid`),
+            sql`, `,
+          )}))`
+      : sql`AND false`
+    : sql``;
+  const channelName = options.locale ? sql`coalesce(ch.names ->> ${options.locale}::text, ch.name)` : sql`ch.name`;
+
+  const statement = sql`
+    WITH hits AS (${sql.join(branches, sql` UNION ALL `)}),
+    resolved AS (
+      SELECT DISTINCT ON (c.id) c.id, h.rank, h.score, h.reason, h.detail, h.detail2
+      FROM hits h
+      JOIN customers m ON m.id = h.cid
+      JOIN customers c ON c.id = coalesce(m.merged_into_id, m.id) AND c.merged_into_id IS NULL
+      WHERE true ${scope}
+      ORDER BY c.id, h.rank, h.score DESC
+    ),
+    best AS (
+      SELECT * FROM resolved ORDER BY rank, score DESC, id LIMIT ${limit}
+    )
+    SELECT b.id, b.rank, b.score, b.reason, b.detail, b.detail2,
+      c.first_name, c.last_name, c.email, c.phone, c.last_order_at,
+      (SELECT o.shipping_address ->> 'city' FROM orders o
+        WHERE o.customer_id = c.id AND o.shipping_address IS NOT NULL
+        ORDER BY o.placed_at DESC LIMIT 1) AS city,
+      (SELECT o.number FROM orders o WHERE o.customer_id = c.id ORDER BY o.placed_at DESC LIMIT 1) AS last_order_number,
+      (SELECT o.placed_at FROM orders o WHERE o.customer_id = c.id ORDER BY o.placed_at DESC LIMIT 1) AS last_order_placed_at,
+      coalesce((SELECT array_agg(${channelName} ORDER BY ${channelName}) FROM channels ch
+        WHERE EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.channel_id = ch.id)), '{}') AS channel_names
+    FROM best b JOIN customers c ON c.id = b.id
+    ORDER BY b.rank, b.score DESC, c.last_order_at DESC NULLS LAST, c.id`;
+
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(NAME_THRESHOLD)}, true)`);
+    const result = await tx.execute<Row>(statement);
+    return result.rows.map(toResult);
+  });
+}
+
+type Row = {
+  id: string;
+  rank: number;
+  score: number;
+  reason: string;
+  detail: string | null;
+  detail2: string | null;
+  first_name: string;
+  last_name: string;
+  email: string | null;
+  phone: string | null;
+  city: string | null;
+  last_order_number: string | null;
+  last_order_placed_at: string | Date | null;
+  channel_names: string[] | string;
+};
+
+function toResult(row: Row): CustomerSearchResult {
+  return {
+    id: row.id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    email: row.email,
+    phone: row.phone,
+    city: row.city,
+    lastOrder:
+      row.last_order_number && row.last_order_placed_at
+        ? { number: row.last_order_number, placedAt: new Date(row.last_order_placed_at) }
+        : null,
+    channels: Array.isArray(row.channel_names) ? row.channel_names : parseTextArray(row.channel_names),
+    exact: Number(row.rank) === 0,
+    reason: reasonOf(row),
+  };
+}
+
+function reasonOf(row: Row): CustomerSearchReason {
+  switch (row.reason) {
+    case 'order':
+      return { kind: 'order', number: row.detail ?? '' };
+    case 'external_order':
+      return { kind: 'external_order', channel: row.detail ?? '', externalId: row.detail2 ?? '' };
+    case 'buyer_id':
+    case 'loyalty':
+      return { kind: row.reason, value: row.detail2 ?? '' };
+    case 'email':
+    case 'phone':
+    case 'email_partial':
+      return { kind: row.reason };
+    default:
+      return { kind: 'name' };
+  }
+}
+
+/** '{a,"b c"}' → ['a', 'b c'] (a driver that leaves arrays as text). */
+function parseTextArray(text: string): string[] {
+  const inner = text.replace(/^\{|\}$/g, '');
+  if (!inner) return [];
+  return [...inner.matchAll(/"((?:[^"\\]|\\.)*)"|([^,]+)/g)].map((m) => (m[1] ?? m[2]).replace(/\\(.)/g, '$1'));
+}
