@@ -41,10 +41,14 @@ export const ENDPOINTS: Record<string, EndpointGuard> = {
   'action cancelOrderAction': { permission: 'orders.cancel' },
   'action returnOrderAction': { permission: 'orders.return' },
   'action createPhoneOrderAction': { permission: 'orders.create_phone' },
+  'action startPickingAction': { permission: 'pickups.manage' },
+  'action extendHoldAction': { permission: 'pickups.manage' },
+  'action rejectPickupAction': { permission: 'pickups.manage' },
   'GET /inventory/scan': { permission: 'inventory.view' },
   'GET /inventory/lookup': { permission: 'inventory.view' },
   'GET /inventory/export': { permission: 'inventory.view' },
   'GET /pickups/queue': { permission: 'pickups.view' },
   /** Any staff member may ask; the topic's own right at its location decides (LIVE_TOPIC_PERMISSION). */
   'GET /api/backoffice/live': { permission: 'session.self' },
+  'GET /api/backoffice/pickups/queue': { permission: 'pickups.view' },
 };
