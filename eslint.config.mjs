@@ -65,6 +65,27 @@ export default tseslint.config(
     },
   },
 
+  // First-load JavaScript: sonner loads with the first toast (components/ui/toast.ts mounts
+  // components/ui/toaster.tsx then); a static import anywhere else puts it back in every page.
+  {
+    name: 'lazy-toasts',
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['components/ui/toaster.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'sonner',
+              message: "Raise toasts with toast from '@/components/ui/toast' (loads sonner on the first toast).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+
   // Tests: the values under assertion are typed any on purpose — vitest's asymmetric matchers
   // (expect.any, expect.stringMatching…) and the JSON bodies of responses, which the very next
   // expect checks; a cast would only restate that assertion.

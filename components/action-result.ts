@@ -1,4 +1,4 @@
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 import type { ErrorCode } from '@/lib/errors';
 import type { ActionResult } from '@/lib/http/result';
 import type { MessageKey, Translate } from '@/lib/next/i18n';

@@ -1,19 +1,19 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { NuqsAdapter } from 'nuqs/adapters/next/app';
-import { Toaster } from '@/components/ui/toaster';
+import { LazyToaster } from '@/components/ui/lazy-toaster';
 
 /**
- * Client-side context for the whole app: URL state (nuqs) and the toasts (messages come from NextIntlClientProvider in
- * app/layout.tsx). TanStack Query is not here but around the parts that query
- * (components/query-provider.tsx), so that pages without one do not download it.
+ * Client-side context for the whole app: the toasts, loaded on the first one (messages come from
+ * NextIntlClientProvider in app/layout.tsx). What only some pages use is not here, so that pages
+ * without it do not download it: TanStack Query sits around the parts that query
+ * (components/query-provider.tsx), nuqs's adapter around the filter bars that keep URL state.
  */
 export function Providers({ children }: { children: ReactNode }) {
   return (
-    <NuqsAdapter>
+    <>
       {children}
-      <Toaster />
-    </NuqsAdapter>
+      <LazyToaster />
+    </>
   );
 }

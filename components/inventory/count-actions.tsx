@@ -6,7 +6,7 @@ import { applyCountAction, discardCountAction } from '@/lib/next/actions/invento
 import { actionErrorMessage } from '@/components/action-result';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/dialog';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 import { useI18n } from '@/lib/next/i18n-client';
 
 /** Apply (one transaction, one ledger entry per changed SKU) or discard an open count; both asked first. */

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { ClipboardList } from 'lucide-react';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 import { actionErrorMessage } from '@/components/action-result';
 import { lazySchemaResolver, setServerErrors } from '@/components/form-errors';
 import { Alert } from '@/components/ui/alert';

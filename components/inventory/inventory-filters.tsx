@@ -3,6 +3,7 @@
 import { useId, useTransition } from 'react';
 import Link from 'next/link';
 import { ChevronDown, LoaderCircle, MapPin, Search } from 'lucide-react';
+import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import { debounce, useQueryStates, type Values } from 'nuqs';
 import { useHydrated } from '@/components/use-hydrated';
 import { Button } from '@/components/ui/button';
@@ -31,18 +32,24 @@ import { ScanForm } from './scan-form';
  * a new URL at once (nuqs; typing waits for a 300 ms pause) that the server renders the list for,
  * and Apply is hidden. Every view is shareable and back-button friendly.
  */
-export function InventoryFilters({
-  selected,
-  locations,
-  categories,
-  brands,
-}: {
+type InventoryFiltersProps = {
   /** The locations the view covers (the URL's, else the user's default). */
   selected: readonly string[];
   locations: readonly LocationOption[];
   categories: readonly string[];
   brands: readonly string[];
-}) {
+};
+
+/** nuqs's adapter lives here, not in the app's providers: only the pages with a filter bar load it. */
+export function InventoryFilters(props: InventoryFiltersProps) {
+  return (
+    <NuqsAdapter>
+      <InventoryFiltersBar {...props} />
+    </NuqsAdapter>
+  );
+}
+
+function InventoryFiltersBar({ selected, locations, categories, brands }: InventoryFiltersProps) {
   const { t } = useI18n();
   const formId = useId();
   const searchId = useId();

@@ -3,7 +3,7 @@
 import { useEffect, useTransition } from 'react';
 import { useController, useForm } from 'react-hook-form';
 import { PackagePlus } from 'lucide-react';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 import { actionErrorMessage } from '@/components/action-result';
 import { lazySchemaResolver, setServerErrors } from '@/components/form-errors';
 import { Button } from '@/components/ui/button';

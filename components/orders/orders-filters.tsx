@@ -3,6 +3,7 @@
 import { useId, useTransition, type ReactNode } from 'react';
 import Link from 'next/link';
 import { LoaderCircle, Search } from 'lucide-react';
+import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import { debounce, useQueryStates } from 'nuqs';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -24,14 +25,22 @@ type Key = 'q' | 'channel' | 'status' | 'fulfilment' | 'location' | 'from' | 'to
  * server renders the list again, so Apply has nothing left to do and is hidden. Every view is a
  * URL (shareable, back button); a new filter starts again from the first page.
  */
-export function OrdersFilters({
-  channels,
-  locations,
-}: {
+type OrdersFiltersProps = {
   channels: readonly Option[];
   /** The locations this user may filter by (a manager's own). */
   locations: readonly Option[];
-}) {
+};
+
+/** nuqs's adapter lives here, not in the app's providers: only the pages with a filter bar load it. */
+export function OrdersFilters(props: OrdersFiltersProps) {
+  return (
+    <NuqsAdapter>
+      <OrdersFiltersBar {...props} />
+    </NuqsAdapter>
+  );
+}
+
+function OrdersFiltersBar({ channels, locations }: OrdersFiltersProps) {
   const { t } = useI18n();
   const ids = useId();
   const hydrated = useHydrated();

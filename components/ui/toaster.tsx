@@ -1,16 +1,24 @@
 'use client';
 
-import { Toaster as Sonner } from 'sonner';
+import { useEffect } from 'react';
+import { Toaster as Sonner, toast } from 'sonner';
 import { CircleAlert, CircleCheck, X } from 'lucide-react';
 import { useI18n } from '@/lib/next/i18n-client';
+import { toasterReady } from './toast';
 
 /**
  * Where action results are announced (sonner: a polite live region, one status per toast, pause on
- * hover, Alt+T to reach them by keyboard); mounted once for the whole app in <Providers>. Toasts are
- * raised with sonner's `toast.success()` / `toast.error()`, or `reportResult()` (components/action-result.ts).
+ * hover, Alt+T to reach them by keyboard); loaded and mounted on the first toast by <LazyToaster> in
+ * <Providers>. Toasts are raised with `toast.success()` / `toast.error()` from components/ui/toast.ts,
+ * or `reportResult()` (components/action-result.ts).
  */
 export function Toaster() {
   const { t } = useI18n();
+  // Sonner subscribes in its own effect, which runs before this one (a child's effects run first).
+  useEffect(() => {
+    toasterReady((kind, message) => void toast[kind](message));
+    return () => toasterReady(null);
+  }, []);
   return (
     <Sonner
       position="bottom-right"

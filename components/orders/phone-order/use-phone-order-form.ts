@@ -13,7 +13,7 @@ import {
   type Resolver,
   type UseFormReturn,
 } from 'react-hook-form';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 import type { z } from 'zod';
 import { actionErrorMessage, skusOf } from '@/components/action-result';
 import { setServerErrors } from '@/components/form-errors';
