@@ -2,6 +2,7 @@ import type { Scenario } from '../harness';
 import { inventoryBarcode, inventoryList } from './inventory';
 import { ordersHotSku, ordersIngest, ordersList } from './orders';
 import { ordersListRecent } from './orders-list-recent';
+import { pickupsLookup } from './pickups-lookup';
 import { seedLarge } from './seed-large';
 
 /** Every scenario, in the order they run and appear in reports. */
@@ -13,4 +14,5 @@ export const SCENARIOS: readonly Scenario[] = [
   ordersList,
   ordersIngest,
   ordersHotSku,
+  pickupsLookup,
 ];
