@@ -67,6 +67,20 @@ export const pickups = pgTable(
     /** When the pickup reached an end (collected, expired, rejected, cancelled). */
     closedAt: timestamp('closed_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The customer's tracking link, /track/<token> (app/track): 144 random bits in base64url (24
+     * characters) drawn by the database when the row is inserted, so ingestion's one statement and
+     * its readable twin need nothing more. Stored as is, not hashed: every later message (ready,
+     * reminders, expiry) must put the same link in its payload, and the token only shows a first
+     * name, an order number and a store. The link stops working 30 days after the pickup's end
+     * (lib/pickups/tracking.ts).
+     */
+    trackingToken: text('tracking_token')
+      .notNull()
+      .unique()
+      .default(
+        sql`translate(encode(substring(sha256(uuid_send(gen_random_uuid()) || uuid_send(gen_random_uuid())) from 1 for 18), 'base64'), '+/', '-_')`,
+      ),
   },
   (t) => [
     check('pickups_code_format', sql`${t.code} is null or ${t.code} ~ '^[0-9]{6}$'`),

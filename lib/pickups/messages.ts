@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { customers, locations, notificationOutbox } from '@/db/schema';
+import { customers, locations, notificationOutbox, pickups } from '@/db/schema';
 import { isLocale } from '@/lib/i18n/config';
 import { localName } from '@/lib/i18n/local-name';
 import type { OrderRow } from '@/lib/orders/lock-order';
@@ -29,9 +29,11 @@ export type PickupMessage = {
  * Writes what customers are told about their pickups to the notification outbox, in the
  * transaction of the change that causes it (a job sends it after commit): one message per pickup,
  * each payload carrying everything the message shows as it is at this moment (code, hold end,
- * the store's name in the customer's language, address and opening hours). Three statements
+ * the store's name in the customer's language, address and opening hours). Four statements
  * however many pickups. A customer without an email address gets no message (the order's
- * timeline still shows the change). Returns how many messages were written.
+ * timeline still shows the change). Each payload carries the pickup's tracking link, `trackingPath`
+ * '/track/<token>' (read here by order, so no caller has to carry the token). Returns how many
+ * messages were written.
  */
 export async function queuePickupMessages(
   tx: DbOrTx,
@@ -41,7 +43,8 @@ export async function queuePickupMessages(
   const customerIds = [...new Set(messages.flatMap((m) => (m.order.customerId ? [m.order.customerId] : [])))];
   if (customerIds.length === 0) return 0;
   const storeIds = [...new Set(messages.map((m) => m.pickup.locationId))];
-  const [people, stores] = await Promise.all([
+  const orderIds = [...new Set(messages.map((m) => m.order.id))];
+  const [people, stores, tokens] = await Promise.all([
     tx
       .select({ id: customers.id, email: customers.email, firstName: customers.firstName, locale: customers.locale })
       .from(customers)
@@ -59,7 +62,12 @@ export async function queuePickupMessages(
       })
       .from(locations)
       .where(inArray(locations.id, storeIds)),
+    tx
+      .select({ orderId: pickups.orderId, token: pickups.trackingToken })
+      .from(pickups)
+      .where(inArray(pickups.orderId, orderIds)),
   ]);
+  const tokenOf = new Map(tokens.map((t) => [t.orderId, t.token]));
   const personOf = new Map(people.map((p) => [p.id, p]));
   const storeOf = new Map(stores.map((s) => [s.id, s]));
   const rows = messages.flatMap(({ order, pickup, extra }) => {
@@ -68,6 +76,7 @@ export async function queuePickupMessages(
     if (!person?.email || !store) return [];
     // null: the messages' own default language (lib/messages).
     const locale = isLocale(person.locale) ? person.locale : null;
+    const token = tokenOf.get(order.id);
     return [
       {
         kind,
@@ -80,6 +89,7 @@ export async function queuePickupMessages(
           orderNumber: order.number,
           code: pickup.code,
           holdEndsAt: pickup.dueBy?.toISOString() ?? null,
+          trackingPath: token ? `/track/${token}` : null,
           store: {
             code: store.code,
             name: localName(store, locale ?? undefined),

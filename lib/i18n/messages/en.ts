@@ -2,6 +2,7 @@ import { inventoryEn } from './inventory.en';
 import { messagesEn } from './messages.en';
 import { ordersEn } from './orders.en';
 import { pickupQueueEn } from './pickup-queue.en';
+import { trackEn } from './track.en';
 
 /**
  * The English catalogue: the source of every message key and of each message's ICU arguments
@@ -155,4 +156,5 @@ export const en = {
   ...ordersEn,
   ...messagesEn,
   ...pickupQueueEn,
+  ...trackEn,
 } as const;

@@ -4,6 +4,7 @@ import { inventoryFr } from './inventory.fr';
 import { messagesFr } from './messages.fr';
 import { ordersFr } from './orders.fr';
 import { pickupQueueFr } from './pickup-queue.fr';
+import { trackFr } from './track.fr';
 
 /** The French catalogue: the shape of the English one, so a missing or extra key does not compile. */
 export const fr = {
@@ -155,4 +156,5 @@ export const fr = {
   ...ordersFr,
   ...messagesFr,
   ...pickupQueueFr,
+  ...trackFr,
 } as const satisfies MessagesShape<typeof en>;

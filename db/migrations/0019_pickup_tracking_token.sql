@@ -1,0 +1,2 @@
+ALTER TABLE "pickups" ADD COLUMN "tracking_token" text DEFAULT translate(encode(substring(sha256(uuid_send(gen_random_uuid()) || uuid_send(gen_random_uuid())) from 1 for 18), 'base64'), '+/', '-_') NOT NULL;--> statement-breakpoint
+ALTER TABLE "pickups" ADD CONSTRAINT "pickups_tracking_token_unique" UNIQUE("tracking_token");
