@@ -3,6 +3,7 @@ import { inventoryBarcode, inventoryList } from './inventory';
 import { ordersHotSku, ordersIngest, ordersList } from './orders';
 import { ordersListRecent } from './orders-list-recent';
 import { pickupsLookup } from './pickups-lookup';
+import { pickupsNotify } from './pickups-notify';
 import { seedLarge } from './seed-large';
 
 /** Every scenario, in the order they run and appear in reports. */
@@ -15,4 +16,5 @@ export const SCENARIOS: readonly Scenario[] = [
   ordersIngest,
   ordersHotSku,
   pickupsLookup,
+  pickupsNotify,
 ];
