@@ -50,5 +50,4 @@ export const ENDPOINTS: Record<string, EndpointGuard> = {
   'GET /pickups/queue': { permission: 'pickups.view' },
   /** Any staff member may ask; the topic's own right at its location decides (LIVE_TOPIC_PERMISSION). */
   'GET /api/backoffice/live': { permission: 'session.self' },
-  'GET /api/backoffice/pickups/queue': { permission: 'pickups.view' },
 };

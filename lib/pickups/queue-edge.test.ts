@@ -22,7 +22,8 @@ vi.mock('@/lib/next/session', () => ({
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 const { startPickingAction, extendHoldAction, rejectPickupAction } = await import('@/lib/next/actions/pickups');
-const { GET } = await import('@/app/api/backoffice/pickups/queue/route');
+vi.mock('@/lib/next/i18n', () => ({ getI18n: () => Promise.resolve({ locale: 'en' }) }));
+const { GET } = await import('@/app/(backoffice)/pickups/queue/route');
 
 let handle: DbHandle;
 let w: InventoryWorld;
@@ -62,7 +63,7 @@ const stateOf = async (id: string) =>
   (await handle.db.select({ state: pickups.state }).from(pickups).where(eq(pickups.id, id)))[0].state;
 
 function queue(query: string) {
-  return GET(new Request(`http://localhost/api/backoffice/pickups/queue?${query}`));
+  return GET(new Request(`http://localhost/pickups/queue?${query}`));
 }
 
 describe('the queue’s store decisions (server actions)', () => {
@@ -117,7 +118,7 @@ describe('the queue’s store decisions (server actions)', () => {
   });
 });
 
-describe('GET /api/backoffice/pickups/queue', () => {
+describe('GET /pickups/queue', () => {
   it('gives the Paris manager the Paris queue and refuses them Lyon’s', async () => {
     await place();
     await place('LYS');
