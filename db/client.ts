@@ -436,3 +436,46 @@ export async function executePrepared<T extends Record<string, unknown>>(
   const built = dialect.sqlToQuery(query);
   return preparedQuery<T>(on, nameOf(built.sql), built.sql, built.params);
 }
+
+/**
+ * A plain `executeSql(text, values)` on the handle's engine, for a library that brings its own
+ * SQL (the job queue, pg-boss, through its `db` option). Without values a text may hold several
+ * statements, as with pg's simple protocol. PostgreSQL: a pool connection per call, dropped after
+ * any error (a failed `BEGIN; …; COMMIT` script must not go back to the pool inside a transaction,
+ * which keepConnectionsOnRefusals would otherwise allow). PGlite: its one session, serialised with
+ * the app's transactions; a failed script is rolled back.
+ */
+export function rawExecutor(db: Db): {
+  executeSql: (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+} {
+  const client = driverOf(db);
+  if (client instanceof PGlite) {
+    return {
+      executeSql: async (text, values) => {
+        try {
+          if (values === undefined || values.length === 0) {
+            const results = await client.exec(text);
+            return results[results.length - 1] ?? { rows: [] };
+          }
+          return await client.query<Record<string, unknown>>(text, values);
+        } catch (error) {
+          if (client.isInTransaction()) await client.exec('ROLLBACK');
+          throw error;
+        }
+      },
+    };
+  }
+  return {
+    executeSql: async (text, values) => {
+      const conn = await client.connect();
+      try {
+        const result = await conn.query<Record<string, unknown>>(text, values);
+        conn.release();
+        return Array.isArray(result) ? (result as pg.QueryResult[]).at(-1)! : result;
+      } catch (error) {
+        conn.release(error as Error);
+        throw error;
+      }
+    },
+  };
+}

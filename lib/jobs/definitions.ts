@@ -1,0 +1,40 @@
+import type { Db } from '@/db/client';
+import { dispatchOutbox } from '@/lib/messages/dispatch';
+import { expirePickups } from '@/lib/pickups/expire-pickups';
+import { remindPickups } from '@/lib/pickups/remind-pickups';
+
+/**
+ * One background job: a queue of its own in pg-boss, a cron schedule (pg-boss's finest is once a
+ * minute), optionally a tick every few seconds on top (a throttled send, so all instances together
+ * make one job per tick), and a body that takes the database and the time it runs at. Bodies are
+ * domain use cases, safe to run twice or at once (SKIP LOCKED, guarded updates): the queue makes a
+ * run happen once, the body makes each row change once.
+ */
+export type JobDefinition = {
+  /** The pg-boss queue: letters, digits and hyphens. */
+  name: string;
+  cron: string;
+  /** A run at least this often, in seconds, besides the cron (messages leave within seconds). */
+  tickSeconds?: number;
+  run: (db: Db, now: Date) => Promise<unknown>;
+};
+
+/** Every background job of the app. A new job goes here (see CONTRIBUTING.md). */
+export const JOBS: readonly JobDefinition[] = [
+  {
+    name: 'pickups-expire',
+    cron: '* * * * *',
+    run: (db, now) => expirePickups(db, { now }),
+  },
+  {
+    name: 'pickups-remind',
+    cron: '* * * * *',
+    run: (db, now) => remindPickups(db, { now }),
+  },
+  {
+    name: 'messages-dispatch',
+    cron: '* * * * *',
+    tickSeconds: 5,
+    run: (db, now) => dispatchOutbox(db, { now }),
+  },
+];
