@@ -25,6 +25,11 @@ const KNOWN_EVENTS = [
   'cancelled',
   'partially_returned',
   'returned',
+  'pick_short',
+  'partial_accepted',
+  'refund_due',
+  'fulfilment_changed',
+  'short_transfer',
 ] as const;
 
 /** The dot's colour follows the status colours: done, waiting, problem, closed. */
@@ -42,6 +47,11 @@ const TONE: Record<string, string> = {
   pickup_rejected: 'bg-problem',
   rerouted: 'bg-info',
   pickup_cancelled: 'bg-closed',
+  pick_short: 'bg-problem',
+  partial_accepted: 'bg-waiting',
+  refund_due: 'bg-problem',
+  fulfilment_changed: 'bg-info',
+  short_transfer: 'bg-waiting',
   backordered: 'bg-waiting',
   collected: 'bg-done',
   shipped: 'bg-done',
@@ -67,6 +77,8 @@ export async function OrderTimeline({
 
   function details(type: string, data: Record<string, unknown>): string[] {
     const out: string[] = [];
+    if (type === 'refund_due' && typeof data.cents === 'number')
+      out.push(formatMoney(data.cents, str(data.currency) ? String(data.currency) : order.currency));
     if (type === 'placed' && str(data.externalId))
       out.push(t('orders.event.externalId', { externalId: String(data.externalId) }));
     if (str(data.reason)) out.push(t('orders.event.reason', { reason: String(data.reason) }));

@@ -74,7 +74,7 @@ export function AppShell({
         id="sidebar"
         aria-label={t('nav.label')}
         data-print="hide"
-        className="sticky top-0 flex h-dvh w-56 shrink-0 flex-col border-r border-border bg-sidebar transition-[width] duration-150 sidebar-collapsed:w-14"
+        className="sticky top-0 flex h-dvh print:hidden w-56 shrink-0 flex-col border-r border-border bg-sidebar transition-[width] duration-150 sidebar-collapsed:w-14"
       >
         <div className="flex h-14 shrink-0 items-center gap-2.5 border-b border-border px-4 sidebar-collapsed:justify-center sidebar-collapsed:px-0">
           <BrandMark />
@@ -111,7 +111,7 @@ export function AppShell({
       <div className="flex min-w-0 flex-1 flex-col">
         <header
           data-print="hide"
-          className="sticky top-0 z-20 flex h-14 shrink-0 items-center gap-2 border-b border-border bg-surface/95 px-3 backdrop-blur sm:px-4"
+          className="sticky top-0 z-20 flex h-14 print:hidden shrink-0 items-center gap-2 border-b border-border bg-surface/95 px-3 backdrop-blur sm:px-4"
         >
           <Button
             variant="ghost"
@@ -131,7 +131,7 @@ export function AppShell({
           id="main"
           tabIndex={-1}
           data-print="main"
-          className="w-full flex-1 px-4 py-6 outline-none sm:px-6 lg:px-8 lg:py-8"
+          className="w-full flex-1 px-4 py-6 outline-none sm:px-6 lg:px-8 lg:py-8 print:p-0"
         >
           <div className="mx-auto w-full max-w-[90rem]">{children}</div>
         </main>

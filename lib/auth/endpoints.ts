@@ -36,6 +36,15 @@ export const ENDPOINTS: Record<string, EndpointGuard> = {
   'action discardCountAction': { permission: 'inventory.adjust' },
   'action setChannelCapAction': { permission: 'settings.manage' },
 
+  'action pickLineAction': { permission: 'pickups.manage' },
+  'action scanPickLineAction': { permission: 'pickups.manage' },
+  'action shortPickAction': { permission: 'pickups.manage' },
+  'action acceptPartialOrderAction': { permission: 'pickups.manage' },
+  'action reroutePickupAction': { permission: 'pickups.manage' },
+  'action shipInsteadAction': { permission: 'pickups.manage' },
+  'action waitForTransferAction': { permission: 'pickups.manage' },
+  'action finishPickingAction': { permission: 'pickups.manage' },
+
   'action confirmOrderAction': { permission: 'orders.confirm' },
   'action shipOrderAction': { permission: 'orders.ship' },
   'action cancelOrderAction': { permission: 'orders.cancel' },

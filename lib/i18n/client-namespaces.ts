@@ -17,7 +17,8 @@ export const CLIENT_NAMESPACES = {
   login: [...SHELL, 'login'],
   inventory: [...SHELL, 'inventory'],
   orders: [...SHELL, 'orders'],
-  pickups: [...SHELL, 'pickupQueue'],
+  // The pick list's dialogs say 'Working…' with the orders' actions.
+  pickups: [...SHELL, 'pickupQueue', 'pickups', 'orders'],
 } as const satisfies Record<string, readonly Namespace[]>;
 
 export type ClientArea = keyof typeof CLIENT_NAMESPACES;

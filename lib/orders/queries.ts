@@ -215,6 +215,7 @@ export async function findOrderDetail(db: DbOrTx, orderId: string, locale?: Loca
       .orderBy(orderEvents.createdAt, orderEvents.id),
     db
       .select({
+        id: pickups.id,
         state: pickups.state,
         code: pickups.code,
         readyAt: pickups.readyAt,

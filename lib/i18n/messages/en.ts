@@ -1,3 +1,4 @@
+import { pickEn } from './picking.en';
 import { inventoryEn } from './inventory.en';
 import { messagesEn } from './messages.en';
 import { ordersEn } from './orders.en';
@@ -105,6 +106,7 @@ export const en = {
     title: 'Click & collect',
     description: 'The pickup queue: orders to pick, parcels ready, collections and expiries.',
     placeholder: 'This section arrives with the click-and-collect release.',
+    pick: pickEn,
   },
   kpis: {
     title: 'KPIs',

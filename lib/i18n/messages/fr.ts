@@ -1,3 +1,4 @@
+import { pickFr } from './picking.fr';
 import type { MessagesShape } from './shape';
 import type { en } from './en';
 import { inventoryFr } from './inventory.fr';
@@ -103,6 +104,7 @@ export const fr = {
     title: 'Click & collect',
     description: 'La file des retraits : commandes à préparer, colis prêts, retraits et expirations.',
     placeholder: 'Cette section arrive avec la version consacrée au click & collect.',
+    pick: pickFr,
   },
   kpis: {
     title: 'Indicateurs',

@@ -371,6 +371,12 @@ async function FulfilmentCard({ order }: { order: OrderDetail }) {
                 {t('orders.fulfilmentCard.collectedAt', { date: formatDateTime(order.pickup.collectedAt, tz) })}
               </p>
             ) : null}
+            <Link
+              href={`/pickups/${order.pickup.id}`}
+              className="text-primary underline-offset-4 hover:underline print:hidden"
+            >
+              {t('orders.fulfilmentCard.pickList')}
+            </Link>
           </div>
         ) : null}
       </CardContent>
