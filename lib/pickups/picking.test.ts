@@ -335,9 +335,13 @@ describe('picking a pickup order', () => {
     expect(o).toMatchObject({ locationId: w.lyon, fulfillingLocationId: w.lyon });
     expect(await handle.db.select().from(pickupLines).where(eq(pickupLines.pickupId, pickupId))).toEqual([]);
     const messages = await handle.db.select().from(notificationOutbox).where(eq(notificationOutbox.orderId, orderId));
-    expect(messages.map((m) => [m.kind, (m.payload.store as { code: string }).code])).toEqual([
-      ['pickup.rerouted', 'LYS'],
-    ]);
+    expect(
+      messages.map((m) => [
+        m.kind,
+        (m.payload.store as { code: string }).code,
+        (m.payload.newStore as { code: string }).code,
+      ]),
+    ).toEqual([['pickup.rerouted', 'PAR', 'LYS']]);
     // Now Lyon's: the Paris manager may no longer act on it.
     await expect(
       pickLine(handle.db, w.manager, { pickupId, orderLineId: lines[0].orderLineId, quantity: 1 }, AT),

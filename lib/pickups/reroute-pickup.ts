@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { orderEvents, orders, pickupLines, pickups } from '@/db/schema';
+import { locations, orderEvents, orders, pickupLines, pickups } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { DomainError } from '@/lib/errors';
@@ -88,7 +88,19 @@ export async function reroutePickup(
       .where(eq(orders.id, order.id));
     // The new store's queue hears the transition; the old one loses a card.
     await announce(tx, liveTopic.pickups(pickup.locationId), { kind: 'pickup.changed', id: pickup.id });
-    await queuePickupMessage(tx, 'pickup.rerouted', order, result.pickup, { previousStoreId: pickup.locationId });
+    // The message names the store it leaves (payload.store) and the one it goes to (newStore), as its template reads them.
+    const [next] = await tx
+      .select({
+        code: locations.code,
+        name: locations.name,
+        address: locations.address,
+        city: locations.city,
+        timeZone: locations.timeZone,
+        openingHours: locations.openingHours,
+      })
+      .from(locations)
+      .where(eq(locations.id, target.id));
+    await queuePickupMessage(tx, 'pickup.rerouted', order, pickup, { newStore: next });
     await writeAudit(tx, {
       actorId: actor.userId,
       action: 'pickup.reroute',
