@@ -12,7 +12,7 @@ import {
   Truck,
   Undo2,
 } from 'lucide-react';
-import { toast } from 'sonner';
+import { toast } from '@/components/ui/toast';
 import { actionErrorMessage, reportResult } from '@/components/action-result';
 import { lazySchemaResolver, mapResolver } from '@/components/form-errors';
 import { ActionDialog, useActionDialog } from '@/components/ui/action-dialog';
