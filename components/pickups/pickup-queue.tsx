@@ -92,7 +92,7 @@ export function PickupQueueView({ initial }: { initial: PickupQueue }) {
                 <span
                   className={cn(
                     'rounded-full px-1.5 text-xs tabular-nums',
-                    current ? 'bg-primary-foreground/20' : 'bg-muted',
+                    current ? 'bg-primary-foreground text-primary' : 'bg-muted',
                   )}
                 >
                   {queue.counts[key]}
