@@ -53,10 +53,12 @@ export const ENDPOINTS: Record<string, EndpointGuard> = {
   'action startPickingAction': { permission: 'pickups.manage' },
   'action extendHoldAction': { permission: 'pickups.manage' },
   'action rejectPickupAction': { permission: 'pickups.manage' },
+  'action collectPickupAction': { permission: 'pickups.manage' },
   'GET /inventory/scan': { permission: 'inventory.view' },
   'GET /inventory/lookup': { permission: 'inventory.view' },
   'GET /inventory/export': { permission: 'inventory.view' },
   'GET /pickups/queue': { permission: 'pickups.view' },
+  'GET /pickups/counter/lookup': { permission: 'pickups.manage' },
   /** Any staff member may ask; the topic's own right at its location decides (LIVE_TOPIC_PERMISSION). */
   'GET /api/backoffice/live': { permission: 'session.self' },
 };

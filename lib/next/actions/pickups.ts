@@ -1,9 +1,10 @@
 'use server';
 
 import { guardedAction } from '@/lib/next/guarded-action';
+import { collectPickup } from '@/lib/pickups/collect-pickup';
 import { extendHold } from '@/lib/pickups/extend-hold';
 import { rejectPickup } from '@/lib/pickups/reject-pickup';
-import { ZExtendHoldInput, ZPickupIdInput, ZRejectPickupInput } from '@/lib/pickups/schemas';
+import { ZCollectPickupInput, ZExtendHoldInput, ZPickupIdInput, ZRejectPickupInput } from '@/lib/pickups/schemas';
 import { startPicking } from '@/lib/pickups/start-picking';
 
 // The store decisions of the queue's cards. Each use case locks the pickup and checks the
@@ -29,4 +30,31 @@ export const rejectPickupAction = guardedAction({
   schema: ZRejectPickupInput,
   run: ({ actor, db }, input) => rejectPickup(db, actor, input),
   revalidate: (input) => ['/pickups', `/pickups/${input.pickupId}`, '/inventory'],
+});
+
+/**
+ * The hand-over at the counter: the signed-in staff member hands the parcel over (partly, or to a
+ * named person). Of two staff collecting at once one succeeds; the other's conflict says who did
+ * and when (details.collectedBy, details.collectedAt).
+ */
+export const collectPickupAction = guardedAction({
+  permission: 'pickups.manage',
+  schema: ZCollectPickupInput,
+  run: async ({ actor, db }, input) => {
+    const { pickup, handedOver } = await collectPickup(db, actor, input);
+    return {
+      pickupId: pickup.id,
+      orderId: pickup.orderId,
+      collectedAt: pickup.collectedAt?.toISOString() ?? null,
+      collectedByName: pickup.collectedByName,
+      handedOver,
+    };
+  },
+  revalidate: (input, result) => [
+    '/pickups',
+    `/pickups/${input.pickupId}`,
+    '/inventory',
+    '/orders',
+    `/orders/${result.orderId}`,
+  ],
 });
