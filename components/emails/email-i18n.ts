@@ -14,3 +14,8 @@ const INTL_TAG: Record<Locale, string> = { en: 'en-GB', fr: 'fr-FR' };
 export function formatStoreMoment(at: Date, locale: Locale, timeZone: string): string {
   return new Intl.DateTimeFormat(INTL_TAG[locale], { dateStyle: 'full', timeStyle: 'short', timeZone }).format(at);
 }
+
+/** An amount in integer cents as the customer reads it: "€12.50" / "12,50 €". */
+export function formatMoney(cents: number, currency: string, locale: Locale): string {
+  return new Intl.NumberFormat(INTL_TAG[locale], { style: 'currency', currency }).format(cents / 100);
+}

@@ -1,8 +1,8 @@
-import { Text } from '@react-email/components';
-import type { PickupMessagePayload } from '@/lib/messages/payload';
-import { formatStoreMoment } from './email-i18n';
+import { Section, Text } from '@react-email/components';
+import type { MessageKind, PickupMessagePayload } from '@/lib/messages/payload';
+import { formatMoney, formatStoreMoment } from './email-i18n';
 import { Greeting, PickupCode, StoreBlock, TrackingLink, type TemplateProps } from './email-parts';
-import { EmailShell, text } from './email-shell';
+import { EmailShell, h2, text } from './email-shell';
 
 /**
  * The customer e-mails about a click-and-collect order, one per outbox kind (lib/pickups/messages.ts).
@@ -162,6 +162,79 @@ const rerouted: PickupTemplate = {
   },
 };
 
+const partial: PickupTemplate = {
+  subject: (p) => p.t('partial.subject', { orderNumber: p.payload.orderNumber }),
+  Body(p) {
+    const { payload: m, t } = p;
+    const lines = m.lines ?? [];
+    const refund =
+      m.refundCents && m.refundCents > 0 && m.currency ? formatMoney(m.refundCents, m.currency, p.locale) : null;
+    return (
+      <Shell
+        {...p}
+        subject={partial.subject(p)}
+        preview={t('partial.preview', { store: m.store.name })}
+        heading={t('partial.heading')}
+      >
+        <Text style={text}>{t('partial.body', { orderNumber: m.orderNumber, store: m.store.name })}</Text>
+        {lines.length > 0 ? (
+          <Section style={missingBox}>
+            <Text style={{ ...text, fontWeight: 700, margin: '0 0 4px' }}>{t('partial.missingTitle')}</Text>
+            {lines.map((l) => (
+              <Text key={l.sku} style={{ ...text, margin: '0 0 2px' }}>
+                {t('partial.line', { quantity: l.quantity, name: l.name || l.sku })}
+              </Text>
+            ))}
+          </Section>
+        ) : null}
+        <Text style={text}>{refund ? t('partial.refund', { amount: refund }) : t('partial.noRefund')}</Text>
+        <Text style={text}>{t('partial.next')}</Text>
+        <TrackingLink t={t} url={p.trackingUrl} />
+        <StoreBlock t={t} store={m.store} />
+      </Shell>
+    );
+  },
+};
+
+const shippingInstead: PickupTemplate = {
+  subject: (p) => p.t('shippingInstead.subject', { orderNumber: p.payload.orderNumber }),
+  Body(p) {
+    const { payload: m, t } = p;
+    const a = m.shippingAddress;
+    // No tracking link: the pickup is closed (the page would say cancelled); the order now ships.
+    return (
+      <Shell
+        {...p}
+        subject={shippingInstead.subject(p)}
+        preview={t('shippingInstead.preview')}
+        heading={t('shippingInstead.heading')}
+      >
+        <Text style={text}>{t('shippingInstead.body', { orderNumber: m.orderNumber, store: m.store.name })}</Text>
+        {a ? (
+          <>
+            <Text style={h2}>{t('shippingInstead.addressTitle')}</Text>
+            <Text style={text}>
+              {[a.name, a.line1, a.line2, `${a.postalCode} ${a.city}`, a.country]
+                .filter((part): part is string => Boolean(part))
+                .map((part, i) => (
+                  <span key={i}>
+                    {i > 0 ? <br /> : null}
+                    {part}
+                  </span>
+                ))}
+            </Text>
+          </>
+        ) : (
+          <Text style={text}>{t('shippingInstead.noAddress')}</Text>
+        )}
+      </Shell>
+    );
+  },
+};
+
+const missingBox = { backgroundColor: '#f4f4f5', borderRadius: '8px', padding: '12px 16px', margin: '12px 0' };
+
+/** One template per kind the outbox holds: a kind added to MESSAGE_KINDS without one does not compile. */
 export const PICKUP_TEMPLATES = {
   'pickup.ready': ready,
   'pickup.reminder': reminder,
@@ -169,4 +242,6 @@ export const PICKUP_TEMPLATES = {
   'pickup.hold_extended': holdExtended,
   'pickup.rejected': rejected,
   'pickup.rerouted': rerouted,
-} as const;
+  'pickup.partial': partial,
+  'pickup.shipping_instead': shippingInstead,
+} as const satisfies Record<MessageKind, PickupTemplate>;

@@ -31,11 +31,33 @@ export const ZPickupMessagePayload = z.object({
   reason: z.string().optional(),
   /** A reroute: the store that serves the order now, when the sender knows it. */
   newStore: ZStoreInMessage.partial({ timeZone: true }).nullish(),
+  /** A partial order: the units it goes on without (name: product and variant, when the sender knows it). */
+  lines: z
+    .array(z.object({ sku: z.string(), quantity: z.number().int().positive(), name: z.string().nullish() }))
+    .optional(),
+  /** A partial order: what is refunded for the missing units, in the order's currency (integer cents). */
+  refundCents: z.number().int().nonnegative().optional(),
+  currency: z.string().length(3).optional(),
+  /** Shipped instead: where the order goes. */
+  shippingAddress: z
+    .object({
+      name: z.string().nullish(),
+      line1: z.string(),
+      line2: z.string().nullish(),
+      postalCode: z.string(),
+      city: z.string(),
+      country: z.string(),
+    })
+    .nullish(),
 });
 export type PickupMessagePayload = z.infer<typeof ZPickupMessagePayload>;
 export type StoreInMessage = z.infer<typeof ZStoreInMessage>;
 
-/** The kinds of message a template renders (lib/pickups/messages.ts writes them). */
+/**
+ * The kinds of message written to the outbox (lib/pickups/messages.ts takes its kinds from here) and
+ * rendered by a template each (components/emails/pickup-emails.tsx: PICKUP_TEMPLATES is a record of
+ * every kind, and render.test.ts renders each in both languages).
+ */
 export const MESSAGE_KINDS = [
   'pickup.ready',
   'pickup.reminder',
@@ -43,6 +65,10 @@ export const MESSAGE_KINDS = [
   'pickup.hold_extended',
   'pickup.rejected',
   'pickup.rerouted',
+  /** Some units could not be picked: the order goes on without them (lines, refundCents, currency). */
+  'pickup.partial',
+  /** Some units could not be picked: the order is shipped to the customer instead (shippingAddress). */
+  'pickup.shipping_instead',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export function isMessageKind(value: string): value is MessageKind {

@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { customers, orderEvents, orderLines, orders, pickupLines } from '@/db/schema';
+import { customers, orderEvents, orderLines, orders, pickupLines, products, variants } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { DomainError } from '@/lib/errors';
@@ -136,8 +136,20 @@ export async function acceptPartialOrder(
       entityId: pickup.id,
       data: { orderId: order.id, lines: removed, refundCents: amounts.refundCents },
     });
+    // The customer reads what is missing by its name ("Pull marin — Navy / M"), not its SKU.
+    const named = await tx
+      .select({ sku: variants.sku, product: products.name, title: variants.title })
+      .from(variants)
+      .innerJoin(products, eq(products.id, variants.productId))
+      .where(
+        inArray(
+          variants.id,
+          short.map((l) => l.variantId),
+        ),
+      );
+    const nameOf = new Map(named.map((v) => [v.sku, v.title ? `${v.product} — ${v.title}` : v.product]));
     await queuePickupMessage(tx, 'pickup.partial', order, pickup, {
-      lines: removed.map(({ sku, quantity }) => ({ sku, quantity })),
+      lines: removed.map(({ sku, quantity }) => ({ sku, quantity, name: nameOf.get(sku) ?? null })),
       refundCents: amounts.refundCents,
       currency: order.currency,
     });

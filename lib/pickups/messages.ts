@@ -3,20 +3,12 @@ import type { DbOrTx } from '@/db/client';
 import { customers, locations, notificationOutbox, pickups } from '@/db/schema';
 import { isLocale } from '@/lib/i18n/config';
 import { localName } from '@/lib/i18n/local-name';
+import type { MessageKind } from '@/lib/messages/payload';
 import type { OrderRow } from '@/lib/orders/lock-order';
 import type { PickupRow } from './transition';
 
-export type PickupMessageKind =
-  | 'pickup.ready'
-  | 'pickup.reminder'
-  | 'pickup.expired'
-  | 'pickup.hold_extended'
-  | 'pickup.rejected'
-  | 'pickup.rerouted'
-  /** Some units could not be picked: the order goes on without them (lines, refundCents, currency). */
-  | 'pickup.partial'
-  /** Some units could not be picked: the order is shipped to the customer instead. */
-  | 'pickup.shipping_instead';
+/** Only kinds a template renders (lib/messages/payload.ts: MESSAGE_KINDS): a new kind starts there. */
+export type PickupMessageKind = MessageKind;
 
 export type PickupMessage = {
   order: Pick<OrderRow, 'id' | 'number' | 'customerId'>;

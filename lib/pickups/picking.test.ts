@@ -18,6 +18,7 @@ import { shipTransfer } from '@/lib/inventory/transfers';
 import { ingestOrder } from '@/lib/orders/ingest-order';
 import { ZIngestOrderInput } from '@/lib/orders/schemas';
 import { vatIncludedCents } from '@/lib/orders/tax';
+import { renderOutboxMessage } from '@/lib/messages/render';
 import { SEED_INVARIANTS } from '@/lib/seed/invariants';
 import { level, makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
 import { acceptPartialOrder, reducedAmounts } from './accept-partial';
@@ -273,6 +274,11 @@ describe('picking a pickup order', () => {
     expect(refund.data).toEqual({ cents: 10000, currency: 'EUR', reason: 'short_pick' });
     const messages = await handle.db.select().from(notificationOutbox).where(eq(notificationOutbox.orderId, orderId));
     expect(messages.map((m) => m.kind)).toEqual(['pickup.partial']);
+    // What the customer reads: the missing units by name and the refund, in their language (French here).
+    const told = await renderOutboxMessage(messages[0], { env: {} });
+    expect(told.text).toContain('1 × Pull marin — S');
+    expect(told.text).toContain('1 × Pull marin — M');
+    expect(told.text).toContain('100,00\u00a0€');
     await pickLine(handle.db, w.manager, { pickupId, orderLineId: left[0].orderLineId, quantity: 1 }, AT);
     expect((await finishPicking(handle.db, w.manager, { pickupId }, AT)).pickup.state).toBe('ready');
     await expect(acceptPartialOrder(handle.db, w.manager, { pickupId }, AT)).rejects.toMatchObject({
@@ -377,6 +383,7 @@ describe('picking a pickup order', () => {
     expect(await timelineTypes(orderId)).toEqual(expect.arrayContaining(['pickup_cancelled', 'fulfilment_changed']));
     const messages = await handle.db.select().from(notificationOutbox).where(eq(notificationOutbox.orderId, orderId));
     expect(messages.map((m) => m.kind)).toEqual(['pickup.shipping_instead']);
+    expect((await renderOutboxMessage(messages[0], { env: {} })).subject).toContain('vous sera livrée');
   });
 
   it('waits for a transfer: the missing units come from the warehouse and the pickup is picked again on arrival', async () => {

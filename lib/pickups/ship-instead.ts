@@ -93,7 +93,9 @@ export async function shipInstead(
       data: { from: 'pickup', to: 'ship', fulfillingLocationId, shortSkus: short.map((l) => l.sku) },
       createdAt: at,
     });
-    await queuePickupMessage(tx, 'pickup.shipping_instead', order, result.pickup);
+    await queuePickupMessage(tx, 'pickup.shipping_instead', order, result.pickup, {
+      shippingAddress: input.address ?? order.shippingAddress ?? null,
+    });
     await writeAudit(tx, {
       actorId: actor.userId,
       action: 'pickup.ship_instead',

@@ -79,6 +79,25 @@ export const messagesEn = {
         bodyUnknown:
           'Your order {orderNumber} could not be prepared at {previous}. We are preparing it elsewhere and will tell you where and when it is ready.',
       },
+      partial: {
+        subject: 'Your order {orderNumber}: some items are missing',
+        preview: '{store} could not find every item: your order goes on without them.',
+        heading: 'Part of your order is missing',
+        body: 'We could not find every item of your order {orderNumber} at {store}. Rather than make you wait, we prepare it without them.',
+        missingTitle: 'Not in your order any more',
+        line: '{quantity, number} × {name}',
+        refund: 'You will be refunded {amount} for them, with the payment you used.',
+        noRefund: 'There is nothing to refund for them.',
+        next: 'We will tell you as soon as the rest of your order is ready to collect.',
+      },
+      shippingInstead: {
+        subject: 'Your order {orderNumber} will be delivered to you',
+        preview: 'No need to come to the store: we send it to you.',
+        heading: 'We deliver your order instead',
+        body: 'Some items of your order {orderNumber} are not available at {store}. Rather than make you wait, we send the whole order to you: you do not need to come to the store.',
+        addressTitle: 'Delivery address',
+        noAddress: 'We will contact you for the delivery address.',
+      },
     },
     mailbox: {
       title: 'Messages',
@@ -110,6 +129,8 @@ export const messagesEn = {
           hold_extended: 'Hold extended',
           rejected: 'Rejected by the store',
           rerouted: 'Moved to another store',
+          partial: 'Goes on without some items',
+          shipping_instead: 'Delivered instead',
         },
         order: {
           shipped: 'Order shipped',

@@ -79,6 +79,25 @@ export const messagesFr = {
         bodyUnknown:
           'Votre commande {orderNumber} n’a pas pu être préparée à {previous}. Nous la préparons ailleurs et vous dirons où et quand elle sera prête.',
       },
+      partial: {
+        subject: 'Votre commande {orderNumber} : des articles manquent',
+        preview: '{store} n’a pas trouvé tous les articles : votre commande continue sans eux.',
+        heading: 'Une partie de votre commande manque',
+        body: 'Nous n’avons pas trouvé tous les articles de votre commande {orderNumber} à {store}. Plutôt que de vous faire attendre, nous la préparons sans eux.',
+        missingTitle: 'Ne font plus partie de votre commande',
+        line: '{quantity, number} × {name}',
+        refund: 'Nous vous rembourserons {amount} pour ces articles, sur le moyen de paiement utilisé.',
+        noRefund: 'Il n’y a rien à vous rembourser pour ces articles.',
+        next: 'Nous vous préviendrons dès que le reste de votre commande pourra être retiré.',
+      },
+      shippingInstead: {
+        subject: 'Votre commande {orderNumber} vous sera livrée',
+        preview: 'Inutile de passer au magasin : nous vous l’envoyons.',
+        heading: 'Nous vous livrons votre commande',
+        body: 'Des articles de votre commande {orderNumber} ne sont pas disponibles à {store}. Plutôt que de vous faire attendre, nous vous envoyons toute la commande : inutile de passer au magasin.',
+        addressTitle: 'Adresse de livraison',
+        noAddress: 'Nous vous contacterons pour l’adresse de livraison.',
+      },
     },
     mailbox: {
       title: 'Messages',
@@ -111,6 +130,8 @@ export const messagesFr = {
           hold_extended: 'Garde prolongée',
           rejected: 'Refusée par le magasin',
           rerouted: 'Envoyée à un autre magasin',
+          partial: 'Continue sans certains articles',
+          shipping_instead: 'Livrée à la place',
         },
         order: {
           shipped: 'Commande expédiée',

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { MESSAGE_KINDS, type MessageKind } from './payload';
+import { renderOutboxMessage, UnrenderableMessage } from './render';
+
+// Every kind of message the outbox holds renders in both languages, from a payload shaped as
+// queuePickupMessages writes it (lib/pickups/messages.ts) with what each kind adds. A kind added to
+// MESSAGE_KINDS without a template, or without its texts in a catalogue, fails here.
+
+const WRITTEN_AT = new Date('2026-12-05T15:00:00Z');
+const ENV = { COMPTOIR_PUBLIC_URL: 'https://shop.example.fr' };
+
+const BASE = {
+  firstName: 'Claire',
+  orderNumber: 'W-100245',
+  code: '482913',
+  holdEndsAt: '2026-12-12T15:00:00.000Z',
+  trackingPath: '/track/Abc_DEF-123456789012345x',
+  store: {
+    code: 'PAR',
+    name: 'Paris Rivoli',
+    address: '12 rue de Rivoli',
+    city: 'Paris',
+    timeZone: 'Europe/Paris',
+    openingHours: {
+      '1': [['10:00', '19:00']],
+      '6': [
+        ['10:00', '13:00'],
+        ['14:00', '19:00'],
+      ],
+    },
+  },
+};
+
+/** What each kind adds to the common payload (the use case that queues it passes it as `extra`). */
+const EXTRA: Record<MessageKind, Record<string, unknown>> = {
+  'pickup.ready': {},
+  'pickup.reminder': { final: true },
+  'pickup.expired': {},
+  'pickup.hold_extended': {},
+  'pickup.rejected': { reason: 'damaged' },
+  'pickup.rerouted': {
+    newStore: { code: 'LYS', name: 'Lyon Part-Dieu', address: '17 rue du Dr Bouchut', city: 'Lyon', openingHours: {} },
+  },
+  'pickup.partial': {
+    lines: [
+      { sku: 'PULL-M', quantity: 2, name: 'Pull marin — M' },
+      { sku: 'BONNET-1', quantity: 1, name: null },
+    ],
+    refundCents: 12550,
+    currency: 'EUR',
+  },
+  'pickup.shipping_instead': {
+    shippingAddress: {
+      name: 'Claire Martin',
+      line1: '3 place Bellecour',
+      postalCode: '69002',
+      city: 'Lyon',
+      country: 'FR',
+    },
+  },
+};
+
+/** A few words each kind must say, per language (besides the order number and greeting). */
+const SAYS: Record<MessageKind, { en: string[]; fr: string[] }> = {
+  'pickup.ready': { en: ['482 913', 'Saturday, 12 December 2026'], fr: ['482 913', 'samedi 12 décembre 2026'] },
+  'pickup.reminder': { en: ['after that it is cancelled', '482 913'], fr: ['ensuite elle sera annulée', '482 913'] },
+  'pickup.expired': { en: ['cancelled'], fr: ['annulée'] },
+  'pickup.hold_extended': { en: ['482 913'], fr: ['482 913'] },
+  'pickup.rejected': { en: ['an item is damaged'], fr: ['un article est abîmé'] },
+  'pickup.rerouted': { en: ['Lyon Part-Dieu', '17 rue du Dr Bouchut'], fr: ['Lyon Part-Dieu', '17 rue du Dr Bouchut'] },
+  'pickup.partial': {
+    en: ['2 × Pull marin — M', '1 × BONNET-1', '€125.50'],
+    fr: ['2 × Pull marin — M', '1 × BONNET-1', '125,50\u00a0€'],
+  },
+  'pickup.shipping_instead': {
+    en: ['3 place Bellecour', '69002 Lyon', 'Delivery address'],
+    fr: ['3 place Bellecour', '69002 Lyon', 'Adresse de livraison'],
+  },
+};
+
+function decoded(html: string): string {
+  return html
+    .replace(/<!-- -->/g, '')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"');
+}
+
+describe('renderOutboxMessage', () => {
+  for (const kind of MESSAGE_KINDS) {
+    for (const locale of ['en', 'fr'] as const) {
+      it(`renders ${kind} in ${locale}`, async () => {
+        const payload = { ...BASE, locale, ...EXTRA[kind] };
+        const r = await renderOutboxMessage({ kind, payload, createdAt: WRITTEN_AT }, { env: ENV });
+        expect(r.subject).toContain('W-100245');
+        expect(r.html).toContain(`lang="${locale}"`);
+        const html = decoded(r.html);
+        expect(html).toContain(locale === 'fr' ? 'Bonjour Claire,' : 'Hello Claire,');
+        for (const words of SAYS[kind][locale]) {
+          expect(html).toContain(words);
+          expect(r.text).toContain(words);
+        }
+        // No catalogue key left unresolved (next-intl shows the key's path when it finds no text).
+        expect(html).not.toMatch(/messages\.email\./);
+        expect(r.text).not.toMatch(/messages\.email\./);
+      });
+    }
+  }
+
+  it('refuses a kind without a template, and a payload without what it must show', async () => {
+    await expect(
+      renderOutboxMessage({ kind: 'pickup.unknown', payload: BASE, createdAt: WRITTEN_AT }, { env: ENV }),
+    ).rejects.toBeInstanceOf(UnrenderableMessage);
+    await expect(
+      renderOutboxMessage(
+        { kind: 'pickup.partial', payload: { ...BASE, refundCents: -5 }, createdAt: WRITTEN_AT },
+        { env: ENV },
+      ),
+    ).rejects.toThrow(/refundCents/);
+  });
+});
