@@ -11,6 +11,8 @@ import { ZIngestOrderInput } from '@/lib/orders/schemas';
 import { markReady } from '@/lib/pickups/mark-ready';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
 import { CLAIM_LEASE_MS, dispatchOutbox, retryDelayMs } from './dispatch';
+import { findOutboxMessage } from './queries';
+import { PICKUP_QR_CID, pickupQrPng } from './qr-image';
 
 // The dispatcher against a real SMTP server (smtp-server, on a free local port) and a real engine.
 
@@ -69,6 +71,25 @@ function readable(raw: string): string {
     ).toString('utf8'),
   );
   return qp.replace(/=\?UTF-8\?Q\?(.*?)\?=/gi, (_, w: string) => w.replace(/_/g, ' '));
+}
+
+type MimePart = { headers: string; body: string };
+
+/** The leaf parts of a received MIME message (each multipart split on its boundary), with their headers. */
+function mimeParts(raw: string): MimePart[] {
+  const [headers, ...rest] = raw.split(/\r?\n\r?\n/);
+  const body = rest.join('\r\n\r\n');
+  const boundary = /boundary="?([^";\r\n]+)"?/i.exec(headers.replace(/\r?\n\s+/g, ' '))?.[1];
+  if (!/^content-type:\s*multipart\//im.test(headers) || !boundary) return [{ headers, body }];
+  return body
+    .split(`--${boundary}`)
+    .slice(1, -1)
+    .flatMap((part) => mimeParts(part.replace(/^\r?\n/, '')));
+}
+
+/** The width and height a PNG's IHDR says. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
 beforeAll(async () => {
@@ -157,6 +178,21 @@ describe('dispatchOutbox', () => {
     expect(text).toContain('samedi 12 décembre 2026 à 16:00');
     expect(text).toContain('12 rue de Rivoli');
     expect(text).toMatch(/Samedi[\s\S]*10:00–13:00, 14:00–19:00/);
+
+    // The code's QR: a PNG attached inline, shown by the HTML through its Content-ID (most clients
+    // block data: URIs and inline SVG), holding the code itself as the counter's scanner reads it.
+    expect(mail.raw).toMatch(/content-type: multipart\/related/i);
+    const parts = mimeParts(mail.raw);
+    const html = parts.find((part) => /^content-type: text\/html/im.test(part.headers));
+    expect(readable(html!.body)).toContain(`src="cid:${PICKUP_QR_CID}"`);
+    const image = parts.find((part) => /^content-type: image\/png/im.test(part.headers));
+    expect(image?.headers).toMatch(new RegExp(`^content-id: <${PICKUP_QR_CID}>`, 'im'));
+    expect(image?.headers).toMatch(/^content-disposition: inline/im);
+    const png = Buffer.from(image!.body.replace(/\s+/g, ''), 'base64');
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(pngSize(png).width).toBe(pngSize(png).height);
+    expect(pngSize(png).width).toBeGreaterThanOrEqual(160);
+    expect(png.equals(await pickupQrPng(pickup.code!))).toBe(true);
 
     const row = await outboxRow(message.id);
     expect(row).toMatchObject({ status: 'sent', attempts: 1, lastError: null });
@@ -262,6 +298,12 @@ describe('dispatchOutbox', () => {
     expect(row).toMatchObject({ status: 'kept', attempts: 1 });
     expect(row.subject).toBe(`Your order ${order.number} is ready to collect`);
     expect(row.bodyHtml).toContain('Paris Rivoli');
+    // Kept as it would be sent (the QR by cid); the mailbox shows the same PNG as a data: URI.
+    expect(row.bodyHtml).toContain(`cid:${PICKUP_QR_CID}`);
+    const shown = await findOutboxMessage(handle.db, message.id);
+    const png = (await pickupQrPng((message.payload as { code: string }).code)).toString('base64');
+    expect(shown?.previewHtml).toContain(`src="data:image/png;base64,${png}"`);
+    expect(shown?.previewHtml).not.toContain('cid:');
   });
 
   it('fails at once a message no template can render, and carries on with the others', async () => {

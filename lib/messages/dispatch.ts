@@ -3,6 +3,7 @@ import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { Db } from '@/db/client';
 import { notificationOutbox } from '@/db/schema';
 import { logger } from '@/lib/log';
+import { hasPublicBaseUrl, publicBaseUrl } from './payload';
 import { renderOutboxMessage, UnrenderableMessage } from './render';
 
 /** What sends a rendered message: a nodemailer transport (SMTP), or anything with its sendMail. */
@@ -49,6 +50,7 @@ export async function dispatchOutbox(db: Db, options: DispatchOptions = {}): Pro
   const random = options.random ?? Math.random;
   const transport = options.transport ?? transportFromEnv(env) ?? 'mailbox';
   if (transport === 'mailbox' && !options.transport) warnMailNotSent();
+  if (transport !== 'mailbox' && !hasPublicBaseUrl(env)) warnNoPublicUrl(publicBaseUrl(env));
 
   const claimed = await claimDueMessages(db, now, limit);
   const result: DispatchResult = { claimed: claimed.length, sent: 0, kept: 0, retried: 0, failed: 0 };
@@ -79,6 +81,8 @@ export async function dispatchOutbox(db: Db, options: DispatchOptions = {}): Pro
         subject: rendered.subject,
         html: rendered.html,
         text: rendered.text,
+        // The code's QR, shown by the HTML through its Content-ID (multipart/related).
+        attachments: rendered.attachments,
       });
     } catch (error) {
       const lastError = describeSendError(error, env);
@@ -194,5 +198,15 @@ function warnMailNotSent() {
   warned = true;
   logger().warn(
     'SMTP_URL is not set: customer messages are rendered and kept in the development mailbox (Settings → Messages), not sent',
+  );
+}
+
+let warnedUrl = false;
+function warnNoPublicUrl(guess: string) {
+  if (warnedUrl) return;
+  warnedUrl = true;
+  logger().warn(
+    { publicUrl: guess },
+    'COMPTOIR_PUBLIC_URL is not set: the tracking links in customer messages point to this machine; set it to the address customers reach',
   );
 }

@@ -87,7 +87,20 @@ export function messageLocale(
   return isLocale(env.COMPTOIR_MESSAGES_LOCALE) ? env.COMPTOIR_MESSAGES_LOCALE : 'fr';
 }
 
-/** The public address of the app that links in messages point to (COMPTOIR_PUBLIC_URL), without a trailing slash. */
+/**
+ * The public address of the app, that links in messages point to, without a trailing slash:
+ * COMPTOIR_PUBLIC_URL (the address customers reach, e.g. https://shop.example.fr, or with a path
+ * prefix), else Auth.js's AUTH_URL where an install set it, else this machine's server
+ * (http://localhost:PORT, PORT as `npm start` listens, default 3000) — right for a demo or a
+ * developer's machine, wrong for customers, so the dispatcher warns when it sends mail without one.
+ */
 export function publicBaseUrl(env: Record<string, string | undefined> = process.env): string {
-  return (env.COMPTOIR_PUBLIC_URL || 'http://localhost:3000').replace(/\/+$/, '');
+  const configured = env.COMPTOIR_PUBLIC_URL || env.AUTH_URL;
+  if (configured) return configured.trim().replace(/\/+$/, '');
+  return `http://localhost:${env.PORT || 3000}`;
+}
+
+/** Whether the install named its public address (publicBaseUrl is only a guess otherwise). */
+export function hasPublicBaseUrl(env: Record<string, string | undefined> = process.env): boolean {
+  return Boolean(env.COMPTOIR_PUBLIC_URL || env.AUTH_URL);
 }

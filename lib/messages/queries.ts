@@ -1,6 +1,7 @@
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { notificationOutbox } from '@/db/schema';
+import { htmlForPreview } from './qr-image';
 
 export type OutboxStatus = (typeof notificationOutbox.$inferSelect)['status'];
 
@@ -19,6 +20,8 @@ export type OutboxMessage = OutboxListItem & {
   lastError: string | null;
   sentAt: Date | null;
   bodyHtml: string | null;
+  /** bodyHtml as a browser shows it outside a mail client: its cid: images (the code's QR) inlined as data: URIs. */
+  previewHtml: string | null;
 };
 
 export const OUTBOX_PAGE_SIZE = 25;
@@ -49,7 +52,7 @@ export async function listOutboxMessages(
   return { items, nextBefore: rows.length > limit ? items[items.length - 1].id : null };
 }
 
-/** One message with what was rendered for it, or null. */
+/** One message with what was rendered for it (and that HTML ready to preview), or null. */
 export async function findOutboxMessage(db: Db, id: number): Promise<OutboxMessage | null> {
   const [row] = await db
     .select({
@@ -64,10 +67,13 @@ export async function findOutboxMessage(db: Db, id: number): Promise<OutboxMessa
       lastError: notificationOutbox.lastError,
       sentAt: notificationOutbox.sentAt,
       bodyHtml: notificationOutbox.bodyHtml,
+      code: sql<string | null>`${notificationOutbox.payload}->>'code'`,
     })
     .from(notificationOutbox)
     .where(eq(notificationOutbox.id, id));
-  return row ?? null;
+  if (!row) return null;
+  const { code, ...message } = row;
+  return { ...message, previewHtml: message.bodyHtml ? await htmlForPreview(message.bodyHtml, code) : null };
 }
 
 /** Whether this process sends mail (SMTP_URL set) or keeps it for the development mailbox. */

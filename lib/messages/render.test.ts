@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_KINDS, type MessageKind } from './payload';
+import { PICKUP_QR_CID } from './qr-image';
 import { renderOutboxMessage, UnrenderableMessage } from './render';
 
 // Every kind of message the outbox holds renders in both languages, from a payload shaped as
@@ -100,6 +101,12 @@ describe('renderOutboxMessage', () => {
           expect(html).toContain(words);
           expect(r.text).toContain(words);
         }
+        // The code's QR goes with every message that shows the code, as an inline PNG shown by cid.
+        const showsCode = ['pickup.ready', 'pickup.reminder', 'pickup.hold_extended'].includes(kind);
+        expect(r.html.includes(`src="cid:${PICKUP_QR_CID}"`)).toBe(showsCode);
+        expect(r.attachments.map((a) => [a.cid, a.contentType])).toEqual(
+          showsCode ? [[PICKUP_QR_CID, 'image/png']] : [],
+        );
         // No catalogue key left unresolved (next-intl shows the key's path when it finds no text).
         expect(html).not.toMatch(/messages\.email\./);
         expect(r.text).not.toMatch(/messages\.email\./);
@@ -117,5 +124,35 @@ describe('renderOutboxMessage', () => {
         { env: ENV },
       ),
     ).rejects.toThrow(/refundCents/);
+  });
+});
+
+describe('the tracking link in a message', () => {
+  const cases: [Record<string, string>, string][] = [
+    [{ COMPTOIR_PUBLIC_URL: 'https://shop.example.fr/' }, 'https://shop.example.fr'],
+    [{ COMPTOIR_PUBLIC_URL: 'https://example.fr/boutique' }, 'https://example.fr/boutique'],
+    [{ AUTH_URL: 'https://back.example.fr', PORT: '8080' }, 'https://back.example.fr'],
+    [
+      { COMPTOIR_PUBLIC_URL: 'https://shop.example.fr', AUTH_URL: 'https://back.example.fr' },
+      'https://shop.example.fr',
+    ],
+    [{ PORT: '3204' }, 'http://localhost:3204'],
+    [{}, 'http://localhost:3000'],
+  ];
+  for (const [env, base] of cases) {
+    it(`is absolute on ${base} with ${JSON.stringify(env)}`, async () => {
+      const r = await renderOutboxMessage({ kind: 'pickup.ready', payload: BASE, createdAt: WRITTEN_AT }, { env });
+      const url = `${base}${BASE.trackingPath}`;
+      expect(r.html).toContain(`href="${url}"`);
+      expect(r.text).toContain(url);
+    });
+  }
+
+  it('is left out of a message whose pickup has no tracking path', async () => {
+    const r = await renderOutboxMessage(
+      { kind: 'pickup.ready', payload: { ...BASE, trackingPath: null }, createdAt: WRITTEN_AT },
+      { env: ENV },
+    );
+    expect(r.html).not.toContain('/track/');
   });
 });

@@ -143,10 +143,10 @@ export default async function MessagesSettingsPage({
                 {t('messages.mailbox.nextAttempt', { at: formatDateTime(message.availableAt) })}
               </p>
             ) : null}
-            {message.bodyHtml ? (
+            {message.previewHtml ? (
               <iframe
                 title={t('messages.mailbox.previewFrameTitle', { subject: message.subject ?? '' })}
-                srcDoc={message.bodyHtml}
+                srcDoc={message.previewHtml}
                 sandbox="allow-popups allow-popups-to-escape-sandbox"
                 referrerPolicy="no-referrer"
                 className="h-[44rem] w-full rounded-lg border border-border bg-white"
