@@ -2,10 +2,16 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArrowRight } from 'lucide-react';
 import { NAV_ICONS } from '@/components/shell/nav-icons';
+import { StoreTodaySection } from '@/components/dashboard/store-today';
 import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
+import { NativeSelect } from '@/components/ui/select';
+import { getDb } from '@/db/client';
 import { navFor } from '@/lib/auth/permissions';
+import { getStoresToday } from '@/lib/dashboard/store-today';
+import { listQueueStores } from '@/lib/pickups/queries';
 import { requirePage } from '@/lib/next/session';
 import { getI18n } from '@/lib/next/i18n';
 
@@ -14,10 +20,30 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('dashboard.title') };
 }
 
-export default async function DashboardPage() {
-  const [ctx, { t, formatDate }] = await Promise.all([requirePage('dashboard.view'), getI18n()]);
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/**
+ * The home page: for a manager, today at each of their stores (what to pick, what is late, due
+ * soon or expired today, transfers to receive, low stock, each a link to its list); an owner may
+ * choose a store to see the same (`?store=`); then the shortcuts to every section the role opens.
+ */
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [ctx, { t, formatDate, locale }, sp] = await Promise.all([
+    requirePage('dashboard.view'),
+    getI18n(),
+    searchParams,
+  ]);
   const firstName = ctx.name.trim().split(/\s+/)[0] || ctx.name;
   const sections = navFor(ctx).filter((item) => item.key !== 'dashboard');
+  const db = ctx.role === 'agent' ? null : await getDb();
+  const choosable = db && ctx.role === 'owner' ? await listQueueStores(db, ctx, locale) : [];
+  const chosen = choosable.find((s) => s.id === one(sp.store));
+  const todayAt = ctx.role === 'manager' ? ctx.locationIds : chosen ? [chosen.id] : [];
+  const stores = db && todayAt.length > 0 ? await getStoresToday(db, ctx, { locationIds: todayAt, locale }) : [];
 
   return (
     <>
@@ -29,6 +55,31 @@ export default async function DashboardPage() {
         <Badge variant="info">{t(`roles.${ctx.role}`)}</Badge>
         <span>{ctx.email}</span>
       </p>
+
+      {choosable.length > 0 ? (
+        <form method="get" action="/" className="mb-4 flex flex-wrap items-end gap-2">
+          <div className="grid gap-1">
+            <label htmlFor="today-store" className="text-sm font-medium">
+              {t('storeToday.chooser.label')}
+            </label>
+            <NativeSelect id="today-store" name="store" defaultValue={chosen?.id ?? ''} containerClassName="w-64">
+              <option value="">{t('storeToday.chooser.none')}</option>
+              {choosable.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.code} · {s.name}
+                </option>
+              ))}
+            </NativeSelect>
+          </div>
+          <Button type="submit" variant="secondary">
+            {t('storeToday.chooser.show')}
+          </Button>
+          {chosen ? null : <p className="basis-full text-sm text-muted-foreground">{t('storeToday.chooser.hint')}</p>}
+        </form>
+      ) : null}
+      {stores.map((store) => (
+        <StoreTodaySection key={store.id} store={store} />
+      ))}
 
       <section aria-labelledby="shortcuts-heading">
         <h2 id="shortcuts-heading" className="mb-3 text-sm font-semibold text-foreground">

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { locations } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
@@ -18,6 +18,36 @@ import {
 import type { PickupState } from './state-machine';
 
 export { QUEUE_TABS, type PickupQueue, type QueueCard, type QueueStore, type QueueTab } from './queue-model';
+
+/**
+ * The instants a store's queue is counted against, as SQL values (parameters, or columns of a
+ * statement that counts several stores at once): pickups placed at or before `lateUpTo` are late
+ * (latePlacedUpTo, null when none is), holds ending before `dueSoonBy` are due soon, the Expired tab
+ * looks back to `expiredSince`, and `dayStart` is midnight of the store's today.
+ */
+export type QueueBounds = { lateUpTo: SQL; dueSoonBy: SQL; expiredSince: SQL; dayStart: SQL };
+
+/**
+ * Each tab's rule (and 'late') over `pickups p`: what the queue counts and lists, and what the
+ * manager's home counts, read from one place.
+ */
+export function queueRules(b: QueueBounds): Record<QueueTab | 'late', SQL> {
+  return {
+    to_pick: sql`p.state in ('placed', 'to_pick')`,
+    late: sql`(p.state in ('placed', 'to_pick') and p.placed_at <= ${b.lateUpTo})`,
+    awaiting_transfer: sql`p.state = 'awaiting_transfer'`,
+    ready: sql`p.state = 'ready'`,
+    due_soon: sql`(p.state = 'ready' and p.due_by < ${b.dueSoonBy})`,
+    collected_today: sql`(p.state = 'collected' and p.collected_at >= ${b.dayStart})`,
+    expired: sql`(p.state = 'expired' and p.expired_at >= ${b.expiredSince})`,
+  };
+}
+
+/** Midnight of the store's day at `now`, in its own time zone, as a timestamptz. */
+export function storeDayStartSql(now: Date | SQL, timeZone: string | SQL): SQL {
+  const at = now instanceof Date ? sql`${now.toISOString()}::timestamptz` : now;
+  return sql`(date_trunc('day', ${at} at time zone ${timeZone}) at time zone ${timeZone})`;
+}
 
 /** The click-and-collect stores an actor may open the queue of: a manager's own, any for others. */
 export async function listQueueStores(db: DbOrTx, actor: Actor, locale?: Locale): Promise<QueueStore[]> {
@@ -62,9 +92,13 @@ export async function getPickupQueue(
   if (!store) throw new NotFound('Store');
   const now = input.now ?? new Date();
   const nowIso = now.toISOString();
-  const lateUpTo = latePlacedUpTo(now, store)?.toISOString() ?? null;
-  const dueSoonBy = new Date(now.getTime() + DUE_SOON_MS).toISOString();
   const expiredSince = new Date(now.getTime() - EXPIRED_DAYS * 24 * 60 * 60 * 1000).toISOString();
+  const rules = queueRules({
+    lateUpTo: sql`${latePlacedUpTo(now, store)?.toISOString() ?? null}::timestamptz`,
+    dueSoonBy: sql`${new Date(now.getTime() + DUE_SOON_MS).toISOString()}::timestamptz`,
+    expiredSince: sql`${expiredSince}::timestamptz`,
+    dayStart: storeDayStartSql(now, store.timeZone),
+  });
   const location = input.locationId;
 
   // One index range per state (pickups_queue_idx: location, state, placed_at); the closed states
@@ -72,28 +106,20 @@ export async function getPickupQueue(
   const [counts] = (
     await db.execute<Record<QueueTab | 'late', number>>(sql`
     select
-      count(*) filter (where state in ('placed', 'to_pick'))::int as to_pick,
-      count(*) filter (where state in ('placed', 'to_pick') and placed_at <= ${lateUpTo}::timestamptz)::int as late,
-      count(*) filter (where state = 'awaiting_transfer')::int as awaiting_transfer,
-      count(*) filter (where state = 'ready')::int as ready,
-      count(*) filter (where state = 'ready' and due_by < ${dueSoonBy}::timestamptz)::int as due_soon,
-      count(*) filter (where state = 'collected'
-        and collected_at >= (date_trunc('day', ${nowIso}::timestamptz at time zone ${store.timeZone}) at time zone ${store.timeZone}))::int as collected_today,
-      count(*) filter (where state = 'expired' and expired_at >= ${expiredSince}::timestamptz)::int as expired
-    from pickups
-    where location_id = ${location}::uuid
-      and (state in ('placed', 'to_pick', 'awaiting_transfer', 'ready')
-        or (state in ('collected', 'expired') and closed_at >= ${expiredSince}::timestamptz))`)
+      count(*) filter (where ${rules.to_pick})::int as to_pick,
+      count(*) filter (where ${rules.late})::int as late,
+      count(*) filter (where ${rules.awaiting_transfer})::int as awaiting_transfer,
+      count(*) filter (where ${rules.ready})::int as ready,
+      count(*) filter (where ${rules.due_soon})::int as due_soon,
+      count(*) filter (where ${rules.collected_today})::int as collected_today,
+      count(*) filter (where ${rules.expired})::int as expired
+    from pickups p
+    where p.location_id = ${location}::uuid
+      and (p.state in ('placed', 'to_pick', 'awaiting_transfer', 'ready')
+        or (p.state in ('collected', 'expired') and p.closed_at >= ${expiredSince}::timestamptz))`)
   ).rows;
 
-  const where = {
-    to_pick: sql`p.state in ('placed', 'to_pick')`,
-    awaiting_transfer: sql`p.state = 'awaiting_transfer'`,
-    ready: sql`p.state = 'ready'`,
-    due_soon: sql`p.state = 'ready' and p.due_by < ${dueSoonBy}::timestamptz`,
-    collected_today: sql`p.state = 'collected' and p.collected_at >= (date_trunc('day', ${nowIso}::timestamptz at time zone ${store.timeZone}) at time zone ${store.timeZone})`,
-    expired: sql`p.state = 'expired' and p.expired_at >= ${expiredSince}::timestamptz`,
-  }[input.tab];
+  const where = rules[input.tab];
   const order = {
     to_pick: sql`p.placed_at, p.id`,
     awaiting_transfer: sql`p.awaiting_transfer_at nulls first, p.placed_at, p.id`,

@@ -2,6 +2,7 @@ import { pickEn } from './picking.en';
 import { inventoryEn } from './inventory.en';
 import { messagesEn } from './messages.en';
 import { ordersEn } from './orders.en';
+import { homeEn } from './home.en';
 import { pickupQueueEn } from './pickup-queue.en';
 import { trackEn } from './track.en';
 
@@ -158,5 +159,6 @@ export const en = {
   ...ordersEn,
   ...messagesEn,
   ...pickupQueueEn,
+  ...homeEn,
   ...trackEn,
 } as const;

@@ -4,6 +4,7 @@ import type { en } from './en';
 import { inventoryFr } from './inventory.fr';
 import { messagesFr } from './messages.fr';
 import { ordersFr } from './orders.fr';
+import { homeFr } from './home.fr';
 import { pickupQueueFr } from './pickup-queue.fr';
 import { trackFr } from './track.fr';
 
@@ -158,5 +159,6 @@ export const fr = {
   ...ordersFr,
   ...messagesFr,
   ...pickupQueueFr,
+  ...homeFr,
   ...trackFr,
 } as const satisfies MessagesShape<typeof en>;
