@@ -20,6 +20,12 @@ export const customers = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     firstName: text('first_name').notNull().default(''),
     lastName: text('last_name').notNull().default(''),
+    /**
+     * The full name folded for matching (lower case, without accents: search_fold, migration 0018),
+     * kept by PostgreSQL itself: the counter's lookup (lib/pickups/lookup.ts) compares it for every
+     * ready parcel of a store, where folding each name on every keystroke cost more than the read.
+     */
+    searchName: text('search_name').generatedAlwaysAs(sql`search_fold(first_name || ' ' || last_name)`),
     /** Primary contact details, copied from identities for display and search. */
     email: text('email'),
     phone: text('phone'),

@@ -123,4 +123,14 @@ describe('lookupReadyPickups', () => {
     await collectPickup(handle.db, w.manager, { pickupId: a.pickupId, code: a.code });
     expect((await find(a.code)).pickups).toEqual([]);
   });
+
+  it('matches a name as customers.search_name folds it, letters without a decomposition included', async () => {
+    const d = await ready('Łukasz', 'Strauß');
+    const find = async (q: string) =>
+      (await lookupReadyPickups(handle.db, w.manager, { locationId: w.paris, q })).pickups.map((p) => p.pickupId);
+    expect(await find('lukasz')).toEqual([d.pickupId]);
+    expect(await find('Łukasz')).toEqual([d.pickupId]);
+    expect(await find('STRAUSS')).toEqual([d.pickupId]);
+    expect(await find('strauß')).toEqual([d.pickupId]);
+  });
 });

@@ -30,8 +30,9 @@ export type CounterPickup = {
 export type LookupResult = { query: LookupQuery | null; pickups: CounterPickup[] };
 
 /**
- * Lower-case, without accents: "Lefèvre" and "LEFEVRE" are the same to the counter. The SQL twin
- * (foldSql) maps the same letters, so a name is matched the same whatever engine or locale.
+ * Lower-case, without accents: "Lefèvre" and "LEFEVRE" are the same to the counter. The statement
+ * folds the result once more with search_fold (what customers.search_name is made of), so letters
+ * NFD leaves alone ("ß", "Ł") are matched as the stored name has them.
  */
 export function foldText(s: string): string {
   return s
@@ -42,18 +43,6 @@ export function foldText(s: string): string {
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-const ACCENTED = 'ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖòóôõöÙÚÛÜùúûüÝýÿ';
-const PLAIN = 'AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOoooooUUUUuuuuYyy';
-
-/**
- * foldText in SQL: translate before lower, since lower() changes only ASCII letters under the C
- * locale (PGlite's). Immutable, so an expression index could use it if a store ever holds
- * thousands of parcels; today the ready parcels of a store are read through pickups_ready_code_key.
- */
-export function foldSql(expr: SQL): SQL {
-  return sql`lower(replace(replace(replace(replace(translate(${expr}, ${ACCENTED}, ${PLAIN}), 'Œ', 'oe'), 'œ', 'oe'), 'Æ', 'ae'), 'æ', 'ae'))`;
 }
 
 /**
@@ -145,10 +134,13 @@ export function lookupSql(locationId: string, query: LookupQuery): SQL {
       rank = sql`case when upper(o.number) = ${value} then 0 else 1 end`;
     }
   } else {
-    const folded = foldSql(FULL_NAME);
-    const v = likeEscape(query.value);
-    filter = sql`${folded} like ${`%${v}%`}`;
-    rank = sql`case when ${folded} like ${`${v}%`} then 0 when ${folded} like ${`% ${v}%`} then 1 else 2 end`;
+    // customers.search_name is search_fold(first_name || ' ' || last_name), stored (migration
+    // 0020): compared as it is for each of the store's ready parcels, where folding every name on
+    // every lookup cost more than reading them. The entry gets the same fold (once, a constant).
+    const folded = sql`c.search_name`;
+    const v = sql`search_fold(${likeEscape(query.value)})`;
+    filter = sql`${folded} like '%' || ${v} || '%'`;
+    rank = sql`case when ${folded} like ${v} || '%' then 0 when ${folded} like '% ' || ${v} || '%' then 1 else 2 end`;
   }
   return sql`
     select p.id as "pickupId", o.id as "orderId", o.number as "orderNumber",

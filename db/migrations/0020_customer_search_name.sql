@@ -1,0 +1,1 @@
+ALTER TABLE "customers" ADD COLUMN "search_name" text GENERATED ALWAYS AS (search_fold(first_name || ' ' || last_name)) STORED;
