@@ -9,7 +9,8 @@ const STATIC_SECURITY_HEADERS = JSON.parse(
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its extensions (pg_trgm) from files next to its module; bundled, they go missing.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg', 'pg-copy-streams', 'pino'],
+  // pg-boss (instrumentation.ts starts the jobs) runs as is, on the app's own pg or PGlite.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg', 'pg-boss', 'pg-copy-streams', 'pino'],
   poweredByHeader: false,
   // On everything Next serves, assets and 404s included; proxy.ts adds the CSP and HSTS.
   async headers() {

@@ -21,7 +21,9 @@ fi
 
 rm -rf "$PGLITE_DIR"
 node_modules/.bin/tsx scripts/setup-db.ts
-# The seed's fresh messages, rendered for the development mailbox (no SMTP here): what the outbox job does in a server.
-node_modules/.bin/tsx scripts/messages-send-once.ts
-# The production server, as `npm start` runs it. exec: Playwright stops the server by its pid.
+# Every job once before the tests start (what the server's jobs would do in their first minute):
+# seeded holds already over expire, reminders due go out, and the seed's fresh messages are rendered
+# for the development mailbox (no SMTP here). The server's own jobs then only see what tests do.
+node_modules/.bin/tsx scripts/jobs-once.ts
+# The production server, as `npm start` runs it, jobs included. exec: Playwright stops the server by its pid.
 exec node_modules/.bin/tsx scripts/serve.ts

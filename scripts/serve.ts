@@ -7,7 +7,11 @@
  * That path skips whatever Next would run before a route (a proxy.ts, should one appear): what
  * such a step enforces must be enforced in deliverOrder too.
  *
- *   PORT (default 3000), HOSTNAME (default all interfaces); NODE_ENV=production.
+ * The background jobs (lib/jobs: expiry, reminders, the outbox's dispatch) run in this process on
+ * the same handle, unless JOBS=off; SIGTERM or SIGINT stops taking requests and jobs, lets the
+ * running ones finish, then closes the database.
+ *
+ *   PORT (default 3000), HOSTNAME (default all interfaces); NODE_ENV=production; JOBS (on|off).
  */
 import http from 'node:http';
 import next from 'next';
@@ -15,6 +19,7 @@ import { getDatabase, getDb } from '../db/client';
 import { orderDeliveryChannel, serveOrderDelivery } from '@/lib/next/order-lane';
 import { requestIdFrom, routeConsoleErrorsToLogger, withRequestId } from '../lib/log';
 import { exitOnStartupProblems } from '../lib/system/startup';
+import { startJobsInThisProcess, stopJobsInThisProcess } from '../lib/jobs/in-process';
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME || undefined;
@@ -27,6 +32,8 @@ exitOnStartupProblems();
 
 // Opened here first, so that the lane and Next's bundle use this one handle (see db/client.ts).
 await getDatabase();
+// Before Next's start: instrumentation.ts, run by app.prepare(), then finds this runner.
+await startJobsInThisProcess(getDatabase);
 const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? 'localhost', port });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -46,6 +53,7 @@ server.listen(port, hostname, () => console.log(`Comptoir listening on http://${
 async function stop() {
   server.close();
   server.closeAllConnections();
+  await stopJobsInThisProcess();
   await app.close();
   await (await getDatabase()).close();
   process.exit(0);

@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { dispatchOutbox } from '@/lib/messages/dispatch';
+import { dispatchOutbox, type DispatchResult } from '@/lib/messages/dispatch';
 import { expirePickups } from '@/lib/pickups/expire-pickups';
 import { remindPickups } from '@/lib/pickups/remind-pickups';
 
@@ -35,6 +35,20 @@ export const JOBS: readonly JobDefinition[] = [
     name: 'messages-dispatch',
     cron: '* * * * *',
     tickSeconds: 5,
-    run: (db, now) => dispatchOutbox(db, { now }),
+    run: (db, now) => dispatchBacklog(db, now),
   },
 ];
+
+/** Messages one dispatch run takes at most, 50 a claim: a backlog (a seed, an SMTP outage over) leaves in a few runs, not one tick per 50. */
+export const DISPATCH_PER_RUN = 1000;
+
+async function dispatchBacklog(db: Db, now: Date): Promise<DispatchResult> {
+  const total: DispatchResult = { claimed: 0, sent: 0, kept: 0, retried: 0, failed: 0 };
+  const limit = 50;
+  while (total.claimed < DISPATCH_PER_RUN) {
+    const r = await dispatchOutbox(db, { now, limit });
+    for (const k of Object.keys(total) as (keyof DispatchResult)[]) total[k] += r[k];
+    if (r.claimed < limit) break;
+  }
+  return total;
+}

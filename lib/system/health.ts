@@ -2,12 +2,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { MIGRATIONS_FOLDER, type DbHandle, type Engine } from '@/db/client';
+import { jobsState, type JobsState } from '@/lib/jobs/status';
 
 export type Health = {
   status: 'ok' | 'degraded';
   engine: Engine;
   migrations: { applied: number; expected: number; upToDate: boolean };
   version: string;
+  /** This instance's background jobs: 'running', 'off' (JOBS=off), 'starting'… (lib/jobs/status.ts). */
+  jobs: JobsState;
 };
 
 export function appVersion(): string {
@@ -22,7 +25,7 @@ export function expectedMigrations(): number {
   return journal.entries.length;
 }
 
-/** Engine, migration state and version; a database that cannot answer shows as degraded. */
+/** Engine, migration state, version and this instance's jobs; a database that cannot answer shows as degraded. */
 export async function getHealth(handle: DbHandle): Promise<Health> {
   const expected = expectedMigrations();
   let applied = 0;
@@ -40,5 +43,6 @@ export async function getHealth(handle: DbHandle): Promise<Health> {
     engine: handle.engine,
     migrations: { applied, expected, upToDate },
     version: appVersion(),
+    jobs: jobsState(),
   };
 }

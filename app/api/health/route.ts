@@ -4,7 +4,7 @@ import { getHealth } from '@/lib/system/health';
 
 export const dynamic = 'force-dynamic';
 
-/** Public: engine, migration state and version, for load balancers and operators. */
+/** Public: engine, migration state, version and whether this instance runs the jobs, for load balancers and operators. */
 export async function GET() {
   try {
     const health = await getHealth(await getDatabase());
