@@ -29,6 +29,19 @@ export async function createTestDatabase(): Promise<DbHandle> {
   };
 }
 
+/**
+ * Another pool on the PostgreSQL database of `handle` (a test database): a second app instance on
+ * the same server, for tests of what instances do at once. Closing it leaves the database alone.
+ */
+export function openAnotherInstance(handle: DbHandle, max = 10): DbHandle {
+  if (handle.engine !== 'postgresql') throw new Error('openAnotherInstance: a second instance needs PostgreSQL');
+  const pool = (handle.db as unknown as { $client: pg.Pool }).$client;
+  const url = pool.options.connectionString;
+  if (!url) throw new Error('openAnotherInstance: the pool has no connection string');
+  assertLocal(url);
+  return openPostgres(url, max);
+}
+
 /** Tests create and drop databases: refuse anything but a server on this machine. */
 export function assertLocal(url: string): void {
   const host = new URL(url).hostname;

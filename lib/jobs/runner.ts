@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import { rawExecutor, type Db } from '@/db/client';
 import { logger } from '@/lib/log';
@@ -52,7 +53,7 @@ export async function startJobRunner(db: Db, options: JobRunnerOptions = {}): Pr
   await boss.start();
   const timers: NodeJS.Timeout[] = [];
   for (const job of jobs) {
-    await boss.createQueue(job.name, { name: job.name, policy: 'stately', retryLimit: 3, expireInSeconds: 15 * 60 });
+    await createQueueOnce(boss, job.name);
     if (scheduled) await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
     await boss.work<JobData>(
       job.name,
@@ -77,8 +78,9 @@ export async function startJobRunner(db: Db, options: JobRunnerOptions = {}): Pr
   }
 
   const runNow = async (name: string, now?: Date): Promise<JobOutcome> => {
-    // A key of its own: a run asked for now is not merged into a tick or a cron run already waiting.
-    const id = await boss.send(name, { now: (now ?? clock()).toISOString() }, { singletonKey: `now-${Date.now()}` });
+    // A key of its own: a run asked for now is not merged into a tick, a cron run or another runNow
+    // already waiting (a stately queue keeps one waiting job per key).
+    const id = await boss.send(name, { now: (now ?? clock()).toISOString() }, { singletonKey: `now-${randomUUID()}` });
     if (!id) throw new Error(`The job ${name} could not be queued.`);
     for (;;) {
       const job = await boss.getJobById<JobData>(name, id);
@@ -98,6 +100,25 @@ export async function startJobRunner(db: Db, options: JobRunnerOptions = {}): Pr
     })());
 
   return { boss, runNow, stop };
+}
+
+/**
+ * Creates a job's queue unless it exists. pg-boss's create_queue inserts the queue's row, then
+ * creates and attaches its partition of the job table, outside any lock of its own: two instances
+ * starting at once on a new database deadlock there (PostgreSQL aborts one of them, 40P01). The one
+ * aborted tries again and finds the queue made by the other.
+ */
+async function createQueueOnce(boss: PgBoss, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if (await boss.getQueue(name)) return;
+    try {
+      await boss.createQueue(name, { name, policy: 'stately', retryLimit: 3, expireInSeconds: 15 * 60 });
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '40P01' || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200));
+    }
+  }
 }
 
 /**
