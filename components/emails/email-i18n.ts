@@ -1,5 +1,6 @@
 import { createTranslator } from 'next-intl';
 import type { Locale } from '@/lib/i18n/config';
+import { formattersFor } from '@/lib/i18n/format';
 import { CATALOGUES } from '@/lib/i18n/messages';
 
 /** The catalogue's `messages.email` texts in one language, for a template rendered outside a request (the dispatcher's job). */
@@ -15,7 +16,7 @@ export function formatStoreMoment(at: Date, locale: Locale, timeZone: string): s
   return new Intl.DateTimeFormat(INTL_TAG[locale], { dateStyle: 'full', timeStyle: 'short', timeZone }).format(at);
 }
 
-/** An amount in integer cents as the customer reads it: "€12.50" / "12,50 €". */
-export function formatMoney(cents: number, currency: string, locale: Locale): string {
-  return new Intl.NumberFormat(INTL_TAG[locale], { style: 'currency', currency }).format(cents / 100);
+/** An amount in integer minor units as the customer reads it ("€12.50" / "12,50 €"): the app's one money format (lib/i18n/format.ts), the currency's own decimals. */
+export function formatMoney(minorUnits: number, currency: string, locale: Locale): string {
+  return formattersFor(locale, 'UTC').formatMoney(minorUnits, currency);
 }

@@ -1,6 +1,6 @@
 import { Button, Column, Img, Row, Section, Text } from '@react-email/components';
 import type { Locale } from '@/lib/i18n/config';
-import type { StoreInMessage } from '@/lib/messages/payload';
+import { storeAddressLines, type StoreInMessage } from '@/lib/messages/payload';
 import { h2, text } from './email-shell';
 import type { EmailTranslate } from './email-i18n';
 
@@ -28,7 +28,7 @@ export function PickupCode({ t, code, qrSrc }: { t: EmailTranslate; code: string
 
 /** The store's address and its week of opening hours (in its own time, as written on its door). */
 export function StoreBlock({ t, store }: { t: EmailTranslate; store: StoreInMessage }) {
-  const address = [store.address, store.city].filter(Boolean).join(', ');
+  const address = storeAddressLines(store).join(', ');
   return (
     <Section>
       <Text style={h2}>{t('storeTitle')}</Text>

@@ -214,7 +214,7 @@ const shippingInstead: PickupTemplate = {
           <>
             <Text style={h2}>{t('shippingInstead.addressTitle')}</Text>
             <Text style={text}>
-              {[a.name, a.line1, a.line2, `${a.postalCode} ${a.city}`, a.country]
+              {[a.name, a.line1, a.line2, `${a.postalCode} ${a.city}`, countryName(a.country, p.locale)]
                 .filter((part): part is string => Boolean(part))
                 .map((part, i) => (
                   <span key={i}>
@@ -231,6 +231,15 @@ const shippingInstead: PickupTemplate = {
     );
   },
 };
+
+/** An ISO country code as the customer reads it ("FR" → "France"), the code itself when Intl has no name for it. */
+function countryName(code: string, locale: Props['locale']): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'region' }).of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
 
 const missingBox = { backgroundColor: '#f4f4f5', borderRadius: '8px', padding: '12px 16px', margin: '12px 0' };
 

@@ -104,3 +104,16 @@ export function publicBaseUrl(env: Record<string, string | undefined> = process.
 export function hasPublicBaseUrl(env: Record<string, string | undefined> = process.env): boolean {
   return Boolean(env.COMPTOIR_PUBLIC_URL || env.AUTH_URL);
 }
+
+/**
+ * A store's address as lines to print: the street address, then the city unless the address
+ * already ends with it ("112 rue de Rivoli, 75001 Paris" and "Paris" make one line, not two).
+ */
+export function storeAddressLines(store: { address?: string | null; city?: string | null }): string[] {
+  const address = store.address?.trim() ?? '';
+  const city = store.city?.trim() ?? '';
+  if (!city) return address ? [address] : [];
+  if (!address) return [city];
+  const said = address.toLocaleLowerCase('fr').includes(city.toLocaleLowerCase('fr'));
+  return said ? [address] : [address, city];
+}

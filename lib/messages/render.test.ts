@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_KINDS, type MessageKind } from './payload';
+import { MESSAGE_KINDS, storeAddressLines, type MessageKind } from './payload';
 import { PICKUP_QR_CID } from './qr-image';
 import { renderOutboxMessage, UnrenderableMessage } from './render';
 
@@ -74,8 +74,8 @@ const SAYS: Record<MessageKind, { en: string[]; fr: string[] }> = {
     fr: ['2 × Pull marin — M', '1 × BONNET-1', '125,50\u00a0€'],
   },
   'pickup.shipping_instead': {
-    en: ['3 place Bellecour', '69002 Lyon', 'Delivery address'],
-    fr: ['3 place Bellecour', '69002 Lyon', 'Adresse de livraison'],
+    en: ['3 place Bellecour', '69002 Lyon', 'France', 'Delivery address'],
+    fr: ['3 place Bellecour', '69002 Lyon', 'France', 'Adresse de livraison'],
   },
 };
 
@@ -154,5 +154,24 @@ describe('the tracking link in a message', () => {
       { env: ENV },
     );
     expect(r.html).not.toContain('/track/');
+  });
+});
+
+describe('the store address in a message', () => {
+  it('names the city once, when the address already ends with it', () => {
+    expect(storeAddressLines({ address: '112 rue de Rivoli, 75001 Paris', city: 'Paris' })).toEqual([
+      '112 rue de Rivoli, 75001 Paris',
+    ]);
+    expect(storeAddressLines({ address: '12 rue de Rivoli', city: 'Paris' })).toEqual(['12 rue de Rivoli', 'Paris']);
+    expect(storeAddressLines({ address: '', city: 'Lyon' })).toEqual(['Lyon']);
+    expect(storeAddressLines({ address: '3 quai Saint-Antoine, 69002 LYON', city: 'Lyon' })).toHaveLength(1);
+    expect(storeAddressLines({ address: null, city: null })).toEqual([]);
+  });
+
+  it('is printed so in the e-mail', async () => {
+    const payload = { ...BASE, store: { ...BASE.store, address: '112 rue de Rivoli, 75001 Paris' } };
+    const r = await renderOutboxMessage({ kind: 'pickup.ready', payload, createdAt: WRITTEN_AT }, { env: ENV });
+    expect(r.text).toContain('112 rue de Rivoli, 75001 Paris');
+    expect(r.text).not.toContain('75001 Paris, Paris');
   });
 });

@@ -5,6 +5,7 @@ import { TrackRefresh } from '@/components/track/track-refresh';
 import { getDb } from '@/db/client';
 import { formatPickupCode } from '@/lib/pickups/code';
 import { qrSvg } from '@/lib/pickups/qr';
+import { storeAddressLines } from '@/lib/messages/payload';
 import { getTrackedPickup, type TrackingPhase } from '@/lib/pickups/tracking';
 import type { Locale } from '@/lib/i18n/config';
 import { getI18n } from '@/lib/next/i18n';
@@ -131,8 +132,11 @@ export default async function TrackPage({ params }: Props) {
         </h2>
         <address className="not-italic">
           <span className="font-medium">{storeName}</span>
-          {store.address ? <span className="block">{store.address}</span> : null}
-          <span className="block">{store.city}</span>
+          {storeAddressLines(store).map((line) => (
+            <span key={line} className="block">
+              {line}
+            </span>
+          ))}
         </address>
         {hasHours ? (
           <div>
