@@ -45,6 +45,8 @@ test('the mailbox lists the outbox and shows a rendered ready message, without a
   await expect(frame.getByText('Votre code de retrait')).toBeVisible();
   await expect(frame.getByText(/^\d{3} \d{3}$/)).toBeVisible();
   await expect(frame.getByText('Où la retirer')).toBeVisible();
+  // The code's QR: sent as an inline PNG by cid, shown here as the same PNG in a data: URI.
+  await expect(frame.getByRole('img', { name: /^QR code du code de retrait \d{3} \d{3}$/ })).toBeVisible();
   await expect(page.getByText(/^Subject: Votre commande .+ est prête à être retirée$/)).toBeVisible();
 
   // The page, without the sandboxed frame (no script runs in it, axe's included), then the e-mail
@@ -52,7 +54,11 @@ test('the mailbox lists the outbox and shows a rendered ready message, without a
   expect(await seriousViolations(new AxeBuilder({ page }).exclude('iframe'))).toEqual([]);
   const html = await page.locator('iframe[title^="Rendered message"]').getAttribute('srcdoc');
   const mail = await page.context().newPage();
+  expect(html).toContain('src="data:image/png;base64,');
+  expect(html).not.toContain('cid:');
   await mail.setContent(html!);
+  const qr = mail.getByRole('img', { name: /^QR code du code de retrait/ });
+  expect(await qr.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBeGreaterThan(150);
   expect(await seriousViolations(new AxeBuilder({ page: mail }))).toEqual([]);
   await mail.close();
 

@@ -127,6 +127,8 @@ describe('findOrderDetail', () => {
       expect.objectContaining({ locationCode: 'LYS', quantity: 1, status: 'active' }),
     ]);
     expect(detail?.pickup?.state).toBe('placed');
+    // Its tracking page's token (the order page links to /track/<token>).
+    expect(detail?.pickup?.trackingToken).toMatch(/^[A-Za-z0-9_-]{24}$/);
     expect(detail?.events.map((e) => e.type)).toEqual(['placed', 'reserved']);
   });
 });

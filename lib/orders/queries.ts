@@ -221,6 +221,8 @@ export async function findOrderDetail(db: DbOrTx, orderId: string, locale?: Loca
         readyAt: pickups.readyAt,
         dueBy: pickups.dueBy,
         collectedAt: pickups.collectedAt,
+        // The customer's tracking page, for staff to give on the phone or open to see what the customer sees.
+        trackingToken: pickups.trackingToken,
       })
       .from(pickups)
       .where(eq(pickups.orderId, orderId)),

@@ -111,6 +111,8 @@ export const ordersEn = {
       dueBy: 'To collect by {date}',
       collectedAt: 'Collected {date}',
       pickList: 'Open the pick list',
+      trackingPage: 'The customer’s tracking page',
+      trackingPageHint: 'opens in a new tab',
     },
     pickupState: {
       placed: 'Placed',

@@ -111,6 +111,8 @@ export const ordersFr = {
       dueBy: 'À retirer avant le {date}',
       collectedAt: 'Retirée le {date}',
       pickList: 'Ouvrir la liste de préparation',
+      trackingPage: 'La page de suivi du client',
+      trackingPageHint: 's’ouvre dans un nouvel onglet',
     },
     pickupState: {
       placed: 'Passée',

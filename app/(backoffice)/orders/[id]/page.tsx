@@ -377,6 +377,15 @@ async function FulfilmentCard({ order }: { order: OrderDetail }) {
             >
               {t('orders.fulfilmentCard.pickList')}
             </Link>
+            <a
+              href={`/track/${order.pickup.trackingToken}`}
+              target="_blank"
+              rel="noopener noreferrer"
+              className="text-primary underline-offset-4 hover:underline print:hidden"
+            >
+              {t('orders.fulfilmentCard.trackingPage')}
+              <span className="sr-only"> ({t('orders.fulfilmentCard.trackingPageHint')})</span>
+            </a>
           </div>
         ) : null}
       </CardContent>
