@@ -66,6 +66,7 @@ export async function stopJobsInThisProcess(timeoutMs = 30_000): Promise<void> {
   if (runner) {
     setJobsState('stopping');
     await runner.stop(timeoutMs);
+    logger().info({ where: 'jobs' }, 'background jobs stopped');
   }
   if (current.runner === pending) current.runner = null;
   setJobsState(runner ? 'stopped' : 'not started');
