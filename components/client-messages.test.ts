@@ -37,6 +37,7 @@ function areaOf(file: string): ClientArea {
   if (folder === 'inventory') return 'inventory';
   if (folder === 'orders') return 'orders';
   if (folder === 'pickups') return 'pickups';
+  if (folder === 'settings') return 'settings';
   if (folder === 'auth') return 'login';
   return 'shell';
 }

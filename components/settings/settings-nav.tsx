@@ -2,9 +2,13 @@ import Link from 'next/link';
 import { getI18n } from '@/lib/next/i18n';
 import { cn } from '@/lib/utils';
 
-export type SettingsTab = 'overview' | 'messages';
+export type SettingsTab = 'overview' | 'stores' | 'messages';
 
-const HREF: Record<SettingsTab, string> = { overview: '/settings', messages: '/settings/messages' };
+const HREF: Record<SettingsTab, string> = {
+  overview: '/settings',
+  stores: '/settings/stores',
+  messages: '/settings/messages',
+};
 
 /** Sub-navigation of the settings area (server-rendered: each page says which tab it is). */
 export async function SettingsNav({ active }: { active: SettingsTab }) {

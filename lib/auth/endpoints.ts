@@ -35,6 +35,7 @@ export const ENDPOINTS: Record<string, EndpointGuard> = {
   'action applyCountAction': { permission: 'inventory.adjust' },
   'action discardCountAction': { permission: 'inventory.adjust' },
   'action setChannelCapAction': { permission: 'settings.manage' },
+  'action updateStoreSettingsAction': { permission: 'settings.manage' },
 
   'action pickLineAction': { permission: 'pickups.manage' },
   'action scanPickLineAction': { permission: 'pickups.manage' },

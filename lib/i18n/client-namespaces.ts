@@ -19,6 +19,7 @@ export const CLIENT_NAMESPACES = {
   orders: [...SHELL, 'orders'],
   // The pick list's dialogs say 'Working…' with the orders' actions.
   pickups: [...SHELL, 'pickupQueue', 'pickups', 'orders'],
+  settings: [...SHELL, 'storeSettings'],
 } as const satisfies Record<string, readonly Namespace[]>;
 
 export type ClientArea = keyof typeof CLIENT_NAMESPACES;

@@ -3,6 +3,7 @@ import { inventoryEn } from './inventory.en';
 import { messagesEn } from './messages.en';
 import { ordersEn } from './orders.en';
 import { homeEn } from './home.en';
+import { storeSettingsEn } from './store-settings.en';
 import { pickupQueueEn } from './pickup-queue.en';
 import { trackEn } from './track.en';
 
@@ -160,5 +161,6 @@ export const en = {
   ...messagesEn,
   ...pickupQueueEn,
   ...homeEn,
+  ...storeSettingsEn,
   ...trackEn,
 } as const;

@@ -5,6 +5,7 @@ import { inventoryFr } from './inventory.fr';
 import { messagesFr } from './messages.fr';
 import { ordersFr } from './orders.fr';
 import { homeFr } from './home.fr';
+import { storeSettingsFr } from './store-settings.fr';
 import { pickupQueueFr } from './pickup-queue.fr';
 import { trackFr } from './track.fr';
 
@@ -160,5 +161,6 @@ export const fr = {
   ...messagesFr,
   ...pickupQueueFr,
   ...homeFr,
+  ...storeSettingsFr,
   ...trackFr,
 } as const satisfies MessagesShape<typeof en>;

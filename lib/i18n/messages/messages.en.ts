@@ -155,5 +155,6 @@ export const messagesEn = {
     label: 'Settings sections',
     overview: 'Overview',
     messages: 'Messages',
+    stores: 'Stores',
   },
 } as const;

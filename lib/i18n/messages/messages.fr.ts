@@ -156,5 +156,6 @@ export const messagesFr = {
     label: 'Sections des réglages',
     overview: 'Vue d’ensemble',
     messages: 'Messages',
+    stores: 'Magasins',
   },
 } as const satisfies MessagesShape<typeof messagesEn>;
