@@ -9,6 +9,7 @@ import type { NavKey } from '@/lib/auth/permissions';
 import { useI18n } from '@/lib/next/i18n-client';
 import { cn } from '@/lib/utils';
 import { BrandMark } from './brand-mark';
+import { CustomerPaletteTrigger } from './customer-palette-trigger';
 import { NavigationProgress } from './navigation-progress';
 import { NAV_ICONS } from './nav-icons';
 import { SIDEBAR_COOKIE, type SidebarMode } from './sidebar-mode';
@@ -125,6 +126,7 @@ export function AppShell({
             {expanded ? <PanelLeftClose aria-hidden /> : <PanelLeftOpen aria-hidden />}
           </Button>
           <div className="flex-1" />
+          {nav.some((item) => item.key === 'customers') ? <CustomerPaletteTrigger /> : null}
           <UserMenu user={user} />
         </header>
         <main

@@ -62,4 +62,5 @@ export const ENDPOINTS: Record<string, EndpointGuard> = {
   'GET /pickups/counter/lookup': { permission: 'pickups.manage' },
   /** Any staff member may ask; the topic's own right at its location decides (LIVE_TOPIC_PERMISSION). */
   'GET /api/backoffice/live': { permission: 'session.self' },
+  'GET /api/backoffice/customers/search': { permission: 'customers.view' },
 };

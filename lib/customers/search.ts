@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import type { Locale } from '@/lib/i18n/config';
 import { normalizeEmail, normalizePhone } from './normalize';
+import { CUSTOMER_SEARCH_MAX_LIMIT } from './schemas';
 
 /** Why a customer is in the results: exact identities rank first, then partial e-mails, then names. */
 export type CustomerSearchReason =
@@ -26,6 +27,11 @@ export type CustomerSearchResult = {
   reason: CustomerSearchReason;
 };
 
+/** A result as the search route sends it (JSON: the last order's time as an ISO string). */
+export type CustomerSearchHit = Omit<CustomerSearchResult, 'lastOrder'> & {
+  lastOrder: { number: string; placedAt: string } | null;
+};
+
 export type CustomerSearchOptions = {
   limit?: number;
   locale?: Locale;
@@ -33,7 +39,7 @@ export type CustomerSearchOptions = {
   locationIds?: readonly string[];
 };
 
-export const CUSTOMER_SEARCH_MAX_LIMIT = 50;
+export { CUSTOMER_SEARCH_MAX_LIMIT };
 /** Trigram matching needs three characters; shorter inputs only match exact identities. */
 const FUZZY_MIN_LENGTH = 3;
 /** word_similarity threshold for names: low enough that one swapped pair of letters ("Dubios") still matches. */

@@ -2,9 +2,21 @@ import type { Namespace } from './messages';
 
 /**
  * What client components on every page translate: the shell, dialogs, toasts, error views, action
- * errors, and a live list's status (components/live: any area's list may be live).
+ * errors, a live list's status (components/live: any area's list may be live) and the customer
+ * search of the command palette (Ctrl/Cmd+K, for owners and agents, on every page).
  */
-const SHELL = ['app', 'common', 'nav', 'shell', 'userMenu', 'locale', 'error', 'errors', 'live'] as const;
+const SHELL = [
+  'app',
+  'common',
+  'nav',
+  'shell',
+  'userMenu',
+  'locale',
+  'error',
+  'errors',
+  'live',
+  'customerSearch',
+] as const;
 
 /**
  * The namespaces the browser receives, per part of the app (the root layout gives `shell`; the

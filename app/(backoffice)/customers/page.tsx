@@ -1,14 +1,24 @@
 import type { Metadata } from 'next';
-import { SectionPlaceholder } from '@/components/shell/section-placeholder';
+import { CustomerSearchPage } from '@/components/customers/customer-search-page';
+import { PageHeader } from '@/components/ui/page-header';
 import { requirePage } from '@/lib/next/session';
 import { getI18n } from '@/lib/next/i18n';
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
   return { title: t('customers.title') };
 }
 
-export default async function CustomersPage() {
-  await requirePage('customers.view');
-  return <SectionPlaceholder section="customers" />;
+/** Customers: one search box over every identity a customer has (the palette's, full page). */
+export default async function CustomersPage({ searchParams }: { searchParams: SearchParams }) {
+  const [sp, { t }] = await Promise.all([searchParams, getI18n(), requirePage('customers.view')]);
+  const q = typeof sp.q === 'string' ? sp.q.slice(0, 200) : '';
+  return (
+    <>
+      <PageHeader title={t('customers.title')} description={t('customers.description')} />
+      <CustomerSearchPage initialQuery={q} />
+    </>
+  );
 }

@@ -5,6 +5,7 @@ import { ordersEn } from './orders.en';
 import { homeEn } from './home.en';
 import { storeSettingsEn } from './store-settings.en';
 import { pickupQueueEn } from './pickup-queue.en';
+import { customerSearchEn } from './customer-search.en';
 import { trackEn } from './track.en';
 
 /**
@@ -163,4 +164,5 @@ export const en = {
   ...homeEn,
   ...storeSettingsEn,
   ...trackEn,
+  ...customerSearchEn,
 } as const;

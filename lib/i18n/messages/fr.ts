@@ -7,6 +7,7 @@ import { ordersFr } from './orders.fr';
 import { homeFr } from './home.fr';
 import { storeSettingsFr } from './store-settings.fr';
 import { pickupQueueFr } from './pickup-queue.fr';
+import { customerSearchFr } from './customer-search.fr';
 import { trackFr } from './track.fr';
 
 /** The French catalogue: the shape of the English one, so a missing or extra key does not compile. */
@@ -163,4 +164,5 @@ export const fr = {
   ...homeFr,
   ...storeSettingsFr,
   ...trackFr,
+  ...customerSearchFr,
 } as const satisfies MessagesShape<typeof en>;

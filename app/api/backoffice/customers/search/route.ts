@@ -1,0 +1,21 @@
+import { searchCustomers } from '@/lib/customers/search';
+import { ZCustomerSearchQuery } from '@/lib/customers/schemas';
+import { guardedRoute } from '@/lib/next/guarded-route';
+import { getI18n } from '@/lib/next/i18n';
+
+/**
+ * GET /api/backoffice/customers/search?q=…&limit=… — customers found from any scrap (name, e-mail
+ * or part of it, phone in any format, order number, a channel's order id, buyer or loyalty id),
+ * ranked exact identities first, each with the reason it matched: `{ results: CustomerSearchHit[] }`.
+ * Read from the tables themselves, so a customer created by an order a second ago is found. Used by
+ * /customers and the command palette (Ctrl/Cmd+K).
+ */
+export const GET = guardedRoute({
+  permission: 'customers.view',
+  query: (params) => ZCustomerSearchQuery.parse({ q: params.get('q') ?? '', limit: params.get('limit') ?? undefined }),
+  invalidQuery: 'Give what to look for as ?q=<text> (1 to 200 characters) and, optionally, ?limit=<1 to 50>.',
+  run: async ({ db }, { q, limit }) => {
+    const results = await searchCustomers(db, q, { limit, locale: (await getI18n()).locale });
+    return Response.json({ results }, { headers: { 'Cache-Control': 'private, no-store' } });
+  },
+});

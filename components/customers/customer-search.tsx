@@ -1,0 +1,136 @@
+'use client';
+
+import { useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { Command } from 'cmdk';
+import { Loader2, Search } from 'lucide-react';
+import { Badge } from '@/components/ui/badge';
+import type { CustomerSearchHit } from '@/lib/customers/search';
+import { useI18n } from '@/lib/next/i18n-client';
+import { cn } from '@/lib/utils';
+import { useCustomerSearch } from './use-customer-search';
+
+type Translate = ReturnType<typeof useI18n>['t'];
+
+function reasonText(t: Translate, hit: CustomerSearchHit): string {
+  const r = hit.reason;
+  switch (r.kind) {
+    case 'order':
+      return t('customerSearch.reason.order', { number: r.number });
+    case 'external_order':
+      return t('customerSearch.reason.external_order', { channel: r.channel, externalId: r.externalId });
+    case 'buyer_id':
+    case 'loyalty':
+      return t(`customerSearch.reason.${r.kind}`, { value: r.value });
+    default:
+      return t(`customerSearch.reason.${r.kind}`);
+  }
+}
+
+/**
+ * The one customer search (cmdk's combobox over GET /api/backoffice/customers/search): type any
+ * scrap, arrows move through the ranked results, Enter (or a click) opens the profile. The same
+ * component is the /customers page's search and the command palette's (Ctrl/Cmd+K).
+ */
+export function CustomerSearch({
+  initialQuery = '',
+  autoFocus = false,
+  onQueryChange,
+  onOpen,
+  className,
+  listClassName,
+}: {
+  initialQuery?: string;
+  autoFocus?: boolean;
+  /** Told of every change of the text, e.g. to keep it in the page's URL. */
+  onQueryChange?: (q: string) => void;
+  /** Told when a profile is opened, e.g. to close the palette. */
+  onOpen?: () => void;
+  className?: string;
+  listClassName?: string;
+}) {
+  const { t, formatDateTime } = useI18n();
+  const router = useRouter();
+  const [input, setInput] = useState(initialQuery);
+  const search = useCustomerSearch(input);
+
+  function open(hit: CustomerSearchHit) {
+    onOpen?.();
+    router.push(`/customers/${hit.id}`);
+  }
+
+  const status = !search.q
+    ? t('customerSearch.hint')
+    : search.isError
+      ? t('customerSearch.error')
+      : !search.settled
+        ? t('customerSearch.searching')
+        : search.results.length === 0
+          ? t('customerSearch.empty', { query: search.q })
+          : t('customerSearch.results', { count: search.results.length });
+
+  return (
+    <Command
+      shouldFilter={false}
+      loop
+      label={t('customerSearch.label')}
+      className={cn('flex flex-col overflow-hidden', className)}
+    >
+      <div className="flex items-center gap-2 border-b border-border px-3">
+        <Search aria-hidden className="size-4 shrink-0 text-muted-foreground" />
+        <Command.Input
+          value={input}
+          onValueChange={(value) => {
+            setInput(value);
+            onQueryChange?.(value);
+          }}
+          autoFocus={autoFocus}
+          placeholder={t('customerSearch.placeholder')}
+          className="h-12 w-full min-w-0 bg-transparent text-[0.9375rem] text-foreground outline-none placeholder:text-muted-foreground"
+        />
+        {search.q && !search.settled ? (
+          <Loader2 aria-hidden className="size-4 shrink-0 animate-spin text-muted-foreground" />
+        ) : null}
+      </div>
+      <p role="status" aria-live="polite" className="px-4 pt-2.5 pb-1 text-xs text-muted-foreground">
+        {status}
+      </p>
+      <Command.List label={t('customerSearch.resultsLabel')} className={cn('overflow-y-auto p-2', listClassName)}>
+        {search.results.map((hit) => {
+          const name = `${hit.firstName} ${hit.lastName}`.trim() || t('customerSearch.unnamed');
+          const contact = [hit.email, hit.phone, hit.city].filter(Boolean).join(' · ');
+          return (
+            <Command.Item
+              key={hit.id}
+              value={hit.id}
+              onSelect={() => open(hit)}
+              className="flex cursor-pointer flex-col gap-1 rounded-md px-3 py-2.5 text-sm data-[selected=true]:bg-muted"
+            >
+              <span className="flex flex-wrap items-center gap-2">
+                <span className="font-medium text-foreground">{name}</span>
+                <Badge
+                  variant={hit.exact ? 'info' : 'neutral'}
+                  title={hit.exact ? t('customerSearch.exact') : undefined}
+                >
+                  {reasonText(t, hit)}
+                </Badge>
+              </span>
+              {contact ? <span className="truncate text-muted-foreground">{contact}</span> : null}
+              <span className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
+                <span>
+                  {hit.lastOrder
+                    ? t('customerSearch.lastOrder', {
+                        number: hit.lastOrder.number,
+                        date: formatDateTime(hit.lastOrder.placedAt),
+                      })
+                    : t('customerSearch.noOrder')}
+                </span>
+                {hit.channels.length ? <span>{hit.channels.join(', ')}</span> : null}
+              </span>
+            </Command.Item>
+          );
+        })}
+      </Command.List>
+    </Command>
+  );
+}

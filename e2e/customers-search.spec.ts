@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { DEMO_CHANNELS } from '@/lib/seed/constants';
+import { signBody } from '../lib/channels/signature';
+import { authFile } from './fixtures';
+
+// An agent finds a customer from a scrap: on /customers by a misspelled name without its accents,
+// in the palette (Ctrl+K) from any page by a phone read with spaces; arrows and Enter open the
+// profile. The customer is created by an order posted a moment before: no indexing delay.
+
+const WEB = DEMO_CHANNELS.find((c) => c.code === 'web')!;
+const BEARER = { authorization: `Bearer ${WEB.secret}` };
+
+test.use({ storageState: authFile('agent') });
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+/** Posts a ship order for a new customer through the web channel's signed API; its order number. */
+async function orderFor(
+  request: APIRequestContext,
+  customer: { email: string; phone: string; firstName: string; lastName: string },
+): Promise<string> {
+  const { skus } = (await (
+    await request.get('/api/v1/skus?channel=web&inStock=true&limit=1', { headers: BEARER })
+  ).json()) as { skus: { sku: string; priceCents: number }[] };
+  const [sku] = skus;
+  const raw = JSON.stringify({
+    externalId: `E2E-CUSTOMER-${randomUUID()}`,
+    placedAt: new Date().toISOString(),
+    currency: 'EUR',
+    customer,
+    lines: [{ sku: sku.sku, quantity: 1, unitPriceCents: sku.priceCents }],
+    fulfilment: {
+      type: 'ship',
+      address: {
+        name: `${customer.firstName} ${customer.lastName}`,
+        line1: '3 rue des Lilas',
+        postalCode: '35000',
+        city: 'Rennes',
+        country: 'FR',
+      },
+    },
+    totals: { subtotalCents: sku.priceCents, totalCents: sku.priceCents },
+  });
+  const response = await request.post('/api/v1/channels/web/orders', {
+    data: raw,
+    headers: { 'content-type': 'application/json', 'x-comptoir-signature': signBody(WEB.secret, raw) },
+  });
+  expect(response.status()).toBe(201);
+  return ((await response.json()) as { order: { number: string } }).order.number;
+}
+
+/** A phone number no demo customer has: 06 plus eight digits drawn for this run. */
+function newPhone(): { typed: string; e164: string } {
+  const digits = String(Math.floor(10_000_000 + Math.random() * 89_999_999));
+  return { typed: `06 ${digits.replace(/(\d{2})(?=\d)/g, '$1 ')}`, e164: `+336${digits}` };
+}
+
+test('an agent finds a new customer by a misspelled name, without accents, and opens the profile', async ({
+  page,
+  request,
+}) => {
+  const phone = newPhone();
+  const number = await orderFor(request, {
+    email: `berenice.${randomUUID().slice(0, 8)}@example.fr`,
+    phone: phone.e164,
+    firstName: 'Bérénice',
+    lastName: 'Quatremère',
+  });
+
+  await page.goto('/customers');
+  const box = page.getByRole('combobox', { name: 'Search customers' });
+  await expect(box).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: 'Type a name' })).toBeVisible();
+  await box.fill('berenice quatermere');
+  const results = page.getByRole('listbox', { name: 'Customers found' });
+  const hit = results.getByRole('option').filter({ hasText: 'Bérénice Quatremère' }).first();
+  await expect(hit).toBeVisible();
+  await expect(hit).toContainText(`Last order ${number}`);
+  await expect(hit).toContainText('Rennes');
+  await expect(hit).toContainText('Name');
+  // The text is kept in the URL: a reload finds the same customer.
+  await expect(page).toHaveURL(/\?q=berenice/);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await hit.click();
+  await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bérénice Quatremère');
+});
+
+test('Ctrl+K opens the palette on any page; a phone read with spaces, arrows and Enter open the profile', async ({
+  page,
+  request,
+}) => {
+  const phone = newPhone();
+  const number = await orderFor(request, {
+    email: `palette.${randomUUID().slice(0, 8)}@example.fr`,
+    phone: phone.e164,
+    firstName: 'Gaëtan',
+    lastName: 'Paletot',
+  });
+
+  await page.goto('/orders');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.keyboard.press('Control+k');
+  const dialog = page.getByRole('dialog', { name: 'Find a customer' });
+  await expect(dialog).toBeVisible();
+  const box = dialog.getByRole('combobox', { name: 'Search customers' });
+  await expect(box).toBeFocused();
+  await box.pressSequentially(phone.typed, { delay: 15 });
+  const option = dialog.getByRole('option').filter({ hasText: 'Gaëtan Paletot' });
+  await expect(option).toBeVisible();
+  await expect(option).toContainText('Phone');
+  await expect(dialog.getByRole('status')).toHaveText('1 customer');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The order number finds the same person, with the order as the reason.
+  await box.fill(number.toLowerCase().replace('-', ''));
+  await expect(dialog.getByRole('option').filter({ hasText: `Order ${number}` })).toBeVisible();
+  await box.press('ArrowDown');
+  await box.press('ArrowUp');
+  await box.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gaëtan Paletot');
+
+  // Escape closes it; a store manager has no palette (no customers right).
+  await page.keyboard.press('Control+k');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
+
+test.describe('a store manager', () => {
+  test.use({ storageState: authFile('manager') });
+  test('has no customer search in the header', async ({ page }) => {
+    await page.goto('/pickups');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByRole('button', { name: /Search customers/ })).toHaveCount(0);
+  });
+});
