@@ -114,7 +114,7 @@ export function PickupQueueView({ initial }: { initial: PickupQueue }) {
       ) : (
         <ul className="grid gap-3 md:grid-cols-2 2xl:grid-cols-3" aria-label={t(`pickupQueue.tabs.${tab}`)}>
           {queue.cards.map((card) => (
-            <PickupCard key={card.pickupId} card={card} now={now} t={t} time={time} />
+            <PickupCard key={card.pickupId} card={card} locationId={locationId} now={now} t={t} time={time} />
           ))}
         </ul>
       )}
@@ -127,11 +127,13 @@ export function PickupQueueView({ initial }: { initial: PickupQueue }) {
 
 function PickupCard({
   card,
+  locationId,
   now,
   t,
   time,
 }: {
   card: QueueCard;
+  locationId: string;
   now: number;
   t: Translate;
   time: (iso: string) => string;
@@ -219,6 +221,18 @@ function PickupCard({
         <div className="flex justify-end">
           <Button asChild size="sm">
             <Link href={`/pickups/${card.pickupId}`}>{t('pickupQueue.card.pick')}</Link>
+          </Button>
+        </div>
+      ) : null}
+      {card.state === 'ready' && card.code ? (
+        <div className="flex justify-end">
+          <Button asChild size="sm">
+            <Link
+              href={`/pickups/counter?${new URLSearchParams({ location: locationId, q: card.code })}`}
+              aria-label={t('pickupQueue.card.handOverAria', { number: card.orderNumber })}
+            >
+              {t('pickupQueue.card.handOver')}
+            </Link>
           </Button>
         </div>
       ) : null}

@@ -30,7 +30,7 @@ export const CLIENT_NAMESPACES = {
   inventory: [...SHELL, 'inventory'],
   orders: [...SHELL, 'orders'],
   // The pick list's dialogs say 'Working…' with the orders' actions.
-  pickups: [...SHELL, 'pickupQueue', 'pickups', 'orders'],
+  pickups: [...SHELL, 'pickupQueue', 'pickupCounter', 'pickups', 'orders'],
   settings: [...SHELL, 'storeSettings'],
 } as const satisfies Record<string, readonly Namespace[]>;
 

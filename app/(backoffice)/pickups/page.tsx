@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { Store } from 'lucide-react';
+import Link from 'next/link';
+import { ScanLine, Store } from 'lucide-react';
 import { PickupQueueView } from '@/components/pickups/pickup-queue';
 import { QueryProvider } from '@/components/query-provider';
 import { Button } from '@/components/ui/button';
@@ -7,6 +8,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { NativeSelect } from '@/components/ui/select';
 import { getDb } from '@/db/client';
+import { can } from '@/lib/auth/permissions';
 import { getI18n } from '@/lib/next/i18n';
 import { requirePage } from '@/lib/next/session';
 import { getPickupQueue, listQueueStores, QUEUE_TABS, type QueueTab } from '@/lib/pickups/queries';
@@ -34,7 +36,20 @@ export default async function PickupsPage({ searchParams }: { searchParams: Prom
 
   return (
     <>
-      <PageHeader title={t('pickups.title')} description={t('pickups.description')} />
+      <PageHeader
+        title={t('pickups.title')}
+        description={t('pickups.description')}
+        action={
+          store && can(ctx, 'pickups.manage', store.id) ? (
+            <Button asChild>
+              <Link href={`/pickups/counter?${new URLSearchParams({ location: store.id })}`}>
+                <ScanLine aria-hidden />
+                {t('pickupCounter.open')}
+              </Link>
+            </Button>
+          ) : null
+        }
+      />
       {!store ? (
         <EmptyState icon={<Store />} title={t('pickupQueue.noStore')} />
       ) : (

@@ -4,6 +4,7 @@ import { messagesEn } from './messages.en';
 import { ordersEn } from './orders.en';
 import { homeEn } from './home.en';
 import { storeSettingsEn } from './store-settings.en';
+import { pickupCounterEn } from './pickup-counter.en';
 import { pickupQueueEn } from './pickup-queue.en';
 import { customerSearchEn } from './customer-search.en';
 import { trackEn } from './track.en';
@@ -163,6 +164,7 @@ export const en = {
   ...pickupQueueEn,
   ...homeEn,
   ...storeSettingsEn,
+  ...pickupCounterEn,
   ...trackEn,
   ...customerSearchEn,
 } as const;

@@ -6,6 +6,7 @@ import { messagesFr } from './messages.fr';
 import { ordersFr } from './orders.fr';
 import { homeFr } from './home.fr';
 import { storeSettingsFr } from './store-settings.fr';
+import { pickupCounterFr } from './pickup-counter.fr';
 import { pickupQueueFr } from './pickup-queue.fr';
 import { customerSearchFr } from './customer-search.fr';
 import { trackFr } from './track.fr';
@@ -163,6 +164,7 @@ export const fr = {
   ...pickupQueueFr,
   ...homeFr,
   ...storeSettingsFr,
+  ...pickupCounterFr,
   ...trackFr,
   ...customerSearchFr,
 } as const satisfies MessagesShape<typeof en>;

@@ -44,6 +44,8 @@ export const pickupQueueEn = {
       collected: 'Collected {time}',
       expired: 'Expired {time}',
       pick: 'Pick',
+      handOver: 'Hand over',
+      handOverAria: 'Hand over order {number}',
       open: 'Open order',
     },
     duration: {

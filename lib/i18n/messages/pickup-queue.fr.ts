@@ -47,6 +47,8 @@ export const pickupQueueFr = {
       collected: 'Retirée {time}',
       expired: 'Expirée {time}',
       pick: 'Préparer',
+      handOver: 'Remettre',
+      handOverAria: 'Remettre la commande {number}',
       open: 'Voir la commande',
     },
     duration: {

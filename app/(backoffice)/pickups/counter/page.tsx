@@ -1,0 +1,84 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ArrowLeft, Store } from 'lucide-react';
+import { PickupCounter } from '@/components/pickups/counter/pickup-counter';
+import { QueryProvider } from '@/components/query-provider';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { PageHeader } from '@/components/ui/page-header';
+import { NativeSelect } from '@/components/ui/select';
+import { getDb } from '@/db/client';
+import { getI18n } from '@/lib/next/i18n';
+import { requirePage } from '@/lib/next/session';
+import { listQueueStores } from '@/lib/pickups/queries';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t('pickupCounter.title') };
+}
+
+type SearchParams = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/**
+ * The hand-over at the counter: one store (a manager's own, any for an owner; the first by code
+ * unless the URL names one), one search field for what the customer gives, and the hand-over of
+ * the parcel chosen. `q` in the URL starts the search (the queue's "Hand over" links carry the code).
+ */
+export default async function PickupCounterPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const [ctx, { locale, t }, sp] = await Promise.all([requirePage('pickups.manage'), getI18n(), searchParams]);
+  const stores = await listQueueStores(await getDb(), ctx, locale);
+  const wanted = one(sp.location);
+  const store = stores.find((s) => s.id === wanted) ?? stores[0];
+  const initialQuery = (one(sp.q) ?? '').slice(0, 200);
+
+  return (
+    <>
+      <PageHeader
+        title={t('pickupCounter.title')}
+        description={t('pickupCounter.description')}
+        action={
+          <Button asChild variant="secondary">
+            <Link href={store ? `/pickups?${new URLSearchParams({ location: store.id, tab: 'ready' })}` : '/pickups'}>
+              <ArrowLeft aria-hidden />
+              {t('pickupCounter.back')}
+            </Link>
+          </Button>
+        }
+      />
+      {!store ? (
+        <EmptyState icon={<Store />} title={t('pickupCounter.noStore')} />
+      ) : (
+        <>
+          {stores.length > 1 ? (
+            <form method="get" action="/pickups/counter" className="mb-4 flex flex-wrap items-end gap-2">
+              <div className="grid gap-1">
+                <label htmlFor="counter-store" className="text-sm font-medium">
+                  {t('pickupCounter.store')}
+                </label>
+                <NativeSelect id="counter-store" name="location" defaultValue={store.id} containerClassName="w-64">
+                  {stores.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.code} · {s.name}
+                    </option>
+                  ))}
+                </NativeSelect>
+              </div>
+              <Button type="submit" variant="secondary">
+                {t('pickupCounter.show')}
+              </Button>
+            </form>
+          ) : null}
+          <QueryProvider>
+            <PickupCounter
+              key={store.id}
+              store={{ id: store.id, code: store.code, name: store.name, timeZone: store.timeZone }}
+              staffName={ctx.name}
+              initialQuery={initialQuery}
+            />
+          </QueryProvider>
+        </>
+      )}
+    </>
+  );
+}
