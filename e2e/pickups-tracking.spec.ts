@@ -158,6 +158,29 @@ test('the tracking page follows a Paris pickup signed out, from being prepared t
   expect(await seriousViolations(french)).toEqual([]);
   await french.screenshot({ path: 'test-results/track-ready-fr-390.png', fullPage: true });
   await french.context().close();
+
+  // The ready message, dispatched by the server's outbox job and kept in the development mailbox
+  // (no SMTP here), carries the code, its QR and the tracking link, absolute on the server's address.
+  const owner = await browser.newContext({ storageState: authFile('owner'), viewport: { width: 1024, height: 900 } });
+  const mailbox = await owner.newPage();
+  const row = mailbox
+    .getByRole('region', { name: 'Customer messages, newest first' })
+    .getByRole('row')
+    .filter({ hasText: customer.email })
+    .filter({ hasText: 'Ready to collect' });
+  await expect(async () => {
+    await mailbox.goto('/settings/messages');
+    await expect(row.filter({ hasText: 'Kept here' })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await row.getByRole('link', { name: 'Ready to collect' }).click();
+  const mail = mailbox.frameLocator('iframe[title^="Rendered message"]');
+  await expect(mail.getByText(code, { exact: true })).toBeVisible();
+  await expect(mail.getByRole('img', { name: `QR code du code de retrait ${code}` })).toBeVisible();
+  const href = (await mail.getByRole('link', { name: 'Suivre ma commande' }).getAttribute('href'))!;
+  expect(href).toMatch(/^https?:\/\//);
+  expect(new URL(href).pathname).toBe(path);
+  expect(new URL(href).port).toBe(new URL(mailbox.url()).port);
+  await owner.close();
 });
 
 test('an unknown or malformed tracking link is the same 404 page, saying nothing of other links', async ({
