@@ -101,3 +101,19 @@ test.describe('in French at 1024 px', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 });
+
+test.describe('as the owner', () => {
+  test.use({ storageState: authFile('owner') });
+
+  test('an owner chooses a store and gets the same tiles', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('region', { name: /^Today at/ })).toHaveCount(0);
+    await page.getByLabel('Store', { exact: true }).selectOption({ label: 'PAR · Comptoir Paris Rivoli' });
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await expect(page).toHaveURL(/\/\?store=[0-9a-f-]{36}$/);
+    const section = today(page);
+    await expect(section.getByRole('link', { name: 'To pick', exact: true })).toBeVisible();
+    await expect(section.getByRole('link', { name: 'Low stock', exact: true })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
