@@ -4,6 +4,7 @@ import { ordersHotSku, ordersIngest, ordersList } from './orders';
 import { ordersListRecent } from './orders-list-recent';
 import { pickupsLookup } from './pickups-lookup';
 import { pickupsNotify } from './pickups-notify';
+import { pickupsQueue } from './pickups-queue';
 import { seedLarge } from './seed-large';
 
 /** Every scenario, in the order they run and appear in reports. */
@@ -15,6 +16,7 @@ export const SCENARIOS: readonly Scenario[] = [
   ordersList,
   ordersIngest,
   ordersHotSku,
+  pickupsQueue,
   pickupsLookup,
   pickupsNotify,
 ];

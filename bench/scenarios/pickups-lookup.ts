@@ -4,18 +4,9 @@ import type { Actor } from '../../lib/auth/permissions';
 import { formatPickupCode } from '../../lib/pickups/code';
 import { lookupReadyPickups, type LookupKind } from '../../lib/pickups/lookup';
 import { iterations, measure, type Measurement, type Scenario } from '../harness';
+import { withoutIndexes } from './plans';
 
 const GOAL_P95_MS = 5;
-
-/** The same read with the planner denied every index: the question answered by scanning. */
-async function withoutIndexes<T>(db: Db, read: (tx: Db) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`set local enable_indexscan = off`);
-    await tx.execute(sql`set local enable_bitmapscan = off`);
-    await tx.execute(sql`set local enable_indexonlyscan = off`);
-    return read(tx);
-  });
-}
 
 /**
  * pickups.lookup — the counter's one input at the store with the most parcels on its shelf: a
