@@ -2,6 +2,7 @@ import type { Scenario } from '../harness';
 import { inventoryBarcode, inventoryList } from './inventory';
 import { ordersHotSku, ordersIngest, ordersList } from './orders';
 import { ordersListRecent } from './orders-list-recent';
+import { pickupsExpiry } from './pickups-expiry';
 import { pickupsLookup } from './pickups-lookup';
 import { pickupsNotify } from './pickups-notify';
 import { pickupsQueue } from './pickups-queue';
@@ -18,5 +19,6 @@ export const SCENARIOS: readonly Scenario[] = [
   ordersHotSku,
   pickupsQueue,
   pickupsLookup,
+  pickupsExpiry,
   pickupsNotify,
 ];
