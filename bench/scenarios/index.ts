@@ -3,6 +3,7 @@ import { inventoryBarcode, inventoryList } from './inventory';
 import { ordersHotSku, ordersIngest, ordersList } from './orders';
 import { ordersListRecent } from './orders-list-recent';
 import { pickupsExpiry } from './pickups-expiry';
+import { pickupsLive } from './pickups-live';
 import { pickupsLookup } from './pickups-lookup';
 import { pickupsNotify } from './pickups-notify';
 import { pickupsQueue } from './pickups-queue';
@@ -20,5 +21,6 @@ export const SCENARIOS: readonly Scenario[] = [
   pickupsQueue,
   pickupsLookup,
   pickupsExpiry,
+  pickupsLive,
   pickupsNotify,
 ];
