@@ -58,6 +58,14 @@ export async function seedDemo(handle: DbHandle, opts: SeedDemoOptions = {}): Pr
       if (rows.length > 2000) phase(`insert ${label}`, t0);
     }
     await sealSigningSecrets(tx);
+    // Each pickup message links to its pickup's tracking page, as queuePickupMessages writes it: the
+    // token is drawn by the database at insert (unguessable, so not generated with the seed's rng).
+    await tx.execute(
+      sql.raw(`UPDATE notification_outbox o
+        SET payload = o.payload || jsonb_build_object('trackingPath', '/track/' || p.tracking_token)
+        FROM pickups p
+        WHERE p.order_id = o.order_id AND o.kind LIKE 'pickup.%' AND o.payload->>'trackingPath' IS NULL`),
+    );
     const t0 = Date.now();
     await tx.execute(sql.raw(KPI_DAILY_FROM_ORDERS_SQL));
     // Human numbers continue after the seeded ones.

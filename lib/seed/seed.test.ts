@@ -394,6 +394,15 @@ describe('seedDemo (scale 0.1)', () => {
     );
   });
 
+  it('links each pickup message to its pickup’s tracking page', async () => {
+    const messages = await rows<{ path: string | null; token: string }>(
+      `SELECT o.payload->>'trackingPath' AS path, p.tracking_token AS token
+       FROM notification_outbox o JOIN pickups p ON p.order_id = o.order_id WHERE o.kind LIKE 'pickup.%'`,
+    );
+    expect(messages.length).toBeGreaterThan(0);
+    for (const m of messages) expect(m.path).toBe(`/track/${m.token}`);
+  });
+
   it('truncates everything on reset', async () => {
     await truncateAll(handle);
     expect(await isDatabaseEmpty(handle)).toBe(true);
