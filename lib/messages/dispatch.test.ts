@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { eq, inArray, sql } from 'drizzle-orm';
+import { inflateSync } from 'node:zlib';
 import nodemailer from 'nodemailer';
+import QRCode from 'qrcode';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
@@ -90,6 +92,44 @@ function mimeParts(raw: string): MimePart[] {
 /** The width and height a PNG's IHDR says. */
 function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+/** Whether each pixel of an 8-bit PNG is dark (its first channel below half), decoded here: IDAT inflated, rows unfiltered. */
+function darkPixels(png: Buffer): { width: number; height: number; dark: (x: number, y: number) => boolean } {
+  const { width, height } = pngSize(png);
+  const [bitDepth, colourType] = [png[24], png[25]];
+  expect(bitDepth).toBe(8);
+  const channels = ({ 0: 1, 2: 3, 4: 2, 6: 4 } as Record<number, number>)[colourType];
+  const idat: Buffer[] = [];
+  for (let at = 8; at < png.length;) {
+    const length = png.readUInt32BE(at);
+    if (png.toString('latin1', at + 4, at + 8) === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const rows: Buffer[] = [];
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const line = Buffer.from(raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1)));
+    const up = rows[y - 1];
+    for (let i = 0; i < stride; i++) {
+      const a = i >= channels ? line[i - channels] : 0;
+      const b = up ? up[i] : 0;
+      const c = up && i >= channels ? up[i - channels] : 0;
+      const p = a + b - c;
+      const paeth =
+        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
+          ? a
+          : Math.abs(p - b) <= Math.abs(p - c)
+            ? b
+            : c;
+      const add = [0, a, b, (a + b) >> 1, paeth][filter];
+      line[i] = (line[i] + add) & 0xff;
+    }
+    rows.push(line);
+  }
+  return { width, height, dark: (x, y) => rows[y][x * channels] < 128 };
 }
 
 beforeAll(async () => {
@@ -193,6 +233,16 @@ describe('dispatchOutbox', () => {
     expect(pngSize(png).width).toBe(pngSize(png).height);
     expect(pngSize(png).width).toBeGreaterThanOrEqual(160);
     expect(png.equals(await pickupQrPng(pickup.code!))).toBe(true);
+    // Read back module by module, the image is the QR symbol of the pickup's code itself.
+    const symbol = QRCode.create(pickup.code!, { errorCorrectionLevel: 'M' }).modules;
+    const pixels = darkPixels(png);
+    const modulePx = pixels.width / (symbol.size + 4);
+    expect(Number.isInteger(modulePx)).toBe(true);
+    const at = (m: number) => Math.floor((m + 2) * modulePx + modulePx / 2);
+    for (let row = 0; row < symbol.size; row++)
+      for (let col = 0; col < symbol.size; col++)
+        expect(pixels.dark(at(col), at(row)), `module ${row},${col}`).toBe(Boolean(symbol.get(row, col)));
+    expect(pixels.dark(1, 1)).toBe(false);
 
     const row = await outboxRow(message.id);
     expect(row).toMatchObject({ status: 'sent', attempts: 1, lastError: null });
