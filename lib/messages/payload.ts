@@ -90,13 +90,17 @@ export function messageLocale(
 /**
  * The public address of the app, that links in messages point to, without a trailing slash:
  * COMPTOIR_PUBLIC_URL (the address customers reach, e.g. https://shop.example.fr, or with a path
- * prefix), else Auth.js's AUTH_URL where an install set it, else this machine's server
+ * prefix), else Auth.js's AUTH_URL where an install set it (less its /api/auth), else this machine's server
  * (http://localhost:PORT, PORT as `npm start` listens, default 3000) — right for a demo or a
  * developer's machine, wrong for customers, so the dispatcher warns when it sends mail without one.
  */
 export function publicBaseUrl(env: Record<string, string | undefined> = process.env): string {
-  const configured = env.COMPTOIR_PUBLIC_URL || env.AUTH_URL;
-  if (configured) return configured.trim().replace(/\/+$/, '');
+  if (env.COMPTOIR_PUBLIC_URL) return env.COMPTOIR_PUBLIC_URL.trim().replace(/\/+$/, '');
+  // Auth.js's AUTH_URL may name its own route (https://example.com/api/auth): the app is above it.
+  if (env.AUTH_URL)
+    return env.AUTH_URL.trim()
+      .replace(/\/+$/, '')
+      .replace(/\/api\/auth$/, '');
   return `http://localhost:${env.PORT || 3000}`;
 }
 

@@ -132,6 +132,7 @@ describe('the tracking link in a message', () => {
     [{ COMPTOIR_PUBLIC_URL: 'https://shop.example.fr/' }, 'https://shop.example.fr'],
     [{ COMPTOIR_PUBLIC_URL: 'https://example.fr/boutique' }, 'https://example.fr/boutique'],
     [{ AUTH_URL: 'https://back.example.fr', PORT: '8080' }, 'https://back.example.fr'],
+    [{ AUTH_URL: 'https://back.example.fr/comptoir/api/auth/' }, 'https://back.example.fr/comptoir'],
     [
       { COMPTOIR_PUBLIC_URL: 'https://shop.example.fr', AUTH_URL: 'https://back.example.fr' },
       'https://shop.example.fr',
