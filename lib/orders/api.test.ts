@@ -131,6 +131,9 @@ describe.each(['route', 'lane'] as const)('POST /api/v1/channels/{channel}/order
     const raw = body(id(1005), 1, 'PULL-M');
     channelAuthenticator(handle.db).forget('web');
     channelAuthenticator(handle.db).forget('nope');
+    // The earlier tests' accepted deliveries left a last-used write pending (flushed a second
+    // later): written now, so that its timer cannot fire inside the recording on a slow machine.
+    await channelAuthenticator(handle.db).flushUsage();
     const refused = await recordStatements(handle.db, async () => {
       expect((await post(raw, { signature: null })).status).toBe(401);
       expect((await post(raw, { signature: signBody('wrong', raw) })).status).toBe(401);
