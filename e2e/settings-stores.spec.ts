@@ -3,13 +3,14 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { DEMO_CHANNELS } from '@/lib/seed/constants';
 import { authFile } from './fixtures';
 
-// Settings → Stores as the owner: Paris's hours changed (a wrong closing time refused on its
-// field first) and click-and-collect paused; the availability API then leaves Paris out. The
-// settings are put back afterwards, since other specs order from Paris on the same server.
+// Settings → Stores as the owner: Toulouse's hours changed (a wrong closing time refused on its
+// field first) and click-and-collect paused; the availability API then leaves Toulouse out. A store
+// no other spec orders from, since a paused store refuses pickup orders and specs may run side by
+// side; its settings are put back afterwards all the same.
 
 const WEB = DEMO_CHANNELS.find((c) => c.code === 'web')!;
 const BEARER = { authorization: `Bearer ${WEB.secret}` };
-const PARIS = 'PAR · Comptoir Paris Rivoli';
+const STORE = 'TLS · Comptoir Toulouse Capitole';
 
 test.use({ storageState: authFile('owner'), viewport: { width: 1024, height: 768 } });
 
@@ -37,16 +38,16 @@ async function aSku(request: APIRequestContext): Promise<string> {
   return skus[0].sku;
 }
 
-async function openParis(page: Page) {
+async function openStore(page: Page) {
   await page.goto('/settings/stores');
-  await page.getByRole('link', { name: PARIS, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 2, name: PARIS })).toBeVisible();
+  await page.getByRole('link', { name: STORE, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: STORE })).toBeVisible();
 }
 
 test.afterAll(async ({ browser }) => {
-  // Put Paris back as the seed left it: no hours, two hours to prepare, not paused.
+  // Put Toulouse back as the seed left it: no hours, two hours to prepare, not paused.
   const page = await browser.newPage({ storageState: authFile('owner') });
-  await openParis(page);
+  await openStore(page);
   for (const day of ['Monday', 'Tuesday']) {
     const remove = page.getByRole('button', { name: `Remove opening 1 on ${day}` });
     while ((await remove.count()) > 0) await remove.click();
@@ -54,23 +55,23 @@ test.afterAll(async ({ browser }) => {
   await page.getByLabel('Preparation time (minutes)').fill('120');
   await page.getByLabel('Paused', { exact: true }).uncheck();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText(`The settings of ${PARIS} are saved.`)).toBeVisible();
+  await expect(page.getByText(`The settings of ${STORE} are saved.`)).toBeVisible();
   await page.close();
 });
 
-test('an owner changes Paris’s hours and pauses it; availability then leaves Paris out', async ({ page, request }) => {
+test('an owner changes Toulouse’s hours and pauses it; availability then leaves Toulouse out', async ({ page, request }) => {
   const sku = await aSku(request);
-  expect(await pickupStores(request, sku)).toContain('PAR');
+  expect(await pickupStores(request, sku)).toContain('TLS');
 
   await page.goto('/settings/stores');
   await expect(
     page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Stores' }),
   ).toHaveAttribute('aria-current', 'page');
-  const row = page.getByRole('row').filter({ hasText: PARIS });
+  const row = page.getByRole('row').filter({ hasText: STORE });
   await expect(row.getByText('On', { exact: true })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 
-  await openParis(page);
+  await openStore(page);
   const monday = page.locator('[data-day="1"]');
   await expect(monday.getByText('Closed')).toBeVisible();
   await page.getByRole('button', { name: 'Add hours on Monday' }).click();
@@ -91,13 +92,13 @@ test('an owner changes Paris’s hours and pauses it; availability then leaves P
   await page.getByLabel('Paused', { exact: true }).check();
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText(`The settings of ${PARIS} are saved.`)).toBeVisible();
+  await expect(page.getByText(`The settings of ${STORE} are saved.`)).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: 'test-results/settings-store-1024.png', fullPage: true });
 
-  // Paused: the channels' availability no longer offers Paris.
-  expect(await pickupStores(request, sku)).not.toContain('PAR');
+  // Paused: the channels' availability no longer offers Toulouse.
+  expect(await pickupStores(request, sku)).not.toContain('TLS');
 
   await page.goto('/settings/stores');
   await expect(row.getByText('Paused', { exact: true })).toBeVisible();
@@ -109,7 +110,7 @@ test('the stores read in French and fit the tablet', async ({ page, baseURL }) =
   await page.context().addCookies([{ name: 'locale', value: 'fr', url: baseURL! }]);
   await page.goto('/settings/stores');
   await expect(page.getByRole('heading', { level: 2, name: 'Magasins' })).toBeVisible();
-  await page.getByRole('link', { name: PARIS, exact: true }).click();
+  await page.getByRole('link', { name: STORE, exact: true }).click();
   await expect(page.getByRole('button', { name: 'Ajouter une plage : Lundi' })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
