@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigint,
+  boolean,
   check,
   index,
   integer,
@@ -31,6 +32,14 @@ export const customers = pgTable(
     phone: text('phone'),
     /** The language the customer's messages are written in ('fr', 'en'); null: the install's default. */
     locale: text('locale'),
+    /** Consent to marketing by e-mail and by SMS (service messages about an order need none). */
+    marketingEmail: boolean('marketing_email').notNull().default(false),
+    marketingSms: boolean('marketing_sms').notNull().default(false),
+    /** Staff's labels for the customer ('vip', 'b2b'…), lower case, sorted, unique. */
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** A merged profile remains as a redirect to its survivor. */
     mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => customers.id, { onDelete: 'restrict' }),
     mergedAt: timestamp('merged_at', { withTimezone: true }),
@@ -86,6 +95,8 @@ export const customerNotes = pgTable(
     authorId: uuid('author_id').references(() => staffUsers.id, { onDelete: 'set null' }),
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When its author last changed the text; null: as first written. */
+    editedAt: timestamp('edited_at', { withTimezone: true }),
   },
   (t) => [
     check('customer_notes_body_nonempty', sql`length(trim(${t.body})) > 0`),

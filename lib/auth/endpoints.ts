@@ -63,4 +63,7 @@ export const ENDPOINTS: Record<string, EndpointGuard> = {
   /** Any staff member may ask; the topic's own right at its location decides (LIVE_TOPIC_PERMISSION). */
   'GET /api/backoffice/live': { permission: 'session.self' },
   'GET /api/backoffice/customers/search': { permission: 'customers.view' },
+  'action addCustomerNoteAction': { permission: 'customers.edit' },
+  'action editCustomerNoteAction': { permission: 'customers.edit' },
+  'action updateCustomerContactAction': { permission: 'customers.edit' },
 };

@@ -20,6 +20,9 @@ export type CustomerProfile = {
   lastName: string;
   email: string | null;
   phone: string | null;
+  marketingEmail: boolean;
+  marketingSms: boolean;
+  tags: string[];
   /** Set when this profile was merged: it only redirects to the survivor. */
   mergedIntoId: string | null;
   orderCount: number;
@@ -48,6 +51,9 @@ export async function findCustomerProfile(
       lastName: customers.lastName,
       email: customers.email,
       phone: customers.phone,
+      marketingEmail: customers.marketingEmail,
+      marketingSms: customers.marketingSms,
+      tags: customers.tags,
       mergedIntoId: customers.mergedIntoId,
       orderCount: customers.orderCount,
       lifetimeValueCents: customers.lifetimeValueCents,

@@ -1,0 +1,30 @@
+'use server';
+
+import { addCustomerNote } from '@/lib/customers/add-customer-note';
+import { editCustomerNote } from '@/lib/customers/edit-customer-note';
+import { ZAddCustomerNoteInput, ZEditCustomerNoteInput, ZUpdateCustomerContactInput } from '@/lib/customers/schemas';
+import { updateCustomerContact } from '@/lib/customers/update-customer-contact';
+import { guardedAction } from '@/lib/next/guarded-action';
+
+// The customer profile (owners and agents: customers.edit is not location-scoped).
+
+export const addCustomerNoteAction = guardedAction({
+  permission: 'customers.edit',
+  schema: ZAddCustomerNoteInput,
+  run: ({ actor, db }, input) => addCustomerNote(db, actor, input),
+  revalidate: (input) => [`/customers/${input.customerId}`],
+});
+
+export const editCustomerNoteAction = guardedAction({
+  permission: 'customers.edit',
+  schema: ZEditCustomerNoteInput,
+  run: ({ actor, db }, input) => editCustomerNote(db, actor, input),
+  revalidate: (_input, note) => [`/customers/${note.customerId}`],
+});
+
+export const updateCustomerContactAction = guardedAction({
+  permission: 'customers.edit',
+  schema: ZUpdateCustomerContactInput,
+  run: ({ actor, db }, input) => updateCustomerContact(db, actor, input),
+  revalidate: (input) => [`/customers/${input.customerId}`, '/customers'],
+});
