@@ -1,39 +1,20 @@
 'use client';
 
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Camera } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { useI18n } from '@/lib/next/i18n-client';
-
-/** The Shape Detection API's barcode reader (Chromium on Android and ChromeOS, Safari 17+): not in TypeScript's DOM types yet. */
-type BarcodeDetectorLike = { detect: (source: HTMLVideoElement) => Promise<{ rawValue: string }[]> };
-type BarcodeDetectorClass = new (options: { formats: string[] }) => BarcodeDetectorLike;
-
-function detectorClass(): BarcodeDetectorClass | null {
-  return typeof window !== 'undefined' && 'BarcodeDetector' in window
-    ? (window as unknown as { BarcodeDetector: BarcodeDetectorClass }).BarcodeDetector
-    : null;
-}
-
-const noSubscription = () => () => undefined;
+import { detectorClass } from './camera-support';
 
 /**
- * A camera button for the counter's field, only where the browser reads barcodes itself
- * ('BarcodeDetector' in window): it opens the camera in a dialog, reads the customer's QR code and
- * gives its text, as a keyboard-wedge scanner types it. Elsewhere it renders nothing: the field
- * takes typing and scanners as it is. No library is loaded for this.
+ * A camera button for the counter's field, rendered only where the browser reads barcodes itself
+ * (useBarcodeDetector): it opens the camera in a dialog, reads the customer's QR code and gives
+ * its text, as a keyboard-wedge scanner types it. No library is loaded for this.
  */
 export function CameraScan({ onRead }: { onRead: (text: string) => void }) {
   const { t } = useI18n();
-  // False on the server and while hydrating (the server cannot know the browser), then the browser's answer.
-  const supported = useSyncExternalStore(
-    noSubscription,
-    () => detectorClass() !== null,
-    () => false,
-  );
   const [open, setOpen] = useState(false);
-  if (!supported) return null;
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <Button type="button" variant="secondary" size="lg" onClick={() => setOpen(true)}>

@@ -1,18 +1,27 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import dynamic from 'next/dynamic';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ScanLine, X } from 'lucide-react';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
+import { Skeleton } from '@/components/ui/skeleton';
 import { toast } from '@/components/ui/toast';
 import { useI18n } from '@/lib/next/i18n-client';
 import { formatPickupCode } from '@/lib/pickups/code-format';
 import type { CounterPickup, LookupResult } from '@/lib/pickups/lookup';
-import { CameraScan } from './camera-scan';
-import { HandOverPanel, type HandedOver, type Lost } from './hand-over-panel';
+import { useBarcodeDetector } from './camera-support';
+import type { HandedOver, Lost } from './hand-over-panel';
+
+// The hand-over form (react-hook-form, the confirmation dialog) and the camera's dialog arrive
+// after the page, in chunks of their own: the field is usable at once, and the panel's chunk is
+// fetched as soon as the page has hydrated, before anyone has chosen a parcel.
+const loadPanel = () => import('./hand-over-panel').then((m) => m.HandOverPanel);
+const HandOverPanel = dynamic(loadPanel, { ssr: false, loading: () => <Skeleton className="h-72 w-full" /> });
+const CameraScan = dynamic(() => import('./camera-scan').then((m) => m.CameraScan), { ssr: false });
 
 export type CounterStore = { id: string; code: string; name: string; timeZone: string };
 
@@ -59,6 +68,8 @@ export function PickupCounter({
   const [q, setQ] = useState(initialQuery.trim());
   const [chosen, setChosen] = useState<CounterPickup | null>(null);
   const [outcome, setOutcome] = useState<{ done: HandedOver } | { lost: Lost } | null>(null);
+  const camera = useBarcodeDetector();
+  useEffect(() => void loadPanel(), []);
 
   useEffect(() => {
     const value = entry.trim();
@@ -224,13 +235,15 @@ export function PickupCounter({
               </Button>
             ) : null}
           </div>
-          <CameraScan
-            onRead={(text) => {
-              setEntry(text);
-              input.current?.focus();
-              void openNow(text);
-            }}
-          />
+          {camera ? (
+            <CameraScan
+              onRead={(text) => {
+                setEntry(text);
+                input.current?.focus();
+                void openNow(text);
+              }}
+            />
+          ) : null}
         </div>
         <p id={`${inputId}-hint`} className="text-xs text-muted-foreground">
           {t('pickupCounter.search.hint')}
