@@ -29,7 +29,7 @@ export const NAV_EN = {
 
 export const NAV_BY_ROLE: Record<Role, readonly (keyof typeof NAV_EN)[]> = {
   owner: ['dashboard', 'inventory', 'orders', 'pickups', 'customers', 'kpis', 'settings'],
-  manager: ['dashboard', 'inventory', 'orders', 'pickups'],
+  manager: ['dashboard', 'inventory', 'orders', 'pickups', 'customers'],
   agent: ['dashboard', 'inventory', 'orders', 'customers'],
 };
 

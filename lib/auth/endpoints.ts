@@ -66,4 +66,6 @@ export const ENDPOINTS: Record<string, EndpointGuard> = {
   'action addCustomerNoteAction': { permission: 'customers.edit' },
   'action editCustomerNoteAction': { permission: 'customers.edit' },
   'action updateCustomerContactAction': { permission: 'customers.edit' },
+  'GET /customers/[id]/export': { permission: 'customers.export' },
+  'action eraseCustomerAction': { permission: 'customers.erase' },
 };

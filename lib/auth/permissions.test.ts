@@ -75,7 +75,7 @@ describe('can', () => {
       'kpis',
       'settings',
     ]);
-    expect(navFor(manager).map((i) => i.key)).toEqual(['dashboard', 'inventory', 'orders', 'pickups']);
+    expect(navFor(manager).map((i) => i.key)).toEqual(['dashboard', 'inventory', 'orders', 'pickups', 'customers']);
     expect(navFor(agent).map((i) => i.key)).toEqual(['dashboard', 'inventory', 'orders', 'customers']);
   });
 });

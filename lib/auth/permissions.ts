@@ -41,9 +41,14 @@ export const PERMISSIONS = {
   'orders.create_phone': { roles: ['owner', 'agent'] },
   'pickups.view': { roles: ['owner', 'manager'], scopedFor: ['manager'] },
   'pickups.manage': { roles: ['owner', 'manager'], scopedFor: ['manager'] },
-  'customers.view': { roles: ['owner', 'agent'] },
+  /** A manager reads the customers who ordered or collected at one of their stores (customerInScope). */
+  'customers.view': { roles: ['owner', 'manager', 'agent'], scopedFor: ['manager'] },
   'customers.edit': { roles: ['owner', 'agent'] },
   'customers.merge': { roles: ['owner', 'agent'] },
+  /** One customer's data as JSON (the right of access). */
+  'customers.export': { roles: ['owner', 'agent'] },
+  /** Anonymizing a customer (the right to erasure): owners only. */
+  'customers.erase': { roles: ['owner'] },
   'kpis.view': { roles: ['owner'] },
   'settings.manage': { roles: ['owner'] },
   'session.self': { roles: ['owner', 'manager', 'agent'] },

@@ -6,6 +6,7 @@ import { Forbidden, NotFound } from '@/lib/errors';
 import { isUuid } from '@/lib/uuid';
 import type { Locale } from '@/lib/i18n/config';
 import { localNameSql } from '@/lib/i18n/local-name';
+import { customerInScope } from './scope';
 
 export type CustomerIdentity = {
   kind: 'email' | 'phone' | 'loyalty' | 'buyer_id';
@@ -94,7 +95,7 @@ export async function findCustomerProfile(
 
 /**
  * The customer page's read: 'customers.view' before anything is read, then the profile; a
- * malformed or unknown id is NotFound. A merged profile comes back as such (the page redirects).
+ * malformed or unknown id is NotFound; a manager's customer who never ordered at their stores is Forbidden. A merged profile comes back as such (the page redirects).
  */
 export async function getCustomerProfileForActor(
   db: DbOrTx,
@@ -106,5 +107,6 @@ export async function getCustomerProfileForActor(
   if (!isUuid(customerId)) throw new NotFound('Customer');
   const profile = await findCustomerProfile(db, customerId, locale);
   if (!profile) throw new NotFound('Customer');
+  if (!(await customerInScope(db, actor, customerId))) throw new Forbidden();
   return profile;
 }

@@ -89,9 +89,18 @@ describe('GET /api/backoffice/customers/search', () => {
     expect(body.results).toEqual([]);
   });
 
-  it('refuses a store manager and a signed-out caller (403), before reading the query', async () => {
+  it('lets the Paris manager find a customer who ordered in Paris, not one who never did', async () => {
     signedIn = w.manager;
+    expect((await search('q=lefevre')).body.results.map((r) => r.lastName)).toEqual(['Lefèvre']);
+    signedIn = { ...w.manager, locationIds: [w.lyon] };
+    const { status, body } = await search('q=lefevre');
+    expect(status).toBe(200);
+    expect(body.results).toEqual([]);
+    signedIn = { ...w.manager, locationIds: [] };
     expect((await search('q=lefevre')).status).toBe(403);
+  });
+
+  it('refuses a signed-out caller (403), before reading the query', async () => {
     signedIn = null;
     expect((await search('')).status).toBe(403);
   });

@@ -1,3 +1,4 @@
+import { scopeOf } from '@/lib/auth/permissions';
 import { searchCustomers } from '@/lib/customers/search';
 import { ZCustomerSearchQuery } from '@/lib/customers/schemas';
 import { guardedRoute } from '@/lib/next/guarded-route';
@@ -14,8 +15,10 @@ export const GET = guardedRoute({
   permission: 'customers.view',
   query: (params) => ZCustomerSearchQuery.parse({ q: params.get('q') ?? '', limit: params.get('limit') ?? undefined }),
   invalidQuery: 'Give what to look for as ?q=<text> (1 to 200 characters) and, optionally, ?limit=<1 to 50>.',
-  run: async ({ db }, { q, limit }) => {
-    const results = await searchCustomers(db, q, { limit, locale: (await getI18n()).locale });
+  run: async ({ db, actor }, { q, limit }) => {
+    // A manager finds only the customers who ordered at one of their stores.
+    const locationIds = scopeOf(actor, 'customers.view') ?? undefined;
+    const results = await searchCustomers(db, q, { limit, locale: (await getI18n()).locale, locationIds });
     return Response.json({ results }, { headers: { 'Cache-Control': 'private, no-store' } });
   },
 });

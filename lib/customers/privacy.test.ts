@@ -1,0 +1,230 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '@/db/client';
+import {
+  auditLog,
+  channels,
+  customerIdentities,
+  customerNotes,
+  customers,
+  notificationOutbox,
+  orders,
+} from '@/db/schema';
+import { createTestDatabase } from '@/db/testing';
+import { can } from '@/lib/auth/permissions';
+import { ingestOrder } from '@/lib/orders/ingest-order';
+import { ZIngestOrderInput } from '@/lib/orders/schemas';
+import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
+import { ERASED_TEXT, eraseCustomer, erasedAt, exportCustomerData } from './privacy';
+import { getCustomerProfileForActor } from './queries';
+import { searchCustomers } from './search';
+
+let handle: DbHandle;
+let w: InventoryWorld;
+let web: typeof channels.$inferSelect;
+let paris: string; // a customer who ordered at Paris (pickup) and had a parcel shipped
+let lyon: string; // a customer who only ever ordered at Lyon
+
+function order(
+  externalId: string,
+  customer: Record<string, string>,
+  fulfilment: Record<string, unknown>,
+  cents = 5000,
+) {
+  return ZIngestOrderInput.parse({
+    externalId,
+    placedAt: new Date().toISOString(),
+    currency: 'EUR',
+    customer,
+    lines: [{ sku: 'PULL-M', quantity: 1, unitPriceCents: cents }],
+    fulfilment,
+    totals: { subtotalCents: cents, totalCents: cents },
+  });
+}
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  w = await makeInventoryWorld(handle.db, { stock: 50 });
+  [web] = await handle.db.insert(channels).values({ code: 'web', name: 'Web', kind: 'web' }).returning();
+  const helene = {
+    email: 'helene.lefevre@example.fr',
+    phone: '+33612345678',
+    firstName: 'Hélène',
+    lastName: 'Lefèvre',
+  };
+  const first = await ingestOrder(handle.db, web, order('W-1', helene, { type: 'pickup', locationCode: 'PAR' }));
+  await ingestOrder(
+    handle.db,
+    web,
+    order(
+      'W-2',
+      helene,
+      {
+        type: 'ship',
+        address: {
+          name: 'Hélène Lefèvre',
+          line1: '12 rue des Lilas',
+          postalCode: '75011',
+          city: 'Paris',
+          country: 'FR',
+        },
+      },
+      7200,
+    ),
+  );
+  const [row] = await handle.db.select().from(orders).where(eq(orders.id, first.order.id));
+  paris = row.customerId!;
+  const other = await ingestOrder(
+    handle.db,
+    web,
+    order(
+      'W-3',
+      { email: 'louis.brun@example.fr', firstName: 'Louis', lastName: 'Brun' },
+      {
+        type: 'pickup',
+        locationCode: 'LYS',
+      },
+    ),
+  );
+  lyon = (await handle.db.select().from(orders).where(eq(orders.id, other.order.id)))[0].customerId!;
+  await handle.db.insert(customerNotes).values({
+    customerId: paris,
+    authorId: w.agent.userId,
+    body: 'Hélène prefers a call after 6pm on 06 12 34 56 78',
+  });
+  await handle.db.insert(notificationOutbox).values({
+    kind: 'pickup.ready',
+    channel: 'email',
+    recipient: 'helene.lefevre@example.fr',
+    orderId: first.order.id,
+    payload: { firstName: 'Hélène', orderNumber: 'CMP-1', store: { name: 'Paris' } },
+    subject: 'Hélène, your order is ready',
+    bodyText: 'Hello Hélène',
+  });
+});
+afterAll(() => handle?.close());
+
+describe('exportCustomerData', () => {
+  it('gives an agent the profile, identities, orders with lines and totals, messages and notes as JSON, audited', async () => {
+    const data = await exportCustomerData(handle.db, w.agent, paris);
+    const json = JSON.parse(JSON.stringify(data)) as typeof data;
+    expect(json).toMatchObject({ format: 'comptoir.customer-export', version: 1, erasedAt: null });
+    expect(json.customer).toMatchObject({ id: paris, firstName: 'Hélène', email: 'helene.lefevre@example.fr' });
+    expect(json.identities.map((i) => i.kind).sort()).toEqual(['email', 'phone']);
+    expect(json.orders).toHaveLength(2);
+    expect(json.orders.map((o) => o.totalCents).sort()).toEqual([5000, 7200]);
+    expect(json.orders.every((o) => o.lines.length === 1)).toBe(true);
+    expect(json.orders.filter((o) => o.pickup)).toHaveLength(1);
+    expect(json.messages.map((m) => m.subject)).toEqual(['Hélène, your order is ready']);
+    expect(json.notes.map((n) => n.body)).toEqual(['Hélène prefers a call after 6pm on 06 12 34 56 78']);
+    const audits = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, paris), eq(auditLog.action, 'customer.exported')));
+    expect(audits).toHaveLength(1);
+    expect(JSON.stringify(audits[0].data)).not.toContain('helene');
+  });
+
+  it('refuses a manager, and answers NotFound for an unknown or malformed id', async () => {
+    await expect(exportCustomerData(handle.db, w.manager, paris)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(exportCustomerData(handle.db, w.owner, crypto.randomUUID())).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(exportCustomerData(handle.db, w.owner, 'nope')).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('a manager reads only the customers of their stores', () => {
+  it('the Paris manager opens and finds a Paris customer, not a Lyon one, and cannot edit, merge, export or erase', async () => {
+    await expect(getCustomerProfileForActor(handle.db, w.manager, paris)).resolves.toMatchObject({ id: paris });
+    await expect(getCustomerProfileForActor(handle.db, w.manager, lyon)).rejects.toMatchObject({ code: 'forbidden' });
+    const scope = { locationIds: w.manager.locationIds };
+    expect((await searchCustomers(handle.db, 'lefevre', scope)).map((r) => r.id)).toEqual([paris]);
+    expect(await searchCustomers(handle.db, 'louis.brun@example.fr', scope)).toEqual([]);
+    for (const right of ['customers.edit', 'customers.merge', 'customers.export', 'customers.erase'] as const)
+      expect(can(w.manager, right), right).toBe(false);
+    expect(can(w.agent, 'customers.erase')).toBe(false);
+    expect(can(w.owner, 'customers.erase')).toBe(true);
+  });
+});
+
+describe('eraseCustomer', () => {
+  it('refuses an agent and a manager, and a wrong confirmation, changing nothing', async () => {
+    for (const actor of [w.agent, w.manager])
+      await expect(eraseCustomer(handle.db, actor, { customerId: paris, confirmation: 'ERASE' })).rejects.toMatchObject(
+        { code: 'forbidden' },
+      );
+    for (const confirmation of ['erase', 'ERASE IT', 'louis.brun@example.fr'])
+      await expect(eraseCustomer(handle.db, w.owner, { customerId: paris, confirmation })).rejects.toMatchObject({
+        code: 'validation_failed',
+        details: { fields: { confirmation: ['mismatch'] } },
+      });
+    await expect(eraseCustomer(handle.db, w.owner, { customerId: paris, confirmation: ' ' })).rejects.toMatchObject({
+      name: 'ZodError',
+    });
+    expect(await erasedAt(handle.db, paris)).toBeNull();
+    const [row] = await handle.db.select().from(customers).where(eq(customers.id, paris));
+    expect(row.email).toBe('helene.lefevre@example.fr');
+  });
+
+  it('anonymizes the customer once the owner types the e-mail, keeping orders and totals; again changes nothing', async () => {
+    const result = await eraseCustomer(handle.db, w.owner, {
+      customerId: paris,
+      confirmation: 'Helene.Lefevre@example.fr',
+    });
+    expect(result.alreadyErased).toBe(false);
+
+    const [row] = await handle.db.select().from(customers).where(eq(customers.id, paris));
+    expect(row).toMatchObject({ firstName: '', lastName: '', email: null, phone: null, orderCount: 2 });
+    expect(row.lifetimeValueCents).toBe(12200);
+    expect(await handle.db.select().from(customerIdentities).where(eq(customerIdentities.customerId, paris))).toEqual(
+      [],
+    );
+    const notes = await handle.db.select().from(customerNotes).where(eq(customerNotes.customerId, paris));
+    expect(notes.map((n) => n.body)).toEqual([ERASED_TEXT]);
+    expect(notes[0].authorId).toBe(w.agent.userId);
+
+    const kept = await handle.db.select().from(orders).where(eq(orders.customerId, paris));
+    expect(kept.map((o) => o.totalCents).sort()).toEqual([5000, 7200]);
+    const shipped = kept.find((o) => o.fulfilmentType === 'ship')!;
+    expect(shipped.shippingAddress).toEqual({ line1: '', city: '', country: 'FR', postalCode: '75' });
+
+    const [message] = await handle.db
+      .select()
+      .from(notificationOutbox)
+      .where(eq(notificationOutbox.recipient, 'erased'));
+    expect(message).toMatchObject({ subject: null, bodyText: null, status: 'failed', lastError: 'customer erased' });
+    expect(message.payload).toEqual({ orderNumber: 'CMP-1', store: { name: 'Paris' } });
+
+    const audits = await handle.db.select().from(auditLog).where(eq(auditLog.entityId, paris));
+    const erased = audits.find((a) => a.action === 'customer.erased')!;
+    expect(erased.actorId).toBe(w.owner.userId);
+    expect(erased.data).toEqual({ orders: 2, identities: 2, notes: 1, messages: 1 });
+    expect(JSON.stringify(audits)).not.toMatch(/helene|Hélène|612345678|Lilas/i);
+
+    // Nobody finds her by what she was; the export says what is left.
+    expect(await searchCustomers(handle.db, 'helene.lefevre@example.fr')).toEqual([]);
+    expect(await searchCustomers(handle.db, '06 12 34 56 78')).toEqual([]);
+    const data = await exportCustomerData(handle.db, w.owner, paris);
+    expect(data.erasedAt).toBe(result.erasedAt.toISOString());
+    expect(JSON.stringify(data)).not.toMatch(/helene|Hélène|612345678|Lilas/i);
+    expect(data.orders).toHaveLength(2);
+
+    const again = await eraseCustomer(handle.db, w.owner, { customerId: paris, confirmation: 'EFFACER' });
+    expect(again).toEqual({ customerId: paris, erasedAt: result.erasedAt, alreadyErased: true });
+    expect(
+      await handle.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityId, paris), eq(auditLog.action, 'customer.erased'))),
+    ).toHaveLength(1);
+  });
+
+  it('accepts EFFACER, and answers NotFound for an unknown customer', async () => {
+    await expect(
+      eraseCustomer(handle.db, w.owner, { customerId: crypto.randomUUID(), confirmation: 'ERASE' }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    const result = await eraseCustomer(handle.db, w.owner, { customerId: lyon, confirmation: 'EFFACER' });
+    expect(result.alreadyErased).toBe(false);
+  });
+});
