@@ -87,6 +87,10 @@ beforeAll(async () => {
     ),
   );
   lyon = (await handle.db.select().from(orders).where(eq(orders.id, other.order.id)))[0].customerId!;
+  await handle.db
+    .update(customers)
+    .set({ tags: ['vip'], marketingEmail: true })
+    .where(eq(customers.id, paris));
   await handle.db.insert(customerNotes).values({
     customerId: paris,
     authorId: w.agent.userId,
@@ -175,7 +179,8 @@ describe('eraseCustomer', () => {
     expect(result.alreadyErased).toBe(false);
 
     const [row] = await handle.db.select().from(customers).where(eq(customers.id, paris));
-    expect(row).toMatchObject({ firstName: '', lastName: '', email: null, phone: null, orderCount: 2 });
+    expect(row).toMatchObject({ firstName: '', lastName: '', email: null, phone: null, tags: [], orderCount: 2 });
+    expect(row).toMatchObject({ marketingEmail: false, marketingSms: false });
     expect(row.lifetimeValueCents).toBe(12200);
     expect(await handle.db.select().from(customerIdentities).where(eq(customerIdentities.customerId, paris))).toEqual(
       [],

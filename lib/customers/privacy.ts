@@ -139,7 +139,7 @@ const PERSONAL_KEYS_SQL = sql.raw(`array[${PERSONAL_PAYLOAD_KEYS.map((k) => `'${
 
 /**
  * Erases one customer's personal data (the right to erasure), owner only, once the owner has typed
- * the customer's e-mail or ERASE / EFFACER. In one transaction: names, e-mail and phone emptied;
+ * the customer's e-mail or ERASE / EFFACER. In one transaction: names, e-mail, phone and tags emptied, consents withdrawn;
  * every identity removed (so no channel finds the profile again); notes' bodies replaced; each
  * order's shipping address cut to its country and the postcode's first two characters, who
  * collected a parcel forgotten; the messages' recipient, personal payload fields and rendered text
@@ -211,7 +211,15 @@ export async function eraseCustomer(db: Db, actor: Actor, raw: EraseCustomerInpu
       .returning({ id: customerNotes.id });
     await tx
       .update(customers)
-      .set({ firstName: '', lastName: '', email: null, phone: null })
+      .set({
+        firstName: '',
+        lastName: '',
+        email: null,
+        phone: null,
+        tags: [],
+        marketingEmail: false,
+        marketingSms: false,
+      })
       .where(eq(customers.id, id));
     // What earlier audit rows said about the customer (a contact edit's before and after) goes;
     // which fields changed, who and when stay.
