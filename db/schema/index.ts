@@ -9,3 +9,4 @@ export * from './pickups';
 export * from './audit';
 export * from './kpis';
 export * from './system';
+export * from './loyalty';

@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { changeStock } from '@/lib/inventory/ledger';
 import { bumpKpi } from '@/lib/kpis/rollup';
+import { reverseOrderPoints } from '@/lib/loyalty/ledger';
 import { announce } from '@/lib/live/announce';
 import { liveTopic } from '@/lib/live/topics';
 import { activeReservations, assertFrom, assertOrderScope, lockOrder } from './lock-order';
@@ -60,6 +61,8 @@ export async function cancelOrder(db: Db, actor: Actor, input: { orderId: string
         .set({ lifetimeValueCents: sql`${customers.lifetimeValueCents} - ${order.totalCents}` })
         .where(eq(customers.id, order.customerId));
     }
+    // Nothing is earned before fulfilment today; whatever an order earned goes with it.
+    await reverseOrderPoints(tx, order, { actorId: actor.userId, reason: input.reason, cancelled: true });
     // The lists that show it, live (sent at commit).
     const cancelled = { kind: 'order.cancelled', id: order.id } as const;
     if (order.locationId) await announce(tx, liveTopic.orders(order.locationId), cancelled);

@@ -139,6 +139,8 @@ const SNAPSHOT: Record<string, string> = {
   events: `select ${orderKey('order_id')} as order, type, actor_id, data from order_events`,
   customers: `select ${customerKey('c.id')} as identities, c.first_name, c.last_name, c.email, c.phone, c.order_count,
       c.lifetime_value_cents, c.last_order_at::text, c.merged_into_id from customers c`,
+  loyalty: `select ${customerKey('customer_id')} as customer, ${orderKey('order_id')} as order, points, kind, actor_id, reason
+    from loyalty_entries`,
   kpis: `select k.day::text, ch.code as channel, l.code as location, sum(k.orders)::int as orders,
       sum(k.revenue_cents)::bigint::text as revenue, sum(k.units)::int as units, sum(k.pickup_orders)::int as pickups
     from kpi_daily k join channels ch on ch.id = k.channel_id left join locations l on l.id = k.location_id

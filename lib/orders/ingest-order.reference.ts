@@ -22,6 +22,7 @@ import { availableToPromise, availableToPromiseSql } from '@/lib/inventory/rules
 import { bumpKpi } from '@/lib/kpis/rollup';
 import { announce } from '@/lib/live/announce';
 import { liveTopic } from '@/lib/live/topics';
+import { earnOrderPoints } from '@/lib/loyalty/ledger';
 import type { IngestChannel, IngestResult } from './ingest-order';
 import type { IngestOrderInput } from './schemas';
 
@@ -215,6 +216,15 @@ export async function ingestOrderReference(
       { placedAt: input.placedAt, channelId: from.id, locationId: location?.id ?? null },
       { orders: 1, revenueCents: input.totals.totalCents, units: itemCount, pickupOrders: type === 'pickup' ? 1 : 0 },
     );
+
+    // 10b. A counter sale is fulfilled now: the customer earns its points (lib/loyalty/rules.ts).
+    if (type === 'in_store') {
+      await earnOrderPoints(
+        tx,
+        { id: order.id, customerId, channelId: from.id, totalCents: input.totals.totalCents },
+        actorId,
+      );
+    }
 
     // 11. Announced live at its location: its orders, and its pickup queue for a pickup (sent at commit).
     if (location) {

@@ -5,6 +5,7 @@ import { checkChannel } from '@/lib/channels/authenticate';
 import { alias } from 'drizzle-orm/pg-core';
 import { channels, inventoryLevels, orders } from '@/db/schema';
 import { customerCtes, type CustomerCtes } from '@/lib/customers/resolve-customer';
+import { pointsForPaidCents } from '@/lib/loyalty/rules';
 import { DomainError, OutOfStock, ServiceUnavailable } from '@/lib/errors';
 import { capAllowance } from '@/lib/inventory/availability';
 import { availableToPromiseSql } from '@/lib/inventory/rules';
@@ -421,6 +422,7 @@ async function writeOrder(db: Conn, w: WriteOrder): Promise<IngestedOrder> {
     : null;
   const stock = claimStockCtes(mode, w.plan.claims);
   const announced = announceOrder(w);
+  const earned = earnPoints(w, customer);
   const parts = [
     deliveredBefore(w),
     ...(customer ? [customer.ctes] : []),
@@ -432,6 +434,7 @@ async function writeOrder(db: Conn, w: WriteOrder): Promise<IngestedOrder> {
     insertEvents(w),
     bookClaimedStockCtes(mode, stock, { orderId: w.orderId, actorId: w.actorId, orderInserted: ORDER_INSERTED }),
     countKpi(w),
+    ...(earned ? [earned] : []),
     ...(announced ? [announced] : []),
     skusShortJson(),
   ];
@@ -530,6 +533,20 @@ function countKpi(w: WriteOrder): SQL {
       pickupOrders: input.fulfilment.type === 'pickup' ? 1 : 0,
     },
   )})`;
+}
+
+/**
+ * `order_points_earned`: a counter sale is fulfilled as it is taken, so its customer earns the
+ * order's points here (the rule: pointsForPaidCents, lib/loyalty/rules.ts; what earnOrderPoints
+ * writes when an order is shipped or collected). Left out of the statement when nothing is earned.
+ */
+function earnPoints(w: WriteOrder, customer: CustomerCtes | null): SQL | null {
+  const points = pointsForPaidCents(w.input.totals.totalCents);
+  if (w.input.fulfilment.type !== 'in_store' || !customer || points <= 0) return null;
+  return sql`order_points_earned as (
+      insert into loyalty_entries (customer_id, points, kind, order_id, channel_id, actor_id)
+      select (select id from ${customer.customer}), ${points}::int, 'earn', o.id, ${w.channel.id}::uuid, ${w.actorId}::uuid
+      from ${ORDER_INSERTED} o)`;
 }
 
 /**

@@ -6,6 +6,7 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import { DomainError, Forbidden } from '@/lib/errors';
 import { changeStock } from '@/lib/inventory/ledger';
 import { bumpKpi } from '@/lib/kpis/rollup';
+import { reverseOrderPoints } from '@/lib/loyalty/ledger';
 import { assertFrom, lockOrder } from './lock-order';
 
 export type ReturnOrderInput = {
@@ -19,7 +20,8 @@ export type ReturnOrderInput = {
 /**
  * Returns (or refunds without restock) some or all units of a fulfilled order at any store:
  * restockable units go back on hand at that store with a 'return' ledger entry; the order is
- * 'returned' once every unit is back; the customer's lifetime value drops by the refund. One
+ * 'returned' once every unit is back; the customer's lifetime value drops by the refund and the
+ * order's loyalty points by what the refund no longer earns. One
  * transaction, audited. Taking the return needs 'orders.return' at that store, and putting units
  * back on hand 'orders.restock' there too (an agent takes a return, never restocks).
  */
@@ -90,6 +92,8 @@ export async function returnOrder(
         .set({ lifetimeValueCents: sql`${customers.lifetimeValueCents} - ${cents}` })
         .where(eq(customers.id, order.customerId));
     }
+    // The points of what was refunded (all of them once every unit is back), against the lines just updated.
+    await reverseOrderPoints(tx, order, { actorId: actor.userId, reason: input.reason });
     await writeAudit(tx, {
       actorId: actor.userId,
       action: 'order.return',

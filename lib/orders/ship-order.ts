@@ -4,9 +4,13 @@ import { orderEvents, orders, reservations } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { DomainError } from '@/lib/errors';
 import { changeStock } from '@/lib/inventory/ledger';
+import { earnOrderPoints } from '@/lib/loyalty/ledger';
 import { activeReservations, assertFrom, assertOrderScope, lockOrder } from './lock-order';
 
-/** Ships a ship order: its reservations are consumed and the units leave on hand, in one transaction. */
+/**
+ * Ships a ship order: its reservations are consumed, the units leave on hand and the customer
+ * earns the order's loyalty points, in one transaction.
+ */
 export async function shipOrder(
   db: Db,
   actor: Actor,
@@ -45,5 +49,6 @@ export async function shipOrder(
       actorId: actor.userId,
       data: { carrier: input.carrier ?? null, tracking: input.tracking ?? null },
     });
+    await earnOrderPoints(tx, order, actor.userId);
   });
 }

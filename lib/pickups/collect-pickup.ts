@@ -5,6 +5,7 @@ import type { Actor } from '@/lib/auth/permissions';
 import { DomainError } from '@/lib/errors';
 import { changeStock } from '@/lib/inventory/ledger';
 import { bumpKpi } from '@/lib/kpis/rollup';
+import { earnOrderPoints } from '@/lib/loyalty/ledger';
 import { activeReservations } from '@/lib/orders/lock-order';
 import { parsePickupCode } from './code';
 import { lockPickupForActor } from './lock-pickup';
@@ -94,6 +95,7 @@ export async function collectPickup(
       { placedAt: order.placedAt, channelId: order.channelId, locationId: order.locationId },
       { pickupsCollected: 1 },
     );
+    await earnOrderPoints(tx, order, actor.userId);
     return { pickup: result.pickup, handedOver: summary };
   });
 }
