@@ -112,9 +112,12 @@ describe('the profile read', () => {
     ]);
   });
 
-  it('refuses a store manager, and says NotFound for a malformed or unknown id', async () => {
-    await expect(getCustomerProfileForActor(handle.db, w.manager, customerId)).rejects.toMatchObject({
-      code: 'forbidden',
+  it('refuses a manager of another store, not the Paris one; NotFound for a malformed or unknown id', async () => {
+    await expect(
+      getCustomerProfileForActor(handle.db, { ...w.manager, locationIds: [randomUUID()] }, customerId),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(getCustomerProfileForActor(handle.db, w.manager, customerId)).resolves.toMatchObject({
+      id: customerId,
     });
     await expect(getCustomerProfileForActor(handle.db, w.agent, 'nope')).rejects.toMatchObject({ code: 'not_found' });
     await expect(getCustomerProfileForActor(handle.db, w.agent, randomUUID())).rejects.toMatchObject({
