@@ -7,6 +7,7 @@ import {
   customerIdentities,
   customerNotes,
   customers,
+  loyaltyEntries,
   notificationOutbox,
   orders,
 } from '@/db/schema';
@@ -96,6 +97,9 @@ beforeAll(async () => {
     authorId: w.agent.userId,
     body: 'Hélène prefers a call after 6pm on 06 12 34 56 78',
   });
+  await handle.db
+    .insert(loyaltyEntries)
+    .values({ customerId: paris, points: 50, kind: 'adjust', reason: 'Goodwill for Hélène', actorId: w.agent.userId });
   await handle.db.insert(notificationOutbox).values({
     kind: 'pickup.ready',
     channel: 'email',
@@ -121,6 +125,10 @@ describe('exportCustomerData', () => {
     expect(json.orders.filter((o) => o.pickup)).toHaveLength(1);
     expect(json.messages.map((m) => m.subject)).toEqual(['Hélène, your order is ready']);
     expect(json.notes.map((n) => n.body)).toEqual(['Hélène prefers a call after 6pm on 06 12 34 56 78']);
+    expect(json.loyalty.balance).toBe(50);
+    expect(json.loyalty.entries.map((e) => [e.kind, e.points, e.reason])).toEqual([
+      ['adjust', 50, 'Goodwill for Hélène'],
+    ]);
     const audits = await handle.db
       .select()
       .from(auditLog)
@@ -214,6 +222,8 @@ describe('eraseCustomer', () => {
     expect(data.erasedAt).toBe(result.erasedAt.toISOString());
     expect(JSON.stringify(data)).not.toMatch(/helene|Hélène|612345678|Lilas/i);
     expect(data.orders).toHaveLength(2);
+    expect(data.loyalty.balance).toBe(50);
+    expect(data.loyalty.entries.map((e) => e.reason)).toEqual([ERASED_TEXT]);
 
     const again = await eraseCustomer(handle.db, w.owner, { customerId: paris, confirmation: 'EFFACER' });
     expect(again).toEqual({ customerId: paris, erasedAt: result.erasedAt, alreadyErased: true });

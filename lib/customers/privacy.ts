@@ -5,6 +5,7 @@ import {
   customerIdentities,
   customerNotes,
   customers,
+  loyaltyEntries,
   notificationOutbox,
   orderEvents,
   orderLines,
@@ -41,6 +42,8 @@ export type CustomerExport = {
   /** Every message written for the customer (the outbox), with what was sent. */
   messages: (typeof notificationOutbox.$inferSelect)[];
   notes: (typeof customerNotes.$inferSelect)[];
+  /** The loyalty ledger, oldest first, and the balance it makes. */
+  loyalty: { balance: number; entries: (typeof loyaltyEntries.$inferSelect)[] };
 };
 
 /** When the customer was erased, or null (the audit row 'customer.erased' is the flag). */
@@ -65,7 +68,8 @@ function messagesOf(customerId: string) {
 
 /**
  * Everything kept about one customer, as one JSON document (the right of access): the profile,
- * every identity, every order with its lines, pickup and timeline, every message sent and every note.
+ * every identity, every order with its lines, pickup and timeline, every message sent, every note
+ * and the loyalty ledger with its balance.
  * Owners and agents ('customers.export'); the export is audited (who, when; no data in the row).
  */
 export async function exportCustomerData(db: Db, actor: Actor, customerId: string): Promise<CustomerExport> {
@@ -75,7 +79,7 @@ export async function exportCustomerData(db: Db, actor: Actor, customerId: strin
     const [row] = await tx.select().from(customers).where(eq(customers.id, customerId));
     if (!row) throw new NotFound('Customer');
     const { searchName: _searchName, ...customer } = row;
-    const [identities, orderRows, messages, notes, erased] = await Promise.all([
+    const [identities, orderRows, messages, notes, loyalty, erased] = await Promise.all([
       tx
         .select()
         .from(customerIdentities)
@@ -88,6 +92,7 @@ export async function exportCustomerData(db: Db, actor: Actor, customerId: strin
         .from(customerNotes)
         .where(eq(customerNotes.customerId, customerId))
         .orderBy(asc(customerNotes.createdAt)),
+      tx.select().from(loyaltyEntries).where(eq(loyaltyEntries.customerId, customerId)).orderBy(asc(loyaltyEntries.at)),
       erasedAt(tx, customerId),
     ]);
     const ids = orderRows.map((o) => o.id);
@@ -120,6 +125,7 @@ export async function exportCustomerData(db: Db, actor: Actor, customerId: strin
       })),
       messages,
       notes,
+      loyalty: { balance: loyalty.reduce((sum, e) => sum + e.points, 0), entries: loyalty },
     };
   });
 }
@@ -144,7 +150,7 @@ const PERSONAL_KEYS_SQL = sql.raw(`array[${PERSONAL_PAYLOAD_KEYS.map((k) => `'${
  * order's shipping address cut to its country and the postcode's first two characters, who
  * collected a parcel forgotten; the messages' recipient, personal payload fields and rendered text
  * removed (one still waiting is not sent); earlier audit rows about the customer keep only which
- * fields changed. Orders, lines and totals stay for accounting. The audit row 'customer.erased'
+ * fields changed; loyalty reasons replaced. Orders, lines, totals and points stay for accounting. The audit row 'customer.erased'
  * (counts only) flags the customer as erased with the time. Erasing again changes nothing.
  */
 export async function eraseCustomer(db: Db, actor: Actor, raw: EraseCustomerInput): Promise<EraseResult> {
@@ -209,6 +215,11 @@ export async function eraseCustomer(db: Db, actor: Actor, raw: EraseCustomerInpu
       .set({ body: ERASED_TEXT })
       .where(eq(customerNotes.customerId, id))
       .returning({ id: customerNotes.id });
+    // Points and their orders stay (what was earned and spent); a staff member's reason may name the person.
+    await tx
+      .update(loyaltyEntries)
+      .set({ reason: ERASED_TEXT })
+      .where(and(eq(loyaltyEntries.customerId, id), sql`${loyaltyEntries.reason} is not null`));
     await tx
       .update(customers)
       .set({
