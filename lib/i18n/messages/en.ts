@@ -7,6 +7,7 @@ import { storeSettingsEn } from './store-settings.en';
 import { pickupCounterEn } from './pickup-counter.en';
 import { pickupQueueEn } from './pickup-queue.en';
 import { customerSearchEn } from './customer-search.en';
+import { customerPrivacyEn } from './customer-privacy.en';
 import { trackEn } from './track.en';
 
 /**
@@ -167,4 +168,5 @@ export const en = {
   ...pickupCounterEn,
   ...trackEn,
   ...customerSearchEn,
+  ...customerPrivacyEn,
 } as const;

@@ -9,6 +9,7 @@ import { storeSettingsFr } from './store-settings.fr';
 import { pickupCounterFr } from './pickup-counter.fr';
 import { pickupQueueFr } from './pickup-queue.fr';
 import { customerSearchFr } from './customer-search.fr';
+import { customerPrivacyFr } from './customer-privacy.fr';
 import { trackFr } from './track.fr';
 
 /** The French catalogue: the shape of the English one, so a missing or extra key does not compile. */
@@ -167,4 +168,5 @@ export const fr = {
   ...pickupCounterFr,
   ...trackFr,
   ...customerSearchFr,
+  ...customerPrivacyFr,
 } as const satisfies MessagesShape<typeof en>;

@@ -5,6 +5,7 @@ import { ArrowLeft, ReceiptText } from 'lucide-react';
 import { ChannelBadge } from '@/components/orders/channel-badge';
 import { ordersHref } from '@/components/orders/list-url';
 import { OrdersTable } from '@/components/orders/orders-table';
+import { PrivacySection } from '@/components/customers/privacy-section';
 import { Pager } from '@/components/ui/pager';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -190,6 +191,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
           </>
         )}
       </section>
+      <PrivacySection customerId={profile.id} email={profile.email} />
     </>
   );
 }

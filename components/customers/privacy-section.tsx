@@ -1,0 +1,68 @@
+import { Download } from 'lucide-react';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { getDb } from '@/db/client';
+import { can } from '@/lib/auth/permissions';
+import { erasedAt } from '@/lib/customers/privacy';
+import { getI18n } from '@/lib/next/i18n';
+import { getSessionContext } from '@/lib/next/session';
+import { EraseCustomerDialog } from './erase-customer-dialog';
+
+/**
+ * The profile's Privacy section: the export of the customer's data (owners and agents) and, for
+ * owners, the erasure behind a typed confirmation; once erased, when. Nothing for a manager.
+ */
+export async function PrivacySection({ customerId, email }: { customerId: string; email: string | null }) {
+  const [ctx, { t, formatDate }, db] = await Promise.all([getSessionContext(), getI18n(), getDb()]);
+  if (!ctx || !can(ctx, 'customers.export')) return null;
+  const erased = await erasedAt(db, customerId);
+  return (
+    <section aria-labelledby="customer-privacy" className="mt-8">
+      <Card>
+        <CardHeader>
+          <CardTitle id="customer-privacy">{t('customerPrivacy.title')}</CardTitle>
+          <CardDescription>{t('customerPrivacy.description')}</CardDescription>
+        </CardHeader>
+        <CardContent className="grid gap-4 text-sm">
+          {erased ? (
+            <p role="status" className="font-medium">
+              {t('customerPrivacy.erasedOn', { date: formatDate(erased, undefined, 'long') })}
+            </p>
+          ) : null}
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+            <a
+              href={`/customers/${customerId}/export`}
+              download
+              className="inline-flex h-8 items-center gap-1.5 rounded-md border border-border bg-surface px-3 text-sm font-medium hover:bg-muted"
+            >
+              <Download aria-hidden className="size-4" />
+              {t('customerPrivacy.export')}
+            </a>
+            <span className="text-muted-foreground">{t('customerPrivacy.exportHint')}</span>
+          </div>
+          {can(ctx, 'customers.erase') && !erased ? (
+            <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+              <EraseCustomerDialog
+                customerId={customerId}
+                labels={{
+                  trigger: t('customerPrivacy.erase'),
+                  title: t('customerPrivacy.dialog.title'),
+                  description: t('customerPrivacy.dialog.description'),
+                  label: email ? t('customerPrivacy.dialog.label') : t('customerPrivacy.dialog.labelNoEmail'),
+                  submit: t('customerPrivacy.dialog.submit'),
+                  pending: t('customerPrivacy.dialog.pending'),
+                  done: t('customerPrivacy.dialog.done'),
+                  errors: {
+                    required: t('customerPrivacy.errors.required'),
+                    too_long: t('customerPrivacy.errors.too_long'),
+                    mismatch: t('customerPrivacy.errors.mismatch'),
+                  },
+                }}
+              />
+              <span className="max-w-prose text-muted-foreground">{t('customerPrivacy.eraseHint')}</span>
+            </div>
+          ) : null}
+        </CardContent>
+      </Card>
+    </section>
+  );
+}
