@@ -6,6 +6,7 @@ import {
   check,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   text,
@@ -101,5 +102,74 @@ export const customerNotes = pgTable(
   (t) => [
     check('customer_notes_body_nonempty', sql`length(trim(${t.body})) > 0`),
     index('customer_notes_customer_idx').on(t.customerId, t.createdAt.desc().nullsFirst()),
+  ],
+);
+
+export const duplicateStatus = pgEnum('duplicate_status', ['open', 'dismissed', 'merged']);
+
+/**
+ * Two customers who are likely one person, for staff to merge or dismiss: found when an order's
+ * identity belongs to another customer than the one it was attached to (lib/customers/resolve-customer.ts)
+ * and by the scan (lib/customers/duplicates.ts). One row per pair whatever the order: the smaller id
+ * first. A dismissed pair stays dismissed: neither ingestion nor a scan reopens it.
+ */
+export const customerDuplicates = pgTable(
+  'customer_duplicates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    otherCustomerId: uuid('other_customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    /** 1–100, from the reasons (duplicateScoreSql). */
+    score: integer('score').notNull(),
+    /** Sorted, once each: 'buyer_id', 'email', 'phone', 'name_address', 'name_city'. */
+    reasons: text('reasons').array().notNull(),
+    status: duplicateStatus('status').notNull().default('open'),
+    decidedById: uuid('decided_by_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('customer_duplicates_pair_ordered', sql`${t.customerId} < ${t.otherCustomerId}`),
+    check('customer_duplicates_score_range', sql`${t.score} between 1 and 100`),
+    unique('customer_duplicates_pair_key').on(t.customerId, t.otherCustomerId),
+    index('customer_duplicates_other_idx').on(t.otherCustomerId),
+    index('customer_duplicates_open_idx')
+      .on(t.score.desc(), t.createdAt.desc())
+      .where(sql`${t.status} = 'open'`),
+  ],
+);
+
+/**
+ * One merge of `mergedId` into `survivorId`, with what it moved (row ids per table and column) and
+ * the survivor's field values it replaced: what undoMerge (lib/customers/merge.ts) puts back.
+ */
+export const customerMerges = pgTable(
+  'customer_merges',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    survivorId: uuid('survivor_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'restrict' }),
+    mergedId: uuid('merged_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'restrict' }),
+    actorId: uuid('actor_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    /** `{ "orders.customer_id": [ids…], … }`: the rows moved from the merged customer to the survivor. */
+    moved: jsonb('moved').notNull(),
+    /** Both customers' rows as they were before the merge (fields and summaries). */
+    before: jsonb('before').notNull(),
+    /** The survivor's fields after the merge, to tell whether an undo is still safe. */
+    after: jsonb('after').notNull(),
+    mergedAt: timestamp('merged_at', { withTimezone: true }).notNull().defaultNow(),
+    undoneAt: timestamp('undone_at', { withTimezone: true }),
+    undoneById: uuid('undone_by_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    index('customer_merges_survivor_idx').on(t.survivorId, t.mergedAt.desc()),
+    index('customer_merges_merged_idx').on(t.mergedId),
   ],
 );

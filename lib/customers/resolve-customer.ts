@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { recordDuplicatesSql } from './duplicate-rules';
 import { normalizeEmail, normalizePhone } from './normalize';
 
 export type CustomerContact = {
@@ -33,15 +34,18 @@ export type CustomerCtes = {
  * same update, as a row cannot be updated twice in one statement. Null when the contact has no
  * identity to match on.
  *
- * Matched by the strongest identity (a channel's buyer id, then email, then phone), following
- * a merge to the survivor; what the customer lacked is filled in, or they are created; the
- * identities not yet known are recorded. An identity already owned by someone else stays
- * theirs: a possible duplicate, for an agent to merge.
+ * Matched by the strongest identity — a channel's buyer id, then email — following a merge to
+ * the survivor; a phone alone matches only when the order carries no email, so that a new email
+ * with a known phone is a new customer, never silently someone else's order (nor their email).
+ * What the customer lacked is filled in, or they are created; the identities not yet known are
+ * recorded. An identity of the order already owned by another customer stays theirs, and the
+ * pair is recorded as a likely duplicate with that identity as the reason (recordDuplicatesSql),
+ * for staff to merge or dismiss.
  *
  * Two first orders of one person at once both find no match and both create a customer; the
  * unique (kind, scope, value) of customer_identities lets only one record the identity (the other
- * waits for it, then skips it). A customer created here that could not record all its identities
- * was created concurrently — none of them existed when it was matched — so `createdConcurrently`
+ * waits for it, then skips it). A customer created here that could not record all the identities
+ * nobody owned when it was matched was created concurrently, so `createdConcurrently`
  * yields a row: the caller must refuse the statement (nothing of it stays) and run it again,
  * when the identity matches the first customer.
  */
@@ -66,10 +70,13 @@ export function customerCtes(channelCode: string, contact: CustomerContact, orde
     customer: ORDER_CUSTOMER,
     createdConcurrently: CREATED_CONCURRENTLY,
     ctes: sql`customer_identities_given (kind, scope, value, rank) as (values ${ids}),
+    customer_identities_owned as (
+      select ids.kind, ids.rank, coalesce(c.merged_into_id, c.id) as owner
+      from customer_identities_given ids join customer_identities i using (kind, scope, value) join customers c on c.id = i.customer_id),
     customer_matched as (
-      select coalesce(c.merged_into_id, c.id) as id
-      from customer_identities_given ids join customer_identities i using (kind, scope, value) join customers c on c.id = i.customer_id
-      order by ids.rank limit 1),
+      select owner as id from customer_identities_owned
+      where kind <> 'phone' or ${email === null}
+      order by rank limit 1),
     customer_matched_counted as (
       update customers set
         email = coalesce(email, ${email}::text),
@@ -92,8 +99,12 @@ export function customerCtes(channelCode: string, contact: CustomerContact, orde
       select c.id, ids.kind, ids.scope, ids.value from ${ORDER_CUSTOMER} c, customer_identities_given ids
       on conflict do nothing
       returning 1),
+    customer_duplicates_recorded as (
+      ${recordDuplicatesSql(sql`select c.id, o.owner, array_agg(distinct o.kind::text order by o.kind::text)
+        from ${ORDER_CUSTOMER} c join customer_identities_owned o on o.owner <> c.id group by c.id, o.owner`)}),
     ${CREATED_CONCURRENTLY} as (
       select 1 where exists (select 1 from customer_created)
-        and (select count(*) from customer_identities_recorded) < (select count(*) from customer_identities_given))`,
+        and (select count(*) from customer_identities_recorded)
+          < (select count(*) from customer_identities_given) - (select count(*) from customer_identities_owned))`,
   };
 }

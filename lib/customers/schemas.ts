@@ -81,3 +81,25 @@ export const ZUpdateCustomerContactInput = z.object({
     .transform((tags) => [...new Set(tags)].sort()),
 });
 export type UpdateCustomerContactInput = z.input<typeof ZUpdateCustomerContactInput>;
+
+/** The fields of a profile a merge chooses between, the survivor's value or the merged customer's. */
+export const MERGE_FIELDS = ['firstName', 'lastName', 'email', 'phone', 'locale'] as const;
+export type MergeField = (typeof MERGE_FIELDS)[number];
+export const ZMergeChoice = z.enum(['survivor', 'merged']);
+
+/** mergeCustomers' input (the merge page's form and its action): which values survive, per field. */
+export const ZMergeCustomersInput = z
+  .object({
+    survivorId: z.uuid(),
+    mergedId: z.uuid(),
+    /** Fields left out keep the survivor's value. */
+    fields: z.partialRecord(z.enum(MERGE_FIELDS), ZMergeChoice).default({}),
+  })
+  .refine((i) => i.survivorId !== i.mergedId, { message: 'same_customer', path: ['mergedId'] });
+export type MergeCustomersInput = z.input<typeof ZMergeCustomersInput>;
+
+export const ZUndoMergeInput = z.object({ mergeId: z.uuid() });
+export type UndoMergeInput = z.infer<typeof ZUndoMergeInput>;
+
+export const ZDismissDuplicateInput = z.object({ duplicateId: z.uuid() });
+export type DismissDuplicateInput = z.infer<typeof ZDismissDuplicateInput>;

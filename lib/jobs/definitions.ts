@@ -1,4 +1,5 @@
 import type { Db } from '@/db/client';
+import { scanRecentDuplicates } from '@/lib/customers/duplicates';
 import { dispatchOutbox, type DispatchResult } from '@/lib/messages/dispatch';
 import { expirePickups } from '@/lib/pickups/expire-pickups';
 import { remindPickups } from '@/lib/pickups/remind-pickups';
@@ -30,6 +31,11 @@ export const JOBS: readonly JobDefinition[] = [
     name: 'pickups-remind',
     cron: '* * * * *',
     run: (db, now) => remindPickups(db, { now }),
+  },
+  {
+    name: 'customers-duplicates',
+    cron: '* * * * *',
+    run: (db, now) => scanRecentDuplicates(db, { now }),
   },
   {
     name: 'messages-dispatch',

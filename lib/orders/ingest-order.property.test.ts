@@ -141,6 +141,9 @@ const SNAPSHOT: Record<string, string> = {
       c.lifetime_value_cents, c.last_order_at::text, c.merged_into_id from customers c`,
   loyalty: `select ${customerKey('customer_id')} as customer, ${orderKey('order_id')} as order, points, kind, actor_id, reason
     from loyalty_entries`,
+  duplicates: `select least(a, b) as a, greatest(a, b) as b, score, reasons, status
+    from (select ${customerKey('customer_id')} as a, ${customerKey('other_customer_id')} as b, score, reasons, status
+      from customer_duplicates) d`,
   kpis: `select k.day::text, ch.code as channel, l.code as location, sum(k.orders)::int as orders,
       sum(k.revenue_cents)::bigint::text as revenue, sum(k.units)::int as units, sum(k.pickup_orders)::int as pickups
     from kpi_daily k join channels ch on ch.id = k.channel_id left join locations l on l.id = k.location_id
@@ -181,7 +184,7 @@ async function snapshot(db: Db): Promise<Record<string, string[]>> {
 }
 
 describe('ingestOrder and its reference', () => {
-  it('answer the same deliveries alike and leave the same orders, stock, ledger, reservations, customers and KPIs', async () => {
+  it('answer the same deliveries alike and leave the same orders, stock, ledger, reservations, customers, duplicate suggestions and KPIs', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(delivery, { minLength: 1, maxLength: 8 }), async (deliveries) => {
         const [fast, plain] = await Promise.all([template.copy(), template.copy()]);

@@ -14,6 +14,7 @@ import {
   variants,
 } from '@/db/schema';
 import { checkChannel } from '@/lib/channels/authenticate';
+import { recordDuplicatesSql } from '@/lib/customers/duplicate-rules';
 import { normalizeEmail, normalizePhone } from '@/lib/customers/normalize';
 import { DomainError, OutOfStock } from '@/lib/errors';
 import { changeStock } from '@/lib/inventory/ledger';
@@ -348,10 +349,11 @@ function mainLocation(claims: Claim[]): string | null {
 }
 
 /**
- * The customer behind the contact: matched by buyer id (this channel's), then email, then phone,
- * following a merge to the survivor, and given what they lacked; or created. Identities not yet
- * known are recorded (one owned by another customer stays theirs). The order is counted on
- * their summary. Null when the contact has nothing to match on.
+ * The customer behind the contact: matched by buyer id (this channel's), then email — by phone
+ * only when the order has no email — following a merge to the survivor, and given what they
+ * lacked; or created. Identities not yet known are recorded; one owned by another customer stays
+ * theirs, and that customer and this one are recorded as a likely duplicate, the identity's kind
+ * as the reason. The order is counted on their summary. Null when the contact has nothing to match on.
  */
 async function matchCustomer(
   tx: Tx,
@@ -371,7 +373,8 @@ async function matchCustomer(
   const firstName = contact.firstName?.trim() ?? '';
   const lastName = contact.lastName?.trim() ?? '';
 
-  let customerId: string | null = null;
+  // Who owns each identity of the order now (the survivor of a merged owner).
+  const owned: { kind: (typeof identities)[number]['kind']; owner: string }[] = [];
   for (const i of identities) {
     const [hit] = await tx
       .select({ id: customers.id, mergedIntoId: customers.mergedIntoId })
@@ -385,11 +388,10 @@ async function matchCustomer(
         ),
       )
       .limit(1);
-    if (hit) {
-      customerId = hit.mergedIntoId ?? hit.id;
-      break;
-    }
+    if (hit) owned.push({ kind: i.kind, owner: hit.mergedIntoId ?? hit.id });
   }
+  // The strongest identity decides; a known phone decides only for an order without an email.
+  let customerId = owned.find((o) => o.kind !== 'phone' || email === null)?.owner ?? null;
   if (customerId) {
     await tx
       .update(customers)
@@ -422,5 +424,14 @@ async function matchCustomer(
     .insert(customerIdentities)
     .values(identities.map((i) => ({ customerId, ...i })))
     .onConflictDoNothing();
+  const reasons = new Map<string, string[]>();
+  for (const o of owned) if (o.owner !== customerId) reasons.set(o.owner, [...(reasons.get(o.owner) ?? []), o.kind]);
+  for (const [other, kinds] of reasons) {
+    const list = sql`array[${sql.join(
+      [...new Set(kinds)].sort().map((k) => sql`${k}::text`),
+      sql`, `,
+    )}]`;
+    await tx.execute(recordDuplicatesSql(sql`select ${customerId}::uuid, ${other}::uuid, ${list}`));
+  }
   return customerId;
 }

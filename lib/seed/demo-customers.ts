@@ -212,9 +212,10 @@ export function generateCustomers(rng: Rng, ids: Rng, count: number, duplicates:
   const regular = Math.max(0, count - info.length - duplicates - merged);
   for (let i = 0; i < regular; i++) info.push(person());
 
-  // Deliberate duplicates for the merge feature. Identities are unique, so the shared
-  // contact (phone or e-mail) is an identity of the original only and a copy on the
-  // duplicate's profile, as when a cashier types it in a second profile.
+  // Deliberate duplicates for the merge feature, as identity resolution leaves them: an order
+  // with a known phone and another e-mail address makes a second customer, the phone an identity
+  // of the original only and a copy on the duplicate's profile (both recorded as a suggestion by
+  // the seed's duplicate scan); or the same person under an unaccented name at the same address.
   const duplicatePairs: [string, string][] = [];
   const candidates = info.filter((c) => c.email && c.phone && c !== info[0]);
   rng.shuffle(candidates);
@@ -241,20 +242,16 @@ export function generateCustomers(rng: Rng, ids: Rng, count: number, duplicates:
       dup = { ...person(), firstName, lastName, phone: original.phone };
       dup.email = uniqueEmail(firstName, lastName);
     } else {
-      // Same e-mail address (typed at a till), a phone of its own, the name without accents.
-      dup = {
-        ...person(),
-        firstName: stripAccents(original.firstName),
-        lastName: original.lastName,
-        email: original.email,
-      };
+      // The name without accents at the same address, an e-mail and a phone of its own: nothing an
+      // order could match on (an e-mail always finds its customer), found by the duplicate scan.
+      dup = { ...person(), firstName: stripAccents(original.firstName), lastName: original.lastName };
     }
     dup.amazonId = null;
     dup.zalandoId = null;
     dup.homeStore = original.homeStore;
     dup.address = { ...original.address, name: `${dup.firstName} ${dup.lastName}` };
     dup.activity = Math.max(0.5, original.activity / 2);
-    dup.sharedContact = kind === 2 ? 'email' : 'phone';
+    if (kind !== 2) dup.sharedContact = 'phone';
     info.push(dup);
     duplicatePairs.push([original.id, dup.id]);
   }

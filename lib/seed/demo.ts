@@ -8,6 +8,7 @@ import * as s from '@/db/schema';
 import { DEMO_CHANNELS, DEMO_LOCATIONS, DEMO_PASSWORD, DEMO_USERS, DEMO_WAREHOUSE_CODE } from '@/lib/seed/constants';
 import { NOTE_BODIES } from '@/lib/seed/data';
 import { generateCatalogue } from '@/lib/seed/demo-catalogue';
+import { scanAllDuplicates } from '@/lib/customers/duplicates';
 import { type CustomerRow, generateCustomers, type IdentityRow, identityRows } from '@/lib/seed/demo-customers';
 import { type AuditRow, type ChannelInfo, generateOrders, type LocationInfo } from '@/lib/seed/demo-orders';
 import { Ledger } from '@/lib/seed/ledger';
@@ -74,6 +75,8 @@ export async function seedDemo(handle: DbHandle, opts: SeedDemoOptions = {}): Pr
       sql.raw(`SELECT setval('transfer_number_seq', ${TRANSFER_NUMBER_START + data.transferCount - 1})`),
     );
     await tx.execute(sql.raw(`SELECT setval('count_number_seq', ${COUNT_NUMBER_START})`));
+    // Likely duplicates, as ingestion and the background scan record them (lib/customers/duplicates.ts).
+    counts.customer_duplicates = (await scanAllDuplicates(tx)).pairs;
     const kpiRows = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM kpi_daily`);
     counts.kpi_daily = Number(kpiRows.rows[0].n);
     // The database now holds the demo accounts: the sign-in page may list them.

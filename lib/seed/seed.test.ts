@@ -320,7 +320,26 @@ describe('seedDemo (scale 0.1)', () => {
     const dupEmails = await count(
       `SELECT 1 FROM customers WHERE email IS NOT NULL AND merged_into_id IS NULL GROUP BY email HAVING count(*) > 1`,
     );
-    expect(dupPhones + dupEmails).toBeGreaterThanOrEqual(6);
+    expect(dupPhones).toBeGreaterThanOrEqual(4);
+    // Identity resolution never shares an e-mail between two profiles, nor gives one profile many.
+    expect(dupEmails).toBe(0);
+    expect(
+      await count(`SELECT 1 FROM customer_identities WHERE kind = 'email' GROUP BY customer_id HAVING count(*) > 1`),
+    ).toBe(0);
+    // Every shared phone is a suggested duplicate, the known pair among them with its reason.
+    expect(
+      await count(`SELECT 1 FROM customers a JOIN customers b ON a.phone = b.phone AND a.id < b.id
+        WHERE a.merged_into_id IS NULL AND b.merged_into_id IS NULL AND NOT EXISTS (
+          SELECT 1 FROM customer_duplicates d WHERE d.customer_id = a.id AND d.other_customer_id = b.id AND 'phone' = ANY (d.reasons))`),
+    ).toBe(0);
+    const pair = await rows<{ status: string; reasons: string[] }>(
+      `SELECT d.status::text AS status, d.reasons FROM customer_duplicates d
+       JOIN customers a ON a.id = d.customer_id JOIN customers b ON b.id = d.other_customer_id
+       WHERE a.phone = '${DEMO_KNOWN_DUPLICATE.original.phone}' AND b.phone = a.phone`,
+    );
+    expect(pair).toHaveLength(1);
+    expect(pair[0].status).toBe('open');
+    expect(pair[0].reasons).toContain('phone');
     const known = await rows<{ id: string; kinds: string }>(
       `SELECT c.id, string_agg(i.kind || ':' || i.scope, ',' ORDER BY i.kind, i.scope) AS kinds
        FROM customers c JOIN customer_identities i ON i.customer_id = c.id WHERE c.email = '${DEMO_KNOWN_CUSTOMER.email}' GROUP BY c.id`,

@@ -1,0 +1,335 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '@/db/client';
+import { auditLog, channels, customerDuplicates, customerNotes, customers, orders } from '@/db/schema';
+import { createTestDatabase } from '@/db/testing';
+import { ingestOrder } from '@/lib/orders/ingest-order';
+import { ZIngestOrderInput, type IngestOrderInput } from '@/lib/orders/schemas';
+import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
+import {
+  dismissDuplicate,
+  getDuplicate,
+  listDuplicates,
+  scanAllDuplicates,
+  scanDuplicatesOf,
+  scanRecentDuplicates,
+} from './duplicates';
+import { CUSTOMER_REFERENCES, mergeCustomers, undoMerge } from './merge';
+
+let handle: DbHandle;
+let w: InventoryWorld;
+let n = 0;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  w = await makeInventoryWorld(handle.db, { stock: 50 });
+  await handle.db.insert(channels).values([{ code: 'web', name: 'Web', kind: 'web', allowBackorders: true }]);
+});
+afterAll(() => handle.close());
+
+type Address = { line1: string; postalCode: string; city: string };
+const PARIS: Address = { line1: '12 rue de Rivoli', postalCode: '75001', city: 'Paris' };
+
+async function place(customer: IngestOrderInput['customer'], address: Address = PARIS, totalCents = 1000) {
+  n += 1;
+  const input = ZIngestOrderInput.parse({
+    externalId: `M-${n}`,
+    placedAt: new Date(Date.UTC(2026, 10, 1, 10, n)).toISOString(),
+    currency: 'EUR',
+    customer,
+    lines: [{ sku: 'PULL-S', quantity: 1, unitPriceCents: totalCents }],
+    fulfilment: { type: 'ship', address: { ...address, country: 'FR' } },
+    totals: { subtotalCents: totalCents, totalCents },
+  });
+  const r = await ingestOrder(handle.db, { code: 'web' }, input);
+  const [o] = await handle.db.select({ customerId: orders.customerId }).from(orders).where(eq(orders.id, r.order.id));
+  return o.customerId!;
+}
+
+const pairOf = async (a: string, b: string) =>
+  (
+    await handle.db
+      .select()
+      .from(customerDuplicates)
+      .where(
+        sql`${customerDuplicates.customerId} = least(${a}::uuid, ${b}::uuid) and ${customerDuplicates.otherCustomerId} = greatest(${a}::uuid, ${b}::uuid)`,
+      )
+  )[0];
+
+/** Every row of every table a merge moves, as JSON per table: compared whole before and after an undo. */
+async function rowsOf(...ids: string[]) {
+  const list = sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const out: Record<string, string[]> = {};
+  for (const ref of CUSTOMER_REFERENCES) {
+    const { rows } = await handle.db.execute(
+      sql`select t.* from ${sql.identifier(ref.table)} t where ${sql.identifier(ref.column)} in (${list})`,
+    );
+    out[`${ref.table}.${ref.column}`] = rows.map((r) => JSON.stringify(r)).sort();
+  }
+  const { rows } = await handle.db.execute(sql`select * from customers where id in (${list}) order by id`);
+  out.customers = rows.map((r) => JSON.stringify(r));
+  return out;
+}
+
+async function countsOf(id: string) {
+  const out: Record<string, number> = {};
+  for (const ref of CUSTOMER_REFERENCES) {
+    const { rows } = await handle.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from ${sql.identifier(ref.table)} where ${sql.identifier(ref.column)} = ${id}::uuid`,
+    );
+    out[`${ref.table}.${ref.column}`] = rows[0].n;
+  }
+  return out;
+}
+
+describe('duplicate scan', () => {
+  it('finds the same e-mail, the same phone and a similar name in the same city or at the same address', async () => {
+    // The same phone on two profiles: an order's new e-mail with a known phone (ingestion records it too).
+    const a = await place({
+      email: 'jeanne.roux@example.fr',
+      phone: '06 70 00 00 01',
+      firstName: 'Jeanne',
+      lastName: 'Roux',
+    });
+    const b = await place({
+      email: 'jroux@example.fr',
+      phone: '06 70 00 00 01',
+      firstName: 'Jeanne',
+      lastName: 'Roux',
+    });
+    // A similar name (no accent, a typo) in the same city, other contacts.
+    const c = await place(
+      { email: 'h.lefebvre@example.fr', firstName: 'Hélène', lastName: 'Lefebvre' },
+      { ...PARIS, line1: '3 rue X' },
+    );
+    const d = await place(
+      { email: 'helene.l@example.fr', firstName: 'Helene', lastName: 'Lefebre' },
+      { ...PARIS, line1: '9 rue Y' },
+    );
+    // The same address, a similar name.
+    const e = await place(
+      { email: 'marc.dubois@example.fr', firstName: 'Marc', lastName: 'Dubois' },
+      { line1: '5 place Bellecour', postalCode: '69002', city: 'Lyon' },
+    );
+    const f = await place(
+      { email: 'marc@dubois.fr', firstName: 'Marc', lastName: 'Duboi' },
+      { line1: '5 Place Bellecour', postalCode: '69002', city: 'Lyon' },
+    );
+    // The same name in another city: not a suggestion.
+    const g = await place(
+      { email: 'paul.petit@example.fr', firstName: 'Paul', lastName: 'Petit' },
+      { line1: '1 rue A', postalCode: '33000', city: 'Bordeaux' },
+    );
+    const h = await place(
+      { email: 'ppetit@example.fr', firstName: 'Paul', lastName: 'Petit' },
+      { line1: '1 rue A', postalCode: '44000', city: 'Nantes' },
+    );
+    // Same e-mail on a profile and another's identity (typed by hand on a profile).
+    const i = await place({ email: 'zoe@example.fr', firstName: 'Zoé', lastName: 'Blanc' });
+    const j = await place(
+      { email: 'zoe.other@example.fr', firstName: 'Z', lastName: 'B' },
+      { line1: '1 rue B', postalCode: '13001', city: 'Marseille' },
+    );
+    await handle.db.update(customers).set({ email: 'zoe@example.fr' }).where(eq(customers.id, j));
+
+    expect(await pairOf(a, b)).toMatchObject({ reasons: ['phone'], status: 'open', score: 70 });
+    expect(await pairOf(c, d)).toBeUndefined();
+
+    await scanDuplicatesOf(handle.db, [b, d, f, h, j]);
+    expect(await pairOf(a, b)).toMatchObject({ reasons: ['name_address', 'phone'], score: 100 });
+    expect(await pairOf(c, d)).toMatchObject({ reasons: ['name_city'], score: 40, status: 'open' });
+    expect(await pairOf(e, f)).toMatchObject({ reasons: ['name_address'], score: 60 });
+    expect(await pairOf(g, h)).toBeUndefined();
+    expect(await pairOf(i, j)).toMatchObject({ reasons: ['email'], score: 90 });
+
+    // The full scan finds the same pairs, and writes nothing more when nothing changed.
+    const before = await handle.db.select().from(customerDuplicates);
+    await handle.db.delete(customerDuplicates);
+    await scanAllDuplicates(handle.db);
+    const after = await handle.db.select().from(customerDuplicates);
+    const key = (r: typeof customerDuplicates.$inferSelect) =>
+      `${r.customerId}/${r.otherCustomerId} ${r.reasons.join(',')} ${r.score}`;
+    expect(after.map(key).sort()).toEqual(before.map(key).sort());
+    expect(await scanAllDuplicates(handle.db)).toEqual({ pairs: 0 });
+
+    const list = await listDuplicates(handle.db, w.agent);
+    expect(list.items[0].score).toBe(100);
+    expect(list.items.map((s) => s.score)).toEqual([...list.items.map((s) => s.score)].sort((x, y) => y - x));
+    expect(list.total).toBeGreaterThanOrEqual(4);
+    const one = await getDuplicate(handle.db, w.owner, list.items[0].id);
+    expect(one?.a.identities.length).toBeGreaterThan(0);
+    expect([one?.a.id, one?.b.id].sort()).toEqual([a, b].sort());
+  });
+
+  it('the background scan looks at the customers of the orders just placed', async () => {
+    const a = await place(
+      { email: 'gaspard@example.fr', firstName: 'Gaspard', lastName: 'Fontaine' },
+      { line1: '2 rue C', postalCode: '59000', city: 'Lille' },
+    );
+    const b = await place(
+      { email: 'g.fontaine@example.fr', firstName: 'Gaspar', lastName: 'Fontaine' },
+      { line1: '8 rue D', postalCode: '59000', city: 'Lille' },
+    );
+    const placedAt = new Date(Date.UTC(2026, 10, 1, 10, n));
+    await scanRecentDuplicates(handle.db, { now: new Date(placedAt.getTime() + 20 * 60_000) });
+    expect(await pairOf(a, b)).toBeUndefined();
+    await scanRecentDuplicates(handle.db, { now: new Date(placedAt.getTime() + 60_000) });
+    expect(await pairOf(a, b)).toMatchObject({ reasons: ['name_city'], status: 'open' });
+  });
+
+  it('a dismissed suggestion stays dismissed through scans; managers may not see or dismiss', async () => {
+    const a = await place({ email: 'lea.m@example.fr', phone: '06 71 00 00 02', firstName: 'Léa', lastName: 'Morel' });
+    const b = await place({
+      email: 'lea.morel@example.fr',
+      phone: '06 71 00 00 02',
+      firstName: 'Léa',
+      lastName: 'Morel',
+    });
+    const pair = await pairOf(a, b);
+    await expect(dismissDuplicate(handle.db, w.manager, { duplicateId: pair.id })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(listDuplicates(handle.db, w.manager)).rejects.toMatchObject({ code: 'forbidden' });
+    await dismissDuplicate(handle.db, w.agent, { duplicateId: pair.id });
+    await scanAllDuplicates(handle.db);
+    await scanDuplicatesOf(handle.db, [a, b]);
+    await place({ email: 'lea.morel@example.fr', phone: '06 71 00 00 02' });
+    expect(await pairOf(a, b)).toMatchObject({ status: 'dismissed', reasons: ['phone'], decidedById: w.agent.userId });
+    expect((await listDuplicates(handle.db, w.agent)).items.some((s) => s.id === pair.id)).toBe(false);
+    const [audit] = await handle.db.select().from(auditLog).where(eq(auditLog.action, 'customer.duplicate_dismiss'));
+    expect(audit.data).toMatchObject({ duplicateId: pair.id });
+  });
+});
+
+describe('mergeCustomers and undoMerge', () => {
+  it('moves every row in one transaction, keeps the chosen values, redirects, and new orders land on the survivor', async () => {
+    const survivor = await place(
+      { email: 'nina@example.fr', phone: '06 72 00 00 03', firstName: 'Nina', lastName: 'Garnier' },
+      PARIS,
+      2000,
+    );
+    await place({ email: 'nina@example.fr' }, PARIS, 3000);
+    const merged = await place(
+      { email: 'nina.g@example.fr', phone: '06 72 00 00 03', firstName: 'Nina', lastName: 'Garnier-Roy' },
+      PARIS,
+      500,
+    );
+    await place({ email: 'nina.g@example.fr' }, PARIS, 700);
+    await handle.db
+      .insert(customerNotes)
+      .values({ customerId: merged, body: 'Prefers e-mail.', authorId: w.agent.userId });
+    const pair = await pairOf(survivor, merged);
+    const snapshot = await rowsOf(survivor, merged);
+    const [s0, m0] = [await countsOf(survivor), await countsOf(merged)];
+
+    await expect(
+      mergeCustomers(handle.db, w.manager, { survivorId: survivor, mergedId: merged }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(mergeCustomers(handle.db, w.agent, { survivorId: survivor, mergedId: survivor })).rejects.toThrow();
+
+    const result = await mergeCustomers(handle.db, w.agent, {
+      survivorId: survivor,
+      mergedId: merged,
+      fields: { lastName: 'merged', email: 'survivor' },
+    });
+    const [s1, m1] = [await countsOf(survivor), await countsOf(merged)];
+    for (const key of Object.keys(s0)) {
+      // The merged profile itself now redirects to the survivor.
+      expect(s1[key], key).toBe(s0[key] + m0[key] + (key === 'customers.merged_into_id' ? 1 : 0));
+      expect(m1[key], key).toBe(0);
+    }
+    expect(result.moved['orders.customer_id']).toBe(2);
+    const [s] = await handle.db.select().from(customers).where(eq(customers.id, survivor));
+    const [m] = await handle.db.select().from(customers).where(eq(customers.id, merged));
+    expect(s).toMatchObject({
+      lastName: 'Garnier-Roy',
+      email: 'nina@example.fr',
+      orderCount: 4,
+      lifetimeValueCents: 6200,
+    });
+    expect(m).toMatchObject({ mergedIntoId: survivor, orderCount: 0, lifetimeValueCents: 0, lastOrderAt: null });
+    expect((await pairOf(survivor, merged)).status).toBe('merged');
+    expect((await listDuplicates(handle.db, w.agent)).items.some((x) => x.id === pair.id)).toBe(false);
+    await expect(mergeCustomers(handle.db, w.agent, { survivorId: survivor, mergedId: merged })).rejects.toMatchObject({
+      code: 'conflict',
+    });
+
+    // An order for the merged customer's e-mail lands on the survivor.
+    expect(await place({ email: 'nina.g@example.fr' }, PARIS, 100)).toBe(survivor);
+    const placedSince = `"external_id":"M-${n}"`;
+    const [audit] = await handle.db.select().from(auditLog).where(eq(auditLog.action, 'customer.merge'));
+    expect(audit.data).toMatchObject({
+      mergeId: result.mergeId,
+      mergedId: merged,
+      replaced: { lastName: { before: 'Garnier', after: 'Garnier-Roy' } },
+    });
+
+    // Undo: the managers refused; then the rows the merge moved go back, exactly; the order placed since stays.
+    await expect(undoMerge(handle.db, w.manager, { mergeId: result.mergeId })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await undoMerge(handle.db, w.owner, { mergeId: result.mergeId });
+    const afterUndo = await rowsOf(survivor, merged);
+    const [sNow] = await handle.db.select().from(customers).where(eq(customers.id, survivor));
+    expect(sNow).toMatchObject({ lastName: 'Garnier', orderCount: 3, lifetimeValueCents: 5100 });
+    // Everything but the survivor's new order and summary is as it was.
+    const withoutNew = (rows: string[]) => rows.filter((r) => !r.includes(placedSince));
+    expect(withoutNew(afterUndo['orders.customer_id'])).toEqual(snapshot['orders.customer_id']);
+    for (const key of ['customer_identities.customer_id', 'customer_notes.customer_id', 'customers.merged_into_id'])
+      expect(afterUndo[key], key).toEqual(snapshot[key]);
+    const mergedRow = (rows: string[]) =>
+      rows.map((r) => JSON.parse(r) as Record<string, unknown>).find((r) => r.id === merged);
+    expect(mergedRow(afterUndo.customers)).toEqual(mergedRow(snapshot.customers));
+    expect(await pairOf(survivor, merged)).toMatchObject({ status: pair.status, decidedById: null, decidedAt: null });
+    const [undone] = await handle.db.select().from(auditLog).where(eq(auditLog.action, 'customer.merge_undo'));
+    expect(undone.data).toMatchObject({ mergeId: result.mergeId, survivorId: survivor, mergedId: merged });
+    await expect(undoMerge(handle.db, w.agent, { mergeId: result.mergeId })).rejects.toMatchObject({
+      code: 'conflict',
+      details: { reason: 'undone' },
+    });
+  });
+
+  it('an undo restores the rows exactly, and is refused once the survivor was edited or merged again', async () => {
+    const a = await place({
+      email: 'oscar@example.fr',
+      phone: '06 73 00 00 04',
+      firstName: 'Oscar',
+      lastName: 'Lambert',
+    });
+    const b = await place({
+      email: 'o.lambert@example.fr',
+      phone: '06 73 00 00 04',
+      firstName: 'Oscar',
+      lastName: 'Lambert',
+    });
+    const c = await place({ email: 'oscar.l@example.fr', firstName: 'Oscar', lastName: 'Lambert' });
+    await handle.db.insert(customerNotes).values({ customerId: b, body: 'VIP' });
+    const snapshot = await rowsOf(a, b);
+    const first = await mergeCustomers(handle.db, w.agent, { survivorId: a, mergedId: b, fields: { email: 'merged' } });
+    await undoMerge(handle.db, w.agent, { mergeId: first.mergeId });
+    expect(await rowsOf(a, b)).toEqual(snapshot);
+
+    // Edited since: refused, naming the field.
+    const again = await mergeCustomers(handle.db, w.agent, { survivorId: a, mergedId: b });
+    await handle.db.update(customers).set({ phone: '+33799999999' }).where(eq(customers.id, a));
+    await expect(undoMerge(handle.db, w.agent, { mergeId: again.mergeId })).rejects.toMatchObject({
+      code: 'conflict',
+      details: { reason: 'survivor_edited', fields: ['phone'] },
+    });
+    await handle.db.update(customers).set({ phone: '+33673000004' }).where(eq(customers.id, a));
+    // The survivor merged into another customer since: refused until that one is undone.
+    const later = await mergeCustomers(handle.db, w.agent, { survivorId: c, mergedId: a });
+    await expect(undoMerge(handle.db, w.agent, { mergeId: again.mergeId })).rejects.toMatchObject({
+      code: 'conflict',
+      details: { reason: 'survivor_merged' },
+    });
+    // Both undone in reverse order: everything as before the first merge.
+    expect(await countsOf(c)).toMatchObject({ 'customers.merged_into_id': 2 });
+    await undoMerge(handle.db, w.agent, { mergeId: later.mergeId });
+    await undoMerge(handle.db, w.agent, { mergeId: again.mergeId });
+    expect(await rowsOf(a, b)).toEqual(snapshot);
+  });
+});
