@@ -27,11 +27,11 @@ export function PickupCode({ t, code, qrSrc }: { t: EmailTranslate; code: string
 }
 
 /** The store's address and its week of opening hours (in its own time, as written on its door). */
-export function StoreBlock({ t, store }: { t: EmailTranslate; store: StoreInMessage }) {
+export function StoreBlock({ t, store, title }: { t: EmailTranslate; store: StoreInMessage; title?: string }) {
   const address = storeAddressLines(store).join(', ');
   return (
     <Section>
-      <Text style={h2}>{t('storeTitle')}</Text>
+      <Text style={h2}>{title ?? t('storeTitle')}</Text>
       <Text style={text}>
         <strong>{store.name}</strong>
         {address ? (
@@ -66,12 +66,17 @@ export function StoreBlock({ t, store }: { t: EmailTranslate; store: StoreInMess
 /** The tracking page's link, as a button and as a plain address (some clients hide buttons). */
 export function TrackingLink({ t, url }: { t: EmailTranslate; url: string | null }) {
   if (!url) return null;
+  return <LinkButton url={url} label={t('track')} hint={t('trackHint', { url })} />;
+}
+
+/** A link as a button and as a plain address under it (some clients hide buttons). */
+export function LinkButton({ url, label, hint }: { url: string; label: string; hint: string }) {
   return (
     <Section style={{ margin: '20px 0' }}>
       <Button href={url} style={button}>
-        {t('track')}
+        {label}
       </Button>
-      <Text style={{ ...text, fontSize: '13px', color: '#52525b', marginTop: '8px' }}>{t('trackHint', { url })}</Text>
+      <Text style={{ ...text, fontSize: '13px', color: '#52525b', marginTop: '8px' }}>{hint}</Text>
     </Section>
   );
 }

@@ -1,5 +1,5 @@
 import { Section, Text } from '@react-email/components';
-import type { MessageKind, PickupMessagePayload } from '@/lib/messages/payload';
+import type { PickupMessageKind, PickupMessagePayload } from '@/lib/messages/payload';
 import { formatMoney, formatStoreMoment } from './email-i18n';
 import { Greeting, PickupCode, StoreBlock, TrackingLink, type TemplateProps } from './email-parts';
 import { EmailShell, h2, text } from './email-shell';
@@ -243,7 +243,7 @@ function countryName(code: string, locale: Props['locale']): string {
 
 const missingBox = { backgroundColor: '#f4f4f5', borderRadius: '8px', padding: '12px 16px', margin: '12px 0' };
 
-/** One template per kind the outbox holds: a kind added to MESSAGE_KINDS without one does not compile. */
+/** One template per pickup kind: a kind added to PICKUP_MESSAGE_KINDS without one does not compile. */
 export const PICKUP_TEMPLATES = {
   'pickup.ready': ready,
   'pickup.reminder': reminder,
@@ -253,4 +253,4 @@ export const PICKUP_TEMPLATES = {
   'pickup.rerouted': rerouted,
   'pickup.partial': partial,
   'pickup.shipping_instead': shippingInstead,
-} as const satisfies Record<MessageKind, PickupTemplate>;
+} as const satisfies Record<PickupMessageKind, PickupTemplate>;

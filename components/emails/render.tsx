@@ -1,8 +1,14 @@
 import { render } from '@react-email/render';
 import type { Locale } from '@/lib/i18n/config';
-import type { MessageKind, PickupMessagePayload } from '@/lib/messages/payload';
+import type {
+  PickupMessageKind,
+  PickupMessagePayload,
+  StockMessageKind,
+  StockMessagePayload,
+} from '@/lib/messages/payload';
 import { emailTranslator } from './email-i18n';
 import { PICKUP_TEMPLATES } from './pickup-emails';
+import { STOCK_TEMPLATES } from './stock-emails';
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
@@ -13,7 +19,7 @@ export type RenderedEmail = { subject: string; html: string; text: string };
  * already checked and the language it has chosen.
  */
 export async function renderPickupEmail(input: {
-  kind: MessageKind;
+  kind: PickupMessageKind;
   locale: Locale;
   payload: PickupMessagePayload;
   writtenAt: Date;
@@ -22,6 +28,20 @@ export async function renderPickupEmail(input: {
 }): Promise<RenderedEmail> {
   const template = PICKUP_TEMPLATES[input.kind];
   const props = { ...input, t: emailTranslator(input.locale) };
+  const element = <template.Body {...props} />;
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { subject: template.subject(props), html, text };
+}
+
+/** A stock alert's e-mail (STOCK_TEMPLATES), as renderPickupEmail for pickups. */
+export async function renderStockEmail(input: {
+  kind: StockMessageKind;
+  locale: Locale;
+  payload: StockMessagePayload;
+  writtenAt: Date;
+}): Promise<RenderedEmail> {
+  const template = STOCK_TEMPLATES[input.kind];
+  const props = { ...input, trackingUrl: null, t: emailTranslator(input.locale) };
   const element = <template.Body {...props} />;
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   return { subject: template.subject(props), html, text };

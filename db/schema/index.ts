@@ -10,3 +10,4 @@ export * from './audit';
 export * from './kpis';
 export * from './system';
 export * from './loyalty';
+export * from './stock-alerts';

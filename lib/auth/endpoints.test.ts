@@ -88,9 +88,12 @@ describe('every endpoint is in the permission table', () => {
       expect(f.source).toMatch(/requireActor|guardedAction|guardedRoute|can\(/);
     }
     // deliverOrder verifies the delivery's signature (lib/orders/deliver-order.ts); deliverRedemption
-    // and readBalance the loyalty API's signature and read token (lib/loyalty/channel-api.ts).
+    // and readBalance the loyalty API's signature and read token (lib/loyalty/channel-api.ts);
+    // handleSignedStockAlertRequest the stock alert requests' (lib/inventory/stock-alerts/deliver.ts).
     if (guard && 'channel' in guard)
-      expect(f.source).toMatch(/authenticateChannel|verifySignature|deliverOrder|deliverRedemption|readBalance/);
+      expect(f.source).toMatch(
+        /authenticateChannel|verifySignature|deliverOrder|deliverRedemption|readBalance|handleSignedStockAlertRequest/,
+      );
   });
 
   it('has no inline server actions, which the scan above could not see', () => {

@@ -21,6 +21,8 @@ export const ENDPOINTS: Record<string, EndpointGuard> = {
   'GET /api/v1/skus': { channel: true },
   'POST /api/v1/loyalty/redemptions': { channel: true },
   'GET /api/v1/loyalty/balance': { channel: true },
+  'POST /api/v1/stock-alerts': { channel: true },
+  'DELETE /api/v1/stock-alerts': { channel: true },
   'action signInAction': { public: 'the sign-in form' },
   'action setLocaleAction': { public: 'language choice, also on the login page' },
   'action signOutAction': { permission: 'session.self' },

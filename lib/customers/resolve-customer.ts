@@ -12,8 +12,8 @@ export type CustomerContact = {
 
 type Identity = { kind: 'email' | 'phone' | 'buyer_id'; scope: string; value: string };
 
-/** The order being written, counted on the customer's summary. */
-export type CountedOrder = { totalCents: number; placedAt: string };
+/** The order being written, counted on the customer's summary; null: no order (a stock alert's customer). */
+export type CountedOrder = { totalCents: number; placedAt: string } | null;
 
 const ORDER_CUSTOMER = sql.raw('order_customer');
 const CREATED_CONCURRENTLY = sql.raw('customer_created_concurrently');
@@ -83,14 +83,15 @@ export function customerCtes(channelCode: string, contact: CustomerContact, orde
         phone = coalesce(phone, ${phone}::text),
         first_name = case when first_name = '' then ${firstName}::text else first_name end,
         last_name = case when last_name = '' then ${lastName}::text else last_name end,
-        order_count = order_count + 1,
-        lifetime_value_cents = lifetime_value_cents + ${order.totalCents},
-        last_order_at = greatest(last_order_at, ${order.placedAt}::timestamptz)
+        order_count = order_count + ${order ? 1 : 0},
+        lifetime_value_cents = lifetime_value_cents + ${order?.totalCents ?? 0},
+        last_order_at = greatest(last_order_at, ${order?.placedAt ?? null}::timestamptz)
       where id = (select id from customer_matched)
       returning id),
     customer_created as (
       insert into customers (first_name, last_name, email, phone, order_count, lifetime_value_cents, last_order_at)
-      select ${firstName}, ${lastName}, ${email}::text, ${phone}::text, 1, ${order.totalCents}::bigint, ${order.placedAt}::timestamptz
+      select ${firstName}, ${lastName}, ${email}::text, ${phone}::text, ${order ? 1 : 0}, ${order?.totalCents ?? 0}::bigint,
+        ${order?.placedAt ?? null}::timestamptz
       where not exists (select 1 from customer_matched)
       returning id),
     ${ORDER_CUSTOMER} as (select id from customer_matched_counted union all select id from customer_created),

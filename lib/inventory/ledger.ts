@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { inventoryLevels, inventoryMovements } from '@/db/schema';
 import { StockConflict } from '@/lib/errors';
+import { notifyStockAlerts } from './stock-alerts/notify-stock-alerts';
 
 export type MovementReason = (typeof inventoryMovements.$inferInsert)['reason'];
 export type MovementReference = NonNullable<(typeof inventoryMovements.$inferInsert)['referenceType']>;
@@ -24,7 +25,8 @@ export type StockLevel = { onHand: number; reserved: number };
  * One change of one (SKU, location) row: a conditional update of the row and its ledger entry, in
  * the caller's transaction. Guarantees 0 ≤ reserved ≤ on hand after the change, under any
  * concurrency (the condition is evaluated on the locked row), or throws StockConflict and writes
- * nothing. Every use case that moves stock one row at a time goes through it.
+ * nothing. Every use case that moves stock one row at a time goes through it. A change that can
+ * raise what the row can promise tells the customers waiting for the SKU (notifyStockAlerts).
  *
  * Two writers make the same pair of writes themselves, and keep the ledger invariant (the sum of
  * a row's deltas equals the row) in the same statement or transaction:
@@ -86,6 +88,9 @@ export async function changeStock(tx: DbOrTx, change: StockChange): Promise<Stoc
     referenceId: change.referenceId ?? null,
     actorId: change.actorId ?? null,
   });
+  // Stock arriving or freed (a receipt, a transfer in, a return, a count, a release) may meet a
+  // customer's stock alert: told in this transaction, once. One indexed probe when nobody waits.
+  if (dOnHand > 0 || dReserved < 0) await notifyStockAlerts(tx, { variantIds: [change.variantId] });
   return level;
 }
 

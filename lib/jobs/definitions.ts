@@ -1,5 +1,6 @@
 import type { Db } from '@/db/client';
 import { scanRecentDuplicates } from '@/lib/customers/duplicates';
+import { sweepStockAlerts } from '@/lib/inventory/stock-alerts/notify-stock-alerts';
 import { dispatchOutbox, type DispatchResult } from '@/lib/messages/dispatch';
 import { expirePickups } from '@/lib/pickups/expire-pickups';
 import { remindPickups } from '@/lib/pickups/remind-pickups';
@@ -36,6 +37,12 @@ export const JOBS: readonly JobDefinition[] = [
     name: 'customers-duplicates',
     cron: '* * * * *',
     run: (db, now) => scanRecentDuplicates(db, { now }),
+  },
+  {
+    // Stock changes tell waiting customers themselves (changeStock); this catches stock freed by set-based writers.
+    name: 'stock-alerts',
+    cron: '* * * * *',
+    run: (db, now) => sweepStockAlerts(db, { now }),
   },
   {
     name: 'messages-dispatch',

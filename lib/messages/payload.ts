@@ -54,11 +54,11 @@ export type PickupMessagePayload = z.infer<typeof ZPickupMessagePayload>;
 export type StoreInMessage = z.infer<typeof ZStoreInMessage>;
 
 /**
- * The kinds of message written to the outbox (lib/pickups/messages.ts takes its kinds from here) and
- * rendered by a template each (components/emails/pickup-emails.tsx: PICKUP_TEMPLATES is a record of
- * every kind, and render.test.ts renders each in both languages).
+ * The kinds of pickup message written to the outbox (lib/pickups/messages.ts takes its kinds from
+ * here), rendered by a template each (components/emails/pickup-emails.tsx: PICKUP_TEMPLATES is a
+ * record of every kind, and render.test.ts renders each in both languages).
  */
-export const MESSAGE_KINDS = [
+export const PICKUP_MESSAGE_KINDS = [
   'pickup.ready',
   'pickup.reminder',
   'pickup.expired',
@@ -70,10 +70,37 @@ export const MESSAGE_KINDS = [
   /** Some units could not be picked: the order is shipped to the customer instead (shippingAddress). */
   'pickup.shipping_instead',
 ] as const;
+export type PickupMessageKind = (typeof PICKUP_MESSAGE_KINDS)[number];
+
+/** A SKU a customer waited for can be promised again (lib/inventory/stock-alerts): components/emails/stock-emails.tsx. */
+export const STOCK_MESSAGE_KINDS = ['stock.available'] as const;
+export type StockMessageKind = (typeof STOCK_MESSAGE_KINDS)[number];
+
+/** Every kind of message the outbox holds: each has a template (render.test.ts renders them all). */
+export const MESSAGE_KINDS = [...PICKUP_MESSAGE_KINDS, ...STOCK_MESSAGE_KINDS] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export function isMessageKind(value: string): value is MessageKind {
   return (MESSAGE_KINDS as readonly string[]).includes(value);
 }
+export function isStockMessageKind(value: string): value is StockMessageKind {
+  return (STOCK_MESSAGE_KINDS as readonly string[]).includes(value);
+}
+
+/**
+ * What a stock alert's message holds (lib/inventory/stock-alerts/notify-stock-alerts.ts writes it):
+ * the product and its variant in full, the store it is available at (null: online), and the
+ * channel's page for the product when the channel gave one.
+ */
+export const ZStockMessagePayload = z.object({
+  locale: z.string().nullish(),
+  firstName: z.string().nullish(),
+  product: z.string(),
+  variant: z.string().nullish(),
+  sku: z.string(),
+  store: ZStoreInMessage.nullish(),
+  productUrl: z.string().url().nullish(),
+});
+export type StockMessagePayload = z.infer<typeof ZStockMessagePayload>;
 
 /**
  * The language of a message: the customer's (customers.locale, copied into the payload), else

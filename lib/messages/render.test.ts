@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_KINDS, storeAddressLines, type MessageKind } from './payload';
+import {
+  MESSAGE_KINDS,
+  PICKUP_MESSAGE_KINDS,
+  STOCK_MESSAGE_KINDS,
+  storeAddressLines,
+  type PickupMessageKind,
+} from './payload';
 import { PICKUP_QR_CID } from './qr-image';
 import { renderOutboxMessage, UnrenderableMessage } from './render';
 
@@ -33,7 +39,7 @@ const BASE = {
 };
 
 /** What each kind adds to the common payload (the use case that queues it passes it as `extra`). */
-const EXTRA: Record<MessageKind, Record<string, unknown>> = {
+const EXTRA: Record<PickupMessageKind, Record<string, unknown>> = {
   'pickup.ready': {},
   'pickup.reminder': { final: true },
   'pickup.expired': {},
@@ -62,7 +68,7 @@ const EXTRA: Record<MessageKind, Record<string, unknown>> = {
 };
 
 /** A few words each kind must say, per language (besides the order number and greeting). */
-const SAYS: Record<MessageKind, { en: string[]; fr: string[] }> = {
+const SAYS: Record<PickupMessageKind, { en: string[]; fr: string[] }> = {
   'pickup.ready': { en: ['482 913', 'Saturday, 12 December 2026'], fr: ['482 913', 'samedi 12 décembre 2026'] },
   'pickup.reminder': { en: ['after that it is cancelled', '482 913'], fr: ['ensuite elle sera annulée', '482 913'] },
   'pickup.expired': { en: ['cancelled'], fr: ['annulée'] },
@@ -88,7 +94,67 @@ function decoded(html: string): string {
 }
 
 describe('renderOutboxMessage', () => {
-  for (const kind of MESSAGE_KINDS) {
+  it('has a template family for every kind', () => {
+    expect([...MESSAGE_KINDS].sort()).toEqual([...PICKUP_MESSAGE_KINDS, ...STOCK_MESSAGE_KINDS].sort());
+  });
+
+  const STOCK = {
+    firstName: 'Claire',
+    product: 'Pull marin',
+    variant: 'Marine / M',
+    sku: 'PULL-MAR-M',
+    productUrl: 'https://shop.example.fr/p/pull-marin?v=M',
+    store: BASE.store,
+  };
+  for (const locale of ['en', 'fr'] as const) {
+    it(`renders stock.available at a store and online in ${locale}`, async () => {
+      const r = await renderOutboxMessage(
+        { kind: 'stock.available', payload: { ...STOCK, locale }, createdAt: WRITTEN_AT },
+        { env: ENV },
+      );
+      expect(r.subject).toBe(
+        locale === 'fr'
+          ? 'Pull marin — Marine / M est disponible à Paris Rivoli'
+          : 'Pull marin — Marine / M is available at Paris Rivoli',
+      );
+      expect(r.html).toContain(`lang="${locale}"`);
+      const html = decoded(r.html);
+      for (const words of [
+        locale === 'fr' ? 'Bonjour Claire,' : 'Hello Claire,',
+        'Pull marin — Marine / M',
+        'PULL-MAR-M',
+        '12 rue de Rivoli',
+        locale === 'fr' ? 'Où le trouver' : 'Where to find it',
+      ]) {
+        expect(html).toContain(words);
+        expect(r.text).toContain(words);
+      }
+      expect(r.html).toContain(`href="${STOCK.productUrl.replace('&', '&amp;')}"`);
+      expect(r.attachments).toEqual([]);
+      expect(html).not.toMatch(/messages\.email\./);
+
+      const online = await renderOutboxMessage(
+        {
+          kind: 'stock.available',
+          payload: { ...STOCK, locale, store: null, productUrl: null },
+          createdAt: WRITTEN_AT,
+        },
+        { env: ENV },
+      );
+      expect(online.subject).toContain(locale === 'fr' ? 'de nouveau disponible' : 'available again');
+      expect(online.text).toContain(locale === 'fr' ? 'en ligne' : 'online');
+      expect(online.html).not.toContain('12 rue de Rivoli');
+      expect(online.html).not.toContain('href=');
+    });
+  }
+
+  it('refuses a stock message without its product', async () => {
+    await expect(
+      renderOutboxMessage({ kind: 'stock.available', payload: { sku: 'X' }, createdAt: WRITTEN_AT }, { env: ENV }),
+    ).rejects.toThrow(/product/);
+  });
+
+  for (const kind of PICKUP_MESSAGE_KINDS) {
     for (const locale of ['en', 'fr'] as const) {
       it(`renders ${kind} in ${locale}`, async () => {
         const payload = { ...BASE, locale, ...EXTRA[kind] };

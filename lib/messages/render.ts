@@ -1,5 +1,12 @@
-import { renderPickupEmail, type RenderedEmail } from '@/components/emails/render';
-import { isMessageKind, messageLocale, publicBaseUrl, ZPickupMessagePayload } from './payload';
+import { renderPickupEmail, renderStockEmail, type RenderedEmail } from '@/components/emails/render';
+import {
+  isMessageKind,
+  isStockMessageKind,
+  messageLocale,
+  publicBaseUrl,
+  ZPickupMessagePayload,
+  ZStockMessagePayload,
+} from './payload';
 import { PICKUP_QR_SRC, pickupQrAttachments, type MailAttachment } from './qr-image';
 
 /** A message as sent: what the template rendered, and the images its HTML shows by cid (the code's QR). */
@@ -25,11 +32,19 @@ export async function renderOutboxMessage(
 ): Promise<RenderedMessage> {
   const env = options.env ?? process.env;
   if (!isMessageKind(row.kind)) throw new UnrenderableMessage(`No template for messages of kind "${row.kind}".`);
-  const parsed = ZPickupMessagePayload.safeParse(row.payload);
-  if (!parsed.success) {
-    const fields = [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '(payload)'))].join(', ');
-    throw new UnrenderableMessage(`The ${row.kind} message's payload is missing or has wrong fields: ${fields}.`);
+  if (isStockMessageKind(row.kind)) {
+    const stock = ZStockMessagePayload.safeParse(row.payload);
+    if (!stock.success) throw unrenderable(row.kind, stock.error.issues);
+    const rendered = await renderStockEmail({
+      kind: row.kind,
+      locale: messageLocale(stock.data.locale, env),
+      payload: stock.data,
+      writtenAt: row.createdAt,
+    });
+    return { ...rendered, attachments: [] };
   }
+  const parsed = ZPickupMessagePayload.safeParse(row.payload);
+  if (!parsed.success) throw unrenderable(row.kind, parsed.error.issues);
   const payload = parsed.data;
   const rendered = await renderPickupEmail({
     kind: row.kind,
@@ -40,4 +55,9 @@ export async function renderOutboxMessage(
     qrSrc: payload.code ? PICKUP_QR_SRC : null,
   });
   return { ...rendered, attachments: await pickupQrAttachments(rendered.html, payload.code) };
+}
+
+function unrenderable(kind: string, issues: readonly { path: PropertyKey[] }[]): UnrenderableMessage {
+  const fields = [...new Set(issues.map((i) => i.path.map(String).join('.') || '(payload)'))].join(', ');
+  return new UnrenderableMessage(`The ${kind} message's payload is missing or has wrong fields: ${fields}.`);
 }

@@ -3,12 +3,12 @@ import type { DbOrTx } from '@/db/client';
 import { customers, locations, notificationOutbox, pickups } from '@/db/schema';
 import { isLocale } from '@/lib/i18n/config';
 import { localName } from '@/lib/i18n/local-name';
-import type { MessageKind } from '@/lib/messages/payload';
+import type { PickupMessageKind as PickupKind } from '@/lib/messages/payload';
 import type { OrderRow } from '@/lib/orders/lock-order';
 import type { PickupRow } from './transition';
 
 /** Only kinds a template renders (lib/messages/payload.ts: MESSAGE_KINDS): a new kind starts there. */
-export type PickupMessageKind = MessageKind;
+export type PickupMessageKind = PickupKind;
 
 export type PickupMessage = {
   order: Pick<OrderRow, 'id' | 'number' | 'customerId'>;

@@ -98,6 +98,21 @@ export const messagesEn = {
         addressTitle: 'Delivery address',
         noAddress: 'We will contact you for the delivery address.',
       },
+      stockAvailable: {
+        subjectStore: '{item} is available at {store}',
+        subjectOnline: '{item} is available again',
+        preview: 'The item you asked us about is back.',
+        heading: 'It is back in stock',
+        bodyStore: 'Good news: {item}, which you asked us to tell you about, is available at {store}.',
+        bodyOnline: 'Good news: {item}, which you asked us to tell you about, is available again online.',
+        reference: 'Reference {sku}',
+        hurry: 'Stock is limited and we do not hold it for you: come soon or order it.',
+        link: 'See the item',
+        linkHint: 'Or open this address: {url}',
+        storeTitle: 'Where to find it',
+        footer:
+          'You receive this message once because you asked to be told when this item is available. Please do not reply to it.',
+      },
     },
     mailbox: {
       title: 'Messages',
@@ -134,6 +149,9 @@ export const messagesEn = {
         },
         order: {
           shipped: 'Order shipped',
+        },
+        stock: {
+          available: 'Back in stock',
         },
       },
       unknownKind: 'Other ({kind})',

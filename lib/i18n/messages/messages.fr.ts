@@ -98,6 +98,22 @@ export const messagesFr = {
         addressTitle: 'Adresse de livraison',
         noAddress: 'Nous vous contacterons pour l’adresse de livraison.',
       },
+      stockAvailable: {
+        subjectStore: '{item} est disponible à {store}',
+        subjectOnline: '{item} est de nouveau disponible',
+        preview: 'L’article que vous attendiez est de retour.',
+        heading: 'Il est de retour en stock',
+        bodyStore: 'Bonne nouvelle : {item}, que vous nous avez demandé de surveiller, est disponible à {store}.',
+        bodyOnline:
+          'Bonne nouvelle : {item}, que vous nous avez demandé de surveiller, est de nouveau disponible en ligne.',
+        reference: 'Référence {sku}',
+        hurry: 'Le stock est limité et nous ne le mettons pas de côté pour vous : passez vite ou commandez-le.',
+        link: 'Voir l’article',
+        linkHint: 'Ou ouvrez cette adresse : {url}',
+        storeTitle: 'Où le trouver',
+        footer:
+          'Vous recevez ce message une seule fois car vous avez demandé à être prévenu de la disponibilité de cet article. Merci de ne pas y répondre.',
+      },
     },
     mailbox: {
       title: 'Messages',
@@ -135,6 +151,9 @@ export const messagesFr = {
         },
         order: {
           shipped: 'Commande expédiée',
+        },
+        stock: {
+          available: 'De retour en stock',
         },
       },
       unknownKind: 'Autre ({kind})',
