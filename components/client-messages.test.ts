@@ -33,7 +33,9 @@ function namespacesIn(file: string): string[] {
 
 /** Where a component's messages come from: the provider of its area's pages. */
 function areaOf(file: string): ClientArea {
-  const folder = path.relative(path.join(root, 'components'), file).split(path.sep)[0];
+  const [folder, sub] = path.relative(path.join(root, 'components'), file).split(path.sep);
+  // The customer palette (components/customers) is the shell's, on every page; the profile is the customers area's.
+  if (folder === 'customers' && sub === 'profile') return 'customers';
   if (folder === 'inventory') return 'inventory';
   if (folder === 'orders') return 'orders';
   if (folder === 'pickups') return 'pickups';

@@ -8,6 +8,7 @@ import { pickupCounterEn } from './pickup-counter.en';
 import { pickupQueueEn } from './pickup-queue.en';
 import { customerSearchEn } from './customer-search.en';
 import { customerPrivacyEn } from './customer-privacy.en';
+import { customerProfileEn } from './customer-profile.en';
 import { trackEn } from './track.en';
 
 /**
@@ -169,4 +170,5 @@ export const en = {
   ...trackEn,
   ...customerSearchEn,
   ...customerPrivacyEn,
+  ...customerProfileEn,
 } as const;

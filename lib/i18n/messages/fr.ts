@@ -10,6 +10,7 @@ import { pickupCounterFr } from './pickup-counter.fr';
 import { pickupQueueFr } from './pickup-queue.fr';
 import { customerSearchFr } from './customer-search.fr';
 import { customerPrivacyFr } from './customer-privacy.fr';
+import { customerProfileFr } from './customer-profile.fr';
 import { trackFr } from './track.fr';
 
 /** The French catalogue: the shape of the English one, so a missing or extra key does not compile. */
@@ -169,4 +170,5 @@ export const fr = {
   ...trackFr,
   ...customerSearchFr,
   ...customerPrivacyFr,
+  ...customerProfileFr,
 } as const satisfies MessagesShape<typeof en>;
