@@ -11,6 +11,7 @@ import {
   notificationOutbox,
   orderEvents,
   pickups,
+  stockAlerts,
 } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { decodeCursor } from '@/lib/http/cursor';
@@ -140,6 +141,24 @@ describe('the timeline', () => {
     expect(items.find((i) => i.kind === 'return')).toMatchObject({ complete: true, units: 1, cents: 4000 });
     expect(items.filter((i) => i.kind === 'order')).toHaveLength(6);
     expect(items.find((i) => i.kind === 'note')).toMatchObject({ authorId: w.agent.userId, authorName: 'Agent' });
+    // A stock alert's message, which names no order, is the customer's too.
+    const [alertMessage] = await handle.db
+      .insert(notificationOutbox)
+      .values({ kind: 'stock.available', channel: 'email', recipient: 'lea.dubois@example.fr' })
+      .returning({ id: notificationOutbox.id });
+    await handle.db.insert(stockAlerts).values({
+      customerId,
+      variantId: w.skus[1].id,
+      channelId: web.id,
+      status: 'notified',
+      notifiedAt: new Date(),
+      messageId: alertMessage.id,
+    });
+    const withAlert = await listCustomerTimeline(handle.db, customerId);
+    expect(withAlert.items.find((i) => i.kind === 'message' && i.orderId === null)).toMatchObject({
+      messageKind: 'stock.available',
+      status: 'pending',
+    });
     // The status is the outbox's own: a message sent later says so.
     await handle.db.update(notificationOutbox).set({ status: 'sent', sentAt: new Date() });
     const again = await listCustomerTimeline(handle.db, customerId);

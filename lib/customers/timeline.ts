@@ -76,7 +76,7 @@ const toDateOrNull = (v: unknown): Date | null => (v == null ? null : toDate(v))
 /**
  * One page of a customer's cross-channel timeline, newest first: the orders placed, their pickups'
  * steps (ready, collected, expired, rejected, cancelled), returns, every message written for the
- * customer (the outbox, with its status) and staff notes. One statement: a UNION ALL of one branch
+ * customer (the outbox, with its status: those of their orders and those of their stock alerts) and staff notes. One statement: a UNION ALL of one branch
  * per kind, each reading only the rows after the cursor and at most a page, so a page costs the
  * same on the first and on the hundredth. Items without a uuid of their own (a pickup's step, a
  * return event, a message) get a stable one from md5, so (time, id) orders every item once: the
@@ -142,9 +142,12 @@ export async function listCustomerTimeline(
            null::bigint as amount_cents, null::text as currency, m.channel::text as place, null::text as time_zone,
            m.subject as body, null::uuid as person_id, m.recipient as person_name, m.sent_at as extra_at,
            m.id::text as ref
-         from orders o
-         join notification_outbox m on m.order_id = o.id
-         where o.customer_id = ${customerId}`,
+         from notification_outbox m
+         left join orders o on o.id = m.order_id
+         where m.id in (
+           select m2.id from orders o2 join notification_outbox m2 on m2.order_id = o2.id where o2.customer_id = ${customerId}
+           union all
+           select sa.message_id from stock_alerts sa where sa.customer_id = ${customerId} and sa.message_id is not null)`,
   );
   const notesBranch = branch(
     sql`b.at`,
