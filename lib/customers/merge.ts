@@ -26,6 +26,7 @@ export const CUSTOMER_REFERENCES = [
   { table: 'customer_identities', column: 'customer_id' },
   { table: 'customer_notes', column: 'customer_id' },
   { table: 'loyalty_entries', column: 'customer_id' },
+  { table: 'stock_alerts', column: 'customer_id' },
   { table: 'customers', column: 'merged_into_id' },
 ] as const satisfies readonly { table: string; column: string }[];
 
@@ -141,6 +142,13 @@ export async function mergeCustomers(db: Db, actor: Actor, raw: MergeCustomersIn
       .for('update');
 
     const moved: Record<string, string[]> = {};
+    // Both waiting for the same SKU at the same place: the survivor's wish stands, the merged one's
+    // is cancelled (one waiting alert per customer, SKU and place; it would not move otherwise).
+    await tx.execute(sql`
+      update stock_alerts m set status = 'cancelled', cancelled_at = now()
+      where m.customer_id = ${mergedId}::uuid and m.status = 'waiting' and exists (
+        select 1 from stock_alerts s where s.customer_id = ${survivorId}::uuid and s.status = 'waiting'
+          and s.variant_id = m.variant_id and s.location_id is not distinct from m.location_id)`);
     for (const ref of CUSTOMER_REFERENCES) {
       const table = sql.identifier(ref.table);
       const column = sql.identifier(ref.column);

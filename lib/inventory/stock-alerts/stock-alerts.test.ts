@@ -9,6 +9,7 @@ import { signBody } from '@/lib/channels/signature';
 import { renderOutboxMessage } from '@/lib/messages/render';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
 import { DELETE, POST } from '@/app/api/v1/stock-alerts/route';
+import { mergeCustomers } from '@/lib/customers/merge';
 import { receiveStock } from '../receive-stock';
 import { sweepStockAlerts } from './notify-stock-alerts';
 
@@ -255,5 +256,29 @@ describe('DELETE /api/v1/stock-alerts', () => {
     expect((await call('DELETE', { id: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
     expect((await call('DELETE', { id: 'nope' })).status).toBe(400);
     expect((await call('DELETE', { id: a.id }, { signature: null })).status).toBe(401);
+  });
+});
+
+describe('merging customers', () => {
+  it("moves the merged customer's alerts to the survivor; the same wish on both stays one", async () => {
+    await handle.db.execute(sql`update inventory_levels set on_hand = 0, safety_stock = 0`);
+    const both1 = ((await (await call('POST', wish('anna@example.fr', 'PULL-L', 'PAR'))).json()) as Answer).alert;
+    const both2 = ((await (await call('POST', wish('anna.b@example.fr', 'PULL-L', 'PAR'))).json()) as Answer).alert;
+    const own = ((await (await call('POST', wish('anna.b@example.fr', 'PULL-M', null))).json()) as Answer).alert;
+    const idOf = async (email: string) =>
+      (await handle.db.select({ id: customers.id }).from(customers).where(eq(customers.email, email)))[0].id;
+    const survivorId = await idOf('anna@example.fr');
+    await mergeCustomers(handle.db, w.agent, { survivorId, mergedId: await idOf('anna.b@example.fr') });
+    const rows = await handle.db
+      .select({ id: stockAlerts.id, customerId: stockAlerts.customerId, status: stockAlerts.status })
+      .from(stockAlerts)
+      .where(eq(stockAlerts.customerId, survivorId));
+    expect(new Map(rows.map((r) => [r.id, r.status]))).toEqual(
+      new Map([
+        [both1.id, 'waiting'],
+        [both2.id, 'cancelled'],
+        [own.id, 'waiting'],
+      ]),
+    );
   });
 });
