@@ -112,6 +112,14 @@ export const inventoryEn = {
       order: 'Order',
       since: 'Since',
     },
+    stockAlerts: {
+      title: 'Customers waiting',
+      description: 'Customers who asked to be told when this SKU is available, per store: demand to replenish.',
+      empty: 'Nobody is waiting for this SKU.',
+      label: 'Customers waiting per store',
+      online: 'Online (any location)',
+      col: { place: 'Where', customers: 'Customers' },
+    },
     channels: {
       title: 'Channel limits',
       description:

@@ -112,6 +112,15 @@ export const inventoryFr = {
       order: 'Commande',
       since: 'Depuis',
     },
+    stockAlerts: {
+      title: 'Clients en attente',
+      description:
+        'Les clients qui ont demandé à être prévenus quand ce SKU est disponible, par magasin : une demande à réassortir.',
+      empty: 'Personne n’attend ce SKU.',
+      label: 'Clients en attente par magasin',
+      online: 'En ligne (tout emplacement)',
+      col: { place: 'Où', customers: 'Clients' },
+    },
     channels: {
       title: 'Limites par canal',
       description:

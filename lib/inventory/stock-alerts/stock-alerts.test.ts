@@ -12,6 +12,7 @@ import { DELETE, POST } from '@/app/api/v1/stock-alerts/route';
 import { mergeCustomers } from '@/lib/customers/merge';
 import { receiveStock } from '../receive-stock';
 import { sweepStockAlerts } from './notify-stock-alerts';
+import { listStockAlertDemand } from './queries';
 
 const SECRET = 'alerts-secret-web';
 process.env.COMPTOIR_SECRET_KEY ??= randomBytes(32).toString('base64');
@@ -280,5 +281,16 @@ describe('merging customers', () => {
         [own.id, 'waiting'],
       ]),
     );
+  });
+});
+
+describe('listStockAlertDemand', () => {
+  it('counts the customers waiting per store, then online', async () => {
+    await call('POST', wish('tom@example.fr', 'PULL-L', 'PAR'));
+    await call('POST', wish('tom@example.fr', 'PULL-L', null));
+    expect(await listStockAlertDemand(handle.db, variantOf('PULL-L'), 'fr')).toEqual([
+      { code: 'PAR', name: 'Paris Rivoli', customers: 2 },
+      { code: null, name: null, customers: 1 },
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import { OnHandHistory } from '@/components/inventory/sku/on-hand-history';
 import { OpenReservations } from '@/components/inventory/sku/open-reservations';
 import { SkuHeader } from '@/components/inventory/sku/sku-header';
 import { SkuTransfers } from '@/components/inventory/sku/sku-transfers';
+import { StockAlertDemand } from '@/components/inventory/sku/stock-alert-demand';
 import { StockLevels } from '@/components/inventory/sku/stock-levels';
 import { StockMovements } from '@/components/inventory/sku/stock-movements';
 import { getDb } from '@/db/client';
@@ -18,6 +19,7 @@ import { listLocations } from '@/lib/inventory/queries/locations';
 import { listLedger, listOpenReservations, onHandHistory } from '@/lib/inventory/queries/sku-activity';
 import { getSkuDetailForActor } from '@/lib/inventory/queries/sku-detail';
 import { listTransfersForActor } from '@/lib/inventory/queries/transfers';
+import { listStockAlertDemand } from '@/lib/inventory/stock-alerts/queries';
 
 type Params = Promise<{ variantId: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -52,13 +54,14 @@ export default async function SkuPage({ params, searchParams }: { params: Params
   // and transfers are those of their own locations (they carry counts, orders and transfers of
   // other stores, which are not theirs to see).
   const mine = scopeOf(ctx, 'inventory.transfers.view');
-  const [ledger, history, reservations, { transfers }, locations, channelLimits] = await Promise.all([
+  const [ledger, history, reservations, { transfers }, locations, channelLimits, demand] = await Promise.all([
     listLedger(db, variantId, { before, limit: 25, locationIds: mine }),
     onHandHistory(db, variantId, 90),
     listOpenReservations(db, variantId, { locationIds: scopeOf(ctx, 'orders.view') }),
     listTransfersForActor(db, ctx, { locationIds: null, variantId, limit: 20 }),
     listLocations(db, locale),
     listChannelLimits(db, variantId, locale),
+    listStockAlertDemand(db, variantId, locale),
   ]);
   const adjustable = new Set(
     detail.levels.filter((l) => can(ctx, 'inventory.adjust', l.locationId)).map((l) => l.locationId),
@@ -76,6 +79,7 @@ export default async function SkuPage({ params, searchParams }: { params: Params
         channelLimits={channelLimits}
         canCap={can(ctx, 'settings.manage')}
       />
+      <StockAlertDemand demand={demand} />
       <OnHandHistory history={history} levels={detail.levels} />
       <div className="mb-6 grid grid-cols-1 gap-6 xl:grid-cols-2">
         <OpenReservations reservations={reservations} timeZoneByCode={timeZoneByCode} />
