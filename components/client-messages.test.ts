@@ -40,6 +40,8 @@ function areaOf(file: string): ClientArea {
   if (folder === 'orders') return 'orders';
   if (folder === 'pickups') return 'pickups';
   if (folder === 'settings') return 'settings';
+  // The profile's loyalty section and dialog.
+  if (folder === 'customers' && path.basename(file).startsWith('loyalty-')) return 'customers';
   if (folder === 'auth') return 'login';
   return 'shell';
 }

@@ -32,8 +32,8 @@ export const CLIENT_NAMESPACES = {
   // The pick list's dialogs say 'Working…' with the orders' actions.
   pickups: [...SHELL, 'pickupQueue', 'pickupCounter', 'pickups', 'orders'],
   settings: [...SHELL, 'storeSettings'],
-  // The profile's note forms and contact dialog.
-  customers: [...SHELL, 'customerProfile'],
+  // The profile's note forms, contact dialog and loyalty dialog.
+  customers: [...SHELL, 'customerProfile', 'loyalty'],
 } as const satisfies Record<string, readonly Namespace[]>;
 
 export type ClientArea = keyof typeof CLIENT_NAMESPACES;

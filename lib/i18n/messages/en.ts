@@ -10,6 +10,7 @@ import { customerSearchEn } from './customer-search.en';
 import { customerPrivacyEn } from './customer-privacy.en';
 import { customerProfileEn } from './customer-profile.en';
 import { trackEn } from './track.en';
+import { loyaltyEn } from './loyalty.en';
 
 /**
  * The English catalogue: the source of every message key and of each message's ICU arguments
@@ -171,4 +172,5 @@ export const en = {
   ...customerSearchEn,
   ...customerPrivacyEn,
   ...customerProfileEn,
+  ...loyaltyEn,
 } as const;

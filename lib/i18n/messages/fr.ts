@@ -12,6 +12,7 @@ import { customerSearchFr } from './customer-search.fr';
 import { customerPrivacyFr } from './customer-privacy.fr';
 import { customerProfileFr } from './customer-profile.fr';
 import { trackFr } from './track.fr';
+import { loyaltyFr } from './loyalty.fr';
 
 /** The French catalogue: the shape of the English one, so a missing or extra key does not compile. */
 export const fr = {
@@ -171,4 +172,5 @@ export const fr = {
   ...customerSearchFr,
   ...customerPrivacyFr,
   ...customerProfileFr,
+  ...loyaltyFr,
 } as const satisfies MessagesShape<typeof en>;

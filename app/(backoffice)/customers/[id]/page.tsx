@@ -6,6 +6,7 @@ import { AddressesCard } from '@/components/customers/profile/addresses-card';
 import { ContactCard } from '@/components/customers/profile/contact-card';
 import { IdentitiesCard } from '@/components/customers/profile/identities-card';
 import { OpenPickups } from '@/components/customers/profile/open-pickups';
+import { LoyaltySection } from '@/components/customers/loyalty-section';
 import { PrivacySection } from '@/components/customers/privacy-section';
 import { ProfileStats } from '@/components/customers/profile/profile-stats';
 import { ProfileTimeline } from '@/components/customers/profile/timeline';
@@ -15,7 +16,7 @@ import { can } from '@/lib/auth/permissions';
 import { getCustomerOverview } from '@/lib/customers/profile';
 import { listCustomerTimeline } from '@/lib/customers/timeline';
 import { decodeCursor } from '@/lib/http/cursor';
-import { balanceOf } from '@/lib/loyalty/ledger';
+import { getLoyaltySummary } from '@/lib/loyalty/queries';
 import { getI18n } from '@/lib/next/i18n';
 import { valueForPage } from '@/lib/next/page-guard';
 import { requirePage } from '@/lib/next/session';
@@ -48,11 +49,11 @@ export default async function CustomerPage({ params, searchParams }: { params: P
 
   const after = decodeCursor(Array.isArray(sp.after) ? sp.after[0] : sp.after);
   const db = await getDb();
-  const [overview, timeline, channels, loyaltyBalance] = await Promise.all([
+  const [overview, timeline, channels, loyalty] = await Promise.all([
     getCustomerOverview(db, profile, locale),
     listCustomerTimeline(db, profile.id, { after, locale }),
     listChannels(db, locale),
-    balanceOf(db, profile.id),
+    getLoyaltySummary(db, profile.id),
   ]);
   const base = `/customers/${profile.id}`;
   const canEdit = can(ctx, 'customers.edit');
@@ -70,13 +71,14 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         title={displayName(profile) ?? t('customers.profile.unnamed')}
         description={t('customers.profile.description')}
       />
-      <ProfileStats profile={profile} overview={overview} loyaltyBalance={loyaltyBalance} />
+      <ProfileStats profile={profile} overview={overview} loyaltyBalance={loyalty.balance} />
       <div className="mb-6 grid gap-4 md:grid-cols-3">
         <ContactCard profile={profile} canEdit={canEdit} />
         <IdentitiesCard profile={profile} channels={channels} />
         <AddressesCard addresses={overview.addresses} />
       </div>
       <OpenPickups pickups={overview.openPickups} />
+      <LoyaltySection customerId={profile.id} summary={loyalty} canChange={canEdit} />
       <ProfileTimeline
         customerId={profile.id}
         page={timeline}

@@ -1,0 +1,38 @@
+/** Loyalty points on the customer profile (`loyalty`): the balance, the entries and the agent's dialog. */
+export const loyaltyEn = {
+  loyalty: {
+    title: 'Loyalty points',
+    description: 'One point per whole euro paid, earned when an order is shipped, collected or sold at the counter.',
+    balance: 'Balance',
+    points: '{points, plural, one {# point} other {# points}}',
+    empty: 'No points yet: the customer earns them on their next fulfilled order.',
+    tableLabel: 'Loyalty entries, newest first',
+    more: 'Showing the latest {count, number} entries.',
+    columns: { at: 'When', kind: 'Entry', points: 'Points', detail: 'Detail' },
+    kind: { earn: 'Earned', reverse: 'Reversed', redeem: 'Redeemed', adjust: 'Adjusted' },
+    by: 'by {name}',
+    change: {
+      open: 'Redeem or adjust points',
+      title: 'Redeem or adjust points',
+      description: 'Balance now: {balance, plural, one {# point} other {# points}}. Every change keeps its reason.',
+      kind: 'Change',
+      redeem: 'Redeem (spend points)',
+      adjust: 'Adjust (add, or remove with a minus sign)',
+      points: 'Points',
+      reason: 'Reason',
+      submit: 'Save',
+      saving: 'Saving…',
+      success: 'Saved. The balance is now {balance, plural, one {# point} other {# points}}.',
+      insufficient: 'Not enough points: the balance is {balance, plural, one {# point} other {# points}}.',
+      errors: {
+        points_not_a_number: 'Enter a whole number of points.',
+        points_whole: 'Enter a whole number of points.',
+        points_too_large: 'At most 1,000,000 points at a time.',
+        points_positive: 'Enter how many points are spent (more than 0).',
+        points_not_zero: 'An adjustment cannot be 0.',
+        reason_required: 'Say why.',
+        reason_too_long: 'At most 500 characters.',
+      },
+    },
+  },
+} as const;
