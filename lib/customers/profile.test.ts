@@ -154,6 +154,15 @@ describe('the timeline', () => {
       notifiedAt: new Date(),
       messageId: alertMessage.id,
     });
+    await handle.db
+      .insert(stockAlerts)
+      .values({ customerId, variantId: w.skus[2].id, channelId: web.id, locationId: w.paris });
+    const { activeAlerts } = await getCustomerOverview(handle.db, {
+      id: customerId,
+      orderCount: 0,
+      lifetimeValueCents: 0,
+    });
+    expect(activeAlerts.map((a) => [a.sku, a.store])).toEqual([['PULL-L', 'Paris Rivoli']]);
     const withAlert = await listCustomerTimeline(handle.db, customerId);
     expect(withAlert.items.find((i) => i.kind === 'message' && i.orderId === null)).toMatchObject({
       messageKind: 'stock.available',

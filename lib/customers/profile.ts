@@ -30,6 +30,17 @@ export type CustomerOverview = {
   preferredStore: (CustomerStore & { orderCount: number }) | null;
   /** Pickups the store still works on, the oldest first. */
   openPickups: OpenPickup[];
+  /** Stock alerts still waiting, the newest first: the SKU, and the store (null: available online). */
+  activeAlerts: ActiveStockAlert[];
+};
+
+export type ActiveStockAlert = {
+  id: string;
+  sku: string;
+  productName: string;
+  variantTitle: string;
+  store: string | null;
+  createdAt: Date;
 };
 
 const ADDRESS_LIMIT = 10;
@@ -39,8 +50,8 @@ const toDateOrNull = (v: unknown): Date | null => (v == null ? null : toDate(v))
 
 /**
  * What the profile shows beside the summary kept on the customer row: the first order, the
- * average order, the addresses the customer ships to, the store they use most and their open
- * pickups. Four reads over the customer's orders (orders_customer_placed_idx), in parallel.
+ * average order, the addresses the customer ships to, the store they use most, their open
+ * pickups and their waiting stock alerts. Five reads over the customer's orders (orders_customer_placed_idx), in parallel.
  */
 export async function getCustomerOverview(
   db: DbOrTx,
@@ -49,7 +60,7 @@ export async function getCustomerOverview(
 ): Promise<CustomerOverview> {
   // The raw statements below name the locations table `l`: the alias renders its columns so.
   const storeName = localNameSql(alias(locations, 'l'), locale);
-  const [first, addresses, preferred, pickups] = await Promise.all([
+  const [first, addresses, preferred, pickups, alerts] = await Promise.all([
     db.execute<{ first: unknown }>(sql`select min(placed_at) as first from orders where customer_id = ${customer.id}`),
     db.execute<{ address: ShippingAddress; last_used_at: unknown }>(sql`
       select shipping_address as address, max(placed_at) as last_used_at
@@ -88,6 +99,21 @@ export async function getCustomerOverview(
           sql`, `,
         )})
       order by p.placed_at, p.id`),
+    db.execute<{
+      id: string;
+      sku: string;
+      product: string;
+      title: string;
+      name: string | null;
+      created_at: unknown;
+    }>(sql`
+      select sa.id, v.sku, pr.name as product, v.title, ${storeName} as name, sa.created_at
+      from stock_alerts sa
+      join variants v on v.id = sa.variant_id
+      join products pr on pr.id = v.product_id
+      left join locations l on l.id = sa.location_id
+      where sa.customer_id = ${customer.id} and sa.status = 'waiting'
+      order by sa.created_at desc, sa.id desc`),
   ]);
   const store = preferred.rows[0];
   return {
@@ -107,6 +133,14 @@ export async function getCustomerOverview(
       placedAt: toDate(r.placed_at),
       readyAt: toDateOrNull(r.ready_at),
       dueBy: toDateOrNull(r.due_by),
+    })),
+    activeAlerts: alerts.rows.map((r) => ({
+      id: r.id,
+      sku: r.sku,
+      productName: r.product,
+      variantTitle: r.title,
+      store: r.name,
+      createdAt: toDate(r.created_at),
     })),
   };
 }

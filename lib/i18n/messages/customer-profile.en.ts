@@ -47,6 +47,14 @@ export const customerProfileEn = {
         rejected: 'Rejected',
       },
     },
+    alerts: {
+      title: 'Stock alerts',
+      label: 'Stock alerts still waiting',
+      empty: 'No stock alert waiting.',
+      atStore: 'In store at {store}',
+      online: 'Online',
+      since: 'asked {date}',
+    },
     timeline: {
       title: 'Timeline',
       hint: 'Orders, pickups, returns, messages sent and notes, across every channel, newest first.',

@@ -49,6 +49,14 @@ export const customerProfileFr = {
         rejected: 'Refusée',
       },
     },
+    alerts: {
+      title: 'Alertes de stock',
+      label: 'Alertes de stock en attente',
+      empty: 'Aucune alerte de stock en attente.',
+      atStore: 'En magasin à {store}',
+      online: 'En ligne',
+      since: 'demandée le {date}',
+    },
     timeline: {
       title: 'Historique',
       hint: 'Commandes, retraits, retours, messages envoyés et notes, tous canaux confondus, du plus récent au plus ancien.',

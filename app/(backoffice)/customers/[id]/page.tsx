@@ -9,6 +9,7 @@ import { OpenPickups } from '@/components/customers/profile/open-pickups';
 import { LoyaltySection } from '@/components/customers/loyalty-section';
 import { PrivacySection } from '@/components/customers/privacy-section';
 import { ProfileStats } from '@/components/customers/profile/profile-stats';
+import { StockAlerts } from '@/components/customers/profile/stock-alerts';
 import { ProfileTimeline } from '@/components/customers/profile/timeline';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
@@ -78,6 +79,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         <AddressesCard addresses={overview.addresses} />
       </div>
       <OpenPickups pickups={overview.openPickups} />
+      <StockAlerts alerts={overview.activeAlerts} />
       <LoyaltySection customerId={profile.id} summary={loyalty} canChange={canEdit} />
       <ProfileTimeline
         customerId={profile.id}
