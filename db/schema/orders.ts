@@ -163,6 +163,8 @@ export const reservations = pgTable(
   (t) => [
     check('reservations_quantity_positive', sql`${t.quantity} > 0`),
     index('reservations_order_idx').on(t.orderId),
+    // Deleting an order line cascades to its reservations: without it each deleted line scans them all.
+    index('reservations_order_line_idx').on(t.orderLineId),
     index('reservations_active_idx')
       .on(t.variantId, t.locationId)
       .where(sql`${t.status} = 'active'`),

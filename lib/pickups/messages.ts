@@ -36,29 +36,29 @@ export async function queuePickupMessages(
   if (customerIds.length === 0) return 0;
   const storeIds = [...new Set(messages.map((m) => m.pickup.locationId))];
   const orderIds = [...new Set(messages.map((m) => m.order.id))];
-  const [people, stores, tokens] = await Promise.all([
-    tx
-      .select({ id: customers.id, email: customers.email, firstName: customers.firstName, locale: customers.locale })
-      .from(customers)
-      .where(inArray(customers.id, customerIds)),
-    tx
-      .select({
-        id: locations.id,
-        code: locations.code,
-        name: locations.name,
-        names: locations.names,
-        address: locations.address,
-        city: locations.city,
-        timeZone: locations.timeZone,
-        openingHours: locations.openingHours,
-      })
-      .from(locations)
-      .where(inArray(locations.id, storeIds)),
-    tx
-      .select({ orderId: pickups.orderId, token: pickups.trackingToken })
-      .from(pickups)
-      .where(inArray(pickups.orderId, orderIds)),
-  ]);
+  // One after the other: a transaction is one connection, which runs one query at a time anyway
+  // (pg 8 warns about queries sent while one runs, and pg 9 will refuse them).
+  const people = await tx
+    .select({ id: customers.id, email: customers.email, firstName: customers.firstName, locale: customers.locale })
+    .from(customers)
+    .where(inArray(customers.id, customerIds));
+  const stores = await tx
+    .select({
+      id: locations.id,
+      code: locations.code,
+      name: locations.name,
+      names: locations.names,
+      address: locations.address,
+      city: locations.city,
+      timeZone: locations.timeZone,
+      openingHours: locations.openingHours,
+    })
+    .from(locations)
+    .where(inArray(locations.id, storeIds));
+  const tokens = await tx
+    .select({ orderId: pickups.orderId, token: pickups.trackingToken })
+    .from(pickups)
+    .where(inArray(pickups.orderId, orderIds));
   const tokenOf = new Map(tokens.map((t) => [t.orderId, t.token]));
   const personOf = new Map(people.map((p) => [p.id, p]));
   const storeOf = new Map(stores.map((s) => [s.id, s]));

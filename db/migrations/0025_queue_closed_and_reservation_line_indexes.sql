@@ -1,0 +1,2 @@
+CREATE INDEX "reservations_order_line_idx" ON "reservations" USING btree ("order_line_id");--> statement-breakpoint
+CREATE INDEX "pickups_closed_idx" ON "pickups" USING btree ("location_id","closed_at") WHERE "pickups"."state" in ('collected', 'expired');
