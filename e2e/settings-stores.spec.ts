@@ -59,7 +59,10 @@ test.afterAll(async ({ browser }) => {
   await page.close();
 });
 
-test('an owner changes Toulouse’s hours and pauses it; availability then leaves Toulouse out', async ({ page, request }) => {
+test('an owner changes Toulouse’s hours and pauses it; availability then leaves Toulouse out', async ({
+  page,
+  request,
+}) => {
   const sku = await aSku(request);
   expect(await pickupStores(request, sku)).toContain('TLS');
 
