@@ -73,4 +73,7 @@ export const ENDPOINTS: Record<string, EndpointGuard> = {
   'action updateCustomerContactAction': { permission: 'customers.edit' },
   'GET /customers/[id]/export': { permission: 'customers.export' },
   'action eraseCustomerAction': { permission: 'customers.erase' },
+  'action dismissDuplicateAction': { permission: 'customers.merge' },
+  'action mergeCustomersAction': { permission: 'customers.merge' },
+  'action undoMergeAction': { permission: 'customers.merge' },
 };

@@ -314,11 +314,19 @@ export async function undoMerge(db: Db, actor: Actor, raw: UndoMergeInput): Prom
   });
 }
 
-/** The latest merge into a customer that can still be undone, for the profile's 'Undo merge'. */
+/** The latest merge into a customer that is not undone, with the merged profile's name, for the profile's 'Undo merge'. */
 export async function latestUndoableMerge(db: Db, survivorId: string) {
   const [row] = await db
-    .select({ id: customerMerges.id, mergedId: customerMerges.mergedId, mergedAt: customerMerges.mergedAt })
+    .select({
+      id: customerMerges.id,
+      mergedId: customerMerges.mergedId,
+      mergedAt: customerMerges.mergedAt,
+      mergedFirstName: customers.firstName,
+      mergedLastName: customers.lastName,
+      mergedEmail: customers.email,
+    })
     .from(customerMerges)
+    .innerJoin(customers, eq(customers.id, customerMerges.mergedId))
     .where(and(eq(customerMerges.survivorId, survivorId), sql`${customerMerges.undoneAt} is null`))
     .orderBy(sql`${customerMerges.mergedAt} desc`)
     .limit(1);

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { can } from '@/lib/auth/permissions';
 import { CustomerSearchPage } from '@/components/customers/customer-search-page';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePage } from '@/lib/next/session';
@@ -13,11 +15,24 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Customers: one search box over every identity a customer has (the palette's, full page). */
 export default async function CustomersPage({ searchParams }: { searchParams: SearchParams }) {
-  const [sp, { t }] = await Promise.all([searchParams, getI18n(), requirePage('customers.view')]);
+  const [sp, { t }, ctx] = await Promise.all([searchParams, getI18n(), requirePage('customers.view')]);
   const q = typeof sp.q === 'string' ? sp.q.slice(0, 200) : '';
   return (
     <>
-      <PageHeader title={t('customers.title')} description={t('customers.description')} />
+      <PageHeader
+        title={t('customers.title')}
+        description={t('customers.description')}
+        action={
+          can(ctx, 'customers.merge') ? (
+            <Link
+              href="/customers/duplicates"
+              className="text-sm font-medium text-primary underline-offset-2 hover:underline"
+            >
+              {t('customerDuplicates.link')}
+            </Link>
+          ) : null
+        }
+      />
       <CustomerSearchPage initialQuery={q} />
     </>
   );

@@ -9,6 +9,7 @@ import { pickupQueueEn } from './pickup-queue.en';
 import { customerSearchEn } from './customer-search.en';
 import { customerPrivacyEn } from './customer-privacy.en';
 import { customerProfileEn } from './customer-profile.en';
+import { customerDuplicatesEn } from './customer-duplicates.en';
 import { trackEn } from './track.en';
 import { loyaltyEn } from './loyalty.en';
 
@@ -173,4 +174,5 @@ export const en = {
   ...customerPrivacyEn,
   ...customerProfileEn,
   ...loyaltyEn,
+  ...customerDuplicatesEn,
 } as const;

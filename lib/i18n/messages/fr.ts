@@ -11,6 +11,7 @@ import { pickupQueueFr } from './pickup-queue.fr';
 import { customerSearchFr } from './customer-search.fr';
 import { customerPrivacyFr } from './customer-privacy.fr';
 import { customerProfileFr } from './customer-profile.fr';
+import { customerDuplicatesFr } from './customer-duplicates.fr';
 import { trackFr } from './track.fr';
 import { loyaltyFr } from './loyalty.fr';
 
@@ -173,4 +174,5 @@ export const fr = {
   ...customerPrivacyFr,
   ...customerProfileFr,
   ...loyaltyFr,
+  ...customerDuplicatesFr,
 } as const satisfies MessagesShape<typeof en>;

@@ -8,6 +8,7 @@ import { IdentitiesCard } from '@/components/customers/profile/identities-card';
 import { OpenPickups } from '@/components/customers/profile/open-pickups';
 import { LoyaltySection } from '@/components/customers/loyalty-section';
 import { PrivacySection } from '@/components/customers/privacy-section';
+import { UndoMergeBanner } from '@/components/customer-duplicates/undo-merge-banner';
 import { ProfileStats } from '@/components/customers/profile/profile-stats';
 import { StockAlerts } from '@/components/customers/profile/stock-alerts';
 import { ProfileTimeline } from '@/components/customers/profile/timeline';
@@ -72,6 +73,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         title={displayName(profile) ?? t('customers.profile.unnamed')}
         description={t('customers.profile.description')}
       />
+      <UndoMergeBanner survivorId={profile.id} />
       <ProfileStats profile={profile} overview={overview} loyaltyBalance={loyalty.balance} />
       <div className="mb-6 grid gap-4 md:grid-cols-3">
         <ContactCard profile={profile} canEdit={canEdit} />
