@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArrowRight } from 'lucide-react';
 import { NAV_ICONS } from '@/components/shell/nav-icons';
+import { AgentHome } from '@/components/customers/agent-home';
+import { readRecentCustomers } from './read-recent-customers';
 import { StoreTodaySection } from '@/components/dashboard/store-today';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -77,6 +79,7 @@ export default async function DashboardPage({
           {chosen ? null : <p className="basis-full text-sm text-muted-foreground">{t('storeToday.chooser.hint')}</p>}
         </form>
       ) : null}
+      {ctx.role === 'agent' ? <AgentHome recent={await readRecentCustomers(ctx)} /> : null}
       {stores.map((store) => (
         <StoreTodaySection key={store.id} store={store} />
       ))}

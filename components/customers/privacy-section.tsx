@@ -1,20 +1,29 @@
 import { Download } from 'lucide-react';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { getDb } from '@/db/client';
-import { can } from '@/lib/auth/permissions';
-import { erasedAt } from '@/lib/customers/privacy';
 import { getI18n } from '@/lib/next/i18n';
-import { getSessionContext } from '@/lib/next/session';
 import { EraseCustomerDialog } from './erase-customer-dialog';
+
+export type PrivacySectionProps = {
+  customerId: string;
+  email: string | null;
+  erasedAt: Date | null;
+  canExport: boolean;
+  canErase: boolean;
+};
 
 /**
  * The profile's Privacy section: the export of the customer's data (owners and agents) and, for
  * owners, the erasure behind a typed confirmation; once erased, when. Nothing for a manager.
  */
-export async function PrivacySection({ customerId, email }: { customerId: string; email: string | null }) {
-  const [ctx, { t, formatDate }, db] = await Promise.all([getSessionContext(), getI18n(), getDb()]);
-  if (!ctx || !can(ctx, 'customers.export')) return null;
-  const erased = await erasedAt(db, customerId);
+export async function PrivacySection({
+  customerId,
+  email,
+  erasedAt: erased,
+  canExport,
+  canErase,
+}: PrivacySectionProps) {
+  if (!canExport) return null;
+  const { t, formatDate } = await getI18n();
   return (
     <section aria-labelledby="customer-privacy" className="mt-8">
       <Card>
@@ -39,7 +48,7 @@ export async function PrivacySection({ customerId, email }: { customerId: string
             </a>
             <span className="text-muted-foreground">{t('customerPrivacy.exportHint')}</span>
           </div>
-          {can(ctx, 'customers.erase') && !erased ? (
+          {canErase && !erased ? (
             <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
               <EraseCustomerDialog
                 customerId={customerId}

@@ -10,6 +10,7 @@ import { customerSearchEn } from './customer-search.en';
 import { customerPrivacyEn } from './customer-privacy.en';
 import { customerProfileEn } from './customer-profile.en';
 import { customerDuplicatesEn } from './customer-duplicates.en';
+import { agentHomeEn } from './agent-home.en';
 import { trackEn } from './track.en';
 import { loyaltyEn } from './loyalty.en';
 
@@ -175,4 +176,5 @@ export const en = {
   ...customerProfileEn,
   ...loyaltyEn,
   ...customerDuplicatesEn,
+  ...agentHomeEn,
 } as const;

@@ -12,6 +12,7 @@ import { customerSearchFr } from './customer-search.fr';
 import { customerPrivacyFr } from './customer-privacy.fr';
 import { customerProfileFr } from './customer-profile.fr';
 import { customerDuplicatesFr } from './customer-duplicates.fr';
+import { agentHomeFr } from './agent-home.fr';
 import { trackFr } from './track.fr';
 import { loyaltyFr } from './loyalty.fr';
 
@@ -175,4 +176,5 @@ export const fr = {
   ...customerProfileFr,
   ...loyaltyFr,
   ...customerDuplicatesFr,
+  ...agentHomeFr,
 } as const satisfies MessagesShape<typeof en>;

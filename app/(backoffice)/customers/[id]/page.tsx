@@ -7,6 +7,7 @@ import { ContactCard } from '@/components/customers/profile/contact-card';
 import { IdentitiesCard } from '@/components/customers/profile/identities-card';
 import { OpenPickups } from '@/components/customers/profile/open-pickups';
 import { LoyaltySection } from '@/components/customers/loyalty-section';
+import { RecentProfileRecorder } from '@/components/customers/recent-profile-recorder';
 import { PrivacySection } from '@/components/customers/privacy-section';
 import { UndoMergeBanner } from '@/components/customer-duplicates/undo-merge-banner';
 import { ProfileStats } from '@/components/customers/profile/profile-stats';
@@ -24,6 +25,7 @@ import { valueForPage } from '@/lib/next/page-guard';
 import { requirePage } from '@/lib/next/session';
 import { listChannels } from '@/lib/orders/queries';
 import { readCustomer } from './read-customer';
+import { readPrivacy } from './read-privacy';
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -91,7 +93,8 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         viewerId={ctx.userId}
         canEdit={canEdit}
       />
-      <PrivacySection customerId={profile.id} email={profile.email} />
+      <PrivacySection {...await readPrivacy(ctx, profile)} />
+      <RecentProfileRecorder userId={ctx.userId} customerId={profile.id} />
     </>
   );
 }
