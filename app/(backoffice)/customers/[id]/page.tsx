@@ -9,7 +9,7 @@ import { OpenPickups } from '@/components/customers/profile/open-pickups';
 import { LoyaltySection } from '@/components/customers/loyalty-section';
 import { RecentProfileRecorder } from '@/components/customers/recent-profile-recorder';
 import { PrivacySection } from '@/components/customers/privacy-section';
-import { UndoMergeBanner } from '@/components/customer-duplicates/undo-merge-banner';
+import { UndoMergeBanner } from './undo-merge-banner';
 import { ProfileStats } from '@/components/customers/profile/profile-stats';
 import { StockAlerts } from '@/components/customers/profile/stock-alerts';
 import { ProfileTimeline } from '@/components/customers/profile/timeline';

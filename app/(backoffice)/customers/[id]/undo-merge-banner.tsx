@@ -3,7 +3,7 @@ import { can } from '@/lib/auth/permissions';
 import { latestUndoableMerge } from '@/lib/customers/merge';
 import { getI18n } from '@/lib/next/i18n';
 import { getSessionContext } from '@/lib/next/session';
-import { UndoMergeDialog } from './undo-merge-dialog';
+import { UndoMergeDialog } from '@/components/customer-duplicates/undo-merge-dialog';
 
 /** On a survivor's profile: the latest merge into it that can still be undone, with 'Undo merge'. */
 export async function UndoMergeBanner({ survivorId }: { survivorId: string }) {
