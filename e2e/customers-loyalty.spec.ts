@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DEMO_CHANNELS } from '@/lib/seed/constants';
 import { signBody } from '../lib/channels/signature';
-import { authFile } from './fixtures';
+import { authFile, seriousViolations } from './fixtures';
 
 // An agent gives a customer points on the profile and sees the balance and the entry, then a
 // redemption beyond the balance is refused on its field; a channel reads the same balance and
@@ -13,15 +12,6 @@ const WEB = DEMO_CHANNELS.find((c) => c.code === 'web')!;
 const BEARER = { authorization: `Bearer ${WEB.secret}` };
 
 test.use({ storageState: authFile('agent'), viewport: { width: 1024, height: 768 } });
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-}
 
 test('an agent adjusts a customer’s points on the profile; a channel reads and redeems them', async ({
   page,

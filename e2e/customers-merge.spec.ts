@@ -1,22 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DEMO_KNOWN_DUPLICATE } from '@/lib/seed/constants';
-import { authFile } from './fixtures';
+import { authFile, seriousViolations } from './fixtures';
 
 // An agent merges the demo's known duplicate pair (same phone, another e-mail: a second customer
 // by the identity rule, suggested with the reason "Same phone"), sees the survivor's profile with
 // both customers' orders, and undoes the merge. At tablet width, axe clean on each page.
 
 test.use({ storageState: authFile('agent'), viewport: { width: 1024, height: 800 } });
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-}
 
 test('an agent merges two seeded duplicates, sees their orders together, and undoes it', async ({ page }) => {
   const d = DEMO_KNOWN_DUPLICATE;

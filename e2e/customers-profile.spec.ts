@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { DEMO_CHANNELS } from '@/lib/seed/constants';
 import { signBody } from '../lib/channels/signature';
-import { accountOf, authFile } from './fixtures';
+import { accountOf, authFile, seriousViolations } from './fixtures';
 
 // The customer profile as an agent: a click-and-collect order posted through the signed channel
 // API and made ready by the Paris manager, its 'ready to collect' message on the customer's
@@ -35,15 +34,6 @@ async function parisSku(request: APIRequestContext): Promise<FeedSku> {
 function newPhone(): { typed: string; e164: string } {
   const digits = String(Math.floor(10_000_000 + Math.random() * 89_999_999));
   return { typed: `06 ${digits.replace(/(\d{2})(?=\d)/g, '$1 ')}`, e164: `+336${digits}` };
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
 }
 
 test.use({ storageState: authFile('agent'), viewport: { width: 1024, height: 768 } });

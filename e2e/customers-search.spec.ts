@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { DEMO_CHANNELS } from '@/lib/seed/constants';
 import { signBody } from '../lib/channels/signature';
-import { authFile } from './fixtures';
+import { authFile, seriousViolations } from './fixtures';
 
 // An agent finds a customer from a scrap: on /customers by a misspelled name without its accents,
 // in the palette (Ctrl+K) from any page by a phone read with spaces; arrows and Enter open the
@@ -13,15 +12,6 @@ const WEB = DEMO_CHANNELS.find((c) => c.code === 'web')!;
 const BEARER = { authorization: `Bearer ${WEB.secret}` };
 
 test.use({ storageState: authFile('agent') });
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-}
 
 /** Posts a ship order for a new customer through the web channel's signed API; its order number. */
 async function orderFor(

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/seed/constants';
 
@@ -47,4 +48,16 @@ export function mainNav(page: Page) {
 export async function expectSignedIn(page: Page): Promise<void> {
   await expect(page).toHaveURL((url) => url.pathname === '/');
   await expect(mainNav(page)).toBeVisible();
+}
+
+/**
+ * The serious and critical accessibility violations axe finds (WCAG 2.1 A/AA and best practice):
+ * on the whole page, or through a builder the caller narrowed (e.g. `.exclude('iframe')`).
+ */
+export async function seriousViolations(target: Page | AxeBuilder) {
+  const builder = target instanceof AxeBuilder ? target : new AxeBuilder({ page: target });
+  const results = await builder.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
 }

@@ -1,20 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { authFile } from './fixtures';
+import { authFile, seriousViolations } from './fixtures';
 
 // The Paris manager's home: today at the store in tiles, each a link to the list it counts, the
 // same figures as those lists; in French at 1024 px; no serious accessibility violation.
 
 test.use({ storageState: authFile('manager') });
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-}
 
 function today(page: Page) {
   return page.getByRole('region', { name: 'Today at Comptoir Paris Rivoli' });

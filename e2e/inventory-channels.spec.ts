@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page, type Request } from '@playwright/test';
-import { authFile, type Role } from './fixtures';
+import { authFile, seriousViolations, type Role } from './fixtures';
 
 // Amazon.fr, on the last SKU by code: the demo seed ring-fences Zalando only, the orders specs
 // sell through the web shop, and the other inventory specs work on the SKUs with the most stock,
@@ -40,15 +39,6 @@ function channelRow(page: Page, name: string) {
 /** The Limit cell of a channel ("No limit" or a number). */
 function limitCell(page: Page, name: string) {
   return channelRow(page, name).getByRole('cell').nth(1);
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
 }
 
 test.describe.configure({ mode: 'serial' });

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { authFile, type Role } from './fixtures';
+import { authFile, seriousViolations, type Role } from './fixtures';
 
 // Demo data: the manager runs Paris (PAR) only; Lyon is LYS; the warehouse WH-ORL.
 const PARIS = 'Comptoir Paris Rivoli';
@@ -49,15 +48,6 @@ async function levelsOf(page: Page, sku: string): Promise<{ locationId: string; 
   const res = await page.request.get(`/inventory/lookup?code=${encodeURIComponent(sku)}`);
   expect(res.ok()).toBe(true);
   return ((await res.json()) as { levels: { locationId: string; code: string; onHand: number }[] }).levels;
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
 }
 
 test.describe('store manager', () => {

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { DEMO_CHANNELS } from '@/lib/seed/constants';
 import { signBody } from '../lib/channels/signature';
-import { authFile } from './fixtures';
+import { authFile, seriousViolations } from './fixtures';
 
 // The hand-over at the counter, in Paris: a ready parcel found by its code typed with a space, by
 // its order number and by the customer's name; handed over in part to a named person, after which
@@ -18,15 +17,6 @@ type FeedSku = { sku: string; priceCents: number };
 type Levels = { variantId: string; levels: { locationId: string; code: string; onHand: number }[] };
 
 test.use({ storageState: authFile('manager'), viewport: TABLET });
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-}
 
 /** Two SKUs Paris can serve three units of each. */
 async function parisSkus(request: APIRequestContext): Promise<FeedSku[]> {

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
 import { DEMO_CHANNELS, DEMO_PASSWORD } from '@/lib/seed/constants';
 import { signBody } from '../lib/channels/signature';
-import { authFile, signIn } from './fixtures';
+import { authFile, seriousViolations, signIn } from './fixtures';
 
 // Click-and-collect from end to end, as issue 11 tells it: an order posted through the channel API
 // for pickup in Paris appears live in the Paris manager's open queue, is picked and made ready;
@@ -21,15 +20,6 @@ const TABLET = { width: 1024, height: 768 };
 type FeedSku = { sku: string; priceCents: number };
 
 test.use({ storageState: authFile('manager'), viewport: TABLET });
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-}
 
 /** A SKU Paris holds at least `units` of, available to promise, with its price. */
 async function skuAtParis(request: APIRequestContext, units = 1): Promise<FeedSku> {

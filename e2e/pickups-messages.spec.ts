@@ -1,19 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { authFile } from './fixtures';
+import { authFile, seriousViolations } from './fixtures';
 
 // The development mailbox (Settings → Messages): the e2e server has no SMTP_URL, and renders the
-// seed's waiting messages before it starts (scripts/e2e-server.sh runs messages:send-once), so the
+// seed's waiting messages before it starts (scripts/e2e-server.sh runs jobs:once), so the
 // latest ready message is there, kept and rendered, as the customer would see it.
 
 test.use({ storageState: authFile('owner') });
-
-async function seriousViolations(builder: AxeBuilder) {
-  const results = await builder.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, targets: v.nodes.map((n) => n.target.join(' ')) }));
-}
 
 test('the mailbox lists the outbox and shows a rendered ready message, without a CSP violation or a serious axe violation', async ({
   page,

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { DEMO_CHANNELS } from '@/lib/seed/constants';
 import { signBody } from '../lib/channels/signature';
-import { authFile } from './fixtures';
+import { authFile, seriousViolations } from './fixtures';
 
 // Picking a pickup order in Paris from end to end: a line by tap, a line by scanning its barcode,
 // a unit reported damaged and the order continued without it (the refund flagged), made ready
@@ -57,15 +56,6 @@ async function openPickList(page: Page, orderId: string): Promise<string> {
   await page.getByRole('link', { name: 'Open the pick list' }).click();
   await page.waitForURL(/\/pickups\/[0-9a-f-]{36}$/);
   return page.url().split('/').at(-1)!;
-}
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
 }
 
 test.use({ storageState: authFile('manager'), viewport: { width: 1024, height: 768 } });

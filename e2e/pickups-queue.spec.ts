@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { DEMO_CHANNELS } from '@/lib/seed/constants';
 import { signBody } from '../lib/channels/signature';
-import { authFile } from './fixtures';
+import { authFile, seriousViolations } from './fixtures';
 
 // The Paris manager's pickup queue: tabs with counts, a new pickup order appearing live without a
 // reload, Lyon's queue out of reach, in French at 1024 px, and no serious accessibility violation.
@@ -12,15 +11,6 @@ const WEB = DEMO_CHANNELS.find((c) => c.code === 'web')!;
 const BEARER = { authorization: `Bearer ${WEB.secret}` };
 
 test.use({ storageState: authFile('manager') });
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-}
 
 /** A SKU Paris can promise now, with its price. */
 async function skuAtParis(request: APIRequestContext): Promise<{ sku: string; priceCents: number }> {

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
 import { DEMO_CHANNELS } from '@/lib/seed/constants';
 import { signBody } from '../lib/channels/signature';
-import { authFile } from './fixtures';
+import { authFile, seriousViolations } from './fixtures';
 
 // The customer's public tracking page (/track/<token>), signed out: a pickup order posted for Paris
 // through the signed channel API shows "being prepared" with the first name only; the Paris
@@ -15,15 +14,6 @@ const WEB = DEMO_CHANNELS.find((c) => c.code === 'web')!;
 const BEARER = { authorization: `Bearer ${WEB.secret}` };
 
 test.use({ storageState: authFile('manager'), viewport: { width: 1024, height: 768 } });
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-}
 
 /** A SKU Paris can serve now, with its price. */
 async function skuAtParis(request: APIRequestContext): Promise<{ sku: string; priceCents: number }> {

@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { DEMO_CHANNELS } from '@/lib/seed/constants';
-import { authFile } from './fixtures';
+import { authFile, seriousViolations } from './fixtures';
 
 // Settings → Stores as the owner: Toulouse's hours changed (a wrong closing time refused on its
 // field first) and click-and-collect paused; the availability API then leaves Toulouse out. A store
@@ -13,15 +12,6 @@ const BEARER = { authorization: `Bearer ${WEB.secret}` };
 const STORE = 'TLS · Comptoir Toulouse Capitole';
 
 test.use({ storageState: authFile('owner'), viewport: { width: 1024, height: 768 } });
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-}
 
 /** The stores the availability API offers a SKU at for pickup. */
 async function pickupStores(request: APIRequestContext, sku: string): Promise<string[]> {
