@@ -115,6 +115,8 @@ async function deliver(
 }
 
 /** A customer by what identifies them, for rows that point at customers (their ids differ). */
+/** A customer by their identities. Pass a qualified column (`t.customer_id`): inside the subquery a bare
+ * `customer_id` would be customer_identities' own, and every identity of the database would match. */
 const customerKey = (id: string) =>
   `(select coalesce(string_agg(ci.kind || ':' || ci.scope || ':' || ci.value, ' ' order by ci.kind, ci.value), '') from customer_identities ci where ci.customer_id = ${id}::uuid)`;
 const orderKey = (id: string) =>
@@ -139,11 +141,11 @@ const SNAPSHOT: Record<string, string> = {
   events: `select ${orderKey('order_id')} as order, type, actor_id, data from order_events`,
   customers: `select ${customerKey('c.id')} as identities, c.first_name, c.last_name, c.email, c.phone, c.order_count,
       c.lifetime_value_cents, c.last_order_at::text, c.merged_into_id from customers c`,
-  loyalty: `select ${customerKey('customer_id')} as customer, ${orderKey('order_id')} as order, points, kind, actor_id, reason
-    from loyalty_entries`,
+  loyalty: `select ${customerKey('le.customer_id')} as customer, ${orderKey('le.order_id')} as order, points, kind, actor_id, reason
+    from loyalty_entries le`,
   duplicates: `select least(a, b) as a, greatest(a, b) as b, score, reasons, status
-    from (select ${customerKey('customer_id')} as a, ${customerKey('other_customer_id')} as b, score, reasons, status
-      from customer_duplicates) d`,
+    from (select ${customerKey('cd.customer_id')} as a, ${customerKey('cd.other_customer_id')} as b, score, reasons, status
+      from customer_duplicates cd) d`,
   kpis: `select k.day::text, ch.code as channel, l.code as location, sum(k.orders)::int as orders,
       sum(k.revenue_cents)::bigint::text as revenue, sum(k.units)::int as units, sum(k.pickup_orders)::int as pickups
     from kpi_daily k join channels ch on ch.id = k.channel_id left join locations l on l.id = k.location_id
