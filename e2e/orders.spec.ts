@@ -95,11 +95,15 @@ test.describe('orders from a channel', () => {
     await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Eva Testeur');
     await expect(page.getByText(email).first()).toBeVisible();
-    const history = page.getByRole('region', { name: 'Orders of this customer' });
-    await expect(history.locator('tbody tr')).toHaveCount(1);
-    await expect(history).toContainText(number);
+    // The profile's timeline has the order once: the replay added none.
+    const placed = page
+      .getByRole('list', { name: 'Timeline of this customer' })
+      .getByRole('listitem')
+      .filter({ hasText: number });
+    await expect(placed).toHaveCount(1);
+    await expect(placed).toContainText('placed on');
 
-    await history.getByRole('link', { name: number }).click();
+    await placed.getByRole('link', { name: number }).click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText(number);
     await expect(page.getByRole('region', { name: 'Items of the order' })).toContainText(sku.sku);
     await expect(page.getByText('Order placed')).toBeVisible();

@@ -106,7 +106,8 @@ test('a Paris pickup from the API to the counter: live, picked, ready, told, tra
   const row = mailbox
     .getByRole('region', { name: 'Customer messages, newest first' })
     .getByRole('row')
-    .filter({ hasText: customer.email });
+    .filter({ hasText: customer.email })
+    .filter({ hasText: 'Kept here' });
   await expect(async () => {
     await mailbox.goto('/settings/messages');
     await expect(row.first()).toBeVisible({ timeout: 1_000 });
