@@ -79,30 +79,42 @@ export async function exportCustomerData(db: Db, actor: Actor, customerId: strin
     const [row] = await tx.select().from(customers).where(eq(customers.id, customerId));
     if (!row) throw new NotFound('Customer');
     const { searchName: _searchName, ...customer } = row;
-    const [identities, orderRows, messages, notes, loyalty, erased] = await Promise.all([
-      tx
-        .select()
-        .from(customerIdentities)
-        .where(eq(customerIdentities.customerId, customerId))
-        .orderBy(asc(customerIdentities.createdAt)),
-      tx.select().from(orders).where(eq(orders.customerId, customerId)).orderBy(desc(orders.placedAt)),
-      tx.select().from(notificationOutbox).where(messagesOf(customerId)).orderBy(asc(notificationOutbox.id)),
-      tx
-        .select()
-        .from(customerNotes)
-        .where(eq(customerNotes.customerId, customerId))
-        .orderBy(asc(customerNotes.createdAt)),
-      tx.select().from(loyaltyEntries).where(eq(loyaltyEntries.customerId, customerId)).orderBy(asc(loyaltyEntries.at)),
-      erasedAt(tx, customerId),
-    ]);
+    // One after the other: a transaction is one connection, which runs one query at a time anyway
+    // (pg 8 warns about queries sent while one runs, and pg 9 will refuse them).
+    const identities = await tx
+      .select()
+      .from(customerIdentities)
+      .where(eq(customerIdentities.customerId, customerId))
+      .orderBy(asc(customerIdentities.createdAt));
+    const orderRows = await tx
+      .select()
+      .from(orders)
+      .where(eq(orders.customerId, customerId))
+      .orderBy(desc(orders.placedAt));
+    const messages = await tx
+      .select()
+      .from(notificationOutbox)
+      .where(messagesOf(customerId))
+      .orderBy(asc(notificationOutbox.id));
+    const notes = await tx
+      .select()
+      .from(customerNotes)
+      .where(eq(customerNotes.customerId, customerId))
+      .orderBy(asc(customerNotes.createdAt));
+    const loyalty = await tx
+      .select()
+      .from(loyaltyEntries)
+      .where(eq(loyaltyEntries.customerId, customerId))
+      .orderBy(asc(loyaltyEntries.at));
+    const erased = await erasedAt(tx, customerId);
     const ids = orderRows.map((o) => o.id);
-    const [lines, pickupRows, events] = ids.length
-      ? await Promise.all([
-          tx.select().from(orderLines).where(inArray(orderLines.orderId, ids)).orderBy(asc(orderLines.lineNo)),
-          tx.select().from(pickups).where(inArray(pickups.orderId, ids)),
-          tx.select().from(orderEvents).where(inArray(orderEvents.orderId, ids)).orderBy(asc(orderEvents.id)),
-        ])
-      : [[], [], []];
+    const lines = ids.length
+      ? await tx.select().from(orderLines).where(inArray(orderLines.orderId, ids)).orderBy(asc(orderLines.lineNo))
+      : [];
+    const pickupRows = ids.length ? await tx.select().from(pickups).where(inArray(pickups.orderId, ids)) : [];
+    const events = ids.length
+      ? await tx.select().from(orderEvents).where(inArray(orderEvents.orderId, ids)).orderBy(asc(orderEvents.id))
+      : [];
     await writeAudit(tx, {
       actorId: actor.userId,
       action: 'customer.exported',
