@@ -97,6 +97,11 @@ export const pickups = pgTable(
     index('pickups_due_idx')
       .on(t.dueBy)
       .where(sql`${t.state} = 'ready'`),
+    // A store's ready parcels by hold end: the queue's Ready and Due soon tabs and the counter's
+    // lookup read one store's few hundred in order (pickups_due_idx holds every store's).
+    index('pickups_ready_due_idx')
+      .on(t.locationId, t.dueBy)
+      .where(sql`${t.state} = 'ready'`),
     // The queue's closed tabs (collected today, expired this week) by when they closed: without it
     // the counts read every parcel a store ever handed over or saw expire.
     index('pickups_closed_idx')

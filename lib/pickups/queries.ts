@@ -38,8 +38,11 @@ export function queueRules(b: QueueBounds): Record<QueueTab | 'late', SQL> {
     awaiting_transfer: sql`p.state = 'awaiting_transfer'`,
     ready: sql`p.state = 'ready'`,
     due_soon: sql`(p.state = 'ready' and p.due_by < ${b.dueSoonBy})`,
-    collected_today: sql`(p.state = 'collected' and p.collected_at >= ${b.dayStart})`,
-    expired: sql`(p.state = 'expired' and p.expired_at >= ${b.expiredSince})`,
+    // closed_at is the collected_at or expired_at of a closed parcel (transition.ts stamps both):
+    // read by it, pickups_closed_idx gives the day's or the week's range instead of every parcel the
+    // store ever closed.
+    collected_today: sql`(p.state = 'collected' and p.closed_at >= ${b.dayStart})`,
+    expired: sql`(p.state = 'expired' and p.closed_at >= ${b.expiredSince})`,
   };
 }
 
@@ -125,8 +128,8 @@ export async function getPickupQueue(
     awaiting_transfer: sql`p.awaiting_transfer_at nulls first, p.placed_at, p.id`,
     ready: sql`p.due_by, p.id`,
     due_soon: sql`p.due_by, p.id`,
-    collected_today: sql`p.collected_at desc, p.id`,
-    expired: sql`p.expired_at desc, p.id`,
+    collected_today: sql`p.closed_at desc, p.id`,
+    expired: sql`p.closed_at desc, p.id`,
   }[input.tab];
 
   const { rows } = await db.execute<{

@@ -1,0 +1,1 @@
+CREATE INDEX "pickups_ready_due_idx" ON "pickups" USING btree ("location_id","due_by") WHERE "pickups"."state" = 'ready';
