@@ -4,6 +4,8 @@ export type BenchArgs = {
   out: string;
   reseed: boolean;
   scale: number;
+  /** Size of the large data set when this run seeds it (1: 1M customers; 0.05 for a small database to develop on). */
+  seedScale: number;
   verbose: boolean;
   list: boolean;
   help: boolean;
@@ -17,6 +19,8 @@ export const USAGE = `Usage: npm run bench -- [scenario…] [options]
   --out <path>     where to write the JSON results (default: ${DEFAULT_OUT})
   --reseed         drop and re-create the bench database, then time a fresh large seed
   --scale <n>      multiply iteration counts (e.g. 0.2 for a quick run; default 1)
+  --seed-scale <n> size of the large data set when this run seeds it (default 1: 1M customers,
+                   3M orders; 0.05 seeds a small database to develop scenarios on in a minute)
   --list           print the scenarios and their goals, run nothing
   -v, --verbose    print query plans and progress
   -h, --help       this text
@@ -30,6 +34,7 @@ export function parseArgs(argv: readonly string[], knownScenarios: readonly stri
     out: DEFAULT_OUT,
     reseed: false,
     scale: 1,
+    seedScale: 1,
     verbose: false,
     list: false,
     help: false,
@@ -55,6 +60,14 @@ export function parseArgs(argv: readonly string[], knownScenarios: readonly stri
         const n = Number(text);
         if (!Number.isFinite(n) || n <= 0) throw new Error(`--scale must be a positive number, got "${text}"`);
         args.scale = n;
+        break;
+      }
+      case '--seed-scale': {
+        const text = value();
+        const n = Number(text);
+        if (!Number.isFinite(n) || n <= 0 || n > 1)
+          throw new Error(`--seed-scale must be a number in (0, 1], got "${text}"`);
+        args.seedScale = n;
         break;
       }
       case '--reseed':

@@ -83,6 +83,7 @@ describe('parseArgs', () => {
       out: DEFAULT_OUT,
       reseed: false,
       scale: 1,
+      seedScale: 1,
       verbose: false,
       list: false,
       help: false,
@@ -99,6 +100,7 @@ describe('parseArgs', () => {
     expect(args.scale).toBe(0.5);
     expect(args.reseed).toBe(true);
     expect(args.verbose).toBe(true);
+    expect(parseArgs(['--seed-scale', '0.05'], known).seedScale).toBe(0.05);
   });
 
   it('rejects unknown scenarios and options, and missing or bad values', () => {
@@ -107,5 +109,6 @@ describe('parseArgs', () => {
     expect(() => parseArgs(['--out'], known)).toThrow(/needs a value/);
     expect(() => parseArgs(['--out', '--reseed'], known)).toThrow(/needs a value/);
     expect(() => parseArgs(['--scale', '0'], known)).toThrow(/positive/);
+    expect(() => parseArgs(['--seed-scale', '2'], known)).toThrow(/seed-scale/);
   });
 });

@@ -86,7 +86,7 @@ async function main(): Promise<number> {
   };
   try {
     await migrateDatabase(handle);
-    await ensureLargeSeed(ctx, key);
+    await ensureLargeSeed(ctx, key, args.seedScale);
 
     const selected = args.scenarios.length ? SCENARIOS.filter((s) => args.scenarios.includes(s.name)) : SCENARIOS;
     const report: Report = {};
@@ -134,16 +134,20 @@ async function main(): Promise<number> {
 }
 
 /** Seeds the large data set unless it is there, and records how long it took. */
-async function ensureLargeSeed(ctx: BenchContext, key: string): Promise<void> {
+async function ensureLargeSeed(ctx: BenchContext, key: string, scale: number): Promise<void> {
   const { handle } = ctx;
-  if (await isLargeSeedPresent(handle)) {
+  if (await isLargeSeedPresent(handle, scale)) {
     console.log('Large data set present: reusing it.');
     return;
   }
-  console.log('Seeding the large data set (once per bench database; this takes a while)…');
+  console.log(
+    scale === 1
+      ? 'Seeding the large data set (once per bench database; this takes a while)…'
+      : `Seeding the large data set at scale ${scale} (a small database to develop scenarios on)…`,
+  );
   const seededAt = new Date().toISOString();
   const start = performance.now();
-  const seeded = await seedLarge(handle, { log: (line) => console.log(`  ${line}`) });
+  const seeded = await seedLarge(handle, { scale, log: (line) => console.log(`  ${line}`) });
   const seedMs = performance.now() - start;
   console.log(`Seeded in ${(seedMs / 60_000).toFixed(1)} min; VACUUM ANALYZE…`);
   const analyzeStart = performance.now();
@@ -158,6 +162,7 @@ async function ensureLargeSeed(ctx: BenchContext, key: string): Promise<void> {
     analyze_ms: Math.round(analyzeMs),
     rows,
     total_rows: totalRows,
+    ...(scale === 1 ? {} : { scale }),
   });
   console.log(`${totalRows.toLocaleString('en-US')} rows; timing recorded in bench/results/seed-timing.json`);
 }

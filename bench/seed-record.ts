@@ -15,6 +15,8 @@ export type SeedRecord = {
   analyze_ms: number;
   rows: Record<string, number>;
   total_rows: number;
+  /** seedLarge's scale when the run was given --seed-scale (absent: the full data set). */
+  scale?: number;
 };
 
 export const SEED_RECORD_FILE = 'seed-timing.json';

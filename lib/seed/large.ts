@@ -43,10 +43,18 @@ export const LARGE_SIZES = {
   locations: 50,
 } as const;
 
-/** The bench reuses a seeded database: 100k SKUs or more means the large data set is there. */
-export async function isLargeSeedPresent(handle: DbHandle): Promise<boolean> {
+/** How many products seedLarge makes at `scale` (never fewer than 250). */
+function largeProducts(scale: number): number {
+  return Math.max(250, Math.round(LARGE_SIZES.products * scale));
+}
+
+/**
+ * The bench reuses a seeded database: as many SKUs as seedLarge makes at `scale` (100k at 1) or
+ * more means the large data set is there.
+ */
+export async function isLargeSeedPresent(handle: DbHandle, scale = 1): Promise<boolean> {
   const res = await handle.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM variants`);
-  return Number(res.rows[0].n) >= LARGE_SIZES.products * LARGE_SIZES.variantsPerProduct;
+  return Number(res.rows[0].n) >= largeProducts(scale) * LARGE_SIZES.variantsPerProduct;
 }
 
 // The generator functions live in this schema for the duration of the load only.
@@ -153,7 +161,7 @@ export async function seedLarge(handle: DbHandle, opts: SeedLargeOptions = {}): 
   const now = Math.floor((opts.now ?? new Date()).getTime() / 1000) * 1000;
   const nCustomers = Math.max(1000, Math.round(LARGE_SIZES.customers * scale));
   const nOrders = Math.max(3000, Math.round(LARGE_SIZES.orders * scale));
-  const nProducts = Math.max(250, Math.round(LARGE_SIZES.products * scale));
+  const nProducts = largeProducts(scale);
   const nVariants = nProducts * LARGE_SIZES.variantsPerProduct;
   const locations = largeLocations();
   const warehouse = locations.find((l) => l.code === DEMO_WAREHOUSE_CODE)!;
