@@ -16,6 +16,21 @@ export const DUPLICATE_REASON_WEIGHT: Record<DuplicateReason, number> = {
   name_city: 40,
 };
 
+/** Two folded names this similar (pg_trgm similarity) are "a similar name": a typo, a missing accent. */
+export const NAME_SIMILARITY = 0.5;
+
+/**
+ * The name rule, shared by the full scan and the incremental one: `a` and `b` name rows with
+ * first_fold and last_fold (search_fold of each name) and search_name (the folded full name).
+ * Similar names (similarity ≥ NAME_SIMILARITY) that begin alike — the same first three letters of
+ * the first name, or of the last name — so that a typo in one of them is found, not one in both.
+ */
+export function similarNamesSql(a: string, b: string): SQL {
+  const [x, y] = [sql.raw(a), sql.raw(b)];
+  return sql`(left(${x}.first_fold, 3) = left(${y}.first_fold, 3) or left(${x}.last_fold, 3) = left(${y}.last_fold, 3))
+    and similarity(${x}.search_name, ${y}.search_name) >= ${sql.raw(String(NAME_SIMILARITY))}`;
+}
+
 /** The score of a text[] of reasons: their weights added, at most 100. */
 export function duplicateScoreSql(reasons: SQL): SQL {
   const cases = sql.join(

@@ -5,11 +5,8 @@ import { can, type Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { DomainError, Forbidden, NotFound } from '@/lib/errors';
 import type { DuplicateReason } from './duplicate-rules';
-import { recordDuplicatesSql } from './duplicate-rules';
+import { NAME_SIMILARITY, recordDuplicatesSql, similarNamesSql } from './duplicate-rules';
 import { ZDismissDuplicateInput, type DismissDuplicateInput } from './schemas';
-
-/** Two folded names this similar (pg_trgm similarity) are "a similar name": a typo, a missing accent. */
-export const NAME_SIMILARITY = 0.5;
 
 /** A customer's contacts: their profile's e-mail and phone and their identities' (not merged profiles). */
 const CONTACTS = sql`
@@ -18,40 +15,70 @@ const CONTACTS = sql`
   union select c.id, i.kind::text, i.value from customer_identities i join customers c on c.id = i.customer_id
     where i.kind in ('email', 'phone') and c.merged_into_id is null`;
 
+/** A shipping address as the name rule compares it: its folded city, and its street and postcode. */
+function foldedAddress(address: SQL): { city: SQL; address: SQL } {
+  return {
+    city: sql`search_fold(${address} ->> 'city')`,
+    address: sql`search_fold(${address} ->> 'line1') || '|' || coalesce(${address} ->> 'postalCode', '')`,
+  };
+}
+
 /** Where a customer's latest shipped order went: its folded city and address (street and postcode). */
 function lastAddress(customer: SQL): SQL {
-  return sql`(select search_fold(lo.shipping_address ->> 'city') as city,
-      search_fold(lo.shipping_address ->> 'line1') || '|' || coalesce(lo.shipping_address ->> 'postalCode', '') as address
+  const folded = foldedAddress(sql`lo.shipping_address`);
+  return sql`(select ${folded.city} as city, ${folded.address} as address
     from orders lo where lo.customer_id = ${customer} and lo.shipping_address is not null
     order by lo.placed_at desc limit 1)`;
 }
 
 /** Pairs found by name: a similar name at the same address, or in the same city. */
-const NAME_REASONS = sql`case when a.address = b.address then 'name_address' else 'name_city' end`;
+function nameReason(a: string, b: string): SQL {
+  return sql`case when ${sql.raw(a)}.address = ${sql.raw(b)}.address then 'name_address' else 'name_city' end`;
+}
 
 export type ScanResult = { pairs: number };
 
 /**
- * Finds likely duplicates among every customer, set-based (the bench's full scan): the same
- * normalized e-mail or phone (profile or identity), or a similar name (folded, trigram
- * similarity ≥ NAME_SIMILARITY) at the same address or in the same city of their latest shipped
- * order. Names are compared within blocks — same city and the same first three letters of the
- * folded first name, or of the folded last name — so that a typo in one of them is found, not
- * one in both. Pairs are recorded by recordDuplicatesSql: new ones open, open ones gain reasons,
- * dismissed ones stay dismissed.
+ * Finds likely duplicates among every customer, set-based (the full scan: the demo seed's, and a
+ * job's when the rules change): the same normalized e-mail or phone (profile or identity), or a
+ * similar name (similarNamesSql, the rule the incremental scan applies too) at the same address
+ * or in the same city of their latest shipped order. Pairs are recorded by recordDuplicatesSql:
+ * new ones open, open ones gain reasons, dismissed ones stay dismissed.
+ *
+ * Built to cost a few passes over the tables, whatever their size: the latest shipped address of
+ * every customer in one pass over the orders (not one index probe per customer); names compared as
+ * the distinct (city, first name, last name) there are — homonyms in a city are compared once, not
+ * pairwise — within blocks of the same first three letters of the first name, or of the last name,
+ * as two equi-joins (hashable, where one join on either condition would compare every pair of a city);
+ * then the customers joined back to the similar names.
  */
 export async function scanAllDuplicates(db: DbOrTx): Promise<ScanResult> {
+  const latest = foldedAddress(sql`l.shipping_address`);
+  const similarNames = (block: 'first_fold' | 'last_fold') => sql`
+    select a.city, a.first_fold as a_first, a.last_fold as a_last, a.search_name as a_name,
+      b.first_fold as b_first, b.last_fold as b_last, b.search_name as b_name
+    from names a join names b on b.city = a.city and left(b.${sql.raw(block)}, 3) = left(a.${sql.raw(block)}, 3)
+    where ${similarNamesSql('a', 'b')}`;
   const { rows } = await db.execute<{ n: number }>(sql`
     with contacts as (${CONTACTS}),
+    latest as (
+      select distinct on (o.customer_id) o.customer_id, o.shipping_address
+      from orders o where o.customer_id is not null and o.shipping_address is not null
+      order by o.customer_id, o.placed_at desc),
     addressed as (
-      select c.id, c.search_name, search_fold(c.first_name) as first_fold, search_fold(c.last_name) as last_fold, a.city, a.address
-      from customers c, lateral ${lastAddress(sql`c.id`)} a
+      select c.id, c.search_name, search_fold(c.first_name) as first_fold, search_fold(c.last_name) as last_fold,
+        ${latest.city} as city, ${latest.address} as address
+      from customers c join latest l on l.customer_id = c.id
       where c.merged_into_id is null and length(c.search_name) > 2),
+    names as (
+      select distinct city, first_fold, last_fold, search_name from addressed),
+    similar_names as (${similarNames('first_fold')} union ${similarNames('last_fold')}),
     name_pairs as (
-      select a.id as a, b.id as b, ${NAME_REASONS} as reason
-      from addressed a join addressed b on a.city = b.city and a.id < b.id
-        and (left(a.first_fold, 3) = left(b.first_fold, 3) or left(a.last_fold, 3) = left(b.last_fold, 3))
-      where similarity(a.search_name, b.search_name) >= ${NAME_SIMILARITY}),
+      select a.id as a, b.id as b, ${nameReason('a', 'b')} as reason
+      from similar_names s
+        join addressed a on a.city = s.city and a.first_fold = s.a_first and a.last_fold = s.a_last and a.search_name = s.a_name
+        join addressed b on b.city = s.city and b.first_fold = s.b_first and b.last_fold = s.b_last and b.search_name = s.b_name
+      where a.id < b.id),
     found as (
       select distinct a.customer_id as a, b.customer_id as b, a.kind as reason
       from contacts a join contacts b on a.kind = b.kind and a.value = b.value and a.customer_id < b.customer_id
@@ -64,9 +91,10 @@ export async function scanAllDuplicates(db: DbOrTx): Promise<ScanResult> {
 }
 
 /**
- * The same scan for a few customers (those whose orders just arrived): each against every other
+ * The same rules for a few customers (those whose orders just arrived): each against every other
  * customer, through the indexes (identities' unique key, the profile's phone, the folded name's
- * trigram index), so it costs per customer scanned, not per customer known.
+ * trigram index, its threshold raised to NAME_SIMILARITY so that it hands over only similar
+ * names), so it costs per customer scanned, not per customer known.
  */
 export async function scanDuplicatesOf(db: DbOrTx, customerIds: readonly string[]): Promise<ScanResult> {
   if (customerIds.length === 0) return { pairs: 0 };
@@ -74,9 +102,10 @@ export async function scanDuplicatesOf(db: DbOrTx, customerIds: readonly string[
     customerIds.map((id) => sql`${id}::uuid`),
     sql`, `,
   );
-  const { rows } = await db.execute<{ n: number }>(sql`
+  const statement = sql`
     with t as (
-      select c.id, c.search_name from customers c where c.id in (${ids}) and c.merged_into_id is null),
+      select c.id, c.search_name, search_fold(c.first_name) as first_fold, search_fold(c.last_name) as last_fold
+      from customers c where c.id in (${ids}) and c.merged_into_id is null),
     t_contacts as (
       select id as customer_id, 'email' as kind, email as value from customers where id in (select id from t) and email is not null
       union select id, 'phone', phone from customers where id in (select id from t) and phone is not null
@@ -91,21 +120,31 @@ export async function scanDuplicatesOf(db: DbOrTx, customerIds: readonly string[
       from t_contacts tc join customer_identities i on i.kind::text = tc.kind and i.scope = '' and i.value = tc.value
         join customers c on c.id = i.customer_id
       where c.merged_into_id is null),
-    t_addressed as (select t.id, t.search_name, a.city, a.address from t, lateral ${lastAddress(sql`t.id`)} a),
-    name_pairs as (
-      select a.id as a, b.id as b, ${NAME_REASONS} as reason
+    t_addressed as (select t.*, a.city, a.address from t, lateral ${lastAddress(sql`t.id`)} a),
+    candidates as (
+      -- The same expression as customers_search_name_trgm_idx (migration 0018), so the index serves %.
+      select a.id as a, a.city, a.address, o.id as b
       from t_addressed a
         join customers o on search_fold(o.first_name || ' ' || o.last_name) % a.search_name and o.merged_into_id is null
-        cross join lateral (select o.id, ba.city, ba.address from ${lastAddress(sql`o.id`)} ba) b
-      where b.city = a.city and similarity(o.search_name, a.search_name) >= ${NAME_SIMILARITY}),
+        cross join lateral (select search_fold(o.first_name) as first_fold, search_fold(o.last_name) as last_fold,
+          o.search_name) n
+      where ${similarNamesSql('a', 'n')}),
+    name_pairs as (
+      select s.a, s.b, ${nameReason('s', 'b')} as reason
+      from candidates s cross join lateral ${lastAddress(sql`s.b`)} b
+      where b.city = s.city),
     found as (
       select a, b, reason from contact_pairs where a <> b
       union select a, b, reason from name_pairs where a <> b),
     recorded as (${recordDuplicatesSql(
       sql`select least(a, b), greatest(a, b), array_agg(distinct reason order by reason) from found group by least(a, b), greatest(a, b)`,
     )} returning 1)
-    select count(*)::int as n from recorded`);
-  return { pairs: rows[0].n };
+    select count(*)::int as n from recorded`;
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(NAME_SIMILARITY)}, true)`);
+    const { rows } = await tx.execute<{ n: number }>(statement);
+    return { pairs: rows[0].n };
+  });
 }
 
 /** How far back the background scan looks at each run: runs overlap, a pair is recorded once. */
