@@ -109,6 +109,18 @@ describe('searchCustomers', () => {
     expect((await searchCustomers(handle.db, 'claire lefevre'))[0]?.id).toBe(lefevre);
   });
 
+  it('wants every word of a full name to resemble the name, and reads no name in a scrap with a digit', async () => {
+    // Each word matches, one of them misspelled: found.
+    expect((await searchCustomers(handle.db, 'Paul Dubios')).map((r) => r.id)).toEqual([dubois]);
+    // "Paul" alone would bring Pauline Duval (and every other Paul); with a surname unlike hers, not.
+    const paul = await searchCustomers(handle.db, 'Paul');
+    expect(paul.map((r) => `${r.firstName} ${r.lastName}`)).toContain('Pauline Duval');
+    expect((await searchCustomers(handle.db, 'Paul Lefevre')).map((r) => r.id)).toEqual([]);
+    // A scrap with a digit is matched as an e-mail or a reference, never as a name ("paul dubois"
+    // resembles it, but no e-mail holds it).
+    expect(await searchCustomers(handle.db, 'paul.dubois2')).toEqual([]);
+  });
+
   it('finds a phone typed with spaces, in international form or with 0033', async () => {
     for (const q of ['06 12 34 56 78', '+33 6 12 34 56 78', '0033612345678']) {
       const results = await searchCustomers(handle.db, q);

@@ -42,6 +42,8 @@ export type CustomerSearchOptions = {
 export { CUSTOMER_SEARCH_MAX_LIMIT };
 /** Trigram matching needs three characters; shorter inputs only match exact identities. */
 const FUZZY_MIN_LENGTH = 3;
+/** Words of a name query that must each resemble the name (more are ranked, not required). */
+const MAX_NAME_WORDS = 4;
 /** word_similarity threshold for names: low enough that one swapped pair of letters ("Dubios") still matches. */
 const NAME_THRESHOLD = 0.3;
 
@@ -102,17 +104,27 @@ export async function searchCustomers(
   }
   if (fuzzy && !phone && !orderNumber && !q.includes(' ')) {
     const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    // Something shaped like an e-mail ranks before names; a bare word competes with them.
+    // Something shaped like an e-mail ranks before names; a bare word competes with them. ILIKE on the
+    // column itself, so that customers_email_trgm_idx serves it (lower(email) has no index: a scan).
     const emailShaped = /[@.\d]/.test(q);
     branches.push(sql`SELECT c.id, ${sql.raw(emailShaped ? '1' : '2')}, ${sql.raw(emailShaped ? '1.0' : '0.5')}, 'email_partial', NULL, NULL
-        FROM customers c WHERE lower(c.email) LIKE ${pattern}`);
+        FROM customers c WHERE c.email ILIKE ${pattern}`);
   }
-  if (fuzzy && !email && !phone && !orderNumber) {
+  // A scrap with a digit in it is no name (an e-mail's start, a reference): names are not searched.
+  if (fuzzy && !email && !phone && !orderNumber && !/\d/.test(q)) {
     // The same expression as customers_search_name_trgm_idx (migration 0018), so the index serves <%.
-    branches.push(sql`SELECT c.id, 2, word_similarity(search_fold(${q}), search_fold(c.first_name || ' ' || c.last_name)),
-          'name', NULL, NULL
+    const name = sql`search_fold(c.first_name || ' ' || c.last_name)`;
+    // Every word typed must resemble a word of the name too: the index then hands over the names like
+    // all of them, where the whole query alone lets a first name bring every namesake ("Marie
+    // Dubios": every Marie) to be rechecked and ranked — thousands of rows in a million customers.
+    const words = q
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean)
+      .slice(0, MAX_NAME_WORDS);
+    const eachWord = words.length > 1 ? sql.join(words.map((w) => sql` AND search_fold(${w}) <% ${name}`)) : sql``;
+    branches.push(sql`SELECT c.id, 2, word_similarity(search_fold(${q}), ${name}), 'name', NULL, NULL
         FROM customers c
-        WHERE search_fold(${q}) <% search_fold(c.first_name || ' ' || c.last_name)`);
+        WHERE search_fold(${q}) <% ${name}${eachWord}`);
   }
 
   const scope = options.locationIds
