@@ -140,6 +140,12 @@ async function ensureLargeSeed(ctx: BenchContext, key: string, scale: number): P
     console.log('Large data set present: reusing it.');
     return;
   }
+  const { rows: skus } = await handle.db.execute<{ n: number }>(sql`select count(*)::int as n from variants`);
+  if (skus[0].n > 0)
+    throw new Error(
+      `${key} holds a smaller data set (${skus[0].n.toLocaleString('en-US')} SKUs) than --seed-scale ${scale} makes: ` +
+        'give the --seed-scale it was seeded with, or --reseed',
+    );
   console.log(
     scale === 1
       ? 'Seeding the large data set (once per bench database; this takes a while)…'

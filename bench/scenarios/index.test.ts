@@ -15,4 +15,11 @@ describe('the scenario registry', () => {
     expect(names.filter((n) => n.startsWith('pickups.'))).toEqual(pickups);
     expect(parseArgs([...pickups].reverse(), names).scenarios).toEqual(pickups);
   });
+
+  it('runs the customer scenarios of issue 12 last, in the order they are reported', () => {
+    const customers = ['customers.search', 'customers.profile', 'customers.merge', 'customers.duplicates'];
+    expect(names.filter((n) => n.startsWith('customers.'))).toEqual(customers);
+    expect(names.slice(-customers.length)).toEqual(customers);
+    expect(parseArgs([...customers].reverse(), names).scenarios).toEqual(customers);
+  });
 });

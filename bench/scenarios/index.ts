@@ -1,4 +1,8 @@
 import type { Scenario } from '../harness';
+import { customersDuplicates } from './customers-duplicates';
+import { customersMerge } from './customers-merge';
+import { customersProfile } from './customers-profile';
+import { customersSearch } from './customers-search';
 import { inventoryBarcode, inventoryList } from './inventory';
 import { ordersHotSku, ordersIngest, ordersList } from './orders';
 import { ordersListRecent } from './orders-list-recent';
@@ -23,4 +27,8 @@ export const SCENARIOS: readonly Scenario[] = [
   pickupsExpiry,
   pickupsLive,
   pickupsNotify,
+  customersSearch,
+  customersProfile,
+  customersMerge,
+  customersDuplicates,
 ];
