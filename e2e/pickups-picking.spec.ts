@@ -81,7 +81,7 @@ test('a Paris pickup is picked by tap and scan, a damaged unit is left out, and 
 
   // B by its barcode, as a keyboard-wedge scanner types it.
   const rowB = page.locator(`tr[data-line="${b.sku}"]`);
-  const barcode = (await rowB.locator('td').nth(2).innerText()).trim();
+  const barcode = (await rowB.locator('td').nth(3).innerText()).trim();
   const scan = page.getByRole('textbox', { name: 'Scan or type a barcode or SKU' });
   await scan.fill(barcode === '—' ? b.sku : barcode);
   await scan.press('Enter');
@@ -126,12 +126,28 @@ test('the batch pick list prints to PDF with every order, grouped by SKU and per
     { sku: a, quantity: 1 },
     { sku: b, quantity: 1 },
   ]);
+  // The manager says where A sits in the store, on its SKU page: the lists show the bin.
+  const lookup = await page.request.get(`/inventory/lookup?code=${encodeURIComponent(a.sku)}`);
+  const { variantId } = (await lookup.json()) as { variantId: string };
+  await page.goto(`/inventory/${variantId}`);
+  await page.getByRole('button', { name: 'Bin location at Comptoir Paris Rivoli' }).click();
+  const binDialog = page.getByRole('dialog', { name: 'Bin location' });
+  expect(await seriousViolations(page)).toEqual([]);
+  await binDialog.getByLabel('Bin location').fill(' R-12 ');
+  await binDialog.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Bin at Comptoir Paris Rivoli: R-12.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Stock per location' }).getByText('Bin R-12')).toBeVisible();
+  await page.screenshot({ path: 'test-results/sku-bin.png', fullPage: true });
+
   const ids = [await openPickList(page, first.id), await openPickList(page, second.id)];
+  await expect(page.locator(`tr[data-line="${a.sku}"]`).getByRole('cell').nth(1)).toHaveText('R-12');
+  await page.screenshot({ path: 'test-results/pick-list-bin.png', fullPage: true });
   await page.goto(`/pickups/print?ids=${ids.join(',')}`);
   await expect(page.getByRole('heading', { name: 'Batch pick list' })).toBeVisible();
   const bySku = page.getByRole('table', { name: 'Items to gather, by SKU' });
   await expect(bySku.getByRole('row').filter({ hasText: a.sku })).toContainText(`${first.number} ×1`);
   await expect(bySku.getByRole('row').filter({ hasText: a.sku })).toContainText(`${second.number} ×1`);
+  await expect(bySku.getByRole('row').filter({ hasText: a.sku }).getByRole('cell').first()).toHaveText('R-12');
   expect(await seriousViolations(page)).toEqual([]);
 
   // As printed: no shell, no button, both orders.

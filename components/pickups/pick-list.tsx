@@ -43,6 +43,7 @@ export type PickLineView = {
   barcode: string | null;
   productName: string;
   variantTitle: string;
+  bin: string | null;
   quantity: number;
   picked: number;
   short: number;
@@ -96,6 +97,7 @@ export function PickList({
         <TableHeader>
           <TableRow>
             <TableHead>{t('pickups.pick.product')}</TableHead>
+            <TableHead>{t('pickups.pick.bin')}</TableHead>
             <TableHead>{t('pickups.pick.sku')}</TableHead>
             <TableHead>{t('pickups.pick.barcode')}</TableHead>
             <TableHead className="text-right">{t('pickups.pick.quantity')}</TableHead>
@@ -119,6 +121,7 @@ export function PickList({
                     </Badge>
                   ) : null}
                 </TableCell>
+                <TableCell className="font-medium">{l.bin ?? '—'}</TableCell>
                 <TableCell className="font-mono">{l.sku}</TableCell>
                 <TableCell className="font-mono text-sm">{l.barcode ?? '—'}</TableCell>
                 <TableCell className="text-right tabular-nums">{l.quantity}</TableCell>

@@ -174,6 +174,9 @@ function PickupCard({
           <li key={`${item.sku}-${i}`}>
             {t('pickupQueue.card.item', { quantity: item.quantity, name: item.name, title: item.title })}{' '}
             <span className="font-mono text-xs text-muted-foreground">{item.sku}</span>
+            {item.bin ? (
+              <span className="ml-2 text-xs text-muted-foreground">{t('pickupQueue.card.bin', { bin: item.bin })}</span>
+            ) : null}
           </li>
         ))}
       </ul>

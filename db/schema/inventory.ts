@@ -32,10 +32,13 @@ export const inventoryLevels = pgTable(
     reserved: integer('reserved').notNull().default(0),
     safetyStock: integer('safety_stock').notNull().default(0),
     reorderPoint: integer('reorder_point').notNull().default(0),
+    /** Where the SKU sits at this location ("A-12", "Réserve 3"), when the store has said: pick lists read it. */
+    bin: text('bin'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.variantId, t.locationId] }),
+    check('inventory_bin_length', sql`${t.bin} is null or char_length(${t.bin}) between 1 and 24`),
     check('inventory_on_hand_nonnegative', sql`${t.onHand} >= 0`),
     check('inventory_reserved_nonnegative', sql`${t.reserved} >= 0`),
     check('inventory_reserved_within_on_hand', sql`${t.reserved} <= ${t.onHand}`),

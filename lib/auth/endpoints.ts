@@ -28,6 +28,7 @@ export const ENDPOINTS: Record<string, EndpointGuard> = {
   'action signOutAction': { permission: 'session.self' },
 
   'action adjustStockAction': { permission: 'inventory.adjust' },
+  'action setBinAction': { permission: 'inventory.adjust' },
   'action receiveStockAction': { permission: 'inventory.adjust' },
   'action importStockCsvAction': { permission: 'inventory.adjust' },
   'action createTransferAction': { permission: 'inventory.transfer' },

@@ -18,3 +18,6 @@ export const INVENTORY_SORTS = ['name', 'sku', 'onHand', 'reserved', 'available'
 
 /** The most units one quantity may say (a stock movement, a count, a channel's cap). */
 export const MAX_UNITS = 1_000_000;
+
+/** The longest bin location ("A-12", "Réserve haute 3"): db/schema's inventory_bin_length check says the same. */
+export const BIN_MAX = 24;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ADJUSTMENT_REASONS, INVENTORY_SORTS, MAX_UNITS, STOCK_STATUSES } from './constants';
+import { ADJUSTMENT_REASONS, BIN_MAX, INVENTORY_SORTS, MAX_UNITS, STOCK_STATUSES } from './constants';
 
 // The vocabularies the schemas are built from, for the server code that imports them from here.
 export { ADJUSTMENT_REASONS, INVENTORY_SORTS, STOCK_STATUSES, type AdjustmentReason } from './constants';
@@ -39,6 +39,20 @@ export const ZAdjustStockInput = z
   })
   .refine((v) => v.mode === 'set' || v.quantity !== 0, { path: ['quantity'], message: 'Enter a change other than 0.' });
 export type AdjustStockInput = z.infer<typeof ZAdjustStockInput>;
+
+/** Where a SKU sits at a location; blank clears it. */
+export const ZSetBinInput = z.object({
+  variantId: z.uuid(),
+  locationId: z.uuid(),
+  bin: z
+    .string()
+    .trim()
+    .max(BIN_MAX, { message: `A bin location has at most ${BIN_MAX} characters.` })
+    .nullable()
+    // Blank or null clears it; parsing what it gave gives the same (the browser parses, then the server).
+    .transform((v) => v?.replace(/\s+/g, ' ') || null),
+});
+export type SetBinInput = z.infer<typeof ZSetBinInput>;
 
 export const ZReceiveStockInput = z.object({
   locationId: z.uuid(),

@@ -1,6 +1,16 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { customers, locations, orderLines, orders, pickupLines, pickups, products, variants } from '@/db/schema';
+import {
+  customers,
+  inventoryLevels,
+  locations,
+  orderLines,
+  orders,
+  pickupLines,
+  pickups,
+  products,
+  variants,
+} from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { Forbidden, NotFound } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/config';
@@ -16,6 +26,8 @@ export type PickListLine = {
   productName: string;
   /** The variant in full: size, colour… as the catalogue names it. */
   variantTitle: string;
+  /** Where the SKU sits at the pickup's store (inventory_levels.bin), when the store has said. */
+  bin: string | null;
   quantity: number;
   picked: number;
   short: number;
@@ -115,6 +127,7 @@ async function pickLinesOf(db: DbOrTx, of: { pickupId: string; orderId: string }
             barcode: variants.barcode,
             productName: products.name,
             variantTitle: variants.title,
+            bin: inventoryLevels.bin,
             quantity: orderLines.quantity,
             picked: sql<number>`coalesce(${pickupLines.quantityPicked}, 0)`.mapWith(Number),
             short: sql<number>`coalesce(${pickupLines.quantityShort}, 0)`.mapWith(Number),
@@ -125,6 +138,13 @@ async function pickLinesOf(db: DbOrTx, of: { pickupId: string; orderId: string }
           .innerJoin(products, eq(products.id, variants.productId))
           .innerJoin(pickups, eq(pickups.orderId, orderLines.orderId))
           .leftJoin(pickupLines, and(eq(pickupLines.pickupId, pickups.id), eq(pickupLines.orderLineId, orderLines.id)))
+          .leftJoin(
+            inventoryLevels,
+            and(
+              eq(inventoryLevels.variantId, orderLines.variantId),
+              eq(inventoryLevels.locationId, pickups.locationId),
+            ),
+          )
           .where(inArray(orderLines.orderId, [...byOrder.keys()]))
           .orderBy(asc(orderLines.orderId), asc(orderLines.lineNo));
   const out = new Map<string, PickListLine[]>();
@@ -153,6 +173,7 @@ export type BatchPickList = {
     barcode: string | null;
     productName: string;
     variantTitle: string;
+    bin: string | null;
     toPick: number;
     orders: { number: string; quantity: number }[];
   }[];
@@ -165,7 +186,7 @@ export const MAX_BATCH = 100;
  * A printable batch pick list: the given pickups, or those of one store in one state (oldest
  * first), limited to the stores the actor may view (others are left out, never shown), at most
  * MAX_BATCH. Grouped by SKU (what to gather, with the orders each unit goes to, units still to
- * pick) and by order.
+ * pick), walked bin by bin (SKUs without a bin last, then by SKU), and by order.
  */
 export async function getBatchPickList(
   db: DbOrTx,
@@ -227,6 +248,7 @@ export async function getBatchPickList(
         barcode: l.barcode,
         productName: l.productName,
         variantTitle: l.variantTitle,
+        bin: l.bin,
         toPick: 0,
         orders: [],
       };
@@ -238,6 +260,18 @@ export async function getBatchPickList(
   return {
     store: store ?? null,
     orders: orderList,
-    bySku: [...bySku.values()].sort((a, b) => a.sku.localeCompare(b.sku)),
+    bySku: [...bySku.values()].sort(byBinThenSku),
   };
+}
+
+/** The picking walk: bins in their natural order ("A-2" before "A-10"), SKUs without one last. */
+const binOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+function byBinThenSku(a: { bin: string | null; sku: string }, b: { bin: string | null; sku: string }): number {
+  if (a.bin !== b.bin) {
+    if (a.bin === null) return 1;
+    if (b.bin === null) return -1;
+    const c = binOrder.compare(a.bin, b.bin);
+    if (c !== 0) return c;
+  }
+  return a.sku.localeCompare(b.sku);
 }

@@ -21,9 +21,12 @@ import { vatIncludedCents } from '@/lib/orders/tax';
 import { renderOutboxMessage } from '@/lib/messages/render';
 import { SEED_INVARIANTS } from '@/lib/seed/invariants';
 import { level, makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
+import { setBin } from '@/lib/inventory/set-bin';
 import { acceptPartialOrder, reducedAmounts } from './accept-partial';
 import { finishPicking } from './finish-picking';
 import { pickLine, scanPickLine } from './pick-line';
+import { getBatchPickList, getPickListForActor } from './pick-queries';
+import { getPickupQueue } from './queries';
 import { readPickLines } from './pick-lines';
 import { listRerouteStores, reroutePickup } from './reroute-pickup';
 import { shipInstead } from './ship-instead';
@@ -416,6 +419,39 @@ describe('picking a pickup order', () => {
     expect(await timelineTypes(orderId)).toEqual(
       expect.arrayContaining(['pick_short', 'awaiting_transfer', 'short_transfer']),
     );
+  });
+
+  it('shows where each SKU sits at the store and walks the batch bin by bin, SKUs without a bin last', async () => {
+    const sku = (code: string) => w.skus.find((v) => v.sku === code)!.id;
+    await setBin(handle.db, w.manager, { variantId: sku('PULL-M'), locationId: w.paris, bin: 'A-10' });
+    await setBin(handle.db, w.manager, { variantId: sku('PULL-S'), locationId: w.paris, bin: 'A-2' });
+    // A bin at another store is not this store's.
+    await setBin(handle.db, w.owner, { variantId: sku('PULL-L'), locationId: w.lyon, bin: 'Z-1' });
+    const first = await placePickup('PAR', [1, 1, 1]);
+    const second = await placePickup(
+      'PAR',
+      [2, 0, 1].map((q) => q || 1),
+    );
+
+    const list = await getPickListForActor(handle.db, w.manager, first.pickupId);
+    expect(list.lines.map((l) => [l.sku, l.bin])).toEqual([
+      ['PULL-S', 'A-2'],
+      ['PULL-M', 'A-10'],
+      ['PULL-L', null],
+    ]);
+    const batch = await getBatchPickList(handle.db, w.manager, { ids: [first.pickupId, second.pickupId] });
+    expect(batch.bySku.map((g) => [g.bin, g.sku, g.toPick])).toEqual([
+      ['A-2', 'PULL-S', 3],
+      ['A-10', 'PULL-M', 2],
+      [null, 'PULL-L', 2],
+    ]);
+    const queue = await getPickupQueue(handle.db, w.manager, { locationId: w.paris, tab: 'to_pick', now: AT });
+    const card = queue.cards.find((c) => c.pickupId === first.pickupId)!;
+    expect(card.items.map((i) => [i.sku, i.bin])).toEqual([
+      ['PULL-S', 'A-2'],
+      ['PULL-M', 'A-10'],
+      ['PULL-L', null],
+    ]);
   });
 
   it('leaves the stock, the ledger and the seed’s invariants consistent', async () => {

@@ -148,8 +148,10 @@ export async function getPickupQueue(
   }>(sql`
     select p.id as "pickupId", o.id as "orderId", o.number as "orderNumber", p.state,
       nullif(trim(concat_ws(' ', c.first_name, c.last_name)), '') as "customerName",
-      (select json_agg(json_build_object('sku', l.sku, 'name', pr.name, 'title', v.title, 'quantity', l.quantity) order by l.line_no)
+      (select json_agg(json_build_object('sku', l.sku, 'name', pr.name, 'title', v.title, 'quantity', l.quantity,
+          'bin', il.bin) order by l.line_no)
        from order_lines l join variants v on v.id = l.variant_id join products pr on pr.id = v.product_id
+       left join inventory_levels il on il.variant_id = l.variant_id and il.location_id = p.location_id
        where l.order_id = o.id) as items,
       to_char(p.placed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "placedAt",
       to_char(p.due_by at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "dueBy",

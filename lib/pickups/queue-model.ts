@@ -29,7 +29,8 @@ export type QueueCard = {
   orderNumber: string;
   state: PickupState;
   customerName: string;
-  items: { sku: string; name: string; title: string; quantity: number }[];
+  /** `bin`: where the SKU sits in the store, when it has said (inventory_levels.bin). */
+  items: { sku: string; name: string; title: string; quantity: number; bin: string | null }[];
   placedAt: string;
   /** When the store promised it ready (not yet ready), from its preparation time and opening hours. */
   promisedAt: string | null;

@@ -4,6 +4,7 @@ import { getI18n } from '@/lib/next/i18n';
 import type { SkuView } from '@/lib/inventory/queries/sku-detail';
 import { isLowStock } from '@/lib/inventory/rules';
 import { AdjustDialog } from '../adjust-dialog';
+import { BinDialog } from './bin-dialog';
 import { EmptyNote } from './empty-note';
 
 /**
@@ -70,6 +71,11 @@ export async function StockLevels({
                     <div className="font-medium">{l.name}</div>
                     <div className="mt-0.5 flex flex-wrap items-center gap-2">
                       <span className="font-mono text-xs text-muted-foreground">{l.code}</span>
+                      {l.bin ? (
+                        <span className="text-xs text-muted-foreground">
+                          {t('inventory.bin.shown', { bin: l.bin })}
+                        </span>
+                      ) : null}
                       {l.available === 0 ? (
                         <Badge variant="problem">{t('inventory.status.out')}</Badge>
                       ) : low ? (
@@ -97,13 +103,21 @@ export async function StockLevels({
                   ) : null}
                   <TableCell className="whitespace-nowrap py-1.5 text-right">
                     {adjustableLocationIds.has(l.locationId) ? (
-                      <AdjustDialog
-                        variantId={detail.variantId}
-                        sku={detail.sku}
-                        location={{ id: l.locationId, code: l.code, name: l.name }}
-                        onHand={l.onHand}
-                        reserved={l.reserved}
-                      />
+                      <div className="flex justify-end gap-1">
+                        <BinDialog
+                          variantId={detail.variantId}
+                          sku={detail.sku}
+                          location={{ id: l.locationId, name: l.name }}
+                          bin={l.bin}
+                        />
+                        <AdjustDialog
+                          variantId={detail.variantId}
+                          sku={detail.sku}
+                          location={{ id: l.locationId, code: l.code, name: l.name }}
+                          onHand={l.onHand}
+                          reserved={l.reserved}
+                        />
+                      </div>
                     ) : null}
                   </TableCell>
                 </TableRow>

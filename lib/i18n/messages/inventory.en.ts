@@ -192,6 +192,21 @@ export const inventoryEn = {
       transfer_over: 'Over on receipt',
       transfer_cancelled: 'Transfer cancelled',
     },
+    bin: {
+      edit: 'Bin',
+      editAt: 'Bin location at {location}',
+      shown: 'Bin {bin}',
+      title: 'Bin location',
+      description:
+        'Where {sku} sits at {location}: pick lists and the pickup queue show it, and batch pick lists walk the bins in order.',
+      label: 'Bin location',
+      hint: 'For instance A-12 or Back room 3. Leave blank to clear.',
+      tooLong: 'A bin location has at most {max, number} characters.',
+      submit: 'Save',
+      saving: 'Saving…',
+      saved: 'Bin at {location}: {bin}.',
+      cleared: 'Bin at {location} cleared.',
+    },
     adjust: {
       title: 'Adjust stock',
       description: '{sku} at {location}: {onHand} on hand, {reserved} reserved.',

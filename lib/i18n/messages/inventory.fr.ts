@@ -193,6 +193,21 @@ export const inventoryFr = {
       transfer_over: 'Excédent à la réception',
       transfer_cancelled: 'Transfert annulé',
     },
+    bin: {
+      edit: 'Emplacement',
+      editAt: 'Emplacement à {location}',
+      shown: 'Emplacement {bin}',
+      title: 'Emplacement en magasin',
+      description:
+        'Où se trouve {sku} à {location} : les listes de préparation et la file des retraits l’affichent, et les listes groupées suivent les emplacements dans l’ordre.',
+      label: 'Emplacement',
+      hint: 'Par exemple A-12 ou Réserve 3. Laisser vide pour l’effacer.',
+      tooLong: 'Un emplacement compte au plus {max, number} caractères.',
+      submit: 'Enregistrer',
+      saving: 'Enregistrement…',
+      saved: 'Emplacement à {location} : {bin}.',
+      cleared: 'Emplacement à {location} effacé.',
+    },
     adjust: {
       title: 'Ajuster le stock',
       description: '{sku} à {location} : {onHand} en stock, {reserved} réservés.',

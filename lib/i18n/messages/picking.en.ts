@@ -9,6 +9,7 @@ export const pickEn = {
   product: 'Item',
   sku: 'SKU',
   barcode: 'Barcode',
+  bin: 'Bin',
   quantity: 'Qty',
   pickedHead: 'Picked',
   progress: '{picked, number} of {total, number} picked',

@@ -13,6 +13,7 @@ export const pickFr = {
   product: 'Article',
   sku: 'SKU',
   barcode: 'Code-barres',
+  bin: 'Emplacement',
   quantity: 'Qté',
   pickedHead: 'Préparé',
   progress: '{picked, number} sur {total, number} préparé(s)',

@@ -30,6 +30,7 @@ export const pickupQueueEn = {
       noCustomer: 'No customer name',
       items: 'Items',
       item: '{quantity, number} × {name} ({title})',
+      bin: 'bin {bin}',
       placed: 'Placed {age} ago',
       promised: 'Promised for {time}',
       promisedIn: 'ready in {duration}',

@@ -33,6 +33,7 @@ export const pickupQueueFr = {
       noCustomer: 'Client sans nom',
       items: 'Articles',
       item: '{quantity, number} × {name} ({title})',
+      bin: 'empl. {bin}',
       placed: 'Passée il y a {age}',
       promised: 'Promise pour {time}',
       promisedIn: 'prête dans {duration}',

@@ -73,6 +73,7 @@ export type SkuDetail = {
     safetyStock: number;
     reorderPoint: number;
     available: number;
+    bin: string | null;
   }[];
 };
 
@@ -105,6 +106,7 @@ export async function findSkuDetail(db: DbOrTx, variantId: string, locale?: Loca
       reserved: inventoryLevels.reserved,
       safetyStock: inventoryLevels.safetyStock,
       reorderPoint: inventoryLevels.reorderPoint,
+      bin: inventoryLevels.bin,
     })
     .from(inventoryLevels)
     .innerJoin(locations, eq(locations.id, inventoryLevels.locationId))

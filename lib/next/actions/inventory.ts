@@ -6,6 +6,7 @@ import { setChannelCap } from '@/lib/inventory/availability';
 import { applyCount, discardCount, recordCount, startCount } from '@/lib/inventory/counts';
 import { importStockCsv } from '@/lib/inventory/csv';
 import { receiveStock } from '@/lib/inventory/receive-stock';
+import { setBin } from '@/lib/inventory/set-bin';
 import {
   ZAdjustStockInput,
   ZCountIdInput,
@@ -14,6 +15,7 @@ import {
   ZReceiveStockInput,
   ZReceiveTransferInput,
   ZRecordCountInput,
+  ZSetBinInput,
   ZSetChannelCapInput,
   ZStartCountInput,
   ZTransferIdInput,
@@ -30,6 +32,14 @@ export const adjustStockAction = guardedAction({
   location: (input) => input.locationId,
   run: ({ actor, db }, input) => adjustStock(db, actor, input),
   revalidate: (input) => ['/inventory', `/inventory/${input.variantId}`],
+});
+
+export const setBinAction = guardedAction({
+  permission: 'inventory.adjust',
+  schema: ZSetBinInput,
+  location: (input) => input.locationId,
+  run: ({ actor, db }, input) => setBin(db, actor, input),
+  revalidate: (input) => [`/inventory/${input.variantId}`, '/pickups'],
 });
 
 export const receiveStockAction = guardedAction({

@@ -72,6 +72,7 @@ export default async function BatchPickListPage({ searchParams }: { searchParams
             <table aria-label={t('pickups.pick.batch.bySkuLabel')} className="w-full border-collapse">
               <thead>
                 <tr className="border-b border-border text-left">
+                  <th className="py-1 pr-2 font-medium">{t('pickups.pick.bin')}</th>
                   <th className="py-1 pr-2 font-medium">{t('pickups.pick.sku')}</th>
                   <th className="py-1 pr-2 font-medium">{t('pickups.pick.product')}</th>
                   <th className="py-1 pr-2 font-medium">{t('pickups.pick.barcode')}</th>
@@ -82,6 +83,7 @@ export default async function BatchPickListPage({ searchParams }: { searchParams
               <tbody>
                 {list.bySku.map((g) => (
                   <tr key={g.sku} className="border-b border-border align-top">
+                    <td className="py-1 pr-2 font-semibold">{g.bin ?? '—'}</td>
                     <td className="py-1 pr-2 font-mono">{g.sku}</td>
                     <td className="py-1 pr-2">
                       {g.productName} <span className="text-muted-foreground">· {g.variantTitle}</span>
@@ -117,6 +119,7 @@ export default async function BatchPickListPage({ searchParams }: { searchParams
                     <thead>
                       <tr className="border-b border-border text-left">
                         <th className="w-10 py-1 font-medium">{t('pickups.pick.batch.check')}</th>
+                        <th className="py-1 pr-2 font-medium">{t('pickups.pick.bin')}</th>
                         <th className="py-1 pr-2 font-medium">{t('pickups.pick.sku')}</th>
                         <th className="py-1 pr-2 font-medium">{t('pickups.pick.product')}</th>
                         <th className="py-1 text-right font-medium">{t('pickups.pick.quantity')}</th>
@@ -128,6 +131,7 @@ export default async function BatchPickListPage({ searchParams }: { searchParams
                           <td className="py-1">
                             <span aria-hidden className="inline-block size-4 border border-foreground" />
                           </td>
+                          <td className="py-1 pr-2">{l.bin ?? '—'}</td>
                           <td className="py-1 pr-2 font-mono">{l.sku}</td>
                           <td className="py-1 pr-2">
                             {l.productName} <span className="text-muted-foreground">· {l.variantTitle}</span>

@@ -1,0 +1,2 @@
+ALTER TABLE "inventory_levels" ADD COLUMN "bin" text;--> statement-breakpoint
+ALTER TABLE "inventory_levels" ADD CONSTRAINT "inventory_bin_length" CHECK ("inventory_levels"."bin" is null or char_length("inventory_levels"."bin") between 1 and 24);
