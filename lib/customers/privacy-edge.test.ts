@@ -3,22 +3,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { useDatabaseInThisProcess, type DbHandle } from '@/db/client';
 import { channels, customers, orders } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
-import { can, type Actor, type Permission } from '@/lib/auth/permissions';
-import { Forbidden } from '@/lib/errors';
 import { ingestOrder } from '@/lib/orders/ingest-order';
 import { ZIngestOrderInput } from '@/lib/orders/schemas';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
+import { signIn } from '@/lib/testing/session';
 
-// The session is Auth.js's cookie, which a test has not got: the signed-in actor is set here, and
-// requireActor keeps its rule (signed out, or without the right: Forbidden). Everything else is real.
-let signedIn: Actor | null = null;
-vi.mock('@/lib/next/session', () => ({
-  requireActor: async (permission: Permission, locationId?: string) => {
-    if (!signedIn) throw new Forbidden('Please sign in again.');
-    if (!can(signedIn, permission, locationId)) throw new Forbidden();
-    return signedIn;
-  },
-}));
+// The session is Auth.js's cookie, which a test has not got: the signed-in staff member is set here.
+vi.mock('@/lib/next/session', () => import('@/lib/testing/session'));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 const { GET } = await import('@/app/(backoffice)/customers/[id]/export/route');
 const { eraseCustomerAction } = await import('@/lib/next/actions/customer-privacy');
@@ -55,7 +46,7 @@ function exportOf(id: string) {
 
 describe('GET /customers/[id]/export', () => {
   it('sends an agent the JSON as an attachment named with the id and the date', async () => {
-    signedIn = w.agent;
+    signIn(w.agent);
     const response = await exportOf(customerId);
     expect(response.status).toBe(200);
     const date = new Date().toISOString().slice(0, 10);
@@ -68,11 +59,11 @@ describe('GET /customers/[id]/export', () => {
   });
 
   it('refuses a manager (even of the store) and a signed-out caller, and answers 404 for an unknown id', async () => {
-    signedIn = w.manager;
+    signIn(w.manager);
     expect((await exportOf(customerId)).status).toBe(403);
-    signedIn = null;
+    signIn(null);
     expect((await exportOf(customerId)).status).toBe(403);
-    signedIn = w.owner;
+    signIn(w.owner);
     expect((await exportOf('not-a-uuid')).status).toBe(404);
   });
 });
@@ -80,13 +71,13 @@ describe('GET /customers/[id]/export', () => {
 describe('eraseCustomerAction', () => {
   it('refuses an agent and a manager, a wrong confirmation and a malformed input, then erases for the owner', async () => {
     for (const actor of [w.agent, w.manager]) {
-      signedIn = actor;
+      signIn(actor);
       expect(await eraseCustomerAction({ customerId, confirmation: 'ERASE' })).toMatchObject({
         ok: false,
         code: 'forbidden',
       });
     }
-    signedIn = w.owner;
+    signIn(w.owner);
     expect(await eraseCustomerAction({ customerId, confirmation: 'ERASER' })).toMatchObject({
       ok: false,
       code: 'validation_failed',

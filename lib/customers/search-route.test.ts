@@ -2,23 +2,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { useDatabaseInThisProcess, type DbHandle } from '@/db/client';
 import { channels } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
-import { can, type Actor, type Permission } from '@/lib/auth/permissions';
-import { Forbidden } from '@/lib/errors';
 import { ingestOrder } from '@/lib/orders/ingest-order';
 import { ZIngestOrderInput } from '@/lib/orders/schemas';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
+import { signIn } from '@/lib/testing/session';
 import type { CustomerSearchHit } from './search';
 
-// The session is Auth.js's cookie, which a test has not got: the signed-in actor is set here, and
-// requireActor keeps its rule (signed out, or without the right: Forbidden). Everything else is real.
-let signedIn: Actor | null = null;
-vi.mock('@/lib/next/session', () => ({
-  requireActor: async (permission: Permission, locationId?: string) => {
-    if (!signedIn) throw new Forbidden('Please sign in again.');
-    if (!can(signedIn, permission, locationId)) throw new Forbidden();
-    return signedIn;
-  },
-}));
+// The session is Auth.js's cookie, which a test has not got: the signed-in staff member is set here.
+vi.mock('@/lib/next/session', () => import('@/lib/testing/session'));
 vi.mock('@/lib/next/i18n', () => ({ getI18n: () => Promise.resolve({ locale: 'fr' }) }));
 const { GET } = await import('@/app/api/backoffice/customers/search/route');
 
@@ -59,7 +50,7 @@ async function search(query: string) {
 
 describe('GET /api/backoffice/customers/search', () => {
   it('finds a customer from a phone typed with spaces, with the reason, for an agent', async () => {
-    signedIn = w.agent;
+    signIn(w.agent);
     const { status, body } = await search(new URLSearchParams({ q: '06 12 34 56 78' }).toString());
     expect(status).toBe(200);
     expect(body.results).toHaveLength(1);
@@ -75,7 +66,7 @@ describe('GET /api/backoffice/customers/search', () => {
   });
 
   it('finds a name typed without its accents, for the owner', async () => {
-    signedIn = w.owner;
+    signIn(w.owner);
     const { status, body } = await search('q=lefevre&limit=5');
     expect(status).toBe(200);
     expect(body.results.map((r) => r.lastName)).toEqual(['Lefèvre']);
@@ -83,30 +74,30 @@ describe('GET /api/backoffice/customers/search', () => {
   });
 
   it('answers an empty list when nothing matches', async () => {
-    signedIn = w.agent;
+    signIn(w.agent);
     const { status, body } = await search('q=zzzzqqq');
     expect(status).toBe(200);
     expect(body.results).toEqual([]);
   });
 
   it('lets the Paris manager find a customer who ordered in Paris, not one who never did', async () => {
-    signedIn = w.manager;
+    signIn(w.manager);
     expect((await search('q=lefevre')).body.results.map((r) => r.lastName)).toEqual(['Lefèvre']);
-    signedIn = { ...w.manager, locationIds: [w.lyon] };
+    signIn({ ...w.manager, locationIds: [w.lyon] });
     const { status, body } = await search('q=lefevre');
     expect(status).toBe(200);
     expect(body.results).toEqual([]);
-    signedIn = { ...w.manager, locationIds: [] };
+    signIn({ ...w.manager, locationIds: [] });
     expect((await search('q=lefevre')).status).toBe(403);
   });
 
   it('refuses a signed-out caller (403), before reading the query', async () => {
-    signedIn = null;
+    signIn(null);
     expect((await search('')).status).toBe(403);
   });
 
   it('answers a 400 saying what to give for a missing, blank or too long query, or a bad limit', async () => {
-    signedIn = w.agent;
+    signIn(w.agent);
     for (const query of [
       '',
       'q=%20%20',

@@ -1,55 +1,34 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { channels, inventoryLevels, locations, pickups } from '@/db/schema';
+import { inventoryLevels, locations } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { createTransfer, shipTransfer } from '@/lib/inventory/transfers';
-import { ingestOrder } from '@/lib/orders/ingest-order';
-import { ZIngestOrderInput } from '@/lib/orders/schemas';
 import { expirePickups } from '@/lib/pickups/expire-pickups';
 import { markReady } from '@/lib/pickups/mark-ready';
 import { getPickupQueue } from '@/lib/pickups/queries';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
+import { addWebChannel, placePickupOrder, setPickupSchedule, type Channel } from '@/lib/testing/orders';
 import { recordStatements } from '@/lib/testing/statements';
 import { getStoresToday } from './store-today';
 
 let handle: DbHandle;
 let w: InventoryWorld;
-let web: typeof channels.$inferSelect;
-let n = 0;
+let web: Channel;
 // Wednesday 2 December 2026, 23:30 UTC: already Thursday 00:30 in Paris, so Paris's "today" began
 // at 23:00 UTC. The store: Monday–Saturday 10:00–19:00, two hours to prepare, three days' hold.
 const NOW = new Date('2026-12-02T23:30:00Z');
-const HOURS = Object.fromEntries(['1', '2', '3', '4', '5', '6'].map((d) => [d, [['10:00', '19:00']]]));
 
 beforeAll(async () => {
   handle = await createTestDatabase();
   w = await makeInventoryWorld(handle.db, { stock: 50 });
-  [web] = await handle.db.insert(channels).values({ code: 'web', name: 'Web', kind: 'web' }).returning();
-  await handle.db
-    .update(locations)
-    .set({ openingHours: HOURS, preparationMinutes: 120, holdDays: 3 })
-    .where(eq(locations.id, w.paris));
+  web = await addWebChannel(handle.db);
+  await setPickupSchedule(handle.db, w.paris);
 });
 afterAll(() => handle.close());
 
 async function place(placedAt: string, store = 'PAR') {
-  n += 1;
-  const r = await ingestOrder(
-    handle.db,
-    web,
-    ZIngestOrderInput.parse({
-      externalId: `H-${n}`,
-      placedAt,
-      currency: 'EUR',
-      customer: { email: `h${n}@example.fr`, firstName: 'Claire', lastName: 'Martin' },
-      lines: [{ sku: 'PULL-M', quantity: 1, unitPriceCents: 5000 }],
-      fulfilment: { type: 'pickup', locationCode: store },
-      totals: { subtotalCents: 5000, totalCents: 5000 },
-    }),
-  );
-  const [p] = await handle.db.select().from(pickups).where(eq(pickups.orderId, r.order.id));
-  return p.id;
+  return (await placePickupOrder(handle.db, web, { placedAt, store })).pickupId;
 }
 
 async function reorderPoint(sku: string, locationId: string, point: number) {

@@ -1,23 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { useDatabaseInThisProcess, type DbHandle } from '@/db/client';
 import { createTestDatabase } from '@/db/testing';
-import { can, type Actor, type Permission } from '@/lib/auth/permissions';
-import { Forbidden } from '@/lib/errors';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
+import { signIn } from '@/lib/testing/session';
 import { announce } from './announce';
 import { liveHubFor } from './hub';
 import { liveTopic } from './topics';
 
-// The session is Auth.js's cookie, which a test has not got: the signed-in actor is set here, and
-// requireActor keeps its rule (signed out, or without the right: Forbidden).
-let signedIn: Actor | null = null;
-vi.mock('@/lib/next/session', () => ({
-  requireActor: async (permission: Permission) => {
-    if (!signedIn) throw new Forbidden('Please sign in again.');
-    if (!can(signedIn, permission)) throw new Forbidden();
-    return signedIn;
-  },
-}));
+// The session is Auth.js's cookie, which a test has not got: the signed-in staff member is set here.
+vi.mock('@/lib/next/session', () => import('@/lib/testing/session'));
 const { GET } = await import('@/app/api/backoffice/live/route');
 
 let handle: DbHandle;
@@ -53,7 +44,7 @@ async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, text: 
 
 describe('GET /api/backoffice/live', () => {
   it('refuses a manager another store’s queue, with a message', async () => {
-    signedIn = w.manager;
+    signIn(w.manager);
     const res = await get(liveTopic.pickups(w.lyon));
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({
@@ -62,12 +53,12 @@ describe('GET /api/backoffice/live', () => {
   });
 
   it('refuses an agent the pickup queue, which is not theirs to see', async () => {
-    signedIn = w.agent;
+    signIn(w.agent);
     expect((await get(liveTopic.pickups(w.paris))).status).toBe(403);
   });
 
   it('refuses a topic it does not know, with a message', async () => {
-    signedIn = w.owner;
+    signIn(w.owner);
     for (const topic of ['', 'pickups:', 'pickups:PAR', `kpis:${w.paris}`, `pickups:${w.paris}:x`]) {
       const res = await get(topic);
       expect(res.status, topic).toBe(400);
@@ -76,12 +67,12 @@ describe('GET /api/backoffice/live', () => {
   });
 
   it('refuses a signed-out caller before reading the topic', async () => {
-    signedIn = null;
+    signIn(null);
     expect((await get('nonsense')).status).toBe(403);
   });
 
   it('streams the manager’s own queue: ready, then each announcement, and lets go when the browser leaves', async () => {
-    signedIn = w.manager;
+    signIn(w.manager);
     const topic = liveTopic.pickups(w.paris);
     const abort = new AbortController();
     const res = await get(topic, abort.signal);

@@ -1,38 +1,25 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { useDatabaseInThisProcess, type DbHandle } from '@/db/client';
-import { channels, orders, pickups, inventoryMovements } from '@/db/schema';
+import { orders, pickups, inventoryMovements } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
-import { can, type Actor, type Permission } from '@/lib/auth/permissions';
-import { Forbidden } from '@/lib/errors';
-import { ingestOrder } from '@/lib/orders/ingest-order';
-import { ZIngestOrderInput } from '@/lib/orders/schemas';
+import type { Actor } from '@/lib/auth/permissions';
 import { level, makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
+import { addWebChannel, placePickupOrder, type Channel } from '@/lib/testing/orders';
+import { actingAs, signIn } from '@/lib/testing/session';
 import { formatPickupCode } from './code-format';
 import type { LookupResult } from './lookup';
 import { markReady } from './mark-ready';
 
-// The counter's edge: the hand-over action and the search route, with the session set by the test
-// (Auth.js's cookie is not here) and everything else real. `as` gives each of two concurrent calls
-// its own signed-in staff member; otherwise `signedIn` is the caller.
-const as = new AsyncLocalStorage<Actor>();
-const state = { signedIn: null as Actor | null };
-vi.mock('@/lib/next/session', () => ({
-  requireActor: async (permission: Permission, locationId?: string) => {
-    const actor = as.getStore() ?? state.signedIn;
-    if (!actor) throw new Forbidden('Please sign in again.');
-    if (!can(actor, permission, locationId)) throw new Forbidden();
-    return actor;
-  },
-}));
+// The session is Auth.js's cookie, which a test has not got: the signed-in staff member is set here.
+vi.mock('@/lib/next/session', () => import('@/lib/testing/session'));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 const { collectPickupAction } = await import('@/lib/next/actions/pickups');
 const { GET } = await import('@/app/(backoffice)/pickups/counter/lookup/route');
 
 let handle: DbHandle;
 let w: InventoryWorld;
-let web: typeof channels.$inferSelect;
+let web: Channel;
 let lyonManager: Actor;
 let n = 0;
 
@@ -40,7 +27,7 @@ beforeAll(async () => {
   handle = await createTestDatabase();
   useDatabaseInThisProcess(handle);
   w = await makeInventoryWorld(handle.db, { stock: 50 });
-  [web] = await handle.db.insert(channels).values({ code: 'web', name: 'Web', kind: 'web' }).returning();
+  web = await addWebChannel(handle.db);
   lyonManager = { ...w.manager, locationIds: [w.lyon] };
 });
 afterAll(() => handle?.close());
@@ -48,31 +35,17 @@ afterAll(() => handle?.close());
 /** A pickup order at a store (2 × PULL-M, 1 × PULL-S), made ready: its ids, number and code. */
 async function ready(store = 'PAR') {
   n += 1;
-  const r = await ingestOrder(
-    handle.db,
-    web,
-    ZIngestOrderInput.parse({
-      externalId: `C-${n}`,
-      placedAt: new Date().toISOString(),
-      currency: 'EUR',
-      customer: { email: `c${n}@example.fr`, firstName: 'Hélène', lastName: `Comptoir${n}` },
-      lines: [
-        { sku: 'PULL-M', quantity: 2, unitPriceCents: 5000 },
-        { sku: 'PULL-S', quantity: 1, unitPriceCents: 5000 },
-      ],
-      fulfilment: { type: 'pickup', locationCode: store },
-      totals: { subtotalCents: 15000, totalCents: 15000 },
-    }),
-  );
-  const [p] = await handle.db.select().from(pickups).where(eq(pickups.orderId, r.order.id));
-  const m = await markReady(handle.db, w.owner, { pickupId: p.id });
-  return {
-    orderId: r.order.id,
-    number: r.order.number,
-    pickupId: p.id,
-    code: m.pickup.code!,
-    lastName: `Comptoir${n}`,
-  };
+  const lastName = `Comptoir${n}`;
+  const placed = await placePickupOrder(handle.db, web, {
+    store,
+    customer: { firstName: 'Hélène', lastName },
+    lines: [
+      { sku: 'PULL-M', quantity: 2 },
+      { sku: 'PULL-S', quantity: 1 },
+    ],
+  });
+  const m = await markReady(handle.db, w.owner, { pickupId: placed.pickupId });
+  return { ...placed, code: m.pickup.code!, lastName };
 }
 
 const pickupOf = async (id: string) => (await handle.db.select().from(pickups).where(eq(pickups.id, id)))[0];
@@ -85,13 +58,13 @@ function lookup(query: string) {
 describe('collectPickupAction', () => {
   it('refuses the Lyon manager a Paris parcel and an agent, changing nothing', async () => {
     const p = await ready();
-    state.signedIn = lyonManager;
+    signIn(lyonManager);
     expect(await collectPickupAction({ pickupId: p.pickupId, code: p.code })).toMatchObject({
       ok: false,
       code: 'forbidden',
       message: expect.stringMatching(/your stores/),
     });
-    state.signedIn = w.agent;
+    signIn(w.agent);
     expect(await collectPickupAction({ pickupId: p.pickupId, code: p.code })).toMatchObject({
       ok: false,
       code: 'forbidden',
@@ -101,7 +74,7 @@ describe('collectPickupAction', () => {
 
   it('answers bad input with its field, a wrong code and nothing handed over with a refusal', async () => {
     const p = await ready();
-    state.signedIn = w.manager;
+    signIn(w.manager);
     expect(await collectPickupAction({ pickupId: 'nope', code: p.code })).toMatchObject({
       ok: false,
       code: 'validation_failed',
@@ -136,7 +109,7 @@ describe('collectPickupAction', () => {
 
   it('lets the Paris manager hand over part of a parcel to a named person: stock, ledger and order follow', async () => {
     const p = await ready();
-    state.signedIn = w.manager;
+    signIn(w.manager);
     const before = {
       m: await level(handle.db, sku('PULL-M'), w.paris),
       s: await level(handle.db, sku('PULL-S'), w.paris),
@@ -196,8 +169,8 @@ describe('collectPickupAction', () => {
     for (let round = 0; round < 3; round++) {
       const p = await ready();
       const results = await Promise.all([
-        as.run(w.owner, () => collectPickupAction({ pickupId: p.pickupId, code: p.code })),
-        as.run(w.manager, () => collectPickupAction({ pickupId: p.pickupId, code: p.code })),
+        actingAs(w.owner, () => collectPickupAction({ pickupId: p.pickupId, code: p.code })),
+        actingAs(w.manager, () => collectPickupAction({ pickupId: p.pickupId, code: p.code })),
       ]);
       const won = results.filter((r) => r.ok);
       const lost = results.filter((r) => !r.ok);
@@ -227,7 +200,7 @@ describe('collectPickupAction', () => {
 describe('GET /pickups/counter/lookup', () => {
   it('finds a Paris parcel by code with a space, order number and name for the Paris manager', async () => {
     const p = await ready();
-    state.signedIn = w.manager;
+    signIn(w.manager);
     for (const q of [formatPickupCode(p.code), p.number, p.lastName.toLowerCase()]) {
       const res = await lookup(`location=${w.paris}&q=${encodeURIComponent(q)}`);
       expect(res.status, q).toBe(200);
@@ -243,13 +216,13 @@ describe('GET /pickups/counter/lookup', () => {
 
   it('refuses the Lyon manager at Paris, an agent, a signed-out caller, and a bad query with a 400', async () => {
     const p = await ready();
-    state.signedIn = lyonManager;
+    signIn(lyonManager);
     expect((await lookup(`location=${w.paris}&q=${p.code}`)).status).toBe(403);
-    state.signedIn = w.agent;
+    signIn(w.agent);
     expect((await lookup(`location=${w.paris}&q=${p.code}`)).status).toBe(403);
-    state.signedIn = null;
+    signIn(null);
     expect((await lookup(`location=${w.paris}&q=${p.code}`)).status).toBe(403);
-    state.signedIn = w.manager;
+    signIn(w.manager);
     for (const q of ['', 'q=1', `location=PAR&q=${p.code}`, `location=${w.paris}&q=${'x'.repeat(201)}`]) {
       const res = await lookup(q);
       expect(res.status, q).toBe(400);

@@ -1,12 +1,9 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { channels, locations, pickups } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { Forbidden } from '@/lib/errors';
-import { ingestOrder } from '@/lib/orders/ingest-order';
-import { ZIngestOrderInput } from '@/lib/orders/schemas';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
+import { addWebChannel, placePickupOrder, setPickupSchedule, type Channel } from '@/lib/testing/orders';
 import { collectPickup } from './collect-pickup';
 import { expirePickups } from './expire-pickups';
 import { markReady } from './mark-ready';
@@ -14,43 +11,28 @@ import { getPickupQueue, listQueueStores } from './queries';
 
 let handle: DbHandle;
 let w: InventoryWorld;
-let web: typeof channels.$inferSelect;
-let n = 0;
+let web: Channel;
 // Wednesday 2 December 2026, 15:00 in Paris. The store: Monday–Saturday 10:00–19:00, two hours to prepare.
 const NOW = new Date('2026-12-02T14:00:00Z');
-const HOURS = Object.fromEntries(['1', '2', '3', '4', '5', '6'].map((d) => [d, [['10:00', '19:00']]]));
 
 beforeAll(async () => {
   handle = await createTestDatabase();
   w = await makeInventoryWorld(handle.db, { stock: 50 });
-  [web] = await handle.db.insert(channels).values({ code: 'web', name: 'Web', kind: 'web' }).returning();
-  await handle.db
-    .update(locations)
-    .set({ openingHours: HOURS, preparationMinutes: 120, holdDays: 3 })
-    .where(eq(locations.id, w.paris));
+  web = await addWebChannel(handle.db);
+  await setPickupSchedule(handle.db, w.paris);
 });
 afterAll(() => handle.close());
 
-async function place(placedAt: string, store = 'PAR', name = 'Claire') {
-  n += 1;
-  const r = await ingestOrder(
-    handle.db,
-    web,
-    ZIngestOrderInput.parse({
-      externalId: `Q-${n}`,
-      placedAt,
-      currency: 'EUR',
-      customer: { email: `q${n}@example.fr`, firstName: name, lastName: 'Martin' },
-      lines: [
-        { sku: 'PULL-M', quantity: 2, unitPriceCents: 5000 },
-        { sku: 'PULL-S', quantity: 1, unitPriceCents: 5000 },
-      ],
-      fulfilment: { type: 'pickup', locationCode: store },
-      totals: { subtotalCents: 15000, totalCents: 15000 },
-    }),
-  );
-  const [p] = await handle.db.select().from(pickups).where(eq(pickups.orderId, r.order.id));
-  return { number: r.order.number, pickupId: p.id };
+/** 2 × PULL-M and 1 × PULL-S to collect at `store`. */
+function place(placedAt: string, store = 'PAR') {
+  return placePickupOrder(handle.db, web, {
+    placedAt,
+    store,
+    lines: [
+      { sku: 'PULL-M', quantity: 2 },
+      { sku: 'PULL-S', quantity: 1 },
+    ],
+  });
 }
 
 describe('the pickup queue', () => {

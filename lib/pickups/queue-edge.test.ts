@@ -1,25 +1,16 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { useDatabaseInThisProcess, type DbHandle } from '@/db/client';
-import { channels, pickups } from '@/db/schema';
+import { pickups } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
-import { can, type Actor, type Permission } from '@/lib/auth/permissions';
-import { Forbidden } from '@/lib/errors';
-import { ingestOrder } from '@/lib/orders/ingest-order';
-import { ZIngestOrderInput } from '@/lib/orders/schemas';
+import type { Actor } from '@/lib/auth/permissions';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
+import { addWebChannel, placePickupOrder, type Channel } from '@/lib/testing/orders';
+import { signIn } from '@/lib/testing/session';
 import { markReady } from './mark-ready';
 
-// The session is Auth.js's cookie, which a test has not got: the signed-in actor is set here, and
-// requireActor keeps its rule (signed out, or without the right: Forbidden). Everything else is real.
-let signedIn: Actor | null = null;
-vi.mock('@/lib/next/session', () => ({
-  requireActor: async (permission: Permission, locationId?: string) => {
-    if (!signedIn) throw new Forbidden('Please sign in again.');
-    if (!can(signedIn, permission, locationId)) throw new Forbidden();
-    return signedIn;
-  },
-}));
+// The session is Auth.js's cookie, which a test has not got: the signed-in staff member is set here.
+vi.mock('@/lib/next/session', () => import('@/lib/testing/session'));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 const { startPickingAction, extendHoldAction, rejectPickupAction } = await import('@/lib/next/actions/pickups');
 vi.mock('@/lib/next/i18n', () => ({ getI18n: () => Promise.resolve({ locale: 'en' }) }));
@@ -27,36 +18,20 @@ const { GET } = await import('@/app/(backoffice)/pickups/queue/route');
 
 let handle: DbHandle;
 let w: InventoryWorld;
-let web: typeof channels.$inferSelect;
+let web: Channel;
 let lyonManager: Actor;
-let n = 0;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
   useDatabaseInThisProcess(handle);
   w = await makeInventoryWorld(handle.db, { stock: 50 });
-  [web] = await handle.db.insert(channels).values({ code: 'web', name: 'Web', kind: 'web' }).returning();
+  web = await addWebChannel(handle.db);
   lyonManager = { ...w.manager, locationIds: [w.lyon] };
 });
 afterAll(() => handle?.close());
 
 async function place(store = 'PAR') {
-  n += 1;
-  const r = await ingestOrder(
-    handle.db,
-    web,
-    ZIngestOrderInput.parse({
-      externalId: `E-${n}`,
-      placedAt: new Date().toISOString(),
-      currency: 'EUR',
-      customer: { email: `e${n}@example.fr`, firstName: 'Claire', lastName: 'Martin' },
-      lines: [{ sku: 'PULL-M', quantity: 1, unitPriceCents: 5000 }],
-      fulfilment: { type: 'pickup', locationCode: store },
-      totals: { subtotalCents: 5000, totalCents: 5000 },
-    }),
-  );
-  const [p] = await handle.db.select().from(pickups).where(eq(pickups.orderId, r.order.id));
-  return p.id;
+  return (await placePickupOrder(handle.db, web, { store })).pickupId;
 }
 
 const stateOf = async (id: string) =>
@@ -69,7 +44,7 @@ function queue(query: string) {
 describe('the queue’s store decisions (server actions)', () => {
   it('refuse the Lyon manager a Paris pickup, changing nothing', async () => {
     const id = await place();
-    signedIn = lyonManager;
+    signIn(lyonManager);
     for (const result of [
       await startPickingAction({ pickupId: id }),
       await rejectPickupAction({ pickupId: id, reason: 'damaged' }),
@@ -81,9 +56,9 @@ describe('the queue’s store decisions (server actions)', () => {
 
   it('refuse an agent, and bad input without a throw', async () => {
     const id = await place();
-    signedIn = w.agent;
+    signIn(w.agent);
     expect(await startPickingAction({ pickupId: id })).toMatchObject({ ok: false, code: 'forbidden' });
-    signedIn = w.manager;
+    signIn(w.manager);
     expect(await extendHoldAction({ pickupId: id, days: 0 })).toMatchObject({
       ok: false,
       code: 'validation_failed',
@@ -97,7 +72,7 @@ describe('the queue’s store decisions (server actions)', () => {
   });
 
   it('let the Paris manager start, extend and reject at their store', async () => {
-    signedIn = w.manager;
+    signIn(w.manager);
     const a = await place();
     expect(await startPickingAction({ pickupId: a })).toMatchObject({ ok: true });
     expect(await stateOf(a)).toBe('to_pick');
@@ -107,9 +82,9 @@ describe('the queue’s store decisions (server actions)', () => {
     const b = await place();
     await markReady(handle.db, w.manager, { pickupId: b });
     const before = (await handle.db.select().from(pickups).where(eq(pickups.id, b)))[0].dueBy!;
-    signedIn = lyonManager;
+    signIn(lyonManager);
     expect(await extendHoldAction({ pickupId: b, days: 2 })).toMatchObject({ ok: false, code: 'forbidden' });
-    signedIn = w.manager;
+    signIn(w.manager);
     expect(await extendHoldAction({ pickupId: b, days: 2 })).toMatchObject({ ok: true });
     const after = (await handle.db.select().from(pickups).where(eq(pickups.id, b)))[0].dueBy!;
     expect(after.getTime() - before.getTime()).toBe(2 * 86_400_000);
@@ -122,23 +97,23 @@ describe('GET /pickups/queue', () => {
   it('gives the Paris manager the Paris queue and refuses them Lyon’s', async () => {
     await place();
     await place('LYS');
-    signedIn = w.manager;
+    signIn(w.manager);
     const res = await queue(`location=${w.paris}&tab=to_pick`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { counts: { to_pick: number }; cards: { orderNumber: string }[] };
     expect(body.counts.to_pick).toBeGreaterThan(0);
     expect(body.cards.length).toBe(body.counts.to_pick);
     expect((await queue(`location=${w.lyon}`)).status).toBe(403);
-    signedIn = lyonManager;
+    signIn(lyonManager);
     expect((await queue(`location=${w.lyon}`)).status).toBe(200);
   });
 
   it('refuses an agent, a signed-out caller and a bad query with a 4xx', async () => {
-    signedIn = w.agent;
+    signIn(w.agent);
     expect((await queue(`location=${w.paris}`)).status).toBe(403);
-    signedIn = null;
+    signIn(null);
     expect((await queue('location=nonsense')).status).toBe(403);
-    signedIn = w.owner;
+    signIn(w.owner);
     for (const q of ['', 'location=PAR', `location=${w.paris}&tab=everything`]) {
       const res = await queue(q);
       expect(res.status, q).toBe(400);
