@@ -1,15 +1,14 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { customers, orderEvents, orders, pickups, reservations } from '@/db/schema';
+import { customers, orderEvents, orders, pickups } from '@/db/schema';
 import { PICKUP_OPEN_STATES } from '@/db/schema/pickup-states';
 import type { Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/write-audit';
-import { changeStock } from '@/lib/inventory/ledger';
 import { bumpKpi } from '@/lib/kpis/rollup';
 import { reverseOrderPoints } from '@/lib/loyalty/ledger';
 import { announce } from '@/lib/live/announce';
 import { liveTopic } from '@/lib/live/topics';
-import { activeReservations, assertFrom, assertOrderScope, lockOrder } from './lock-order';
+import { assertFrom, assertOrderScope, lockOrder, releaseHolds } from './lock-order';
 
 /**
  * Cancels an open order: its reservations are released (stock back to available), an open
@@ -22,21 +21,7 @@ export async function cancelOrder(db: Db, actor: Actor, input: { orderId: string
     await assertOrderScope(tx, actor, 'orders.cancel', order);
     if (order.status === 'cancelled') return;
     assertFrom(order, ['placed', 'confirmed', 'backordered'], 'cancelled');
-    for (const r of await activeReservations(tx, order.id)) {
-      await changeStock(tx, {
-        variantId: r.variantId,
-        locationId: r.locationId,
-        deltaReserved: -r.quantity,
-        reason: 'release',
-        referenceType: 'order',
-        referenceId: order.id,
-        actorId: actor.userId,
-      });
-      await tx
-        .update(reservations)
-        .set({ status: 'released', closedAt: sql`now()` })
-        .where(eq(reservations.id, r.id));
-    }
+    await releaseHolds(tx, { order, actorId: actor.userId, at: sql`now()` });
     const cancelledPickups = await tx
       .update(pickups)
       .set({ state: 'cancelled', cancelledAt: sql`now()`, closedAt: sql`now()`, updatedAt: sql`now()` })

@@ -1,8 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { orders, reservations } from '@/db/schema';
 import { can, canAtEvery, type Actor, type Permission } from '@/lib/auth/permissions';
 import { Forbidden, IllegalTransition, NotFound } from '@/lib/errors';
+import { changeStock } from '@/lib/inventory/ledger';
 
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderStatus = OrderRow['status'];
@@ -20,6 +21,29 @@ export async function activeReservations(tx: DbOrTx, orderId: string) {
     .from(reservations)
     .where(and(eq(reservations.orderId, orderId), eq(reservations.status, 'active')))
     .orderBy(reservations.variantId, reservations.locationId);
+}
+
+/**
+ * Releases every active reservation of an order held at `locationId` (all of them without one),
+ * each through the ledger, closed at `at`: a cancellation, a rejected or rerouted pickup.
+ */
+export async function releaseHolds(
+  tx: DbOrTx,
+  p: { order: Pick<OrderRow, 'id'>; locationId?: string; actorId: string | null; at: Date | SQL },
+): Promise<void> {
+  for (const r of await activeReservations(tx, p.order.id)) {
+    if (p.locationId && r.locationId !== p.locationId) continue;
+    await changeStock(tx, {
+      variantId: r.variantId,
+      locationId: r.locationId,
+      deltaReserved: -r.quantity,
+      reason: 'release',
+      referenceType: 'order',
+      referenceId: p.order.id,
+      actorId: p.actorId,
+    });
+    await tx.update(reservations).set({ status: 'released', closedAt: p.at }).where(eq(reservations.id, r.id));
+  }
 }
 
 /**

@@ -5,7 +5,6 @@ import { OutOfStock } from '@/lib/errors';
 import { changeStock } from '@/lib/inventory/ledger';
 import { bumpKpi } from '@/lib/kpis/rollup';
 import type { OrderRow } from '@/lib/orders/lock-order';
-import { activeReservations } from '@/lib/orders/lock-order';
 
 /** Units of a line to hold at a location. */
 export type Hold = { orderLineId: string; variantId: string; sku: string; quantity: number };
@@ -70,26 +69,6 @@ export async function holdAt(
       locationId: p.locationId,
       quantity: h.quantity,
     });
-  }
-}
-
-/** Releases every active reservation of an order held at `locationId` (all of them without one), through the ledger. */
-export async function releaseHolds(
-  tx: DbOrTx,
-  p: { order: Pick<OrderRow, 'id'>; locationId?: string; actorId: string | null; at: Date },
-): Promise<void> {
-  for (const r of await activeReservations(tx, p.order.id)) {
-    if (p.locationId && r.locationId !== p.locationId) continue;
-    await changeStock(tx, {
-      variantId: r.variantId,
-      locationId: r.locationId,
-      deltaReserved: -r.quantity,
-      reason: 'release',
-      referenceType: 'order',
-      referenceId: p.order.id,
-      actorId: p.actorId,
-    });
-    await tx.update(reservations).set({ status: 'released', closedAt: p.at }).where(eq(reservations.id, r.id));
   }
 }
 

@@ -1,10 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { reservations, transfers } from '@/db/schema';
+import { transfers } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/write-audit';
-import { changeStock } from '@/lib/inventory/ledger';
-import { activeReservations } from '@/lib/orders/lock-order';
+import { releaseHolds } from '@/lib/orders/lock-order';
 import { queuePickupMessage } from './messages';
 import { lockPickupForActor } from './lock-pickup';
 import type { RejectPickupInput } from './schemas';
@@ -34,18 +33,7 @@ export async function rejectPickup(
       data: { reason: input.reason, ...(input.note ? { note: input.note } : {}) },
     });
     if (!result.changed) return result;
-    for (const r of await activeReservations(tx, order.id)) {
-      await changeStock(tx, {
-        variantId: r.variantId,
-        locationId: r.locationId,
-        deltaReserved: -r.quantity,
-        reason: 'release',
-        referenceType: 'order',
-        referenceId: order.id,
-        actorId: actor.userId,
-      });
-      await tx.update(reservations).set({ status: 'released', closedAt: at }).where(eq(reservations.id, r.id));
-    }
+    await releaseHolds(tx, { order, actorId: actor.userId, at });
     // A transfer not yet shipped for this pickup has nothing left to carry.
     if (pickup.transferId)
       await tx
