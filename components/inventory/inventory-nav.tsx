@@ -1,9 +1,8 @@
 'use client';
 
-import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { TabNav } from '@/components/ui/tab-nav';
 import { useI18n } from '@/lib/next/i18n-client';
-import { cn } from '@/lib/utils';
 
 export type InventoryTab = 'stock' | 'transfers' | 'counts' | 'replenishment' | 'receive';
 
@@ -27,23 +26,9 @@ export function InventoryNav({ tabs }: { tabs: readonly InventoryTab[] }) {
   const { t } = useI18n();
   const active = activeTab(usePathname());
   return (
-    <nav aria-label={t('inventory.nav.label')} className="-mt-2 mb-6 border-b border-border print:hidden">
-      <ul className="-mb-px flex gap-1 overflow-x-auto">
-        {tabs.map((tab) => (
-          <li key={tab}>
-            <Link
-              href={HREF[tab]}
-              aria-current={tab === active ? 'page' : undefined}
-              className={cn(
-                'inline-flex h-10 items-center whitespace-nowrap border-b-2 border-transparent px-3 text-sm text-muted-foreground transition-colors hover:text-foreground',
-                tab === active && 'border-primary font-medium text-foreground',
-              )}
-            >
-              {t(`inventory.nav.${tab}`)}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <TabNav
+      label={t('inventory.nav.label')}
+      tabs={tabs.map((tab) => ({ href: HREF[tab], label: t(`inventory.nav.${tab}`), current: tab === active }))}
+    />
   );
 }
