@@ -5,11 +5,10 @@ import { NAV_ICONS } from '@/components/shell/nav-icons';
 import { AgentHome } from '@/components/customers/agent-home';
 import { readRecentCustomers } from './read-recent-customers';
 import { StoreTodaySection } from '@/components/dashboard/store-today';
+import { StoreChooser } from '@/components/pickups/store-chooser';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
-import { NativeSelect } from '@/components/ui/select';
 import { getDb } from '@/db/client';
 import { navFor } from '@/lib/auth/permissions';
 import { getStoresToday } from '@/lib/dashboard/store-today';
@@ -59,25 +58,18 @@ export default async function DashboardPage({
       </p>
 
       {choosable.length > 0 ? (
-        <form method="get" action="/" className="mb-4 flex flex-wrap items-end gap-2">
-          <div className="grid gap-1">
-            <label htmlFor="today-store" className="text-sm font-medium">
-              {t('storeToday.chooser.label')}
-            </label>
-            <NativeSelect id="today-store" name="store" defaultValue={chosen?.id ?? ''} containerClassName="w-64">
-              <option value="">{t('storeToday.chooser.none')}</option>
-              {choosable.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.code} · {s.name}
-                </option>
-              ))}
-            </NativeSelect>
-          </div>
-          <Button type="submit" variant="secondary">
-            {t('storeToday.chooser.show')}
-          </Button>
+        <StoreChooser
+          action="/"
+          id="today-store"
+          name="store"
+          label={t('storeToday.chooser.label')}
+          submitLabel={t('storeToday.chooser.show')}
+          stores={choosable}
+          value={chosen?.id ?? ''}
+          none={t('storeToday.chooser.none')}
+        >
           {chosen ? null : <p className="basis-full text-sm text-muted-foreground">{t('storeToday.chooser.hint')}</p>}
-        </form>
+        </StoreChooser>
       ) : null}
       {ctx.role === 'agent' ? <AgentHome recent={await readRecentCustomers(ctx)} /> : null}
       {stores.map((store) => (

@@ -2,11 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ScanLine, Store } from 'lucide-react';
 import { PickupQueueView } from '@/components/pickups/pickup-queue';
+import { StoreChooser } from '@/components/pickups/store-chooser';
 import { QueryProvider } from '@/components/query-provider';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { NativeSelect } from '@/components/ui/select';
 import { getDb } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
 import { getI18n } from '@/lib/next/i18n';
@@ -55,24 +55,15 @@ export default async function PickupsPage({ searchParams }: { searchParams: Prom
       ) : (
         <>
           {stores.length > 1 ? (
-            <form method="get" action="/pickups" className="mb-4 flex flex-wrap items-end gap-2">
-              <div className="grid gap-1">
-                <label htmlFor="pickup-store" className="text-sm font-medium">
-                  {t('pickupQueue.store')}
-                </label>
-                <NativeSelect id="pickup-store" name="location" defaultValue={store.id} containerClassName="w-64">
-                  {stores.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.code} · {s.name}
-                    </option>
-                  ))}
-                </NativeSelect>
-              </div>
-              <input type="hidden" name="tab" value={tab} />
-              <Button type="submit" variant="secondary">
-                {t('pickupQueue.show')}
-              </Button>
-            </form>
+            <StoreChooser
+              action="/pickups"
+              id="pickup-store"
+              label={t('pickupQueue.store')}
+              submitLabel={t('pickupQueue.show')}
+              stores={stores}
+              value={store.id}
+              keep={{ tab }}
+            />
           ) : null}
           <QueryProvider>
             <PickupQueueView

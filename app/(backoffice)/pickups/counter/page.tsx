@@ -2,11 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArrowLeft, Store } from 'lucide-react';
 import { PickupCounter } from '@/components/pickups/counter/pickup-counter';
+import { StoreChooser } from '@/components/pickups/store-chooser';
 import { QueryProvider } from '@/components/query-provider';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { NativeSelect } from '@/components/ui/select';
 import { getDb } from '@/db/client';
 import { getI18n } from '@/lib/next/i18n';
 import { requirePage } from '@/lib/next/session';
@@ -51,23 +51,14 @@ export default async function PickupCounterPage({ searchParams }: { searchParams
       ) : (
         <>
           {stores.length > 1 ? (
-            <form method="get" action="/pickups/counter" className="mb-4 flex flex-wrap items-end gap-2">
-              <div className="grid gap-1">
-                <label htmlFor="counter-store" className="text-sm font-medium">
-                  {t('pickupCounter.store')}
-                </label>
-                <NativeSelect id="counter-store" name="location" defaultValue={store.id} containerClassName="w-64">
-                  {stores.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.code} · {s.name}
-                    </option>
-                  ))}
-                </NativeSelect>
-              </div>
-              <Button type="submit" variant="secondary">
-                {t('pickupCounter.show')}
-              </Button>
-            </form>
+            <StoreChooser
+              action="/pickups/counter"
+              id="counter-store"
+              label={t('pickupCounter.store')}
+              submitLabel={t('pickupCounter.show')}
+              stores={stores}
+              value={store.id}
+            />
           ) : null}
           <QueryProvider>
             <PickupCounter
