@@ -1,13 +1,10 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { X } from 'lucide-react';
 import { lazySchemaResolver } from '@/components/form-errors';
-import { ActionDialog, useActionDialog } from '@/components/ui/action-dialog';
-import { Button } from '@/components/ui/button';
+import { ConfirmDialog, type ConfirmLabels } from '@/components/ui/confirm-dialog';
 import type { ZDismissDuplicateInput } from '@/lib/customers/schemas';
 import { dismissDuplicateAction } from '@/lib/next/actions/customers';
-import type { DialogLabels } from './dialog-labels';
 
 type Values = { duplicateId: string };
 
@@ -22,37 +19,19 @@ export function DismissDuplicateDialog({
   then,
 }: {
   duplicateId: string;
-  labels: DialogLabels;
+  labels: ConfirmLabels;
   /** Where to go afterwards (the list, from the comparison); stays on the page when left out. */
   then?: string;
 }) {
-  const router = useRouter();
-  const dialog = useActionDialog({
-    resolver,
-    values: (): Values => ({ duplicateId }),
-    action: dismissDuplicateAction,
-    success: () => {
-      if (then) router.push(then);
-      else router.refresh();
-      return labels.done;
-    },
-  });
   return (
-    <ActionDialog
-      dialog={dialog}
+    <ConfirmDialog
+      labels={labels}
+      icon={<X aria-hidden />}
       destructive
-      trigger={
-        <Button variant="secondary" size="sm">
-          <X aria-hidden />
-          {labels.trigger}
-        </Button>
-      }
-      title={labels.title}
-      description={labels.description}
-      submitLabel={labels.submit}
-      pendingLabel={labels.pending}
-    >
-      {null}
-    </ActionDialog>
+      then={then}
+      resolver={resolver}
+      values={(): Values => ({ duplicateId })}
+      action={dismissDuplicateAction}
+    />
   );
 }

@@ -8,7 +8,7 @@ import { ActionDialog, useActionDialog } from '@/components/ui/action-dialog';
 import { Button } from '@/components/ui/button';
 import type { MergeField, ZMergeCustomersInput } from '@/lib/customers/schemas';
 import { mergeCustomersAction } from '@/lib/next/actions/customers';
-import type { DialogLabels } from './dialog-labels';
+import type { ConfirmLabels } from '@/components/ui/confirm-dialog';
 
 type Choice = 'survivor' | 'merged';
 type Values = { survivorId: string; mergedId: string; fields: Partial<Record<MergeField, Choice>> };
@@ -33,7 +33,7 @@ export function MergeDialog({
   a: MergeSide;
   b: MergeSide;
   fieldLabels: { survivor: string; keep: Record<MergeField, string> };
-  labels: DialogLabels;
+  labels: ConfirmLabels;
 }) {
   const router = useRouter();
   const dialog = useActionDialog({

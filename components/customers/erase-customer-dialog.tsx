@@ -1,10 +1,8 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { Eraser } from 'lucide-react';
 import { lazySchemaResolver } from '@/components/form-errors';
-import { ActionDialog, useActionDialog } from '@/components/ui/action-dialog';
-import { Button } from '@/components/ui/button';
+import { ConfirmDialog, type ConfirmLabels } from '@/components/ui/confirm-dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import type { ZEraseCustomerInput } from '@/lib/customers/privacy-schemas';
@@ -17,16 +15,7 @@ const resolver = lazySchemaResolver<typeof ZEraseCustomerInput, Values>(() =>
 );
 
 /** What the dialog says, translated on the server (the Privacy section's messages). */
-export type EraseDialogLabels = {
-  trigger: string;
-  title: string;
-  description: string;
-  label: string;
-  submit: string;
-  pending: string;
-  done: string;
-  errors: Record<string, string>;
-};
+export type EraseDialogLabels = ConfirmLabels & { label: string; errors: Record<string, string> };
 
 /**
  * The owner's erasure: a dialog asking to type the customer's e-mail or ERASE / EFFACER, on
@@ -34,44 +23,30 @@ export type EraseDialogLabels = {
  * mismatch lands on the field). The page reloads its data afterwards, showing what is left.
  */
 export function EraseCustomerDialog({ customerId, labels }: { customerId: string; labels: EraseDialogLabels }) {
-  const router = useRouter();
-  const dialog = useActionDialog({
-    resolver,
-    values: (): Values => ({ customerId, confirmation: '' }),
-    action: eraseCustomerAction,
-    success: () => {
-      router.refresh();
-      return labels.done;
-    },
-    refused: (failure, _input, form) => {
-      const fields = (failure.details as { fields?: { confirmation?: string[] } } | undefined)?.fields;
-      if (!fields?.confirmation) return false;
-      form.setError('confirmation', { type: 'server', message: fields.confirmation[0] });
-      return true;
-    },
-  });
-  const error = dialog.form.formState.errors.confirmation?.message;
   return (
-    <ActionDialog
-      dialog={dialog}
+    <ConfirmDialog
+      labels={labels}
+      icon={<Eraser aria-hidden />}
       destructive
-      trigger={
-        <Button variant="destructive" size="sm">
-          <Eraser aria-hidden />
-          {labels.trigger}
-        </Button>
-      }
-      title={labels.title}
-      description={labels.description}
-      submitLabel={labels.submit}
-      pendingLabel={labels.pending}
-      submitIcon={<Eraser aria-hidden />}
-    >
-      <Field label={labels.label} error={error ? (labels.errors[error] ?? error) : null}>
-        {(props) => (
-          <Input {...props} autoComplete="off" spellCheck={false} {...dialog.form.register('confirmation')} />
-        )}
-      </Field>
-    </ActionDialog>
+      triggerVariant="destructive"
+      iconOnSubmit
+      resolver={resolver}
+      values={(): Values => ({ customerId, confirmation: '' })}
+      action={eraseCustomerAction}
+      refused={(failure, _input, form) => {
+        const fields = (failure.details as { fields?: { confirmation?: string[] } } | undefined)?.fields;
+        if (!fields?.confirmation) return false;
+        form.setError('confirmation', { type: 'server', message: fields.confirmation[0] });
+        return true;
+      }}
+      fields={(form) => {
+        const error = form.formState.errors.confirmation?.message;
+        return (
+          <Field label={labels.label} error={error ? (labels.errors[error] ?? error) : null}>
+            {(props) => <Input {...props} autoComplete="off" spellCheck={false} {...form.register('confirmation')} />}
+          </Field>
+        );
+      }}
+    />
   );
 }
