@@ -4,6 +4,7 @@ import { customerDuplicates } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { DomainError, Forbidden, NotFound } from '@/lib/errors';
+import { cursorTimeOf, encodeRankedCursor, rankedBelow, type RankedCursor } from '@/lib/http/cursor';
 import type { DuplicateReason } from './duplicate-rules';
 import { NAME_SIMILARITY, recordDuplicatesSql, similarNamesSql } from './duplicate-rules';
 import { ZDismissDuplicateInput, type DismissDuplicateInput } from './schemas';
@@ -205,36 +206,55 @@ function side(alias: string): SQL {
       order by i.kind, i.value), '[]') from customer_identities i where i.customer_id = ${c}.id))`;
 }
 
-const SUGGESTION = sql`select d.id, d.score, d.reasons, d.status, d.created_at as "createdAt", ${side('a')} as a, ${side('b')} as b
+/** The suggestions with both sides, and `extra` columns. */
+const SUGGESTION = (extra = sql``) =>
+  sql`select d.id, d.score, d.reasons, d.status, d.created_at as "createdAt", ${side('a')} as a, ${side('b')} as b ${extra}
   from customer_duplicates d join customers a on a.id = d.customer_id join customers b on b.id = d.other_customer_id`;
 
 function requireView(actor: Actor) {
   if (!can(actor, 'customers.merge')) throw new Forbidden('Only an agent or an owner can see duplicates.');
 }
 
-/** The open suggestions between two live profiles, highest score first (customers.merge). */
+export const DUPLICATES_PAGE_SIZE = 50;
+
+/**
+ * One page of the open suggestions between two live profiles, highest score first, then newest
+ * (customers.merge), by keyset: `next` is the cursor of the following page (null on the last),
+ * `total` how many are open (the open ones are few: the partial index customer_duplicates_open_idx).
+ */
 export async function listDuplicates(
   db: Db,
   actor: Actor,
-  opts: { limit?: number; offset?: number } = {},
-): Promise<{ items: DuplicateSuggestion[]; total: number }> {
+  opts: { limit?: number; after?: RankedCursor | null } = {},
+): Promise<{ items: DuplicateSuggestion[]; total: number; next: string | null }> {
   requireView(actor);
-  const limit = Math.min(Math.max(opts.limit ?? 50, 1), 200);
+  const limit = Math.min(Math.max(opts.limit ?? DUPLICATES_PAGE_SIZE, 1), 200);
   const live = sql`d.status = 'open' and a.merged_into_id is null and b.merged_into_id is null`;
-  const { rows } = await db.execute<DuplicateSuggestion>(
-    sql`${SUGGESTION} where ${live} order by d.score desc, d.created_at desc, d.id limit ${limit} offset ${opts.offset ?? 0}`,
+  const after = opts.after ? sql`and ${rankedBelow(sql`d.score`, sql`d.created_at`, sql`d.id`, opts.after)}` : sql``;
+  const { rows } = await db.execute<DuplicateSuggestion & { cursorTime: string }>(
+    sql`${SUGGESTION(sql`, ${cursorTimeOf(sql`d.created_at`)} as "cursorTime"`)} where ${live} ${after}
+      order by d.score desc, d.created_at desc, d.id desc limit ${limit + 1}`,
   );
   const { rows: count } = await db.execute<{ n: number }>(
     sql`select count(*)::int as n from customer_duplicates d join customers a on a.id = d.customer_id
       join customers b on b.id = d.other_customer_id where ${live}`,
   );
-  return { items: rows, total: count[0].n };
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ cursorTime: _, ...item }) => item),
+    total: count[0].n,
+    next:
+      rows.length > limit && last
+        ? encodeRankedCursor({ rank: last.score, cursorTime: last.cursorTime, id: last.id })
+        : null,
+  };
 }
 
 /** One suggestion with both profiles side by side (customers.merge); null when unknown. */
 export async function getDuplicate(db: Db, actor: Actor, id: string): Promise<DuplicateSuggestion | null> {
   requireView(actor);
-  const { rows } = await db.execute<DuplicateSuggestion>(sql`${SUGGESTION} where d.id = ${id}::uuid`);
+  const { rows } = await db.execute<DuplicateSuggestion>(sql`${SUGGESTION()} where d.id = ${id}::uuid`);
   return rows[0] ?? null;
 }
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { auditLog, channels, customerDuplicates, customerNotes, customers, orders } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
+import { decodeRankedCursor, encodeCursor } from '@/lib/http/cursor';
 import { ingestOrder } from '@/lib/orders/ingest-order';
 import { ZIngestOrderInput, type IngestOrderInput } from '@/lib/orders/schemas';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
@@ -201,6 +202,42 @@ describe('duplicate scan', () => {
     expect((await listDuplicates(handle.db, w.agent)).items.some((s) => s.id === pair.id)).toBe(false);
     const [audit] = await handle.db.select().from(auditLog).where(eq(auditLog.action, 'customer.duplicate_dismiss'));
     expect(audit.data).toMatchObject({ duplicateId: pair.id });
+  });
+
+  it('pages the open suggestions by keyset, highest score first: each once, ties by time and id included', async () => {
+    // Six more pairs, three of them alike to the microsecond (score and time): only the id orders them.
+    const people = await handle.db
+      .insert(customers)
+      .values(Array.from({ length: 12 }, (_, i) => ({ firstName: 'Page', lastName: `Pair${i}` })))
+      .returning({ id: customers.id });
+    const at = new Date('2026-11-02T10:00:00.123Z');
+    await handle.db.insert(customerDuplicates).values(
+      [90, 90, 90, 40, 40, 7].map((score, i) => {
+        const [x, y] = [people[2 * i].id, people[2 * i + 1].id].sort();
+        return { customerId: x, otherCustomerId: y, score, reasons: ['name_city'], createdAt: i < 3 ? at : new Date() };
+      }),
+    );
+    const whole = await listDuplicates(handle.db, w.agent, { limit: 200 });
+    expect(whole.next).toBeNull();
+    const seen: string[] = [];
+    let page = await listDuplicates(handle.db, w.agent, { limit: 2 });
+    for (let pages = 1; ; pages++) {
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      expect(page.total).toBe(whole.total);
+      seen.push(...page.items.map((d) => d.id));
+      if (!page.next) break;
+      expect(pages).toBeLessThan(Math.ceil(whole.total / 2));
+      page = await listDuplicates(handle.db, w.agent, { limit: 2, after: decodeRankedCursor(page.next) });
+    }
+    expect(seen).toEqual(whole.items.map((d) => d.id));
+    expect(seen).toHaveLength(whole.total);
+    const scores = whole.items.map((d) => d.score);
+    expect(scores).toEqual([...scores].sort((x, y) => y - x));
+    // A cursor that does not decode, or a plain time cursor without the score, reads the first page.
+    expect(decodeRankedCursor('bm9wZQ')).toBeNull();
+    expect(
+      decodeRankedCursor(encodeCursor({ cursorTime: '2026-11-02T10:00:00.123000Z', id: people[0].id })),
+    ).toBeNull();
   });
 });
 

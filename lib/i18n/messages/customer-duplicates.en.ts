@@ -8,6 +8,7 @@ export const customerDuplicatesEn = {
     tableLabel: 'Likely duplicate customers',
     empty: 'No likely duplicate to review.',
     count: '{count, plural, =0 {No suggestion} one {# suggestion} other {# suggestions}}',
+    pagination: { label: 'Pages of duplicates', first: 'Highest scores', next: 'Next page' },
     columns: { score: 'Score', customers: 'Customers', reasons: 'Why', actions: 'Actions' },
     reasons: {
       buyer_id: 'Same marketplace buyer id',

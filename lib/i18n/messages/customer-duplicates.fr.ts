@@ -11,6 +11,7 @@ export const customerDuplicatesFr = {
     tableLabel: 'Clients probablement en double',
     empty: 'Aucun doublon probable à examiner.',
     count: '{count, plural, =0 {Aucune suggestion} one {# suggestion} other {# suggestions}}',
+    pagination: { label: 'Pages de doublons', first: 'Scores les plus hauts', next: 'Page suivante' },
     columns: { score: 'Score', customers: 'Clients', reasons: 'Pourquoi', actions: 'Actions' },
     reasons: {
       buyer_id: 'Même identifiant acheteur de la marketplace',

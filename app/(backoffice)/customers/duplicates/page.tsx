@@ -5,9 +5,12 @@ import { DismissDuplicateDialog } from '@/components/customer-duplicates/dismiss
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
+import { Pager } from '@/components/ui/pager';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getDb } from '@/db/client';
 import { listDuplicates, type DuplicateSide } from '@/lib/customers/duplicates';
+import { decodeRankedCursor } from '@/lib/http/cursor';
+import { firstParam } from '@/lib/http/search-params';
 import { getI18n } from '@/lib/next/i18n';
 import { requirePage } from '@/lib/next/session';
 
@@ -16,10 +19,23 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('customerDuplicates.title') };
 }
 
-/** Likely duplicates, highest score first, each with its reasons, a comparison and a dismissal. */
-export default async function DuplicatesPage() {
-  const [ctx, { t, formatNumber }, db] = await Promise.all([requirePage('customers.merge'), getI18n(), getDb()]);
-  const { items, total } = await listDuplicates(db, ctx, { limit: 100 });
+/**
+ * Likely duplicates, highest score first, each with its reasons, a comparison and a dismissal;
+ * a page at a time (keyset: `?after=` is the cursor of the page's last row).
+ */
+export default async function DuplicatesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [ctx, { t, formatNumber }, db, sp] = await Promise.all([
+    requirePage('customers.merge'),
+    getI18n(),
+    getDb(),
+    searchParams,
+  ]);
+  const after = decodeRankedCursor(firstParam(sp.after));
+  const { items, total, next } = await listDuplicates(db, ctx, { after });
   const name = (c: DuplicateSide) =>
     `${c.firstName} ${c.lastName}`.trim() || c.email || t('customerDuplicates.unnamed');
   return (
@@ -104,6 +120,15 @@ export default async function DuplicatesPage() {
           </TableBody>
         </Table>
       )}
+      <Pager
+        label={t('customerDuplicates.pagination.label')}
+        back="first"
+        previous={{ href: after ? '/customers/duplicates' : null, label: t('customerDuplicates.pagination.first') }}
+        next={{
+          href: next ? `/customers/duplicates?${new URLSearchParams({ after: next })}` : null,
+          label: t('customerDuplicates.pagination.next'),
+        }}
+      />
     </>
   );
 }
