@@ -1,7 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { inventoryLevels, inventoryMovements } from '@/db/schema';
+import { inventoryLevels, inventoryMovements, stockAlerts } from '@/db/schema';
 import { StockConflict } from '@/lib/errors';
+import { availableToPromiseSql } from './rules';
 import { notifyStockAlerts } from './stock-alerts/notify-stock-alerts';
 
 export type MovementReason = (typeof inventoryMovements.$inferInsert)['reason'];
@@ -25,8 +26,9 @@ export type StockLevel = { onHand: number; reserved: number };
  * One change of one (SKU, location) row: a conditional update of the row and its ledger entry, in
  * the caller's transaction. Guarantees 0 ≤ reserved ≤ on hand after the change, under any
  * concurrency (the condition is evaluated on the locked row), or throws StockConflict and writes
- * nothing. Every use case that moves stock one row at a time goes through it. A change that can
- * raise what the row can promise tells the customers waiting for the SKU (notifyStockAlerts).
+ * nothing. Every use case that moves stock one row at a time goes through it. A change that lets
+ * the row promise stock while a customer waits for the SKU there or online tells them
+ * (notifyStockAlerts); otherwise the alerts cost no statement (alertsDueSql).
  *
  * Two writers make the same pair of writes themselves, and keep the ledger invariant (the sum of
  * a row's deltas equals the row) in the same statement or transaction:
@@ -53,6 +55,9 @@ export async function changeStock(tx: DbOrTx, change: StockChange): Promise<Stoc
       .onConflictDoNothing();
   }
 
+  // Stock arriving or freed (a receipt, a transfer in, a return, a count, a release) may meet a
+  // customer's stock alert, to be told in this transaction, once.
+  const mayMeetAlerts = dOnHand > 0 || dReserved < 0;
   const [level] = await tx
     .update(inventoryLevels)
     .set({
@@ -68,7 +73,11 @@ export async function changeStock(tx: DbOrTx, change: StockChange): Promise<Stoc
         sql`${inventoryLevels.onHand} + ${dOnHand} >= ${inventoryLevels.reserved} + ${dReserved}`,
       ),
     )
-    .returning({ onHand: inventoryLevels.onHand, reserved: inventoryLevels.reserved });
+    .returning({
+      onHand: inventoryLevels.onHand,
+      reserved: inventoryLevels.reserved,
+      alertsDue: mayMeetAlerts ? alertsDueSql(change) : sql<boolean>`false`,
+    });
 
   if (!level) {
     throw new StockConflict('This change would take stock below zero or below what is reserved.', {
@@ -88,10 +97,20 @@ export async function changeStock(tx: DbOrTx, change: StockChange): Promise<Stoc
     referenceId: change.referenceId ?? null,
     actorId: change.actorId ?? null,
   });
-  // Stock arriving or freed (a receipt, a transfer in, a return, a count, a release) may meet a
-  // customer's stock alert: told in this transaction, once. One indexed probe when nobody waits.
-  if (dOnHand > 0 || dReserved < 0) await notifyStockAlerts(tx, { variantIds: [change.variantId] });
-  return level;
+  if (level.alertsDue) await notifyStockAlerts(tx, { variantIds: [change.variantId] });
+  return { onHand: level.onHand, reserved: level.reserved };
+}
+
+/**
+ * Asked by the update itself (no statement of its own): the row can now promise one unit, and a
+ * customer waits for the SKU here or online — one probe of the partial index of waiting alerts,
+ * which is empty for nearly every SKU. Only then does changeStock look for the alerts to tell.
+ */
+function alertsDueSql(change: StockChange): SQL<boolean> {
+  return sql<boolean>`${availableToPromiseSql(inventoryLevels)} >= 1 and exists (
+    select 1 from ${stockAlerts} a
+    where a.status = 'waiting' and a.variant_id = ${change.variantId}
+      and (a.location_id is null or a.location_id = ${change.locationId}))`;
 }
 
 /** Locks the (SKU, location) row for a read-then-write (e.g. "set counted quantity"). */

@@ -8,8 +8,10 @@ import { addChannelCredential } from '@/lib/channels/credentials';
 import { signBody } from '@/lib/channels/signature';
 import { renderOutboxMessage } from '@/lib/messages/render';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
+import { recordStatements } from '@/lib/testing/statements';
 import { DELETE, POST } from '@/app/api/v1/stock-alerts/route';
 import { mergeCustomers } from '@/lib/customers/merge';
+import { changeStock } from '../ledger';
 import { receiveStock } from '../receive-stock';
 import { sweepStockAlerts } from './notify-stock-alerts';
 import { listStockAlertDemand } from './queries';
@@ -233,6 +235,32 @@ describe('telling waiting customers', () => {
     expect(told.notifiedAt?.toISOString()).toBe('2026-12-06T21:00:00.000Z');
     expect(await sweepStockAlerts(handle.db, { now: new Date() })).toEqual({ notified: 0 });
     expect(await messagesTo('leo@example.fr')).toHaveLength(1);
+  });
+
+  it('costs a stock increase nobody waits for no statement of its own: the probe rides in the update', async () => {
+    const pullS = variantOf('PULL-S');
+    const receipt = () =>
+      changeStock(handle.db, { variantId: pullS, locationId: w.warehouse, deltaOnHand: 1, reason: 'receipt' });
+    await handle.db
+      .update(stockAlerts)
+      .set({ status: 'cancelled', cancelledAt: new Date() })
+      .where(and(eq(stockAlerts.variantId, pullS), eq(stockAlerts.status, 'waiting')));
+    // The row (created if missing), its update, its ledger entry: nothing more.
+    expect((await recordStatements(handle.db, receipt)).statements).toHaveLength(3);
+
+    // Someone waits online: the same receipt tells them.
+    const [max] = await handle.db
+      .insert(customers)
+      .values({ email: 'max@example.fr', firstName: 'Max' })
+      .returning({ id: customers.id });
+    const [web] = await handle.db.select({ id: channels.id }).from(channels).where(eq(channels.code, 'web'));
+    const [alert] = await handle.db
+      .insert(stockAlerts)
+      .values({ customerId: max.id, variantId: pullS, channelId: web.id })
+      .returning({ id: stockAlerts.id });
+    expect((await recordStatements(handle.db, receipt)).statements.length).toBeGreaterThan(3);
+    expect((await statusOf(alert.id)).status).toBe('notified');
+    expect(await messagesTo('max@example.fr')).toHaveLength(1);
   });
 });
 
