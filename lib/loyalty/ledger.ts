@@ -15,10 +15,16 @@ type CountedOrder = {
  * Earns an order's points, in the transaction that fulfils it (ship, collect; a counter sale
  * earns inside ingestion's statement, see earnSql). Once per order, whatever calls it: the
  * unique index loyalty_entries_earn_once keeps a second earning out (on conflict do nothing).
- * Nothing for an order without a customer or worth less than a point.
+ * Nothing for an order without a customer or worth less than a point. `paidCents` is what the
+ * customer was charged when it is less than the order's total (a parcel handed over in part).
  */
-export async function earnOrderPoints(tx: DbOrTx, order: CountedOrder, actorId: string | null): Promise<number> {
-  const points = pointsForPaidCents(order.totalCents);
+export async function earnOrderPoints(
+  tx: DbOrTx,
+  order: CountedOrder,
+  actorId: string | null,
+  paidCents = order.totalCents,
+): Promise<number> {
+  const points = pointsForPaidCents(paidCents);
   if (!order.customerId || points <= 0) return 0;
   const inserted = await tx
     .insert(loyaltyEntries)

@@ -97,6 +97,20 @@ describe('earning', () => {
     expect(await entriesOf(o.id)).toHaveLength(1);
   });
 
+  it('earns on what a partial hand-over gave the customer, not on the whole order', async () => {
+    const o = await place({ type: 'pickup', locationCode: 'PAR' });
+    const [p] = await handle.db.select().from(pickups).where(eq(pickups.orderId, o.id));
+    const ready = await markReady(handle.db, w.owner, { pickupId: p.id });
+    const [line] = await handle.db.select().from(orderLines).where(eq(orderLines.orderId, o.id));
+    await collectPickup(handle.db, w.manager, {
+      pickupId: p.id,
+      code: ready.pickup.code!,
+      lines: [{ orderLineId: line.id, quantity: 1 }],
+    });
+    // One pull of two: €49.95 and the €4.99 shipping, €54.94 paid: 54 points, not 104.
+    expect(await entriesOf(o.id)).toEqual([{ kind: 'earn', points: 54 }]);
+  });
+
   it('earns a counter sale as it is taken, and a replayed delivery earns nothing more', async () => {
     const o = await place({ type: 'in_store', locationCode: 'PAR' });
     expect(o.status).toBe('completed');

@@ -7,6 +7,7 @@ import { changeStock } from '@/lib/inventory/ledger';
 import { bumpKpi } from '@/lib/kpis/rollup';
 import { earnOrderPoints } from '@/lib/loyalty/ledger';
 import { activeReservations } from '@/lib/orders/lock-order';
+import { reducedAmounts } from './accept-partial';
 import { parsePickupCode } from './code';
 import { lockPickupForActor } from './lock-pickup';
 import type { CollectPickupInput } from './schemas';
@@ -18,8 +19,8 @@ export type CollectPickupResult = { pickup: PickupRow; handedOver: { sku: string
  * The hand-over at the counter: checks the code, then in one transaction moves the pickup to
  * collected (one guarded update: of two staff collecting at once exactly one succeeds, the other
  * is told who did), takes what is handed over off on hand through the ledger (the reservation is
- * consumed), releases what the customer leaves behind, completes the order and counts it in the
- * KPIs.
+ * consumed), releases what the customer leaves behind, completes the order, counts it in the
+ * KPIs and earns the loyalty points of what was handed over.
  */
 export async function collectPickup(
   db: Db,
@@ -35,7 +36,12 @@ export async function collectPickup(
 
     // What is handed over, line by line: everything unless the staff said less.
     const lines = await tx
-      .select({ id: orderLines.id, sku: orderLines.sku, quantity: orderLines.quantity })
+      .select({
+        id: orderLines.id,
+        sku: orderLines.sku,
+        quantity: orderLines.quantity,
+        unitPriceCents: orderLines.unitPriceCents,
+      })
       .from(orderLines)
       .where(eq(orderLines.orderId, order.id))
       .orderBy(orderLines.lineNo);
@@ -95,7 +101,10 @@ export async function collectPickup(
       { placedAt: order.placedAt, channelId: order.channelId, locationId: order.locationId },
       { pickupsCollected: 1 },
     );
-    await earnOrderPoints(tx, order, actor.userId);
+    // Points on what the customer took, priced as an order without the units left behind.
+    const leftCents = lines.reduce((sum, l, i) => sum + (l.quantity - summary[i].quantity) * l.unitPriceCents, 0);
+    const paidCents = partial ? reducedAmounts(order, leftCents).totalCents : order.totalCents;
+    await earnOrderPoints(tx, order, actor.userId, paidCents);
     return { pickup: result.pickup, handedOver: summary };
   });
 }
