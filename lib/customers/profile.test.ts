@@ -10,6 +10,7 @@ import {
   customers,
   notificationOutbox,
   orderEvents,
+  orders,
   pickups,
   stockAlerts,
 } from '@/db/schema';
@@ -130,7 +131,7 @@ describe('the profile read', () => {
 describe('the timeline', () => {
   it('tells orders, pickup steps, returns, messages with their status and notes, newest first', async () => {
     await addCustomerNote(handle.db, w.agent, { customerId, body: 'Called about the ready parcel.' });
-    const { items, next } = await listCustomerTimeline(handle.db, customerId);
+    const { items, next } = await listCustomerTimeline(handle.db, w.agent, customerId);
     expect(next).toBeNull();
     expect(new Set(items.map((i) => i.kind))).toEqual(new Set(['order', 'pickup', 'return', 'message', 'note']));
     const times = items.map((i) => i.at.getTime());
@@ -163,15 +164,55 @@ describe('the timeline', () => {
       lifetimeValueCents: 0,
     });
     expect(activeAlerts.map((a) => [a.sku, a.store])).toEqual([['PULL-L', 'Paris Rivoli']]);
-    const withAlert = await listCustomerTimeline(handle.db, customerId);
+    const withAlert = await listCustomerTimeline(handle.db, w.agent, customerId);
     expect(withAlert.items.find((i) => i.kind === 'message' && i.orderId === null)).toMatchObject({
       messageKind: 'stock.available',
       status: 'pending',
     });
     // The status is the outbox's own: a message sent later says so.
     await handle.db.update(notificationOutbox).set({ status: 'sent', sentAt: new Date() });
-    const again = await listCustomerTimeline(handle.db, customerId);
+    const again = await listCustomerTimeline(handle.db, w.agent, customerId);
     expect(again.items.find((i) => i.kind === 'message')).toMatchObject({ status: 'sent' });
+  });
+
+  it('shows a manager the orders of their stores only, with their steps and messages; notes stay', async () => {
+    const mine = await handle.db
+      .select({ id: orders.id, number: orders.number })
+      .from(orders)
+      .where(
+        and(
+          eq(orders.customerId, customerId),
+          sql`(${orders.fulfillingLocationId} = ${w.paris} or exists (select 1 from pickups p where p.order_id = ${orders.id} and p.location_id = ${w.paris}))`,
+        ),
+      );
+    const [lyons] = await handle.db.select({ id: orders.id }).from(orders).where(eq(orders.externalId, 'W-4'));
+    const everything = await listCustomerTimeline(handle.db, w.owner, customerId);
+    const paris = await listCustomerTimeline(handle.db, w.manager, customerId);
+    const orderIds = (items: TimelineItem[]) => new Set(items.flatMap((i) => (i.orderId ? [i.orderId] : [])));
+    expect(orderIds(paris.items)).toEqual(new Set(mine.map((o) => o.id)));
+    expect(orderIds(paris.items).has(pickupOrderId)).toBe(true);
+    expect(orderIds(paris.items).has(lyons.id)).toBe(false);
+    expect(orderIds(everything.items).has(lyons.id)).toBe(true);
+    // W-6's pickup step and its message are Paris's; notes and the stock alert's message are the customer's.
+    expect(
+      paris.items
+        .filter((i) => i.orderId === pickupOrderId)
+        .map((i) => i.kind)
+        .sort(),
+    ).toEqual(
+      everything.items
+        .filter((i) => i.orderId === pickupOrderId)
+        .map((i) => i.kind)
+        .sort(),
+    );
+    const customerOwn = (items: TimelineItem[]) => items.filter((i) => i.orderId === null).map((i) => i.id);
+    expect(customerOwn(paris.items)).toEqual(customerOwn(everything.items));
+    // A manager of no store of hers sees no order of hers at all, nor what belongs to one.
+    const elsewhere = await listCustomerTimeline(handle.db, { ...w.manager, locationIds: [randomUUID()] }, customerId);
+    expect(orderIds(elsewhere.items)).toEqual(new Set());
+    expect(elsewhere.items.map((i) => i.kind)).not.toContain('order');
+    const nowhere = await listCustomerTimeline(handle.db, { ...w.manager, locationIds: [] }, customerId);
+    expect(orderIds(nowhere.items)).toEqual(new Set());
   });
 
   it('pages 25 at a time without skipping or repeating items a microsecond apart', async () => {
@@ -186,7 +227,7 @@ describe('the timeline', () => {
     let after = null;
     const sizes: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const page = await listCustomerTimeline(handle.db, other.id, { after });
+      const page = await listCustomerTimeline(handle.db, w.agent, other.id, { after });
       sizes.push(page.items.length);
       seen.push(...page.items.map((item) => item.id));
       if (!page.next) break;

@@ -2,9 +2,11 @@ import { sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { channels, locations } from '@/db/schema';
+import type { Actor } from '@/lib/auth/permissions';
 import type { Locale } from '@/lib/i18n/config';
 import { localNameSql } from '@/lib/i18n/local-name';
 import { cursorTimeOf, encodeCursor, olderThan, type KeysetCursor } from '@/lib/http/cursor';
+import { orderInScopeSql } from './scope';
 
 export const TIMELINE_PAGE_SIZE = 25;
 
@@ -76,14 +78,18 @@ const toDateOrNull = (v: unknown): Date | null => (v == null ? null : toDate(v))
 /**
  * One page of a customer's cross-channel timeline, newest first: the orders placed, their pickups'
  * steps (ready, collected, expired, rejected, cancelled), returns, every message written for the
- * customer (the outbox, with its status: those of their orders and those of their stock alerts) and staff notes. One statement: a UNION ALL of one branch
- * per kind, each reading only the rows after the cursor and at most a page, so a page costs the
- * same on the first and on the hundredth. Items without a uuid of their own (a pickup's step, a
- * return event, a message) get a stable one from md5, so (time, id) orders every item once: the
- * keyset cursor (lib/http/cursor.ts) to the microsecond neither skips nor repeats.
+ * customer (the outbox, with its status: those of their orders and those of their stock alerts) and
+ * staff notes — as `actor` may see them: a manager only the orders of their stores
+ * (orderInScopeSql, lib/customers/scope.ts) with their steps, returns and messages. One statement:
+ * a UNION ALL of one branch per kind, each reading only the rows after the cursor and at most a
+ * page, so a page costs the same on the first and on the hundredth. Items without a uuid of their
+ * own (a pickup's step, a return event, a message) get a stable one from md5, so (time, id) orders
+ * every item once: the keyset cursor (lib/http/cursor.ts) to the microsecond neither skips nor
+ * repeats.
  */
 export async function listCustomerTimeline(
   db: DbOrTx,
+  actor: Actor,
   customerId: string,
   opts: { after?: KeysetCursor | null; limit?: number; locale?: Locale } = {},
 ): Promise<TimelinePage> {
@@ -93,6 +99,8 @@ export async function listCustomerTimeline(
   const storeName = localNameSql(l, opts.locale);
   const channelName = localNameSql(ch, opts.locale);
   const after = (time: SQL, id: SQL) => (opts.after ? sql`and ${olderThan(time, id, opts.after)}` : sql``);
+  // A manager sees the orders of their stores only, and what belongs to them (pickups, returns, messages).
+  const visible = (o: SQL) => orderInScopeSql(actor, o);
   const branch = (time: SQL, id: SQL, rest: SQL) =>
     sql`(select * from (${rest}) b where true ${after(time, id)} order by b.at desc, b.id desc limit ${limit + 1})`;
 
@@ -106,7 +114,7 @@ export async function listCustomerTimeline(
          from orders o
          join channels ch on ch.id = o.channel_id
          left join locations l on l.id = o.location_id
-         where o.customer_id = ${customerId}`,
+         where o.customer_id = ${customerId} and ${visible(sql`o`)}`,
   );
   const pickupsBranch = branch(
     sql`b.at`,
@@ -120,7 +128,7 @@ export async function listCustomerTimeline(
          join locations l on l.id = p.location_id
          cross join lateral (values ('ready', p.ready_at), ('collected', p.collected_at), ('expired', p.expired_at),
            ('rejected', p.rejected_at), ('cancelled', p.cancelled_at)) as e(event, at)
-         where o.customer_id = ${customerId} and e.at is not null`,
+         where o.customer_id = ${customerId} and e.at is not null and ${visible(sql`o`)}`,
   );
   const returnsBranch = branch(
     sql`b.at`,
@@ -132,7 +140,7 @@ export async function listCustomerTimeline(
            null::text as ref
          from orders o
          join order_events ev on ev.order_id = o.id
-         where o.customer_id = ${customerId} and ev.type in ('returned', 'partially_returned')`,
+         where o.customer_id = ${customerId} and ev.type in ('returned', 'partially_returned') and ${visible(sql`o`)}`,
   );
   const messagesBranch = branch(
     sql`b.at`,
@@ -145,7 +153,8 @@ export async function listCustomerTimeline(
          from notification_outbox m
          left join orders o on o.id = m.order_id
          where m.id in (
-           select m2.id from orders o2 join notification_outbox m2 on m2.order_id = o2.id where o2.customer_id = ${customerId}
+           select m2.id from orders o2 join notification_outbox m2 on m2.order_id = o2.id
+             where o2.customer_id = ${customerId} and ${visible(sql`o2`)}
            union all
            select sa.message_id from stock_alerts sa where sa.customer_id = ${customerId} and sa.message_id is not null)`,
   );

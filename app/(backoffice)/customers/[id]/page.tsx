@@ -55,7 +55,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   const db = await getDb();
   const [overview, timeline, channels, loyalty] = await Promise.all([
     getCustomerOverview(db, profile, locale),
-    listCustomerTimeline(db, profile.id, { after, locale }),
+    listCustomerTimeline(db, ctx, profile.id, { after, locale }),
     listChannels(db, locale),
     getLoyaltySummary(db, profile.id),
   ]);
