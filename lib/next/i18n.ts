@@ -6,6 +6,7 @@ import { CLIENT_NAMESPACES, type ClientArea } from '@/lib/i18n/client-namespaces
 import type { Locale } from '@/lib/i18n/config';
 import { formattersFor, type Formatters } from '@/lib/i18n/format';
 import { pickNamespaces } from '@/lib/i18n/messages';
+import { compileTree, type CompiledTree } from '@/lib/i18n/precompile';
 
 /** The translator of the whole catalogue (next-intl's, typed from the English messages: keys and ICU arguments). */
 export type Translate = ReturnType<typeof useTranslations<never>>;
@@ -27,10 +28,22 @@ export const getI18n = cache(async (): Promise<I18n> => {
   return { locale, t, ...formattersFor(locale, timeZone) };
 });
 
+// Per catalogue (one a locale, fixed for the process), the compiled messages of each area.
+const compiledAreas = new WeakMap<Messages, Map<ClientArea, CompiledTree>>();
+
 /**
  * The messages a NextIntlClientProvider hands to the browser for one part of the app: its
- * namespaces only (lib/i18n/client-namespaces.ts), not the whole catalogue on every page.
+ * namespaces only (lib/i18n/client-namespaces.ts), not the whole catalogue on every page, and
+ * compiled (lib/i18n/precompile.ts), as the browser formats them without an ICU parser
+ * (next.config.js). Typed as the catalogue they come from: next-intl only walks and formats them.
  */
-export async function getClientMessages(area: ClientArea) {
-  return pickNamespaces(await getMessages(), CLIENT_NAMESPACES[area]);
+export async function getClientMessages<A extends ClientArea>(
+  area: A,
+): Promise<Pick<Messages, (typeof CLIENT_NAMESPACES)[A][number]>> {
+  const messages = await getMessages();
+  let areas = compiledAreas.get(messages);
+  if (!areas) compiledAreas.set(messages, (areas = new Map<ClientArea, CompiledTree>()));
+  let compiled = areas.get(area);
+  if (!compiled) areas.set(area, (compiled = compileTree(pickNamespaces(messages, CLIENT_NAMESPACES[area]))));
+  return compiled as unknown as Pick<Messages, (typeof CLIENT_NAMESPACES)[A][number]>;
 }
