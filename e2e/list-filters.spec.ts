@@ -28,6 +28,24 @@ test.describe('list filters', () => {
     await filters.getByRole('searchbox', { name: 'Search' }).fill('zzz-no-such-product');
     await expect(page).toHaveURL(/[?&]q=zzz-no-such-product(&|$)/);
   });
+
+  test('the location menu, loaded on first use, opens at the first click and filters by location', async ({ page }) => {
+    await page.goto('/inventory');
+    const filters = page.getByRole('region', { name: 'Filter the stock list' });
+    await filters.getByRole('button', { name: /^Locations: / }).click();
+    const menu = page.getByRole('menu');
+    await expect(menu).toBeVisible();
+    const locations = menu.getByRole('menuitemcheckbox');
+    await expect(locations.first()).toBeChecked();
+    const second = locations.nth(1);
+    await expect(second).toBeChecked();
+    await second.click();
+    await expect(page).toHaveURL(/[?&]loc=/);
+    await expect(second).not.toBeChecked();
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+    await expect(filters.getByRole('button', { name: /^Locations: / })).toBeFocused();
+  });
 });
 
 test.describe('list filters without JavaScript', () => {

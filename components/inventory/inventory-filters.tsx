@@ -1,21 +1,12 @@
 'use client';
 
-import { useId, useTransition } from 'react';
+import { lazy, Suspense, useId, useState, useTransition, type ComponentProps } from 'react';
 import Link from 'next/link';
 import { ChevronDown, LoaderCircle, MapPin, Search } from 'lucide-react';
 import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import { debounce, useQueryStates, type Values } from 'nuqs';
 import { useHydrated } from '@/components/use-hydrated';
 import { Button } from '@/components/ui/button';
-import {
-  DropdownMenu,
-  DropdownMenuCheckboxItem,
-  DropdownMenuContent,
-  DropdownMenuGroup,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from '@/components/ui/dropdown-menu';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
@@ -25,6 +16,11 @@ import { STOCK_STATUSES } from '@/lib/inventory/constants';
 import type { InventoryListQuery } from '@/lib/inventory/schemas';
 import { inventoryListParsers } from './list-url';
 import { ScanForm } from './scan-form';
+
+// The location menu (Radix's dropdown, ~30 KB gzip) loads when the pointer or the focus reaches its
+// button, and the first click opens it once it has arrived, as the user menu does.
+const loadLocationMenu = () => import('./location-menu');
+const LocationMenu = lazy(() => loadLocationMenu().then((m) => ({ default: m.LocationMenu })));
 
 /**
  * The stock list's filters: a GET form, so they work without JavaScript (fields, then Apply; the
@@ -72,6 +68,7 @@ function InventoryFiltersBar({ selected, locations, categories, brands }: Invent
     go({ loc: next });
   }
   const allSelected = locations.every((l) => selectedSet.has(l.id));
+  const [menuOpened, setMenuOpened] = useState(false);
   const chosen = locations.filter((l) => selectedSet.has(l.id));
   const locationSummary = allSelected
     ? t('inventory.filters.locationsAll')
@@ -82,8 +79,19 @@ function InventoryFiltersBar({ selected, locations, categories, brands }: Invent
         : t('inventory.filters.locationsCount', { count: chosen.length });
 
   const hasFilters = Boolean(view.q || view.category || view.brand || view.status || view.loc?.length);
-  const stores = locations.filter((l) => l.kind === 'store');
-  const warehouses = locations.filter((l) => l.kind === 'warehouse');
+  /** The menu's button, the same before the menu has loaded (a plain button) and inside it (Radix's trigger). */
+  const locationButton = (props: ComponentProps<typeof Button> = {}) => (
+    <Button
+      variant="secondary"
+      className="max-w-full justify-between font-normal"
+      aria-label={`${t('inventory.filters.locations')}: ${locationSummary}`}
+      {...props}
+    >
+      <MapPin aria-hidden className="text-muted-foreground" />
+      <span className="truncate">{locationSummary}</span>
+      <ChevronDown aria-hidden className="text-muted-foreground" />
+    </Button>
+  );
 
   return (
     <section
@@ -131,53 +139,25 @@ function InventoryFiltersBar({ selected, locations, categories, brands }: Invent
       </div>
 
       <div className="mt-3 flex flex-wrap items-center gap-2">
-        <DropdownMenu>
-          <DropdownMenuTrigger asChild>
-            <Button
-              variant="secondary"
-              className="max-w-full justify-between font-normal"
-              aria-label={`${t('inventory.filters.locations')}: ${locationSummary}`}
-            >
-              <MapPin aria-hidden className="text-muted-foreground" />
-              <span className="truncate">{locationSummary}</span>
-              <ChevronDown aria-hidden className="text-muted-foreground" />
-            </Button>
-          </DropdownMenuTrigger>
-          <DropdownMenuContent
-            align="start"
-            className="max-h-[min(28rem,var(--radix-dropdown-menu-content-available-height))] overflow-y-auto"
-          >
-            <DropdownMenuCheckboxItem
-              checked={allSelected}
-              onSelect={(e) => e.preventDefault()}
-              onCheckedChange={() => go({ loc: locations.map((l) => l.id) })}
-            >
-              {t('inventory.filters.selectAll')}
-            </DropdownMenuCheckboxItem>
-            {[
-              [t('inventory.filters.stores'), stores] as const,
-              [t('inventory.filters.warehouses'), warehouses] as const,
-            ].map(([label, group]) =>
-              group.length === 0 ? null : (
-                <DropdownMenuGroup key={label}>
-                  <DropdownMenuSeparator />
-                  <DropdownMenuLabel>{label}</DropdownMenuLabel>
-                  {group.map((l) => (
-                    <DropdownMenuCheckboxItem
-                      key={l.id}
-                      checked={selectedSet.has(l.id)}
-                      onSelect={(e) => e.preventDefault()}
-                      onCheckedChange={(checked) => toggleLocation(l.id, checked === true)}
-                    >
-                      <span className="w-14 shrink-0 font-mono text-xs text-muted-foreground">{l.code}</span>
-                      <span className="truncate">{l.name}</span>
-                    </DropdownMenuCheckboxItem>
-                  ))}
-                </DropdownMenuGroup>
-              ),
-            )}
-          </DropdownMenuContent>
-        </DropdownMenu>
+        {menuOpened ? (
+          <Suspense fallback={locationButton({ 'aria-expanded': false })}>
+            <LocationMenu
+              trigger={locationButton()}
+              locations={locations}
+              selected={selectedSet}
+              onToggle={toggleLocation}
+              onSelectAll={() => go({ loc: locations.map((l) => l.id) })}
+            />
+          </Suspense>
+        ) : (
+          locationButton({
+            'aria-haspopup': 'menu',
+            'aria-expanded': false,
+            onPointerEnter: () => void loadLocationMenu(),
+            onFocus: () => void loadLocationMenu(),
+            onClick: () => setMenuOpened(true),
+          })
+        )}
 
         <NativeSelect
           aria-label={t('inventory.filters.category')}
