@@ -1,13 +1,8 @@
 'use client';
 
-import { QueryProvider } from '@/components/query-provider';
-import { CustomerSearch } from './customer-search';
+import { LazyCustomerSearch } from './lazy-customer-search';
 
 /** An agent's home: the customer search, focused as the page opens. */
 export function AgentHomeSearch() {
-  return (
-    <QueryProvider>
-      <CustomerSearch autoFocus className="rounded-lg border border-border bg-surface shadow-card" />
-    </QueryProvider>
-  );
+  return <LazyCustomerSearch autoFocus className="rounded-lg border border-border bg-surface shadow-card" />;
 }
