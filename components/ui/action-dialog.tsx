@@ -34,6 +34,8 @@ type ActionDialogSpec<V extends FieldValues, I, T> = {
    * put it on its field and return true. Anything else is the schema's field errors or a toast.
    */
   refused?: (failure: ActionFailure, input: I, form: ActionDialogForm<V, I>) => boolean;
+  /** Open from the start: the dialog was loaded by its trigger's click (components/ui/lazy-dialog.tsx). */
+  defaultOpen?: boolean;
 };
 
 /**
@@ -45,7 +47,7 @@ type ActionDialogSpec<V extends FieldValues, I, T> = {
  */
 export function useActionDialog<V extends FieldValues, I, T>(spec: ActionDialogSpec<V, I, T>) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(spec.defaultOpen ?? false);
   const [pending, startTransition] = useTransition();
   const form = useForm<V, unknown, I>({
     resolver: spec.resolver,
