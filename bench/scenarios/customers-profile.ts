@@ -25,7 +25,7 @@ async function profilePage(db: Db, owner: Actor, id: string): Promise<number> {
   const profile = await getCustomerProfileForActor(db, owner, id, 'fr');
   const [, timeline] = await Promise.all([
     getCustomerOverview(db, profile, 'fr'),
-    listCustomerTimeline(db, id, { locale: 'fr' }),
+    listCustomerTimeline(db, owner, id, { locale: 'fr' }),
     listChannels(db, 'fr'),
     getLoyaltySummary(db, id),
     latestUndoableMerge(db, id),
