@@ -2,13 +2,12 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { inventoryLevels, locations } from '@/db/schema';
-import { createTestDatabase } from '@/db/testing';
 import { createTransfer, shipTransfer } from '@/lib/inventory/transfers';
 import { expirePickups } from '@/lib/pickups/expire-pickups';
 import { markReady } from '@/lib/pickups/mark-ready';
 import { getPickupQueue } from '@/lib/pickups/queries';
-import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
-import { addWebChannel, placePickupOrder, setPickupSchedule, type Channel } from '@/lib/testing/orders';
+import type { InventoryWorld } from '@/lib/testing/fixtures';
+import { makePickupWorld, placePickupOrder, type Channel } from '@/lib/testing/orders';
 import { recordStatements } from '@/lib/testing/statements';
 import { getStoresToday } from './store-today';
 
@@ -20,10 +19,7 @@ let web: Channel;
 const NOW = new Date('2026-12-02T23:30:00Z');
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  w = await makeInventoryWorld(handle.db, { stock: 50 });
-  web = await addWebChannel(handle.db);
-  await setPickupSchedule(handle.db, w.paris);
+  ({ handle, w, web } = await makePickupWorld());
 });
 afterAll(() => handle.close());
 

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { createTestDatabase } from '@/db/testing';
 import { Forbidden } from '@/lib/errors';
-import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
-import { addWebChannel, placePickupOrder, setPickupSchedule, type Channel } from '@/lib/testing/orders';
+import type { InventoryWorld } from '@/lib/testing/fixtures';
+import { makePickupWorld, placePickupOrder, type Channel } from '@/lib/testing/orders';
 import { collectPickup } from './collect-pickup';
 import { expirePickups } from './expire-pickups';
 import { markReady } from './mark-ready';
@@ -16,10 +15,7 @@ let web: Channel;
 const NOW = new Date('2026-12-02T14:00:00Z');
 
 beforeAll(async () => {
-  handle = await createTestDatabase();
-  w = await makeInventoryWorld(handle.db, { stock: 50 });
-  web = await addWebChannel(handle.db);
-  await setPickupSchedule(handle.db, w.paris);
+  ({ handle, w, web } = await makePickupWorld());
 });
 afterAll(() => handle.close());
 

@@ -1,8 +1,10 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Db, DbHandle } from '@/db/client';
 import { channels, locations, pickups } from '@/db/schema';
+import { createTestDatabase } from '@/db/testing';
 import { ingestOrder } from '@/lib/orders/ingest-order';
 import { ZIngestOrderInput } from '@/lib/orders/schemas';
+import { makeInventoryWorld, type InventoryWorld } from './fixtures';
 
 export type Channel = typeof channels.$inferSelect;
 
@@ -21,6 +23,18 @@ export async function setPickupSchedule(db: Db, locationId: string): Promise<voi
     .update(locations)
     .set({ openingHours: SHOP_HOURS, preparationMinutes: 120, holdDays: 3 })
     .where(eq(locations.id, locationId));
+}
+
+/**
+ * What a test of the pickup lists starts from: a fresh database, the inventory world with 50 of
+ * each SKU everywhere, the web channel, and Paris on the pickup schedule (setPickupSchedule).
+ */
+export async function makePickupWorld(): Promise<{ handle: DbHandle; w: InventoryWorld; web: Channel }> {
+  const handle = await createTestDatabase();
+  const w = await makeInventoryWorld(handle.db, { stock: 50 });
+  const web = await addWebChannel(handle.db);
+  await setPickupSchedule(handle.db, w.paris);
+  return { handle, w, web };
 }
 
 let placed = 0;
