@@ -9,6 +9,8 @@ import { authFile, seriousViolations } from './fixtures';
 test.use({ storageState: authFile('agent'), viewport: { width: 1024, height: 800 } });
 
 test('an agent merges two seeded duplicates, sees their orders together, and undoes it', async ({ page }) => {
+  // Five pages and two confirmed writes: 30 s was close on a loaded 2-core machine (26.6 s seen).
+  test.setTimeout(60_000);
   const d = DEMO_KNOWN_DUPLICATE;
   await page.goto('/customers/duplicates');
   await expect(page.getByRole('heading', { name: 'Duplicates', level: 1 })).toBeVisible();
