@@ -98,7 +98,7 @@ describe('the profile read', () => {
   it('gives the stats, the addresses most recent first and the store of most pickups', async () => {
     const profile = await getCustomerProfileForActor(handle.db, w.agent, customerId);
     expect(profile).toMatchObject({ orderCount: 6, lifetimeValueCents: 21000, marketingEmail: false, tags: [] });
-    const overview = await getCustomerOverview(handle.db, profile);
+    const overview = await getCustomerOverview(handle.db, w.agent, profile);
     expect(overview.firstOrderAt?.toISOString()).toBe('2026-11-01T10:00:00.000Z');
     expect(overview.averageOrderValueCents).toBe(3500);
     expect(overview.addresses.map((a) => [a.line1, a.lastUsedAt.toISOString()])).toEqual([
@@ -112,6 +112,17 @@ describe('the profile read', () => {
       [true, 'PAR', 'placed'],
       [true, 'PAR', 'ready'],
     ]);
+  });
+
+  it('shows a manager the open pickups of their stores only, as the timeline', async () => {
+    const profile = await getCustomerProfileForActor(handle.db, w.manager, customerId);
+    const paris = await getCustomerOverview(handle.db, w.manager, profile);
+    expect(paris.openPickups.map((p) => [p.store.code, p.state])).toEqual([
+      ['PAR', 'placed'],
+      ['PAR', 'ready'],
+    ]);
+    const nowhere = await getCustomerOverview(handle.db, { ...w.manager, locationIds: [] }, profile);
+    expect(nowhere.openPickups).toEqual([]);
   });
 
   it('refuses a manager of another store, not the Paris one; NotFound for a malformed or unknown id', async () => {
@@ -158,7 +169,7 @@ describe('the timeline', () => {
     await handle.db
       .insert(stockAlerts)
       .values({ customerId, variantId: w.skus[2].id, channelId: web.id, locationId: w.paris });
-    const { activeAlerts } = await getCustomerOverview(handle.db, {
+    const { activeAlerts } = await getCustomerOverview(handle.db, w.agent, {
       id: customerId,
       orderCount: 0,
       lifetimeValueCents: 0,

@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
+import type { Actor } from '@/lib/auth/permissions';
 import { locations } from '@/db/schema';
 import { PICKUP_OPEN_STATES, type PickupState } from '@/db/schema/pickup-states';
 import type { ShippingAddress } from '@/db/schema/orders';
 import type { Locale } from '@/lib/i18n/config';
 import { localNameSql } from '@/lib/i18n/local-name';
+import { locationInScopeSql } from './scope';
 
 export type CustomerStore = { code: string; name: string; timeZone: string };
 
@@ -51,10 +53,11 @@ const toDateOrNull = (v: unknown): Date | null => (v == null ? null : toDate(v))
 /**
  * What the profile shows beside the summary kept on the customer row: the first order, the
  * average order, the addresses the customer ships to, the store they use most, their open
- * pickups and their waiting stock alerts. Five reads over the customer's orders (orders_customer_placed_idx), in parallel.
+ * pickups (a manager: those at their stores, as the timeline) and their waiting stock alerts. Five reads over the customer's orders (orders_customer_placed_idx), in parallel.
  */
 export async function getCustomerOverview(
   db: DbOrTx,
+  actor: Actor,
   customer: { id: string; orderCount: number; lifetimeValueCents: number },
   locale?: Locale,
 ): Promise<CustomerOverview> {
@@ -93,7 +96,7 @@ export async function getCustomerOverview(
       from orders o
       join pickups p on p.order_id = o.id
       join locations l on l.id = p.location_id
-      where o.customer_id = ${customer.id}
+      where o.customer_id = ${customer.id} and ${locationInScopeSql(actor, sql`p.location_id`)}
         and p.state in (${sql.join(
           PICKUP_OPEN_STATES.map((s) => sql`${s}`),
           sql`, `,

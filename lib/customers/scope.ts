@@ -29,10 +29,20 @@ export function orderInScopeSql(actor: Actor, o: SQL): SQL {
   const scope = scopeOf(actor, 'customers.view');
   if (scope === null) return sql`true`;
   if (scope.length === 0) return sql`false`;
-  const locations = sql.join(
+  return sql`(${locationInScopeSql(actor, sql`${o}.fulfilling_location_id`)}
+    or exists (select 1 from pickups p where p.order_id = ${o}.id and ${locationInScopeSql(actor, sql`p.location_id`)}))`;
+}
+
+/**
+ * A condition on a location column: is it one the actor sees customers' business at? Any for
+ * owners and agents, a manager's own locations, none for a manager without one.
+ */
+export function locationInScopeSql(actor: Actor, location: SQL): SQL {
+  const scope = scopeOf(actor, 'customers.view');
+  if (scope === null) return sql`true`;
+  if (scope.length === 0) return sql`false`;
+  return sql`${location} in (${sql.join(
     scope.map((id) => sql`${id}::uuid`),
     sql`, `,
-  );
-  return sql`(${o}.fulfilling_location_id in (${locations})
-    or exists (select 1 from pickups p where p.order_id = ${o}.id and p.location_id in (${locations})))`;
+  )})`;
 }

@@ -54,7 +54,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   const after = decodeCursor(Array.isArray(sp.after) ? sp.after[0] : sp.after);
   const db = await getDb();
   const [overview, timeline, channels, loyalty] = await Promise.all([
-    getCustomerOverview(db, profile, locale),
+    getCustomerOverview(db, ctx, profile, locale),
     listCustomerTimeline(db, ctx, profile.id, { after, locale }),
     listChannels(db, locale),
     getLoyaltySummary(db, profile.id),
