@@ -24,7 +24,7 @@ const ORDERS = 200;
 async function profilePage(db: Db, owner: Actor, id: string): Promise<number> {
   const profile = await getCustomerProfileForActor(db, owner, id, 'fr');
   const [, timeline] = await Promise.all([
-    getCustomerOverview(db, profile, 'fr'),
+    getCustomerOverview(db, owner, profile, 'fr'),
     listCustomerTimeline(db, owner, id, { locale: 'fr' }),
     listChannels(db, 'fr'),
     getLoyaltySummary(db, id),
