@@ -1,11 +1,10 @@
 'use client';
 
 import { useWatch, type FieldError } from 'react-hook-form';
-import { SlidersHorizontal } from 'lucide-react';
 import { lazySchemaResolver } from '@/components/form-errors';
 import { ActionDialog, useActionDialog } from '@/components/ui/action-dialog';
-import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import type { LazyDialogProps } from '@/components/ui/lazy-dialog';
 import { NativeSelect } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
 import { ADJUSTMENT_REASONS, type AdjustmentReason } from '@/lib/inventory/constants';
@@ -38,13 +37,15 @@ const BELOW_RESERVED = 'below_reserved';
  * refuses what would go below 0 or below reserved, said under the quantity. The preview shows
  * what on hand will be.
  */
-export function AdjustDialog({
+export function AdjustDialogForm({
   variantId,
   sku,
   location,
   onHand,
   reserved,
-}: {
+  trigger,
+  defaultOpen,
+}: LazyDialogProps & {
   variantId: string;
   sku: string;
   location: { id: string; code: string; name: string };
@@ -53,6 +54,7 @@ export function AdjustDialog({
 }) {
   const { t, formatNumber } = useI18n();
   const dialog = useActionDialog({
+    defaultOpen,
     resolver,
     values: (): AdjustValues => ({
       variantId,
@@ -94,12 +96,7 @@ export function AdjustDialog({
   return (
     <ActionDialog
       dialog={dialog}
-      trigger={
-        <Button variant="secondary" size="sm" aria-label={t('inventory.sku.adjustAt', { location: location.name })}>
-          <SlidersHorizontal aria-hidden />
-          {t('inventory.sku.adjust')}
-        </Button>
-      }
+      trigger={trigger}
       title={t('inventory.adjust.title')}
       description={t('inventory.adjust.description', {
         sku,

@@ -1,11 +1,10 @@
 'use client';
 
-import { MapPin } from 'lucide-react';
 import { lazySchemaResolver } from '@/components/form-errors';
 import { ActionDialog, useActionDialog } from '@/components/ui/action-dialog';
-import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
+import type { LazyDialogProps } from '@/components/ui/lazy-dialog';
 import { BIN_MAX } from '@/lib/inventory/constants';
 import type { ZSetBinInput } from '@/lib/inventory/schemas';
 import { setBinAction } from '@/lib/next/actions/inventory';
@@ -18,15 +17,18 @@ const resolver = lazySchemaResolver<typeof ZSetBinInput, BinValues>(() =>
 );
 
 /**
+ * The bin dialog itself, loaded by BinDialog (stock-dialogs.tsx) when its button is about to be used.
  * Says where the SKU sits at one location ("A-12"): the pick lists and the pickup queue show it,
  * and the batch pick list walks the bins in order. A blank clears it.
  */
-export function BinDialog({
+export function BinDialogForm({
   variantId,
   sku,
   location,
   bin,
-}: {
+  trigger,
+  defaultOpen,
+}: LazyDialogProps & {
   variantId: string;
   sku: string;
   location: { id: string; name: string };
@@ -34,6 +36,7 @@ export function BinDialog({
 }) {
   const { t } = useI18n();
   const dialog = useActionDialog({
+    defaultOpen,
     resolver,
     values: (): BinValues => ({ variantId, locationId: location.id, bin: bin ?? '' }),
     action: setBinAction,
@@ -45,12 +48,7 @@ export function BinDialog({
   return (
     <ActionDialog
       dialog={dialog}
-      trigger={
-        <Button variant="ghost" size="sm" aria-label={t('inventory.bin.editAt', { location: location.name })}>
-          <MapPin aria-hidden />
-          {t('inventory.bin.edit')}
-        </Button>
-      }
+      trigger={trigger}
       title={t('inventory.bin.title')}
       description={t('inventory.bin.description', { sku, location: location.name })}
       submitLabel={t('inventory.bin.submit')}

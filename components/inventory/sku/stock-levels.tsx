@@ -3,8 +3,7 @@ import { Table, TableBody, TableCell, TableFooter, TableHead, TableHeader, Table
 import { getI18n } from '@/lib/next/i18n';
 import type { SkuView } from '@/lib/inventory/queries/sku-detail';
 import { isLowStock } from '@/lib/inventory/rules';
-import { AdjustDialog } from '../adjust-dialog';
-import { BinDialog } from './bin-dialog';
+import { AdjustDialog, BinDialog } from './stock-dialogs';
 import { EmptyNote } from './empty-note';
 
 /**
