@@ -56,6 +56,9 @@ export const customers = pgTable(
     check('customers_phone_e164', sql`${t.phone} is null or ${t.phone} ~ '^\\+[1-9][0-9]{6,14}$'`),
     index('customers_name_trgm_idx').using('gin', sql`(${t.firstName} || ' ' || ${t.lastName}) gin_trgm_ops`),
     index('customers_email_trgm_idx').using('gin', t.email.op('gin_trgm_ops')),
+    // The search's exact e-mail (lib/customers/search.ts): the trigram index answers equality too, but
+    // by reading the posting lists of trigrams every e-mail shares ('gma', 'il.'): ~40 ms at 1M customers.
+    index('customers_email_idx').on(t.email),
     index('customers_phone_idx').on(t.phone),
     index('customers_merged_into_idx').on(t.mergedIntoId),
   ],

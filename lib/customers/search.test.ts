@@ -121,6 +121,17 @@ describe('searchCustomers', () => {
     expect(await searchCustomers(handle.db, 'paul.dubois2')).toEqual([]);
   });
 
+  it('answers a whole e-mail someone holds with that customer only, and part of one with every e-mail holding it', async () => {
+    const [other] = await handle.db
+      .insert(customers)
+      .values({ firstName: 'Jean', lastName: 'Martin', email: 'xpaul.dubois@example.com' })
+      .returning({ id: customers.id });
+    expect((await searchCustomers(handle.db, 'paul.dubois@example.com')).map((r) => r.id)).toEqual([dubois]);
+    const partial = await searchCustomers(handle.db, 'paul.dubois@example');
+    expect(partial.map((r) => r.id).sort()).toEqual([dubois, other.id].sort());
+    await handle.db.delete(customers).where(eq(customers.id, other.id));
+  });
+
   it('finds a phone typed with spaces, in international form or with 0033', async () => {
     for (const q of ['06 12 34 56 78', '+33 6 12 34 56 78', '0033612345678']) {
       const results = await searchCustomers(handle.db, q);

@@ -107,8 +107,13 @@ export async function searchCustomers(
     // Something shaped like an e-mail ranks before names; a bare word competes with them. ILIKE on the
     // column itself, so that customers_email_trgm_idx serves it (lower(email) has no index: a scan).
     const emailShaped = /[@.\d]/.test(q);
+    // A whole e-mail someone holds is answered by the exact branches alone: the trigram scan of an address
+    // (every trigram of 'gmail.com' in it) is skipped, the NOT EXISTS being checked once beforehand.
+    const unlessExact = email
+      ? sql` AND NOT EXISTS (SELECT 1 FROM customer_identities x WHERE x.kind = 'email' AND x.scope = '' AND x.value = ${email})`
+      : sql``;
     branches.push(sql`SELECT c.id, ${sql.raw(emailShaped ? '1' : '2')}, ${sql.raw(emailShaped ? '1.0' : '0.5')}, 'email_partial', NULL, NULL
-        FROM customers c WHERE c.email ILIKE ${pattern}`);
+        FROM customers c WHERE c.email ILIKE ${pattern}${unlessExact}`);
   }
   // A scrap with a digit in it is no name (an e-mail's start, a reference): names are not searched.
   if (fuzzy && !email && !phone && !orderNumber && !/\d/.test(q)) {
