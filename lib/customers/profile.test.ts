@@ -169,12 +169,18 @@ describe('the timeline', () => {
     await handle.db
       .insert(stockAlerts)
       .values({ customerId, variantId: w.skus[2].id, channelId: web.id, locationId: w.paris });
-    const { activeAlerts } = await getCustomerOverview(handle.db, w.agent, {
+    const { stockAlerts: alerts } = await getCustomerOverview(handle.db, w.agent, {
       id: customerId,
       orderCount: 0,
       lifetimeValueCents: 0,
     });
-    expect(activeAlerts.map((a) => [a.sku, a.store])).toEqual([['PULL-L', 'Paris Rivoli']]);
+    // The waiting wish first, then the one told, with when.
+    expect(alerts.map((a) => [a.sku, a.store, a.status])).toEqual([
+      ['PULL-L', 'Paris Rivoli', 'waiting'],
+      ['PULL-M', null, 'notified'],
+    ]);
+    expect(alerts[0].endedAt).toBeNull();
+    expect(alerts[1].endedAt).toBeInstanceOf(Date);
     const withAlert = await listCustomerTimeline(handle.db, w.agent, customerId);
     expect(withAlert.items.find((i) => i.kind === 'message' && i.orderId === null)).toMatchObject({
       messageKind: 'stock.available',

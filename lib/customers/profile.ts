@@ -32,18 +32,27 @@ export type CustomerOverview = {
   preferredStore: (CustomerStore & { orderCount: number }) | null;
   /** Pickups the store still works on, the oldest first. */
   openPickups: OpenPickup[];
-  /** Stock alerts still waiting, the newest first: the SKU, and the store (null: available online). */
-  activeAlerts: ActiveStockAlert[];
+  /**
+   * The customer's stock alerts: every one still waiting, the newest first, then the latest ones
+   * told or cancelled (RECENT_ENDED_ALERTS): the SKU, the store (null: available online), the status.
+   */
+  stockAlerts: CustomerStockAlert[];
 };
 
-export type ActiveStockAlert = {
+export type CustomerStockAlert = {
   id: string;
   sku: string;
   productName: string;
   variantTitle: string;
   store: string | null;
+  status: 'waiting' | 'notified' | 'cancelled';
   createdAt: Date;
+  /** When the customer was told (notified) or the wish was cancelled; null while waiting. */
+  endedAt: Date | null;
 };
+
+/** How many told or cancelled alerts the profile shows after the waiting ones. */
+export const RECENT_ENDED_ALERTS = 5;
 
 const ADDRESS_LIMIT = 10;
 
@@ -53,7 +62,7 @@ const toDateOrNull = (v: unknown): Date | null => (v == null ? null : toDate(v))
 /**
  * What the profile shows beside the summary kept on the customer row: the first order, the
  * average order, the addresses the customer ships to, the store they use most, their open
- * pickups (a manager: those at their stores, as the timeline) and their waiting stock alerts. Five reads over the customer's orders (orders_customer_placed_idx), in parallel.
+ * pickups (a manager: those at their stores, as the timeline) and their stock alerts. Five reads over the customer's orders (orders_customer_placed_idx), in parallel.
  */
 export async function getCustomerOverview(
   db: DbOrTx,
@@ -108,15 +117,24 @@ export async function getCustomerOverview(
       product: string;
       title: string;
       name: string | null;
+      status: CustomerStockAlert['status'];
       created_at: unknown;
+      ended_at: unknown;
     }>(sql`
-      select sa.id, v.sku, pr.name as product, v.title, ${storeName} as name, sa.created_at
-      from stock_alerts sa
+      select sa.id, v.sku, pr.name as product, v.title, ${storeName} as name, sa.status, sa.created_at, sa.ended_at
+      from (
+        (select id, variant_id, location_id, status, created_at, null::timestamptz as ended_at, 0 as rank
+         from stock_alerts where customer_id = ${customer.id} and status = 'waiting')
+        union all
+        (select id, variant_id, location_id, status, created_at, coalesce(notified_at, cancelled_at) as ended_at, 1 as rank
+         from stock_alerts where customer_id = ${customer.id} and status <> 'waiting'
+         order by coalesce(notified_at, cancelled_at) desc, id desc
+         limit ${RECENT_ENDED_ALERTS})
+      ) sa
       join variants v on v.id = sa.variant_id
       join products pr on pr.id = v.product_id
       left join locations l on l.id = sa.location_id
-      where sa.customer_id = ${customer.id} and sa.status = 'waiting'
-      order by sa.created_at desc, sa.id desc`),
+      order by sa.rank, coalesce(sa.ended_at, sa.created_at) desc, sa.id desc`),
   ]);
   const store = preferred.rows[0];
   return {
@@ -137,13 +155,15 @@ export async function getCustomerOverview(
       readyAt: toDateOrNull(r.ready_at),
       dueBy: toDateOrNull(r.due_by),
     })),
-    activeAlerts: alerts.rows.map((r) => ({
+    stockAlerts: alerts.rows.map((r) => ({
       id: r.id,
       sku: r.sku,
       productName: r.product,
       variantTitle: r.title,
       store: r.name,
+      status: r.status,
       createdAt: toDate(r.created_at),
+      endedAt: toDateOrNull(r.ended_at),
     })),
   };
 }

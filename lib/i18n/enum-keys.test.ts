@@ -8,6 +8,7 @@ import {
   pickupState,
   reservationStatus,
   staffRole,
+  stockAlertStatus,
   transferStatus,
 } from '@/db/schema';
 import { CSV_ROW_ERROR_CODES } from '@/lib/inventory/csv';
@@ -30,6 +31,7 @@ const DYNAMIC_KEYS: [prefix: string, values: readonly string[]][] = [
   ['inventory.countStatus', countStatus.enumValues],
   ['inventory.csv', CSV_ROW_ERROR_CODES],
   ['customers.profile.identity', identityKind.enumValues],
+  ['customerProfile.alerts.status', stockAlertStatus.enumValues],
   ['roles', staffRole.enumValues],
   ['dashboard.role', staffRole.enumValues],
   ['locale', LOCALES],

@@ -51,11 +51,14 @@ export const customerProfileFr = {
     },
     alerts: {
       title: 'Alertes de stock',
-      label: 'Alertes de stock en attente',
-      empty: 'Aucune alerte de stock en attente.',
+      label: 'Alertes de stock de ce client',
+      empty: 'Aucune alerte de stock : un canal en enregistre une quand le client demande à être prévenu.',
       atStore: 'En magasin à {store}',
       online: 'En ligne',
       since: 'demandée le {date}',
+      status: { waiting: 'En attente', notified: 'Notifiée', cancelled: 'Annulée' },
+      notifiedOn: 'notifiée le {date}',
+      cancelledOn: 'annulée le {date}',
     },
     timeline: {
       title: 'Historique',
@@ -78,6 +81,7 @@ export const customerProfileFr = {
       partiallyReturned:
         'Retour partiel de la commande {number} : {units, plural, one {# article} other {# articles}}, {amount}',
       message: '{kind} par {channel, select, sms {SMS} other {e-mail}} à {recipient}',
+      erasedRecipient: 'une adresse effacée',
       messageSubject: 'Objet : {subject}',
       messageSentAt: 'Envoyé le {date}',
       note: 'Note de {author}',

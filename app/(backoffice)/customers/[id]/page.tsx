@@ -83,7 +83,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         <AddressesCard addresses={overview.addresses} />
       </div>
       <OpenPickups pickups={overview.openPickups} />
-      <StockAlerts alerts={overview.activeAlerts} />
+      <StockAlerts alerts={overview.stockAlerts} />
       <LoyaltySection customerId={profile.id} summary={loyalty} canChange={canEdit} />
       <ProfileTimeline
         customerId={profile.id}
