@@ -4,6 +4,7 @@ import { customerDuplicates, customerMerges, customers } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { DomainError, Forbidden, NotFound } from '@/lib/errors';
+import { ERASED_ACTION, erasedAt } from './privacy';
 import {
   MERGE_FIELDS,
   ZMergeCustomersInput,
@@ -116,6 +117,7 @@ function pairIs(a: string, b: string) {
  * profile becomes a redirect to the survivor, the pair's suggestion is marked merged, and a journal
  * row (customer_merges) and an audit row record what moved and what was replaced. New orders for
  * the merged customer's identities land on the survivor: the identities are the survivor's now.
+ * Refused (conflict) when either customer was merged already or had their data erased.
  */
 export async function mergeCustomers(db: Db, actor: Actor, raw: MergeCustomersInput): Promise<MergeResult> {
   if (!can(actor, 'customers.merge')) throw new Forbidden('Only an agent or an owner can merge customers.');
@@ -129,6 +131,12 @@ export async function mergeCustomers(db: Db, actor: Actor, raw: MergeCustomersIn
     for (const c of [survivor, merged])
       if (c.mergedIntoId)
         throw new DomainError('conflict', 'This customer was already merged into another one.', { customerId: c.id });
+    for (const c of [survivor, merged])
+      if (await erasedAt(tx, c.id))
+        throw new DomainError('conflict', 'This customer’s data was erased: it cannot be merged.', {
+          reason: 'erased',
+          customerId: c.id,
+        });
 
     const [suggestion] = await tx
       .select({
@@ -220,8 +228,9 @@ export type UndoResult = { survivorId: string; mergedId: string };
  *
  * Refused (conflict, saying why) when undoing would lose or overwrite something done since:
  * the merge was undone already; either customer has since been merged into another one; the
- * survivor's contact details or name were edited after the merge (the fields named); or a row the
- * merge moved no longer belongs to the survivor (moved by a later merge, or deleted).
+ * survivor's contact details or name were edited after the merge (the fields named); the survivor's
+ * data was erased since (the journal no longer holds what to put back); or a row the merge moved
+ * no longer belongs to the survivor (moved by a later merge, or deleted).
  */
 export async function undoMerge(db: Db, actor: Actor, raw: UndoMergeInput): Promise<UndoResult> {
   if (!can(actor, 'customers.merge')) throw new Forbidden('Only an agent or an owner can undo a merge.');
@@ -246,6 +255,11 @@ export async function undoMerge(db: Db, actor: Actor, raw: UndoMergeInput): Prom
     if (merged.mergedIntoId !== survivorId)
       throw new DomainError('conflict', 'The merged customer no longer redirects to the survivor.', {
         reason: 'redirect_changed',
+      });
+    // The erasure emptied the journal's copies of the person's details: there is nothing to put back.
+    if (await erasedAt(tx, survivorId))
+      throw new DomainError('conflict', 'This customer’s data was erased: the merge cannot be undone.', {
+        reason: 'erased',
       });
     const after = journal.after as Fields;
     const edited = MERGE_FIELDS.filter((f) => (survivor[f] ?? null) !== (after[f] ?? null));
@@ -314,7 +328,10 @@ export async function undoMerge(db: Db, actor: Actor, raw: UndoMergeInput): Prom
   });
 }
 
-/** The latest merge into a customer that is not undone, with the merged profile's name, for the profile's 'Undo merge'. */
+/**
+ * The latest merge into a customer that is not undone, with the merged profile's name, for the
+ * profile's 'Undo merge'; none once the customer's data was erased (undoMerge refuses it).
+ */
 export async function latestUndoableMerge(db: Db, survivorId: string) {
   const [row] = await db
     .select({
@@ -327,7 +344,14 @@ export async function latestUndoableMerge(db: Db, survivorId: string) {
     })
     .from(customerMerges)
     .innerJoin(customers, eq(customers.id, customerMerges.mergedId))
-    .where(and(eq(customerMerges.survivorId, survivorId), sql`${customerMerges.undoneAt} is null`))
+    .where(
+      and(
+        eq(customerMerges.survivorId, survivorId),
+        sql`${customerMerges.undoneAt} is null`,
+        sql`not exists (select 1 from audit_log e where e.entity_type = 'customer' and e.entity_id = ${survivorId}
+          and e.action = ${ERASED_ACTION})`,
+      ),
+    )
     .orderBy(sql`${customerMerges.mergedAt} desc`)
     .limit(1);
   return row ?? null;

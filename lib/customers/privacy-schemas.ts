@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** What an erased customer's messages say instead of the address they went to (notification_outbox.recipient). */
+export const ERASED_RECIPIENT = 'erased';
+
 /** The words that confirm an erasure, in either language, typed exactly. */
 export const ERASE_WORDS = ['ERASE', 'EFFACER'] as const;
 

@@ -1,21 +1,25 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import {
   auditLog,
   channels,
+  customerDuplicates,
   customerIdentities,
+  customerMerges,
   customerNotes,
   customers,
   loyaltyEntries,
   notificationOutbox,
   orders,
+  stockAlerts,
 } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { can } from '@/lib/auth/permissions';
 import { ingestOrder } from '@/lib/orders/ingest-order';
 import { ZIngestOrderInput } from '@/lib/orders/schemas';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
+import { latestUndoableMerge, mergeCustomers, undoMerge } from './merge';
 import { ERASED_TEXT, eraseCustomer, erasedAt, exportCustomerData } from './privacy';
 import { getCustomerProfileForActor } from './queries';
 import { searchCustomers } from './search';
@@ -212,7 +216,15 @@ describe('eraseCustomer', () => {
     const audits = await handle.db.select().from(auditLog).where(eq(auditLog.entityId, paris));
     const erased = audits.find((a) => a.action === 'customer.erased')!;
     expect(erased.actorId).toBe(w.owner.userId);
-    expect(erased.data).toEqual({ orders: 2, identities: 2, notes: 1, messages: 1 });
+    expect(erased.data).toEqual({
+      orders: 2,
+      identities: 2,
+      notes: 1,
+      messages: 1,
+      stockAlerts: 0,
+      merges: 0,
+      mergedProfiles: 0,
+    });
     expect(JSON.stringify(audits)).not.toMatch(/helene|Hélène|612345678|Lilas/i);
 
     // Nobody finds her by what she was; the export says what is left.
@@ -241,5 +253,175 @@ describe('eraseCustomer', () => {
     ).rejects.toMatchObject({ code: 'not_found' });
     const result = await eraseCustomer(handle.db, w.owner, { customerId: lyon, confirmation: 'EFFACER' });
     expect(result.alreadyErased).toBe(false);
+  });
+});
+
+describe('eraseCustomer, on a person with merged profiles, stock alerts and a merge journal', () => {
+  const MARGAUX = /margaux|dupon[dt]|0699887766|699887766/i;
+  let survivor: string; // Margaux as the web shop knows her now
+  let older: string; // her older profile, merged into the survivor
+  let zoe: string; // someone else, whose undone merge with the older profile took its e-mail for a while
+  let mergeIntoSurvivor: string;
+  let undoneMerge: string;
+
+  beforeAll(async () => {
+    const customerOf = async (externalId: string, customer: Record<string, string>) => {
+      const { order: o } = await ingestOrder(
+        handle.db,
+        web,
+        order(externalId, customer, { type: 'pickup', locationCode: 'PAR' }, 3100),
+      );
+      return (await handle.db.select().from(orders).where(eq(orders.id, o.id)))[0].customerId!;
+    };
+    survivor = await customerOf('M-1', { email: 'margaux@example.fr', firstName: 'Margaux', lastName: 'Dupond' });
+    older = await customerOf('M-2', {
+      email: 'margaux.old@example.fr',
+      phone: '+33699887766',
+      firstName: 'Margaux',
+      lastName: 'Dupont',
+    });
+    zoe = await customerOf('Z-1', { email: 'zoe.martin@example.fr', firstName: 'Zoé', lastName: 'Martin' });
+
+    // Merged into Zoé by mistake, taking its e-mail, then undone: Zoé's journal and audit held Margaux's e-mail.
+    undoneMerge = (
+      await mergeCustomers(handle.db, w.agent, { survivorId: zoe, mergedId: older, fields: { email: 'merged' } })
+    ).mergeId;
+    await undoMerge(handle.db, w.agent, { mergeId: undoneMerge });
+    mergeIntoSurvivor = (
+      await mergeCustomers(handle.db, w.agent, { survivorId: survivor, mergedId: older, fields: { phone: 'merged' } })
+    ).mergeId;
+    await handle.db.insert(customerDuplicates).values({
+      customerId: survivor < zoe ? survivor : zoe,
+      otherCustomerId: survivor < zoe ? zoe : survivor,
+      score: 40,
+      reasons: ['name_city'],
+    });
+
+    // A wish still waiting, and one told (to an address that is no identity of hers any more: only the alert links it).
+    const [small, medium] = w.skus;
+    await handle.db.insert(stockAlerts).values({
+      customerId: survivor,
+      variantId: small.id,
+      locationId: w.paris,
+      channelId: web.id,
+      productUrl: 'https://shop.example.fr/pull-marin?ref=margaux%40example.fr',
+    });
+    const [told] = await handle.db
+      .insert(stockAlerts)
+      .values({
+        customerId: older,
+        variantId: medium.id,
+        channelId: web.id,
+        productUrl: 'https://shop.example.fr/pull-marin-m?ref=margaux.old',
+      })
+      .returning();
+    const [message] = await handle.db
+      .insert(notificationOutbox)
+      .values({
+        kind: 'stock.available',
+        channel: 'email',
+        recipient: 'm.dupont@old-mail.example',
+        payload: {
+          alertId: told.id,
+          firstName: 'Margaux',
+          product: 'Pull marin',
+          sku: 'PULL-M',
+          productUrl: told.productUrl,
+        },
+        status: 'kept',
+        subject: 'Margaux, Pull marin M is available',
+        bodyText: 'Hello Margaux',
+      })
+      .returning();
+    await handle.db
+      .update(stockAlerts)
+      .set({ status: 'notified', notifiedAt: new Date(), messageId: message.id })
+      .where(eq(stockAlerts.id, told.id));
+  });
+
+  it('empties the merged profiles, the alerts and their messages, the journal and the audit, keeping orders and the SKU demand', async () => {
+    expect(await latestUndoableMerge(handle.db, survivor)).toMatchObject({ id: mergeIntoSurvivor });
+    await eraseCustomer(handle.db, w.owner, { customerId: survivor, confirmation: 'ERASE' });
+
+    const profiles = await handle.db
+      .select()
+      .from(customers)
+      .where(inArray(customers.id, [survivor, older]));
+    for (const p of profiles)
+      expect(p).toMatchObject({ firstName: '', lastName: '', email: null, phone: null, tags: [] });
+    expect(profiles.find((p) => p.id === older)!.mergedIntoId).toBe(survivor);
+    const kept = await handle.db.select().from(orders).where(eq(orders.customerId, survivor));
+    expect(kept.map((o) => o.totalCents)).toEqual([3100, 3100]);
+
+    const alerts = await handle.db
+      .select()
+      .from(stockAlerts)
+      .where(inArray(stockAlerts.customerId, [survivor, older]));
+    expect(alerts.map((a) => [a.status, a.productUrl, a.locationId]).sort()).toEqual([
+      ['cancelled', null, w.paris],
+      ['notified', null, null],
+    ]);
+    expect(alerts.every((a) => a.status !== 'cancelled' || a.cancelledAt)).toBe(true);
+    const told = alerts.find((a) => a.status === 'notified')!;
+    const [message] = await handle.db
+      .select()
+      .from(notificationOutbox)
+      .where(eq(notificationOutbox.id, told.messageId!));
+    expect(message).toMatchObject({ recipient: 'erased', subject: null, bodyText: null, status: 'kept' });
+    expect(message.payload).toEqual({ alertId: told.id, product: 'Pull marin', sku: 'PULL-M' });
+
+    // The journal and the audit keep what happened (ids, counts, which fields), not who.
+    const journals = await handle.db
+      .select()
+      .from(customerMerges)
+      .where(inArray(customerMerges.id, [mergeIntoSurvivor, undoneMerge]));
+    expect(journals).toHaveLength(2);
+    expect(JSON.stringify(journals)).not.toMatch(MARGAUX);
+    const undone = journals.find((j) => j.id === undoneMerge)!;
+    expect(undone.before).toMatchObject({ survivor: { email: 'zoe.martin@example.fr', firstName: 'Zoé' } });
+    expect(undone.after).toMatchObject({ email: null, firstName: '' });
+    const audits = await handle.db.select().from(auditLog).where(eq(auditLog.entityType, 'customer'));
+    expect(JSON.stringify(audits)).not.toMatch(MARGAUX);
+    const zoeMerge = audits.find((a) => a.entityId === zoe && a.action === 'customer.merge')!;
+    expect(zoeMerge.data).toMatchObject({ mergeId: undoneMerge, mergedId: older, replaced: ['email'] });
+    const erased = audits.find((a) => a.entityId === survivor && a.action === 'customer.erased')!;
+    expect(erased.data).toMatchObject({ orders: 2, stockAlerts: 2, merges: 2, mergedProfiles: 1, messages: 1 });
+
+    // Nothing of hers in the rest of the database either: every outbox row and the export.
+    expect(JSON.stringify(await handle.db.select().from(notificationOutbox))).not.toMatch(MARGAUX);
+    const data = await exportCustomerData(handle.db, w.owner, survivor);
+    expect(data.stockAlerts).toHaveLength(1);
+    expect(data.mergedProfiles.map((p) => p.id)).toEqual([older]);
+    expect(JSON.stringify(data)).not.toMatch(MARGAUX);
+
+    // Zoé is someone else: untouched, and no longer offered as Margaux's duplicate.
+    const [z] = await handle.db.select().from(customers).where(eq(customers.id, zoe));
+    expect(z).toMatchObject({ firstName: 'Zoé', email: 'zoe.martin@example.fr' });
+    const suggestions = await handle.db
+      .select()
+      .from(customerDuplicates)
+      .where(
+        sql`${customerDuplicates.customerId} = least(${survivor}::uuid, ${zoe}::uuid)
+          and ${customerDuplicates.otherCustomerId} = greatest(${survivor}::uuid, ${zoe}::uuid)`,
+      );
+    expect(suggestions.map((d) => [d.status, d.decidedById])).toEqual([['dismissed', w.owner.userId]]);
+  });
+
+  it('refuses to undo a merge into an erased customer, or to merge one, and offers no undo', async () => {
+    expect(await latestUndoableMerge(handle.db, survivor)).toBeNull();
+    await expect(undoMerge(handle.db, w.agent, { mergeId: mergeIntoSurvivor })).rejects.toMatchObject({
+      code: 'conflict',
+      details: { reason: 'erased' },
+    });
+    for (const [survivorId, mergedId] of [
+      [zoe, survivor],
+      [survivor, zoe],
+    ])
+      await expect(mergeCustomers(handle.db, w.agent, { survivorId, mergedId })).rejects.toMatchObject({
+        code: 'conflict',
+        details: { reason: 'erased', customerId: survivor },
+      });
+    const [older_] = await handle.db.select().from(customers).where(eq(customers.id, older));
+    expect(older_.mergedIntoId).toBe(survivor);
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import {
   auditLog,
@@ -11,12 +11,29 @@ import {
   orderLines,
   orders,
   pickups,
+  stockAlerts,
 } from '@/db/schema';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { DomainError, Forbidden, NotFound } from '@/lib/errors';
 import { isUuid } from '@/lib/uuid';
-import { ERASE_WORDS, ZEraseCustomerInput, type EraseCustomerInput } from './privacy-schemas';
+import type { CUSTOMER_REFERENCES } from './merge';
+import { ERASE_WORDS, ERASED_RECIPIENT, ZEraseCustomerInput, type EraseCustomerInput } from './privacy-schemas';
+
+/**
+ * What the erasure does to the rows of every table that points at a customer (CUSTOMER_REFERENCES,
+ * lib/customers/merge.ts): a table added there fails the type check until the erasure says here
+ * what of its rows is personal, and eraseCustomer does it.
+ */
+export const ERASURE_OF_REFERENCES = {
+  orders:
+    'kept with their lines and totals; shipping address cut to country and postcode start; messages, events, pickups scrubbed',
+  customer_identities: 'deleted',
+  customer_notes: 'body replaced',
+  loyalty_entries: 'points kept; reason replaced',
+  stock_alerts: 'waiting ones cancelled; product link dropped; SKU, store and dates kept',
+  customers: 'the profiles merged into the customer are the same person: anonymized alike',
+} as const satisfies Record<(typeof CUSTOMER_REFERENCES)[number]['table'], string>;
 
 /** The audit action that marks a customer as erased; its time is the erasure's. */
 export const ERASED_ACTION = 'customer.erased';
@@ -44,6 +61,10 @@ export type CustomerExport = {
   notes: (typeof customerNotes.$inferSelect)[];
   /** The loyalty ledger, oldest first, and the balance it makes. */
   loyalty: { balance: number; entries: (typeof loyaltyEntries.$inferSelect)[] };
+  /** What the customer asked to be told about (stock alerts), oldest first, whatever their status. */
+  stockAlerts: (typeof stockAlerts.$inferSelect)[];
+  /** The profiles merged into this one (the same person, as other channels first knew them): redirects now. */
+  mergedProfiles: CustomerRow[];
 };
 
 /** When the customer was erased, or null (the audit row 'customer.erased' is the flag). */
@@ -59,17 +80,48 @@ export async function erasedAt(db: DbOrTx, customerId: string): Promise<Date | n
   return row?.at ?? null;
 }
 
-/** The outbox rows that are this customer's: those of their orders, and those addressed to one of their identities. */
-function messagesOf(customerId: string) {
-  return sql`(${notificationOutbox.orderId} in (select ${orders.id} from ${orders} where ${orders.customerId} = ${customerId})
+/** A list of customer ids for a statement: `in (${idList(ids)})`. */
+function idList(ids: readonly string[]) {
+  return sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+}
+
+/**
+ * The outbox rows that are these customers': those of their orders, those that told one of their
+ * stock alerts, and those addressed to one of their identities or to the e-mail or phone on the profile.
+ */
+function messagesOf(customerIds: readonly string[]) {
+  const ids = idList(customerIds);
+  return sql`(${notificationOutbox.orderId} in (select ${orders.id} from ${orders} where ${orders.customerId} in (${ids}))
+    or ${notificationOutbox.id} in (select ${stockAlerts.messageId} from ${stockAlerts}
+      where ${stockAlerts.customerId} in (${ids}) and ${stockAlerts.messageId} is not null)
     or ${notificationOutbox.recipient} in (select ${customerIdentities.value} from ${customerIdentities}
-      where ${customerIdentities.customerId} = ${customerId} and ${customerIdentities.kind} in ('email', 'phone')))`;
+      where ${customerIdentities.customerId} in (${ids}) and ${customerIdentities.kind} in ('email', 'phone'))
+    or ${notificationOutbox.recipient} in (select ${customers.email} from ${customers}
+      where ${customers.id} in (${ids}) and ${customers.email} is not null
+      union all select ${customers.phone} from ${customers} where ${customers.id} in (${ids}) and ${customers.phone} is not null))`;
+}
+
+/**
+ * The customer and every profile merged into them, however long ago (a merged profile redirects to
+ * its survivor, and a later merge points the earlier ones at the new survivor): one person, whose
+ * old names and contact details the merged rows still hold.
+ */
+async function personOf(tx: DbOrTx, customerId: string): Promise<string[]> {
+  const { rows } = await tx.execute<{ id: string }>(sql`
+    with recursive person(id) as (
+      select ${customerId}::uuid
+      union select c.id from customers c join person p on c.merged_into_id = p.id)
+    select id from person`);
+  return rows.map((r) => r.id);
 }
 
 /**
  * Everything kept about one customer, as one JSON document (the right of access): the profile,
- * every identity, every order with its lines, pickup and timeline, every message sent, every note
- * and the loyalty ledger with its balance.
+ * every identity, every order with its lines, pickup and timeline, every message sent, every note,
+ * the loyalty ledger with its balance, the stock alerts and the profiles merged into this one.
  * Owners and agents ('customers.export'); the export is audited (who, when; no data in the row).
  */
 export async function exportCustomerData(db: Db, actor: Actor, customerId: string): Promise<CustomerExport> {
@@ -94,7 +146,7 @@ export async function exportCustomerData(db: Db, actor: Actor, customerId: strin
     const messages = await tx
       .select()
       .from(notificationOutbox)
-      .where(messagesOf(customerId))
+      .where(messagesOf([customerId]))
       .orderBy(asc(notificationOutbox.id));
     const notes = await tx
       .select()
@@ -106,6 +158,16 @@ export async function exportCustomerData(db: Db, actor: Actor, customerId: strin
       .from(loyaltyEntries)
       .where(eq(loyaltyEntries.customerId, customerId))
       .orderBy(asc(loyaltyEntries.at));
+    const alerts = await tx
+      .select()
+      .from(stockAlerts)
+      .where(eq(stockAlerts.customerId, customerId))
+      .orderBy(asc(stockAlerts.createdAt));
+    const merged = await tx
+      .select()
+      .from(customers)
+      .where(eq(customers.mergedIntoId, customerId))
+      .orderBy(asc(customers.mergedAt));
     const erased = await erasedAt(tx, customerId);
     const ids = orderRows.map((o) => o.id);
     const lines = ids.length
@@ -138,6 +200,8 @@ export async function exportCustomerData(db: Db, actor: Actor, customerId: strin
       messages,
       notes,
       loyalty: { balance: loyalty.reduce((sum, e) => sum + e.points, 0), entries: loyalty },
+      stockAlerts: alerts,
+      mergedProfiles: merged.map(({ searchName: _s, ...profile }) => profile),
     };
   });
 }
@@ -151,19 +215,46 @@ const TRUNCATED_ADDRESS = (
   else jsonb_build_object('line1', '', 'city', '', 'country', coalesce(${column} ->> 'country', ''),
     'postalCode', left(coalesce(${column} ->> 'postalCode', ''), 2)) end`;
 
-/** Fields a message payload may carry that name or reach a person. */
-const PERSONAL_PAYLOAD_KEYS = ['firstName', 'lastName', 'name', 'email', 'phone', 'recipient', 'collectedBy'];
+/** Fields a message payload may carry that name or reach a person (productUrl: a channel's link may carry who asked). */
+const PERSONAL_PAYLOAD_KEYS = [
+  'firstName',
+  'lastName',
+  'name',
+  'email',
+  'phone',
+  'recipient',
+  'collectedBy',
+  'productUrl',
+];
 const PERSONAL_KEYS_SQL = sql.raw(`array[${PERSONAL_PAYLOAD_KEYS.map((k) => `'${k}'`).join(', ')}]::text[]`);
+
+/** The personal fields of a profile as a merge journal copies them (MergeBefore, lib/customers/merge.ts), erased. */
+const ERASED_FIELDS = sql`'{"firstName": "", "lastName": "", "email": null, "phone": null}'::jsonb`;
+/** `doc` with its object at `key` (or itself, without a key) erased when `isThePerson` holds; otherwise as it was. */
+function eraseFieldsIn(doc: SQL, isThePerson: SQL, key?: 'survivor' | 'merged'): SQL {
+  if (!key)
+    return sql`case when ${isThePerson} and jsonb_typeof(${doc}) = 'object' then ${doc} || ${ERASED_FIELDS} else ${doc} end`;
+  const path = sql.raw(`'{${key}}'`);
+  const at = sql.raw(`'${key}'`);
+  return sql`case when ${isThePerson} and jsonb_typeof(${doc} -> ${at}) = 'object'
+    then jsonb_set(${doc}, ${path}, (${doc} -> ${at}) || ${ERASED_FIELDS}) else ${doc} end`;
+}
 
 /**
  * Erases one customer's personal data (the right to erasure), owner only, once the owner has typed
- * the customer's e-mail or ERASE / EFFACER. In one transaction: names, e-mail, phone and tags emptied, consents withdrawn;
- * every identity removed (so no channel finds the profile again); notes' bodies replaced; each
- * order's shipping address cut to its country and the postcode's first two characters, who
- * collected a parcel forgotten; the messages' recipient, personal payload fields and rendered text
- * removed (one still waiting is not sent); earlier audit rows about the customer keep only which
- * fields changed; loyalty reasons replaced. Orders, lines, totals and points stay for accounting. The audit row 'customer.erased'
- * (counts only) flags the customer as erased with the time. Erasing again changes nothing.
+ * the customer's e-mail or ERASE / EFFACER. The person is the profile and every profile merged into
+ * it (they hold the same person's older details). In one transaction: names, e-mail, phone and tags
+ * emptied, consents withdrawn; every identity removed (so no channel finds the profile again);
+ * notes' bodies replaced; each order's shipping address cut to its country and the postcode's first
+ * two characters, who collected a parcel forgotten; the messages' recipient, personal payload fields
+ * and rendered text removed (one still waiting is not sent); waiting stock alerts cancelled and the
+ * channel's product links dropped; the merge journal's copies of the person's fields emptied (such a
+ * merge cannot be undone any more: mergeCustomers and undoMerge refuse an erased customer); open
+ * duplicate suggestions dismissed; earlier audit rows about the person keep only which fields
+ * changed, and a merge's audit row elsewhere loses the values it took from them; loyalty reasons
+ * replaced. Orders, lines, totals, points and the alerts' SKU, store and dates stay for accounting
+ * and demand. The audit row 'customer.erased' (counts only) flags the customer as erased with the
+ * time. Erasing again changes nothing.
  */
 export async function eraseCustomer(db: Db, actor: Actor, raw: EraseCustomerInput): Promise<EraseResult> {
   if (!can(actor, 'customers.erase')) throw new Forbidden('Only an owner can erase a customer’s data.');
@@ -189,10 +280,19 @@ export async function eraseCustomer(db: Db, actor: Actor, raw: EraseCustomerInpu
       });
 
     const id = customer.id;
+    const person = await personOf(tx, id);
+    // The merged profiles are locked too: a merge or an undo touching them waits for the erasure.
+    await tx
+      .select({ id: customers.id })
+      .from(customers)
+      .where(inArray(customers.id, person))
+      .orderBy(asc(customers.id))
+      .for('update');
+    const ids = idList(person);
     const messages = await tx
       .update(notificationOutbox)
       .set({
-        recipient: 'erased',
+        recipient: ERASED_RECIPIENT,
         payload: sql`(${notificationOutbox.payload} - ${PERSONAL_KEYS_SQL})
           || case when ${notificationOutbox.payload} ? 'shippingAddress'
             then jsonb_build_object('shippingAddress', ${TRUNCATED_ADDRESS(sql`${notificationOutbox.payload} -> 'shippingAddress'`)})
@@ -203,12 +303,12 @@ export async function eraseCustomer(db: Db, actor: Actor, raw: EraseCustomerInpu
         status: sql`case when ${notificationOutbox.status} = 'pending' then 'failed'::notification_status else ${notificationOutbox.status} end`,
         lastError: sql`case when ${notificationOutbox.status} = 'pending' then 'customer erased' else ${notificationOutbox.lastError} end`,
       })
-      .where(messagesOf(id))
+      .where(messagesOf(person))
       .returning({ id: notificationOutbox.id });
     const orderRows = await tx
       .update(orders)
       .set({ shippingAddress: sql`${TRUNCATED_ADDRESS(orders.shippingAddress)}`, updatedAt: sql`now()` })
-      .where(eq(orders.customerId, id))
+      .where(inArray(orders.customerId, person))
       .returning({ id: orders.id });
     const orderIds = orderRows.map((o) => o.id);
     if (orderIds.length) {
@@ -220,18 +320,29 @@ export async function eraseCustomer(db: Db, actor: Actor, raw: EraseCustomerInpu
     }
     const identities = await tx
       .delete(customerIdentities)
-      .where(eq(customerIdentities.customerId, id))
+      .where(inArray(customerIdentities.customerId, person))
       .returning({ id: customerIdentities.id });
     const notes = await tx
       .update(customerNotes)
       .set({ body: ERASED_TEXT })
-      .where(eq(customerNotes.customerId, id))
+      .where(inArray(customerNotes.customerId, person))
       .returning({ id: customerNotes.id });
     // Points and their orders stay (what was earned and spent); a staff member's reason may name the person.
     await tx
       .update(loyaltyEntries)
       .set({ reason: ERASED_TEXT })
-      .where(and(eq(loyaltyEntries.customerId, id), sql`${loyaltyEntries.reason} is not null`));
+      .where(and(inArray(loyaltyEntries.customerId, person), sql`${loyaltyEntries.reason} is not null`));
+    // Nobody is left to tell: a waiting wish is cancelled. What was asked, where and when stays (the
+    // demand a store saw); the channel's product link goes, as it may carry who asked.
+    const alerts = await tx
+      .update(stockAlerts)
+      .set({
+        productUrl: null,
+        status: sql`case when ${stockAlerts.status} = 'waiting' then 'cancelled'::stock_alert_status else ${stockAlerts.status} end`,
+        cancelledAt: sql`case when ${stockAlerts.status} = 'waiting' then now() else ${stockAlerts.cancelledAt} end`,
+      })
+      .where(inArray(stockAlerts.customerId, person))
+      .returning({ id: stockAlerts.id });
     await tx
       .update(customers)
       .set({
@@ -243,9 +354,26 @@ export async function eraseCustomer(db: Db, actor: Actor, raw: EraseCustomerInpu
         marketingEmail: false,
         marketingSms: false,
       })
-      .where(eq(customers.id, id));
-    // What earlier audit rows said about the customer (a contact edit's before and after) goes;
-    // which fields changed, who and when stay.
+      .where(inArray(customers.id, person));
+    // The merge journal copied both profiles' names and contact details (to put them back on an
+    // undo): the person's copies are emptied, and so is what the survivor looked like after a
+    // merge that was undone since (it may hold values taken from the person).
+    const { rows: merges } = await tx.execute<{ id: string }>(sql`
+      update customer_merges set
+        "before" = ${eraseFieldsIn(
+          eraseFieldsIn(sql`"before"`, sql`survivor_id in (${ids})`, 'survivor'),
+          sql`merged_id in (${ids})`,
+          'merged',
+        )},
+        "after" = ${eraseFieldsIn(sql`"after"`, sql`(survivor_id in (${ids}) or undone_at is not null)`)}
+      where survivor_id in (${ids}) or merged_id in (${ids})
+      returning id`);
+    // A suggestion to merge an erased profile would attach someone's orders to nobody, or the reverse.
+    await tx.execute(sql`
+      update customer_duplicates set status = 'dismissed', decided_by_id = ${actor.userId}::uuid, decided_at = now()
+      where status = 'open' and (customer_id in (${ids}) or other_customer_id in (${ids}))`);
+    // What earlier audit rows said about the person (a contact edit's before and after, a merge's
+    // replaced values) goes; which fields changed, who and when stay.
     await tx
       .update(auditLog)
       .set({
@@ -254,7 +382,17 @@ export async function eraseCustomer(db: Db, actor: Actor, raw: EraseCustomerInpu
             when jsonb_typeof(${auditLog.data} -> 'after') = 'object' then ${auditLog.data} -> 'after'
             when jsonb_typeof(${auditLog.data}) = 'object' then ${auditLog.data} else '{}'::jsonb end) k), '[]'::jsonb))`,
       })
-      .where(and(eq(auditLog.entityType, 'customer'), eq(auditLog.entityId, id)));
+      .where(and(eq(auditLog.entityType, 'customer'), inArray(auditLog.entityId, person)));
+    // A merge of the person into another profile, since undone, is audited on that profile: the
+    // values it took from the person go, the field names stay.
+    await tx.execute(sql`
+      update audit_log set data = data || jsonb_build_object('replaced',
+        coalesce((select jsonb_agg(k) from jsonb_object_keys(data -> 'replaced') k), '[]'::jsonb))
+      where entity_type = 'customer' and action = 'customer.merge' and data ->> 'mergedId' in (${sql.join(
+        person.map((p) => sql`${p}`),
+        sql`, `,
+      )})
+        and jsonb_typeof(data -> 'replaced') = 'object'`);
     await writeAudit(tx, {
       actorId: actor.userId,
       action: ERASED_ACTION,
@@ -265,6 +403,9 @@ export async function eraseCustomer(db: Db, actor: Actor, raw: EraseCustomerInpu
         identities: identities.length,
         notes: notes.length,
         messages: messages.length,
+        stockAlerts: alerts.length,
+        merges: merges.length,
+        mergedProfiles: person.length - 1,
       },
     });
     const at = await erasedAt(tx, id);

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Mail, MessageSquareText, PackageCheck, ReceiptText, Undo2 } from 'lucide-react';
 import { Badge, type BadgeVariant } from '@/components/ui/badge';
 import { Pager } from '@/components/ui/pager';
+import { ERASED_RECIPIENT } from '@/lib/customers/privacy-schemas';
 import type { TimelineItem, TimelinePage } from '@/lib/customers/timeline';
 import { isMessageKind } from '@/lib/messages/payload';
 import { getI18n } from '@/lib/next/i18n';
@@ -106,7 +107,12 @@ export async function ProfileTimeline({
             ? t(`messages.mailbox.kinds.${item.messageKind}`)
             : t('messages.mailbox.unknownKind', { kind: item.messageKind });
         return {
-          title: t('customerProfile.timeline.message', { kind, channel: item.channel, recipient: item.recipient }),
+          title: t('customerProfile.timeline.message', {
+            kind,
+            channel: item.channel,
+            recipient:
+              item.recipient === ERASED_RECIPIENT ? t('customerProfile.timeline.erasedRecipient') : item.recipient,
+          }),
           detail: (
             <span className="flex flex-wrap items-center gap-2">
               <Badge variant={MESSAGE_STATUS[item.status]} dot>

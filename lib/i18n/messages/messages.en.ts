@@ -122,6 +122,7 @@ export const messagesEn = {
         'No SMTP server is configured (SMTP_URL): messages are rendered and kept here, not sent to customers.',
       empty: 'No message yet. Messages appear here when an order is ready, reminded, extended, rejected or expires.',
       tableLabel: 'Customer messages, newest first',
+      erasedRecipient: 'Erased with the customer’s data',
       columns: {
         createdAt: 'Written',
         kind: 'Message',

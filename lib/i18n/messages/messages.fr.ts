@@ -124,6 +124,7 @@ export const messagesFr = {
       empty:
         'Aucun message pour l’instant. Ils apparaissent ici quand une commande est prête, rappelée, prolongée, refusée ou expirée.',
       tableLabel: 'Messages aux clients, du plus récent au plus ancien',
+      erasedRecipient: 'Effacé avec les données du client',
       columns: {
         createdAt: 'Écrit le',
         kind: 'Message',

@@ -8,6 +8,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Pager } from '@/components/ui/pager';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { getDb } from '@/db/client';
+import { ERASED_RECIPIENT } from '@/lib/customers/privacy-schemas';
 import { isMessageKind } from '@/lib/messages/payload';
 import { findOutboxMessage, listOutboxMessages, mailIsSent, type OutboxStatus } from '@/lib/messages/queries';
 import { getI18n } from '@/lib/next/i18n';
@@ -58,6 +59,7 @@ export default async function MessagesSettingsPage({
     listOutboxMessages(db, { beforeId: before }),
     chosen ? findOutboxMessage(db, chosen) : Promise.resolve(null),
   ]);
+  const recipient = (to: string) => (to === ERASED_RECIPIENT ? t('messages.mailbox.erasedRecipient') : to);
   const kindLabel = (kind: string) =>
     isMessageKind(kind) || kind === 'order.shipped'
       ? t(`messages.mailbox.kinds.${kind}`)
@@ -102,7 +104,7 @@ export default async function MessagesSettingsPage({
                     </Link>
                     {m.subject ? <div className="text-xs text-muted-foreground">{m.subject}</div> : null}
                   </TableCell>
-                  <TableCell className="break-all">{m.recipient}</TableCell>
+                  <TableCell className="break-all">{recipient(m.recipient)}</TableCell>
                   <TableCell>
                     <Badge variant={STATUS_BADGE[m.status]}>{t(`messages.mailbox.statuses.${m.status}`)}</Badge>
                   </TableCell>
@@ -131,7 +133,7 @@ export default async function MessagesSettingsPage({
         {message ? (
           <div className="mt-2 space-y-2 text-sm">
             <p>
-              {kindLabel(message.kind)} · {message.recipient} ·{' '}
+              {kindLabel(message.kind)} · {recipient(message.recipient)} ·{' '}
               <Badge variant={STATUS_BADGE[message.status]}>{t(`messages.mailbox.statuses.${message.status}`)}</Badge>
             </p>
             {message.subject ? <p>{t('messages.mailbox.subject', { subject: message.subject })}</p> : null}
