@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { DEMO_CHANNELS } from '@/lib/seed/constants';
-import { signBody } from '../lib/channels/signature';
+import { BEARER, feedSkus, placeOrder, postSigned } from './channel-api';
 import { authFile, seriousViolations } from './fixtures';
 
 // An agent gives a customer points on the profile and sees the balance and the entry, then a
 // redemption beyond the balance is refused on its field; a channel reads the same balance and
 // redeems through the signed API. At 1024 px, axe clean on the profile and the dialog.
-
-const WEB = DEMO_CHANNELS.find((c) => c.code === 'web')!;
-const BEARER = { authorization: `Bearer ${WEB.secret}` };
 
 test.use({ storageState: authFile('agent'), viewport: { width: 1024, height: 768 } });
 
@@ -19,26 +15,16 @@ test('an agent adjusts a customer’s points on the profile; a channel reads and
 }) => {
   // A new customer, by an order posted through the signed API (not fulfilled: no points yet).
   const email = `loyal-${randomUUID().slice(0, 8)}@example.fr`;
-  const { skus } = (await (
-    await request.get('/api/v1/skus?channel=web&inStock=true&limit=1', { headers: BEARER })
-  ).json()) as { skus: { sku: string; priceCents: number }[] };
-  const raw = JSON.stringify({
-    externalId: `E2E-LOYALTY-${randomUUID()}`,
-    placedAt: new Date().toISOString(),
-    currency: 'EUR',
+  const [sku] = await feedSkus(request, { limit: 1 });
+  await placeOrder(request, {
+    prefix: 'E2E-LOYALTY',
     customer: { email, firstName: 'Maëlle', lastName: 'Fidèle' },
-    lines: [{ sku: skus[0].sku, quantity: 1, unitPriceCents: skus[0].priceCents }],
+    lines: [{ sku, quantity: 1 }],
     fulfilment: {
       type: 'ship',
       address: { line1: '3 rue des Lilas', postalCode: '35000', city: 'Rennes', country: 'FR' },
     },
-    totals: { subtotalCents: skus[0].priceCents, totalCents: skus[0].priceCents },
   });
-  const posted = await request.post('/api/v1/channels/web/orders', {
-    data: raw,
-    headers: { 'content-type': 'application/json', 'x-comptoir-signature': signBody(WEB.secret, raw) },
-  });
-  expect(posted.status()).toBe(201);
   const found = (await (await page.request.get(`/api/backoffice/customers/search?q=${email}`)).json()) as {
     results: { id: string }[];
   };
@@ -81,15 +67,12 @@ test('an agent adjusts a customer’s points on the profile; a channel reads and
   // The channel reads the same balance and redeems 10, then the profile shows it.
   const balance = await request.get(`/api/v1/loyalty/balance?channel=web&email=${email}`, { headers: BEARER });
   expect(await balance.json()).toMatchObject({ balance: 25 });
-  const body = JSON.stringify({ email, points: 10, reason: 'Voucher WEB-10' });
-  const redeemed = await request.post('/api/v1/loyalty/redemptions?channel=web', {
-    data: body,
-    headers: {
-      'content-type': 'application/json',
-      'idempotency-key': `E2E-${randomUUID()}`,
-      'x-comptoir-signature': signBody(WEB.secret, body),
-    },
-  });
+  const redeemed = await postSigned(
+    request,
+    '/api/v1/loyalty/redemptions?channel=web',
+    { email, points: 10, reason: 'Voucher WEB-10' },
+    { 'idempotency-key': `E2E-${randomUUID()}` },
+  );
   expect(redeemed.status()).toBe(201);
   await page.reload();
   await expect(section.getByTestId('loyalty-balance')).toHaveText('15 points');

@@ -1,40 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { DEMO_CHANNELS } from '@/lib/seed/constants';
-import { signBody } from '../lib/channels/signature';
+import { expect, test } from '@playwright/test';
+import { newPhone, placeOrder, skusAvailableAt } from './channel-api';
 import { accountOf, authFile, seriousViolations } from './fixtures';
 
 // The customer profile as an agent: a click-and-collect order posted through the signed channel
 // API and made ready by the Paris manager, its 'ready to collect' message on the customer's
 // timeline; a note added and edited; the phone edited (a wrong one refused on its field); in
 // French at the tablet's width.
-
-const WEB = DEMO_CHANNELS.find((c) => c.code === 'web')!;
-const BEARER = { authorization: `Bearer ${WEB.secret}` };
-
-type FeedSku = { sku: string; priceCents: number };
-
-/** A SKU Paris can serve one of. */
-async function parisSku(request: APIRequestContext): Promise<FeedSku> {
-  const { skus } = (await (
-    await request.get('/api/v1/skus?channel=web&inStock=true&limit=200', { headers: BEARER })
-  ).json()) as { skus: FeedSku[] };
-  for (const sku of skus) {
-    const a = (await (
-      await request.get(`/api/v1/availability?channel=web&sku=${encodeURIComponent(sku.sku)}&location=PAR`, {
-        headers: BEARER,
-      })
-    ).json()) as { locations: { code: string; available: number }[] };
-    if ((a.locations.find((l) => l.code === 'PAR')?.available ?? 0) >= 1) return sku;
-  }
-  throw new Error('no SKU Paris holds');
-}
-
-/** A phone number no demo customer has: 06 plus eight digits drawn for this run. */
-function newPhone(): { typed: string; e164: string } {
-  const digits = String(Math.floor(10_000_000 + Math.random() * 89_999_999));
-  return { typed: `06 ${digits.replace(/(\d{2})(?=\d)/g, '$1 ')}`, e164: `+336${digits}` };
-}
 
 test.use({ storageState: authFile('agent'), viewport: { width: 1024, height: 768 } });
 
@@ -45,23 +17,14 @@ test('an agent sees the ready message on the timeline, adds and edits a note, an
   baseURL,
 }) => {
   test.setTimeout(150_000);
-  const sku = await parisSku(request);
+  const [sku] = await skusAvailableAt(request, ['PAR']);
   const email = `noemie.${randomUUID().slice(0, 8)}@example.fr`;
-  const raw = JSON.stringify({
-    externalId: `E2E-PROFILE-${randomUUID()}`,
-    placedAt: new Date().toISOString(),
-    currency: 'EUR',
+  const order = await placeOrder(request, {
+    prefix: 'E2E-PROFILE',
     customer: { email, phone: newPhone().e164, firstName: 'Noémie', lastName: 'Profil' },
-    lines: [{ sku: sku.sku, quantity: 1, unitPriceCents: sku.priceCents }],
+    lines: [{ sku, quantity: 1 }],
     fulfilment: { type: 'pickup', locationCode: 'PAR' },
-    totals: { subtotalCents: sku.priceCents, totalCents: sku.priceCents },
   });
-  const response = await request.post('/api/v1/channels/web/orders', {
-    data: raw,
-    headers: { 'content-type': 'application/json', 'x-comptoir-signature': signBody(WEB.secret, raw) },
-  });
-  expect(response.status()).toBe(201);
-  const order = ((await response.json()) as { order: { id: string; number: string } }).order;
 
   // The Paris manager picks the line and marks the parcel ready: the ready message goes to the outbox.
   const manager = await browser.newContext({ storageState: authFile('manager'), baseURL });

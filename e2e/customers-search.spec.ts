@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { DEMO_CHANNELS } from '@/lib/seed/constants';
-import { signBody } from '../lib/channels/signature';
+import { feedSkus, newPhone, placeOrder } from './channel-api';
 import { authFile, seriousViolations } from './fixtures';
 
 // An agent finds a customer from a scrap: on /customers by a misspelled name without its accents,
 // in the palette (Ctrl+K) from any page by a phone read with spaces; arrows and Enter open the
 // profile. The customer is created by an order posted a moment before: no indexing delay.
-
-const WEB = DEMO_CHANNELS.find((c) => c.code === 'web')!;
-const BEARER = { authorization: `Bearer ${WEB.secret}` };
 
 test.use({ storageState: authFile('agent') });
 
@@ -18,16 +14,11 @@ async function orderFor(
   request: APIRequestContext,
   customer: { email: string; phone: string; firstName: string; lastName: string },
 ): Promise<string> {
-  const { skus } = (await (
-    await request.get('/api/v1/skus?channel=web&inStock=true&limit=1', { headers: BEARER })
-  ).json()) as { skus: { sku: string; priceCents: number }[] };
-  const [sku] = skus;
-  const raw = JSON.stringify({
-    externalId: `E2E-CUSTOMER-${randomUUID()}`,
-    placedAt: new Date().toISOString(),
-    currency: 'EUR',
+  const [sku] = await feedSkus(request, { limit: 1 });
+  const order = await placeOrder(request, {
+    prefix: 'E2E-CUSTOMER',
     customer,
-    lines: [{ sku: sku.sku, quantity: 1, unitPriceCents: sku.priceCents }],
+    lines: [{ sku, quantity: 1 }],
     fulfilment: {
       type: 'ship',
       address: {
@@ -38,20 +29,8 @@ async function orderFor(
         country: 'FR',
       },
     },
-    totals: { subtotalCents: sku.priceCents, totalCents: sku.priceCents },
   });
-  const response = await request.post('/api/v1/channels/web/orders', {
-    data: raw,
-    headers: { 'content-type': 'application/json', 'x-comptoir-signature': signBody(WEB.secret, raw) },
-  });
-  expect(response.status()).toBe(201);
-  return ((await response.json()) as { order: { number: string } }).order.number;
-}
-
-/** A phone number no demo customer has: 06 plus eight digits drawn for this run. */
-function newPhone(): { typed: string; e164: string } {
-  const digits = String(Math.floor(10_000_000 + Math.random() * 89_999_999));
-  return { typed: `06 ${digits.replace(/(\d{2})(?=\d)/g, '$1 ')}`, e164: `+336${digits}` };
+  return order.number;
 }
 
 test('an agent finds a new customer by a misspelled name, without accents, and opens the profile', async ({

@@ -1,32 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { DEMO_CHANNELS } from '@/lib/seed/constants';
-import { signBody } from '../lib/channels/signature';
+import { expect, test, type Page } from '@playwright/test';
+import { postSigned, skusAvailableAt } from './channel-api';
 import { authFile } from './fixtures';
 
 // The live updates' stream (GET /api/backoffice/live), from a signed-in page, before the pickup
 // queue that will use it exists: the Paris manager follows Paris's queue, a channel posts a pickup
 // order for Paris, and the event reaches the open page.
 
-const WEB = DEMO_CHANNELS.find((c) => c.code === 'web')!;
-const BEARER = { authorization: `Bearer ${WEB.secret}` };
-
 test.use({ storageState: authFile('manager') });
-
-type FeedSku = { sku: string; priceCents: number; available: number };
-type Availability = { locations: { code: string; available: number }[] };
-
-/** A SKU the web shop can sell with units available at the Paris store. */
-async function skuAtParis(request: APIRequestContext): Promise<FeedSku> {
-  const response = await request.get('/api/v1/skus?channel=web&inStock=true&limit=100', { headers: BEARER });
-  const { skus } = (await response.json()) as { skus: FeedSku[] };
-  for (const sku of skus) {
-    const query = new URLSearchParams({ channel: 'web', sku: sku.sku, location: 'PAR' });
-    const at = (await (await request.get(`/api/v1/availability?${query}`, { headers: BEARER })).json()) as Availability;
-    if ((at.locations.find((l) => l.code === 'PAR')?.available ?? 0) >= 1) return sku;
-  }
-  throw new Error('no SKU of the demo has stock at Paris');
-}
 
 /** Location ids by code, from the lookup route the line editors use. */
 async function locationIds(page: Page, sku: string): Promise<Record<string, string>> {
@@ -62,12 +43,12 @@ test('a pickup order posted for Paris reaches the Paris manager’s open page wi
   page,
   request,
 }) => {
-  const sku = await skuAtParis(request);
+  const [sku] = await skusAvailableAt(request, ['PAR'], { limit: 100 });
   const ids = await locationIds(page, sku.sku);
   await page.goto('/');
   await follow(page, `pickups:${ids.PAR}`);
 
-  const raw = JSON.stringify({
+  const response = await postSigned(request, '/api/v1/channels/web/orders', {
     externalId: `E2E-LIVE-${randomUUID()}`,
     placedAt: new Date().toISOString(),
     currency: 'EUR',
@@ -75,10 +56,6 @@ test('a pickup order posted for Paris reaches the Paris manager’s open page wi
     lines: [{ sku: sku.sku, quantity: 1, unitPriceCents: sku.priceCents }],
     fulfilment: { type: 'pickup', locationCode: 'PAR' },
     totals: { subtotalCents: sku.priceCents, totalCents: sku.priceCents },
-  });
-  const response = await request.post('/api/v1/channels/web/orders', {
-    data: raw,
-    headers: { 'content-type': 'application/json', 'x-comptoir-signature': signBody(WEB.secret, raw) },
   });
   const answered = Date.now();
   expect(response.status()).toBe(201);
@@ -91,7 +68,8 @@ test('a pickup order posted for Paris reaches the Paris manager’s open page wi
 });
 
 test('the stream refuses the Paris manager Lyon’s queue and a topic it does not know, saying why', async ({ page }) => {
-  const ids = await locationIds(page, (await skuAtParis(page.request)).sku);
+  const [sku] = await skusAvailableAt(page.request, ['PAR'], { limit: 100 });
+  const ids = await locationIds(page, sku.sku);
   const lyon = await page.request.get(`/api/backoffice/live?topic=pickups:${ids.LYS}`);
   expect(lyon.status()).toBe(403);
   expect(((await lyon.json()) as { error: { message: string } }).error.message).toMatch(/not one of your locations/);

@@ -1,38 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { DEMO_CHANNELS, DEMO_WAREHOUSE_CODE } from '@/lib/seed/constants';
-import { signBody } from '../lib/channels/signature';
+import { DEMO_WAREHOUSE_CODE } from '@/lib/seed/constants';
+import { availability, deliverOrder, feedSkus, type FeedSku } from './channel-api';
 import { authFile } from './fixtures';
 
-const WEB = DEMO_CHANNELS.find((c) => c.code === 'web')!;
-const BEARER = { authorization: `Bearer ${WEB.secret}` };
-
-type FeedSku = { sku: string; name: string; priceCents: number; available: number };
-type Availability = { sku: string; total: number; locations: { code: string; available: number }[] };
-
-/** SKUs the web shop can sell now, from the channels' own feed (the demo data is generated). */
+/** SKUs the web shop can sell three of now, from the channels' own feed (the demo data is generated). */
 async function inStockSkus(request: APIRequestContext): Promise<FeedSku[]> {
-  const response = await request.get('/api/v1/skus?channel=web&inStock=true&limit=300', { headers: BEARER });
-  expect(response.status()).toBe(200);
-  const { skus } = (await response.json()) as { skus: FeedSku[] };
-  return skus.filter((s) => s.available >= 3);
-}
-
-async function availability(request: APIRequestContext, sku: string, location?: string): Promise<Availability> {
-  const query = new URLSearchParams({ channel: 'web', sku, ...(location ? { location } : {}) });
-  const response = await request.get(`/api/v1/availability?${query}`, { headers: BEARER });
-  expect(response.status()).toBe(200);
-  return (await response.json()) as Availability;
-}
-
-/** A signed delivery, exactly as a channel sends it: the HMAC of the raw body it posts. */
-async function deliver(request: APIRequestContext, body: unknown) {
-  const raw = JSON.stringify(body);
-  const response = await request.post('/api/v1/channels/web/orders', {
-    data: raw,
-    headers: { 'content-type': 'application/json', 'x-comptoir-signature': signBody(WEB.secret, raw) },
-  });
-  return { status: response.status(), body: await response.json() };
+  return (await feedSkus(request, { limit: 300 })).filter((s) => s.available >= 3);
 }
 
 function shipOrder(sku: FeedSku, quantity: number, customer: Record<string, string> = {}) {
@@ -72,12 +46,12 @@ test.describe('orders from a channel', () => {
     const email = `eva.${randomUUID().slice(0, 8)}@example.fr`;
     const order = shipOrder(sku, 1, { email, firstName: 'Eva', lastName: 'Testeur' });
 
-    const first = await deliver(request, order);
+    const first = await deliverOrder(request, order);
     expect(first.status).toBe(201);
     const number: string = first.body.order.number;
     expect(first.body.order).toMatchObject({ externalId: order.externalId, status: 'placed' });
 
-    const replay = await deliver(request, order);
+    const replay = await deliverOrder(request, order);
     expect(replay.status).toBe(200);
     expect(replay.body).toEqual(first.body);
 
@@ -118,7 +92,7 @@ test.describe('orders from a channel', () => {
     // Far from the SKUs the other tests drain.
     const sku = skus[Math.min(20, skus.length - 1)];
     const email = `rita.${randomUUID().slice(0, 8)}@example.fr`;
-    const delivered = await deliver(request, shipOrder(sku, 2, { email, firstName: 'Rita', lastName: 'Retour' }));
+    const delivered = await deliverOrder(request, shipOrder(sku, 2, { email, firstName: 'Rita', lastName: 'Retour' }));
     expect(delivered.status).toBe(201);
     const number: string = delivered.body.order.number;
 
@@ -176,16 +150,16 @@ test.describe('orders from a channel', () => {
     const before = await availability(request, sku.sku);
     expect(before.total).toBeGreaterThan(0);
 
-    const tooMany = await deliver(request, shipOrder(sku, before.total + 1));
+    const tooMany = await deliverOrder(request, shipOrder(sku, before.total + 1));
     expect(tooMany.status).toBe(409);
     expect(tooMany.body.error).toMatchObject({ code: 'out_of_stock', details: { skus: [sku.sku] } });
     expect(await availability(request, sku.sku)).toEqual(before);
 
     // Take every unit, then the SKU has no stock left at all: the next order is refused the same way.
-    expect((await deliver(request, shipOrder(sku, before.total))).status).toBe(201);
+    expect((await deliverOrder(request, shipOrder(sku, before.total))).status).toBe(201);
     const none = await availability(request, sku.sku);
     expect(none.total).toBe(0);
-    const refused = await deliver(request, shipOrder(sku, 1));
+    const refused = await deliverOrder(request, shipOrder(sku, 1));
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatchObject({ code: 'out_of_stock', details: { skus: [sku.sku] } });
     expect(await availability(request, sku.sku)).toEqual(none);
@@ -210,7 +184,7 @@ test.describe('a phone order', () => {
     }
     expect(pick, 'a SKU in stock at a store').not.toBeNull();
     const { sku, store } = pick!;
-    const before = (await availability(request, sku.sku, store)).total;
+    const before = (await availability(request, sku.sku, { location: store })).total;
 
     await page.goto('/orders');
     await page.getByRole('link', { name: 'New phone order' }).click();
@@ -230,7 +204,7 @@ test.describe('a phone order', () => {
     await expect(heading).toContainText('CMP-');
     await expect(heading).toContainText('Placed');
     await expect(page.getByText('Customer service (phone)').first()).toBeVisible();
-    expect((await availability(request, sku.sku, store)).total).toBe(before - 1);
+    expect((await availability(request, sku.sku, { location: store })).total).toBe(before - 1);
 
     await page.getByRole('button', { name: 'Cancel order' }).click();
     const dialog = page.getByRole('dialog');
@@ -243,7 +217,7 @@ test.describe('a phone order', () => {
     await expect(page.getByText('Reason: The customer changed their mind')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Cancel order' })).toHaveCount(0);
 
-    expect((await availability(request, sku.sku, store)).total).toBe(before);
+    expect((await availability(request, sku.sku, { location: store })).total).toBe(before);
   });
 });
 

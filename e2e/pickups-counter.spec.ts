@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { DEMO_CHANNELS } from '@/lib/seed/constants';
-import { signBody } from '../lib/channels/signature';
+import { placeOrder as postOrder, skusAvailableAt, type FeedSku } from './channel-api';
 import { authFile, seriousViolations } from './fixtures';
 
 // The hand-over at the counter, in Paris: a ready parcel found by its code typed with a space, by
@@ -9,32 +8,11 @@ import { authFile, seriousViolations } from './fixtures';
 // the order is completed and the stock and its ledger moved; two staff collecting the same parcel
 // at once, one told who did; the camera where the browser reads QR codes; French at 1024 px.
 
-const WEB = DEMO_CHANNELS.find((c) => c.code === 'web')!;
-const BEARER = { authorization: `Bearer ${WEB.secret}` };
 const TABLET = { width: 1024, height: 768 };
 
-type FeedSku = { sku: string; priceCents: number };
 type Levels = { variantId: string; levels: { locationId: string; code: string; onHand: number }[] };
 
 test.use({ storageState: authFile('manager'), viewport: TABLET });
-
-/** Two SKUs Paris can serve three units of each. */
-async function parisSkus(request: APIRequestContext): Promise<FeedSku[]> {
-  const { skus } = (await (
-    await request.get('/api/v1/skus?channel=web&inStock=true&limit=200', { headers: BEARER })
-  ).json()) as { skus: FeedSku[] };
-  const found: FeedSku[] = [];
-  for (const sku of skus) {
-    const a = (await (
-      await request.get(`/api/v1/availability?channel=web&sku=${encodeURIComponent(sku.sku)}&location=PAR`, {
-        headers: BEARER,
-      })
-    ).json()) as { locations: { code: string; available: number }[] };
-    if ((a.locations.find((l) => l.code === 'PAR')?.available ?? 0) >= 3) found.push(sku);
-    if (found.length === 2) return found;
-  }
-  throw new Error('no two SKUs Paris holds three of');
-}
 
 /** A last name no other order of the run has: letters only, so the counter reads it as a name. */
 function uniqueName(): string {
@@ -45,22 +23,12 @@ function uniqueName(): string {
 }
 
 async function placeOrder(request: APIRequestContext, lastName: string, lines: { sku: FeedSku; quantity: number }[]) {
-  const total = lines.reduce((n, l) => n + l.sku.priceCents * l.quantity, 0);
-  const raw = JSON.stringify({
-    externalId: `E2E-COUNTER-${randomUUID()}`,
-    placedAt: new Date().toISOString(),
-    currency: 'EUR',
+  return postOrder(request, {
+    prefix: 'E2E-COUNTER',
     customer: { email: `counter-${randomUUID()}@example.fr`, firstName: 'Bérénice', lastName },
-    lines: lines.map((l) => ({ sku: l.sku.sku, quantity: l.quantity, unitPriceCents: l.sku.priceCents })),
+    lines,
     fulfilment: { type: 'pickup', locationCode: 'PAR' },
-    totals: { subtotalCents: total, totalCents: total },
   });
-  const response = await request.post('/api/v1/channels/web/orders', {
-    data: raw,
-    headers: { 'content-type': 'application/json', 'x-comptoir-signature': signBody(WEB.secret, raw) },
-  });
-  expect(response.status()).toBe(201);
-  return ((await response.json()) as { order: { id: string; number: string } }).order;
 }
 
 /** Picks every line of the order by tap and marks it ready, as the Paris manager: its code. */
@@ -91,7 +59,7 @@ test('a parcel found by spaced code, order number and name is handed over in par
   request,
 }) => {
   test.setTimeout(120_000);
-  const [a, b] = await parisSkus(request);
+  const [a, b] = await skusAvailableAt(request, ['PAR'], { units: 3, count: 2 });
   const lastName = uniqueName();
   const order = await placeOrder(request, lastName, [
     { sku: a, quantity: 1 },
@@ -206,7 +174,7 @@ test('two staff handing over the same parcel at once: one does, the other is tol
   baseURL,
 }) => {
   test.setTimeout(120_000);
-  const [a] = await parisSkus(request);
+  const [a] = await skusAvailableAt(request, ['PAR'], { units: 3, count: 2 });
   const order = await placeOrder(request, uniqueName(), [{ sku: a, quantity: 1 }]);
   const code = await makeReady(page, order.id, [a.sku]);
   const paris = (await levelsOf(page, a.sku)).levels.find((l) => l.code === 'PAR')!.locationId;
@@ -249,7 +217,7 @@ test('the camera reads the customer’s QR code where the browser can, and is no
   baseURL,
 }) => {
   test.setTimeout(120_000);
-  const [a] = await parisSkus(request);
+  const [a] = await skusAvailableAt(request, ['PAR'], { units: 3, count: 2 });
   const order = await placeOrder(request, uniqueName(), [{ sku: a, quantity: 1 }]);
   const code = await makeReady(page, order.id, [a.sku]);
 
@@ -292,7 +260,7 @@ test.describe('in French at 1024 px', () => {
     baseURL,
   }) => {
     test.setTimeout(120_000);
-    const [a, b] = await parisSkus(request);
+    const [a, b] = await skusAvailableAt(request, ['PAR'], { units: 3, count: 2 });
     const order = await placeOrder(request, uniqueName(), [
       { sku: a, quantity: 1 },
       { sku: b, quantity: 2 },

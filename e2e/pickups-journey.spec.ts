@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
-import { DEMO_CHANNELS, DEMO_PASSWORD } from '@/lib/seed/constants';
-import { signBody } from '../lib/channels/signature';
+import { DEMO_PASSWORD } from '@/lib/seed/constants';
+import { placeOrder, skusAvailableAt, type FeedSku } from './channel-api';
 import { authFile, seriousViolations, signIn } from './fixtures';
 
 // Click-and-collect from end to end, as issue 11 tells it: an order posted through the channel API
@@ -13,46 +13,23 @@ import { authFile, seriousViolations, signIn } from './fixtures';
 // (The expiry with the clock past the hold's end, and the real SMTP server, are tested on both
 // engines by lib/jobs and lib/messages: the e2e server runs on the real clock, without SMTP.)
 
-const WEB = DEMO_CHANNELS.find((c) => c.code === 'web')!;
-const BEARER = { authorization: `Bearer ${WEB.secret}` };
 const TABLET = { width: 1024, height: 768 };
-
-type FeedSku = { sku: string; priceCents: number };
 
 test.use({ storageState: authFile('manager'), viewport: TABLET });
 
-/** A SKU Paris holds at least `units` of, available to promise, with its price. */
-async function skuAtParis(request: APIRequestContext, units = 1): Promise<FeedSku> {
-  const { skus } = (await (
-    await request.get('/api/v1/skus?channel=web&inStock=true&limit=200', { headers: BEARER })
-  ).json()) as { skus: FeedSku[] };
-  for (const sku of skus.slice().reverse()) {
-    const query = new URLSearchParams({ channel: 'web', sku: sku.sku });
-    const a = (await (await request.get(`/api/v1/availability?${query}`, { headers: BEARER })).json()) as {
-      locations: { code: string; available: number }[];
-    };
-    const at = (code: string) => a.locations.find((l) => l.code === code)?.available ?? 0;
-    if (at('PAR') >= units && at('WH-ORL') >= units) return sku;
-  }
-  throw new Error(`no SKU of the demo Paris and the warehouse hold ${units} of`);
+/** A SKU Paris and the warehouse can both promise one of, from the feed's end (other specs start at its head). */
+async function skuAtParis(request: APIRequestContext): Promise<FeedSku> {
+  const [sku] = await skusAvailableAt(request, ['PAR', 'WH-ORL'], { fromEnd: true });
+  return sku;
 }
 
-async function postPickup(request: APIRequestContext, sku: FeedSku, customer: Record<string, string>) {
-  const raw = JSON.stringify({
-    externalId: `E2E-JOURNEY-${randomUUID()}`,
-    placedAt: new Date().toISOString(),
-    currency: 'EUR',
+function postPickup(request: APIRequestContext, sku: FeedSku, customer: Record<string, string>) {
+  return placeOrder(request, {
+    prefix: 'E2E-JOURNEY',
     customer,
-    lines: [{ sku: sku.sku, quantity: 1, unitPriceCents: sku.priceCents }],
+    lines: [{ sku, quantity: 1 }],
     fulfilment: { type: 'pickup', locationCode: 'PAR' },
-    totals: { subtotalCents: sku.priceCents, totalCents: sku.priceCents },
   });
-  const response = await request.post('/api/v1/channels/web/orders', {
-    data: raw,
-    headers: { 'content-type': 'application/json', 'x-comptoir-signature': signBody(WEB.secret, raw) },
-  });
-  expect(response.status()).toBe(201);
-  return ((await response.json()) as { order: { id: string; number: string } }).order;
 }
 
 async function contextFor(browser: Browser, role: 'owner' | 'manager' | null) {

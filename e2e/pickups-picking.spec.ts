@@ -1,53 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { DEMO_CHANNELS } from '@/lib/seed/constants';
-import { signBody } from '../lib/channels/signature';
+import { placeOrder as postOrder, skusAvailableAt, type FeedSku } from './channel-api';
 import { authFile, seriousViolations } from './fixtures';
 
 // Picking a pickup order in Paris from end to end: a line by tap, a line by scanning its barcode,
 // a unit reported damaged and the order continued without it (the refund flagged), made ready
 // with its code shown big; then the batch pick list printed to PDF by Chromium.
 
-const WEB = DEMO_CHANNELS.find((c) => c.code === 'web')!;
-const BEARER = { authorization: `Bearer ${WEB.secret}` };
-
-type FeedSku = { sku: string; priceCents: number };
-
-/** Two SKUs Paris can serve three units of each. */
-async function parisSkus(request: APIRequestContext): Promise<FeedSku[]> {
-  const { skus } = (await (
-    await request.get('/api/v1/skus?channel=web&inStock=true&limit=200', { headers: BEARER })
-  ).json()) as { skus: FeedSku[] };
-  const found: FeedSku[] = [];
-  for (const sku of skus) {
-    const a = (await (
-      await request.get(`/api/v1/availability?channel=web&sku=${encodeURIComponent(sku.sku)}&location=PAR`, {
-        headers: BEARER,
-      })
-    ).json()) as { locations: { code: string; available: number }[] };
-    if ((a.locations.find((l) => l.code === 'PAR')?.available ?? 0) >= 3) found.push(sku);
-    if (found.length === 2) return found;
-  }
-  throw new Error('no two SKUs Paris holds three of');
-}
-
 async function placeOrder(request: APIRequestContext, lines: { sku: FeedSku; quantity: number }[]) {
-  const total = lines.reduce((n, l) => n + l.sku.priceCents * l.quantity, 0);
-  const raw = JSON.stringify({
-    externalId: `E2E-PICK-${randomUUID()}`,
-    placedAt: new Date().toISOString(),
-    currency: 'EUR',
+  return postOrder(request, {
+    prefix: 'E2E-PICK',
     customer: { email: 'picking@example.fr', firstName: 'Inès', lastName: 'Picard' },
-    lines: lines.map((l) => ({ sku: l.sku.sku, quantity: l.quantity, unitPriceCents: l.sku.priceCents })),
+    lines,
     fulfilment: { type: 'pickup', locationCode: 'PAR' },
-    totals: { subtotalCents: total, totalCents: total },
   });
-  const response = await request.post('/api/v1/channels/web/orders', {
-    data: raw,
-    headers: { 'content-type': 'application/json', 'x-comptoir-signature': signBody(WEB.secret, raw) },
-  });
-  expect(response.status()).toBe(201);
-  return ((await response.json()) as { order: { id: string; number: string } }).order;
 }
 
 /** The pick list of an order, reached from the order's page; returns the pickup id. */
@@ -65,7 +30,7 @@ test('a Paris pickup is picked by tap and scan, a damaged unit is left out, and 
   request,
 }) => {
   test.setTimeout(120_000);
-  const [a, b] = await parisSkus(request);
+  const [a, b] = await skusAvailableAt(request, ['PAR'], { units: 3, count: 2 });
   const order = await placeOrder(request, [
     { sku: a, quantity: 1 },
     { sku: b, quantity: 2 },
@@ -120,7 +85,7 @@ test('a Paris pickup is picked by tap and scan, a damaged unit is left out, and 
 
 test('the batch pick list prints to PDF with every order, grouped by SKU and per order', async ({ page, request }) => {
   test.setTimeout(120_000);
-  const [a, b] = await parisSkus(request);
+  const [a, b] = await skusAvailableAt(request, ['PAR'], { units: 3, count: 2 });
   const first = await placeOrder(request, [{ sku: a, quantity: 1 }]);
   const second = await placeOrder(request, [
     { sku: a, quantity: 1 },

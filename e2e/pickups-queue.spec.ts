@@ -1,26 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { DEMO_CHANNELS } from '@/lib/seed/constants';
-import { signBody } from '../lib/channels/signature';
+import { availability, feedSkus, placeOrder } from './channel-api';
 import { authFile, seriousViolations } from './fixtures';
 
 // The Paris manager's pickup queue: tabs with counts, a new pickup order appearing live without a
 // reload, Lyon's queue out of reach, in French at 1024 px, and no serious accessibility violation.
 
-const WEB = DEMO_CHANNELS.find((c) => c.code === 'web')!;
-const BEARER = { authorization: `Bearer ${WEB.secret}` };
-
 test.use({ storageState: authFile('manager') });
 
 /** A SKU Paris can promise now, with its price. */
 async function skuAtParis(request: APIRequestContext): Promise<{ sku: string; priceCents: number }> {
-  const response = await request.get('/api/v1/skus?channel=web&inStock=true&limit=100', { headers: BEARER });
-  const { skus } = (await response.json()) as { skus: { sku: string; priceCents: number }[] };
-  for (const sku of skus) {
-    const query = new URLSearchParams({ channel: 'web', sku: sku.sku, location: 'PAR' });
-    const at = (await (await request.get(`/api/v1/availability?${query}`, { headers: BEARER })).json()) as {
-      pickup: { readyIn: string }[];
-    };
+  for (const sku of await feedSkus(request, { limit: 100 })) {
+    const at = await availability(request, sku.sku, { location: 'PAR' });
     if (at.pickup[0]?.readyIn === 'today') return sku;
   }
   throw new Error('no SKU of the demo is available at Paris');
@@ -36,21 +26,12 @@ test('a pickup order posted for Paris appears in the open queue without a reload
   const before = Number(await toPick.locator('span').first().textContent());
 
   const sku = await skuAtParis(request);
-  const raw = JSON.stringify({
-    externalId: `E2E-QUEUE-${randomUUID()}`,
-    placedAt: new Date().toISOString(),
-    currency: 'EUR',
+  const order = await placeOrder(request, {
+    prefix: 'E2E-QUEUE',
     customer: { email: 'queue@example.fr', firstName: 'Maëlle', lastName: 'Queue' },
-    lines: [{ sku: sku.sku, quantity: 1, unitPriceCents: sku.priceCents }],
+    lines: [{ sku, quantity: 1 }],
     fulfilment: { type: 'pickup', locationCode: 'PAR' },
-    totals: { subtotalCents: sku.priceCents, totalCents: sku.priceCents },
   });
-  const response = await request.post('/api/v1/channels/web/orders', {
-    data: raw,
-    headers: { 'content-type': 'application/json', 'x-comptoir-signature': signBody(WEB.secret, raw) },
-  });
-  expect(response.status()).toBe(201);
-  const { order } = (await response.json()) as { order: { number: string } };
 
   // Live: the card and the count arrive with no navigation.
   const card = page.getByRole('listitem').filter({ hasText: `Order ${order.number}` });

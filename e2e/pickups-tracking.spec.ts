@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
-import { DEMO_CHANNELS } from '@/lib/seed/constants';
-import { signBody } from '../lib/channels/signature';
+import { expect, test, type Browser } from '@playwright/test';
+import { placeOrder, skusAvailableAt } from './channel-api';
 import { authFile, seriousViolations } from './fixtures';
 
 // The customer's public tracking page (/track/<token>), signed out: a pickup order posted for Paris
@@ -10,26 +9,7 @@ import { authFile, seriousViolations } from './fixtures';
 // refresh; in French by the browser's language; an unknown token is the one 404 page. Screenshots
 // at phone width (390 px) and tablet width (1024 px) in test-results/.
 
-const WEB = DEMO_CHANNELS.find((c) => c.code === 'web')!;
-const BEARER = { authorization: `Bearer ${WEB.secret}` };
-
 test.use({ storageState: authFile('manager'), viewport: { width: 1024, height: 768 } });
-
-/** A SKU Paris can serve now, with its price. */
-async function skuAtParis(request: APIRequestContext): Promise<{ sku: string; priceCents: number }> {
-  const { skus } = (await (
-    await request.get('/api/v1/skus?channel=web&inStock=true&limit=200', { headers: BEARER })
-  ).json()) as { skus: { sku: string; priceCents: number }[] };
-  for (const sku of skus) {
-    const a = (await (
-      await request.get(`/api/v1/availability?channel=web&sku=${encodeURIComponent(sku.sku)}&location=PAR`, {
-        headers: BEARER,
-      })
-    ).json()) as { locations: { code: string; available: number }[] };
-    if ((a.locations.find((l) => l.code === 'PAR')?.available ?? 0) >= 1) return sku;
-  }
-  throw new Error('no SKU Paris holds');
-}
 
 /** A customer's browser: no staff session, at phone width unless told otherwise. */
 async function customerPage(browser: Browser, options: { locale?: string; width?: number } = {}) {
@@ -48,7 +28,7 @@ test('the tracking page follows a Paris pickup signed out, from being prepared t
   browser,
 }) => {
   test.setTimeout(150_000);
-  const sku = await skuAtParis(request);
+  const [sku] = await skusAvailableAt(request, ['PAR']);
   // Unique email and phone: ingestion files the order under an existing customer with either.
   const digits = String(Math.floor(10_000_000 + Math.random() * 89_999_999));
   const customer = {
@@ -57,21 +37,12 @@ test('the tracking page follows a Paris pickup signed out, from being prepared t
     lastName: 'Kerjean',
     phone: `+336${digits}`,
   };
-  const raw = JSON.stringify({
-    externalId: `E2E-TRACK-${randomUUID()}`,
-    placedAt: new Date().toISOString(),
-    currency: 'EUR',
+  const order = await placeOrder(request, {
+    prefix: 'E2E-TRACK',
     customer,
-    lines: [{ sku: sku.sku, quantity: 1, unitPriceCents: sku.priceCents }],
+    lines: [{ sku, quantity: 1 }],
     fulfilment: { type: 'pickup', locationCode: 'PAR' },
-    totals: { subtotalCents: sku.priceCents, totalCents: sku.priceCents },
   });
-  const posted = await request.post('/api/v1/channels/web/orders', {
-    data: raw,
-    headers: { 'content-type': 'application/json', 'x-comptoir-signature': signBody(WEB.secret, raw) },
-  });
-  expect(posted.status()).toBe(201);
-  const order = ((await posted.json()) as { order: { id: string; number: string } }).order;
 
   // Staff find the customer's link on the order (to give it on the phone, or see what they see).
   await page.goto(`/orders/${order.id}`);

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { DEMO_CHANNELS } from '@/lib/seed/constants';
+import { availability, feedSkus } from './channel-api';
 import { authFile, seriousViolations } from './fixtures';
 
 // Settings → Stores as the owner: Toulouse's hours changed (a wrong closing time refused on its
@@ -7,25 +7,19 @@ import { authFile, seriousViolations } from './fixtures';
 // no other spec orders from, since a paused store refuses pickup orders and specs may run side by
 // side; its settings are put back afterwards all the same.
 
-const WEB = DEMO_CHANNELS.find((c) => c.code === 'web')!;
-const BEARER = { authorization: `Bearer ${WEB.secret}` };
 const STORE = 'TLS · Comptoir Toulouse Capitole';
 
 test.use({ storageState: authFile('owner'), viewport: { width: 1024, height: 768 } });
 
 /** The stores the availability API offers a SKU at for pickup. */
 async function pickupStores(request: APIRequestContext, sku: string): Promise<string[]> {
-  const query = new URLSearchParams({ channel: 'web', sku });
-  const response = await request.get(`/api/v1/availability?${query}`, { headers: BEARER });
-  expect(response.status()).toBe(200);
-  const { pickup } = (await response.json()) as { pickup: { location: string }[] };
+  const { pickup } = await availability(request, sku);
   return pickup.map((p) => p.location);
 }
 
 async function aSku(request: APIRequestContext): Promise<string> {
-  const response = await request.get('/api/v1/skus?channel=web&inStock=true&limit=1', { headers: BEARER });
-  const { skus } = (await response.json()) as { skus: { sku: string }[] };
-  return skus[0].sku;
+  const [sku] = await feedSkus(request, { limit: 1 });
+  return sku.sku;
 }
 
 async function openStore(page: Page) {
