@@ -20,10 +20,11 @@ export async function AddressesCard({ addresses }: { addresses: CustomerOverview
               <li key={`${a.line1}|${a.line2 ?? ''}|${a.postalCode}|${a.city}|${a.country}|${a.name ?? ''}`}>
                 <address className="not-italic">
                   {a.name ? <span className="block">{a.name}</span> : null}
-                  <span className="block">{a.line1}</span>
+                  {a.line1 ? <span className="block">{a.line1}</span> : null}
                   {a.line2 ? <span className="block">{a.line2}</span> : null}
+                  {/* An erased customer's address keeps only the country and the postcode's start. */}
                   <span className="block">
-                    {a.postalCode} {a.city}, {a.country}
+                    {[[a.postalCode, a.city].filter(Boolean).join(' '), a.country].filter(Boolean).join(', ')}
                   </span>
                 </address>
                 <span className="text-xs text-muted-foreground">
