@@ -3,7 +3,7 @@
 import { Gauge, X } from 'lucide-react';
 import { reportResult } from '@/components/action-result';
 import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/dialog';
+import { ConfirmDialog } from '@/components/ui/lazy-confirm';
 import { lazyDialog } from '@/components/ui/lazy-dialog';
 import { setChannelCapAction } from '@/lib/next/actions/inventory';
 import { useI18n } from '@/lib/next/i18n-client';

@@ -5,7 +5,7 @@ import { CheckCheck, Trash2 } from 'lucide-react';
 import { applyCountAction, discardCountAction } from '@/lib/next/actions/inventory';
 import { actionErrorMessage } from '@/components/action-result';
 import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/dialog';
+import { ConfirmDialog } from '@/components/ui/lazy-confirm';
 import { toast } from '@/components/ui/toast';
 import { useI18n } from '@/lib/next/i18n-client';
 

@@ -14,12 +14,10 @@ import {
 } from 'lucide-react';
 import { toast } from '@/components/ui/toast';
 import { actionErrorMessage, reportResult } from '@/components/action-result';
-import { lazySchemaResolver, mapResolver } from '@/components/form-errors';
-import { ActionDialog, useActionDialog } from '@/components/ui/action-dialog';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/dialog';
-import { Field } from '@/components/ui/field';
+import { ConfirmDialog } from '@/components/ui/lazy-confirm';
+import { lazyDialog } from '@/components/ui/lazy-dialog';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
@@ -31,11 +29,9 @@ import {
   reroutePickupAction,
   scanPickLineAction,
   shipInsteadAction,
-  shortPickAction,
   waitForTransferAction,
 } from '@/lib/next/actions/picking';
 import { useI18n } from '@/lib/next/i18n-client';
-import type { ZShortPickInput } from '@/lib/pickups/schemas';
 
 export type PickLineView = {
   orderLineId: string;
@@ -50,16 +46,10 @@ export type PickLineView = {
   shortReason: 'not_found' | 'damaged' | null;
 };
 
-const shortResolver = lazySchemaResolver<typeof ZShortPickInput>(() =>
-  import('@/lib/pickups/schemas').then((m) => m.ZShortPickInput),
+// A line's "missing" dialog, with react-hook-form and Radix's dialog, loads when its button is about to be used.
+const ShortDialog = lazyDialog<{ pickupId: string; line: PickLineView }>(() =>
+  import('./short-dialog').then((m) => m.ShortDialog),
 );
-type ShortValues = {
-  pickupId: string;
-  orderLineId: string;
-  quantity: string;
-  reason: 'not_found' | 'damaged';
-  seen: number;
-};
 
 /**
  * The pick list's interactive part: the scan field (a keyboard-wedge scanner types the code and
@@ -167,7 +157,22 @@ export function PickList({
                           {t('pickups.pick.pick')}
                         </Button>
                       ) : null}
-                      {need > 0 ? <ShortDialog pickupId={pickupId} line={l} /> : null}
+                      {need > 0 ? (
+                        <ShortDialog
+                          pickupId={pickupId}
+                          line={l}
+                          trigger={
+                            <Button
+                              variant="secondary"
+                              size="sm"
+                              aria-label={t('pickups.pick.shortAria', { sku: l.sku })}
+                            >
+                              <AlertTriangle aria-hidden />
+                              {t('pickups.pick.short')}
+                            </Button>
+                          }
+                        />
+                      ) : null}
                     </div>
                   </TableCell>
                 ) : null}
@@ -275,67 +280,6 @@ function ScanField({ pickupId, lines }: { pickupId: string; lines: readonly Pick
         {status?.text ?? ''}
       </p>
     </form>
-  );
-}
-
-function ShortDialog({ pickupId, line }: { pickupId: string; line: PickLineView }) {
-  const { t } = useI18n();
-  const most = line.quantity - line.short;
-  const dialog = useActionDialog({
-    resolver: mapResolver(shortResolver, (v: ShortValues) => ({
-      ...v,
-      quantity: v.quantity.trim() === '' ? Number.NaN : Number(v.quantity),
-    })),
-    values: (): ShortValues => ({
-      pickupId,
-      orderLineId: line.orderLineId,
-      quantity: String(Math.max(1, most - line.picked)),
-      reason: 'not_found',
-      seen: line.short,
-    }),
-    action: shortPickAction,
-    success: () => t('pickups.pick.shortDone'),
-  });
-  const { form } = dialog;
-  const { errors } = form.formState;
-  return (
-    <ActionDialog
-      dialog={dialog}
-      pendingLabel={t('orders.actions.working')}
-      trigger={
-        <Button variant="secondary" size="sm" aria-label={t('pickups.pick.shortAria', { sku: line.sku })}>
-          <AlertTriangle aria-hidden />
-          {t('pickups.pick.short')}
-        </Button>
-      }
-      title={t('pickups.pick.shortTitle', { sku: line.sku })}
-      description={t('pickups.pick.shortDescription')}
-      submitLabel={t('pickups.pick.shortSubmit')}
-      submitIcon={<Scissors aria-hidden />}
-      destructive
-    >
-      <div className="grid gap-3 sm:grid-cols-2">
-        <Field label={t('pickups.pick.shortQuantity')} error={errors.quantity ? t('errors.validation') : null}>
-          {(props) => (
-            <Input
-              {...props}
-              inputMode="numeric"
-              className="text-right tabular-nums"
-              max={most}
-              {...form.register('quantity')}
-            />
-          )}
-        </Field>
-        <Field label={t('pickups.pick.shortReason')}>
-          {(props) => (
-            <NativeSelect {...props} {...form.register('reason')}>
-              <option value="not_found">{t('pickups.pick.reason.not_found')}</option>
-              <option value="damaged">{t('pickups.pick.reason.damaged')}</option>
-            </NativeSelect>
-          )}
-        </Field>
-      </div>
-    </ActionDialog>
   );
 }
 

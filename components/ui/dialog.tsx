@@ -57,10 +57,12 @@ export function DialogDescription({ className, ...props }: ComponentProps<typeof
 
 /**
  * Asks before doing what cannot be undone. Focus starts on Cancel; the dialog stays open
- * while `onConfirm` runs and closes when it settles.
+ * while `onConfirm` runs and closes when it settles. Pages use it through ConfirmDialog
+ * (lazy-confirm.tsx), which loads it, and Radix's alert dialog, when its trigger is about to be used.
  */
-export function ConfirmDialog({
+export function ConfirmAlert({
   trigger,
+  defaultOpen = false,
   title,
   description,
   confirmLabel,
@@ -75,9 +77,11 @@ export function ConfirmDialog({
   cancelLabel?: ReactNode;
   destructive?: boolean;
   onConfirm: () => void | Promise<void>;
+  /** It mounts because its trigger was clicked (lazyDialog): it starts open. */
+  defaultOpen?: boolean;
 }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(defaultOpen);
   const [pending, startTransition] = useTransition();
   return (
     <AlertDialog.Root open={open} onOpenChange={(next) => !pending && setOpen(next)}>
