@@ -137,6 +137,9 @@ test('the owner exports a customer’s data, then erases it; orders and totals s
   await expect(privacy.getByRole('status')).toContainText('Personal data erased on');
   await expect(privacy.getByRole('button', { name: 'Erase personal data' })).toHaveCount(0);
   await expect(owner.getByText('No identity recorded.')).toBeVisible();
+  // Nothing offers to enter her personal data again.
+  await expect(owner.getByRole('button', { name: 'Edit contact details' })).toHaveCount(0);
+  await expect(owner.getByRole('textbox', { name: 'New note' })).toHaveCount(0);
   await expect(owner.getByRole('main')).not.toContainText(/Gwenaëlle|Oubliée|Mémoire|35200|6pm/);
   await expect(owner.getByRole('main')).not.toContainText(email);
   await expect(owner.getByText('35, FR', { exact: true })).toBeVisible();

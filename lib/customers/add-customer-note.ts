@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { customerNotes, customers } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { DomainError, Forbidden, NotFound } from '@/lib/errors';
+import { assertNotErased } from './privacy';
 import { ZAddCustomerNoteInput, type AddCustomerNoteInput } from './schemas';
 
 export type CustomerNote = { id: string; customerId: string; body: string; createdAt: Date; editedAt: Date | null };
@@ -20,6 +21,7 @@ export async function addCustomerNote(db: Db, actor: Actor, raw: AddCustomerNote
     if (!customer) throw new NotFound('Customer');
     if (customer.mergedIntoId)
       throw new DomainError('conflict', 'This profile was merged: write on the one it was merged into.');
+    await assertNotErased(tx, customer.id, 'no note can be added');
     const [note] = await tx
       .insert(customerNotes)
       .values({ customerId: customer.id, authorId: actor.userId, body: input.body })

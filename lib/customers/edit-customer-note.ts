@@ -4,6 +4,7 @@ import { customerNotes } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { Forbidden, NotFound } from '@/lib/errors';
 import type { CustomerNote } from './add-customer-note';
+import { assertNotErased } from './privacy';
 import { ZEditCustomerNoteInput, type EditCustomerNoteInput } from './schemas';
 
 /** Changes a note's text, by its author only, and stamps when (the profile then says 'edited'). */
@@ -12,12 +13,18 @@ export async function editCustomerNote(db: Db, actor: Actor, raw: EditCustomerNo
   const input = ZEditCustomerNoteInput.parse(raw);
   return db.transaction(async (tx) => {
     const [note] = await tx
-      .select({ id: customerNotes.id, authorId: customerNotes.authorId, body: customerNotes.body })
+      .select({
+        id: customerNotes.id,
+        customerId: customerNotes.customerId,
+        authorId: customerNotes.authorId,
+        body: customerNotes.body,
+      })
       .from(customerNotes)
       .where(eq(customerNotes.id, input.noteId))
       .for('update');
     if (!note) throw new NotFound('Note');
     if (note.authorId !== actor.userId) throw new Forbidden('Only its author can edit a note.');
+    await assertNotErased(tx, note.customerId, 'its notes cannot be written again');
     const [edited] = await tx
       .update(customerNotes)
       // The same text again changes nothing: no 'edited' for a save without a change.

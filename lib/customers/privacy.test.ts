@@ -19,10 +19,13 @@ import { can } from '@/lib/auth/permissions';
 import { ingestOrder } from '@/lib/orders/ingest-order';
 import { ZIngestOrderInput } from '@/lib/orders/schemas';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
+import { addCustomerNote } from './add-customer-note';
+import { editCustomerNote } from './edit-customer-note';
 import { latestUndoableMerge, mergeCustomers, undoMerge } from './merge';
 import { ERASED_TEXT, eraseCustomer, erasedAt, exportCustomerData } from './privacy';
 import { getCustomerProfileForActor } from './queries';
 import { searchCustomers } from './search';
+import { updateCustomerContact } from './update-customer-contact';
 
 let handle: DbHandle;
 let w: InventoryWorld;
@@ -245,6 +248,29 @@ describe('eraseCustomer', () => {
         .from(auditLog)
         .where(and(eq(auditLog.entityId, paris), eq(auditLog.action, 'customer.erased'))),
     ).toHaveLength(1);
+
+    // Her personal data is not entered again: contact details, a new note, her note's old text.
+    const erasedConflict = { code: 'conflict', details: { reason: 'erased' } };
+    await expect(
+      updateCustomerContact(handle.db, w.agent, {
+        customerId: paris,
+        firstName: 'Hélène',
+        lastName: 'Lefèvre',
+        email: 'helene.lefevre@example.fr',
+        phone: '',
+        marketingEmail: false,
+        marketingSms: false,
+        tags: [],
+      }),
+    ).rejects.toMatchObject(erasedConflict);
+    await expect(
+      addCustomerNote(handle.db, w.agent, { customerId: paris, body: 'Hélène called back' }),
+    ).rejects.toMatchObject(erasedConflict);
+    await expect(
+      editCustomerNote(handle.db, w.agent, { noteId: notes[0].id, body: 'Hélène, 06 12 34 56 78' }),
+    ).rejects.toMatchObject(erasedConflict);
+    const [still] = await handle.db.select().from(customers).where(eq(customers.id, paris));
+    expect(still).toMatchObject({ firstName: '', email: null });
   });
 
   it('accepts EFFACER, and answers NotFound for an unknown customer', async () => {

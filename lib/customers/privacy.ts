@@ -67,6 +67,15 @@ export type CustomerExport = {
   mergedProfiles: CustomerRow[];
 };
 
+/**
+ * Refuses (conflict, reason 'erased') to write personal data again on a customer whose data was
+ * erased: contact details, notes. `what` says what was refused.
+ */
+export async function assertNotErased(tx: DbOrTx, customerId: string, what: string): Promise<void> {
+  if (await erasedAt(tx, customerId))
+    throw new DomainError('conflict', `This customer’s data was erased: ${what}.`, { reason: 'erased' });
+}
+
 /** When the customer was erased, or null (the audit row 'customer.erased' is the flag). */
 export async function erasedAt(db: DbOrTx, customerId: string): Promise<Date | null> {
   const [row] = await db

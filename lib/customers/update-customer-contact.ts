@@ -4,6 +4,7 @@ import { customerIdentities, customers } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { DomainError, Forbidden, NotFound } from '@/lib/errors';
+import { assertNotErased } from './privacy';
 import { ZUpdateCustomerContactInput, type CustomerFieldError, type UpdateCustomerContactInput } from './schemas';
 
 const CONTACT = {
@@ -58,6 +59,7 @@ export async function updateCustomerContact(
     if (!before) throw new NotFound('Customer');
     if (before.mergedIntoId)
       throw new DomainError('conflict', 'This profile was merged: edit the one it was merged into.');
+    await assertNotErased(tx, input.customerId, 'its contact details cannot be entered again');
 
     const identities = [
       next.email && next.email !== before.email ? { kind: 'email' as const, value: next.email, field: 'email' } : null,

@@ -53,14 +53,16 @@ export default async function CustomerPage({ params, searchParams }: { params: P
 
   const after = decodeCursor(Array.isArray(sp.after) ? sp.after[0] : sp.after);
   const db = await getDb();
-  const [overview, timeline, channels, loyalty] = await Promise.all([
+  const [overview, timeline, channels, loyalty, privacy] = await Promise.all([
     getCustomerOverview(db, ctx, profile, locale),
     listCustomerTimeline(db, ctx, profile.id, { after, locale }),
     listChannels(db, locale),
     getLoyaltySummary(db, profile.id),
+    readPrivacy(ctx, profile),
   ]);
   const base = `/customers/${profile.id}`;
-  const canEdit = can(ctx, 'customers.edit');
+  // An erased customer's personal data is not entered again (the use cases refuse it too).
+  const canEdit = can(ctx, 'customers.edit') && privacy.erasedAt === null;
 
   return (
     <>
@@ -93,7 +95,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         viewerId={ctx.userId}
         canEdit={canEdit}
       />
-      <PrivacySection {...await readPrivacy(ctx, profile)} />
+      <PrivacySection {...privacy} />
       <RecentProfileRecorder userId={ctx.userId} customerId={profile.id} />
     </>
   );
