@@ -1,27 +1,18 @@
 'use client';
 
-import { useId } from 'react';
-import { useWatch } from 'react-hook-form';
 import { PackageCheck, Truck, X } from 'lucide-react';
 import { reportResult } from '@/components/action-result';
-import { lazySchemaResolver } from '@/components/form-errors';
-import { ActionDialog, useActionDialog } from '@/components/ui/action-dialog';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/lazy-confirm';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import type { ZReceiveTransferInput } from '@/lib/inventory/schemas';
-import { cancelTransferAction, receiveTransferAction, shipTransferAction } from '@/lib/next/actions/inventory';
+import { lazyDialog } from '@/components/ui/lazy-dialog';
+import { cancelTransferAction, shipTransferAction } from '@/lib/next/actions/inventory';
 import { useI18n } from '@/lib/next/i18n-client';
-import { QuantityInput } from './form-fields';
-import { parseQuantity } from './lines';
 
-type Line = { variantId: string; sku: string; productName: string; variantTitle: string; quantity: number };
+export type Line = { variantId: string; sku: string; productName: string; variantTitle: string; quantity: number };
 
-/** The receipt as typed: one received quantity per shipped line, in the shipped order. */
-type ReceiptValues = { transferId: string; lines: { variantId: string; quantityReceived: string }[] };
-
-const resolver = lazySchemaResolver<typeof ZReceiveTransferInput, ReceiptValues>(() =>
-  import('@/lib/inventory/schemas').then((m) => m.ZReceiveTransferInput),
+// The receipt dialog, with react-hook-form and Radix's dialog, loads when its button is about to be used.
+const ReceiveDialog = lazyDialog<{ transferId: string; number: string; destination: string; lines: Line[] }>(() =>
+  import('./receive-dialog').then((m) => m.ReceiveDialog),
 );
 
 /** Ship / Receive / Cancel, offered by the page according to the status and the user's rights; the server decides again. */
@@ -52,7 +43,18 @@ export function TransferActions({
   return (
     <>
       {canReceive ? (
-        <ReceiveDialog transferId={transferId} number={number} destination={destination} lines={lines} />
+        <ReceiveDialog
+          transferId={transferId}
+          number={number}
+          destination={destination}
+          lines={lines}
+          trigger={
+            <Button>
+              <PackageCheck aria-hidden />
+              {t('inventory.transfers.receive')}
+            </Button>
+          }
+        />
       ) : null}
       {canShip ? (
         <ConfirmDialog
@@ -95,97 +97,5 @@ export function TransferActions({
         />
       ) : null}
     </>
-  );
-}
-
-/** Receipt with a received quantity per line, pre-filled with what was shipped; differences become ledger entries. */
-function ReceiveDialog({
-  transferId,
-  number,
-  destination,
-  lines,
-}: {
-  transferId: string;
-  number: string;
-  destination: string;
-  lines: Line[];
-}) {
-  const { t, formatNumber } = useI18n();
-  const errorId = useId();
-  const dialog = useActionDialog({
-    resolver,
-    values: (): ReceiptValues => ({
-      transferId,
-      lines: lines.map((l) => ({ variantId: l.variantId, quantityReceived: String(l.quantity) })),
-    }),
-    action: receiveTransferAction,
-    success: ({ discrepancies }) =>
-      discrepancies > 0
-        ? t('inventory.transfers.receivedDiscrepancies', { location: destination, count: formatNumber(discrepancies) })
-        : t('inventory.transfers.receivedOk', { location: destination }),
-  });
-  const { form } = dialog;
-  const received = useWatch({ control: form.control, name: 'lines' });
-  const lineErrors = form.formState.errors.lines;
-
-  return (
-    <ActionDialog
-      dialog={dialog}
-      className="max-w-2xl"
-      trigger={
-        <Button>
-          <PackageCheck aria-hidden />
-          {t('inventory.transfers.receive')}
-        </Button>
-      }
-      title={t('inventory.transfers.receiveTitle', { number })}
-      description={t('inventory.transfers.receiveDescription')}
-      submitLabel={t('inventory.transfers.receiveConfirm')}
-      pendingLabel={t('inventory.transfers.receiving')}
-    >
-      <Table scroll="box" containerClassName="max-h-[50dvh]">
-        <TableHeader>
-          <TableRow className="hover:bg-transparent">
-            <TableHead>{t('inventory.col.product')}</TableHead>
-            <TableHead numeric>{t('inventory.transfers.shippedQty')}</TableHead>
-            <TableHead numeric className="w-32">
-              {t('inventory.transfers.receivedQty')}
-            </TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {lines.map((l, i) => {
-            const q = parseQuantity(received?.[i]?.quantityReceived ?? '');
-            const invalid = Boolean(lineErrors?.[i]);
-            return (
-              <TableRow key={l.variantId}>
-                <TableCell>
-                  <div className="font-medium">{l.productName}</div>
-                  <div className="font-mono text-xs text-muted-foreground">
-                    {l.sku} · {l.variantTitle}
-                  </div>
-                </TableCell>
-                <TableCell numeric>{formatNumber(l.quantity)}</TableCell>
-                <TableCell numeric className="py-1.5">
-                  <QuantityInput
-                    aria-label={t('inventory.transfers.receivedQtyFor', { sku: l.sku })}
-                    aria-invalid={invalid || undefined}
-                    aria-describedby={invalid ? errorId : undefined}
-                    className={`ml-auto h-8 w-24 ${q !== null && q !== l.quantity ? 'border-waiting-border bg-waiting-soft' : ''}`}
-                    {...form.register(`lines.${i}.quantityReceived`)}
-                  />
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-      {/* The schema's only refusal of a line: a received quantity that is no whole number (0 is one). */}
-      {lineErrors ? (
-        <p id={errorId} className="text-sm text-destructive">
-          {t('inventory.adjust.wholeNumber')}
-        </p>
-      ) : null}
-    </ActionDialog>
   );
 }
