@@ -428,11 +428,15 @@ export function nameOf(text: string): string {
 // Drizzle's public dialect, to turn an sql`…` template into text and parameters.
 const dialect = new PgDialect({ casing: 'snake_case' });
 
-/** An sql`…` template run by preparedQuery, named after its text. Same rows as `db.execute`. */
+/**
+ * An sql`…` template run by preparedQuery, named after its text. Same rows as `db.execute`. Inside
+ * a Drizzle transaction, whose connection Drizzle does not expose, it runs as `tx.execute` does.
+ */
 export async function executePrepared<T extends Record<string, unknown>>(
-  on: Db | PreparedTx,
+  on: DbOrTx | PreparedTx,
   query: SQL,
 ): Promise<{ rows: T[] }> {
+  if (!('run' in on) && !(on as { $client?: unknown }).$client) return (await on.execute<T>(query)) as { rows: T[] };
   const built = dialect.sqlToQuery(query);
   return preparedQuery<T>(on, nameOf(built.sql), built.sql, built.params);
 }

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { executePrepared, type DbOrTx } from '@/db/client';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { Forbidden } from '@/lib/errors';
 import { parsePickupCode } from './code';
@@ -87,7 +87,9 @@ function likeEscape(s: string): string {
  * (accent- and case-insensitive; names starting with the entry, or a word of them, before names
  * containing it). Only the store's ready parcels are read — pickups_ready_code_key, a few dozen to
  * a few hundred rows —, joined to their orders and customers by primary key. A manager looks only
- * at their own stores (Forbidden otherwise).
+ * at their own stores (Forbidden otherwise). A named prepared statement (one per kind of entry, its
+ * values as parameters): the counter asks as the staff types, and planning the join cost about as
+ * much as running it (1.9 ms of 5 at PAR's 268 ready parcels).
  */
 export async function lookupReadyPickups(
   db: DbOrTx,
@@ -97,7 +99,8 @@ export async function lookupReadyPickups(
   if (!can(actor, 'pickups.manage', input.locationId)) throw new Forbidden('This store is not one of yours.');
   const query = parseLookup(input.q);
   if (!query) return { query: null, pickups: [] };
-  const { rows } = await db.execute<Omit<CounterPickup, 'match'> & { rank: number }>(
+  const { rows } = await executePrepared<Omit<CounterPickup, 'match'> & { rank: number }>(
+    db,
     lookupSql(input.locationId, query),
   );
   return {
@@ -138,7 +141,9 @@ export function lookupSql(locationId: string, query: LookupQuery): SQL {
     // 0020): compared as it is for each of the store's ready parcels, where folding every name on
     // every lookup cost more than reading them. The entry gets the same fold (once, a constant).
     const folded = sql`c.search_name`;
-    const v = sql`search_fold(${likeEscape(query.value)})`;
+    // Folded once per lookup (an InitPlan): under the prepared statement's generic plan a bare
+    // search_fold($n) would run for every parcel compared, three times each.
+    const v = sql`(select search_fold(${likeEscape(query.value)}))`;
     filter = sql`${folded} like '%' || ${v} || '%'`;
     rank = sql`case when ${folded} like ${v} || '%' then 0 when ${folded} like '% ' || ${v} || '%' then 1 else 2 end`;
   }
