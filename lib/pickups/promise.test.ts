@@ -139,6 +139,22 @@ describe('promisedReadyAt, properties', () => {
     );
   });
 
+  it('latePlacedUpTo and isLate agree where a promise lies beyond three years (found by CI: seed -1501056989)', () => {
+    // Open a quarter of an hour a week, 39 hours to prepare: 157 Mondays, past the walk's horizon
+    // for some days of placing. Such an order is not late (its promise is years away), not an error.
+    const store = {
+      timeZone: 'Europe/Paris',
+      openingHours: { '1': [['00:00', '00:15']] } as OpeningHours,
+      preparationMinutes: 2341,
+    };
+    const now = new Date(Date.UTC(2026, 0, 1));
+    const cutoff = latePlacedUpTo(now, store)!;
+    expect(cutoff.getTime()).toBeLessThan(now.getTime() - 2 * 365 * 86_400_000);
+    expect(isLate(cutoff, now, store)).toBe(true);
+    expect(isLate(new Date(cutoff.getTime() + 1), now, store)).toBe(false);
+    expect(isLate(now, now, store)).toBe(false);
+  });
+
   it('latePlacedUpTo splits late from on time exactly as isLate does', () => {
     fc.assert(
       fc.property(arbitraryStore, arbitraryTime, fc.integer({ min: 0, max: 5 * 86_400_000 }), (store, now, age) => {

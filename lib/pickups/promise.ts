@@ -21,9 +21,16 @@ const MAX_DAYS = 3 * 366;
  * at the first of the two. Overlapping intervals count once.
  */
 export function promisedReadyAt(placedAt: Date, store: PromiseStore): Date {
+  const promise = promiseWithin(placedAt.getTime(), store);
+  if (promise === null)
+    throw new Error('No opening time found within three years for the preparation time of this store.');
+  return new Date(promise);
+}
+
+/** promisedReadyAt as an instant, or null when the store's opening hours do not reach it within MAX_DAYS. */
+function promiseWithin(start: number, store: PromiseStore): number | null {
   let remaining = store.preparationMinutes * MINUTE_MS;
-  const start = placedAt.getTime();
-  if (!hasAnyInterval(store.openingHours)) return new Date(start + remaining);
+  if (!hasAnyInterval(store.openingHours)) return start + remaining;
   const tz = store.timeZone;
   // The day before too: an interval that crosses midnight may still be open at placedAt.
   const first = localDate(start, tz);
@@ -35,12 +42,17 @@ export function promisedReadyAt(placedAt: Date, store: PromiseStore): Date {
     for (const [open, close] of intervalsOn(day, tz, store.openingHours)) {
       const from = Math.max(open, counted);
       if (from >= close) continue;
-      if (remaining <= close - from) return new Date(from + remaining);
+      if (remaining <= close - from) return from + remaining;
       remaining -= close - from;
       counted = close;
     }
   }
-  throw new Error('No opening time found within three years for the preparation time of this store.');
+  return null;
+}
+
+/** The promise of an order placed at `t`; beyond the walk's horizon, never (so never late). */
+function promiseOrNever(t: number, store: PromiseStore): number {
+  return promiseWithin(t, store) ?? Number.POSITIVE_INFINITY;
 }
 
 /**
@@ -52,11 +64,13 @@ export function promisedReadyAt(placedAt: Date, store: PromiseStore): Date {
 export function latePlacedUpTo(now: Date, store: PromiseStore): Date | null {
   const t = now.getTime();
   let lo = t - MAX_DAYS * DAY_MS; // late if anything is
-  if (promisedReadyAt(new Date(lo), store).getTime() >= t) return null;
+  // A promise beyond the walk's horizon (a store open minutes a week with days of preparation) is
+  // further than `now`: not late, here as in isLate.
+  if (promiseOrNever(lo, store) >= t) return null;
   let hi = t; // never late: the promise is at or after placing
   while (hi - lo > 1) {
     const mid = lo + Math.floor((hi - lo) / 2);
-    if (promisedReadyAt(new Date(mid), store).getTime() < t) lo = mid;
+    if (promiseOrNever(mid, store) < t) lo = mid;
     else hi = mid;
   }
   return new Date(lo);
@@ -64,7 +78,7 @@ export function latePlacedUpTo(now: Date, store: PromiseStore): Date | null {
 
 /** Whether a pickup placed at `placedAt` and still not ready is late at `now`. */
 export function isLate(placedAt: Date, now: Date, store: PromiseStore): boolean {
-  return promisedReadyAt(placedAt, store).getTime() < now.getTime();
+  return promiseOrNever(placedAt.getTime(), store) < now.getTime();
 }
 
 function hasAnyInterval(hours: OpeningHours): boolean {
