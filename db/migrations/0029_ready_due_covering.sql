@@ -1,0 +1,2 @@
+DROP INDEX "pickups_ready_due_idx";--> statement-breakpoint
+CREATE INDEX "pickups_ready_due_idx" ON "pickups" USING btree ("location_id","due_by","id","order_id","code","ready_at") WHERE "pickups"."state" = 'ready';
