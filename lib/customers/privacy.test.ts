@@ -410,6 +410,15 @@ describe('eraseCustomer, on a person with merged profiles, stock alerts and a me
     expect(JSON.stringify(audits)).not.toMatch(MARGAUX);
     const zoeMerge = audits.find((a) => a.entityId === zoe && a.action === 'customer.merge')!;
     expect(zoeMerge.data).toMatchObject({ mergeId: undoneMerge, mergedId: older, replaced: ['email'] });
+    // Her own profile's merge keeps what the journal needs to be found (its id, who, counts), not her values.
+    const ownMerge = audits.find((a) => a.entityId === survivor && a.action === 'customer.merge')!;
+    expect(ownMerge.data).toMatchObject({
+      mergeId: mergeIntoSurvivor,
+      survivorId: survivor,
+      mergedId: older,
+      replaced: ['phone'],
+      redacted: true,
+    });
     const erased = audits.find((a) => a.entityId === survivor && a.action === 'customer.erased')!;
     expect(erased.data).toMatchObject({ orders: 2, stockAlerts: 2, merges: 2, mergedProfiles: 1, messages: 1 });
 

@@ -381,15 +381,28 @@ export async function eraseCustomer(db: Db, actor: Actor, raw: EraseCustomerInpu
     await tx.execute(sql`
       update customer_duplicates set status = 'dismissed', decided_by_id = ${actor.userId}::uuid, decided_at = now()
       where status = 'open' and (customer_id in (${ids}) or other_customer_id in (${ids}))`);
-    // What earlier audit rows said about the person (a contact edit's before and after, a merge's
-    // replaced values) goes; which fields changed, who and when stay.
+    // What earlier audit rows said about the person goes; what happened, who and when stay. A
+    // contact edit keeps which fields changed; a merge or its undo keeps its ids and counts (the
+    // journal it names stays readable) and the names of the fields it replaced; a loyalty change
+    // keeps its points, not its free-text reason. Rows that hold only ids, codes and counts
+    // (dismissed suggestions, exports) are left as they are.
     await tx
       .update(auditLog)
       .set({
-        data: sql`jsonb_build_object('redacted', true, 'fields',
-          coalesce((select jsonb_agg(k) from jsonb_object_keys(case
-            when jsonb_typeof(${auditLog.data} -> 'after') = 'object' then ${auditLog.data} -> 'after'
-            when jsonb_typeof(${auditLog.data}) = 'object' then ${auditLog.data} else '{}'::jsonb end) k), '[]'::jsonb))`,
+        data: sql`case
+          when ${auditLog.action} in ('customer.merge', 'customer.merge_undo') then
+            (${auditLog.data} - 'replaced') || jsonb_build_object('redacted', true, 'replaced',
+              coalesce((select jsonb_agg(k) from jsonb_object_keys(case
+                when jsonb_typeof(${auditLog.data} -> 'replaced') = 'object' then ${auditLog.data} -> 'replaced'
+                else '{}'::jsonb end) k), '[]'::jsonb))
+          when ${auditLog.action} like 'loyalty.%' then
+            (${auditLog.data} - 'reason') || jsonb_build_object('redacted', true)
+          when ${auditLog.action} in ('customer.duplicate_dismiss', 'customer.exported', ${ERASED_ACTION}) then ${auditLog.data}
+          else jsonb_build_object('redacted', true, 'fields',
+            coalesce((select jsonb_agg(k) from jsonb_object_keys(case
+              when jsonb_typeof(${auditLog.data} -> 'after') = 'object' then ${auditLog.data} -> 'after'
+              when jsonb_typeof(${auditLog.data}) = 'object' then ${auditLog.data} else '{}'::jsonb end) k), '[]'::jsonb))
+          end`,
       })
       .where(and(eq(auditLog.entityType, 'customer'), inArray(auditLog.entityId, person)));
     // A merge of the person into another profile, since undone, is audited on that profile: the
