@@ -1,30 +1,29 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import {
-  channels,
-  customerIdentities,
-  customerNotes,
-  customers,
-  notificationOutbox,
-  orderLines,
-  orders,
-  pickups,
-} from '../../db/schema';
+import { customerIdentities, customerNotes, customers, notificationOutbox, pickups } from '../../db/schema';
 import type { Actor } from '../../lib/auth/permissions';
 import { normalizeEmail } from '../../lib/customers/normalize';
 import { uuidArray } from '../../lib/uuid-array';
+import {
+  dropBenchChannel,
+  insertBenchOrders,
+  openBenchChannel,
+  type BenchChannel,
+  type BenchOrder,
+} from './bench-orders';
 
 const DAY = 86_400_000;
 
 /**
- * What the customer scenarios add to the bench database: a channel of their own (inactive) that
- * every order they add belongs to, and the customers they create. `cleanUp` removes all of it —
- * the orders (their lines, events and pickups go with them), the messages of those orders, the
+ * What the customer scenarios add to the bench database: a channel of their own (bench-orders.ts)
+ * that every order they add belongs to, and the customers they create. `cleanUp` removes all of it —
+ * the channel and its orders (their lines, events and pickups go with them), the messages and
+ * loyalty entries of those orders, the
  * merge journal and audit rows of those customers, then the customers (identities, notes and
  * duplicate suggestions go with them).
  */
 export type CustomerBench = {
-  channelId: string;
+  channel: BenchChannel;
   tag: string;
   customerIds: string[];
   owner: Actor;
@@ -32,20 +31,16 @@ export type CustomerBench = {
 };
 
 export async function openCustomerBench(db: Db, name: string): Promise<CustomerBench> {
-  const tag = `bench-${name}-${Date.now().toString(36)}`;
   const [owner] = (
     await db.execute<{ id: string }>(
       sql`select id from staff_users where role = 'owner' and active order by created_at limit 1`,
     )
   ).rows;
   if (!owner) throw new Error(`${name} needs an owner account in the bench database (the large seed makes one)`);
-  const [channel] = await db
-    .insert(channels)
-    .values({ code: tag, name: tag, kind: 'web', active: false })
-    .returning({ id: channels.id });
+  const channel = await openBenchChannel(db, name);
   const bench: CustomerBench = {
-    channelId: channel.id,
-    tag,
+    channel,
+    tag: channel.tag,
     customerIds: [],
     owner: { userId: owner.id, role: 'owner', locationIds: [] },
     async cleanUp() {
@@ -57,7 +52,7 @@ export async function openCustomerBench(db: Db, name: string): Promise<CustomerB
         await tx.execute(
           sql`delete from loyalty_entries where customer_id = any(${ids}) or order_id in (select id from orders where channel_id = ${channel.id})`,
         );
-        await tx.execute(sql`delete from orders where channel_id = ${channel.id}`);
+        await dropBenchChannel(tx, channel);
         await tx.execute(sql`delete from customer_merges where survivor_id = any(${ids}) or merged_id = any(${ids})`);
         await tx.execute(
           sql`delete from audit_log where entity_type = 'customer' and entity_id = any(${`{${bench.customerIds.join(',')}}`}::text[])`,
@@ -65,7 +60,6 @@ export async function openCustomerBench(db: Db, name: string): Promise<CustomerB
         // Redirects first (merged_into_id restricts), then the profiles.
         await tx.execute(sql`update customers set merged_into_id = null where id = any(${ids})`);
         await tx.execute(sql`delete from customers where id = any(${ids})`);
-        await tx.execute(sql`delete from channels where id = ${channel.id}`);
       });
     },
   };
@@ -157,18 +151,14 @@ export async function makeRegular(
         country: 'FR',
       },
     ];
-    const rows = Array.from({ length: n }, (_, i) => {
-      const lines = 1 + (i % 3);
+    const rows = Array.from({ length: n }, (_, i): BenchOrder => {
       const v = catalogue.variants[(i * 7) % catalogue.variants.length];
       const kind: 'ship' | 'pickup' | 'in_store' = i % 5 === 4 ? 'in_store' : i % 2 ? 'pickup' : 'ship';
       const store = catalogue.stores[i % 2 ? 0 : Math.min(1, catalogue.stores.length - 1)];
-      const total = v.priceCents * lines;
       return {
-        number: `${bench.tag}-${key}-${i}`,
-        channelId: bench.channelId,
-        externalId: `${bench.tag}-${key}-${i}`,
+        key: `${key}-${i}`,
         customerId: customer.id,
-        status: kind === 'ship' ? ('shipped' as const) : ('completed' as const),
+        status: kind === 'ship' ? 'shipped' : 'completed',
         fulfilmentType: kind,
         locationId: kind === 'ship' ? null : store.id,
         fulfillingLocationId: kind === 'ship' ? catalogue.warehouseId : store.id,
@@ -176,41 +166,19 @@ export async function makeRegular(
           kind === 'ship'
             ? { name: `${person.firstName} ${person.lastName}`, ...addresses[i % 4 === 3 ? 1 : 0] }
             : null,
-        subtotalCents: total,
-        totalCents: total,
-        itemCount: lines,
         placedAt: new Date(now - ((i * 365 * DAY) / n + 60_000)),
+        lines: Array.from({ length: 1 + (i % 3) }, () => ({
+          variantId: v.id,
+          sku: v.sku,
+          unitPriceCents: v.priceCents,
+        })),
       };
     });
-    const made: { id: string; placedAt: Date; fulfilmentType: string; locationId: string | null }[] = [];
-    for (let i = 0; i < rows.length; i += 500) {
-      made.push(
-        ...(await tx
-          .insert(orders)
-          .values(rows.slice(i, i + 500))
-          .returning({
-            id: orders.id,
-            placedAt: orders.placedAt,
-            fulfilmentType: orders.fulfilmentType,
-            locationId: orders.locationId,
-          })),
-      );
-    }
-    await tx.insert(orderLines).values(
-      made.flatMap((o, i) =>
-        Array.from({ length: 1 + (i % 3) }, (_, j) => {
-          const v = catalogue.variants[(i * 7) % catalogue.variants.length];
-          return {
-            orderId: o.id,
-            lineNo: j + 1,
-            variantId: v.id,
-            sku: v.sku,
-            quantity: 1,
-            unitPriceCents: v.priceCents,
-          };
-        }),
-      ),
-    );
+    const made = (await insertBenchOrders(tx, bench.channel, rows)).map((o, i) => ({
+      ...o,
+      fulfilmentType: rows[i].fulfilmentType,
+      locationId: rows[i].locationId ?? null,
+    }));
     await tx.execute(sql`insert into order_events (order_id, type, data, created_at)
       select id, 'placed', '{}'::jsonb, placed_at from orders where id = any(${uuidArray(made.map((o) => o.id))})`);
     const collected = made.filter((o) => o.fulfilmentType === 'pickup');

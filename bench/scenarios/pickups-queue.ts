@@ -1,11 +1,12 @@
-import { eq, sql } from 'drizzle-orm';
-import { channels, orderLines, orders, pickups } from '../../db/schema';
+import { sql } from 'drizzle-orm';
+import { pickups } from '../../db/schema';
 import type { Actor } from '../../lib/auth/permissions';
 import type { Db } from '../../db/client';
 import { getPickupQueue, QUEUE_TABS, type QueueTab } from '../../lib/pickups/queries';
 import { DUE_SOON_MS, EXPIRED_DAYS, QUEUE_LIMIT } from '../../lib/pickups/queue-model';
 import { uuidArray } from '../../lib/uuid-array';
 import { iterations, measure, percentile, type Measurement, type Scenario } from '../harness';
+import { dropBenchChannel, insertBenchOrders, openBenchChannel, type BenchChannel } from './bench-orders';
 
 const GOAL_P95_MS = 20;
 /** Active pickups (to pick, awaiting a transfer, ready) the store's queue holds during the run. */
@@ -37,13 +38,9 @@ export const pickupsQueue: Scenario = {
     if (!store) throw new Error('pickups.queue needs a click-and-collect store in the bench database');
     const missing = Math.max(0, ACTIVE - store.active);
 
-    const tag = `bench-queue-${Date.now().toString(36)}`;
-    const [channel] = await db
-      .insert(channels)
-      .values({ code: tag, name: tag, kind: 'web', active: false })
-      .returning({ id: channels.id });
+    const channel = await openBenchChannel(db, 'queue');
     try {
-      if (missing > 0) await topUp(db, { storeId: store.id, channelId: channel.id, tag, n: missing });
+      if (missing > 0) await topUp(db, { storeId: store.id, channel, n: missing });
       const owner: Actor = { userId: '00000000-0000-0000-0000-000000000000', role: 'owner', locationIds: [] };
       const read = (tx: typeof db, i: number) =>
         getPickupQueue(tx, owner, { locationId: store.id, tab: QUEUE_TABS[i % QUEUE_TABS.length] });
@@ -82,11 +79,7 @@ export const pickupsQueue: Scenario = {
           `${QUEUE_TABS.length} tabs in turn, p95 ms per tab: ${tabs}; baseline: the store's every pickup read and sorted into tabs in the application`,
       };
     } finally {
-      await db.transaction(async (tx) => {
-        // Lines and pickups go with their orders (on delete cascade).
-        await tx.delete(orders).where(eq(orders.channelId, channel.id));
-        await tx.delete(channels).where(eq(channels.id, channel.id));
-      });
+      await db.transaction((tx) => dropBenchChannel(tx, channel));
     }
   },
 };
@@ -96,7 +89,7 @@ export const pickupsQueue: Scenario = {
  * variants: half to pick (some not yet started), 15 % awaiting a transfer, the rest ready with a
  * code no ready parcel of the store holds and a hold ending between one hour and a week from now.
  */
-async function topUp(db: Db, input: { storeId: string; channelId: string; tag: string; n: number }): Promise<void> {
+async function topUp(db: Db, input: { storeId: string; channel: BenchChannel; n: number }): Promise<void> {
   const now = Date.now();
   const { rows: people } = await db.execute<{ id: string }>(
     sql`select id from customers tablesample system (1) where merged_into_id is null limit ${input.n}`,
@@ -120,39 +113,22 @@ async function topUp(db: Db, input: { storeId: string; channelId: string; tag: s
   };
 
   await db.transaction(async (tx) => {
-    const orderRows = Array.from({ length: input.n }, (_, i) => {
-      const lines = 1 + (i % 3);
-      const price = items[i % items.length].price_cents;
-      return {
-        number: `${input.tag}-${i}`,
-        channelId: input.channelId,
-        externalId: `${input.tag}-${i}`,
+    const made = await insertBenchOrders(
+      tx,
+      input.channel,
+      Array.from({ length: input.n }, (_, i) => ({
+        key: String(i),
         customerId: people[i % people.length].id,
         status: 'confirmed' as const,
         fulfilmentType: 'pickup' as const,
         locationId: input.storeId,
         fulfillingLocationId: input.storeId,
-        subtotalCents: price * lines,
-        totalCents: price * lines,
-        itemCount: lines,
         placedAt: new Date(now - ((i * 37) % 72) * HOUR - 45 * 60_000),
-      };
-    });
-    const made = await tx.insert(orders).values(orderRows).returning({ id: orders.id, placedAt: orders.placedAt });
-    await tx.insert(orderLines).values(
-      made.flatMap((o, i) =>
-        Array.from({ length: 1 + (i % 3) }, (_, j) => {
+        lines: Array.from({ length: 1 + (i % 3) }, (_, j) => {
           const v = items[(i * 3 + j) % items.length];
-          return {
-            orderId: o.id,
-            lineNo: j + 1,
-            variantId: v.id,
-            sku: v.sku,
-            quantity: 1,
-            unitPriceCents: v.price_cents,
-          };
+          return { variantId: v.id, sku: v.sku, unitPriceCents: v.price_cents };
         }),
-      ),
+      })),
     );
     await tx.insert(pickups).values(
       made.map((o, i) => {
