@@ -12,7 +12,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { navFor } from '@/lib/auth/permissions';
 import { getStoresToday } from '@/lib/dashboard/store-today';
-import { listQueueStores } from '@/lib/pickups/queries';
+import { chooseQueueStore, type SearchParams } from '@/lib/next/queue-store';
 import { requirePage } from '@/lib/next/session';
 import { getI18n } from '@/lib/next/i18n';
 
@@ -21,18 +21,12 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('dashboard.title') };
 }
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
 /**
  * The home page: for a manager, today at each of their stores (what to pick, what is late, due
  * soon or expired today, transfers to receive, low stock, each a link to its list); an owner may
  * choose a store to see the same (`?store=`); then the shortcuts to every section the role opens.
  */
-export default async function DashboardPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const [ctx, { t, formatDate, locale }, sp] = await Promise.all([
     requirePage('dashboard.view'),
     getI18n(),
@@ -41,8 +35,10 @@ export default async function DashboardPage({
   const firstName = ctx.name.trim().split(/\s+/)[0] || ctx.name;
   const sections = navFor(ctx).filter((item) => item.key !== 'dashboard');
   const db = ctx.role === 'agent' ? null : await getDb();
-  const choosable = db && ctx.role === 'owner' ? await listQueueStores(db, ctx, locale) : [];
-  const chosen = choosable.find((s) => s.id === one(sp.store));
+  const { stores: choosable, store: chosen } =
+    ctx.role === 'owner'
+      ? await chooseQueueStore(ctx, sp, { param: 'store', orFirst: false })
+      : { stores: [], store: undefined };
   const todayAt = ctx.role === 'manager' ? ctx.locationIds : chosen ? [chosen.id] : [];
   const stores = db && todayAt.length > 0 ? await getStoresToday(db, ctx, { locationIds: todayAt, locale }) : [];
 

@@ -11,15 +11,13 @@ import { getDb } from '@/db/client';
 import { can } from '@/lib/auth/permissions';
 import { getI18n } from '@/lib/next/i18n';
 import { requirePage } from '@/lib/next/session';
-import { getPickupQueue, listQueueStores, QUEUE_TABS, type QueueTab } from '@/lib/pickups/queries';
+import { chooseQueueStore, firstParam, type SearchParams } from '@/lib/next/queue-store';
+import { getPickupQueue, QUEUE_TABS, type QueueTab } from '@/lib/pickups/queries';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
   return { title: t('pickups.title') };
 }
-
-type SearchParams = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /**
  * The store's pickup queue: a manager's own click-and-collect stores, any for an owner (the first
@@ -27,11 +25,8 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
  */
 export default async function PickupsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const [ctx, { locale, t }, sp] = await Promise.all([requirePage('pickups.view'), getI18n(), searchParams]);
-  const db = await getDb();
-  const stores = await listQueueStores(db, ctx, locale);
-  const wanted = one(sp.location);
-  const store = stores.find((s) => s.id === wanted) ?? stores[0];
-  const tabParam = one(sp.tab);
+  const [db, { stores, store }] = await Promise.all([getDb(), chooseQueueStore(ctx, sp)]);
+  const tabParam = firstParam(sp.tab);
   const tab: QueueTab = (QUEUE_TABS as readonly string[]).includes(tabParam ?? '') ? (tabParam as QueueTab) : 'to_pick';
 
   return (

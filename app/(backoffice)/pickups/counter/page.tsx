@@ -7,18 +7,14 @@ import { QueryProvider } from '@/components/query-provider';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { getDb } from '@/db/client';
 import { getI18n } from '@/lib/next/i18n';
 import { requirePage } from '@/lib/next/session';
-import { listQueueStores } from '@/lib/pickups/queries';
+import { chooseQueueStore, firstParam, type SearchParams } from '@/lib/next/queue-store';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
   return { title: t('pickupCounter.title') };
 }
-
-type SearchParams = Record<string, string | string[] | undefined>;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /**
  * The hand-over at the counter: one store (a manager's own, any for an owner; the first by code
@@ -26,11 +22,9 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
  * the parcel chosen. `q` in the URL starts the search (the queue's "Hand over" links carry the code).
  */
 export default async function PickupCounterPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const [ctx, { locale, t }, sp] = await Promise.all([requirePage('pickups.manage'), getI18n(), searchParams]);
-  const stores = await listQueueStores(await getDb(), ctx, locale);
-  const wanted = one(sp.location);
-  const store = stores.find((s) => s.id === wanted) ?? stores[0];
-  const initialQuery = (one(sp.q) ?? '').slice(0, 200);
+  const [ctx, { t }, sp] = await Promise.all([requirePage('pickups.manage'), getI18n(), searchParams]);
+  const { stores, store } = await chooseQueueStore(ctx, sp);
+  const initialQuery = (firstParam(sp.q) ?? '').slice(0, 200);
 
   return (
     <>
