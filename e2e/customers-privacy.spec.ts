@@ -140,6 +140,13 @@ test('the owner exports a customer’s data, then erases it; orders and totals s
   // Nothing offers to enter her personal data again.
   await expect(owner.getByRole('button', { name: 'Edit contact details' })).toHaveCount(0);
   await expect(owner.getByRole('textbox', { name: 'New note' })).toHaveCount(0);
+  await expect(owner.getByRole('button', { name: 'Redeem or adjust points' })).toHaveCount(0);
+  // …and says why, where each control was.
+  await expect(owner.getByText('Personal data erased: the contact details can no longer be changed.')).toBeVisible();
+  await expect(
+    owner.getByText('Personal data erased: notes can no longer be added to this profile or edited.'),
+  ).toBeVisible();
+  await expect(owner.getByText('Personal data erased: points can no longer be redeemed or adjusted.')).toBeVisible();
   await expect(owner.getByRole('main')).not.toContainText(/Gwenaëlle|Oubliée|Mémoire|35200|6pm/);
   await expect(owner.getByRole('main')).not.toContainText(email);
   await expect(owner.getByText('35, FR', { exact: true })).toBeVisible();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Route } from '@playwright/test';
 import { feedSkus, newPhone, placeOrder } from './channel-api';
 import { authFile, seriousViolations } from './fixtures';
 
@@ -63,6 +63,47 @@ test('an agent finds a new customer by a misspelled name, without accents, and o
   await hit.click();
   await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bérénice Quatremère');
+});
+
+test('text typed on /customers before the page’s scripts have run is kept, and finds the customer', async ({
+  page,
+  request,
+}) => {
+  const number = await orderFor(request, {
+    email: `hative.${randomUUID().slice(0, 8)}@example.fr`,
+    phone: newPhone().e164,
+    firstName: 'Anatole',
+    lastName: 'Hâtivel',
+  });
+
+  // The page's scripts are held until the text is typed: the field typed into is the one the server
+  // rendered, before hydration and before the search component is loaded (as on a slow connection).
+  const held: Route[] = [];
+  let holding = true;
+  await page.route('**/_next/static/chunks/**', (route) => (holding ? void held.push(route) : route.continue()));
+  await page.goto('/customers', { waitUntil: 'commit' });
+  const field = page.getByRole('searchbox', { name: 'Search customers' });
+  await field.pressSequentially('anatole hativel', { delay: 15 });
+  expect(held.length).toBeGreaterThan(0);
+  // Still the server's field: nothing has hydrated.
+  await expect(page.getByRole('combobox', { name: 'Search customers' })).toHaveCount(0);
+
+  holding = false;
+  await Promise.all(held.map((route) => route.continue()));
+  const box = page.getByRole('combobox', { name: 'Search customers' });
+  await expect(box).toHaveValue('anatole hativel');
+  const hit = page
+    .getByRole('listbox', { name: 'Customers found' })
+    .getByRole('option')
+    .filter({ hasText: 'Anatole Hâtivel' })
+    .first();
+  await expect(hit).toBeVisible();
+  await expect(hit).toContainText(`Last order ${number}`);
+  // Typing goes on in the loaded search, after what was kept.
+  await box.press('End');
+  await box.pressSequentially(' ');
+  await expect(box).toHaveValue('anatole hativel ');
+  await expect(hit).toBeVisible();
 });
 
 test('Ctrl+K opens the palette on any page; a phone read with spaces, arrows and Enter open the profile', async ({

@@ -20,10 +20,13 @@ export async function LoyaltySection({
   customerId,
   summary,
   canChange,
+  erased = false,
 }: {
   customerId: string;
   summary: LoyaltySummary;
   canChange: boolean;
+  /** The viewer could change points but the customer's data was erased: say so where the button was. */
+  erased?: boolean;
 }) {
   const { t, formatNumber, formatDateTime } = await getI18n();
   return (
@@ -42,7 +45,11 @@ export async function LoyaltySection({
               {t('loyalty.points', { points: summary.balance })}
             </strong>
           </p>
-          {canChange ? <LoyaltyDialog customerId={customerId} balance={summary.balance} /> : null}
+          {canChange ? (
+            <LoyaltyDialog customerId={customerId} balance={summary.balance} />
+          ) : erased ? (
+            <p className="text-sm text-muted-foreground">{t('loyalty.change.erased')}</p>
+          ) : null}
         </div>
       </div>
       {summary.entries.length === 0 ? (

@@ -5,7 +5,16 @@ import { getI18n } from '@/lib/next/i18n';
 import { ContactDialog } from './contact-dialog';
 
 /** Contact details, marketing consents and tags; the edit dialog for those who may edit. */
-export async function ContactCard({ profile, canEdit }: { profile: CustomerProfile; canEdit: boolean }) {
+export async function ContactCard({
+  profile,
+  canEdit,
+  erased = false,
+}: {
+  profile: CustomerProfile;
+  canEdit: boolean;
+  /** The viewer could edit but the customer's data was erased: say so where the edit button was. */
+  erased?: boolean;
+}) {
   const { t } = await getI18n();
   const none = <span className="text-muted-foreground">{t('customers.profile.none')}</span>;
   const consent = (given: boolean) => (
@@ -30,6 +39,8 @@ export async function ContactCard({ profile, canEdit }: { profile: CustomerProfi
               tags: profile.tags.join(', '),
             }}
           />
+        ) : erased ? (
+          <p className="basis-full text-sm text-muted-foreground">{t('customerProfile.contact.erased')}</p>
         ) : null}
       </CardHeader>
       <CardContent>

@@ -32,6 +32,7 @@ export async function ProfileTimeline({
   nextHref,
   viewerId,
   canEdit,
+  erased = false,
 }: {
   customerId: string;
   page: TimelinePage;
@@ -39,6 +40,8 @@ export async function ProfileTimeline({
   nextHref: string | null;
   viewerId: string;
   canEdit: boolean;
+  /** The viewer could write notes but the customer's data was erased: say so where the note box was. */
+  erased?: boolean;
 }) {
   const { t, formatDateTime, formatMoney } = await getI18n();
   const orderLink = (item: TimelineItem) =>
@@ -158,7 +161,11 @@ export async function ProfileTimeline({
 
   return (
     <ProfileSection id="timeline" title={t('customerProfile.timeline.title')} hint={t('customerProfile.timeline.hint')}>
-      {canEdit ? <NoteForm customerId={customerId} /> : null}
+      {canEdit ? (
+        <NoteForm customerId={customerId} />
+      ) : erased ? (
+        <p className="mb-3 text-sm text-muted-foreground">{t('customerProfile.notes.erased')}</p>
+      ) : null}
       {page.items.length === 0 ? (
         <EmptyNote>{t('customerProfile.timeline.empty')}</EmptyNote>
       ) : (

@@ -23,6 +23,7 @@ export const customerProfileEn = {
       tags: 'Tags',
       noTags: 'No tag',
       edit: 'Edit contact details',
+      erased: 'Personal data erased: the contact details can no longer be changed.',
     },
     addresses: {
       title: 'Addresses',
@@ -105,6 +106,7 @@ export const customerProfileEn = {
       update: 'Save',
       cancel: 'Cancel',
       updated: 'Note updated.',
+      erased: 'Personal data erased: notes can no longer be added to this profile or edited.',
     },
     form: {
       title: 'Contact details',

@@ -25,6 +25,7 @@ export const customerProfileFr = {
       tags: 'Étiquettes',
       noTags: 'Aucune étiquette',
       edit: 'Modifier les coordonnées',
+      erased: 'Données personnelles effacées : les coordonnées ne peuvent plus être modifiées.',
     },
     addresses: {
       title: 'Adresses',
@@ -108,6 +109,7 @@ export const customerProfileFr = {
       update: 'Enregistrer',
       cancel: 'Annuler',
       updated: 'Note modifiée.',
+      erased: 'Données personnelles effacées : on ne peut plus ajouter ni modifier de note sur ce profil.',
     },
     form: {
       title: 'Coordonnées',

@@ -13,6 +13,7 @@ export const loyaltyEn = {
     by: 'by {name}',
     change: {
       open: 'Redeem or adjust points',
+      erased: 'Personal data erased: points can no longer be redeemed or adjusted.',
       title: 'Redeem or adjust points',
       description: 'Balance now: {balance, plural, one {# point} other {# points}}. Every change keeps its reason.',
       kind: 'Change',

@@ -15,6 +15,7 @@ export const loyaltyFr = {
     by: 'par {name}',
     change: {
       open: 'Utiliser ou ajuster des points',
+      erased: 'Données personnelles effacées : les points ne peuvent plus être utilisés ni ajustés.',
       title: 'Utiliser ou ajuster des points',
       description:
         'Solde actuel : {balance, plural, one {# point} other {# points}}. Chaque changement garde son motif.',

@@ -61,8 +61,10 @@ export default async function CustomerPage({ params, searchParams }: { params: P
     readPrivacy(ctx, profile),
   ]);
   const base = `/customers/${profile.id}`;
-  // An erased customer's personal data is not entered again (the use cases refuse it too).
-  const canEdit = can(ctx, 'customers.edit') && privacy.erasedAt === null;
+  // An erased customer's personal data is not entered again (the use cases refuse it too); those
+  // who could edit are told why the controls are gone.
+  const erased = can(ctx, 'customers.edit') && privacy.erasedAt !== null;
+  const canEdit = can(ctx, 'customers.edit') && !erased;
 
   return (
     <>
@@ -80,13 +82,13 @@ export default async function CustomerPage({ params, searchParams }: { params: P
       <UndoMergeBanner survivorId={profile.id} />
       <ProfileStats profile={profile} overview={overview} loyaltyBalance={loyalty.balance} />
       <div className="mb-6 grid gap-4 md:grid-cols-3">
-        <ContactCard profile={profile} canEdit={canEdit} />
+        <ContactCard profile={profile} canEdit={canEdit} erased={erased} />
         <IdentitiesCard profile={profile} channels={channels} />
         <AddressesCard addresses={overview.addresses} />
       </div>
       <OpenPickups pickups={overview.openPickups} />
       <StockAlerts alerts={overview.stockAlerts} />
-      <LoyaltySection customerId={profile.id} summary={loyalty} canChange={canEdit} />
+      <LoyaltySection customerId={profile.id} summary={loyalty} canChange={canEdit} erased={erased} />
       <ProfileTimeline
         customerId={profile.id}
         page={timeline}
@@ -94,6 +96,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         nextHref={timeline.next ? `${base}?after=${timeline.next}` : null}
         viewerId={ctx.userId}
         canEdit={canEdit}
+        erased={erased}
       />
       <PrivacySection {...privacy} />
       <RecentProfileRecorder userId={ctx.userId} customerId={profile.id} />
