@@ -3,19 +3,21 @@
  * running production server (`npm run build && npm start`, or scripts/e2e-server.sh):
  *
  *   npx tsx scripts/measure-navigation.ts [--url http://127.0.0.1:3107] [--rounds 15] [--warmup 3]
- *     [--pause 800] [--json]
+ *     [--pause 800] [--json] [--only orders,inventory,customers,pickups]
  *
- * For each flow (orders list → order page → back, inventory list → SKU page → back) it clicks a
+ * For each flow (orders list → order page → back, inventory list → SKU page → back, a customer
+ * search's result → profile → browser back, the pickup queue → a pick list → back) it clicks a
  * different row each round, as a user does, and times in the page itself from the click event to
  * the commit of the destination's heading (a MutationObserver; the paint follows within a frame).
  * It also records whether a loading skeleton (`aria-busy="true"`) was shown on the way. Before
  * each click the page rests `--pause` ms, so prefetches started by the links in view can finish,
- * as they would while a person reads the list. Signs in as the demo owner.
+ * as they would while a person reads the list. Signs in as the demo owner (the pickup queue: as
+ * the Paris manager, whose queue the demo fills and whose "back" link leads to the same store).
  *
  * Exits 1 when a median is over 150 ms or a skeleton flashed in more than one click in ten.
  */
 import { parseArgs } from 'node:util';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Locator, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, DEMO_USERS } from '@/lib/seed/constants';
 
 const { values } = parseArgs({
@@ -25,6 +27,7 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '3' },
     pause: { type: 'string', default: '800' },
     json: { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 });
 const baseUrl = values.url;
@@ -64,10 +67,18 @@ async function arm(page: Page, path: string): Promise<void> {
   await page.evaluate(`(${PROBE})(${JSON.stringify(path)})`);
 }
 
-async function timedClick(page: Page, link: ReturnType<Page['locator']>): Promise<Sample> {
+async function hrefPath(link: Locator): Promise<string> {
   const href = await link.getAttribute('href');
   if (!href) throw new Error('link without href');
-  const path = new URL(href, baseUrl).pathname;
+  return new URL(href, baseUrl).pathname;
+}
+
+async function timedClick(
+  page: Page,
+  link: Locator,
+  pathOf: (link: Locator) => Promise<string> = hrefPath,
+): Promise<Sample> {
+  const path = await pathOf(link);
   await arm(page, path);
   await link.click();
   // Polled from here: the page's CSP refuses the eval behind waitForFunction. The times are taken in the page.
@@ -82,7 +93,17 @@ async function timedClick(page: Page, link: ReturnType<Page['locator']>): Promis
   return { ms, skeleton };
 }
 
-type Flow = { name: string; list: string; rowLinks: string; back: string };
+type Flow = {
+  name: string;
+  list: string;
+  rowLinks: string;
+  /** Where a row leads: its href, unless the row navigates from script (the customer search's options). */
+  path?: (row: Locator) => Promise<string>;
+  /** The link back to the list, timed; none: the browser's back button, untimed (the list lives in its URL). */
+  back?: string;
+  /** Who clicks: a demo account's e-mail (default: the owner). */
+  as?: string;
+};
 
 const FLOWS: Flow[] = [
   { name: 'orders', list: '/orders', rowLinks: 'main table a[href^="/orders/"]', back: 'main a[href="/orders"]' },
@@ -91,6 +112,21 @@ const FLOWS: Flow[] = [
     list: '/inventory',
     rowLinks: 'main table a[href^="/inventory/"]:not([href^="/inventory/transfers"]):not([href^="/inventory/counts"])',
     back: 'main a[href="/inventory"]',
+  },
+  {
+    // The search's results are cmdk options that open the profile with router.push (value = the id).
+    name: 'customers',
+    list: '/customers?q=martin',
+    rowLinks: 'main [role="option"]',
+    path: async (row) => `/customers/${await row.getAttribute('data-value')}`,
+  },
+  {
+    // Paris's parcels to pick: each card's "Pick" opens its pick list.
+    name: 'pickups',
+    list: '/pickups',
+    as: DEMO_USERS.find((u) => u.role === 'manager' && u.locations.includes('PAR'))!.email,
+    rowLinks: 'main a[href^="/pickups/"]:not([href^="/pickups/counter"]):not([href^="/pickups/print"])',
+    back: 'main a[href="/pickups"]',
   },
 ];
 
@@ -111,33 +147,50 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
 });
-const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-const page = await context.newPage();
+const pages = new Map<string, Page>();
+/** A page signed in as the demo account `email`, one per account. */
+async function signedIn(email: string): Promise<Page> {
+  const known = pages.get(email);
+  if (known) return known;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL((u) => u.pathname === '/');
+  pages.set(email, page);
+  return page;
+}
 const owner = DEMO_USERS.find((u) => u.role === 'owner')!;
-await page.goto(`${baseUrl}/login`);
-await page.getByLabel('Email', { exact: true }).fill(owner.email);
-await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-await page.waitForURL((u) => u.pathname === '/');
+const only = values.only?.split(',');
 
 const results: Record<string, ReturnType<typeof summary>> = {};
-for (const flow of FLOWS) {
+for (const flow of FLOWS.filter((f) => !only || only.includes(f.name))) {
+  const page = await signedIn(flow.as ?? owner.email);
   await page.goto(`${baseUrl}${flow.list}`);
-  await page.waitForLoadState('networkidle');
+  // A live page (the pickup queue's event stream) never goes network-idle: then the pause stands in.
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => page.waitForTimeout(pauseMs));
   const toDetail: Sample[] = [];
   const toList: Sample[] = [];
   for (let i = 0; i < warmup + rounds; i++) {
     const links = page.locator(flow.rowLinks);
+    await links.first().waitFor({ timeout: 15_000 });
     const count = await links.count();
-    const d = await timedClick(page, links.nth(i % count));
-    const l = await timedClick(page, page.locator(flow.back).first());
+    const d = await timedClick(page, links.nth(i % count), flow.path);
+    let l: Sample | null = null;
+    if (flow.back) l = await timedClick(page, page.locator(flow.back).first());
+    else {
+      await page.goBack();
+      await page.waitForTimeout(pauseMs);
+    }
     if (i >= warmup) {
       toDetail.push(d);
-      toList.push(l);
+      if (l) toList.push(l);
     }
   }
   results[`${flow.name} list → detail`] = summary(toDetail);
-  results[`${flow.name} detail → list`] = summary(toList);
+  if (toList.length > 0) results[`${flow.name} detail → list`] = summary(toList);
 }
 await browser.close();
 
