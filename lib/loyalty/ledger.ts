@@ -55,14 +55,23 @@ async function orderNetPoints(tx: DbOrTx, orderId: string): Promise<number> {
 /**
  * Takes back what an order earned beyond what it still deserves, in the transaction of the
  * cancellation or return (the order row locked by the caller): after a cancellation or a full
- * return nothing is left, after a partial return the rule applied to the total less every refund
- * so far. Running it twice reverses nothing more. The balance may go below zero here (points
+ * return nothing is left, after a partial return the rule applied to what was paid (the total, or
+ * after a partial hand-over the price of what was taken) less every refund so far. Running it twice reverses nothing more. The balance may go below zero here (points
  * already spent on an order since returned): only redemptions are held to the balance.
  */
 export async function reverseOrderPoints(
   tx: DbOrTx,
   order: CountedOrder,
-  input: { actorId: string | null; reason: string; cancelled?: boolean },
+  input: {
+    actorId: string | null;
+    reason: string;
+    cancelled?: boolean;
+    /**
+     * What the points were earned on when it is not the order's total (a parcel handed over in
+     * part), and whether every unit the customer took is back.
+     */
+    paid?: { cents: number; allBack: boolean };
+  },
 ): Promise<number> {
   if (!order.customerId) return 0;
   const net = await orderNetPoints(tx, order.id);
@@ -76,7 +85,8 @@ export async function reverseOrderPoints(
       })
       .from(orderLines)
       .where(eq(orderLines.orderId, order.id));
-    deserved = Number(row.open) === 0 ? 0 : pointsForPaidCents(order.totalCents - Number(row.refunded));
+    const allBack = input.paid ? input.paid.allBack : Number(row.open) === 0;
+    deserved = allBack ? 0 : pointsForPaidCents((input.paid?.cents ?? order.totalCents) - Number(row.refunded));
   }
   const take = net - Math.min(net, deserved);
   if (take <= 0) return 0;

@@ -173,6 +173,77 @@ describe('reversal', () => {
     ]);
   });
 
+  it('after a partial hand-over, a return takes back what the units taken earned; those left behind cannot come back', async () => {
+    const o = await place({ type: 'pickup', locationCode: 'PAR' });
+    const [p] = await handle.db.select().from(pickups).where(eq(pickups.orderId, o.id));
+    const ready = await markReady(handle.db, w.owner, { pickupId: p.id });
+    const [line] = await handle.db.select().from(orderLines).where(eq(orderLines.orderId, o.id));
+    await collectPickup(handle.db, w.manager, {
+      pickupId: p.id,
+      code: ready.pickup.code!,
+      lines: [{ orderLineId: line.id, quantity: 1 }],
+    });
+    const back = (quantity: number) =>
+      returnOrder(handle.db, w.manager, {
+        orderId: o.id,
+        locationId: w.paris,
+        reason: 'changed her mind',
+        lines: [{ lineId: line.id, quantity, restock: true }],
+      });
+    // One pull of two was taken: the other was never hers to return.
+    await expect(back(2)).rejects.toMatchObject({ code: 'unprocessable' });
+    expect(await entriesOf(o.id)).toEqual([{ kind: 'earn', points: 54 }]);
+    // The pull she took comes back: every unit she had is back, so the 54 points it earned go
+    // (before, the order's whole €104.89 less €49.95 still "deserved" 54, and nothing was taken back).
+    await back(1);
+    expect(await entriesOf(o.id)).toEqual([
+      { kind: 'earn', points: 54 },
+      { kind: 'reverse', points: -54 },
+    ]);
+    expect(await balanceOf(handle.db, o.customerId!)).toBe(0);
+    const [after] = await handle.db.select({ status: orders.status }).from(orders).where(eq(orders.id, o.id));
+    expect(after.status).toBe('returned');
+  });
+
+  it('after a partial hand-over of three, a return of one of the two taken keeps the points of the other', async () => {
+    n += 1;
+    const r = await ingestOrder(
+      handle.db,
+      web,
+      ZIngestOrderInput.parse({
+        externalId: `LOY-${n}`,
+        placedAt: new Date().toISOString(),
+        currency: 'EUR',
+        customer: { email: `l${n}@example.fr`, firstName: 'Lou', lastName: `Fidèle${n}` },
+        lines: [{ sku: 'PULL-M', quantity: 3, unitPriceCents: 4995 }],
+        fulfilment: { type: 'pickup', locationCode: 'PAR' },
+        totals: { subtotalCents: 14985, shippingCents: 499, totalCents: 15484 },
+      }),
+    );
+    const [p] = await handle.db.select().from(pickups).where(eq(pickups.orderId, r.order.id));
+    const ready = await markReady(handle.db, w.owner, { pickupId: p.id });
+    const [line] = await handle.db.select().from(orderLines).where(eq(orderLines.orderId, r.order.id));
+    await collectPickup(handle.db, w.manager, {
+      pickupId: p.id,
+      code: ready.pickup.code!,
+      lines: [{ orderLineId: line.id, quantity: 2 }],
+    });
+    // Two pulls and the shipping: €104.89 paid, 104 points.
+    expect(await entriesOf(r.order.id)).toEqual([{ kind: 'earn', points: 104 }]);
+    await returnOrder(handle.db, w.manager, {
+      orderId: r.order.id,
+      locationId: w.paris,
+      reason: 'one is enough',
+      lines: [{ lineId: line.id, quantity: 1, restock: true }],
+    });
+    // €104.89 − €49.95 = €54.94 kept: 54 points, 50 taken back (on the whole order's €154.84 the
+    // 104.89 left would have kept all 104).
+    expect(await entriesOf(r.order.id)).toEqual([
+      { kind: 'earn', points: 104 },
+      { kind: 'reverse', points: -50 },
+    ]);
+  });
+
   it('a cancellation takes back whatever the order earned, and an unfulfilled one reverses nothing', async () => {
     const plain = await place(SHIP);
     await cancelOrder(handle.db, w.owner, { orderId: plain.id, reason: 'changed mind' });

@@ -4,7 +4,8 @@
  * order's total (after discounts, with shipping and tax) as it stands when the order is fulfilled
  * (shipped, collected, or sold at the counter), less what returns refunded since; a parcel handed
  * over in part pays for what was taken (the order's amounts without the units left behind,
- * reducedAmounts in lib/pickups/accept-partial.ts). Integer points only.
+ * reducedAmounts in lib/orders/amounts.ts), and a return after it takes back only what those units
+ * earned. Integer points only.
  */
 export const CENTS_PER_POINT = 100;
 

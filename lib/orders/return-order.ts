@@ -7,6 +7,7 @@ import { DomainError, Forbidden } from '@/lib/errors';
 import { changeStock } from '@/lib/inventory/ledger';
 import { bumpKpi } from '@/lib/kpis/rollup';
 import { reverseOrderPoints } from '@/lib/loyalty/ledger';
+import { readHandedOver } from './handed-over';
 import { assertFrom, lockOrder } from './lock-order';
 
 export type ReturnOrderInput = {
@@ -37,17 +38,19 @@ export async function returnOrder(
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, input.orderId);
     assertFrom(order, ['shipped', 'completed'], 'returned');
-    const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id));
+    const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(orderLines.lineNo);
+    // A parcel handed over in part: only what the customer took can come back.
+    const handed = await readHandedOver(tx, order, lines);
     const byId = new Map(lines.map((l) => [l.id, l]));
     let units = 0;
     let cents = 0;
     for (const ret of input.lines) {
       const line = byId.get(ret.lineId);
       if (!line) throw new DomainError('unprocessable', 'This line is not part of the order.');
-      if (ret.quantity < 1 || line.quantityReturned + ret.quantity > line.quantity) {
+      if (ret.quantity < 1 || line.quantityReturned + ret.quantity > handed.taken(line.id)) {
         throw new DomainError(
           'unprocessable',
-          `At most ${line.quantity - line.quantityReturned} unit(s) of ${line.sku} can be returned.`,
+          `At most ${handed.taken(line.id) - line.quantityReturned} unit(s) of ${line.sku} can be returned.`,
         );
       }
       await tx
@@ -70,7 +73,7 @@ export async function returnOrder(
       units += ret.quantity;
       cents += ret.quantity * line.unitPriceCents;
     }
-    const complete = lines.every((l) => l.quantityReturned === l.quantity);
+    const complete = lines.every((l) => l.quantityReturned === handed.taken(l.id));
     await tx
       .update(orders)
       .set({ status: complete ? 'returned' : order.status, updatedAt: sql`now()` })
@@ -93,7 +96,11 @@ export async function returnOrder(
         .where(eq(customers.id, order.customerId));
     }
     // The points of what was refunded (all of them once every unit is back), against the lines just updated.
-    await reverseOrderPoints(tx, order, { actorId: actor.userId, reason: input.reason });
+    await reverseOrderPoints(tx, order, {
+      actorId: actor.userId,
+      reason: input.reason,
+      paid: { cents: handed.paidCents, allBack: complete },
+    });
     await writeAudit(tx, {
       actorId: actor.userId,
       action: 'order.return',
