@@ -1,16 +1,13 @@
 'use client';
 
 import { X } from 'lucide-react';
-import { lazySchemaResolver } from '@/components/form-errors';
 import { ConfirmDialog, type ConfirmLabels } from '@/components/ui/confirm-dialog';
-import type { ZDismissDuplicateInput } from '@/lib/customers/schemas';
 import { dismissDuplicateAction } from '@/lib/next/actions/customers';
 
 type Values = { duplicateId: string };
 
-const resolver = lazySchemaResolver<typeof ZDismissDuplicateInput, Values>(() =>
-  import('@/lib/customers/schemas').then((m) => m.ZDismissDuplicateInput),
-);
+// The action's own schema, loaded with the dialog.
+const schema = () => import('@/lib/customers/schemas').then((m) => m.ZDismissDuplicateInput);
 
 /** Dismisses a suggestion for good, after a confirmation; the list reloads without it. */
 export function DismissDuplicateDialog({
@@ -29,7 +26,7 @@ export function DismissDuplicateDialog({
       icon={<X aria-hidden />}
       destructive
       then={then}
-      resolver={resolver}
+      schema={schema}
       values={(): Values => ({ duplicateId })}
       action={dismissDuplicateAction}
     />

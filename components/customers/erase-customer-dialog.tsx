@@ -1,18 +1,15 @@
 'use client';
 
 import { Eraser } from 'lucide-react';
-import { lazySchemaResolver } from '@/components/form-errors';
 import { ConfirmDialog, type ConfirmLabels } from '@/components/ui/confirm-dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
-import type { ZEraseCustomerInput } from '@/lib/customers/privacy-schemas';
 import { eraseCustomerAction } from '@/lib/next/actions/customer-privacy';
 
 type Values = { customerId: string; confirmation: string };
 
-const resolver = lazySchemaResolver<typeof ZEraseCustomerInput, Values>(() =>
-  import('@/lib/customers/privacy-schemas').then((m) => m.ZEraseCustomerInput),
-);
+// The action's own schema, loaded with the dialog.
+const schema = () => import('@/lib/customers/privacy-schemas').then((m) => m.ZEraseCustomerInput);
 
 /** What the dialog says, translated on the server (the Privacy section's messages). */
 export type EraseDialogLabels = ConfirmLabels & { label: string; errors: Record<string, string> };
@@ -30,7 +27,7 @@ export function EraseCustomerDialog({ customerId, labels }: { customerId: string
       destructive
       triggerVariant="destructive"
       iconOnSubmit
-      resolver={resolver}
+      schema={schema}
       values={(): Values => ({ customerId, confirmation: '' })}
       action={eraseCustomerAction}
       refused={(failure, _input, form) => {

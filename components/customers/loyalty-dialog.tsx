@@ -1,12 +1,11 @@
 'use client';
 
 import { useWatch } from 'react-hook-form';
-import { Coins } from 'lucide-react';
 import { lazySchemaResolver } from '@/components/form-errors';
 import { ActionDialog, useActionDialog } from '@/components/ui/action-dialog';
-import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
+import type { LazyDialogProps } from '@/components/ui/lazy-dialog';
 import { Textarea } from '@/components/ui/textarea';
 import type { ZChangePointsInput } from '@/lib/loyalty/schemas';
 import { changePointsAction } from '@/lib/next/actions/loyalty';
@@ -33,11 +32,17 @@ const isErrorCode = (m: string | undefined): m is ErrorCode => ERROR_CODES.inclu
 /**
  * An agent redeems (spends) or adjusts a customer's points with a reason: react-hook-form over the
  * action's own schema; a redemption the balance cannot cover is said under the points, with the
- * server's balance.
+ * server's balance. Loaded when its button is about to be used (LoyaltyDialog in profile-dialogs.tsx).
  */
-export function LoyaltyDialog({ customerId, balance }: { customerId: string; balance: number }) {
+export function LoyaltyDialogForm({
+  customerId,
+  balance,
+  trigger,
+  defaultOpen,
+}: LazyDialogProps & { customerId: string; balance: number }) {
   const { t } = useI18n();
   const dialog = useActionDialog({
+    defaultOpen,
     resolver,
     values: (): ChangeValues => ({ customerId, kind: 'redeem', points: '', reason: '' }),
     action: changePointsAction,
@@ -61,12 +66,7 @@ export function LoyaltyDialog({ customerId, balance }: { customerId: string; bal
   return (
     <ActionDialog
       dialog={dialog}
-      trigger={
-        <Button variant="secondary" size="sm">
-          <Coins aria-hidden />
-          {t('loyalty.change.open')}
-        </Button>
-      }
+      trigger={trigger}
       title={t('loyalty.change.title')}
       description={t('loyalty.change.description', { balance })}
       submitLabel={t('loyalty.change.submit')}

@@ -2,7 +2,6 @@
 
 import { useEffect, useState, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
-import { Pencil } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { actionErrorMessage } from '@/components/action-result';
 import { lazySchemaResolver, setServerErrors } from '@/components/form-errors';
@@ -18,6 +17,7 @@ import {
 } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
+import type { LazyDialogProps } from '@/components/ui/lazy-dialog';
 import { toast } from '@/components/ui/toast';
 import { updateCustomerContactAction } from '@/lib/next/actions/customers';
 import type { UpdateCustomerContactInput, ZUpdateCustomerContactInput } from '@/lib/customers/schemas';
@@ -43,12 +43,13 @@ const resolver = lazySchemaResolver<typeof ZUpdateCustomerContactInput, ContactV
 /**
  * Edit contact details (owners and agents): names, e-mail, phone in any format, marketing consents
  * and tags, checked in the browser by the action's own schema; the server's refusals (another
- * customer's e-mail or phone) land on their field.
+ * customer's e-mail or phone) land on their field. Loaded when its button is about to be used
+ * (ContactDialog in ../profile-dialogs.tsx), with react-hook-form and Radix's dialog.
  */
-export function ContactDialog({ initial }: { initial: ContactValues }) {
+export function ContactDialogForm({ initial, trigger, defaultOpen }: LazyDialogProps & { initial: ContactValues }) {
   const { t } = useI18n();
   const router = useRouter();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(defaultOpen ?? false);
   const [pending, startTransition] = useTransition();
   const form = useForm<ContactValues, unknown, UpdateCustomerContactInput>({ resolver, defaultValues: initial });
   const { errors } = form.formState;
@@ -79,12 +80,7 @@ export function ContactDialog({ initial }: { initial: ContactValues }) {
         setOpen(next);
       }}
     >
-      <DialogTrigger asChild>
-        <Button type="button" variant="secondary" size="sm" className="print:hidden">
-          <Pencil aria-hidden className="size-3.5" />
-          {t('customerProfile.contact.edit')}
-        </Button>
-      </DialogTrigger>
+      <DialogTrigger asChild>{trigger}</DialogTrigger>
       <DialogContent className="max-w-lg">
         <DialogHeader>
           <DialogTitle>{t('customerProfile.form.title')}</DialogTitle>

@@ -1,79 +1,39 @@
 'use client';
 
-import { useEffect, useState, useTransition } from 'react';
-import { useForm } from 'react-hook-form';
-import { useRouter } from 'next/navigation';
-import { actionErrorMessage } from '@/components/action-result';
-import { lazySchemaResolver, setServerErrors } from '@/components/form-errors';
+import { lazy, Suspense, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
-import { Textarea } from '@/components/ui/textarea';
-import { toast } from '@/components/ui/toast';
-import { editCustomerNoteAction } from '@/lib/next/actions/customers';
-import type { EditCustomerNoteInput, ZEditCustomerNoteInput } from '@/lib/customers/schemas';
 import { useI18n } from '@/lib/next/i18n-client';
-import { fieldErrorText } from './field-errors';
 
-type Values = { noteId: string; body: string };
-
-const resolver = lazySchemaResolver<typeof ZEditCustomerNoteInput, Values>(() =>
-  import('@/lib/customers/schemas').then((m) => m.ZEditCustomerNoteInput),
-);
+// The editing form (react-hook-form) loads when the pointer or the focus reaches an Edit button.
+const loadForm = () => import('./note-edit-form');
+const NoteEditForm = lazy(() => loadForm().then((m) => ({ default: m.NoteEditForm })));
+const preload = () => void loadForm();
 
 /** A note as its author sees it: the text, and an Edit button that turns it into a form in place. */
 export function EditableNote({ noteId, body }: { noteId: string; body: string }) {
   const { t } = useI18n();
-  const router = useRouter();
   const [editing, setEditing] = useState(false);
-  const [pending, startTransition] = useTransition();
-  const form = useForm<Values, unknown, EditCustomerNoteInput>({ resolver, defaultValues: { noteId, body } });
-  useEffect(() => resolver.preload(), []);
 
-  function send(input: EditCustomerNoteInput) {
-    startTransition(async () => {
-      const result = await editCustomerNoteAction(input);
-      if (!result.ok) {
-        if (!setServerErrors(form.setError, result.fieldErrors)) toast.error(actionErrorMessage(t, result));
-        return;
-      }
-      toast.success(t('customerProfile.notes.updated'));
-      setEditing(false);
-      router.refresh();
-    });
-  }
-
-  if (!editing) {
-    return (
-      <div className="flex items-start justify-between gap-3">
-        <p className="whitespace-pre-wrap text-sm">{body}</p>
-        <Button
-          type="button"
-          variant="ghost"
-          size="sm"
-          className="print:hidden"
-          onClick={() => {
-            form.reset({ noteId, body });
-            setEditing(true);
-          }}
-        >
-          {t('customerProfile.notes.edit')}
-        </Button>
-      </div>
-    );
-  }
+  const note = (
+    <div className="flex items-start justify-between gap-3">
+      <p className="whitespace-pre-wrap text-sm">{body}</p>
+      <Button
+        type="button"
+        variant="ghost"
+        size="sm"
+        className="print:hidden"
+        onPointerEnter={preload}
+        onFocus={preload}
+        onClick={() => setEditing(true)}
+      >
+        {t('customerProfile.notes.edit')}
+      </Button>
+    </div>
+  );
+  if (!editing) return note;
   return (
-    <form onSubmit={(event) => void form.handleSubmit(send)(event)} noValidate className="grid gap-2">
-      <Field label={t('customerProfile.notes.editLabel')} error={fieldErrorText(t, form.formState.errors.body)}>
-        {(props) => <Textarea {...props} rows={3} autoFocus {...form.register('body')} />}
-      </Field>
-      <div className="flex gap-2">
-        <Button type="submit" size="sm" disabled={pending}>
-          {pending ? t('customerProfile.notes.saving') : t('customerProfile.notes.update')}
-        </Button>
-        <Button type="button" size="sm" variant="secondary" onClick={() => setEditing(false)}>
-          {t('customerProfile.notes.cancel')}
-        </Button>
-      </div>
-    </form>
+    <Suspense fallback={note}>
+      <NoteEditForm noteId={noteId} body={body} close={() => setEditing(false)} />
+    </Suspense>
   );
 }

@@ -1,61 +1,79 @@
 'use client';
 
-import { useEffect, useTransition } from 'react';
-import { useForm } from 'react-hook-form';
-import { useRouter } from 'next/navigation';
-import { actionErrorMessage } from '@/components/action-result';
-import { lazySchemaResolver, setServerErrors } from '@/components/form-errors';
+import { useRef, useState, type ComponentType } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
-import { toast } from '@/components/ui/toast';
-import { addCustomerNoteAction } from '@/lib/next/actions/customers';
-import type { AddCustomerNoteInput, ZAddCustomerNoteInput } from '@/lib/customers/schemas';
 import { useI18n } from '@/lib/next/i18n-client';
-import { fieldErrorText } from './field-errors';
 
-type Values = { customerId: string; body: string };
+/** What the first form hands over to the live one: the text, where the focus and caret were, a submit. */
+export type NoteHandoff = {
+  body: string;
+  focus: 'body' | 'submit' | null;
+  selection: [number, number] | null;
+  submit: boolean;
+};
 
-const resolver = lazySchemaResolver<typeof ZAddCustomerNoteInput, Values>(() =>
-  import('@/lib/customers/schemas').then((m) => m.ZAddCustomerNoteInput),
-);
+type Live = ComponentType<{ customerId: string; handoff: NoteHandoff }>;
 
-/** An agent's note on the profile: a textarea checked by the action's own schema; the note then heads the timeline. */
+/**
+ * An agent's note on the profile; the note then heads the timeline. The form shows as it will
+ * be, and its code (react-hook-form, the action's schema: note-form-live.tsx) loads when the
+ * pointer or the focus reaches it, then takes its place with what was typed, the focus and a
+ * submit made meanwhile, so nothing the user did is lost.
+ */
 export function NoteForm({ customerId }: { customerId: string }) {
   const { t } = useI18n();
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const form = useForm<Values, unknown, AddCustomerNoteInput>({ resolver, defaultValues: { customerId, body: '' } });
-  useEffect(() => resolver.preload(), []);
+  const [live, setLive] = useState<{ Form: Live; handoff: NoteHandoff } | null>(null);
+  const body = useRef<HTMLTextAreaElement>(null);
+  const submit = useRef<HTMLButtonElement>(null);
+  const loading = useRef(false);
+  const submitted = useRef(false);
 
-  function send(input: AddCustomerNoteInput) {
-    startTransition(async () => {
-      const result = await addCustomerNoteAction(input);
-      if (!result.ok) {
-        if (!setServerErrors(form.setError, result.fieldErrors)) toast.error(actionErrorMessage(t, result));
-        return;
-      }
-      toast.success(t('customerProfile.notes.added'));
-      form.reset({ customerId, body: '' });
-      router.refresh();
-    });
+  function load() {
+    if (loading.current) return;
+    loading.current = true;
+    void import('./note-form-live').then(
+      ({ NoteFormLive }) => {
+        const textarea = body.current;
+        const active = document.activeElement;
+        setLive({
+          Form: NoteFormLive,
+          handoff: {
+            body: textarea?.value ?? '',
+            focus: active === textarea ? 'body' : active === submit.current ? 'submit' : null,
+            selection: textarea ? [textarea.selectionStart, textarea.selectionEnd] : null,
+            submit: submitted.current,
+          },
+        });
+      },
+      () => {
+        loading.current = false;
+      },
+    );
   }
 
+  if (live) return <live.Form customerId={customerId} handoff={live.handoff} />;
   return (
-    <form onSubmit={(event) => void form.handleSubmit(send)(event)} noValidate className="mb-4 grid gap-2 print:hidden">
-      <Field label={t('customerProfile.notes.label')} error={fieldErrorText(t, form.formState.errors.body)}>
+    <form
+      onPointerEnter={load}
+      onFocus={load}
+      onSubmit={(event) => {
+        event.preventDefault();
+        submitted.current = true;
+        load();
+      }}
+      noValidate
+      className="mb-4 grid gap-2 print:hidden"
+    >
+      <Field label={t('customerProfile.notes.label')}>
         {(props) => (
-          <Textarea
-            {...props}
-            rows={2}
-            placeholder={t('customerProfile.notes.placeholder')}
-            {...form.register('body')}
-          />
+          <Textarea {...props} ref={body} name="body" rows={2} placeholder={t('customerProfile.notes.placeholder')} />
         )}
       </Field>
       <div>
-        <Button type="submit" size="sm" disabled={pending}>
-          {pending ? t('customerProfile.notes.saving') : t('customerProfile.notes.save')}
+        <Button ref={submit} type="submit" size="sm">
+          {t('customerProfile.notes.save')}
         </Button>
       </div>
     </form>
