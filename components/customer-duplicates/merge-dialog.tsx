@@ -1,28 +1,25 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useWatch } from 'react-hook-form';
 import { Merge } from 'lucide-react';
-import { lazySchemaResolver } from '@/components/form-errors';
-import { ActionDialog, useActionDialog } from '@/components/ui/action-dialog';
-import { Button } from '@/components/ui/button';
-import type { MergeField, ZMergeCustomersInput } from '@/lib/customers/schemas';
+import type { ActionDialogForm } from '@/components/ui/action-dialog';
+import { ConfirmDialog, type ConfirmLabels } from '@/components/ui/confirm-dialog';
+import type { MergeCustomersInput, MergeField } from '@/lib/customers/schemas';
 import { mergeCustomersAction } from '@/lib/next/actions/customers';
-import type { ConfirmLabels } from '@/components/ui/confirm-dialog';
 
 type Choice = 'survivor' | 'merged';
 type Values = { survivorId: string; mergedId: string; fields: Partial<Record<MergeField, Choice>> };
 
-const resolver = lazySchemaResolver<typeof ZMergeCustomersInput, Values>(() =>
-  import('@/lib/customers/schemas').then((m) => m.ZMergeCustomersInput),
-);
+// The action's own schema, loaded with the dialog.
+const schema = () => import('@/lib/customers/schemas').then((m) => m.ZMergeCustomersInput);
 
 export type MergeSide = { id: string; label: string; values: Record<MergeField, string> };
+type FieldLabels = { survivor: string; keep: Record<MergeField, string> };
 
 /**
- * The merge, on react-hook-form over mergeCustomersAction's own schema: which profile survives,
- * then per field which value it keeps (the survivor's by default); fields where both say the same
- * are not asked. Once merged, the survivor's profile opens (with its 'Undo merge').
+ * The merge, a confirmation (ConfirmDialog: loaded when its button is about to be used) over
+ * mergeCustomersAction's own schema whose form asks which profile survives, then per field which
+ * value it keeps (the survivor's by default); fields where both say the same are not asked. Once
+ * merged, the survivor's profile opens (with its 'Undo merge').
  */
 export function MergeDialog({
   a,
@@ -32,22 +29,39 @@ export function MergeDialog({
 }: {
   a: MergeSide;
   b: MergeSide;
-  fieldLabels: { survivor: string; keep: Record<MergeField, string> };
+  fieldLabels: FieldLabels;
   labels: ConfirmLabels;
 }) {
-  const router = useRouter();
-  const dialog = useActionDialog({
-    resolver,
-    values: (): Values => ({ survivorId: a.id, mergedId: b.id, fields: {} }),
-    action: mergeCustomersAction,
-    success: (result) => {
-      router.push(`/customers/${result.survivorId}`);
-      return labels.done;
-    },
-  });
-  const { form } = dialog;
-  const survivorId = useWatch({ control: form.control, name: 'survivorId' });
-  const fields = useWatch({ control: form.control, name: 'fields' }) ?? {};
+  return (
+    <ConfirmDialog
+      labels={labels}
+      icon={<Merge aria-hidden />}
+      triggerVariant="primary"
+      iconOnSubmit
+      className="sm:max-w-xl"
+      then={(result) => `/customers/${result.survivorId}`}
+      schema={schema}
+      values={(): Values => ({ survivorId: a.id, mergedId: b.id, fields: {} })}
+      action={mergeCustomersAction}
+      fields={(form) => <MergeChoices form={form} a={a} b={b} fieldLabels={fieldLabels} />}
+    />
+  );
+}
+
+/** The survivor, then a value per differing field; watched through the dialog's form (no react-hook-form import here). */
+function MergeChoices({
+  form,
+  a,
+  b,
+  fieldLabels,
+}: {
+  form: ActionDialogForm<Values, MergeCustomersInput>;
+  a: MergeSide;
+  b: MergeSide;
+  fieldLabels: FieldLabels;
+}) {
+  const survivorId = form.watch('survivorId');
+  const fields = form.watch('fields') ?? {};
   const survivor = survivorId === a.id ? a : b;
   const merged = survivorId === a.id ? b : a;
   const differing = (Object.keys(a.values) as MergeField[]).filter((f) => a.values[f] !== b.values[f]);
@@ -59,21 +73,7 @@ export function MergeDialog({
   }
 
   return (
-    <ActionDialog
-      dialog={dialog}
-      className="sm:max-w-xl"
-      trigger={
-        <Button size="sm">
-          <Merge aria-hidden />
-          {labels.trigger}
-        </Button>
-      }
-      title={labels.title}
-      description={labels.description}
-      submitLabel={labels.submit}
-      pendingLabel={labels.pending}
-      submitIcon={<Merge aria-hidden />}
-    >
+    <>
       <fieldset className="grid gap-2">
         <legend className="mb-1 text-sm font-medium">{fieldLabels.survivor}</legend>
         {[a, b].map((side) => (
@@ -111,6 +111,6 @@ export function MergeDialog({
           ))}
         </fieldset>
       ))}
-    </ActionDialog>
+    </>
   );
 }
