@@ -183,7 +183,7 @@ export const customersSearch: Scenario = {
       note:
         `${queries.length} queries; the intended customer first in ${rate(hits, queries.length)} (in the ${LIMIT} results: ${rate(inTop, queries.length)}); ` +
         `per kind, p95 and first: ${perKind}; a misspelled or unaccented name finds that name first in ${rate(sameName, namesAsked)} ` +
-        `(the seed draws 1M names from 100 first and 110 last names: a name has homonyms, whom the results tell apart by e-mail, city and last order); ` +
+        `(the seed draws names with a long tail, lib/seed/large-names.ts: a common name has homonyms, whom the results tell apart by e-mail, city and last order); ` +
         `baseline: ILIKE '%…%' over names, e-mail, phone, identities, order number and channel order id without indexes on ${n} of the queries, first in ${rate(baselineHits, n)}`,
     };
   },

@@ -6,7 +6,7 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import { DomainError, Forbidden, NotFound } from '@/lib/errors';
 import { cursorTimeOf, encodeRankedCursor, rankedBelow, type RankedCursor } from '@/lib/http/cursor';
 import type { DuplicateReason } from './duplicate-rules';
-import { NAME_SIMILARITY, recordDuplicatesSql, similarNamesSql } from './duplicate-rules';
+import { NAME_SIMILARITY, nameCityWeightSql, recordDuplicatesSql, similarNamesSql } from './duplicate-rules';
 import { ZDismissDuplicateInput, type DismissDuplicateInput } from './schemas';
 
 /** A customer's contacts: their profile's e-mail and phone and their identities' (not merged profiles). */
@@ -49,16 +49,17 @@ export type ScanResult = { pairs: number };
  * Built to cost a few passes over the tables, whatever their size: the latest shipped address of
  * every customer in one pass over the orders (not one index probe per customer); names compared as
  * the distinct (city, first name, last name) there are — homonyms in a city are compared once, not
- * pairwise — within blocks of the same first three letters of the first name, or of the last name,
- * as two equi-joins (hashable, where one join on either condition would compare every pair of a city);
+ * pairwise — within blocks of the same first three letters of the first name and initial of the last
+ * name, or the other way round, as two equi-joins (hashable, where one join on either condition would compare every pair of a city);
  * then the customers joined back to the similar names.
  */
 export async function scanAllDuplicates(db: DbOrTx): Promise<ScanResult> {
   const latest = foldedAddress(sql`l.shipping_address`);
-  const similarNames = (block: 'first_fold' | 'last_fold') => sql`
+  const similarNames = (block: 'first_fold' | 'last_fold', initial: 'first_fold' | 'last_fold') => sql`
     select a.city, a.first_fold as a_first, a.last_fold as a_last, a.search_name as a_name,
-      b.first_fold as b_first, b.last_fold as b_last, b.search_name as b_name
+      b.first_fold as b_first, b.last_fold as b_last, b.search_name as b_name, greatest(a.holders, b.holders) as holders
     from names a join names b on b.city = a.city and left(b.${sql.raw(block)}, 3) = left(a.${sql.raw(block)}, 3)
+      and left(b.${sql.raw(initial)}, 1) = left(a.${sql.raw(initial)}, 1)
     where ${similarNamesSql('a', 'b')}`;
   const { rows } = await db.execute<{ n: number }>(sql`
     with contacts as (${CONTACTS}),
@@ -72,20 +73,22 @@ export async function scanAllDuplicates(db: DbOrTx): Promise<ScanResult> {
       from customers c join latest l on l.customer_id = c.id
       where c.merged_into_id is null and length(c.search_name) > 2),
     names as (
-      select distinct city, first_fold, last_fold, search_name from addressed),
-    similar_names as (${similarNames('first_fold')} union ${similarNames('last_fold')}),
+      select city, first_fold, last_fold, search_name, count(*)::int as holders from addressed
+      group by city, first_fold, last_fold, search_name),
+    similar_names as (${similarNames('first_fold', 'last_fold')} union ${similarNames('last_fold', 'first_fold')}),
     name_pairs as (
-      select a.id as a, b.id as b, ${nameReason('a', 'b')} as reason
+      select a.id as a, b.id as b, ${nameReason('a', 'b')} as reason, ${nameCityWeightSql(sql`s.holders`)} as name_city
       from similar_names s
         join addressed a on a.city = s.city and a.first_fold = s.a_first and a.last_fold = s.a_last and a.search_name = s.a_name
         join addressed b on b.city = s.city and b.first_fold = s.b_first and b.last_fold = s.b_last and b.search_name = s.b_name
       where a.id < b.id),
     found as (
-      select distinct a.customer_id as a, b.customer_id as b, a.kind as reason
+      select distinct a.customer_id as a, b.customer_id as b, a.kind as reason, null::int as name_city
       from contacts a join contacts b on a.kind = b.kind and a.value = b.value and a.customer_id < b.customer_id
-      union select a, b, reason from name_pairs),
+      union select a, b, reason, name_city from name_pairs),
     recorded as (${recordDuplicatesSql(
-      sql`select a, b, array_agg(distinct reason order by reason) from found group by a, b`,
+      sql`select a, b, array_agg(distinct reason order by reason), min(name_city) from found group by a, b`,
+      { weighted: true },
     )} returning 1)
     select count(*)::int as n from recorded`);
   return { pairs: rows[0].n };
@@ -124,21 +127,29 @@ export async function scanDuplicatesOf(db: DbOrTx, customerIds: readonly string[
     t_addressed as (select t.*, a.city, a.address from t, lateral ${lastAddress(sql`t.id`)} a),
     candidates as (
       -- The same expression as customers_search_name_trgm_idx (migration 0018), so the index serves %.
-      select a.id as a, a.city, a.address, o.id as b
+      select a.id as a, a.city, a.address, o.id as b, a.search_name as a_name, n.search_name as b_name
       from t_addressed a
         join customers o on search_fold(o.first_name || ' ' || o.last_name) % a.search_name and o.merged_into_id is null
         cross join lateral (select search_fold(o.first_name) as first_fold, search_fold(o.last_name) as last_fold,
           o.search_name) n
       where ${similarNamesSql('a', 'n')}),
-    name_pairs as (
-      select s.a, s.b, ${nameReason('s', 'b')} as reason
+    in_city as (
+      select s.a, s.b, s.a_name, s.b_name, ${nameReason('s', 'b')} as reason
       from candidates s cross join lateral ${lastAddress(sql`s.b`)} b
-      where b.city = s.city),
+      where b.city = s.city and s.b <> s.a),
+    -- How many of the city hold each name (the customer scanned, and the similar names found there):
+    -- what the full scan counts per city and name.
+    name_pairs as (
+      select a, b, reason, ${nameCityWeightSql(sql`greatest(
+          count(*) filter (where b_name = a_name) over (partition by a) + 1,
+          count(*) over (partition by a, b_name) + (b_name = a_name)::int)`)} as name_city
+      from in_city),
     found as (
-      select a, b, reason from contact_pairs where a <> b
-      union select a, b, reason from name_pairs where a <> b),
+      select a, b, reason, null::int as name_city from contact_pairs where a <> b
+      union select a, b, reason, name_city from name_pairs where a <> b),
     recorded as (${recordDuplicatesSql(
-      sql`select least(a, b), greatest(a, b), array_agg(distinct reason order by reason) from found group by least(a, b), greatest(a, b)`,
+      sql`select least(a, b), greatest(a, b), array_agg(distinct reason order by reason), min(name_city) from found group by least(a, b), greatest(a, b)`,
+      { weighted: true },
     )} returning 1)
     select count(*)::int as n from recorded`;
   return db.transaction(async (tx) => {

@@ -165,6 +165,36 @@ describe('duplicate scan', () => {
     expect([one?.a.id, one?.b.id].sort()).toEqual([a, b].sort());
   });
 
+  it('scores a similar name in the same city lower the commoner the name is there, in both scans alike', async () => {
+    const toulouse = (n: number) => ({ line1: `${n} rue du Taur`, postalCode: '31000', city: 'Toulouse' });
+    const common: string[] = [];
+    for (let n = 0; n < 5; n++)
+      common.push(
+        await place({ email: `louis.bernard${n}@example.fr`, firstName: 'Louis', lastName: 'Bernard' }, toulouse(n)),
+      );
+    const rare = [
+      await place({ email: 'maelys.kerbrat@example.fr', firstName: 'Maëlys', lastName: 'Kerbrat' }, toulouse(10)),
+      await place({ email: 'mk@example.fr', firstName: 'Maelys', lastName: 'Kerbrad' }, toulouse(11)),
+    ];
+    await scanDuplicatesOf(handle.db, [common[0], rare[1]]);
+    // Five Louis Bernard in Toulouse: 40 × √(2/5).
+    expect(await pairOf(common[0], common[1])).toMatchObject({ reasons: ['name_city'], score: 25 });
+    expect(await pairOf(rare[0], rare[1])).toMatchObject({ reasons: ['name_city'], score: 40 });
+
+    const ids = [...common, ...rare];
+    const pairsOf = async () =>
+      (await handle.db.select().from(customerDuplicates))
+        .filter((r) => ids.includes(r.customerId) && ids.includes(r.otherCustomerId))
+        .map((r) => `${r.customerId}/${r.otherCustomerId} ${r.reasons.join(',')} ${r.score}`)
+        .sort();
+    await scanDuplicatesOf(handle.db, common.slice(1));
+    const incremental = await pairsOf();
+    expect(incremental).toHaveLength(11);
+    await handle.db.delete(customerDuplicates);
+    await scanAllDuplicates(handle.db);
+    expect(await pairsOf()).toEqual(incremental);
+  });
+
   it('the background scan looks at the customers of the orders just placed', async () => {
     const a = await place(
       { email: 'gaspard@example.fr', firstName: 'Gaspard', lastName: 'Fontaine' },

@@ -14,13 +14,11 @@ import {
   CUSTOMER_CITIES,
   EMAIL_DOMAIN_WEIGHTS,
   EMAIL_DOMAINS,
-  FIRST_NAMES_F,
-  FIRST_NAMES_M,
-  LAST_NAMES,
   MODEL_NAMES,
   MORE_CITIES,
   STREETS,
 } from '@/lib/seed/data';
+import { largeNameSql } from '@/lib/seed/large-names';
 import { dayFactor, kindOf } from '@/lib/seed/demo-orders';
 import { sqlEan13CheckDigit } from '@/lib/seed/ean';
 import { KPI_DAILY_FROM_ORDERS_SQL } from '@/lib/seed/rollups';
@@ -203,7 +201,7 @@ export async function seedLarge(handle: DbHandle, opts: SeedLargeOptions = {}): 
     // nested CASEs of the order staging would also be expanded into one huge expression).
     const items = CATEGORIES.flatMap((c) => c.items.map((item) => ({ cat: c, item })));
     const NI = items.length;
-    const firstNames = [...FIRST_NAMES_F, ...FIRST_NAMES_M];
+    const names = largeNameSql((salt) => `${CS}.r(c, ${salt})`);
     const domains = EMAIL_DOMAINS.flatMap((d, i) => Array<string>(EMAIL_DOMAIN_WEIGHTS[i]).fill(d));
     const fn = (name: string, args: string, returns: string, body: string) =>
       `CREATE FUNCTION ${CS}.${name}(${args}) RETURNS ${returns} LANGUAGE sql STABLE PARALLEL SAFE AS $f$ SELECT ${body} $f$;`;
@@ -259,13 +257,15 @@ export async function seedLarge(handle: DbHandle, opts: SeedLargeOptions = {}): 
           'int',
           `1 + (${CS}.r(o * 8 + j, 24) < 0.12)::int + (${CS}.r(o * 8 + j, 25) < 0.03)::int`,
         ),
-        fn('first_name', 'c bigint', 'text', `(${textArray(firstNames)})[${CS}.ri(c, 50, ${firstNames.length}) + 1]`),
-        fn('last_name', 'c bigint', 'text', `(${textArray(LAST_NAMES)})[${CS}.ri(c, 51, ${LAST_NAMES.length}) + 1]`),
+        // Thousands of names with a long tail (large-names.ts); the rank is recomputed where it is used
+        // (a hash and a power), so that these bodies take the plain column c and stay inlinable.
+        fn('first_name', 'c bigint', 'text', names.firstName(names.firstRank)),
+        fn('last_name', 'c bigint', 'text', names.lastName(names.lastRank)),
         fn(
           'email',
           'c bigint',
           'text',
-          `(${textArray(firstNames.map(ascii))})[${CS}.ri(c, 50, ${firstNames.length}) + 1] || '.' || (${textArray(LAST_NAMES.map(ascii))})[${CS}.ri(c, 51, ${LAST_NAMES.length}) + 1] || c::text || '@' || (${textArray(domains)})[${CS}.ri(c, 52, ${domains.length}) + 1]`,
+          `${names.firstAscii(names.firstRank)} || '.' || ${names.lastAscii(names.lastRank)} || c::text || '@' || (${textArray(domains)})[${CS}.ri(c, 52, ${domains.length}) + 1]`,
         ),
         // 70% have a mobile number; c ↦ c·7919 mod 10⁸ is a bijection, so numbers are unique.
         fn(
