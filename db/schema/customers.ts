@@ -64,6 +64,25 @@ export const customers = pgTable(
   ],
 );
 
+/**
+ * The vocabulary of customers' names: every distinct word of their folded names (search_words,
+ * migration 0031), kept by a trigger on customers in the writing transaction. The name search
+ * matches a typed word against these tens of thousands of words (trigrams), then fetches the
+ * customers holding the words found through customers_name_words_idx, instead of rechecking the
+ * trigrams of a million names.
+ */
+export const customerNameWords = pgTable(
+  'customer_name_words',
+  {
+    word: text('word').primaryKey(),
+  },
+  (t) => [
+    index('customer_name_words_trgm_idx').using('gin', t.word.op('gin_trgm_ops')),
+    // The words a fragment begins (LIKE 'frag%'), whatever the database's collation.
+    index('customer_name_words_prefix_idx').on(t.word.op('text_pattern_ops')),
+  ],
+);
+
 export const identityKind = pgEnum('identity_kind', ['email', 'phone', 'loyalty', 'buyer_id']);
 
 /**

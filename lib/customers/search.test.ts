@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { channels, customers } from '@/db/schema';
@@ -198,6 +198,30 @@ describe('searchCustomers', () => {
       }),
     );
     expect((await searchCustomers(handle.db, 'ines nouveau'))[0]?.lastName).toBe('Nouveau');
+  });
+
+  it('keeps the vocabulary of name words with the names: a rename is found at once, a word nobody holds any more goes', async () => {
+    const words = async () =>
+      (
+        await handle.db.execute<{ word: string }>(
+          sql`SELECT word FROM customer_name_words WHERE word IN ('duval', 'duvallon', 'pauline') ORDER BY word`,
+        )
+      ).rows.map((r) => r.word);
+    expect(await words()).toEqual(['duval', 'pauline']);
+    await handle.db
+      .update(customers)
+      .set({ lastName: 'Duvallon' })
+      .where(eq(customers.email, 'pauline.duval@example.com'));
+    expect(await words()).toEqual(['duvallon', 'pauline']);
+    expect((await searchCustomers(handle.db, 'Pauline Duvalon'))[0]?.lastName).toBe('Duvallon');
+    // A word spelt right is found even when the vocabulary lacks it (a lost race between two writers).
+    await handle.db.execute(sql`DELETE FROM customer_name_words WHERE word = 'duvallon'`);
+    expect((await searchCustomers(handle.db, 'Pauline Duvallon'))[0]?.lastName).toBe('Duvallon');
+    await handle.db
+      .update(customers)
+      .set({ lastName: 'Duval' })
+      .where(eq(customers.email, 'pauline.duval@example.com'));
+    expect(await words()).toEqual(['duval', 'pauline']);
   });
 
   it('limits a manager to customers who ordered at their stores', async () => {

@@ -44,6 +44,12 @@ export { CUSTOMER_SEARCH_MAX_LIMIT };
 const FUZZY_MIN_LENGTH = 3;
 /** Words of a name query that must each resemble the name (more are ranked, not required). */
 const MAX_NAME_WORDS = 4;
+/** How many words of the vocabulary each typed word stands for: its nearest by trigram similarity. */
+const VOCABULARY_MATCHES = 20;
+/** The word being typed also stands for the words it begins, from this many letters. */
+const PREFIX_MIN_LENGTH = 4;
+/** At most this many words begun by the word being typed. */
+const PREFIX_MATCHES = 100;
 /** word_similarity threshold for names: low enough that one swapped pair of letters ("Dubios") still matches. */
 const NAME_THRESHOLD = 0.3;
 
@@ -116,20 +122,44 @@ export async function searchCustomers(
         FROM customers c WHERE c.email ILIKE ${pattern}${unlessExact}`);
   }
   // A scrap with a digit in it is no name (an e-mail's start, a reference): names are not searched.
-  if (fuzzy && !email && !phone && !orderNumber && !/\d/.test(q)) {
-    // The same expression as customers_search_name_trgm_idx (migration 0018), so the index serves <%.
-    const name = sql`search_fold(c.first_name || ' ' || c.last_name)`;
-    // Every word typed must resemble a word of the name too: the index then hands over the names like
-    // all of them, where the whole query alone lets a first name bring every namesake ("Marie
-    // Dubios": every Marie) to be rechecked and ranked — thousands of rows in a million customers.
+  const searchesNames = fuzzy && !email && !phone && !orderNumber && !/\d/.test(q);
+  if (searchesNames) {
+    // Each word typed is matched against the vocabulary of name words (customer_name_words: tens of
+    // thousands of words, trigram-indexed): the VOCABULARY_MATCHES most similar, the word itself, and
+    // for the word being typed (the last, from PREFIX_MIN_LENGTH letters) the words it begins. The
+    // customers holding one of them are read through customers_name_words_idx (migration 0031), every
+    // word narrowing them. Matching the trigrams of a million names instead rechecked every name
+    // sharing a common trigram ("  l", "mar"): hundreds of rows for a first name and a misspelt
+    // surname, thousands for a short fragment. The whole query must still resemble the name, and ranks it.
     const words = q
       .split(/[^\p{L}\p{N}]+/u)
       .filter(Boolean)
       .slice(0, MAX_NAME_WORDS);
-    const eachWord = words.length > 1 ? sql.join(words.map((w) => sql` AND search_fold(${w}) <% ${name}`)) : sql``;
-    branches.push(sql`SELECT c.id, 2, word_similarity(search_fold(${q}), ${name}), 'name', NULL, NULL
+    const nameWords = sql`search_words(c.first_name || ' ' || c.last_name)`;
+    const folded = words.map((w) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+    const eachWord = sql.join(
+      words.map((w, i) => {
+        const prefix =
+          i === words.length - 1 && w.length >= PREFIX_MIN_LENGTH
+            ? sql` || array(SELECT v.word FROM customer_name_words v WHERE v.word LIKE search_fold(${w}) || '%'
+                LIMIT ${PREFIX_MATCHES})`
+            : sql``;
+        // Another word typed is not this one's match ("Marie Mar": not every Marie for "mar").
+        const others = words.filter((_, j) => folded[j] !== folded[i]);
+        const unlessTyped = others.length
+          ? sql` WHERE m <> ALL (array[${sql.join(
+              others.map((o) => sql`search_fold(${o})`),
+              sql`, `,
+            )}])`
+          : sql``;
+        return sql` AND ${nameWords} && array(SELECT m FROM unnest(array(SELECT v.word FROM customer_name_words v
+            WHERE search_fold(${w}) <% v.word ORDER BY similarity(search_fold(${w}), v.word) DESC, v.word
+            LIMIT ${VOCABULARY_MATCHES}) || search_fold(${w})${prefix}) m${unlessTyped})`;
+      }),
+    );
+    branches.push(sql`SELECT c.id, 2, word_similarity(search_fold(${q}), c.search_name), 'name', NULL, NULL
         FROM customers c
-        WHERE search_fold(${q}) <% ${name}${eachWord}`);
+        WHERE search_fold(${q}) <% c.search_name${eachWord}`);
   }
 
   const scope = options.locationIds
@@ -169,7 +199,13 @@ export async function searchCustomers(
     ORDER BY b.rank, b.score DESC, c.last_order_at DESC NULLS LAST, c.id`;
 
   return db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(NAME_THRESHOLD)}, true)`);
+    // The vocabulary's trigram filter looks cheap to the planner on a scan of every word (it is not:
+    // word_similarity on tens of thousands of words, ~20 ms), so it is kept to the trigram index while
+    // a name is searched: every other part of the statement reads through an index anyway.
+    await tx.execute(
+      sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(NAME_THRESHOLD)}, true),
+        set_config('enable_seqscan', ${searchesNames ? 'off' : 'on'}, true)`,
+    );
     const result = await tx.execute<Row>(statement);
     return result.rows.map(toResult);
   });

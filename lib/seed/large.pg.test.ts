@@ -65,6 +65,27 @@ describe('seedLarge (scale 0.01, PostgreSQL)', () => {
     ).toBe(0);
   });
 
+  it('draws names with a long tail, and fills the vocabulary of name words', async () => {
+    const { rows } = await handle.db.execute<{
+      last: number;
+      first: number;
+      top: number;
+      words: number;
+      vocabulary: number;
+    }>(sql`
+      SELECT (SELECT count(DISTINCT last_name)::int FROM customers) AS last,
+        (SELECT count(DISTINCT first_name)::int FROM customers) AS first,
+        (SELECT max(n)::int FROM (SELECT count(*) AS n FROM customers GROUP BY last_name) x) AS top,
+        (SELECT count(DISTINCT w)::int FROM customers, unnest(search_words(first_name || ' ' || last_name)) w) AS words,
+        (SELECT count(*)::int FROM customer_name_words) AS vocabulary`);
+    const r = rows[0];
+    // 10,000 customers: thousands of surnames, hundreds of first names, none held by more than ~1 %.
+    expect(r.last).toBeGreaterThan(4000);
+    expect(r.first).toBeGreaterThan(500);
+    expect(r.top).toBeLessThan(150);
+    expect(r.vocabulary).toBe(r.words);
+  });
+
   it('is not mistaken for the full large data set', async () => {
     expect(await isLargeSeedPresent(handle)).toBe(false);
   });

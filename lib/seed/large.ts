@@ -593,7 +593,10 @@ export async function seedLarge(handle: DbHandle, opts: SeedLargeOptions = {}): 
       'pickups',
     );
 
-    // ---- Customers, with the summary of the orders just generated, and their identities.
+    // ---- Customers, with the summary of the orders just generated, and their identities. The
+    // vocabulary of their names (migration 0031) is filled in one pass after them, not by the trigger
+    // row by row.
+    await client.query(`ALTER TABLE customers DISABLE TRIGGER customers_name_words_sync`);
     await run(
       'customers',
       `INSERT INTO customers (id, first_name, last_name, email, phone, order_count, lifetime_value_cents, last_order_at, created_at)
@@ -612,6 +615,14 @@ export async function seedLarge(handle: DbHandle, opts: SeedLargeOptions = {}): 
        ORDER BY c`,
       'customers',
     );
+    await run(
+      'customer name words',
+      `INSERT INTO customer_name_words (word)
+       SELECT DISTINCT unnest(search_words(first_name || ' ' || last_name)) FROM customers
+       ON CONFLICT (word) DO NOTHING`,
+      'customer_name_words',
+    );
+    await client.query(`ALTER TABLE customers ENABLE TRIGGER customers_name_words_sync`);
     await run(
       'customer identities',
       `INSERT INTO customer_identities (id, customer_id, kind, scope, value, created_at)
