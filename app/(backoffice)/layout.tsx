@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { AppShell } from '@/components/shell/app-shell';
+import { navIcon, SHELL_ICONS } from '@/components/shell/shell-icons';
 import { parseSidebarMode, SIDEBAR_COOKIE } from '@/components/shell/sidebar-mode';
 import { navFor } from '@/lib/auth/permissions';
 import { getSessionContext } from '@/lib/next/session';
@@ -20,7 +21,8 @@ export default async function BackofficeLayout({ children }: { children: ReactNo
   if (!ctx) redirect('/login');
   return (
     <AppShell
-      nav={navFor(ctx).map(({ key, href }) => ({ key, href }))}
+      nav={navFor(ctx).map(({ key, href }) => ({ key, href, icon: navIcon(key) }))}
+      icons={SHELL_ICONS}
       user={{ name: ctx.name, email: ctx.email, roleLabel: t(`roles.${ctx.role}`) }}
       initialSidebar={parseSidebarMode(cookieStore.get(SIDEBAR_COOKIE)?.value)}
     >

@@ -3,7 +3,6 @@
 import { useState, useSyncExternalStore, type ReactNode } from 'react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { PanelLeftClose, PanelLeftOpen } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import type { NavKey } from '@/lib/auth/permissions';
 import { useI18n } from '@/lib/next/i18n-client';
@@ -11,7 +10,7 @@ import { cn } from '@/lib/utils';
 import { BrandMark } from './brand-mark';
 import { CustomerPaletteTrigger } from './customer-palette-trigger';
 import { NavigationProgress } from './navigation-progress';
-import { NAV_ICONS } from './nav-icons';
+import type { ShellIcons } from './shell-icons';
 import { SIDEBAR_COOKIE, type SidebarMode } from './sidebar-mode';
 import { UserMenu, type ShellUser } from './user-menu';
 
@@ -36,11 +35,14 @@ function isActive(pathname: string, href: string): boolean {
  */
 export function AppShell({
   nav,
+  icons,
   user,
   initialSidebar,
   children,
 }: {
-  nav: readonly { key: NavKey; href: string }[];
+  /** The sections this user may open, each with its icon drawn by the server. */
+  nav: readonly { key: NavKey; href: string; icon: ReactNode }[];
+  icons: ShellIcons;
   user: ShellUser;
   initialSidebar: SidebarMode;
   children: ReactNode;
@@ -85,7 +87,6 @@ export function AppShell({
         </div>
         <ul className="flex flex-col gap-0.5 overflow-y-auto px-2 py-2">
           {nav.map((item) => {
-            const Icon = NAV_ICONS[item.key];
             const active = isActive(pathname, item.href);
             const label = t(`nav.${item.key}`);
             return (
@@ -97,10 +98,11 @@ export function AppShell({
                   className={cn(
                     'flex h-8 items-center gap-2.5 rounded-md px-2.5 text-sm text-muted-foreground transition-colors hover:bg-muted hover:text-foreground',
                     'sidebar-collapsed:justify-center sidebar-collapsed:px-0',
-                    active && 'bg-sidebar-active font-medium text-foreground hover:bg-sidebar-active',
+                    active &&
+                      'bg-sidebar-active font-medium text-foreground hover:bg-sidebar-active [&_svg]:text-primary',
                   )}
                 >
-                  <Icon aria-hidden className={cn('size-4 shrink-0', active && 'text-primary')} />
+                  {item.icon}
                   <span className="truncate sidebar-collapsed:sr-only">{label}</span>
                 </Link>
               </li>
@@ -123,11 +125,11 @@ export function AppShell({
             aria-label={expanded ? t('shell.collapseSidebar') : t('shell.expandSidebar')}
             title={expanded ? t('shell.collapseSidebar') : t('shell.expandSidebar')}
           >
-            {expanded ? <PanelLeftClose aria-hidden /> : <PanelLeftOpen aria-hidden />}
+            {expanded ? icons.collapseSidebar : icons.expandSidebar}
           </Button>
           <div className="flex-1" />
-          {nav.some((item) => item.key === 'customers') ? <CustomerPaletteTrigger /> : null}
-          <UserMenu user={user} />
+          {nav.some((item) => item.key === 'customers') ? <CustomerPaletteTrigger icon={icons.search} /> : null}
+          <UserMenu user={user} icon={icons.userMenu} />
         </header>
         <main
           id="main"

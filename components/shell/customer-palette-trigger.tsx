@@ -1,7 +1,6 @@
 'use client';
 
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { Search } from 'lucide-react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { useI18n } from '@/lib/next/i18n-client';
 
@@ -10,8 +9,8 @@ import { useI18n } from '@/lib/next/i18n-client';
 const loadPalette = () => import('@/components/customers/customer-palette');
 const CustomerPalette = lazy(() => loadPalette().then((m) => ({ default: m.CustomerPalette })));
 
-/** The header's customer search: a button, and Ctrl/Cmd+K from anywhere, open the palette. */
-export function CustomerPaletteTrigger() {
+/** The header's customer search: a button, and Ctrl/Cmd+K from anywhere, open the palette. `icon`: the server's search icon. */
+export function CustomerPaletteTrigger({ icon }: { icon: ReactNode }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [loaded, setLoaded] = useState(false);
@@ -43,7 +42,7 @@ export function CustomerPaletteTrigger() {
           setOpen(true);
         }}
       >
-        <Search aria-hidden />
+        {icon}
         <span className="truncate">{t('customerSearch.palette.open')}</span>
         <kbd className="ml-auto hidden rounded border border-border bg-muted px-1.5 font-sans text-[0.6875rem] sm:inline">
           {t('customerSearch.palette.shortcut')}

@@ -1,5 +1,4 @@
-import type { ComponentProps } from 'react';
-import { ChevronDown } from 'lucide-react';
+import type { ComponentProps, ReactNode } from 'react';
 import { cn } from '@/lib/utils';
 
 export type ShellUser = { name: string; email: string; roleLabel: string };
@@ -9,13 +8,17 @@ function initials(name: string): string {
   return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase() || '?';
 }
 
-/** The user menu's button: the initials and the name; `label` is the accessible name's start ("Account menu"). */
+/**
+ * The user menu's button: the initials and the name; `label` is the accessible name's start
+ * ("Account menu"), `icon` the chevron (drawn by the server, see shell-icons.tsx).
+ */
 export function UserMenuButton({
   user,
   label,
+  icon,
   className,
   ...props
-}: ComponentProps<'button'> & { user: ShellUser; label: string }) {
+}: ComponentProps<'button'> & { user: ShellUser; label: string; icon: ReactNode }) {
   return (
     <button
       type="button"
@@ -33,7 +36,7 @@ export function UserMenuButton({
       </span>
       <span className="sr-only">{label}: </span>
       <span className="max-w-[12rem] truncate font-medium max-sm:sr-only">{user.name}</span>
-      <ChevronDown aria-hidden className="size-4 text-muted-foreground" />
+      {icon}
     </button>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useTransition } from 'react';
+import { useTransition, type ReactNode } from 'react';
 import { LogOut } from 'lucide-react';
 import { setLocaleAction } from '@/lib/next/actions/locale';
 import { signOutAction } from '@/lib/next/actions/session';
@@ -23,7 +23,7 @@ import { UserMenuButton, type ShellUser } from './user-menu-button';
  * The user menu itself (Radix): who is signed in, the language, and sign-out. Loaded by UserMenu
  * when it is first opened, which is why it starts open.
  */
-export function UserMenuDropdown({ user }: { user: ShellUser }) {
+export function UserMenuDropdown({ user, icon }: { user: ShellUser; icon: ReactNode }) {
   const { t, locale } = useI18n();
   const [pending, startTransition] = useTransition();
 
@@ -31,7 +31,7 @@ export function UserMenuDropdown({ user }: { user: ShellUser }) {
     // Non-modal: a modal menu hides the page with aria-hidden while focus could still reach it.
     <DropdownMenu modal={false} defaultOpen>
       <DropdownMenuTrigger asChild disabled={pending}>
-        <UserMenuButton user={user} label={t('userMenu.trigger')} />
+        <UserMenuButton user={user} label={t('userMenu.trigger')} icon={icon} />
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-64">
         <div className="px-2 pb-2 pt-1.5">

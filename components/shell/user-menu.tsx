@@ -1,6 +1,6 @@
 'use client';
 
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useI18n } from '@/lib/next/i18n-client';
 import { UserMenuButton, type ShellUser } from './user-menu-button';
 
@@ -12,13 +12,14 @@ const loadDropdown = () => import('./user-menu-dropdown');
 const UserMenuDropdown = lazy(() => loadDropdown().then((m) => ({ default: m.UserMenuDropdown })));
 
 /** Who is signed in, the language, and sign-out. */
-export function UserMenu({ user }: { user: ShellUser }) {
+export function UserMenu({ user, icon }: { user: ShellUser; icon: ReactNode }) {
   const { t } = useI18n();
   const [opened, setOpened] = useState(false);
   const button = (
     <UserMenuButton
       user={user}
       label={t('userMenu.trigger')}
+      icon={icon}
       aria-haspopup="menu"
       aria-expanded={false}
       onPointerEnter={() => void loadDropdown()}
@@ -29,7 +30,7 @@ export function UserMenu({ user }: { user: ShellUser }) {
   if (!opened) return button;
   return (
     <Suspense fallback={button}>
-      <UserMenuDropdown user={user} />
+      <UserMenuDropdown user={user} icon={icon} />
     </Suspense>
   );
 }
