@@ -1,8 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
-import Link from 'next/link';
-import { Button } from '@/components/ui/button';
+import { Button, ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { useI18n } from '@/lib/next/i18n-client';
 
@@ -65,9 +64,9 @@ export function ErrorView({ error, retry }: { error: unknown; retry: () => void 
               <RetryIcon />
               {t('error.retry')}
             </Button>
-            <Button asChild variant="secondary">
-              <Link href="/">{t('common.backToDashboard')}</Link>
-            </Button>
+            <ButtonLink variant="secondary" href="/">
+              {t('common.backToDashboard')}
+            </ButtonLink>
           </>
         }
       />

@@ -1,12 +1,11 @@
 'use client';
 
 import { lazy, Suspense, useId, useState, useTransition, type ComponentProps } from 'react';
-import Link from 'next/link';
 import { ChevronDown, LoaderCircle, MapPin, Search } from 'lucide-react';
 import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import { debounce, useQueryStates, type Values } from 'nuqs';
 import { useHydrated } from '@/components/use-hydrated';
-import { Button } from '@/components/ui/button';
+import { Button, ButtonLink } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
@@ -206,11 +205,9 @@ function InventoryFiltersBar({ selected, locations, categories, brands }: Invent
         </NativeSelect>
 
         {hasFilters ? (
-          <Button asChild variant="ghost" size="md">
-            <Link href="/inventory" scroll={false}>
-              {t('inventory.filters.clear')}
-            </Link>
-          </Button>
+          <ButtonLink variant="ghost" size="md" href="/inventory" scroll={false}>
+            {t('inventory.filters.clear')}
+          </ButtonLink>
         ) : null}
         <Button type="submit" form={formId} variant="secondary" hidden={hydrated}>
           {t('inventory.filters.apply')}

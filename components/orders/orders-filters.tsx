@@ -1,11 +1,10 @@
 'use client';
 
 import { useId, useTransition, type ReactNode } from 'react';
-import Link from 'next/link';
 import { LoaderCircle, Search } from 'lucide-react';
 import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import { debounce, useQueryStates } from 'nuqs';
-import { Button } from '@/components/ui/button';
+import { Button, ButtonLink } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
@@ -188,9 +187,9 @@ function OrdersFiltersBar({ channels, locations }: OrdersFiltersProps) {
               </span>
             ) : null}
             {hasFilters(fields as OrderListParams) ? (
-              <Button asChild variant="ghost">
-                <Link href="/orders">{t('orders.filters.clear')}</Link>
-              </Button>
+              <ButtonLink variant="ghost" href="/orders">
+                {t('orders.filters.clear')}
+              </ButtonLink>
             ) : null}
             <Button type="submit" variant="secondary" disabled={pending} hidden={hydrated}>
               {t('orders.filters.apply')}

@@ -8,7 +8,7 @@ import { LiveStatus } from '@/components/live/live-status';
 import { useLiveInvalidation } from '@/components/live/use-live-topic';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
+import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { cn } from '@/lib/utils';
 import { liveTopic } from '@/lib/live/topics';
@@ -222,21 +222,20 @@ function PickupCard({
       </div>
       {toPick ? (
         <div className="flex justify-end">
-          <Button asChild size="sm">
-            <Link href={`/pickups/${card.pickupId}`}>{t('pickupQueue.card.pick')}</Link>
-          </Button>
+          <ButtonLink size="sm" href={`/pickups/${card.pickupId}`}>
+            {t('pickupQueue.card.pick')}
+          </ButtonLink>
         </div>
       ) : null}
       {card.state === 'ready' && card.code ? (
         <div className="flex justify-end">
-          <Button asChild size="sm">
-            <Link
-              href={`/pickups/counter?${new URLSearchParams({ location: locationId, q: card.code })}`}
-              aria-label={t('pickupQueue.card.handOverAria', { number: card.orderNumber })}
-            >
-              {t('pickupQueue.card.handOver')}
-            </Link>
-          </Button>
+          <ButtonLink
+            size="sm"
+            href={`/pickups/counter?${new URLSearchParams({ location: locationId, q: card.code })}`}
+            aria-label={t('pickupQueue.card.handOverAria', { number: card.orderNumber })}
+          >
+            {t('pickupQueue.card.handOver')}
+          </ButtonLink>
         </div>
       ) : null}
     </li>

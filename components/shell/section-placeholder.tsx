@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
-import Link from 'next/link';
-import { Button } from '@/components/ui/button';
+import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import type { NavKey } from '@/lib/auth/permissions';
@@ -22,9 +21,9 @@ export async function SectionPlaceholder({ section, nav }: { section: Section; n
         title={t('placeholder.title')}
         description={t(`${section}.placeholder`)}
         action={
-          <Button asChild variant="secondary">
-            <Link href="/">{t('common.backToDashboard')}</Link>
-          </Button>
+          <ButtonLink variant="secondary" href="/">
+            {t('common.backToDashboard')}
+          </ButtonLink>
         }
       />
     </>

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { ShieldX } from 'lucide-react';
-import { Button } from '@/components/ui/button';
+import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { getI18n } from '@/lib/next/i18n';
 
@@ -20,11 +19,7 @@ export default async function ForbiddenPage() {
       icon={<ShieldX />}
       title={t('forbidden.title')}
       description={t('forbidden.description')}
-      action={
-        <Button asChild>
-          <Link href="/">{t('common.backToDashboard')}</Link>
-        </Button>
-      }
+      action={<ButtonLink href="/">{t('common.backToDashboard')}</ButtonLink>}
     />
   );
 }

@@ -8,7 +8,7 @@ import { SortableHead } from '@/components/inventory/table-bits';
 import { Pager } from '@/components/ui/pager';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
+import { ButtonLink, buttonVariants } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
@@ -103,35 +103,27 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
         action={
           <>
             {canAdjust ? (
-              <Button asChild>
-                <Link href="/inventory/receive">
-                  <PackagePlus aria-hidden />
-                  {t('inventory.actions.receive')}
-                </Link>
-              </Button>
+              <ButtonLink href="/inventory/receive">
+                <PackagePlus aria-hidden />
+                {t('inventory.actions.receive')}
+              </ButtonLink>
             ) : null}
             {canTransfer ? (
-              <Button asChild variant="secondary">
-                <Link href="/inventory/transfers/new">
-                  <ArrowLeftRight aria-hidden />
-                  {t('inventory.actions.transfer')}
-                </Link>
-              </Button>
+              <ButtonLink variant="secondary" href="/inventory/transfers/new">
+                <ArrowLeftRight aria-hidden />
+                {t('inventory.actions.transfer')}
+              </ButtonLink>
             ) : null}
             {canAdjust ? (
-              <Button asChild variant="secondary">
-                <Link href="/inventory/counts/new">
-                  <ClipboardList aria-hidden />
-                  {t('inventory.actions.count')}
-                </Link>
-              </Button>
+              <ButtonLink variant="secondary" href="/inventory/counts/new">
+                <ClipboardList aria-hidden />
+                {t('inventory.actions.count')}
+              </ButtonLink>
             ) : null}
-            <Button asChild variant="secondary">
-              <a href={exportHref} download>
-                <Download aria-hidden />
-                {t('inventory.actions.export')}
-              </a>
-            </Button>
+            <a data-slot="button" className={buttonVariants({ variant: 'secondary' })} href={exportHref} download>
+              <Download aria-hidden />
+              {t('inventory.actions.export')}
+            </a>
           </>
         }
       />
@@ -150,9 +142,9 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
           title={t('inventory.empty.title')}
           description={t('inventory.empty.description')}
           action={
-            <Button asChild variant="secondary">
-              <Link href="/inventory">{t('inventory.filters.clear')}</Link>
-            </Button>
+            <ButtonLink variant="secondary" href="/inventory">
+              {t('inventory.filters.clear')}
+            </ButtonLink>
           }
         />
       ) : (

@@ -6,7 +6,7 @@ import { OrdersFilters } from '@/components/orders/orders-filters';
 import { OrdersTable } from '@/components/orders/orders-table';
 import { Pager } from '@/components/ui/pager';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
@@ -45,12 +45,10 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         description={t('orders.description')}
         action={
           can(ctx, 'orders.create_phone') ? (
-            <Button asChild>
-              <Link href="/orders/new">
-                <PhoneCall aria-hidden />
-                {t('orders.newPhoneOrder')}
-              </Link>
-            </Button>
+            <ButtonLink href="/orders/new">
+              <PhoneCall aria-hidden />
+              {t('orders.newPhoneOrder')}
+            </ButtonLink>
           ) : null
         }
       />
@@ -79,9 +77,9 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           description={filtered || query.after ? t('orders.empty.description') : t('orders.empty.noneDescription')}
           action={
             filtered || query.after ? (
-              <Button asChild variant="secondary">
-                <Link href="/orders">{t('orders.filters.clear')}</Link>
-              </Button>
+              <ButtonLink variant="secondary" href="/orders">
+                {t('orders.filters.clear')}
+              </ButtonLink>
             ) : null
           }
         />

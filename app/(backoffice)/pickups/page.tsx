@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { ScanLine, Store } from 'lucide-react';
 import { PickupQueueView } from '@/components/pickups/pickup-queue';
 import { StoreChooser } from '@/components/pickups/store-chooser';
 import { QueryProvider } from '@/components/query-provider';
-import { Button } from '@/components/ui/button';
+import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
@@ -36,12 +35,10 @@ export default async function PickupsPage({ searchParams }: { searchParams: Prom
         description={t('pickups.description')}
         action={
           store && can(ctx, 'pickups.manage', store.id) ? (
-            <Button asChild>
-              <Link href={`/pickups/counter?${new URLSearchParams({ location: store.id })}`}>
-                <ScanLine aria-hidden />
-                {t('pickupCounter.open')}
-              </Link>
-            </Button>
+            <ButtonLink href={`/pickups/counter?${new URLSearchParams({ location: store.id })}`}>
+              <ScanLine aria-hidden />
+              {t('pickupCounter.open')}
+            </ButtonLink>
           ) : null
         }
       />

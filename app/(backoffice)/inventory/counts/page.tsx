@@ -4,7 +4,7 @@ import { ClipboardList } from 'lucide-react';
 import { COUNT_BADGE, countScopeLabel, countStatusLabel } from '@/components/inventory/labels';
 import { Pager } from '@/components/ui/pager';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
+import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
@@ -36,12 +36,10 @@ export default async function CountsPage({
   const { counts, next } = await listCounts(await getDb(), ctx, { before, locale });
   const canCount = can(ctx, 'inventory.adjust');
   const startButton = canCount ? (
-    <Button asChild>
-      <Link href="/inventory/counts/new">
-        <ClipboardList aria-hidden />
-        {t('inventory.counts.start')}
-      </Link>
-    </Button>
+    <ButtonLink href="/inventory/counts/new">
+      <ClipboardList aria-hidden />
+      {t('inventory.counts.start')}
+    </ButtonLink>
   ) : null;
 
   return (

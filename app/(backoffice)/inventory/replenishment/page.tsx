@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { ArrowLeftRight, CircleCheck, Truck } from 'lucide-react';
 import { LocationSelectForm } from '@/components/inventory/location-select-form';
 import { Pager } from '@/components/ui/pager';
-import { Button } from '@/components/ui/button';
+import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
@@ -139,19 +139,19 @@ export default async function ReplenishmentPage({
                             })}
                           </span>
                           {canPrepare ? (
-                            <Button asChild variant="secondary" size="sm">
-                              <Link
-                                href={`/inventory/transfers/new?from=${s.fromLocationId}&to=${l.locationId}&variant=${l.variantId}&qty=${s.quantity}`}
-                                aria-label={t('inventory.replenishment.prepareLabel', {
-                                  quantity: n(s.quantity),
-                                  sku: l.sku,
-                                  from: s.fromLocationCode,
-                                  to: l.locationCode,
-                                })}
-                              >
-                                {t('inventory.replenishment.prepare')}
-                              </Link>
-                            </Button>
+                            <ButtonLink
+                              variant="secondary"
+                              size="sm"
+                              href={`/inventory/transfers/new?from=${s.fromLocationId}&to=${l.locationId}&variant=${l.variantId}&qty=${s.quantity}`}
+                              aria-label={t('inventory.replenishment.prepareLabel', {
+                                quantity: n(s.quantity),
+                                sku: l.sku,
+                                from: s.fromLocationCode,
+                                to: l.locationCode,
+                              })}
+                            >
+                              {t('inventory.replenishment.prepare')}
+                            </ButtonLink>
                           ) : null}
                         </>
                       ) : (

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { ArrowLeftRight } from 'lucide-react';
 import { LocationSelectForm } from '@/components/inventory/location-select-form';
 import { Pager } from '@/components/ui/pager';
 import { TransferTable } from '@/components/inventory/transfer-table';
-import { Button } from '@/components/ui/button';
+import { ButtonLink } from '@/components/ui/button';
 import { PageHeader } from '@/components/ui/page-header';
 import { getDb } from '@/db/client';
 import { can, scopeOf } from '@/lib/auth/permissions';
@@ -108,12 +107,10 @@ export default async function TransfersPage({
         description={t('inventory.transfers.description')}
         action={
           can(ctx, 'inventory.transfer') ? (
-            <Button asChild>
-              <Link href="/inventory/transfers/new">
-                <ArrowLeftRight aria-hidden />
-                {t('inventory.transfers.newTitle')}
-              </Link>
-            </Button>
+            <ButtonLink href="/inventory/transfers/new">
+              <ArrowLeftRight aria-hidden />
+              {t('inventory.transfers.newTitle')}
+            </ButtonLink>
           ) : null
         }
       />

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { ArrowLeft, Store } from 'lucide-react';
 import { PickupCounter } from '@/components/pickups/counter/pickup-counter';
 import { StoreChooser } from '@/components/pickups/store-chooser';
 import { QueryProvider } from '@/components/query-provider';
-import { Button } from '@/components/ui/button';
+import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { getI18n } from '@/lib/next/i18n';
@@ -32,12 +31,13 @@ export default async function PickupCounterPage({ searchParams }: { searchParams
         title={t('pickupCounter.title')}
         description={t('pickupCounter.description')}
         action={
-          <Button asChild variant="secondary">
-            <Link href={store ? `/pickups?${new URLSearchParams({ location: store.id, tab: 'ready' })}` : '/pickups'}>
-              <ArrowLeft aria-hidden />
-              {t('pickupCounter.back')}
-            </Link>
-          </Button>
+          <ButtonLink
+            variant="secondary"
+            href={store ? `/pickups?${new URLSearchParams({ location: store.id, tab: 'ready' })}` : '/pickups'}
+          >
+            <ArrowLeft aria-hidden />
+            {t('pickupCounter.back')}
+          </ButtonLink>
         }
       />
       {!store ? (
