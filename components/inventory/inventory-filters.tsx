@@ -82,7 +82,9 @@ function InventoryFiltersBar({ selected, locations, categories, brands }: Invent
   const locationButton = (props: ComponentProps<typeof Button> = {}) => (
     <Button
       variant="secondary"
-      className="max-w-full justify-between font-normal"
+      justify="between"
+      weight="normal"
+      className="max-w-full"
       aria-label={`${t('inventory.filters.locations')}: ${locationSummary}`}
       {...props}
     >

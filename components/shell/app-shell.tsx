@@ -2,11 +2,11 @@
 
 import { useState, useSyncExternalStore, type ReactNode } from 'react';
 import Link from 'next/link';
+import { clsx } from 'clsx';
 import { usePathname } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 import type { NavKey } from '@/lib/auth/permissions';
 import { useI18n } from '@/lib/next/i18n-client';
-import { cn } from '@/lib/utils';
 import { BrandMark } from './brand-mark';
 import { CustomerPaletteTrigger } from './customer-palette-trigger';
 import { NavigationProgress } from './navigation-progress';
@@ -95,11 +95,12 @@ export function AppShell({
                   href={item.href}
                   aria-current={active ? 'page' : undefined}
                   title={expanded ? undefined : label}
-                  className={cn(
-                    'flex h-8 items-center gap-2.5 rounded-md px-2.5 text-sm text-muted-foreground transition-colors hover:bg-muted hover:text-foreground',
+                  className={clsx(
+                    'flex h-8 items-center gap-2.5 rounded-md px-2.5 text-sm transition-colors hover:text-foreground',
                     'sidebar-collapsed:justify-center sidebar-collapsed:px-0',
-                    active &&
-                      'bg-sidebar-active font-medium text-foreground hover:bg-sidebar-active [&_svg]:text-primary',
+                    active
+                      ? 'bg-sidebar-active font-medium text-foreground hover:bg-sidebar-active [&_svg]:text-primary'
+                      : 'text-muted-foreground hover:bg-muted',
                   )}
                 >
                   {item.icon}

@@ -30,9 +30,10 @@ export function CustomerPaletteTrigger({ icon }: { icon: ReactNode }) {
   return (
     <>
       <Button
-        variant="secondary"
+        variant="field"
         size="sm"
-        className="w-44 justify-start gap-2 text-muted-foreground lg:w-64"
+        justify="start"
+        className="w-44 lg:w-64"
         aria-haspopup="dialog"
         aria-keyshortcuts="Control+K Meta+K"
         onPointerEnter={() => void loadPalette()}

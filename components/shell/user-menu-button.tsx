@@ -1,5 +1,5 @@
 import type { ComponentProps, ReactNode } from 'react';
-import { cn } from '@/lib/utils';
+import { clsx } from 'clsx';
 
 export type ShellUser = { name: string; email: string; roleLabel: string };
 
@@ -22,7 +22,7 @@ export function UserMenuButton({
   return (
     <button
       type="button"
-      className={cn(
+      className={clsx(
         'flex h-9 items-center gap-2 rounded-md px-1.5 text-sm hover:bg-muted data-[state=open]:bg-muted',
         className,
       )}

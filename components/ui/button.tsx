@@ -1,15 +1,17 @@
 import type { ComponentProps } from 'react';
 import Link from 'next/link';
+import { clsx } from 'clsx';
 import { cva, type VariantProps } from 'class-variance-authority';
-import { cn } from '@/lib/utils';
 
 export const buttonVariants = cva(
-  'inline-flex shrink-0 items-center justify-center gap-2 whitespace-nowrap rounded-md font-medium transition-colors select-none disabled:pointer-events-none disabled:opacity-55 [&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*="size-"])]:size-4',
+  'inline-flex shrink-0 items-center gap-2 whitespace-nowrap rounded-md transition-colors select-none disabled:pointer-events-none disabled:opacity-55 [&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*="size-"])]:size-4',
   {
     variants: {
       variant: {
         primary: 'bg-primary text-primary-foreground shadow-card hover:bg-primary-hover',
         secondary: 'border border-border bg-surface text-foreground shadow-card hover:bg-muted',
+        /** A secondary button standing for a field (the header's customer search): placeholder-coloured text. */
+        field: 'border border-border bg-surface text-muted-foreground shadow-card hover:bg-muted',
         ghost: 'text-foreground hover:bg-muted',
         destructive: 'bg-destructive text-destructive-foreground shadow-card hover:bg-destructive-hover',
         link: 'text-primary underline-offset-4 hover:underline',
@@ -21,20 +23,25 @@ export const buttonVariants = cva(
         icon: 'size-9',
         'icon-sm': 'size-8',
       },
+      justify: { center: 'justify-center', start: 'justify-start', between: 'justify-between' },
+      weight: { medium: 'font-medium', normal: 'font-normal' },
     },
-    defaultVariants: { variant: 'primary', size: 'md' },
+    defaultVariants: { variant: 'primary', size: 'md', justify: 'center', weight: 'medium' },
   },
 );
 
 export type ButtonProps = ComponentProps<'button'> & VariantProps<typeof buttonVariants>;
 
-export function Button({ className, variant, size, type, ...props }: ButtonProps) {
+// Classes are joined, not merged (no tailwind-merge: the button is in every page's JavaScript): a
+// className adds to the variants and must not restate a property they set; what differs
+// (alignment, weight, colour) is a variant.
+export function Button({ className, variant, size, justify, weight, type, ...props }: ButtonProps) {
   return (
     <button
       data-slot="button"
       // A button inside a form submits by default; make that explicit rather than accidental.
       type={type ?? 'button'}
-      className={cn(buttonVariants({ variant, size }), className)}
+      className={clsx(buttonVariants({ variant, size, justify, weight }), className)}
       {...props}
     />
   );
@@ -49,7 +56,15 @@ export function ButtonLink({
   className,
   variant,
   size,
+  justify,
+  weight,
   ...props
 }: ComponentProps<typeof Link> & VariantProps<typeof buttonVariants>) {
-  return <Link data-slot="button" className={cn(buttonVariants({ variant, size }), className)} {...props} />;
+  return (
+    <Link
+      data-slot="button"
+      className={clsx(buttonVariants({ variant, size, justify, weight }), className)}
+      {...props}
+    />
+  );
 }

@@ -1,7 +1,10 @@
 import type { ReactNode } from 'react';
-import { cn } from '@/lib/utils';
+import { clsx } from 'clsx';
 
-/** Says what is (not) here and what to do next. `icon` is decorative. */
+/**
+ * Says what is (not) here and what to do next. `icon` is decorative. `className` adds to the box's
+ * classes (joined, not merged: the error view puts this in every page's JavaScript).
+ */
 export function EmptyState({
   icon,
   title,
@@ -22,7 +25,7 @@ export function EmptyState({
   return (
     <div
       data-slot="empty-state"
-      className={cn(
+      className={clsx(
         'flex flex-col items-center justify-center rounded-lg border border-dashed border-border bg-surface px-6 py-14 text-center',
         className,
       )}
