@@ -64,9 +64,22 @@ test.describe('store manager', () => {
 
     await page.getByRole('button', { name: `Adjust stock at ${PARIS}` }).click();
     const dialog = page.getByRole('dialog', { name: 'Adjust stock' });
+    // No reason is chosen for the user, and only those of the change's direction are offered.
+    const reason = dialog.getByLabel('Reason');
+    await expect(reason).toHaveValue('');
+    const offered = () => reason.locator('option:not([disabled])').allTextContents();
+    await dialog.getByLabel('Change in units (− to remove)').fill('3');
+    await expect.poll(offered).toEqual(['Found', 'Returned by a customer', 'Count correction']);
+    await reason.selectOption({ label: 'Found' });
+    // Turned into a removal, the find no longer explains it: the reason is to be chosen again.
     await dialog.getByLabel('Change in units (− to remove)').fill('-2');
-    await dialog.getByLabel('Reason').selectOption({ label: 'Damaged' });
+    await expect(reason).toHaveValue('');
+    await expect.poll(offered).toEqual(['Damaged', 'Lost', 'Theft', 'Return to vendor', 'Count correction']);
+    await dialog.getByRole('button', { name: 'Save adjustment' }).click();
+    await expect(reason).toHaveAccessibleDescription('Choose the reason for this change.');
+    await reason.selectOption({ label: 'Damaged' });
     await dialog.getByLabel('Note (optional)').fill('e2e: crushed box');
+    await dialog.getByLabel('Document reference (optional)').fill('CLAIM-42');
     await dialog.getByRole('button', { name: 'Save adjustment' }).click();
 
     await expect(dialog).toBeHidden();
@@ -76,6 +89,9 @@ test.describe('store manager', () => {
     await expect(line).toContainText('PAR');
     await expect(line).toContainText('−2');
     await expect(line).toContainText('Adjustment · Damaged');
+    // The note and the document typed are on the ledger line, not only in the audit log.
+    await expect(line).toContainText('e2e: crushed box');
+    await expect(line).toContainText('Document CLAIM-42');
     await expect(line).toContainText('Julien Petit');
   });
 
@@ -89,6 +105,7 @@ test.describe('store manager', () => {
     const dialog = page.getByRole('dialog', { name: 'Adjust stock' });
     const quantity = dialog.getByLabel('Change in units (− to remove)');
     await quantity.fill(String(-(onHand + 1)));
+    await dialog.getByLabel('Reason').selectOption({ label: 'Lost' });
     // A whole number the schema takes: the rule on reserved stock is the server's, and its refusal lands on the field.
     const request = page.waitForRequest((r) => r.method() === 'POST' && Boolean(r.headers()['next-action']));
     await dialog.getByRole('button', { name: 'Save adjustment' }).click();

@@ -87,12 +87,16 @@ export const inventoryMovements = pgTable(
     /** Finer reason for adjustments: damaged, lost, found, theft, … */
     detail: text('detail'),
     referenceType: movementReference('reference_type'),
+    /** The referenced row's id (order, transfer, count), or the text typed (a delivery note, an adjustment's document). */
     referenceId: text('reference_id'),
+    /** Why, in the words of whoever moved the stock (an adjustment's note); null for the system's movements. */
+    note: text('note'),
     actorId: uuid('actor_id').references(() => staffUsers.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('movements_nonzero', sql`${t.deltaOnHand} <> 0 or ${t.deltaReserved} <> 0`),
+    check('movements_note_length', sql`char_length(${t.note}) <= 500`),
     index('movements_variant_location_time_idx').on(t.variantId, t.locationId, t.createdAt.desc().nullsFirst()),
     // A SKU's ledger, newest first, one keyset page (id < before) at a time: listLedger on the SKU page.
     index('movements_variant_id_idx').on(t.variantId, t.id),

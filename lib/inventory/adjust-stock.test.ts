@@ -7,6 +7,7 @@ import { level, makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fi
 import { adjustStock } from './adjust-stock';
 import { changeStock } from './ledger';
 import { findDrift } from './invariants';
+import { listLedger } from './queries/sku-activity';
 import { receiveStock } from './receive-stock';
 
 let handle: DbHandle;
@@ -44,6 +45,56 @@ describe('adjustStock', () => {
     expect(last).toMatchObject({ deltaOnHand: -2, reason: 'adjustment', detail: 'damaged', actorId: w.manager.userId });
     const audits = await handle.db.select().from(auditLog).where(eq(auditLog.action, 'inventory.adjust'));
     expect(audits.at(-1)?.data).toMatchObject({ delta: -2, reason: 'damaged' });
+  });
+
+  it('keeps the note and the document reference on the ledger line, where the SKU page shows them', async () => {
+    await adjustStock(handle.db, w.manager, {
+      variantId: sku,
+      locationId: w.paris,
+      mode: 'delta',
+      quantity: -1,
+      reason: 'theft',
+      note: 'Security tag found in the fitting room',
+      reference: 'PLAINTE-2026-118',
+    });
+    const { entries } = await listLedger(handle.db, sku, { limit: 1 });
+    expect(entries[0]).toMatchObject({
+      deltaOnHand: -1,
+      reason: 'adjustment',
+      detail: 'theft',
+      note: 'Security tag found in the fitting room',
+      referenceType: 'adjustment',
+      referenceId: 'PLAINTE-2026-118',
+      referenceLabel: 'PLAINTE-2026-118',
+    });
+    const audits = await handle.db.select().from(auditLog).where(eq(auditLog.action, 'inventory.adjust'));
+    expect(audits.at(-1)?.data).toMatchObject({
+      note: 'Security tag found in the fitting room',
+      reference: 'PLAINTE-2026-118',
+    });
+  });
+
+  it('refuses a reason that does not explain the direction of a counted quantity, and writes nothing', async () => {
+    const before = await level(handle.db, sku, w.paris);
+    for (const [quantity, reason, delta] of [
+      [before.onHand + 5, 'theft', 5],
+      [before.onHand - 1, 'found', -1],
+    ] as const) {
+      await expect(
+        adjustStock(handle.db, w.manager, { variantId: sku, locationId: w.paris, mode: 'set', quantity, reason }),
+      ).rejects.toMatchObject({ code: 'unprocessable', details: { field: 'reason', delta } });
+    }
+    expect(await level(handle.db, sku, w.paris)).toEqual(before);
+    // A correction goes either way.
+    await expect(
+      adjustStock(handle.db, w.manager, {
+        variantId: sku,
+        locationId: w.paris,
+        mode: 'set',
+        quantity: before.onHand + 1,
+        reason: 'count_correction',
+      }),
+    ).resolves.toMatchObject({ delta: 1 });
   });
 
   it('sets a counted quantity as a count correction', async () => {

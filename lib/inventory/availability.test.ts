@@ -22,7 +22,7 @@ beforeAll(async () => {
     locationId: w.lyon,
     mode: 'set',
     quantity: 2,
-    reason: 'lost',
+    reason: 'count_correction',
   });
   const [c] = await handle.db
     .insert(channels)

@@ -4,14 +4,19 @@
  * adjust dialog's reasons) import them from here, so zod stays out of their first-load JavaScript.
  */
 export const ADJUSTMENT_REASONS = [
+  'found',
+  'returned',
   'damaged',
   'lost',
-  'found',
-  'count_correction',
   'theft',
   'return_to_vendor',
+  'count_correction',
 ] as const;
 export type AdjustmentReason = (typeof ADJUSTMENT_REASONS)[number];
+
+/** The longest note and reference an adjustment keeps on its ledger line. */
+export const ADJUSTMENT_NOTE_MAX = 500;
+export const ADJUSTMENT_REFERENCE_MAX = 100;
 
 export const STOCK_STATUSES = ['out', 'low', 'over'] as const;
 export const INVENTORY_SORTS = ['name', 'sku', 'onHand', 'reserved', 'available'] as const;

@@ -58,7 +58,7 @@ async function apply(o: Op) {
         locationId,
         mode: 'delta',
         quantity: o.qty,
-        reason: 'damaged',
+        reason: o.qty > 0 ? 'found' : 'damaged',
       });
     case 'set':
       return adjustStock(handle.db, w.owner, {

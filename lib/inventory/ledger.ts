@@ -15,6 +15,8 @@ export type StockChange = {
   deltaReserved?: number;
   reason: MovementReason;
   detail?: string | null;
+  /** Why, in the staff's words (an adjustment's note). */
+  note?: string | null;
   referenceType?: MovementReference | null;
   referenceId?: string | null;
   actorId?: string | null;
@@ -95,6 +97,7 @@ export async function changeStock(tx: DbOrTx, change: StockChange): Promise<Stoc
     detail: change.detail ?? null,
     referenceType: change.referenceType ?? null,
     referenceId: change.referenceId ?? null,
+    note: change.note ?? null,
     actorId: change.actorId ?? null,
   });
   if (level.alertsDue) await notifyStockAlerts(tx, { variantIds: [change.variantId] });

@@ -20,14 +20,14 @@ beforeAll(async () => {
     locationId: w.paris,
     mode: 'set',
     quantity: 1,
-    reason: 'lost',
+    reason: 'count_correction',
   });
   await adjustStock(handle.db, w.owner, {
     variantId: w.skus[1].id,
     locationId: w.paris,
     mode: 'set',
     quantity: 3,
-    reason: 'lost',
+    reason: 'count_correction',
   });
   for (const loc of [w.lyon, w.warehouse]) {
     await handle.db

@@ -31,6 +31,19 @@ describe('quantities from a form', () => {
     expect(adjust('set', 1_000_001).success).toBe(false);
   });
 
+  it('takes a reason only for the direction it explains; a correction goes either way', () => {
+    const change = (quantity: number, reason: string) =>
+      ZAdjustStockInput.safeParse({ ...ids, mode: 'delta', quantity, reason });
+    expect(change(-2, 'damaged').success).toBe(true);
+    expect(change(2, 'found').success).toBe(true);
+    expect(change(2, 'returned').success).toBe(true);
+    expect(change(2, 'damaged').error?.issues[0]).toMatchObject({ path: ['reason'] });
+    expect(change(-2, 'found').error?.issues[0]).toMatchObject({ path: ['reason'] });
+    expect(change(-2, 'count_correction').success).toBe(true);
+    expect(change(2, 'count_correction').success).toBe(true);
+    expect(change(2, '').success).toBe(false);
+  });
+
   it('refuses a blank received or counted quantity, and takes 0', () => {
     const receipt = (quantityReceived: unknown) =>
       ZReceiveTransferInput.safeParse({

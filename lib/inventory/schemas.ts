@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { ADJUSTMENT_REASONS, BIN_MAX, INVENTORY_SORTS, MAX_UNITS, STOCK_STATUSES } from './constants';
+import { reasonFitsChange } from './adjustment-reasons';
+import {
+  ADJUSTMENT_NOTE_MAX,
+  ADJUSTMENT_REASONS,
+  ADJUSTMENT_REFERENCE_MAX,
+  BIN_MAX,
+  INVENTORY_SORTS,
+  MAX_UNITS,
+  STOCK_STATUSES,
+} from './constants';
 
 // The vocabularies the schemas are built from, for the server code that imports them from here.
 export { ADJUSTMENT_REASONS, INVENTORY_SORTS, STOCK_STATUSES, type AdjustmentReason } from './constants';
@@ -31,13 +40,21 @@ export const ZAdjustStockInput = z
     mode: z.enum(['delta', 'set']),
     quantity: wholeNumber(-MAX_UNITS, MAX_UNITS),
     reason: z.enum(ADJUSTMENT_REASONS),
-    note: z.string().trim().max(500).optional(),
+    /** Why, in the staff's words; kept on the ledger line with the reason. */
+    note: z.string().trim().max(ADJUSTMENT_NOTE_MAX).optional(),
+    /** A document it refers to (a claim, a police report, a supplier's return number). */
+    reference: z.string().trim().max(ADJUSTMENT_REFERENCE_MAX).optional(),
   })
   .refine((v) => v.mode === 'delta' || v.quantity >= 0, {
     path: ['quantity'],
     message: 'A counted quantity cannot be negative.',
   })
-  .refine((v) => v.mode === 'set' || v.quantity !== 0, { path: ['quantity'], message: 'Enter a change other than 0.' });
+  .refine((v) => v.mode === 'set' || v.quantity !== 0, { path: ['quantity'], message: 'Enter a change other than 0.' })
+  // A counted quantity's direction is known once the row is locked: adjustStock checks it there.
+  .refine((v) => v.mode === 'set' || reasonFitsChange(v.reason, v.quantity), {
+    path: ['reason'],
+    message: 'This reason does not explain units going that way.',
+  });
 export type AdjustStockInput = z.infer<typeof ZAdjustStockInput>;
 
 /** Where a SKU sits at a location; blank clears it. */

@@ -62,6 +62,7 @@ export async function StockMovements({
                 <TableCell>
                   {reasonLabel(t, e.reason)}
                   {e.detail ? <span className="text-muted-foreground"> · {detailLabel(t, e.detail)}</span> : null}
+                  {e.note ? <p className="mt-0.5 max-w-80 text-[0.8125rem] text-muted-foreground">{e.note}</p> : null}
                 </TableCell>
                 <TableCell className="whitespace-nowrap">
                   <LedgerReference entry={e} t={t} />
@@ -111,6 +112,12 @@ function LedgerReference({ entry, t }: { entry: LedgerEntry; t: I18n['t'] }) {
       ) : null;
     case 'receipt':
       return <span>{t('inventory.ledger.deliveryNote', { reference: entry.referenceId ?? '' })}</span>;
+    case 'adjustment':
+      return entry.referenceId ? (
+        <span>{t('inventory.ledger.document', { reference: entry.referenceId })}</span>
+      ) : (
+        <span className="text-muted-foreground">—</span>
+      );
     case 'seed':
       return <span className="text-muted-foreground">{t('inventory.ledger.openingStock')}</span>;
     default:

@@ -13,6 +13,8 @@ export type LedgerEntry = {
   deltaReserved: number;
   reason: string;
   detail: string | null;
+  /** Why, in the words of whoever moved the stock (an adjustment's note). */
+  note: string | null;
   referenceType: string | null;
   referenceId: string | null;
   referenceLabel: string | null;
@@ -51,6 +53,7 @@ export async function listLedger(
       deltaReserved: inventoryMovements.deltaReserved,
       reason: inventoryMovements.reason,
       detail: inventoryMovements.detail,
+      note: inventoryMovements.note,
       referenceType: inventoryMovements.referenceType,
       referenceId: inventoryMovements.referenceId,
       referenceLabel: sql<string | null>`case ${inventoryMovements.referenceType}

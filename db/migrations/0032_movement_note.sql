@@ -1,0 +1,2 @@
+ALTER TABLE "inventory_movements" ADD COLUMN "note" text;--> statement-breakpoint
+ALTER TABLE "inventory_movements" ADD CONSTRAINT "movements_note_length" CHECK (char_length("inventory_movements"."note") <= 500);
