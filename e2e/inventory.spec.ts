@@ -164,6 +164,23 @@ test.describe('store manager', () => {
     expect(await onHandAt(page, PARIS)).toBe(onHand);
   });
 
+  test('reads the safety stock that explains why available is below on hand − reserved', async ({ page }) => {
+    await page.goto('/inventory?sort=onHand&dir=desc');
+    const row = stockTable(page)
+      .locator('tbody tr')
+      .filter({ hasText: /safety stock/ })
+      .first();
+    await expect(row).toBeVisible();
+    const number = async (i: number) =>
+      Number(((await row.getByRole('cell').nth(i).textContent()) ?? '').split(/\D/)[0]);
+    const [onHand, reserved] = [await number(2), await number(3)];
+    const availableCell = row.getByRole('cell').nth(4);
+    const safety = Number((await availableCell.locator('div').textContent())!.match(/(\d+) units? safety stock/)![1]);
+    expect(safety).toBeGreaterThan(0);
+    // One store: available is exactly what remains once reserved and safety stock are set aside.
+    expect(await number(4)).toBe(Math.max(0, onHand - reserved - safety));
+  });
+
   test('has no adjust control for Lyon', async ({ page }) => {
     const { href } = await firstSku(page);
     await page.goto(href);
@@ -374,6 +391,21 @@ test.describe('owner', () => {
     await expect(page.getByRole('search', { name: 'Scan a barcode' }).getByRole('alert')).toHaveText(
       'No SKU has the barcode or SKU “0000000000000”.',
     );
+  });
+
+  test('flags low stock over all locations by totals: the SKUs with the most available are not low', async ({
+    page,
+  }) => {
+    await page.goto('/inventory?sort=available&dir=desc');
+    const rows = stockTable(page).locator('tbody tr');
+    await expect(rows.first()).toBeVisible();
+    // Before, a SKU was low everywhere as soon as one store was at its reorder point (144 on hand, "Low stock").
+    for (let i = 0; i < 5; i++) await expect(rows.nth(i)).not.toContainText('Low stock');
+    // The low filter and the badge say the same thing.
+    await page.goto('/inventory?status=low');
+    const low = stockTable(page).locator('tbody tr');
+    const n = await low.count();
+    for (let i = 0; i < Math.min(n, 10); i++) await expect(low.nth(i)).toContainText(/Low stock|Out of stock/);
   });
 
   test('the stock list and a SKU page have no serious accessibility violation', async ({ page }) => {

@@ -193,6 +193,8 @@ describe('CSV export against formula injection (OWASP)', () => {
     onHand: 3,
     reserved: 0,
     available: 3,
+    safetyStock: 0,
+    reorderPoint: 0,
     perLocation: [],
     ...over,
   });

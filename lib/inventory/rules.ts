@@ -9,8 +9,11 @@ import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
  */
 export type StockLevelFigures = { onHand: number; reserved: number; safetyStock: number; reorderPoint: number };
 
-/** The columns of `inventoryLevels`, or of an alias of it. */
-export type StockLevelColumns = Record<keyof StockLevelFigures, AnyColumn>;
+/**
+ * The columns of `inventoryLevels`, or of an alias of it — or expressions over several rows (the
+ * sums of a SKU's rows at the chosen locations), to which the rules apply the same way.
+ */
+export type StockLevelColumns = Record<keyof StockLevelFigures, AnyColumn | SQL>;
 
 /**
  * Available to promise: on hand − reserved − safety stock, never below 0. Safety stock is what

@@ -36,9 +36,10 @@ function one(v: string | string[] | undefined): string | undefined {
 /** Per-location columns only when they add something the totals do not say, and fit. */
 const MAX_LOCATION_COLUMNS = 4;
 
+/** Out when nothing can be promised; low when the chosen locations together are at or below their reorder points. */
 function stockBadge(row: InventoryRow): 'out' | 'low' | null {
   if (row.available === 0) return 'out';
-  if (row.perLocation.some(isLowStock)) return 'low';
+  if (isLowStock(row)) return 'low';
   return null;
 }
 
@@ -239,6 +240,12 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
                   </TableCell>
                   <TableCell numeric className={row.available === 0 ? 'font-semibold text-problem' : 'font-semibold'}>
                     {n(row.available)}
+                    {/* Why available is below on hand − reserved: the safety stock kept back from remote channels. */}
+                    {row.safetyStock > 0 && row.onHand > row.reserved ? (
+                      <div className="whitespace-nowrap text-xs font-normal text-muted-foreground">
+                        {t('inventory.list.safetyKept', { count: row.safetyStock })}
+                      </div>
+                    ) : null}
                   </TableCell>
                 </TableRow>
               );

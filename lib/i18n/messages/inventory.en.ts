@@ -75,6 +75,9 @@ export const inventoryEn = {
       low: 'Low stock',
     },
     availableHint: 'Available to promise: on hand − reserved − safety stock, never below 0.',
+    list: {
+      safetyKept: '{count, plural, one {# unit} other {# units}} safety stock',
+    },
     sortedAsc: 'sorted ascending',
     sortedDesc: 'sorted descending',
     pagination: {

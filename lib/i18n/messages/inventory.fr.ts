@@ -75,6 +75,9 @@ export const inventoryFr = {
       low: 'Stock bas',
     },
     availableHint: 'Disponible à la vente : en stock − réservé − stock de sécurité, jamais sous 0.',
+    list: {
+      safetyKept: '{count, plural, one {# unité} other {# unités}} de stock de sécurité',
+    },
     sortedAsc: 'tri croissant',
     sortedDesc: 'tri décroissant',
     pagination: {

@@ -18,8 +18,19 @@ export type InventoryRow = {
   onHand: number;
   reserved: number;
   available: number;
+  /** What the chosen locations keep back from remote channels: why available may be below on hand − reserved. */
+  safetyStock: number;
+  /** The chosen locations' reorder points, added up: low stock compares totals with totals. */
+  reorderPoint: number;
   /** Per chosen location, in the order asked. */
-  perLocation: { locationId: string; onHand: number; reserved: number; available: number; reorderPoint: number }[];
+  perLocation: {
+    locationId: string;
+    onHand: number;
+    reserved: number;
+    available: number;
+    safetyStock: number;
+    reorderPoint: number;
+  }[];
 };
 
 export type InventoryPage = { rows: InventoryRow[]; page: number; hasNext: boolean };
@@ -85,9 +96,16 @@ export async function listInventory(
   // The statements below read `inventory_levels l`.
   const l = alias(inventoryLevels, 'l');
   const available = availableToPromiseSql(l);
+  const totals = {
+    onHand: sql`sum(${l.onHand})`,
+    reserved: sql`sum(${l.reserved})`,
+    reorderPoint: sql`sum(${l.reorderPoint})`,
+  };
   const having: SQL[] = [];
   if (query.status === 'out') having.push(sql`sum(${available}) = 0`);
-  if (query.status === 'low') having.push(sql`bool_or(${isLowStockSql(l)})`);
+  // Low over the chosen locations as a whole (totals against totals), as the list's badge says:
+  // one store short of its reorder point while the warehouse holds plenty is not a low SKU.
+  if (query.status === 'low') having.push(isLowStockSql(totals));
   if (query.status === 'over') having.push(sql`bool_or(l.reorder_point > 0 and l.on_hand > 3 * l.reorder_point)`);
 
   const where = filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``;
@@ -131,14 +149,17 @@ export async function listInventory(
     on_hand: number;
     reserved: number;
     available: number;
+    safety_stock: number;
+    reorder_point: number;
     per_location: InventoryRow['perLocation'];
   }>(sql`
     with page as (${pageSql})
     select v.id as variant_id, v.sku, v.barcode, p.name as product_name, v.title as variant_title, p.brand, p.category,
       sum(l.on_hand)::int as on_hand, sum(l.reserved)::int as reserved,
       sum(${available})::int as available,
+      sum(l.safety_stock)::int as safety_stock, sum(l.reorder_point)::int as reorder_point,
       json_agg(json_build_object('locationId', l.location_id, 'onHand', l.on_hand, 'reserved', l.reserved,
-        'available', ${available}, 'reorderPoint', l.reorder_point)) as per_location
+        'available', ${available}, 'safetyStock', l.safety_stock, 'reorderPoint', l.reorder_point)) as per_location
     from page
     join variants v on v.id = page.id
     join products p on p.id = v.product_id
@@ -158,6 +179,8 @@ export async function listInventory(
     onHand: Number(r.on_hand),
     reserved: Number(r.reserved),
     available: Number(r.available),
+    safetyStock: Number(r.safety_stock),
+    reorderPoint: Number(r.reorder_point),
     perLocation: [...r.per_location].sort((a, b) => (order.get(a.locationId) ?? 0) - (order.get(b.locationId) ?? 0)),
   }));
   return { rows: mapped, page: query.page, hasNext: rows.length > pageSize };

@@ -1,11 +1,12 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { transfers } from '@/db/schema';
+import { inventoryLevels, transfers } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
 import { adjustStock } from '../adjust-stock';
 import { changeStock } from '../ledger';
+import { isLowStock } from '../rules';
 import { listInventory } from './list';
 import { effectiveLocations, listLocations } from './locations';
 import { listLedger, onHandHistory } from './sku-activity';
@@ -47,6 +48,35 @@ describe('listInventory', () => {
     const all = await listInventory(handle.db, q({}), [w.paris, w.lyon, w.warehouse]);
     expect(all.rows.find((r) => r.sku === 'PULL-S')).toMatchObject({ onHand: 20, available: 20 });
     expect(all.rows[0].perLocation.map((l) => l.locationId)).toEqual([w.paris, w.lyon, w.warehouse]);
+  });
+
+  it('says low stock comparing totals with totals, and gives the safety stock that explains available', async () => {
+    // PULL-L: Paris at its reorder point, the other locations well above theirs.
+    const pullL = w.skus.find((s) => s.sku === 'PULL-L')!.id;
+    const setLevel = (locationId: string, figures: { reorderPoint: number; safetyStock: number }) =>
+      handle.db
+        .update(inventoryLevels)
+        .set(figures)
+        .where(and(eq(inventoryLevels.variantId, pullL), eq(inventoryLevels.locationId, locationId)));
+    await setLevel(w.paris, { reorderPoint: 10, safetyStock: 2 });
+    await setLevel(w.lyon, { reorderPoint: 2, safetyStock: 0 });
+    try {
+      const low = (locationIds: string[]) =>
+        listInventory(handle.db, q({ status: 'low' }), locationIds).then((p) => p.rows.map((r) => r.sku));
+      const [paris] = (await listInventory(handle.db, q({ q: 'PULL-L' }), [w.paris])).rows;
+      expect(paris).toMatchObject({ onHand: 10, reserved: 0, available: 8, safetyStock: 2, reorderPoint: 10 });
+      expect(isLowStock(paris)).toBe(true);
+      expect(await low([w.paris])).toEqual(['PULL-L']);
+      const everywhere = [w.paris, w.lyon, w.warehouse];
+      const [all] = (await listInventory(handle.db, q({ q: 'PULL-L' }), everywhere)).rows;
+      expect(all).toMatchObject({ safetyStock: 2, reorderPoint: 12 });
+      expect(all.onHand).toBeGreaterThan(12);
+      expect(isLowStock(all)).toBe(false);
+      expect(await low(everywhere)).toEqual([]);
+    } finally {
+      await setLevel(w.paris, { reorderPoint: 0, safetyStock: 0 });
+      await setLevel(w.lyon, { reorderPoint: 0, safetyStock: 0 });
+    }
   });
 
   it('finds by SKU prefix, barcode prefix and a misspelt product name', async () => {
