@@ -42,6 +42,12 @@ describe('quantities from a form', () => {
     expect(change(-2, 'count_correction').success).toBe(true);
     expect(change(2, 'count_correction').success).toBe(true);
     expect(change(2, '').success).toBe(false);
+    // A change of 0 is said even while no reason is chosen (the form shows both at once).
+    expect(
+      change(0, '')
+        .error?.issues.map((i) => i.path[0])
+        .sort(),
+    ).toEqual(['quantity', 'reason']);
   });
 
   it('refuses a blank received or counted quantity, and takes 0', () => {

@@ -32,6 +32,18 @@ function wholeNumber(min: number, max: number) {
 
 const quantity = wholeNumber(0, MAX_UNITS);
 
+/**
+ * Runs an object's refinement once the fields it reads are valid, whatever the other fields say
+ * (by default zod skips every refinement while any field has an issue, so a change of 0 would go
+ * unremarked until a reason is chosen).
+ */
+function whenValid(...fields: string[]) {
+  return {
+    when: (payload: z.core.ParsePayload) =>
+      !payload.issues.some((issue) => issue.path?.length && fields.includes(String(issue.path[0]))),
+  };
+}
+
 export const ZAdjustStockInput = z
   .object({
     variantId: z.uuid(),
@@ -48,12 +60,18 @@ export const ZAdjustStockInput = z
   .refine((v) => v.mode === 'delta' || v.quantity >= 0, {
     path: ['quantity'],
     message: 'A counted quantity cannot be negative.',
+    ...whenValid('mode', 'quantity'),
   })
-  .refine((v) => v.mode === 'set' || v.quantity !== 0, { path: ['quantity'], message: 'Enter a change other than 0.' })
+  .refine((v) => v.mode === 'set' || v.quantity !== 0, {
+    path: ['quantity'],
+    message: 'Enter a change other than 0.',
+    ...whenValid('mode', 'quantity'),
+  })
   // A counted quantity's direction is known once the row is locked: adjustStock checks it there.
   .refine((v) => v.mode === 'set' || reasonFitsChange(v.reason, v.quantity), {
     path: ['reason'],
     message: 'This reason does not explain units going that way.',
+    ...whenValid('mode', 'quantity', 'reason'),
   });
 export type AdjustStockInput = z.infer<typeof ZAdjustStockInput>;
 
