@@ -47,7 +47,7 @@ const MAX_NAME_WORDS = 4;
 /** How many words of the vocabulary each typed word stands for: its nearest by trigram similarity. */
 const VOCABULARY_MATCHES = 20;
 /** The word being typed also stands for the words it begins, from this many letters. */
-const PREFIX_MIN_LENGTH = 4;
+const PREFIX_MIN_LENGTH = 3;
 /** At most this many words begun by the word being typed. */
 const PREFIX_MATCHES = 100;
 /** word_similarity threshold for names: low enough that one swapped pair of letters ("Dubios") still matches. */
