@@ -32,7 +32,7 @@ const isErrorCode = (m: string | undefined): m is ErrorCode => ERROR_CODES.inclu
 /**
  * An agent redeems (spends) or adjusts a customer's points with a reason: react-hook-form over the
  * action's own schema; a redemption the balance cannot cover is said under the points, with the
- * server's balance. Loaded when its button is about to be used (LoyaltyDialog in profile-dialogs.tsx).
+ * server's balance. Loaded when its button is about to be used (LoyaltyDialog in profile/dialogs.tsx).
  */
 export function LoyaltyDialogForm({
   customerId,

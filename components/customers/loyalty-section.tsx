@@ -3,7 +3,7 @@ import { Badge, type BadgeVariant } from '@/components/ui/badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { LoyaltyEntryKind, LoyaltySummary } from '@/lib/loyalty/queries';
 import { getI18n } from '@/lib/next/i18n';
-import { LoyaltyDialog } from './profile-dialogs';
+import { LoyaltyDialog } from './profile/dialogs';
 
 const TONE: Record<LoyaltyEntryKind, BadgeVariant> = {
   earn: 'done',

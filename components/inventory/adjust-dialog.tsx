@@ -113,6 +113,13 @@ export function AdjustDialogForm({
     if (reason && allowed && !allowed.includes(reason)) form.setValue('reason', '');
   }
 
+  const reasonOptions = (reasons: readonly AdjustmentReason[]) =>
+    reasons.map((r) => (
+      <option key={r} value={r}>
+        {t(`inventory.detail.${r}`)}
+      </option>
+    ));
+
   function reasonError(error: FieldError | undefined): string | null {
     if (!error) return null;
     if (error.type === 'server' && error.message) return error.message;
@@ -180,26 +187,14 @@ export function AdjustDialogForm({
               {t('inventory.adjust.reasonChoose')}
             </option>
             {offered ? (
-              offered.map((r) => (
-                <option key={r} value={r}>
-                  {t(`inventory.detail.${r}`)}
-                </option>
-              ))
+              reasonOptions(offered)
             ) : (
               <>
                 <optgroup label={t('inventory.adjust.reasonsAdding')}>
-                  {ADJUSTMENT_REASONS_BY_DIRECTION.adding.map((r) => (
-                    <option key={r} value={r}>
-                      {t(`inventory.detail.${r}`)}
-                    </option>
-                  ))}
+                  {reasonOptions(ADJUSTMENT_REASONS_BY_DIRECTION.adding)}
                 </optgroup>
                 <optgroup label={t('inventory.adjust.reasonsRemoving')}>
-                  {ADJUSTMENT_REASONS_BY_DIRECTION.removing.map((r) => (
-                    <option key={r} value={r}>
-                      {t(`inventory.detail.${r}`)}
-                    </option>
-                  ))}
+                  {reasonOptions(ADJUSTMENT_REASONS_BY_DIRECTION.removing)}
                 </optgroup>
               </>
             )}

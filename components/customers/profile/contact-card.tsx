@@ -2,7 +2,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import type { CustomerProfile } from '@/lib/customers/queries';
 import { getI18n } from '@/lib/next/i18n';
-import { ContactDialog } from '../profile-dialogs';
+import { ContactDialog } from './dialogs';
 
 /** Contact details, marketing consents and tags; the edit dialog for those who may edit. */
 export async function ContactCard({

@@ -44,7 +44,7 @@ const resolver = lazySchemaResolver<typeof ZUpdateCustomerContactInput, ContactV
  * Edit contact details (owners and agents): names, e-mail, phone in any format, marketing consents
  * and tags, checked in the browser by the action's own schema; the server's refusals (another
  * customer's e-mail or phone) land on their field. Loaded when its button is about to be used
- * (ContactDialog in ../profile-dialogs.tsx), with react-hook-form and Radix's dialog.
+ * (ContactDialog in ./dialogs.tsx), with react-hook-form and Radix's dialog.
  */
 export function ContactDialogForm({ initial, trigger, defaultOpen }: LazyDialogProps & { initial: ContactValues }) {
   const { t } = useI18n();

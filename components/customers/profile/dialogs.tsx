@@ -4,12 +4,12 @@ import { Coins, Pencil } from 'lucide-react';
 import { Button } from '@/components/ui/button';
 import { lazyDialog } from '@/components/ui/lazy-dialog';
 import { useI18n } from '@/lib/next/i18n-client';
-import type { LoyaltyDialogForm } from './loyalty-dialog';
-import type { ContactDialogForm } from './profile/contact-dialog';
+import type { LoyaltyDialogForm } from '../loyalty-dialog';
+import type { ContactDialogForm } from './contact-dialog';
 
 // The profile's dialogs (react-hook-form, Radix's dialog, the forms) load when their button is about to be used.
-const LazyContactDialog = lazyDialog(() => import('./profile/contact-dialog').then((m) => m.ContactDialogForm));
-const LazyLoyaltyDialog = lazyDialog(() => import('./loyalty-dialog').then((m) => m.LoyaltyDialogForm));
+const LazyContactDialog = lazyDialog(() => import('./contact-dialog').then((m) => m.ContactDialogForm));
+const LazyLoyaltyDialog = lazyDialog(() => import('../loyalty-dialog').then((m) => m.LoyaltyDialogForm));
 
 type OwnProps<C extends (props: never) => unknown> = Omit<Parameters<C>[0], 'trigger' | 'defaultOpen'>;
 
