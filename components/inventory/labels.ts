@@ -14,15 +14,18 @@ export function tKey(t: Translate, key: string, fallback: string, vars?: Record<
 export const reasonLabel = (t: Translate, reason: string) => tKey(t, `inventory.reason.${reason}`, reason);
 export const detailLabel = (t: Translate, detail: string) => tKey(t, `inventory.detail.${detail}`, detail);
 
-export type TransferStatus = 'draft' | 'in_transit' | 'received' | 'cancelled';
+export type TransferStatus = 'draft' | 'in_transit' | 'received' | 'cancelled' | 'requested' | 'accepted' | 'declined';
 export type CountStatus = 'open' | 'applied' | 'discarded';
 
 /** Same colours everywhere: amber waiting, green done, grey closed. */
 export const TRANSFER_BADGE: Record<TransferStatus, BadgeVariant> = {
   draft: 'waiting',
+  requested: 'waiting',
+  accepted: 'waiting',
   in_transit: 'info',
   received: 'done',
   cancelled: 'closed',
+  declined: 'problem',
 };
 export const COUNT_BADGE: Record<CountStatus, BadgeVariant> = { open: 'waiting', applied: 'done', discarded: 'closed' };
 

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   check,
+  date,
   index,
   integer,
   pgEnum,
@@ -109,7 +110,19 @@ export const inventoryMovements = pgTable(
 export const transferNumberSeq = pgSequence('transfer_number_seq', { startWith: 10001 });
 export const countNumberSeq = pgSequence('count_number_seq', { startWith: 10001 });
 
-export const transferStatus = pgEnum('transfer_status', ['draft', 'in_transit', 'received', 'cancelled']);
+/**
+ * draft → in transit → received, or cancelled. A store's request starts as requested; the source
+ * accepts it (accepted, then shipped like a draft) or declines it.
+ */
+export const transferStatus = pgEnum('transfer_status', [
+  'draft',
+  'in_transit',
+  'received',
+  'cancelled',
+  'requested',
+  'accepted',
+  'declined',
+]);
 
 export const transfers = pgTable(
   'transfers',
@@ -128,12 +141,21 @@ export const transfers = pgTable(
     note: text('note'),
     createdById: uuid('created_by_id').references(() => staffUsers.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A request's: the day the requesting store needs the stock by (its calendar). */
+    neededBy: date('needed_by', { mode: 'string' }),
+    /** Set by the source when it accepts a request: the day the stock should arrive. */
+    expectedOn: date('expected_on', { mode: 'string' }),
+    /** Who accepted or declined a request, when, and why (a decline's reason, or why fewer units were accepted). */
+    decidedById: uuid('decided_by_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionReason: text('decision_reason'),
     shippedAt: timestamp('shipped_at', { withTimezone: true }),
     receivedAt: timestamp('received_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
   },
   (t) => [
     check('transfers_distinct_locations', sql`${t.sourceLocationId} <> ${t.destinationLocationId}`),
+    check('transfers_decision_reason_length', sql`char_length(${t.decisionReason}) <= 500`),
     index('transfers_source_idx').on(t.sourceLocationId, t.status, t.createdAt.desc().nullsFirst()),
     index('transfers_destination_idx').on(t.destinationLocationId, t.status, t.createdAt.desc().nullsFirst()),
     index('transfers_order_idx').on(t.orderId),
@@ -149,12 +171,20 @@ export const transferLines = pgTable(
     variantId: uuid('variant_id')
       .notNull()
       .references(() => variants.id, { onDelete: 'restrict' }),
+    /** Units to ship; a request's line the source accepted none of keeps 0. */
     quantity: integer('quantity').notNull(),
+    /** What a store asked for, on a request's line; null on a transfer nobody asked for. */
+    quantityRequested: integer('quantity_requested'),
+    /** Units arrived so far: set by each receipt, so a partial one leaves the rest in transit. */
     quantityReceived: integer('quantity_received'),
   },
   (t) => [
     primaryKey({ columns: [t.transferId, t.variantId] }),
-    check('transfer_lines_quantity_positive', sql`${t.quantity} > 0`),
+    check(
+      'transfer_lines_quantity_positive',
+      sql`${t.quantity} > 0 or (${t.quantity} = 0 and ${t.quantityRequested} is not null)`,
+    ),
+    check('transfer_lines_requested_positive', sql`${t.quantityRequested} is null or ${t.quantityRequested} > 0`),
     check('transfer_lines_received_nonnegative', sql`${t.quantityReceived} is null or ${t.quantityReceived} >= 0`),
     index('transfer_lines_variant_idx').on(t.variantId),
   ],

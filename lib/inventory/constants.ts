@@ -16,6 +16,8 @@ export type AdjustmentReason = (typeof ADJUSTMENT_REASONS)[number];
 
 /** The longest note and reference an adjustment keeps on its ledger line. */
 export const ADJUSTMENT_NOTE_MAX = 500;
+/** A transfer request's decision reason (declined, or fewer units sent than asked). */
+export const TRANSFER_REASON_MAX = 500;
 export const ADJUSTMENT_REFERENCE_MAX = 100;
 
 export const STOCK_STATUSES = ['out', 'low', 'over'] as const;

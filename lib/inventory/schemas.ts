@@ -8,6 +8,7 @@ import {
   INVENTORY_SORTS,
   MAX_UNITS,
   STOCK_STATUSES,
+  TRANSFER_REASON_MAX,
 } from './constants';
 
 // The vocabularies the schemas are built from, for the server code that imports them from here.
@@ -126,6 +127,69 @@ export const ZReceiveTransferInput = z.object({
 export type ReceiveTransferInput = z.infer<typeof ZReceiveTransferInput>;
 
 export const ZTransferIdInput = z.object({ transferId: z.uuid() });
+
+/** Units that arrived with one delivery of a transfer, as scanned or typed; the rest stays in transit. */
+export const ZReceiveTransferUnitsInput = z
+  .object({
+    transferId: z.uuid(),
+    lines: z
+      .array(z.object({ variantId: z.uuid(), quantity: quantity }))
+      .max(5000)
+      .default([]),
+    /** Nothing more is coming: what was shipped and has not arrived is recorded as short, and the transfer closes. */
+    closeShort: z.boolean().default(false),
+    /** Units the receiver saw as already received (refuses a receipt sent twice). */
+    seen: wholeNumber(0, 5000 * MAX_UNITS).optional(),
+  })
+  .refine((v) => v.closeShort || v.lines.some((l) => l.quantity > 0), {
+    path: ['lines'],
+    message: 'Scan or enter at least one unit, or record the rest as short.',
+  });
+export type ReceiveTransferUnitsInput = z.infer<typeof ZReceiveTransferUnitsInput>;
+
+const day = z.iso.date({ message: 'Enter a date.' });
+const reason = z.string().trim().max(TRANSFER_REASON_MAX);
+
+/** A store asks another location (the warehouse, a store) for stock, to arrive by a day. */
+export const ZRequestTransferInput = z
+  .object({
+    sourceLocationId: z.uuid(),
+    destinationLocationId: z.uuid(),
+    neededBy: day,
+    note: z.string().trim().max(500).optional(),
+    lines: z
+      .array(z.object({ variantId: z.uuid(), quantity: wholeNumber(1, MAX_UNITS) }))
+      .min(1)
+      .max(5000),
+  })
+  .refine((v) => v.sourceLocationId !== v.destinationLocationId, {
+    path: ['sourceLocationId'],
+    message: 'Ask a location other than the store the stock is for.',
+    ...whenValid('sourceLocationId', 'destinationLocationId'),
+  });
+export type RequestTransferInput = z.infer<typeof ZRequestTransferInput>;
+
+/**
+ * The source accepts a request: the units it will send per line (up to what was asked, 0 for
+ * none), the day they should arrive, and why when it sends fewer than asked (checked by the use
+ * case, which knows what was asked).
+ */
+export const ZAcceptTransferRequestInput = z.object({
+  transferId: z.uuid(),
+  expectedOn: day,
+  lines: z
+    .array(z.object({ variantId: z.uuid(), quantity: quantity }))
+    .min(1)
+    .max(5000),
+  reason: reason.optional(),
+});
+export type AcceptTransferRequestInput = z.infer<typeof ZAcceptTransferRequestInput>;
+
+export const ZDeclineTransferRequestInput = z.object({
+  transferId: z.uuid(),
+  reason: reason.min(1, { message: 'Say why the request is declined.' }),
+});
+export type DeclineTransferRequestInput = z.infer<typeof ZDeclineTransferRequestInput>;
 
 const csv = z
   .union([z.string(), z.array(z.string())])

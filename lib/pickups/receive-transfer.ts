@@ -3,8 +3,14 @@ import type { Db, DbOrTx } from '@/db/client';
 import { orderLines, pickups } from '@/db/schema';
 import type { Actor } from '@/lib/auth/permissions';
 import { reserveOrderUnits, type OrderUnits } from '@/lib/inventory/order-transfers';
-import type { ReceiveTransferInput } from '@/lib/inventory/schemas';
-import { receiveTransfer, type ReceivedLine, type TransferRow } from '@/lib/inventory/transfers';
+import type { ReceiveTransferInput, ReceiveTransferUnitsInput } from '@/lib/inventory/schemas';
+import {
+  receiveTransfer,
+  receiveTransferUnits,
+  type ReceiptResult,
+  type ReceivedLine,
+  type TransferRow,
+} from '@/lib/inventory/transfers';
 import { transitionPickup } from './transition';
 
 /**
@@ -26,6 +32,24 @@ export async function receiveTransferForPickup(
     },
   });
   return { ...result, pickupId };
+}
+
+/**
+ * One delivery of a transfer (lib/inventory/transfers.ts, receiveTransferUnits); the delivery that
+ * closes a transfer carrying a waiting pickup releases it as receiveTransferForPickup does, with
+ * every unit that arrived.
+ */
+export async function receiveTransferUnitsForPickup(
+  db: Db,
+  actor: Actor,
+  input: ReceiveTransferUnitsInput,
+  at = new Date(),
+): Promise<ReceiptResult> {
+  return receiveTransferUnits(db, actor, input, {
+    afterReceived: async (tx, transfer, received) => {
+      await releaseWaitingPickup(tx, actor, transfer, received, at);
+    },
+  });
 }
 
 async function releaseWaitingPickup(

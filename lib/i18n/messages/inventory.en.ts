@@ -378,6 +378,9 @@ export const inventoryEn = {
       waitingReceive: 'On its way to {location}.',
     },
     transferStatus: {
+      requested: 'Requested',
+      accepted: 'Accepted',
+      declined: 'Declined',
       draft: 'Draft',
       in_transit: 'In transit',
       received: 'Received',

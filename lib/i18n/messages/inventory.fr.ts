@@ -382,6 +382,9 @@ export const inventoryFr = {
       waitingReceive: 'En route vers {location}.',
     },
     transferStatus: {
+      requested: 'Demandé',
+      accepted: 'Accepté',
+      declined: 'Refusé',
       draft: 'Brouillon',
       in_transit: 'En transit',
       received: 'Reçu',

@@ -19,6 +19,9 @@ export type TransferSummary = {
   createdAt: Date;
   shippedAt: Date | null;
   receivedAt: Date | null;
+  /** A request's: the day the store needs it by, and the day the source said it should arrive. */
+  neededBy: string | null;
+  expectedOn: string | null;
 };
 
 const TRANSFERS_PAGE_SIZE = 50;
@@ -40,6 +43,8 @@ export async function listTransfers(
     /** Only transfers whose source or destination is one of these (a manager's); null = no limit. */
     visibleTo?: readonly string[] | null;
     variantId?: string;
+    /** Only transfers in these statuses (the requests waiting for an answer). */
+    statuses?: readonly TransferStatus[];
     /** Cursor from a previous page's `next`; an invalid one reads the first page. */
     before?: string | null;
     limit?: number;
@@ -61,6 +66,7 @@ export async function listTransfers(
     if (opts.visibleTo.length === 0) return { transfers: [], next: null };
     conds.push(involves([...opts.visibleTo]));
   }
+  if (opts.statuses) conds.push(inArray(transfers.status, [...opts.statuses]));
   if (opts.variantId) {
     conds.push(
       exists(
@@ -90,6 +96,8 @@ export async function listTransfers(
       createdAt: transfers.createdAt,
       shippedAt: transfers.shippedAt,
       receivedAt: transfers.receivedAt,
+      neededBy: transfers.neededBy,
+      expectedOn: transfers.expectedOn,
       cursorTime: cursorTimeOf(transfers.createdAt),
     })
     .from(transfers)
@@ -111,15 +119,19 @@ export async function listTransfers(
       createdAt: r.createdAt,
       shippedAt: r.shippedAt,
       receivedAt: r.receivedAt,
+      neededBy: r.neededBy,
+      expectedOn: r.expectedOn,
     })),
     next: rows.length > limit ? encodeCursor({ cursorTime: last.cursorTime, id: last.id }) : null,
   };
 }
 
+export type TransferStatus = (typeof transfers.$inferSelect)['status'];
+
 export type TransferDetail = {
   id: string;
   number: string;
-  status: 'draft' | 'in_transit' | 'received' | 'cancelled';
+  status: TransferStatus;
   source: { id: string; code: string; name: string; timeZone: string };
   destination: { id: string; code: string; name: string; timeZone: string };
   note: string | null;
@@ -130,6 +142,13 @@ export type TransferDetail = {
   shippedAt: Date | null;
   receivedAt: Date | null;
   cancelledAt: Date | null;
+  /** A request's needed-by day and, once accepted, the day it should arrive. */
+  neededBy: string | null;
+  expectedOn: string | null;
+  /** Who accepted or declined a request, when, and why (a decline, or fewer units than asked). */
+  decidedByName: string | null;
+  decidedAt: Date | null;
+  decisionReason: string | null;
   lines: {
     variantId: string;
     sku: string;
@@ -137,7 +156,9 @@ export type TransferDetail = {
     productName: string;
     variantTitle: string;
     quantity: number;
-    /** Null until the transfer is received. */
+    /** What the store asked for, on a request; null on a transfer nobody asked for. */
+    quantityRequested: number | null;
+    /** Units arrived so far; null until the first receipt. */
     quantityReceived: number | null;
   }[];
 };
@@ -146,6 +167,7 @@ export type TransferDetail = {
 export async function findTransfer(db: DbOrTx, transferId: string, locale?: Locale): Promise<TransferDetail | null> {
   const src = alias(locations, 'src');
   const dst = alias(locations, 'dst');
+  const decider = alias(staffUsers, 'decider');
   const [t] = await db
     .select({
       id: transfers.id,
@@ -161,12 +183,18 @@ export async function findTransfer(db: DbOrTx, transferId: string, locale?: Loca
       shippedAt: transfers.shippedAt,
       receivedAt: transfers.receivedAt,
       cancelledAt: transfers.cancelledAt,
+      neededBy: transfers.neededBy,
+      expectedOn: transfers.expectedOn,
+      decidedByName: decider.name,
+      decidedAt: transfers.decidedAt,
+      decisionReason: transfers.decisionReason,
     })
     .from(transfers)
     .innerJoin(src, eq(src.id, transfers.sourceLocationId))
     .innerJoin(dst, eq(dst.id, transfers.destinationLocationId))
     .leftJoin(orders, eq(orders.id, transfers.orderId))
     .leftJoin(staffUsers, eq(staffUsers.id, transfers.createdById))
+    .leftJoin(decider, eq(decider.id, transfers.decidedById))
     .where(eq(transfers.id, transferId));
   if (!t) return null;
   const lines = await db
@@ -177,6 +205,7 @@ export async function findTransfer(db: DbOrTx, transferId: string, locale?: Loca
       productName: products.name,
       variantTitle: variants.title,
       quantity: transferLines.quantity,
+      quantityRequested: transferLines.quantityRequested,
       quantityReceived: transferLines.quantityReceived,
     })
     .from(transferLines)

@@ -13,7 +13,11 @@ import {
   ZCreateTransferInput,
   ZImportStockCsvInput,
   ZReceiveStockInput,
+  ZAcceptTransferRequestInput,
+  ZDeclineTransferRequestInput,
   ZReceiveTransferInput,
+  ZReceiveTransferUnitsInput,
+  ZRequestTransferInput,
   ZRecordCountInput,
   ZSetBinInput,
   ZSetChannelCapInput,
@@ -21,7 +25,8 @@ import {
   ZTransferIdInput,
 } from '@/lib/inventory/schemas';
 import { cancelTransfer, createTransfer, shipTransfer } from '@/lib/inventory/transfers';
-import { receiveTransferForPickup } from '@/lib/pickups/receive-transfer';
+import { acceptTransferRequest, declineTransferRequest, requestTransfer } from '@/lib/inventory/transfer-requests';
+import { receiveTransferForPickup, receiveTransferUnitsForPickup } from '@/lib/pickups/receive-transfer';
 
 // Use cases check the location again against the row they lock (a transfer's real source or
 // destination, a count's real location): an id sent by the client is never trusted alone.
@@ -82,6 +87,43 @@ export const receiveTransferAction = guardedAction({
     return { discrepancies };
   },
   revalidate: (input) => ['/inventory', '/inventory/transfers', `/inventory/transfers/${input.transferId}`, '/pickups'],
+});
+
+/** One delivery, scanned or typed: the rest stays in transit unless it is declared short. */
+export const receiveTransferUnitsAction = guardedAction({
+  permission: 'inventory.transfer',
+  schema: ZReceiveTransferUnitsInput,
+  run: ({ actor, db }, input) => receiveTransferUnitsForPickup(db, actor, input),
+  revalidate: (input) => [
+    '/inventory',
+    '/inventory/transfers',
+    `/inventory/transfers/${input.transferId}`,
+    `/inventory/transfers/${input.transferId}/receive`,
+    '/pickups',
+  ],
+});
+
+/** A store asks for stock: the right is checked at the store the stock is for, the destination. */
+export const requestTransferAction = guardedAction({
+  permission: 'inventory.transfer',
+  schema: ZRequestTransferInput,
+  location: (input) => input.destinationLocationId,
+  run: ({ actor, db }, input) => requestTransfer(db, actor, input),
+  revalidate: ['/inventory/transfers'],
+});
+
+export const acceptTransferRequestAction = guardedAction({
+  permission: 'inventory.transfer',
+  schema: ZAcceptTransferRequestInput,
+  run: ({ actor, db }, input) => acceptTransferRequest(db, actor, input),
+  revalidate: (input) => ['/inventory/transfers', `/inventory/transfers/${input.transferId}`],
+});
+
+export const declineTransferRequestAction = guardedAction({
+  permission: 'inventory.transfer',
+  schema: ZDeclineTransferRequestInput,
+  run: ({ actor, db }, input) => declineTransferRequest(db, actor, input),
+  revalidate: (input) => ['/inventory/transfers', `/inventory/transfers/${input.transferId}`],
 });
 
 export const cancelTransferAction = guardedAction({
