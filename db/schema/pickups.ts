@@ -36,6 +36,16 @@ export const pickups = pgTable(
     /** Issued when the parcel is ready; checked at hand-over; unique among the store's ready parcels. */
     code: text('code'),
     /**
+     * What the counter's lookup (lib/pickups/lookup.ts) matches besides the code, copied here so that
+     * it reads only the store's ready parcels in pickups_ready_due_idx, not each one's order and
+     * customer: the order's number (orders.number, which never changes) and the customer's folded
+     * name (customers.search_name of the order's customer; null without one). Filled when the row is
+     * inserted and kept in step by triggers when the customer is renamed or erased, or the order moves
+     * to another customer by a merge or its undo (migration 0035).
+     */
+    orderNumber: text('order_number'),
+    searchName: text('search_name'),
+    /**
      * Each transition's time and, for staff ones, who (lib/pickups/state-machine.ts): the KPIs
      * and the queue read these, the order's timeline tells the story.
      */
@@ -98,18 +108,35 @@ export const pickups = pgTable(
       .on(t.dueBy)
       .where(sql`${t.state} = 'ready'`),
     // A store's ready parcels by hold end: the queue's Ready and Due soon tabs and the counter's
-    // lookup read one store's few hundred in order (pickups_due_idx holds every store's). It also
-    // carries what the counter's lookup reads of them (id, order, code, ready time), so that is an
-    // index-only scan: otherwise the planner, trusting due_by's near-perfect correlation with the
-    // heap's order, read every store's ready parcels through pickups_due_idx and fetched each
-    // one's page (2,746 pages for PAR's 261 parcels on the bench, 2–8 ms; now 5 pages, 0.1 ms).
+    // lookup read one store's few hundred in order (pickups_due_idx holds every store's). It holds
+    // every column of them that the queue's cards and counts and the counter's lookup read or match
+    // (the order's number and the customer's folded name included), so each is an index-only scan of
+    // a few pages: otherwise the planner, trusting due_by's near-perfect correlation with the heap's
+    // order, read every store's ready parcels through pickups_due_idx and fetched each one (2,350
+    // rows for PAR's 242 on the bench), and a lookup by order number or name read every parcel's
+    // order and customer by primary key (~2,000 pages). A partial index of the ready parcels only, a
+    // small fraction of all: its width costs little.
     index('pickups_ready_due_idx')
-      .on(t.locationId, t.dueBy, t.id, t.orderId, t.code, t.readyAt)
+      .on(
+        t.locationId,
+        t.dueBy,
+        t.id,
+        t.orderId,
+        t.code,
+        t.readyAt,
+        t.orderNumber,
+        t.searchName,
+        t.state,
+        t.placedAt,
+        t.transferId,
+        t.closedAt,
+      )
       .where(sql`${t.state} = 'ready'`),
-    // The queue's closed tabs (collected today, expired this week) by when they closed: without it
-    // the counts read every parcel a store ever handed over or saw expire.
+    // The queue's closed tabs (collected today, expired this week) by state and when they closed:
+    // without it the counts read every parcel a store ever handed over or saw expire; with the state
+    // in it, counting and listing them is an index-only range per state.
     index('pickups_closed_idx')
-      .on(t.locationId, t.closedAt)
+      .on(t.locationId, t.state, t.closedAt)
       .where(sql`${t.state} in ('collected', 'expired')`),
   ],
 );

@@ -27,7 +27,7 @@ import { ERASE_WORDS, ERASED_RECIPIENT, ZEraseCustomerInput, type EraseCustomerI
  */
 export const ERASURE_OF_REFERENCES = {
   orders:
-    'kept with their lines and totals; shipping address cut to country and postcode start; messages, events, pickups scrubbed',
+    'kept with their lines and totals; shipping address cut to country and postcode start; messages, events, pickups scrubbed (the name a pickup keeps for the counter follows the emptied one)',
   customer_identities: 'deleted',
   customer_notes: 'body replaced',
   loyalty_entries: 'points kept; reason replaced',

@@ -21,7 +21,10 @@ const CREATED_CONCURRENTLY = sql.raw('customer_created_concurrently');
 /** What customerCtes defines, for the statement that writes the order. */
 export type CustomerCtes = {
   ctes: SQL;
-  /** `(id)`, one row: the order's customer, matched or created, this order counted on their summary. */
+  /**
+   * `(id, search_name)`, one row: the order's customer, matched or created, this order counted on
+   * their summary, and their folded name as it is after this statement (the pickup keeps a copy).
+   */
   customer: SQL;
   /** A row when the customer created here was created concurrently: the statement must refuse itself. */
   createdConcurrently: SQL;
@@ -87,14 +90,14 @@ export function customerCtes(channelCode: string, contact: CustomerContact, orde
         lifetime_value_cents = lifetime_value_cents + ${order?.totalCents ?? 0},
         last_order_at = greatest(last_order_at, ${order?.placedAt ?? null}::timestamptz)
       where id = (select id from customer_matched)
-      returning id),
+      returning id, search_name),
     customer_created as (
       insert into customers (first_name, last_name, email, phone, order_count, lifetime_value_cents, last_order_at)
       select ${firstName}, ${lastName}, ${email}::text, ${phone}::text, ${order ? 1 : 0}, ${order?.totalCents ?? 0}::bigint,
         ${order?.placedAt ?? null}::timestamptz
       where not exists (select 1 from customer_matched)
-      returning id),
-    ${ORDER_CUSTOMER} as (select id from customer_matched_counted union all select id from customer_created),
+      returning id, search_name),
+    ${ORDER_CUSTOMER} as (select id, search_name from customer_matched_counted union all select id, search_name from customer_created),
     customer_identities_recorded as (
       insert into customer_identities (customer_id, kind, scope, value)
       select c.id, ids.kind, ids.scope, ids.value from ${ORDER_CUSTOMER} c, customer_identities_given ids

@@ -430,7 +430,7 @@ async function writeOrder(db: Conn, w: WriteOrder): Promise<IngestedOrder> {
     skusShort(stock, w.plan),
     insertOrder(w, customer, stock),
     insertLines(w),
-    insertPickup(w),
+    insertPickup(w, customer),
     insertEvents(w),
     bookClaimedStockCtes(mode, stock, { orderId: w.orderId, actorId: w.actorId, orderInserted: ORDER_INSERTED }),
     countKpi(w),
@@ -501,11 +501,17 @@ function insertLines(w: WriteOrder): SQL {
       select x.*, o.id from (values ${values}) x, ${ORDER_INSERTED} o)`;
 }
 
-/** `order_pickup_inserted`: a pickup order's pickup, placed, with the order only. */
-function insertPickup(w: WriteOrder): SQL {
+/**
+ * `order_pickup_inserted`: a pickup order's pickup, placed, with the order only; with the order's
+ * number and its customer's folded name, which the counter's lookup matches (given here: the
+ * trigger that fills them otherwise would read rows this statement is writing).
+ */
+function insertPickup(w: WriteOrder, customer: CustomerCtes | null): SQL {
+  const searchName = customer ? sql`(select search_name from ${customer.customer})` : sql`null::text`;
   return sql`order_pickup_inserted as (
-      insert into pickups (order_id, location_id, state, placed_at)
-      select id, ${w.locationId}::uuid, 'placed'::pickup_state, ${w.input.placedAt}::timestamptz from ${ORDER_INSERTED} where ${w.input.fulfilment.type === 'pickup'})`;
+      insert into pickups (order_id, location_id, state, placed_at, order_number, search_name)
+      select id, ${w.locationId}::uuid, 'placed'::pickup_state, ${w.input.placedAt}::timestamptz, number, ${searchName}
+      from ${ORDER_INSERTED} where ${w.input.fulfilment.type === 'pickup'})`;
 }
 
 /** `order_events_inserted`: the timeline's first two events, placed then reserved, sold or backordered (with its SKUs). */

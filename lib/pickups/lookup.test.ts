@@ -1,11 +1,15 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { channels, pickups } from '@/db/schema';
+import { channels, customers, orders, pickups } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
+import { mergeCustomers, undoMerge } from '@/lib/customers/merge';
+import { eraseCustomer } from '@/lib/customers/privacy';
+import { updateCustomerContact } from '@/lib/customers/update-customer-contact';
 import { Forbidden } from '@/lib/errors';
 import { ingestOrder } from '@/lib/orders/ingest-order';
 import { ZIngestOrderInput } from '@/lib/orders/schemas';
+import { SEED_INVARIANTS } from '@/lib/seed/invariants';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
 import { formatPickupCode } from './code';
 import { collectPickup } from './collect-pickup';
@@ -46,7 +50,8 @@ async function ready(firstName: string, lastName: string, store = 'PAR') {
   const [p] = await handle.db.select().from(pickups).where(eq(pickups.orderId, r.order.id));
   const actor = store === 'PAR' ? w.manager : w.owner;
   const m = await markReady(handle.db, actor, { pickupId: p.id }, new Date('2026-12-02T10:00:00Z'));
-  return { number: r.order.number, pickupId: p.id, code: m.pickup.code! };
+  const [o] = await handle.db.select({ customerId: orders.customerId }).from(orders).where(eq(orders.id, r.order.id));
+  return { number: r.order.number, pickupId: p.id, code: m.pickup.code!, customerId: o.customerId! };
 }
 
 describe('parseLookup', () => {
@@ -132,5 +137,91 @@ describe('lookupReadyPickups', () => {
     expect(await find('Łukasz')).toEqual([d.pickupId]);
     expect(await find('STRAUSS')).toEqual([d.pickupId]);
     expect(await find('strauß')).toEqual([d.pickupId]);
+  });
+});
+
+describe('the name and number the counter matches, kept on the pickup', () => {
+  const find = async (q: string) =>
+    (await lookupReadyPickups(handle.db, w.manager, { locationId: w.paris, q })).pickups.map((p) => p.pickupId).sort();
+  /** Pickups whose order number or folded name is not their order's and customer's. */
+  const drift = async () =>
+    (await handle.db.execute(sql.raw(SEED_INVARIANTS['pickups carry their order’s number and customer’s folded name'])))
+      .rows;
+  const contact = (customerId: string, firstName: string, lastName: string) => ({
+    customerId,
+    firstName,
+    lastName,
+    email: null,
+    phone: null,
+    marketingEmail: false,
+    marketingSms: false,
+    tags: [],
+  });
+
+  it('follows the customer renamed, merged, the merge undone, and erased', async () => {
+    const a = await ready('Odile', 'Marchand');
+    const b = await ready('Gaspard', 'Vautrin');
+    expect(await drift()).toEqual([]);
+
+    await updateCustomerContact(handle.db, w.agent, contact(a.customerId, 'Odile', 'Fauchard'));
+    expect(await find('marchand')).toEqual([]);
+    expect(await find('fauchard')).toEqual([a.pickupId]);
+
+    // Gaspard's order moves to Odile, who takes his last name: both parcels are Odile Vautrin's now.
+    const merge = await mergeCustomers(handle.db, w.agent, {
+      survivorId: a.customerId,
+      mergedId: b.customerId,
+      fields: { lastName: 'merged' },
+    });
+    expect(await find('gaspard')).toEqual([]);
+    expect(await find('fauchard')).toEqual([]);
+    expect(await find('odile vautrin')).toEqual([a.pickupId, b.pickupId].sort());
+    expect(await drift()).toEqual([]);
+
+    await undoMerge(handle.db, w.agent, { mergeId: merge.mergeId });
+    expect(await find('gaspard')).toEqual([b.pickupId]);
+    expect(await find('fauchard')).toEqual([a.pickupId]);
+    expect(await find('vautrin')).toEqual([b.pickupId]);
+    expect(await drift()).toEqual([]);
+
+    await eraseCustomer(handle.db, w.owner, { customerId: a.customerId, confirmation: 'ERASE' });
+    expect(await find('odile')).toEqual([]);
+    expect(await find('fauchard')).toEqual([]);
+    const [kept] = await handle.db
+      .select({ searchName: pickups.searchName })
+      .from(pickups)
+      .where(eq(pickups.id, a.pickupId));
+    expect(kept.searchName?.trim()).toBe('');
+    // The parcel is still found by its code and number.
+    expect(await find(a.code)).toEqual([a.pickupId]);
+    expect(await find(a.number)).toEqual([a.pickupId]);
+    expect(await drift()).toEqual([]);
+  });
+
+  it('is filled in for a pickup written without it, and stays empty without a customer', async () => {
+    const a = await ready('Yvette', 'Horner');
+    const [order] = await handle.db.select().from(orders).where(eq(orders.number, a.number));
+    // As the readable ingestion, the bench or a fixture writes a pickup: without number nor name.
+    await handle.db.delete(pickups).where(eq(pickups.id, a.pickupId));
+    const [again] = await handle.db
+      .insert(pickups)
+      .values({ orderId: order.id, locationId: w.paris, state: 'placed', placedAt: new Date() })
+      .returning();
+    expect(again).toMatchObject({ orderNumber: a.number, searchName: 'yvette horner' });
+    await handle.db.delete(pickups).where(eq(pickups.id, again.id));
+    await handle.db.update(orders).set({ customerId: null }).where(eq(orders.id, order.id));
+    const [guest] = await handle.db
+      .insert(pickups)
+      .values({ orderId: order.id, locationId: w.paris, state: 'placed', placedAt: new Date() })
+      .returning();
+    expect(guest).toMatchObject({ orderNumber: a.number, searchName: null });
+    await handle.db.update(orders).set({ customerId: a.customerId }).where(eq(orders.id, order.id));
+    const [named] = await handle.db
+      .select({ searchName: pickups.searchName, customer: customers.searchName })
+      .from(pickups)
+      .innerJoin(customers, eq(customers.id, a.customerId))
+      .where(eq(pickups.id, guest.id));
+    expect(named).toEqual({ searchName: 'yvette horner', customer: 'yvette horner' });
+    expect(await drift()).toEqual([]);
   });
 });

@@ -85,11 +85,12 @@ function likeEscape(s: string): string {
  * The parcels ready at a store that match the counter's entry, best first: by code (exact), by
  * order number (exact, then by prefix; bare digits match the number's digits), by customer name
  * (accent- and case-insensitive; names starting with the entry, or a word of them, before names
- * containing it). Only the store's ready parcels are read — pickups_ready_code_key, a few dozen to
- * a few hundred rows —, joined to their orders and customers by primary key. A manager looks only
- * at their own stores (Forbidden otherwise). A named prepared statement (one per kind of entry, its
- * values as parameters): the counter asks as the staff types, and planning the join cost about as
- * much as running it (1.9 ms of 5 at PAR's 268 ready parcels).
+ * containing it). Only the store's ready parcels are read, in pickups_ready_due_idx alone (it holds
+ * each one's code, order number and customer's folded name: an index-only scan of a few pages for a
+ * few hundred parcels); the orders, customers and lines of the (at most LOOKUP_LIMIT) parcels found
+ * are read after. A manager looks only at their own stores (Forbidden otherwise). A named prepared
+ * statement (one per kind of entry, its values as parameters): the counter asks as the staff types,
+ * and planning the join cost about as much as running it (1.9 ms of 5 at PAR's 268 ready parcels).
  */
 export async function lookupReadyPickups(
   db: DbOrTx,
@@ -119,7 +120,10 @@ const FULL_NAME = sql`concat_ws(' ', c.first_name, c.last_name)`;
 export function lookupSql(locationId: string, query: LookupQuery): SQL {
   let filter: SQL;
   let rank: SQL;
-  const digits = sql`regexp_replace(o.number, '\\D', '', 'g')`;
+  // pickups.order_number and pickups.search_name are the order's number and its customer's folded
+  // name (customers.search_name), kept on the pickup (migrations 0034, 0035) so that matching reads
+  // pickups_ready_due_idx only.
+  const digits = sql`regexp_replace(p.order_number, '\\D', '', 'g')`;
   if (query.kind === 'code') {
     // Six digits are a code, or the digits of an order number or their start ("100123" for
     // CMP-100123 or CMP-1001234): the code first, then the exact number.
@@ -133,34 +137,36 @@ export function lookupSql(locationId: string, query: LookupQuery): SQL {
       filter = sql`${digits} like ${prefix}`;
       rank = sql`case when ${digits} = ${value} then 0 else 1 end`;
     } else {
-      filter = sql`upper(o.number) like ${prefix}`;
-      rank = sql`case when upper(o.number) = ${value} then 0 else 1 end`;
+      filter = sql`upper(p.order_number) like ${prefix}`;
+      rank = sql`case when upper(p.order_number) = ${value} then 0 else 1 end`;
     }
   } else {
-    // customers.search_name is search_fold(first_name || ' ' || last_name), stored (migration
-    // 0020): compared as it is for each of the store's ready parcels, where folding every name on
-    // every lookup cost more than reading them. The entry gets the same fold (once, a constant).
-    const folded = sql`c.search_name`;
-    // Folded once per lookup (an InitPlan): under the prepared statement's generic plan a bare
-    // search_fold($n) would run for every parcel compared, three times each.
+    // The entry gets the same fold as the stored name, once per lookup (an InitPlan): under the
+    // prepared statement's generic plan a bare search_fold($n) would run for every parcel compared,
+    // three times each.
+    const folded = sql`p.search_name`;
     const v = sql`(select search_fold(${likeEscape(query.value)}))`;
     filter = sql`${folded} like '%' || ${v} || '%'`;
     rank = sql`case when ${folded} like ${v} || '%' then 0 when ${folded} like '% ' || ${v} || '%' then 1 else 2 end`;
   }
   return sql`
-    select p.id as "pickupId", o.id as "orderId", o.number as "orderNumber",
-      coalesce(nullif(trim(${FULL_NAME}), ''), '') as "customerName", p.code,
-      to_char(p.ready_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "readyAt",
-      to_char(p.due_by at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "dueBy",
-      ${rank} as rank,
+    with found as (
+      select p.id, p.order_id, p.code, p.ready_at, p.due_by, ${rank} as rank
+      from pickups p
+      where p.location_id = ${locationId}::uuid and p.state = 'ready' and ${filter}
+      order by rank, p.due_by, p.id
+      limit ${LOOKUP_LIMIT})
+    select f.id as "pickupId", o.id as "orderId", o.number as "orderNumber",
+      coalesce(nullif(trim(${FULL_NAME}), ''), '') as "customerName", f.code,
+      to_char(f.ready_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "readyAt",
+      to_char(f.due_by at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "dueBy",
+      f.rank,
       (select json_agg(json_build_object('orderLineId', l.id, 'sku', l.sku, 'name', pr.name, 'title', v.title,
           'quantity', l.quantity) order by l.line_no)
        from order_lines l join variants v on v.id = l.variant_id join products pr on pr.id = v.product_id
        where l.order_id = o.id) as lines
-    from pickups p
-    join orders o on o.id = p.order_id
+    from found f
+    join orders o on o.id = f.order_id
     left join customers c on c.id = o.customer_id
-    where p.location_id = ${locationId}::uuid and p.state = 'ready' and ${filter}
-    order by rank, p.due_by, p.id
-    limit ${LOOKUP_LIMIT}`;
+    order by f.rank, f.due_by, f.id`;
 }

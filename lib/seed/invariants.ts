@@ -48,6 +48,9 @@ export const SEED_INVARIANTS: Record<string, string> = {
     WHERE (o.fulfilment_type = 'pickup' AND (p.id IS NULL OR p.location_id <> o.location_id))
        -- an order shipped instead after a short pick keeps its pickup, cancelled, as history
        OR (o.fulfilment_type <> 'pickup' AND p.id IS NOT NULL AND p.state <> 'cancelled')`,
+  'pickups carry their order’s number and customer’s folded name': `
+    SELECT p.id FROM pickups p JOIN orders o ON o.id = p.order_id LEFT JOIN customers c ON c.id = o.customer_id
+    WHERE p.order_number IS DISTINCT FROM o.number OR p.search_name IS DISTINCT FROM c.search_name`,
   'active reservations belong to open orders': `
     SELECT r.id FROM reservations r JOIN orders o ON o.id = r.order_id LEFT JOIN pickups p ON p.order_id = o.id
     WHERE r.status = 'active' AND (o.status NOT IN ('placed', 'confirmed')

@@ -576,7 +576,7 @@ export async function seedLarge(handle: DbHandle, opts: SeedLargeOptions = {}): 
     await run(
       'pickups',
       `INSERT INTO pickups (id, order_id, location_id, state, code, placed_at, picking_started_at, picked_at, ready_at, due_by,
-                            collected_at, expired_at, cancelled_at, closed_at, updated_at)
+                            collected_at, expired_at, cancelled_at, closed_at, updated_at, order_number, search_name)
        SELECT ${CS}.uid(22, o), ${CS}.uid(20, o), ${CS}.uid(1, loc), pstate,
               -- Unique among a store's ready parcels (pickups_ready_code_key): the ready ones are
               -- numbered per store and spread over the code space by a multiplier prime to 10^6.
@@ -588,7 +588,11 @@ export async function seedLarge(handle: DbHandle, opts: SeedLargeOptions = {}): 
               CASE WHEN pstate = 'expired' THEN closed_at END,
               CASE WHEN pstate = 'cancelled' THEN cancelled_at END,
               CASE WHEN pstate IN ('collected', 'expired') THEN closed_at WHEN pstate = 'cancelled' THEN cancelled_at END,
-              updated_at
+              updated_at,
+              -- The order's number and its customer's folded name (customers.search_name), given here:
+              -- the customers come next, so the trigger that would read them (migration 0035) finds none.
+              'CMP-' || (100000 + o),
+              CASE WHEN cust IS NOT NULL THEN search_fold(${CS}.first_name(cust) || ' ' || ${CS}.last_name(cust)) END
        FROM ${CS}.o WHERE ful = 'pickup' ORDER BY o`,
       'pickups',
     );
