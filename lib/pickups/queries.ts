@@ -1,5 +1,5 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { executePrepared, type DbOrTx } from '@/db/client';
 import { locations } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { Forbidden, NotFound } from '@/lib/errors';
@@ -104,22 +104,33 @@ export async function getPickupQueue(
   });
   const location = input.locationId;
 
-  // One index range per state (pickups_queue_idx: location, state, placed_at); the closed states
-  // only as far back as their tabs look.
+  // Three index-only ranges, one per index, each counting the rules that hold in it: the store's
+  // waiting pickups (pickups_queue_idx: location, state, placed_at), its ready parcels
+  // (pickups_ready_due_idx) and its parcels closed in the week (pickups_closed_idx: location, state,
+  // closed_at). One range over them all read each of ~1,200 rows from the heap at PAR on the bench.
   const [counts] = (
-    await db.execute<Record<QueueTab | 'late', number>>(sql`
-    select
-      count(*) filter (where ${rules.to_pick})::int as to_pick,
-      count(*) filter (where ${rules.late})::int as late,
-      count(*) filter (where ${rules.awaiting_transfer})::int as awaiting_transfer,
-      count(*) filter (where ${rules.ready})::int as ready,
-      count(*) filter (where ${rules.due_soon})::int as due_soon,
-      count(*) filter (where ${rules.collected_today})::int as collected_today,
-      count(*) filter (where ${rules.expired})::int as expired
-    from pickups p
-    where p.location_id = ${location}::uuid
-      and (p.state in ('placed', 'to_pick', 'awaiting_transfer', 'ready')
-        or (p.state in ('collected', 'expired') and p.closed_at >= ${expiredSince}::timestamptz))`)
+    await executePrepared<Record<QueueTab | 'late', number>>(
+      db,
+      sql`
+    select w.to_pick, w.late, w.awaiting_transfer, r.ready, r.due_soon, k.collected_today, k.expired
+    from (
+      select count(*) filter (where ${rules.to_pick})::int as to_pick,
+        count(*) filter (where ${rules.late})::int as late,
+        count(*) filter (where ${rules.awaiting_transfer})::int as awaiting_transfer
+      from pickups p
+      where p.location_id = ${location}::uuid and p.state in ('placed', 'to_pick', 'awaiting_transfer')) w,
+    (
+      select count(*) filter (where ${rules.ready})::int as ready,
+        count(*) filter (where ${rules.due_soon})::int as due_soon
+      from pickups p
+      where p.location_id = ${location}::uuid and p.state = 'ready') r,
+    (
+      select count(*) filter (where ${rules.collected_today})::int as collected_today,
+        count(*) filter (where ${rules.expired})::int as expired
+      from pickups p
+      where p.location_id = ${location}::uuid and p.state in ('collected', 'expired')
+        and p.closed_at >= ${expiredSince}::timestamptz) k`,
+    )
   ).rows;
 
   const where = rules[input.tab];
@@ -132,7 +143,9 @@ export async function getPickupQueue(
     expired: sql`p.closed_at desc, p.id`,
   }[input.tab];
 
-  const { rows } = await db.execute<{
+  // A named prepared statement per tab: planning the joins cost as much as running them. The Ready
+  // and Due soon tabs read pickups_ready_due_idx alone, which holds every column of the parcel read here.
+  const { rows } = await executePrepared<{
     pickupId: string;
     orderId: string;
     orderNumber: string;
@@ -145,7 +158,9 @@ export async function getPickupQueue(
     code: string | null;
     transferNumber: string | null;
     closedAt: string | null;
-  }>(sql`
+  }>(
+    db,
+    sql`
     select p.id as "pickupId", o.id as "orderId", o.number as "orderNumber", p.state,
       nullif(trim(concat_ws(' ', c.first_name, c.last_name)), '') as "customerName",
       (select json_agg(json_build_object('sku', l.sku, 'name', pr.name, 'title', v.title, 'quantity', l.quantity,
@@ -164,7 +179,8 @@ export async function getPickupQueue(
     left join transfers t on t.id = p.transfer_id
     where p.location_id = ${location}::uuid and ${where}
     order by ${order}
-    limit ${QUEUE_LIMIT}`);
+    limit ${QUEUE_LIMIT}`,
+  );
 
   const cards = rows.map((r): QueueCard => {
     const waiting = r.state === 'placed' || r.state === 'to_pick' || r.state === 'awaiting_transfer';
