@@ -7,12 +7,15 @@ import { Button } from '@/components/ui/button';
 import { lazyDialog } from '@/components/ui/lazy-dialog';
 import { confirmOrderAction } from '@/lib/next/actions/orders';
 import { useI18n } from '@/lib/next/i18n-client';
+import { returnableUnits } from '@/lib/orders/returnable';
 
 export type ActionLine = {
   id: string;
   sku: string;
   productName: string | null;
   quantity: number;
+  /** Units the customer took away: fewer than ordered after a partial hand-over. */
+  quantityTaken: number;
   quantityReturned: number;
 };
 
@@ -47,7 +50,7 @@ export function OrderActions({
 }) {
   const { t } = useI18n();
   const [pending, startTransition] = useTransition();
-  const canReturn = allowed.return && returnLocations.length > 0 && lines.some((l) => l.quantityReturned < l.quantity);
+  const canReturn = allowed.return && returnLocations.length > 0 && lines.some((l) => returnableUnits(l) > 0);
   if (!allowed.confirm && !allowed.ship && !allowed.cancel && !canReturn) return null;
 
   return (

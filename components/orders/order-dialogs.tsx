@@ -13,6 +13,7 @@ import { cancelOrderAction, returnOrderAction, shipOrderAction } from '@/lib/nex
 import { useI18n } from '@/lib/next/i18n-client';
 import type { ZCancelOrderInput, ZReturnOrderInput, ZShipOrderInput } from '@/lib/orders/schemas';
 import type { z } from 'zod';
+import { returnableUnits } from '@/lib/orders/returnable';
 import type { ActionLine, ReturnLocation } from './order-actions';
 import { ReasonField } from './reason-field';
 
@@ -111,7 +112,7 @@ export function CancelDialog({
   );
 }
 
-/** The return as filled: a quantity (as typed) and a restock choice for every line not yet returned in full. */
+/** The return as filled: a quantity (as typed) and a restock choice for every line with units that can come back. */
 type ReturnValues = {
   orderId: string;
   locationId: string;
@@ -135,7 +136,7 @@ export function ReturnDialog({
   locations: readonly ReturnLocation[];
 }) {
   const { t, formatMoney } = useI18n();
-  const open = lines.filter((l) => l.quantityReturned < l.quantity);
+  const open = lines.filter((l) => returnableUnits(l) > 0);
   // Restocking is offered only where this user may do it (the server checks 'orders.restock' again).
   const mayRestockAt = (locationId: string) => locations.find((l) => l.id === locationId)?.restock ?? false;
 
@@ -147,7 +148,7 @@ export function ReturnDialog({
       locationId: values.locationId,
       reason: values.reason,
       lines: values.lines.flatMap((row, i) => {
-        const left = open[i] ? open[i].quantity - open[i].quantityReturned : 0;
+        const left = open[i] ? returnableUnits(open[i]) : 0;
         const quantity = Math.min(Number.parseInt(row.quantity, 10) || 0, left);
         return quantity > 0 ? [{ lineId: row.lineId, quantity, restock: restock && row.restock }] : [];
       }),
@@ -196,7 +197,7 @@ export function ReturnDialog({
         <legend className="mb-1 text-sm font-medium">{t('orders.actions.returnQuantity')}</legend>
         <ul className="grid max-h-72 gap-2 overflow-y-auto">
           {open.map((l, i) => {
-            const max = l.quantity - l.quantityReturned;
+            const max = returnableUnits(l);
             return (
               <li
                 key={l.id}

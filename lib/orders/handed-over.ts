@@ -9,29 +9,51 @@ type Order = { subtotalCents: number; discountCents: number; shippingCents: numb
 /** What a parcel's 'collected' event says was handed over, line by line in line order (only when it was in part). */
 type CollectedData = { lines?: { sku: string; quantity: number; of: number }[] };
 
+type TakenLine = Pick<Line, 'id' | 'sku' | 'quantity'>;
+
 /**
- * What the customer took away and paid for: every unit, unless the parcel was handed over in part
- * (collectPickup writes each line's handed quantity on the order's 'collected' event), then the
- * units taken and the order priced without those left behind (reducedAmounts, as the points were
- * earned). `lines` are the order's lines in line order.
+ * Each line's units the customer took away: every unit, unless the parcel was handed over in part,
+ * when the order's latest 'collected' event (`collected`, its data) says each line's handed quantity
+ * (collectPickup writes it). `lines` are the order's lines in line order. Also what the order page's
+ * return form offers: units never handed over cannot come back (returnOrder refuses them).
+ */
+export function unitsTaken(
+  fulfilmentType: string,
+  lines: readonly TakenLine[],
+  collected: unknown,
+): Map<string, number> {
+  const all = new Map(lines.map((l) => [l.id, l.quantity]));
+  if (fulfilmentType !== 'pickup') return all;
+  const handed = (collected as CollectedData | null | undefined)?.lines;
+  // Lines do not change after the hand-over: the event's lines are the order's, in the same order.
+  if (!handed || handed.length !== lines.length || handed.some((h, i) => h.sku !== lines[i].sku)) return all;
+  return new Map(lines.map((l, i) => [l.id, Math.min(l.quantity, handed[i].quantity)]));
+}
+
+/**
+ * What the customer took away and paid for: each line's units taken (unitsTaken), and the order
+ * priced without the units left behind (reducedAmounts, as the points were earned). `lines` are the
+ * order's lines in line order.
  */
 export async function readHandedOver(
   tx: DbOrTx,
   order: Order & { id: string; fulfilmentType: string },
   lines: readonly Line[],
 ): Promise<{ taken: (lineId: string) => number; paidCents: number }> {
-  const all = { taken: (id: string) => lines.find((l) => l.id === id)?.quantity ?? 0, paidCents: order.totalCents };
-  if (order.fulfilmentType !== 'pickup') return all;
-  const [event] = await tx
-    .select({ data: orderEvents.data })
-    .from(orderEvents)
-    .where(and(eq(orderEvents.orderId, order.id), eq(orderEvents.type, 'collected')))
-    .orderBy(desc(orderEvents.createdAt))
-    .limit(1);
-  const handed = (event?.data as CollectedData | undefined)?.lines;
-  // Lines do not change after the hand-over: the event's lines are the order's, in the same order.
-  if (!handed || handed.length !== lines.length || handed.some((h, i) => h.sku !== lines[i].sku)) return all;
-  const taken = new Map(lines.map((l, i) => [l.id, Math.min(l.quantity, handed[i].quantity)]));
+  let collected: unknown = null;
+  if (order.fulfilmentType === 'pickup') {
+    const [event] = await tx
+      .select({ data: orderEvents.data })
+      .from(orderEvents)
+      .where(and(eq(orderEvents.orderId, order.id), eq(orderEvents.type, 'collected')))
+      .orderBy(desc(orderEvents.createdAt))
+      .limit(1);
+    collected = event?.data ?? null;
+  }
+  const taken = unitsTaken(order.fulfilmentType, lines, collected);
   const leftCents = lines.reduce((sum, l) => sum + (l.quantity - taken.get(l.id)!) * l.unitPriceCents, 0);
-  return { taken: (id) => taken.get(id) ?? 0, paidCents: reducedAmounts(order, leftCents).totalCents };
+  return {
+    taken: (id) => taken.get(id) ?? 0,
+    paidCents: leftCents === 0 ? order.totalCents : reducedAmounts(order, leftCents).totalCents,
+  };
 }

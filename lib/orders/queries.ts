@@ -18,6 +18,7 @@ import type { Locale } from '@/lib/i18n/config';
 import { localNameSql } from '@/lib/i18n/local-name';
 import { isUuid } from '@/lib/uuid';
 import { installTimeZone } from '@/lib/system/time-zone';
+import { unitsTaken } from './handed-over';
 import { orderPlaces } from './lock-order';
 import type { OrderListQuery } from './schemas';
 
@@ -227,7 +228,15 @@ export async function findOrderDetail(db: DbOrTx, orderId: string, locale?: Loca
       .from(pickups)
       .where(eq(pickups.orderId, orderId)),
   ]);
-  return { ...order, lines, reservations: held, events, pickup: pickup[0] ?? null };
+  // What the customer took away after a partial hand-over: the return form offers no more.
+  const taken = unitsTaken(order.fulfilmentType, lines, events.findLast((e) => e.type === 'collected')?.data);
+  return {
+    ...order,
+    lines: lines.map((l) => ({ ...l, quantityTaken: taken.get(l.id) ?? l.quantity })),
+    reservations: held,
+    events,
+    pickup: pickup[0] ?? null,
+  };
 }
 
 export type OrderDetail = NonNullable<Awaited<ReturnType<typeof findOrderDetail>>>;

@@ -15,6 +15,9 @@ import { createTestDatabase } from '@/db/testing';
 import { findDrift } from '@/lib/inventory/invariants';
 import { readKpiTotals } from '@/lib/kpis/read';
 import { ingestOrder } from '@/lib/orders/ingest-order';
+import { findOrderDetail } from '@/lib/orders/queries';
+import { returnOrder } from '@/lib/orders/return-order';
+import { returnableUnits } from '@/lib/orders/returnable';
 import { ZIngestOrderInput } from '@/lib/orders/schemas';
 import { SEED_INVARIANTS } from '@/lib/seed/invariants';
 import { level, makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
@@ -244,6 +247,50 @@ describe('a pickup from order to hand-over', () => {
     });
     const last = (await timelineOf(orderId)).at(-1)!;
     expect(last).toMatchObject({ type: 'collected', data: { collectedBy: 'Marc Dupuis', lines: r.handedOver } });
+    await expectConsistent();
+  });
+
+  it('after a partial hand-over, offers back on the order page only the units taken and not yet returned', async () => {
+    const { orderId, pickupId } = await placePickup('PAR', [2, 1]);
+    const { pickup } = await markReady(handle.db, w.owner, { pickupId }, AT);
+    const lines = await handle.db
+      .select()
+      .from(orderLines)
+      .where(eq(orderLines.orderId, orderId))
+      .orderBy(asc(orderLines.lineNo));
+    const taken = async () =>
+      (await findOrderDetail(handle.db, orderId))!.lines.map((l) => ({
+        sku: l.sku,
+        quantity: l.quantity,
+        quantityTaken: l.quantityTaken,
+        returnable: returnableUnits(l),
+      }));
+    // Before the hand-over every unit is the customer's (a return needs a completed order anyway).
+    expect((await taken()).map((l) => l.quantityTaken)).toEqual([2, 1]);
+    await collectPickup(handle.db, w.owner, {
+      pickupId,
+      code: pickup.code!,
+      lines: [
+        { orderLineId: lines[0].id, quantity: 1 },
+        { orderLineId: lines[1].id, quantity: 0 },
+      ],
+    });
+    expect(await taken()).toEqual([
+      { sku: 'PULL-S', quantity: 2, quantityTaken: 1, returnable: 1 },
+      { sku: 'PULL-M', quantity: 1, quantityTaken: 0, returnable: 0 },
+    ]);
+    // What the form offers is what returnOrder accepts: one more unit of either line is refused.
+    const back = (lineId: string, quantity: number) =>
+      returnOrder(handle.db, w.owner, {
+        orderId,
+        locationId: w.paris,
+        reason: 'too small',
+        lines: [{ lineId, quantity, restock: true }],
+      });
+    await expect(back(lines[0].id, 2)).rejects.toMatchObject({ code: 'unprocessable' });
+    await expect(back(lines[1].id, 1)).rejects.toMatchObject({ code: 'unprocessable' });
+    await back(lines[0].id, 1);
+    expect((await taken()).map((l) => l.returnable)).toEqual([0, 0]);
     await expectConsistent();
   });
 

@@ -102,6 +102,7 @@ export default async function OrderPage({ params }: { params: Params }) {
               sku: l.sku,
               productName: l.productName,
               quantity: l.quantity,
+              quantityTaken: l.quantityTaken,
               quantityReturned: l.quantityReturned,
             }))}
             returnLocations={returnLocations}
