@@ -8,6 +8,7 @@ import {
   pgEnum,
   pgSequence,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -134,7 +135,13 @@ export const orderEvents = pgTable(
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('order_events_order_idx').on(t.orderId, t.createdAt)],
+  (t) => [
+    index('order_events_order_idx').on(t.orderId, t.createdAt),
+    // The orders list's Returns view: orders returned in part keep their status (shipped, completed).
+    index('order_events_partial_return_idx')
+      .on(t.orderId)
+      .where(sql`${t.type} = 'partially_returned'`),
+  ],
 );
 
 export const reservationStatus = pgEnum('reservation_status', ['active', 'released', 'consumed']);
@@ -168,5 +175,47 @@ export const reservations = pgTable(
     index('reservations_active_idx')
       .on(t.variantId, t.locationId)
       .where(sql`${t.status} = 'active'`),
+  ],
+);
+
+/** Staff notes on an order, for the people who handle it (never shown to the customer); its author may edit it. */
+export const orderNotes = pgTable(
+  'order_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When its author last changed the text; null: as first written. */
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('order_notes_body_nonempty', sql`length(trim(${t.body})) > 0`),
+    check('order_notes_body_length', sql`char_length(${t.body}) <= 2000`),
+    index('order_notes_order_idx').on(t.orderId, t.createdAt),
+  ],
+);
+
+/**
+ * An order's tags (lower-case words staff choose: "vip", "gift wrap"), one row each. The list
+ * filters by one through order_tags_tag_idx: the orders holding it, then their page by time.
+ */
+export const orderTags = pgTable(
+  'order_tags',
+  {
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    tag: text('tag').notNull(),
+    actorId: uuid('actor_id').references(() => staffUsers.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orderId, t.tag] }),
+    check('order_tags_tag_shape', sql`${t.tag} = lower(btrim(${t.tag})) and char_length(${t.tag}) between 1 and 40`),
+    index('order_tags_tag_idx').on(t.tag, t.orderId),
   ],
 );

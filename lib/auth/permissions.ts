@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   'orders.return': { roles: ['owner', 'manager', 'agent'], scopedFor: ['manager'] },
   /** Putting returned units back on hand. */
   'orders.restock': { roles: ['owner', 'manager'], scopedFor: ['manager'] },
+  /** Internal notes and tags on an order: whoever may see it (a manager, the orders of their locations). */
+  'orders.annotate': { roles: ['owner', 'manager', 'agent'], scopedFor: ['manager'] },
   'orders.create_phone': { roles: ['owner', 'agent'] },
   'pickups.view': { roles: ['owner', 'manager'], scopedFor: ['manager'] },
   'pickups.manage': { roles: ['owner', 'manager'], scopedFor: ['manager'] },

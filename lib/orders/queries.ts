@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import {
   channels,
@@ -6,13 +7,16 @@ import {
   locations,
   orderEvents,
   orderLines,
+  orderNotes,
   orders,
+  orderTags,
   pickups,
   reservations,
   staffUsers,
 } from '@/db/schema';
 import { can, canAtEvery, scopeOf, type Actor } from '@/lib/auth/permissions';
 import { Forbidden, NotFound } from '@/lib/errors';
+import { searchCustomers } from '@/lib/customers/search';
 import { cursorTimeOf, decodeCursor, encodeCursor, newerThan, olderThan } from '@/lib/http/cursor';
 import type { Locale } from '@/lib/i18n/config';
 import { localNameSql } from '@/lib/i18n/local-name';
@@ -20,6 +24,7 @@ import { isUuid } from '@/lib/uuid';
 import { installTimeZone } from '@/lib/system/time-zone';
 import { unitsTaken } from './handed-over';
 import { orderPlaces } from './lock-order';
+import type { OrderView } from './constants';
 import type { OrderListQuery } from './schemas';
 
 export const ORDERS_PAGE_SIZE = 50;
@@ -42,6 +47,7 @@ export type OrderListRow = {
   currency: string;
   itemCount: number;
   placedAt: Date;
+  tags: string[];
 };
 
 /**
@@ -66,26 +72,40 @@ export async function listOrders(
   if (query.fulfilment) conds.push(eq(orders.fulfilmentType, query.fulfilment));
   if (query.location) conds.push(eq(orders.locationId, query.location));
   if (query.customer) conds.push(eq(orders.customerId, query.customer));
+  if (query.tag) conds.push(sql`${orders.id} in (select order_id from order_tags where tag = ${query.tag})`);
   // A day is a business day of the install's zone (the list spans locations): a date becomes a
   // local midnight (timestamp) before its zone.
   const zone = installTimeZone();
   if (query.from) conds.push(sql`${orders.placedAt} >= (${query.from}::date::timestamp at time zone ${zone})`);
   if (query.to) conds.push(sql`${orders.placedAt} < ((${query.to}::date + 1)::timestamp at time zone ${zone})`);
   const q = query.q?.trim();
-  if (q) conds.push(searchCondition(q));
+  if (q) conds.push(await searchCondition(db, q, scope));
   const cursor = decodeCursor(query.after);
   const asc_ = query.dir === 'asc';
   if (cursor) conds.push((asc_ ? newerThan : olderThan)(orders.placedAt, orders.id, cursor));
   // The page is chosen on orders alone (its keys), then its 51 rows are read with their channel,
   // store and customer: however wrong the planner's guess of a filter's rows (a status that became
   // common since the last ANALYZE), it can only walk the index in order and stop at the page.
-  const chosen = db
-    .select({ id: orders.id, placedAt: orders.placedAt })
-    .from(orders)
-    .where(conds.length ? and(...conds) : undefined)
-    .orderBy(asc_ ? asc(orders.placedAt) : desc(orders.placedAt), asc_ ? asc(orders.id) : desc(orders.id))
-    .limit(ORDERS_PAGE_SIZE + 1)
-    .as('chosen');
+  const order = asc_ ? [asc(orders.placedAt), asc(orders.id)] : [desc(orders.placedAt), desc(orders.id)];
+  // A view is one or two branches (Returns: the returned orders by their status index, and the few
+  // returned in part), each read in time order up to a page, then merged: an OR of the two made the
+  // planner walk every order since the newest return.
+  const branches = (query.view ? orderViewSql(query.view) : [undefined]).map((viewCond) => {
+    const where = [...conds, ...(viewCond ? [viewCond] : [])];
+    return db
+      .select({ id: orders.id, placedAt: orders.placedAt })
+      .from(orders)
+      .where(where.length ? and(...where) : undefined)
+      .orderBy(...order)
+      .limit(ORDERS_PAGE_SIZE + 1);
+  });
+  const chosen = (
+    branches.length === 1
+      ? branches[0]
+      : unionAll(branches[0], branches[1], ...branches.slice(2))
+          .orderBy(...order)
+          .limit(ORDERS_PAGE_SIZE + 1)
+  ).as('chosen');
   const rows = await db
     .select({
       id: orders.id,
@@ -104,6 +124,7 @@ export async function listOrders(
       currency: orders.currency,
       itemCount: orders.itemCount,
       placedAt: orders.placedAt,
+      tags: sql<string[]>`array(select t.tag from order_tags t where t.order_id = ${orders.id} order by t.tag)`,
       cursorTime: cursorTimeOf(orders.placedAt),
     })
     .from(chosen)
@@ -119,8 +140,42 @@ export async function listOrders(
   };
 }
 
-/** Order number (CMP-123456 or just the digits), external id, or a customer's email. */
-function searchCondition(q: string): SQL {
+/**
+ * The saved views (tabs) of the list, as the branches of their page. Each leads with a status that
+ * orders_status_placed_idx serves in time order; the Returns view adds, as a second branch, the few
+ * orders returned in part (still shipped or completed: order_events_partial_return_idx).
+ */
+export function orderViewSql(view: OrderView): SQL[] {
+  switch (view) {
+    case 'to_confirm':
+      return [sql`${orders.status} = 'placed'`];
+    case 'to_ship':
+      return [sql`(${orders.status} = 'confirmed' and ${orders.fulfilmentType} = 'ship')`];
+    case 'pickups':
+      return [sql`(${orders.status} in ('placed', 'confirmed') and ${orders.fulfilmentType} = 'pickup')`];
+    case 'backordered':
+      return [sql`${orders.status} = 'backordered'`];
+    case 'returns':
+      return [
+        sql`${orders.status} = 'returned'`,
+        sql`(${orders.status} <> 'returned' and ${orders.id} in (select order_id from order_events where type = 'partially_returned'))`,
+      ];
+  }
+}
+
+/** How many customers the customer search may stand for in the orders search (the best first). */
+const SEARCH_CUSTOMERS = 20;
+/** How many variants a product name or SKU may stand for: their orders are sorted by time. */
+const SEARCH_VARIANTS = 20;
+
+/**
+ * What the search box finds: an order number (CMP-123456 or its digits) or channel reference
+ * exactly; a customer's email; otherwise the customers the customer search finds (a name, typo
+ * tolerant, or a phone in any format: lib/customers/search.ts, within a manager's reach), the
+ * orders with a SKU starting with the term or, when no SKU does (so "PULL-M" does not drown in
+ * names), a product whose name is like the words, and the channel reference. Each source reads its own index and the union is joined to the page.
+ */
+async function searchCondition(db: DbOrTx, q: string, scope: readonly string[] | null): Promise<SQL> {
   const digits = q.match(/^(?:cmp-?)?(\d{4,})$/i)?.[1];
   if (digits) return sql`(${orders.number} = ${`CMP-${digits}`} or ${orders.externalId} = ${q})`;
   if (q.includes('@')) {
@@ -128,7 +183,30 @@ function searchCondition(q: string): SQL {
       select c.id from customers c where c.email = ${q.toLowerCase()}
       union select ci.customer_id from customer_identities ci where ci.kind = 'email' and ci.value = ${q.toLowerCase()})`;
   }
-  return eq(orders.externalId, q);
+  const customerIds = (await searchCustomers(db, q, { limit: SEARCH_CUSTOMERS, locationIds: scope ?? undefined })).map(
+    (c) => c.id,
+  );
+  const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
+  // A term of one or two letters has no trigram: product names are matched on their start only.
+  const nameMatch =
+    q.length < 3 ? sql`p.name ilike ${`${escaped}%`}` : sql`(${q} <% p.name or p.name ilike ${`%${escaped}%`})`;
+  const byCustomer = customerIds.length
+    ? sql`union all select o.id from orders o where o.customer_id = any(${sql`array[${sql.join(
+        customerIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )}]`})`
+    : sql``;
+  return sql`${orders.id} in (
+    select o.id from orders o where o.external_id = ${q}
+    ${byCustomer}
+    union all
+    select l.order_id from order_lines l where l.variant_id in (
+      with code_hits as (select v.id from variants v where v.sku like upper(${`${escaped}%`}) limit ${SEARCH_VARIANTS})
+      select id from code_hits
+      union all
+      (select v.id from products p join variants v on v.product_id = p.id
+        where not exists (select 1 from code_hits) and ${nameMatch}
+        order by word_similarity(${q}, p.name) desc limit ${SEARCH_VARIANTS})))`;
 }
 
 /** An order with its lines, reservations, events and pickup; its channel and store by the names shown in `locale`. */
@@ -172,7 +250,7 @@ export async function findOrderDetail(db: DbOrTx, orderId: string, locale?: Loca
     .leftJoin(customers, eq(customers.id, orders.customerId))
     .where(eq(orders.id, orderId));
   if (!order) return null;
-  const [lines, held, events, pickup] = await Promise.all([
+  const [lines, held, events, pickup, notes, tags] = await Promise.all([
     db
       .select({
         id: orderLines.id,
@@ -227,6 +305,20 @@ export async function findOrderDetail(db: DbOrTx, orderId: string, locale?: Loca
       })
       .from(pickups)
       .where(eq(pickups.orderId, orderId)),
+    db
+      .select({
+        id: orderNotes.id,
+        body: orderNotes.body,
+        authorId: orderNotes.authorId,
+        authorName: staffUsers.name,
+        createdAt: orderNotes.createdAt,
+        editedAt: orderNotes.editedAt,
+      })
+      .from(orderNotes)
+      .leftJoin(staffUsers, eq(staffUsers.id, orderNotes.authorId))
+      .where(eq(orderNotes.orderId, orderId))
+      .orderBy(desc(orderNotes.createdAt), desc(orderNotes.id)),
+    db.select({ tag: orderTags.tag }).from(orderTags).where(eq(orderTags.orderId, orderId)).orderBy(orderTags.tag),
   ]);
   // What the customer took away after a partial hand-over: the return form offers no more.
   const taken = unitsTaken(order.fulfilmentType, lines, events.findLast((e) => e.type === 'collected')?.data);
@@ -236,6 +328,8 @@ export async function findOrderDetail(db: DbOrTx, orderId: string, locale?: Loca
     reservations: held,
     events,
     pickup: pickup[0] ?? null,
+    notes,
+    tags: tags.map((t) => t.tag),
   };
 }
 
@@ -315,4 +409,28 @@ export async function listChannels(db: DbOrTx, locale?: Locale) {
     .select({ id: channels.id, code: channels.code, name, kind: channels.kind })
     .from(channels)
     .orderBy(asc(name), asc(channels.code));
+}
+
+/**
+ * The orders to print (packing slips, an order sheet), in the order asked: each read as its page
+ * reads it (getOrderForActor), those this actor may not see or that do not exist left out and
+ * counted, so a slip is never printed for another store's order.
+ */
+export async function getOrdersToPrint(
+  db: DbOrTx,
+  actor: Actor,
+  orderIds: readonly string[],
+  locale?: Locale,
+): Promise<{ orders: OrderDetail[]; skipped: number }> {
+  const found: OrderDetail[] = [];
+  let skipped = 0;
+  for (const id of new Set(orderIds)) {
+    try {
+      found.push(await getOrderForActor(db, actor, id, locale));
+    } catch (error) {
+      if (error instanceof Forbidden || error instanceof NotFound) skipped += 1;
+      else throw error;
+    }
+  }
+  return { orders: found, skipped };
 }

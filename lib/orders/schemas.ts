@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { FULFILMENT_TYPES, ORDER_STATUSES } from './constants';
+import {
+  FULFILMENT_TYPES,
+  normalizeOrderTag,
+  ORDER_BULK_MAX,
+  ORDER_STATUSES,
+  ORDER_TAG_MAX,
+  ORDER_VIEWS,
+} from './constants';
 import { isCalendarDate } from '@/lib/dates';
 
 const cents = z.number().int().min(0).max(1_000_000_000);
@@ -109,6 +116,10 @@ export const ZOrderListQuery = z.object({
   from: optionalDate,
   to: optionalDate,
   q: optionalText,
+  /** A saved view (tab): what needs doing next. */
+  view: z.enum(ORDER_VIEWS).optional().catch(undefined),
+  /** Orders holding this tag. */
+  tag: z.string().transform(normalizeOrderTag).pipe(z.string().min(1).max(ORDER_TAG_MAX)).optional().catch(undefined),
   dir: z.enum(['desc', 'asc']).default('desc').catch('desc'),
   /** Opaque keyset cursor: the last row of the previous page. */
   after: z.string().max(200).optional().catch(undefined),
@@ -202,3 +213,25 @@ export const ZPhoneOrderInput = z.object({
   shippingCents: z.coerce.number().int().min(0).max(100_000).default(0),
 });
 export type PhoneOrderInput = z.infer<typeof ZPhoneOrderInput>;
+
+/** A note's text: what the form, the action and the use case accept. */
+const ZOrderNoteBody = z
+  .string({ error: 'required' })
+  .trim()
+  .min(1, { error: 'required' })
+  .max(2000, { error: 'too_long' });
+export const ZAddOrderNoteInput = ZOrderIdInput.extend({ body: ZOrderNoteBody });
+export type AddOrderNoteInput = z.input<typeof ZAddOrderNoteInput>;
+export const ZEditOrderNoteInput = z.object({ noteId: z.uuid(), body: ZOrderNoteBody });
+export type EditOrderNoteInput = z.input<typeof ZEditOrderNoteInput>;
+
+/** A tag as typed ("Gift wrap "), stored normalised ("gift wrap"). */
+export const ZOrderTag = z
+  .string({ error: 'required' })
+  .transform(normalizeOrderTag)
+  .pipe(z.string().min(1, { error: 'required' }).max(ORDER_TAG_MAX, { error: 'too_long' }));
+export const ZOrderTagInput = ZOrderIdInput.extend({ tag: ZOrderTag });
+export type OrderTagInput = z.input<typeof ZOrderTagInput>;
+
+/** The rows chosen on the list for a bulk action: at most a page of them. */
+export const ZOrderIdsInput = z.object({ orderIds: z.array(z.uuid()).min(1).max(ORDER_BULK_MAX) });

@@ -1,0 +1,108 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '@/db/client';
+import { orderLines } from '@/db/schema';
+import { createTestDatabase } from '@/db/testing';
+import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
+import { addWebChannel, type Channel } from '@/lib/testing/orders';
+import { cancelOrder } from './cancel-order';
+import { ingestOrder } from './ingest-order';
+import { paymentState } from './payment';
+import { getOrderForActor } from './queries';
+import { returnOrder } from './return-order';
+import { ZIngestOrderInput } from './schemas';
+import { shipOrder } from './ship-order';
+
+// What the order page says was paid and refunded: the channel's total, then Comptoir's refunds.
+
+let handle: DbHandle;
+let w: InventoryWorld;
+let web: Channel;
+let n = 0;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  w = await makeInventoryWorld(handle.db, { stock: 20 });
+  web = await addWebChannel(handle.db);
+});
+afterAll(() => handle.close());
+
+/** Two PULL-S at €49.95 plus €4.99 shipping: €104.89 charged. */
+async function place() {
+  n += 1;
+  const r = await ingestOrder(
+    handle.db,
+    web,
+    ZIngestOrderInput.parse({
+      externalId: `P-${n}`,
+      placedAt: new Date().toISOString(),
+      currency: 'EUR',
+      lines: [{ sku: 'PULL-S', quantity: 2, unitPriceCents: 4995 }],
+      fulfilment: { type: 'ship', address: { line1: '1 rue', postalCode: '75001', city: 'Paris', country: 'FR' } },
+      totals: { subtotalCents: 9990, shippingCents: 499, totalCents: 10489 },
+    }),
+  );
+  return r.order.id;
+}
+const stateOf = async (id: string) => {
+  const o = await getOrderForActor(handle.db, w.owner, id);
+  return paymentState(o, o.events);
+};
+
+describe('payment state', () => {
+  it('an order as the channel sent it is paid in full', async () => {
+    expect(await stateOf(await place())).toMatchObject({
+      paidCents: 10489,
+      refundedCents: 0,
+      netCents: 10489,
+      status: 'paid',
+      refunds: [],
+    });
+  });
+
+  it('each return refunds its units at their price; all of them back is refunded but the shipping', async () => {
+    const id = await place();
+    await shipOrder(handle.db, w.owner, { orderId: id });
+    const [line] = await handle.db.select().from(orderLines).where(eq(orderLines.orderId, id));
+    const ret = (quantity: number) =>
+      returnOrder(handle.db, w.owner, {
+        orderId: id,
+        locationId: w.paris,
+        reason: 'Too small',
+        lines: [{ lineId: line.id, quantity, restock: true }],
+      });
+    await ret(1);
+    expect(await stateOf(id)).toMatchObject({
+      paidCents: 10489,
+      refundedCents: 4995,
+      netCents: 5494,
+      status: 'partially_refunded',
+      refunds: [{ kind: 'return', cents: 4995, reason: 'Too small' }],
+    });
+    await ret(1);
+    const after = await stateOf(id);
+    expect(after).toMatchObject({ refundedCents: 9990, netCents: 499, status: 'partially_refunded' });
+    expect(after.refunds).toHaveLength(2);
+  });
+
+  it('a cancelled order is refunded in full', async () => {
+    const id = await place();
+    await cancelOrder(handle.db, w.owner, { orderId: id, reason: 'Customer asked' });
+    expect(await stateOf(id)).toMatchObject({
+      paidCents: 10489,
+      refundedCents: 10489,
+      netCents: 0,
+      status: 'refunded',
+      refunds: [{ kind: 'cancellation', cents: 10489, reason: 'Customer asked' }],
+    });
+  });
+
+  it('units a store could not supply (refund_due) were paid and are refunded', () => {
+    const at = new Date();
+    expect(
+      paymentState({ status: 'confirmed', totalCents: 5494 }, [
+        { type: 'refund_due', data: { cents: 4995, reason: 'short_pick' }, createdAt: at },
+      ]),
+    ).toMatchObject({ paidCents: 10489, refundedCents: 4995, netCents: 5494, status: 'partially_refunded' });
+  });
+});

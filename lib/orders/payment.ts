@@ -1,0 +1,57 @@
+/**
+ * What the customer paid for an order and what Comptoir owes or gave back, from the order and its
+ * timeline. Channels send orders once paid (the v1 contract's totals are the amount charged at
+ * checkout; a store sale is paid at the counter), so paid is the total as it arrived: today's total
+ * plus what a partial hand-over took off it ('refund_due', lib/pickups/accept-partial.ts). Refunds
+ * are what Comptoir itself wrote: each return ('partially_returned' / 'returned', at the units'
+ * line price, lib/orders/return-order.ts), the units a store could not supply ('refund_due'), and
+ * a cancellation, which gives back the whole remaining total (lib/orders/cancel-order.ts, expiry).
+ */
+export type PaymentState = {
+  paidCents: number;
+  refundedCents: number;
+  /** paid − refunded: what the customer is still charged. */
+  netCents: number;
+  status: 'paid' | 'partially_refunded' | 'refunded';
+  refunds: { kind: 'return' | 'short_pick' | 'cancellation'; cents: number; at: Date; reason: string | null }[];
+};
+
+type EventLike = { type: string; data: Record<string, unknown>; createdAt: Date };
+
+const centsOf = (data: Record<string, unknown>) => (typeof data.cents === 'number' ? data.cents : 0);
+const reasonOf = (data: Record<string, unknown>) => (typeof data.reason === 'string' ? data.reason : null);
+
+export function paymentState(
+  order: { status: string; totalCents: number },
+  events: readonly EventLike[],
+): PaymentState {
+  const refunds: PaymentState['refunds'] = [];
+  let shortPicked = 0;
+  for (const e of events) {
+    if (e.type === 'returned' || e.type === 'partially_returned') {
+      refunds.push({ kind: 'return', cents: centsOf(e.data), at: e.createdAt, reason: reasonOf(e.data) });
+    } else if (e.type === 'refund_due') {
+      shortPicked += centsOf(e.data);
+      refunds.push({ kind: 'short_pick', cents: centsOf(e.data), at: e.createdAt, reason: null });
+    } else if (e.type === 'cancelled' && order.status === 'cancelled') {
+      refunds.push({ kind: 'cancellation', cents: order.totalCents, at: e.createdAt, reason: reasonOf(e.data) });
+    }
+  }
+  // An order cancelled by expiry has no 'cancelled' event of its own (the pickup's 'expired' says it).
+  if (order.status === 'cancelled' && !refunds.some((r) => r.kind === 'cancellation')) {
+    const at = events.at(-1)?.createdAt ?? new Date(0);
+    refunds.push({ kind: 'cancellation', cents: order.totalCents, at, reason: null });
+  }
+  const paidCents = order.totalCents + shortPicked;
+  const refundedCents = Math.min(
+    paidCents,
+    refunds.reduce((sum, r) => sum + r.cents, 0),
+  );
+  return {
+    paidCents,
+    refundedCents,
+    netCents: paidCents - refundedCents,
+    status: refundedCents === 0 ? 'paid' : refundedCents >= paidCents ? 'refunded' : 'partially_refunded',
+    refunds,
+  };
+}
