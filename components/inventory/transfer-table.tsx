@@ -36,6 +36,7 @@ export function TransferTable({
           </TableHead>
           <TableHead numeric>{t('inventory.transfers.col.units')}</TableHead>
           <TableHead>{t('inventory.transfers.col.created')}</TableHead>
+          {brief ? null : <TableHead>{t('inventory.transfers.arrival')}</TableHead>}
           {brief ? null : <TableHead>{t('inventory.transfers.col.updated')}</TableHead>}
         </TableRow>
       </TableHeader>
@@ -68,6 +69,11 @@ export function TransferTable({
               </TableCell>
               {brief ? null : (
                 <TableCell className="whitespace-nowrap text-muted-foreground">
+                  <Arrival transfer={tr} t={t} formatDate={formatDate} />
+                </TableCell>
+              )}
+              {brief ? null : (
+                <TableCell className="whitespace-nowrap text-muted-foreground">
                   {last ? (
                     <>
                       <span className="block text-xs">
@@ -87,5 +93,35 @@ export function TransferTable({
         })}
       </TableBody>
     </Table>
+  );
+}
+
+/**
+ * When a request's stock should arrive: the day the source gave once it accepted, else the day
+ * the store needs it by; nothing for a transfer nobody asked for. Days are calendar days (stored
+ * without a zone), so they are formatted in UTC, where they were parsed.
+ */
+function Arrival({
+  transfer,
+  t,
+  formatDate,
+}: {
+  transfer: TransferSummary;
+  t: I18n['t'];
+  formatDate: I18n['formatDate'];
+}) {
+  if (transfer.status === 'received' || transfer.status === 'cancelled' || transfer.status === 'declined') return '—';
+  // Two short lines (what the day is, then the day) keep the table within a tablet's width.
+  const [label, date] = transfer.expectedOn
+    ? [t('inventory.transfers.expectedOn'), transfer.expectedOn]
+    : transfer.neededBy
+      ? [t('inventory.transfers.neededBy'), transfer.neededBy]
+      : [null, null];
+  if (!date) return '—';
+  return (
+    <>
+      <span className="block text-xs">{label}</span>
+      {formatDate(date, 'UTC')}
+    </>
   );
 }

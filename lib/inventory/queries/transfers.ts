@@ -1,13 +1,23 @@
 import { and, asc, desc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
-import { locations, orders, products, staffUsers, transferLines, transfers, variants } from '@/db/schema';
+import {
+  inventoryLevels,
+  locations,
+  orders,
+  products,
+  staffUsers,
+  transferLines,
+  transfers,
+  variants,
+} from '@/db/schema';
 import { can, scopeOf, type Actor } from '@/lib/auth/permissions';
 import { Forbidden, NotFound } from '@/lib/errors';
 import { isUuid } from '@/lib/uuid';
 import { cursorTimeOf, decodeCursor, encodeCursor, olderThan } from '@/lib/http/cursor';
 import type { Locale } from '@/lib/i18n/config';
 import { localNameSql } from '@/lib/i18n/local-name';
+import { availableToPromiseSql } from '../rules';
 
 export type TransferSummary = {
   id: string;
@@ -262,4 +272,19 @@ export async function listTransfersForActor(
 ): Promise<TransferPage> {
   if (!can(actor, 'inventory.transfers.view')) return { transfers: [], next: null };
   return listTransfers(db, { ...opts, visibleTo: scopeOf(actor, 'inventory.transfers.view') });
+}
+
+/**
+ * What the source of a transfer can promise of each of its SKUs now (0 where it holds none): what
+ * the location asked sees before it accepts a request.
+ */
+export async function availableAtSource(db: DbOrTx, transfer: TransferDetail): Promise<Map<string, number>> {
+  const ids = transfer.lines.map((l) => l.variantId);
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ variantId: inventoryLevels.variantId, available: availableToPromiseSql(inventoryLevels) })
+    .from(inventoryLevels)
+    .where(and(eq(inventoryLevels.locationId, transfer.source.id), inArray(inventoryLevels.variantId, ids)));
+  const found = new Map(rows.map((r) => [r.variantId, Number(r.available)]));
+  return new Map(ids.map((id) => [id, found.get(id) ?? 0]));
 }

@@ -103,7 +103,9 @@ export default async function ReplenishmentPage({
           <TableBody>
             {lines.map((l) => {
               const s = l.suggestion;
+              // Who may send from the source creates the transfer; a manager of the store short of it asks for it.
               const canPrepare = s.kind === 'transfer' && can(ctx, 'inventory.transfer', s.fromLocationId);
+              const canRequest = s.kind === 'transfer' && !canPrepare && can(ctx, 'inventory.transfer', l.locationId);
               return (
                 <TableRow key={`${l.locationId}-${l.variantId}`}>
                   <TableCell className="whitespace-nowrap font-mono text-xs" title={nameById.get(l.locationId)}>
@@ -151,6 +153,20 @@ export default async function ReplenishmentPage({
                               })}
                             >
                               {t('inventory.replenishment.prepare')}
+                            </ButtonLink>
+                          ) : canRequest ? (
+                            <ButtonLink
+                              variant="secondary"
+                              size="sm"
+                              href={`/inventory/transfers/request?from=${s.fromLocationId}&to=${l.locationId}&variant=${l.variantId}&qty=${s.quantity}`}
+                              aria-label={t('inventory.replenishment.requestLabel', {
+                                quantity: n(s.quantity),
+                                sku: l.sku,
+                                from: s.fromLocationCode,
+                                to: l.locationCode,
+                              })}
+                            >
+                              {t('inventory.replenishment.request')}
                             </ButtonLink>
                           ) : null}
                         </>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { ArrowLeftRight } from 'lucide-react';
+import { ArrowLeftRight, Inbox } from 'lucide-react';
 import { LocationSelectForm } from '@/components/inventory/location-select-form';
 import { Pager } from '@/components/ui/pager';
 import { TransferTable } from '@/components/inventory/transfer-table';
@@ -62,7 +62,10 @@ export default async function TransfersPage({
     : { before: cursorParam(sp.before) };
 
   const none = { transfers: [], next: null };
-  const [incoming, outgoing, all] = await Promise.all([
+  // Requests waiting for an answer from a location the user may send from (every one for the owner).
+  const answers = can(ctx, 'inventory.transfer');
+  const [toAnswer, incoming, outgoing, all] = await Promise.all([
+    answers ? listTransfersForActor(db, ctx, { locationIds: mine, direction: 'out', statuses: ['requested'] }) : none,
     scope ? listTransfersForActor(db, ctx, { locationIds: scope, direction: 'in', before: cursors.inBefore }) : none,
     scope ? listTransfersForActor(db, ctx, { locationIds: scope, direction: 'out', before: cursors.outBefore }) : none,
     scope ? none : listTransfersForActor(db, ctx, { locationIds: null, before: cursors.before }),
@@ -107,13 +110,36 @@ export default async function TransfersPage({
         description={t('inventory.transfers.description')}
         action={
           can(ctx, 'inventory.transfer') ? (
-            <ButtonLink href="/inventory/transfers/new">
-              <ArrowLeftRight aria-hidden />
-              {t('inventory.transfers.newTitle')}
-            </ButtonLink>
+            <div className="flex flex-wrap gap-2">
+              {/* A manager asks for stock more often than they send it; the owner sends it. */}
+              {hasMine ? (
+                <ButtonLink href="/inventory/transfers/request">
+                  <Inbox aria-hidden />
+                  {t('inventory.transfers.newRequest')}
+                </ButtonLink>
+              ) : null}
+              <ButtonLink href="/inventory/transfers/new" variant={hasMine ? 'secondary' : 'primary'}>
+                <ArrowLeftRight aria-hidden />
+                {t('inventory.transfers.newTitle')}
+              </ButtonLink>
+            </div>
           ) : null
         }
       />
+      {toAnswer.transfers.length > 0 ? (
+        <section aria-labelledby="requests-heading" className="mb-6">
+          <h2 id="requests-heading" className="text-[0.9375rem] font-semibold">
+            {t('inventory.transfers.requestsToAnswer')}
+          </h2>
+          <p className="mb-2 text-sm text-muted-foreground">{t('inventory.transfers.requestsToAnswerHint')}</p>
+          <TransferTable
+            transfers={toAnswer.transfers}
+            label={t('inventory.transfers.requestsToAnswer')}
+            timeZones={timeZones}
+            i18n={i18n}
+          />
+        </section>
+      ) : null}
       <LocationSelectForm
         action="/inventory/transfers"
         label={t('inventory.transfers.location')}

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { ChevronLeft } from 'lucide-react';
 import { TRANSFER_BADGE, transferStatusLabel } from '@/components/inventory/labels';
 import { Delta } from '@/components/inventory/table-bits';
-import { TransferActions } from '@/components/inventory/transfer-actions';
+import { TransferActions, type RequestAnswer } from '@/components/inventory/transfer-actions';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -14,7 +14,8 @@ import { settle, valueForPage } from '@/lib/next/page-guard';
 import { can } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/next/session';
 import { getI18n } from '@/lib/next/i18n';
-import { getTransferForActor } from '@/lib/inventory/queries/transfers';
+import { availableAtSource, getTransferForActor } from '@/lib/inventory/queries/transfers';
+import { todayIn } from '@/lib/system/time-zone';
 
 type Params = Promise<{ id: string }>;
 
@@ -32,7 +33,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function TransferPage({ params }: { params: Params }) {
-  const [ctx, { t, formatNumber, formatDateTime }, { id }] = await Promise.all([
+  const [ctx, { t, formatNumber, formatDate, formatDateTime }, { id }] = await Promise.all([
     requirePage('inventory.transfers.view'),
     getI18n(),
     params,
@@ -41,30 +42,117 @@ export default async function TransferPage({ params }: { params: Params }) {
   const transfer = valueForPage(await readTransfer(id));
 
   const n = (v: number) => formatNumber(v);
+  // A calendar day (needed by, expected) is stored without a zone and parsed as UTC midnight.
+  const day = (d: string) => formatDate(d, 'UTC');
   const units = transfer.lines.reduce((a, l) => a + l.quantity, 0);
   const received = transfer.status === 'received';
   const receivedUnits = transfer.lines.reduce((a, l) => a + (l.quantityReceived ?? 0), 0);
+  const partlyReceived = transfer.status === 'in_transit' && receivedUnits > 0;
+  const requested = transfer.lines.some((l) => l.quantityRequested !== null);
   const atSource = can(ctx, 'inventory.transfer', transfer.source.id);
   const atDestination = can(ctx, 'inventory.transfer', transfer.destination.id);
-  const canShip = transfer.status === 'draft' && atSource;
+  const canAnswer = transfer.status === 'requested' && atSource;
+  const canWithdraw = transfer.status === 'requested' && atDestination && !atSource;
+  const canShip = (transfer.status === 'draft' || transfer.status === 'accepted') && atSource;
   const canReceive = transfer.status === 'in_transit' && atDestination;
-  const canCancel = (transfer.status === 'draft' || transfer.status === 'in_transit') && atSource;
+  const canCancel =
+    (transfer.status === 'draft' ||
+      transfer.status === 'accepted' ||
+      (transfer.status === 'in_transit' && !partlyReceived)) &&
+    atSource;
   const srcTz = transfer.source.timeZone;
   const dstTz = transfer.destination.timeZone;
 
+  let answer: RequestAnswer | null = null;
+  if (canAnswer) {
+    const available = await availableAtSource(await getDb(), transfer);
+    const today = todayIn(srcTz);
+    answer = {
+      lines: transfer.lines.map((l) => ({
+        variantId: l.variantId,
+        sku: l.sku,
+        productName: l.productName,
+        variantTitle: l.variantTitle,
+        requested: l.quantityRequested ?? l.quantity,
+        available: available.get(l.variantId) ?? 0,
+      })),
+      expectedOn: transfer.neededBy && transfer.neededBy >= today ? transfer.neededBy : today,
+      today,
+    };
+  }
+
+  const decider = transfer.decidedByName ?? '—';
   const events = [
     {
       key: 'created',
       at: transfer.createdAt,
-      tz: srcTz,
+      tz: requested ? dstTz : srcTz,
       label: transfer.createdByName
-        ? t('inventory.transfers.event.createdBy', { name: transfer.createdByName })
+        ? requested
+          ? t('inventory.transfers.event.requestedBy', { name: transfer.createdByName })
+          : t('inventory.transfers.event.createdBy', { name: transfer.createdByName })
         : t('inventory.transfers.event.created'),
+    },
+    {
+      key: 'decided',
+      at: transfer.decidedAt,
+      tz: srcTz,
+      label:
+        transfer.status === 'declined'
+          ? t('inventory.transfers.event.declinedBy', { name: decider })
+          : t('inventory.transfers.event.acceptedBy', { name: decider }),
     },
     { key: 'shipped', at: transfer.shippedAt, tz: srcTz, label: t('inventory.transfers.event.shipped') },
     { key: 'received', at: transfer.receivedAt, tz: dstTz, label: t('inventory.transfers.event.received') },
     { key: 'cancelled', at: transfer.cancelledAt, tz: srcTz, label: t('inventory.transfers.event.cancelled') },
   ].filter((e): e is typeof e & { at: Date } => e.at !== null);
+
+  const expected = transfer.expectedOn ? day(transfer.expectedOn) : null;
+  const status: { tone: 'warning' | 'info' | 'error'; text: string; detail?: string } | null =
+    transfer.status === 'requested'
+      ? {
+          tone: 'warning',
+          text: t('inventory.transfers.waitingAnswer', {
+            location: transfer.destination.name,
+            date: transfer.neededBy ? day(transfer.neededBy) : '—',
+            source: transfer.source.name,
+          }),
+        }
+      : transfer.status === 'accepted'
+        ? {
+            tone: 'info',
+            text: t('inventory.transfers.acceptedInfo', {
+              name: decider,
+              location: transfer.destination.name,
+              date: expected ?? '—',
+            }),
+            detail: transfer.decisionReason
+              ? t('inventory.transfers.acceptedReduced', { reason: transfer.decisionReason })
+              : undefined,
+          }
+        : transfer.status === 'declined'
+          ? {
+              tone: 'error',
+              text: t('inventory.transfers.declinedInfo', { name: decider, reason: transfer.decisionReason ?? '—' }),
+            }
+          : transfer.status === 'draft'
+            ? { tone: 'warning', text: t('inventory.transfers.waitingShip', { location: transfer.source.name }) }
+            : transfer.status === 'in_transit'
+              ? {
+                  tone: 'info',
+                  text: expected
+                    ? t('inventory.transfers.inTransitExpected', {
+                        location: transfer.destination.name,
+                        date: expected,
+                      })
+                    : t('inventory.transfers.waitingReceive', { location: transfer.destination.name }),
+                  detail: partlyReceived
+                    ? t('inventory.transfers.partlyReceived', { received: receivedUnits, units })
+                    : transfer.decisionReason
+                      ? t('inventory.transfers.acceptedReduced', { reason: transfer.decisionReason })
+                      : undefined,
+                }
+              : null;
 
   return (
     <>
@@ -109,6 +197,8 @@ export default async function TransferPage({ params }: { params: Params }) {
               variantTitle,
               quantity,
             }))}
+            answer={answer}
+            canWithdraw={canWithdraw}
             canShip={canShip}
             canReceive={canReceive}
             canCancel={canCancel}
@@ -117,13 +207,10 @@ export default async function TransferPage({ params }: { params: Params }) {
         </div>
       </div>
 
-      {transfer.status === 'draft' ? (
-        <Alert tone="warning" role={undefined} className="mb-4">
-          {t('inventory.transfers.waitingShip', { location: transfer.source.name })}
-        </Alert>
-      ) : transfer.status === 'in_transit' ? (
-        <Alert tone="info" role={undefined} className="mb-4">
-          {t('inventory.transfers.waitingReceive', { location: transfer.destination.name })}
+      {status ? (
+        <Alert tone={status.tone} role={undefined} className="mb-4">
+          {status.text}
+          {status.detail ? <span className="mt-1 block">{status.detail}</span> : null}
         </Alert>
       ) : null}
 
@@ -137,7 +224,9 @@ export default async function TransferPage({ params }: { params: Params }) {
               <TableRow className="hover:bg-transparent">
                 <TableHead>{t('inventory.col.product')}</TableHead>
                 <TableHead>{t('inventory.col.sku')}</TableHead>
+                {requested ? <TableHead numeric>{t('inventory.transfers.requestedQty')}</TableHead> : null}
                 <TableHead numeric>{t('inventory.transfers.shippedQty')}</TableHead>
+                {partlyReceived ? <TableHead numeric>{t('inventory.transfers.receivedQty')}</TableHead> : null}
                 {received ? (
                   <>
                     <TableHead numeric>{t('inventory.transfers.receivedQty')}</TableHead>
@@ -156,7 +245,13 @@ export default async function TransferPage({ params }: { params: Params }) {
                     <div className="text-xs text-muted-foreground">{l.variantTitle}</div>
                   </TableCell>
                   <TableCell className="whitespace-nowrap font-mono text-[0.8125rem]">{l.sku}</TableCell>
+                  {requested ? (
+                    <TableCell numeric className="text-muted-foreground">
+                      {l.quantityRequested === null ? '—' : n(l.quantityRequested)}
+                    </TableCell>
+                  ) : null}
                   <TableCell numeric>{n(l.quantity)}</TableCell>
+                  {partlyReceived ? <TableCell numeric>{n(l.quantityReceived ?? 0)}</TableCell> : null}
                   {received ? (
                     <>
                       <TableCell numeric>{n(l.quantityReceived ?? l.quantity)}</TableCell>
@@ -171,7 +266,13 @@ export default async function TransferPage({ params }: { params: Params }) {
             <TableFooter>
               <TableRow className="hover:bg-transparent">
                 <TableCell colSpan={2}>{t('inventory.col.total')}</TableCell>
+                {requested ? (
+                  <TableCell numeric className="text-muted-foreground">
+                    {n(transfer.lines.reduce((a, l) => a + (l.quantityRequested ?? 0), 0))}
+                  </TableCell>
+                ) : null}
                 <TableCell numeric>{n(units)}</TableCell>
+                {partlyReceived ? <TableCell numeric>{n(receivedUnits)}</TableCell> : null}
                 {received ? (
                   <>
                     <TableCell numeric>{n(receivedUnits)}</TableCell>
