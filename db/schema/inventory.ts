@@ -45,6 +45,13 @@ export const inventoryLevels = pgTable(
     check('inventory_reserved_within_on_hand', sql`${t.reserved} <= ${t.onHand}`),
     check('inventory_thresholds_nonnegative', sql`${t.safetyStock} >= 0 and ${t.reorderPoint} >= 0`),
     index('inventory_levels_location_idx').on(t.locationId, t.variantId),
+    // The bins stores have given, for what shows them per order line (the pickup queue's cards, pick
+    // lists): a probe here instead of into the primary key, which at 100k SKUs × 50 locations is
+    // larger than PostgreSQL's cache, so each line's bin was a page read (~6 of the Ready tab's
+    // ~15 ms for 200 cards at PAR on the bench). Only rows with a bin: small, and stays cached.
+    index('inventory_levels_bin_idx')
+      .on(t.variantId, t.locationId, t.bin)
+      .where(sql`${t.bin} is not null`),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import {
   customers,
@@ -143,6 +143,8 @@ async function pickLinesOf(db: DbOrTx, of: { pickupId: string; orderId: string }
             and(
               eq(inventoryLevels.variantId, orderLines.variantId),
               eq(inventoryLevels.locationId, pickups.locationId),
+              // Only a row with a bin is of use here: inventory_levels_bin_idx, not the large primary key.
+              isNotNull(inventoryLevels.bin),
             ),
           )
           .where(inArray(orderLines.orderId, [...byOrder.keys()]))

@@ -164,7 +164,7 @@ export async function getPickupQueue(
       (select json_agg(json_build_object('sku', l.sku, 'name', pr.name, 'title', v.title, 'quantity', l.quantity,
           'bin', il.bin) order by l.line_no)
        from order_lines l join variants v on v.id = l.variant_id join products pr on pr.id = v.product_id
-       left join inventory_levels il on il.variant_id = l.variant_id and il.location_id = p.location_id
+       left join inventory_levels il on il.variant_id = l.variant_id and il.location_id = p.location_id and il.bin is not null
        where l.order_id = o.id) as items,
       to_char(p.placed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "placedAt",
       to_char(p.due_by at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "dueBy",

@@ -1,0 +1,1 @@
+CREATE INDEX "inventory_levels_bin_idx" ON "inventory_levels" USING btree ("variant_id","location_id","bin") WHERE "inventory_levels"."bin" is not null;
