@@ -6,14 +6,26 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import { DomainError, Forbidden, NotFound } from '@/lib/errors';
 import { cursorTimeOf, encodeRankedCursor, rankedBelow, type RankedCursor } from '@/lib/http/cursor';
 import type { DuplicateReason } from './duplicate-rules';
-import { NAME_SIMILARITY, nameCityWeightSql, recordDuplicatesSql, similarNamesSql } from './duplicate-rules';
+import {
+  maybeSimilarNamesSql,
+  NAME_BLOCK_PREFIX,
+  NAME_BLOCKS,
+  NAME_SIMILARITY,
+  nameCityWeightSql,
+  recordDuplicatesSql,
+  similarNamesSql,
+  trigramBitmapSql,
+} from './duplicate-rules';
 import { ZDismissDuplicateInput, type DismissDuplicateInput } from './schemas';
 
-/** A customer's contacts: their profile's e-mail and phone and their identities' (not merged profiles). */
-const CONTACTS = sql`
+/**
+ * A customer's contacts: their profile's e-mail and phone and their identities' (not merged profiles);
+ * a value can come twice for one customer (her profile's e-mail is an identity too).
+ */
+const CONTACTS_ALL = sql`
   select id as customer_id, 'email' as kind, email as value from customers where email is not null and merged_into_id is null
-  union select id, 'phone', phone from customers where phone is not null and merged_into_id is null
-  union select c.id, i.kind::text, i.value from customer_identities i join customers c on c.id = i.customer_id
+  union all select id, 'phone', phone from customers where phone is not null and merged_into_id is null
+  union all select c.id, i.kind::text, i.value from customer_identities i join customers c on c.id = i.customer_id
     where i.kind in ('email', 'phone') and c.merged_into_id is null`;
 
 /** A shipping address as the name rule compares it: its folded city, and its street and postcode. */
@@ -39,6 +51,9 @@ function nameReason(a: string, b: string): SQL {
 
 export type ScanResult = { pairs: number };
 
+/** Memory for the full scan's hashes and sorts (a session's default, 4MB, spills them to disk). */
+const SCAN_WORK_MEM = '256MB';
+
 /**
  * Finds likely duplicates among every customer, set-based (the full scan: the demo seed's, and a
  * job's when the rules change): the same normalized e-mail or phone (profile or identity), or a
@@ -46,52 +61,107 @@ export type ScanResult = { pairs: number };
  * or in the same city of their latest shipped order. Pairs are recorded by recordDuplicatesSql:
  * new ones open, open ones gain reasons, dismissed ones stay dismissed.
  *
- * Built to cost a few passes over the tables, whatever their size: the latest shipped address of
- * every customer in one pass over the orders (not one index probe per customer); names compared as
- * the distinct (city, first name, last name) there are — homonyms in a city are compared once, not
- * pairwise — within blocks of the same first three letters of the first name and initial of the last
- * name, or the other way round, as two equi-joins (hashable, where one join on either condition would compare every pair of a city);
- * then the customers joined back to the similar names.
+ * Built to cost a few passes over the tables, whatever their size, in steps kept in temporary
+ * tables (analyzed, so that every join is planned on true sizes), dropped at the end:
+ * - dup_addressed: every live customer with the folded city and address of their latest shipped
+ *   order (one pass over the orders, not one index probe per customer);
+ * - dup_names: the distinct (city, first name, last name) there are, with how many customers hold
+ *   each — homonyms in a city are compared once, not pairwise — and each name's trigram count and
+ *   bitmap (trigramBitmapSql, OR-ed from its words');
+ * - dup_similar: pairs of names within each block of NAME_BLOCKS (an equi-join, hashable), each
+ *   unordered pair once, tested first by maybeSimilarNamesSql (bit operations: it lets ~5 % of the
+ *   ~25M pairs of a million customers through) and then by the rule itself;
+ * - the customers joined back to the similar names, and the shared contacts (a hash join on
+ *   (kind, value)), recorded with one insert.
  */
 export async function scanAllDuplicates(db: DbOrTx): Promise<ScanResult> {
   const latest = foldedAddress(sql`l.shipping_address`);
-  const similarNames = (block: 'first_fold' | 'last_fold', initial: 'first_fold' | 'last_fold') => sql`
-    select a.city, a.first_fold as a_first, a.last_fold as a_last, a.search_name as a_name,
-      b.first_fold as b_first, b.last_fold as b_last, b.search_name as b_name, greatest(a.holders, b.holders) as holders
-    from names a join names b on b.city = a.city and left(b.${sql.raw(block)}, 3) = left(a.${sql.raw(block)}, 3)
-      and left(b.${sql.raw(initial)}, 1) = left(a.${sql.raw(initial)}, 1)
-    where ${similarNamesSql('a', 'b')}`;
-  const { rows } = await db.execute<{ n: number }>(sql`
-    with contacts as (${CONTACTS}),
-    latest as (
-      select distinct on (o.customer_id) o.customer_id, o.shipping_address
-      from orders o where o.customer_id is not null and o.shipping_address is not null
-      order by o.customer_id, o.placed_at desc),
-    addressed as (
+  const n = sql.raw(String(NAME_BLOCK_PREFIX));
+  // A block's key as columns of dup_names (b0_prefix, b0_initial…): analyzed, so that the planner
+  // sees the ~25M pairs the blocks make and hashes them.
+  const keys = sql.join(
+    NAME_BLOCKS.map(
+      (block, k) =>
+        sql`left(g.${sql.raw(block.prefix)}, ${n}) as ${sql.raw(`b${k}_prefix`)}, left(g.${sql.raw(block.initial)}, 1) as ${sql.raw(`b${k}_initial`)}`,
+    ),
+    sql`, `,
+  );
+  const blockPairs = (k: number) => {
+    const [p, i] = [sql.raw(`b${k}_prefix`), sql.raw(`b${k}_initial`)];
+    // CASE: the bitmaps first, similarity() only for the few pairs they let through (the planner
+    // would order the two by its own idea of their costs).
+    return sql`select a.name_id as a, b.name_id as b, greatest(a.holders, b.holders) as holders
+      from dup_names a join dup_names b on b.city = a.city and b.${p} = a.${p} and b.${i} = a.${i} and b.name_id > a.name_id
+      where case when ${maybeSimilarNamesSql('a', 'b')} then ${similarNamesSql('a', 'b')} else false end`;
+  };
+  const steps = [
+    sql`create temp table dup_addressed on commit drop as
+      with latest as (
+        select distinct on (o.customer_id) o.customer_id, o.shipping_address
+        from orders o where o.customer_id is not null and o.shipping_address is not null
+        order by o.customer_id, o.placed_at desc)
       select c.id, c.search_name, search_fold(c.first_name) as first_fold, search_fold(c.last_name) as last_fold,
         ${latest.city} as city, ${latest.address} as address
       from customers c join latest l on l.customer_id = c.id
-      where c.merged_into_id is null and length(c.search_name) > 2),
-    names as (
-      select city, first_fold, last_fold, search_name, count(*)::int as holders from addressed
-      group by city, first_fold, last_fold, search_name),
-    similar_names as (${similarNames('first_fold', 'last_fold')} union ${similarNames('last_fold', 'first_fold')}),
-    name_pairs as (
-      select a.id as a, b.id as b, ${nameReason('a', 'b')} as reason, ${nameCityWeightSql(sql`s.holders`)} as name_city
-      from similar_names s
-        join addressed a on a.city = s.city and a.first_fold = s.a_first and a.last_fold = s.a_last and a.search_name = s.a_name
-        join addressed b on b.city = s.city and b.first_fold = s.b_first and b.last_fold = s.b_last and b.search_name = s.b_name
-      where a.id < b.id),
-    found as (
-      select distinct a.customer_id as a, b.customer_id as b, a.kind as reason, null::int as name_city
-      from contacts a join contacts b on a.kind = b.kind and a.value = b.value and a.customer_id < b.customer_id
-      union select a, b, reason, name_city from name_pairs),
-    recorded as (${recordDuplicatesSql(
-      sql`select a, b, array_agg(distinct reason order by reason), min(name_city) from found group by a, b`,
-      { weighted: true },
-    )} returning 1)
-    select count(*)::int as n from recorded`);
-  return { pairs: rows[0].n };
+      where c.merged_into_id is null and length(c.search_name) > 2`,
+    sql`create temp table dup_words on commit drop as
+      select w.word, ${trigramBitmapSql(sql`w.word`)} as bitmap
+      from (select first_fold as word from dup_addressed union select last_fold from dup_addressed) w`,
+    // Each name's holders (ids and addresses, in the same order), then the names compared (narrow rows).
+    sql`create temp table dup_holders on commit drop as
+      select row_number() over ()::int as name_id, city, first_fold, last_fold, search_name, count(*)::int as holders,
+        array_agg(id) as ids, array_agg(address) as addresses
+      from dup_addressed group by city, first_fold, last_fold, search_name`,
+    sql`create temp table dup_names on commit drop as
+      select n.*, n.trigrams - bit_count(n.bitmap) as collisions
+      from (select g.name_id, g.city, g.first_fold, g.last_fold, g.search_name, g.holders, ${keys},
+          cardinality(show_trgm(g.search_name)) as trigrams, f.bitmap | l.bitmap as bitmap
+        from dup_holders g join dup_words f on f.word = g.first_fold join dup_words l on l.word = g.last_fold) n`,
+    sql`analyze dup_names`,
+    sql`create temp table dup_similar on commit drop as
+      ${sql.join(
+        NAME_BLOCKS.map((_, k) => blockPairs(k)),
+        sql` union `,
+      )}
+      union select n.name_id, n.name_id, n.holders from dup_names n where n.holders > 1 and ${similarNamesSql('n', 'n')}`,
+    sql`analyze dup_similar`,
+    sql`analyze dup_holders`,
+    sql`create temp table dup_found on commit drop as
+      select least(a.id, b.id) as a, greatest(a.id, b.id) as b, ${nameReason('a', 'b')} as reason,
+        ${nameCityWeightSql(sql`s.holders`)} as name_city
+      from dup_similar s join dup_holders x on x.name_id = s.a join dup_holders y on y.name_id = s.b
+        cross join lateral unnest(x.ids, x.addresses) a(id, address)
+        cross join lateral unnest(y.ids, y.addresses) b(id, address)
+      where s.a <> s.b or a.id < b.id`,
+    sql`create temp table dup_contacts on commit drop as ${CONTACTS_ALL}`,
+    sql`analyze dup_contacts`,
+    sql`insert into dup_found
+      select distinct a.customer_id, b.customer_id, a.kind, null::int
+      from dup_contacts a join dup_contacts b on a.kind = b.kind and a.value = b.value and a.customer_id < b.customer_id`,
+  ];
+  const temp = [
+    'dup_addressed',
+    'dup_words',
+    'dup_holders',
+    'dup_names',
+    'dup_similar',
+    'dup_found',
+    'dup_contacts',
+  ].map((t) => `pg_temp.${t}`);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('work_mem', ${SCAN_WORK_MEM}, true)`);
+    await tx.execute(sql.raw(`drop table if exists ${temp.join(', ')}`));
+    for (const step of steps) await tx.execute(step);
+    // In the order of the pair's key: the unique index and the customers' rows are visited in turn.
+    const { rows } = await tx.execute<{ n: number }>(sql`
+      with recorded as (${recordDuplicatesSql(
+        sql`select a, b, array_agg(distinct reason order by reason), min(name_city) from dup_found group by a, b order by a, b`,
+        { weighted: true },
+      )} returning 1)
+      select count(*)::int as n from recorded`);
+    await tx.execute(sql.raw(`drop table ${temp.join(', ')}`));
+    return { pairs: rows[0].n };
+  });
 }
 
 /**
