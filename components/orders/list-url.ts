@@ -1,5 +1,5 @@
 import { createSerializer, parseAsString, parseAsStringLiteral } from 'nuqs/server';
-import { FULFILMENT_TYPES, ORDER_STATUSES } from '@/lib/orders/constants';
+import { FULFILMENT_TYPES, ORDER_STATUSES, ORDER_VIEWS } from '@/lib/orders/constants';
 import type { OrderListQuery } from '@/lib/orders/schemas';
 
 export type OrderListParams = Partial<OrderListQuery>;
@@ -10,7 +10,9 @@ export type OrderListParams = Partial<OrderListQuery>;
  * ZOrderListQuery, which drops what is malformed.
  */
 export const orderListParsers = {
+  view: parseAsStringLiteral(ORDER_VIEWS),
   q: parseAsString,
+  tag: parseAsString,
   channel: parseAsString,
   status: parseAsStringLiteral(ORDER_STATUSES),
   fulfilment: parseAsStringLiteral(FULFILMENT_TYPES),
@@ -31,10 +33,11 @@ export function ordersHref(query: OrderListParams, patch: OrderListParams = {}, 
   return serialize(base, values);
 }
 
-/** Does the view narrow the list (anything but the sort and the page)? */
+/** Does the view narrow the list (anything but the tab, the sort and the page)? */
 export function hasFilters(query: OrderListParams): boolean {
   return Boolean(
     query.q ||
+    query.tag ||
     query.channel ||
     query.status ||
     query.fulfilment ||

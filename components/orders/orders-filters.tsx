@@ -16,7 +16,7 @@ import { hasFilters, orderListParsers, type OrderListParams } from './list-url';
 
 type Option = { value: string; label: string };
 
-type Key = 'q' | 'channel' | 'status' | 'fulfilment' | 'location' | 'from' | 'to' | 'dir';
+type Key = 'q' | 'tag' | 'channel' | 'status' | 'fulfilment' | 'location' | 'from' | 'to' | 'dir';
 
 /**
  * The orders filter bar: a GET form, so it works without JavaScript (fields, then Apply). With
@@ -91,10 +91,11 @@ function OrdersFiltersBar({ channels, locations }: OrdersFiltersProps) {
         onSubmit={(e) => {
           // Enter in the search: the URL follows at once, without waiting for the pause.
           e.preventDefault();
-          void setFields({ q: fields.q?.trim() || null, after: null });
+          void setFields({ q: fields.q?.trim() || null, tag: fields.tag?.trim() || null, after: null });
         }}
       >
         {fields.customer ? <input type="hidden" name="customer" value={fields.customer} /> : null}
+        {fields.view ? <input type="hidden" name="view" value={fields.view} /> : null}
         <div className="flex flex-wrap items-end gap-x-3 gap-y-3">
           {field(
             'q',
@@ -167,6 +168,21 @@ function OrdersFiltersBar({ channels, locations }: OrdersFiltersProps) {
             'w-40',
             t('orders.filters.allFulfilments'),
           )}
+          {field(
+            'tag',
+            t('orders.filters.tag'),
+            (id) => (
+              <Input
+                id={id}
+                name="tag"
+                value={fields.tag ?? ''}
+                onChange={(e) => set('tag', true)(e.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+              />
+            ),
+            'w-36',
+          )}
           {locations.length > 1
             ? select('location', t('orders.filters.location'), locations, 'w-44', t('orders.filters.allLocations'))
             : null}
@@ -187,7 +203,7 @@ function OrdersFiltersBar({ channels, locations }: OrdersFiltersProps) {
               </span>
             ) : null}
             {hasFilters(fields as OrderListParams) ? (
-              <ButtonLink variant="ghost" href="/orders">
+              <ButtonLink variant="ghost" href={fields.view ? `/orders?view=${fields.view}` : '/orders'}>
                 {t('orders.filters.clear')}
               </ButtonLink>
             ) : null}

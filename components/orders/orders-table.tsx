@@ -4,6 +4,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@
 import { getI18n } from '@/lib/next/i18n';
 import type { OrderListRow } from '@/lib/orders/queries';
 import { ChannelBadge, type ChannelKind } from './channel-badge';
+import { RowCheckbox, SelectAllCheckbox } from './order-selection';
 import { orderStatusVariant } from './status';
 
 /** One page of orders; the customer column links to the profile when the viewer may open it. */
@@ -13,6 +14,7 @@ export async function OrdersTable({
   showCustomer = true,
   linkCustomers = false,
   channelKinds = {},
+  selectable = false,
 }: {
   rows: readonly OrderListRow[];
   label: string;
@@ -20,12 +22,19 @@ export async function OrdersTable({
   linkCustomers?: boolean;
   /** Channel code → kind, for the channel badge's icon. */
   channelKinds?: Record<string, ChannelKind>;
+  /** A checkbox per row, for the bulk actions (inside <OrderSelection>). */
+  selectable?: boolean;
 }) {
   const { t, formatMoney, formatNumber, formatDateTime } = await getI18n();
   return (
     <Table label={label}>
       <TableHeader>
         <TableRow className="hover:bg-transparent">
+          {selectable ? (
+            <TableHead className="w-10 pr-0 print:hidden">
+              <SelectAllCheckbox />
+            </TableHead>
+          ) : null}
           <TableHead>{t('orders.col.number')}</TableHead>
           {showCustomer ? <TableHead>{t('orders.col.customer')}</TableHead> : null}
           <TableHead>{t('orders.col.channelFulfilment')}</TableHead>
@@ -39,6 +48,11 @@ export async function OrdersTable({
       <TableBody>
         {rows.map((row) => (
           <TableRow key={row.id}>
+            {selectable ? (
+              <TableCell className="w-10 pr-0 print:hidden">
+                <RowCheckbox id={row.id} number={row.number} />
+              </TableCell>
+            ) : null}
             <TableCell className="whitespace-nowrap">
               <Link
                 href={`/orders/${row.id}`}
@@ -49,6 +63,20 @@ export async function OrdersTable({
               <span className="block text-xs tabular-nums text-muted-foreground">
                 {formatDateTime(row.placedAt, row.timeZone ?? undefined)}
               </span>
+              {row.tags.length ? (
+                <span className="mt-1 flex max-w-48 flex-wrap gap-1">
+                  {row.tags.map((tag) => (
+                    <Link
+                      key={tag}
+                      href={`/orders?tag=${encodeURIComponent(tag)}`}
+                      aria-label={t('orders.tags.filter', { tag })}
+                      className="rounded-sm bg-muted px-1.5 py-px text-xs text-muted-foreground hover:text-foreground"
+                    >
+                      {tag}
+                    </Link>
+                  ))}
+                </span>
+              ) : null}
             </TableCell>
             {showCustomer ? (
               <TableCell className="max-w-60">

@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { PhoneCall, ReceiptText, SearchX } from 'lucide-react';
 import { ordersHref, hasFilters } from '@/components/orders/list-url';
 import { OrdersFilters } from '@/components/orders/orders-filters';
+import { OrderSelection } from '@/components/orders/order-selection';
 import { OrdersTable } from '@/components/orders/orders-table';
+import { TabNav } from '@/components/ui/tab-nav';
 import { Pager } from '@/components/ui/pager';
 import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
@@ -16,6 +18,7 @@ import { getI18n } from '@/lib/next/i18n';
 import { listLocations } from '@/lib/inventory/queries/locations';
 import { listChannels, listOrders } from '@/lib/orders/queries';
 import { parseOrderListParams } from '@/lib/orders/list-params';
+import { ORDER_VIEWS } from '@/lib/orders/constants';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -37,6 +40,13 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const scope = scopeOf(ctx, 'orders.view');
   const visible = scope ? locations.filter((l) => scope.includes(l.id)) : locations;
   const filtered = hasFilters(query);
+  const selectable = page.rows.length > 0;
+  // A tab keeps the other filters and starts again from the first page.
+  const tabs = [undefined, ...ORDER_VIEWS].map((view) => ({
+    href: ordersHref(query, { view, after: undefined }),
+    label: t(`orders.views.${view ?? 'all'}`),
+    current: query.view === view,
+  }));
 
   return (
     <>
@@ -52,6 +62,8 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           ) : null
         }
       />
+
+      <TabNav label={t('orders.views.label')} tabs={tabs} />
 
       <OrdersFilters
         channels={channels.map((c) => ({ value: c.code, label: c.name }))}
@@ -70,7 +82,21 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         </Alert>
       ) : null}
 
-      {page.rows.length === 0 ? (
+      {query.tag ? (
+        <Alert tone="info" className="mb-4">
+          {t('orders.tagFilter', { tag: query.tag })}{' '}
+          <Link
+            href={ordersHref(query, { tag: undefined, after: undefined })}
+            className="font-medium underline underline-offset-4"
+          >
+            {t('orders.tagFilterClear')}
+          </Link>
+        </Alert>
+      ) : null}
+
+      {page.rows.length === 0 && query.view && !filtered && !query.after ? (
+        <EmptyState icon={<ReceiptText />} title={t(`orders.viewEmpty.${query.view}`)} />
+      ) : page.rows.length === 0 ? (
         <EmptyState
           icon={filtered || query.after ? <SearchX /> : <ReceiptText />}
           title={filtered || query.after ? t('orders.empty.title') : t('orders.empty.noneTitle')}
@@ -85,12 +111,18 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         />
       ) : (
         <>
-          <OrdersTable
-            rows={page.rows}
-            label={t('orders.table.label')}
-            linkCustomers={can(ctx, 'customers.view')}
-            channelKinds={Object.fromEntries(channels.map((c) => [c.code, c.kind]))}
-          />
+          <OrderSelection
+            rows={page.rows.map((r) => ({ id: r.id, number: r.number }))}
+            canConfirm={can(ctx, 'orders.confirm')}
+          >
+            <OrdersTable
+              rows={page.rows}
+              label={t('orders.table.label')}
+              linkCustomers={can(ctx, 'customers.view')}
+              channelKinds={Object.fromEntries(channels.map((c) => [c.code, c.kind]))}
+              selectable={selectable}
+            />
+          </OrderSelection>
           <Pager
             label={t('orders.pagination.label')}
             back="first"

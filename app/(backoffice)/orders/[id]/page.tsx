@@ -1,6 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ArrowLeft } from 'lucide-react';
+import { ArrowLeft, FileText, Printer } from 'lucide-react';
+import { clsx } from 'clsx';
+import { EditableOrderNote } from '@/components/orders/notes/note-edit';
+import { OrderNoteForm } from '@/components/orders/notes/note-form';
+import { OrderTags } from '@/components/orders/order-tags';
 import { ChannelBadge } from '@/components/orders/channel-badge';
 import { OrderActions } from '@/components/orders/order-actions';
 import { OrderTimeline } from '@/components/orders/order-timeline';
@@ -11,7 +15,8 @@ import {
   RESERVATION_STATUS_VARIANT,
 } from '@/components/orders/status';
 import { Alert } from '@/components/ui/alert';
-import { Badge } from '@/components/ui/badge';
+import { Badge, type BadgeVariant } from '@/components/ui/badge';
+import { buttonVariants } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
@@ -21,6 +26,7 @@ import { can } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/next/session';
 import { getI18n } from '@/lib/next/i18n';
 import { listLocations } from '@/lib/inventory/queries/locations';
+import { paymentState } from '@/lib/orders/payment';
 import { listChannels, orderActionRights, type OrderDetail } from '@/lib/orders/queries';
 import { readOrder } from './read-order';
 
@@ -57,19 +63,44 @@ export default async function OrderPage({ params }: { params: Params }) {
     return: actions.return && returnLocations.length > 0,
   };
 
+  const annotate = can(ctx, 'orders.annotate');
   const channelKind = channels.find((c) => c.code === order.channelCode)?.kind;
   const money = (cents: number) => formatMoney(cents, order.currency);
   const status = order.status;
 
   return (
     <>
-      <Link
-        href="/orders"
-        className="mb-3 inline-flex items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground print:hidden"
-      >
-        <ArrowLeft aria-hidden className="size-4" />
-        {t('orders.detail.back')}
-      </Link>
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-2 print:hidden">
+        <Link
+          href="/orders"
+          className="inline-flex items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground"
+        >
+          <ArrowLeft aria-hidden className="size-4" />
+          {t('orders.detail.back')}
+        </Link>
+        <div className="flex gap-2">
+          <a
+            data-slot="button"
+            href={`/orders/${order.id}/print`}
+            target="_blank"
+            rel="noopener"
+            className={clsx(buttonVariants({ variant: 'ghost', size: 'sm' }))}
+          >
+            <Printer aria-hidden />
+            {t('orders.print.order')}
+          </a>
+          <a
+            data-slot="button"
+            href={`/orders/packing-slips?ids=${order.id}`}
+            target="_blank"
+            rel="noopener"
+            className={clsx(buttonVariants({ variant: 'ghost', size: 'sm' }))}
+          >
+            <FileText aria-hidden />
+            {t('orders.print.packingSlip')}
+          </a>
+        </div>
+      </div>
       <PageHeader
         title={
           <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
@@ -119,7 +150,16 @@ export default async function OrderPage({ params }: { params: Params }) {
       <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="grid content-start gap-4 sm:grid-cols-2 xl:order-2 xl:grid-cols-1">
           <CustomerCard order={order} canOpenProfile={can(ctx, 'customers.view')} />
+          <PaymentCard order={order} />
           <FulfilmentCard order={order} />
+          <Card>
+            <CardHeader>
+              <CardTitle>{t('orders.tags.title')}</CardTitle>
+            </CardHeader>
+            <CardContent className="text-sm">
+              <OrderTags orderId={order.id} tags={order.tags} editable={annotate} />
+            </CardContent>
+          </Card>
         </div>
 
         <div className="min-w-0 space-y-8 xl:order-1">
@@ -210,6 +250,38 @@ export default async function OrderPage({ params }: { params: Params }) {
                   ))}
                 </TableBody>
               </Table>
+            )}
+          </section>
+
+          <section aria-labelledby="order-notes">
+            <h2 id="order-notes" className="text-[0.9375rem] font-semibold">
+              {t('orders.notes.title')}
+            </h2>
+            <p className="mb-3 mt-0.5 text-sm text-muted-foreground">{t('orders.notes.description')}</p>
+            {annotate ? <OrderNoteForm orderId={order.id} /> : null}
+            {order.notes.length === 0 ? (
+              <p className="rounded-lg border border-dashed border-border bg-surface px-4 py-5 text-center text-sm text-muted-foreground">
+                {t('orders.notes.empty')}
+              </p>
+            ) : (
+              <ul aria-label={t('orders.notes.listLabel')} className="grid gap-2">
+                {order.notes.map((note) => (
+                  <li key={note.id} className="rounded-lg border border-border bg-surface px-4 py-3 shadow-card">
+                    {annotate && note.authorId === ctx.userId ? (
+                      <EditableOrderNote noteId={note.id} body={note.body} />
+                    ) : (
+                      <p className="whitespace-pre-wrap text-sm">{note.body}</p>
+                    )}
+                    <p className="mt-1.5 text-xs text-muted-foreground">
+                      {t('orders.notes.by', {
+                        author: note.authorName ?? t('orders.notes.unknownAuthor'),
+                        date: formatDateTime(note.createdAt, order.timeZone ?? undefined),
+                      })}
+                      {note.editedAt ? ` · ${t('orders.notes.edited')}` : ''}
+                    </p>
+                  </li>
+                ))}
+              </ul>
             )}
           </section>
 
@@ -389,6 +461,68 @@ async function FulfilmentCard({ order }: { order: OrderDetail }) {
             </a>
           </div>
         ) : null}
+      </CardContent>
+    </Card>
+  );
+}
+
+const PAYMENT_VARIANT: Record<string, BadgeVariant> = {
+  paid: 'done',
+  partially_refunded: 'waiting',
+  refunded: 'closed',
+};
+
+/** What the customer paid (the channel's total at checkout) and what Comptoir refunded, refund by refund. */
+async function PaymentCard({ order }: { order: OrderDetail }) {
+  const { t, formatMoney, formatDateTime } = await getI18n();
+  const money = (cents: number) => formatMoney(cents, order.currency);
+  const payment = paymentState(order, order.events);
+  const rows: [string, string, boolean?][] = [
+    [t('orders.payment.paid'), money(payment.paidCents)],
+    [t('orders.payment.refunded'), payment.refundedCents ? `− ${money(payment.refundedCents)}` : money(0)],
+    [t('orders.payment.net'), money(payment.netCents), true],
+  ];
+  return (
+    <Card>
+      <CardHeader className="flex-row items-center justify-between gap-2">
+        <CardTitle>{t('orders.payment.title')}</CardTitle>
+        <Badge variant={PAYMENT_VARIANT[payment.status]}>{t(`orders.payment.status.${payment.status}`)}</Badge>
+      </CardHeader>
+      <CardContent className="grid gap-3 text-sm">
+        <dl aria-label={t('orders.payment.title')} className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1">
+          {rows.map(([label, value, strong]) => (
+            <div
+              key={label}
+              className={
+                strong
+                  ? 'col-span-2 grid grid-cols-subgrid border-t border-border pt-1.5 font-semibold'
+                  : 'col-span-2 grid grid-cols-subgrid'
+              }
+            >
+              <dt className={strong ? undefined : 'text-muted-foreground'}>{label}</dt>
+              <dd className="text-right tabular-nums">{value}</dd>
+            </div>
+          ))}
+        </dl>
+        {payment.refunds.length ? (
+          <div>
+            <p className="text-xs font-medium text-muted-foreground">{t('orders.payment.refunds')}</p>
+            <ul className="mt-1 grid gap-1">
+              {payment.refunds.map((r, i) => (
+                <li key={i} className="flex justify-between gap-3">
+                  <span>
+                    {t(`orders.payment.kind.${r.kind}`)}
+                    <span className="block text-xs text-muted-foreground">
+                      {formatDateTime(r.at, order.timeZone ?? undefined)}
+                    </span>
+                  </span>
+                  <span className="tabular-nums">− {money(r.cents)}</span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <p className="text-xs text-muted-foreground">{t('orders.payment.source')}</p>
       </CardContent>
     </Card>
   );
