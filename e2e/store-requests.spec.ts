@@ -47,7 +47,7 @@ test('un magasin demande du stock à l’entrepôt, qui en accepte moins, l’ex
   browser,
   baseURL,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const paris = await parisManager(browser, baseURL!);
 
   // Replenishment suggests a transfer from the warehouse: the manager gets "Demander", not "Créer le transfert".
@@ -60,6 +60,21 @@ test('un magasin demande du stock à l’entrepôt, qui en accepte moins, l’ex
   const sku = (await row.getByRole('cell').nth(1).locator('div').last().textContent())!.trim();
   const suggested = Number(/Transférer (\d+)/.exec((await row.textContent())!)![1]);
   await row.getByRole('link', { name: new RegExp(`^Demander ${suggested} × ${sku} à WH-ORL pour PAR$`) }).click();
+
+  // The owner, who may send from the warehouse, is offered the transfer itself.
+  const owner = await browser.newContext({
+    storageState: authFile('owner'),
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    viewport: TABLET,
+  });
+  const ownerPage = await owner.newPage();
+  await inFrench(ownerPage, baseURL!);
+  await ownerPage.goto('/inventory/replenishment');
+  const ownerRow = ownerPage.getByRole('row').filter({ hasText: 'depuis WH-ORL' }).first();
+  await expect(ownerRow.getByRole('link', { name: /^Créer un transfert de / })).toBeVisible();
+  await expect(ownerRow.getByRole('link', { name: /^Demander / })).toHaveCount(0);
+  await owner.close();
 
   // The request, pre-filled from the suggestion; one more unit scanned.
   await expect(paris).toHaveURL(/\/inventory\/transfers\/request\?/);

@@ -35,7 +35,7 @@ async function twoSkus(page: Page): Promise<{ sku: string; href: string }[]> {
 test('a transfer received by scanning: a partial delivery leaves the rest in transit, the last one records the shortfall', async ({
   browser,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const owner = await pageAs(browser, 'owner');
   const [a, b] = await twoSkus(owner);
 
@@ -128,5 +128,7 @@ test('a transfer received by scanning: a partial delivery leaves the rest in tra
   // Nothing is left to receive.
   await manager.goto(`${transferUrl}/receive`);
   await expect(manager.getByText('There is nothing to receive: this transfer is not in transit.')).toBeVisible();
+  expect(await seriousViolations(manager)).toEqual([]);
+  await manager.screenshot({ path: 'test-results/receive-scan-closed.png' });
   await manager.context().close();
 });

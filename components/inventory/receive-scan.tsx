@@ -66,6 +66,8 @@ export function ReceiveScan({
   const codeRef = useRef<HTMLInputElement>(null);
   const [code, setCode] = useState('');
   const [feedback, setFeedback] = useState<{ ok: boolean; text: string } | null>(null);
+  /** The line the last scan counted, shown as such (and brought into view on a long transfer). */
+  const [last, setLast] = useState<number | null>(null);
   const [pending, startTransition] = useTransition();
   const seen = lines.reduce((a, l) => a + l.before, 0);
   const form = useForm<ReceiptValues, unknown, ReceiveTransferUnitsInput>({
@@ -92,8 +94,11 @@ export function ReceiveScan({
     const i = lineOf(lines, value);
     if (i < 0) {
       setFeedback({ ok: false, text: t('inventory.transfers.scan.unknown', { code: value }) });
+      setLast(null);
       return;
     }
+    setLast(i);
+    document.getElementById(`${id}-line-${i}`)?.scrollIntoView({ block: 'nearest' });
     const name = `lines.${i}.quantity` as const;
     const next = (parseQuantity(form.getValues(name)) ?? 0) + 1;
     form.setValue(name, String(next), { shouldDirty: true });
@@ -185,7 +190,11 @@ export function ReceiveScan({
             {lines.map((l, i) => {
               const left = l.shipped - l.before - now[i];
               return (
-                <TableRow key={l.variantId} className={left === 0 ? 'bg-done-soft/40' : undefined}>
+                <TableRow
+                  key={l.variantId}
+                  id={`${id}-line-${i}`}
+                  className={i === last ? 'bg-info-soft' : left === 0 ? 'bg-done-soft/40' : undefined}
+                >
                   <TableCell>
                     <div className="font-medium">{l.productName}</div>
                     <div className="text-xs text-muted-foreground">{l.variantTitle}</div>

@@ -14,7 +14,7 @@ import { level, makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fi
 import { awaitTransferForPickup } from './await-transfer';
 import { collectPickup } from './collect-pickup';
 import { markReady } from './mark-ready';
-import { receiveTransferForPickup } from './receive-transfer';
+import { receiveTransferForPickup, receiveTransferUnitsForPickup } from './receive-transfer';
 import { rejectPickup } from './reject-pickup';
 import { IllegalPickupTransition } from './transition';
 
@@ -232,6 +232,37 @@ describe('the transfer of a ship-to-store pickup', () => {
     });
     expect(await level(handle.db, w.skus[M].id, w.paris)).toEqual({ onHand: 3, reserved: 3 });
     expect(await activeReservations(order.id)).toEqual([{ variantId: w.skus[M].id, locationId: w.paris, quantity: 3 }]);
+    expect(await findDrift(handle.db)).toEqual([]);
+  });
+});
+
+describe('ship-to-store received in deliveries', () => {
+  it('the pickup waits until the delivery that closes the transfer, then everything that arrived is reserved', async () => {
+    await reset();
+    await setOnHand(L, w.paris, 0);
+    const { order, pickup } = await placePickup([[L, 3]]);
+    const transferId = pickup.transferId!;
+    await shipTransfer(handle.db, w.owner, transferId);
+    const first = await receiveTransferUnitsForPickup(handle.db, w.manager, {
+      transferId,
+      lines: [{ variantId: w.skus[L].id, quantity: 2 }],
+      closeShort: false,
+    });
+    expect(first.complete).toBe(false);
+    const [waiting] = await handle.db.select().from(pickups).where(eq(pickups.id, pickup.id));
+    expect(waiting.state).toBe('awaiting_transfer');
+    expect(await level(handle.db, w.skus[L].id, w.paris)).toEqual({ onHand: 2, reserved: 0 });
+
+    const last = await receiveTransferUnitsForPickup(handle.db, w.manager, {
+      transferId,
+      lines: [{ variantId: w.skus[L].id, quantity: 1 }],
+      closeShort: false,
+    });
+    expect(last).toEqual({ units: 1, discrepancies: 0, complete: true });
+    const [toPick] = await handle.db.select().from(pickups).where(eq(pickups.id, pickup.id));
+    expect(toPick.state).toBe('to_pick');
+    expect(await level(handle.db, w.skus[L].id, w.paris)).toEqual({ onHand: 3, reserved: 3 });
+    expect(await activeReservations(order.id)).toEqual([{ variantId: w.skus[L].id, locationId: w.paris, quantity: 3 }]);
     expect(await findDrift(handle.db)).toEqual([]);
   });
 });
