@@ -50,6 +50,11 @@ const VOCABULARY_MATCHES = 20;
 const PREFIX_MIN_LENGTH = 3;
 /** At most this many words begun by the word being typed. */
 const PREFIX_MATCHES = 100;
+/**
+ * How many of the many matches of a fuzzy branch (partial e-mail, name) per result asked for are
+ * resolved and ranked: a few more than asked, as merged profiles fold into their survivor.
+ */
+const FENCED_HITS_PER_RESULT = 4;
 /** word_similarity threshold for names: low enough that one swapped pair of letters ("Dubios") still matches. */
 const NAME_THRESHOLD = 0.3;
 
@@ -83,6 +88,18 @@ export async function searchCustomers(
   const email = q.includes('@') ? normalizeEmail(q) : null;
   const phone = phoneFrom(q);
   const orderNumber = orderNumberFrom(q);
+
+  // A manager's reach, for the customer `id` names.
+  const inScope = (id: SQL) =>
+    options.locationIds
+      ? options.locationIds.length
+        ? sql`AND EXISTS (SELECT 1 FROM orders so WHERE so.customer_id = ${id}
+          AND so.fulfilling_location_id IN (${sql.join(
+            options.locationIds.map((l) => sql`${l}::uuid`),
+            sql`, `,
+          )}))`
+        : sql`AND false`
+      : sql``;
 
   const branches: SQL[] = [
     // A channel's external order id, and buyer / loyalty ids: exact, whatever the length.
@@ -118,8 +135,10 @@ export async function searchCustomers(
     const unlessExact = email
       ? sql` AND NOT EXISTS (SELECT 1 FROM customer_identities x WHERE x.kind = 'email' AND x.scope = '' AND x.value = ${email})`
       : sql``;
-    branches.push(sql`SELECT c.id, ${sql.raw(emailShaped ? '1' : '2')}, ${sql.raw(emailShaped ? '1.0' : '0.5')}, 'email_partial', NULL, NULL
-        FROM customers c WHERE c.email ILIKE ${pattern}${unlessExact}`);
+    // Like names, only the first of many ('mar' is in tens of thousands of addresses) go on (fenced).
+    branches.push(sql`(SELECT c.id, ${sql.raw(emailShaped ? '1' : '2')}, ${sql.raw(emailShaped ? '1.0' : '0.5')}, 'email_partial', NULL, NULL
+        FROM customers c WHERE c.email ILIKE ${pattern}${unlessExact} ${inScope(sql`coalesce(c.merged_into_id, c.id)`)}
+        ORDER BY c.last_order_at DESC NULLS LAST, c.id LIMIT ${limit * FENCED_HITS_PER_RESULT})`);
   }
   // A scrap with a digit in it is no name (an e-mail's start, a reference): names are not searched.
   const searchesNames = fuzzy && !email && !phone && !orderNumber && !/\d/.test(q);
@@ -157,20 +176,19 @@ export async function searchCustomers(
             LIMIT ${VOCABULARY_MATCHES}) || search_fold(${w})${prefix}) m${unlessTyped})`;
       }),
     );
-    branches.push(sql`SELECT c.id, 2, word_similarity(search_fold(${q}), c.search_name), 'name', NULL, NULL
+    // Only the best FENCED_HITS_PER_RESULT × limit go on to be resolved (their survivor, its scope):
+    // a short word stands for tens of thousands of customers ("Mar"), whom resolving took seconds (and
+    // `enable_seqscan = off` to keep the planner from hashing every customer). In the order `best`
+    // ranks them in; the scope is checked here already (on the survivor a merged profile points to),
+    // so that a manager's results are not cut away by others'.
+    branches.push(sql`(SELECT c.id, 2, word_similarity(search_fold(${q}), c.search_name) AS score, 'name', NULL, NULL
         FROM customers c
-        WHERE search_fold(${q}) <% c.search_name${eachWord}`);
+        WHERE search_fold(${q}) <% c.search_name${eachWord} ${inScope(sql`coalesce(c.merged_into_id, c.id)`)}
+        ORDER BY score DESC, c.last_order_at DESC NULLS LAST, c.id
+        LIMIT ${limit * FENCED_HITS_PER_RESULT})`);
   }
 
-  const scope = options.locationIds
-    ? options.locationIds.length
-      ? sql`AND EXISTS (SELECT 1 FROM orders so WHERE so.customer_id = c.id
-          AND so.fulfilling_location_id IN (${sql.join(
-            options.locationIds.map((id) => sql`${id}::uuid`),
-            sql`, `,
-          )}))`
-      : sql`AND false`
-    : sql``;
+  const scope = inScope(sql`c.id`);
   const channelName = options.locale ? sql`coalesce(ch.names ->> ${options.locale}::text, ch.name)` : sql`ch.name`;
 
   const statement = sql`
@@ -184,7 +202,8 @@ export async function searchCustomers(
       ORDER BY c.id, h.rank, h.score DESC
     ),
     best AS (
-      SELECT * FROM resolved ORDER BY rank, score DESC, id LIMIT ${limit}
+      SELECT r.* FROM resolved r JOIN customers c ON c.id = r.id
+      ORDER BY r.rank, r.score DESC, c.last_order_at DESC NULLS LAST, r.id LIMIT ${limit}
     )
     SELECT b.id, b.rank, b.score, b.reason, b.detail, b.detail2,
       c.first_name, c.last_name, c.email, c.phone, c.last_order_at,
@@ -199,13 +218,7 @@ export async function searchCustomers(
     ORDER BY b.rank, b.score DESC, c.last_order_at DESC NULLS LAST, c.id`;
 
   return db.transaction(async (tx) => {
-    // The vocabulary's trigram filter looks cheap to the planner on a scan of every word (it is not:
-    // word_similarity on tens of thousands of words, ~20 ms), so it is kept to the trigram index while
-    // a name is searched: every other part of the statement reads through an index anyway.
-    await tx.execute(
-      sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(NAME_THRESHOLD)}, true),
-        set_config('enable_seqscan', ${searchesNames ? 'off' : 'on'}, true)`,
-    );
+    await tx.execute(sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(NAME_THRESHOLD)}, true)`);
     const result = await tx.execute<Row>(statement);
     return result.rows.map(toResult);
   });
