@@ -86,7 +86,8 @@ test('an agent sees the ready message on the timeline, adds and edits a note, an
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Contact details saved.')).toBeVisible();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('link', { name: phone.e164 })).toBeVisible();
+  // Stored in E.164, shown in the national form a French reader says.
+  await expect(page.getByRole('link', { name: phone.typed })).toHaveAttribute('href', `tel:${phone.e164}`);
   await expect(page.getByText('vip', { exact: true })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: 'test-results/customer-profile-1024.png', fullPage: true });

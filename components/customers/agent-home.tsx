@@ -3,6 +3,7 @@ import { Card } from '@/components/ui/card';
 import type { RecentCustomer } from '@/lib/customers/recent';
 import { getI18n } from '@/lib/next/i18n';
 import { AgentHomeSearch } from './agent-home-search';
+import { formatPhone } from '@/lib/customers/normalize';
 
 /**
  * An agent's home: the customer search, focused, then the profiles this agent opened last in this
@@ -38,7 +39,7 @@ export async function AgentHome({ recent }: { recent: RecentCustomer[] }) {
                     {`${c.firstName} ${c.lastName}`.trim() || c.email || t('agentHome.unnamed')}
                   </Link>
                   <p className="truncate text-xs text-muted-foreground">
-                    {[c.email, c.phone].filter(Boolean).join(' · ')}
+                    {[c.email, c.phone && formatPhone(c.phone)].filter(Boolean).join(' · ')}
                   </p>
                   <p className="text-xs text-muted-foreground">
                     {c.lastOrderAt

@@ -3,6 +3,7 @@ import type { PickupMessageKind, PickupMessagePayload } from '@/lib/messages/pay
 import { formatMoney, formatStoreMoment } from './email-i18n';
 import { Greeting, PickupCode, StoreBlock, TrackingLink, type TemplateProps } from './email-parts';
 import { EmailShell, h2, text } from './email-shell';
+import { countryName } from '@/lib/i18n/countries';
 
 /**
  * The customer e-mails about a click-and-collect order, one per outbox kind (lib/pickups/messages.ts).
@@ -231,15 +232,6 @@ const shippingInstead: PickupTemplate = {
     );
   },
 };
-
-/** An ISO country code as the customer reads it ("FR" → "France"), the code itself when Intl has no name for it. */
-function countryName(code: string, locale: Props['locale']): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'region' }).of(code.toUpperCase()) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 const missingBox = { backgroundColor: '#f4f4f5', borderRadius: '8px', padding: '12px 16px', margin: '12px 0' };
 

@@ -59,6 +59,7 @@ describe('GET /api/backoffice/customers/search', () => {
       lastName: 'Lefèvre',
       exact: true,
       reason: { kind: 'phone' },
+      phone: '06 12 34 56 78',
       channels: ['Boutique en ligne'],
       lastOrder: { number: expect.stringMatching(/^CMP-/), placedAt: expect.any(String) },
     });

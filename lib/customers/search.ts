@@ -27,7 +27,7 @@ export type CustomerSearchResult = {
   reason: CustomerSearchReason;
 };
 
-/** A result as the search route sends it (JSON: the last order's time as an ISO string). */
+/** A result as the search route sends it (JSON: the last order's time as an ISO string, the phone as people read it). */
 export type CustomerSearchHit = Omit<CustomerSearchResult, 'lastOrder'> & {
   lastOrder: { number: string; placedAt: string } | null;
 };

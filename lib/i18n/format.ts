@@ -1,4 +1,5 @@
 import { INTL_LOCALE, type Locale } from './config';
+import { countryName } from './countries';
 
 export type DateInput = Date | string | number;
 
@@ -13,6 +14,8 @@ export type Formatters = {
   formatDate: (date: DateInput, timeZone?: string, dateStyle?: 'short' | 'medium' | 'long' | 'full') => string;
   /** Date and time in the given time zone (default: the one formattersFor was given): "23 Nov 2026, 14:05". */
   formatDateTime: (date: DateInput, timeZone?: string) => string;
+  /** An ISO country code by its name in the reader's language: "DE" → "Germany" / "Allemagne". */
+  formatCountry: (code: string) => string;
 };
 
 // Intl formatters are costly to build and lists format hundreds of cells: keep one per option set.
@@ -72,6 +75,9 @@ export function formattersFor(locale: Locale, defaultTimeZone: string): Formatte
     },
     formatDateTime(date, timeZone = defaultTimeZone) {
       return dateFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(toDate(date));
+    },
+    formatCountry(code) {
+      return countryName(code, locale);
     },
   };
   built.set(key, formatters);

@@ -4,7 +4,7 @@ import { getI18n } from '@/lib/next/i18n';
 
 /** The addresses the customer's orders went to, the most recently used first. */
 export async function AddressesCard({ addresses }: { addresses: CustomerOverview['addresses'] }) {
-  const { t, formatDate } = await getI18n();
+  const { t, formatDate, formatCountry } = await getI18n();
   return (
     <Card>
       <CardHeader>
@@ -24,7 +24,9 @@ export async function AddressesCard({ addresses }: { addresses: CustomerOverview
                   {a.line2 ? <span className="block">{a.line2}</span> : null}
                   {/* An erased customer's address keeps only the country and the postcode's start. */}
                   <span className="block">
-                    {[[a.postalCode, a.city].filter(Boolean).join(' '), a.country].filter(Boolean).join(', ')}
+                    {[[a.postalCode, a.city].filter(Boolean).join(' '), a.country && formatCountry(a.country)]
+                      .filter(Boolean)
+                      .join(', ')}
                   </span>
                 </address>
                 <span className="text-xs text-muted-foreground">

@@ -3,6 +3,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import type { CustomerProfile } from '@/lib/customers/queries';
 import { getI18n } from '@/lib/next/i18n';
 import { ContactDialog } from './dialogs';
+import { formatPhone } from '@/lib/customers/normalize';
 
 /** Contact details, marketing consents and tags; the edit dialog for those who may edit. */
 export async function ContactCard({
@@ -33,7 +34,7 @@ export async function ContactCard({
               firstName: profile.firstName,
               lastName: profile.lastName,
               email: profile.email ?? '',
-              phone: profile.phone ?? '',
+              phone: profile.phone ? formatPhone(profile.phone) : '',
               marketingEmail: profile.marketingEmail,
               marketingSms: profile.marketingSms,
               tags: profile.tags.join(', '),
@@ -62,7 +63,7 @@ export async function ContactCard({
             <dd className="tabular-nums">
               {profile.phone ? (
                 <a href={`tel:${profile.phone}`} className="hover:underline">
-                  {profile.phone}
+                  {formatPhone(profile.phone)}
                 </a>
               ) : (
                 none

@@ -1,5 +1,7 @@
 import { getI18n } from '@/lib/next/i18n';
 import type { OrderDetail } from '@/lib/orders/queries';
+import { PostalAddress } from '../postal-address';
+import { formatPhone } from '@/lib/customers/normalize';
 
 /**
  * One order's packing slip, for the parcel: where it goes, what is in it (no prices), a box to tick
@@ -31,15 +33,7 @@ export async function PackingSlip({ order }: { order: OrderDetail }) {
             {order.fulfilmentType === 'ship' ? t('orders.print.shipTo') : t('orders.print.collectAt')}
           </h3>
           {order.fulfilmentType === 'ship' && address ? (
-            <address className="mt-1 not-italic leading-relaxed">
-              <span className="block">{address.name || name}</span>
-              <span className="block">{address.line1}</span>
-              {address.line2 ? <span className="block">{address.line2}</span> : null}
-              <span className="block">
-                {address.postalCode} {address.city}
-              </span>
-              <span className="block">{address.country}</span>
-            </address>
+            <PostalAddress address={address} fallbackName={name} />
           ) : (
             <p className="mt-1">
               {order.locationName} <span className="font-mono text-xs">{order.locationCode}</span>
@@ -49,7 +43,7 @@ export async function PackingSlip({ order }: { order: OrderDetail }) {
         <div>
           <h3 className="text-xs font-medium uppercase text-muted-foreground">{t('orders.print.customer')}</h3>
           <p className="mt-1">{name || t('orders.customerCard.unnamed')}</p>
-          {order.customerPhone ? <p className="tabular-nums">{order.customerPhone}</p> : null}
+          {order.customerPhone ? <p className="tabular-nums">{formatPhone(order.customerPhone)}</p> : null}
         </div>
       </div>
       <table className="w-full border-collapse text-sm">

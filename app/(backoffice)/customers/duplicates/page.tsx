@@ -13,6 +13,7 @@ import { decodeRankedCursor } from '@/lib/http/cursor';
 import { firstParam } from '@/lib/http/search-params';
 import { getI18n } from '@/lib/next/i18n';
 import { requirePage } from '@/lib/next/session';
+import { formatPhone } from '@/lib/customers/normalize';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
@@ -78,7 +79,7 @@ export default async function DuplicatesPage({
                         </Link>
                         <span className="text-muted-foreground">
                           {' · '}
-                          {[c.email, c.phone, c.city].filter(Boolean).join(' · ')}
+                          {[c.email, c.phone && formatPhone(c.phone), c.city].filter(Boolean).join(' · ')}
                         </span>
                       </span>
                     ))}

@@ -29,6 +29,8 @@ import { listLocations } from '@/lib/inventory/queries/locations';
 import { paymentState } from '@/lib/orders/payment';
 import { listChannels, orderActionRights, type OrderDetail } from '@/lib/orders/queries';
 import { readOrder } from './read-order';
+import { PostalAddress } from '@/components/orders/postal-address';
+import { formatPhone } from '@/lib/customers/normalize';
 
 type Params = Promise<{ id: string }>;
 
@@ -364,7 +366,7 @@ async function CustomerCard({ order, canOpenProfile }: { order: OrderDetail; can
                 href={`tel:${order.customerPhone}`}
                 className="tabular-nums text-muted-foreground hover:text-foreground"
               >
-                {order.customerPhone}
+                {formatPhone(order.customerPhone)}
               </a>
             ) : null}
           </div>
@@ -392,15 +394,7 @@ async function FulfilmentCard({ order }: { order: OrderDetail }) {
           <div>
             <p className="text-xs font-medium text-muted-foreground">{t('orders.fulfilmentCard.shipTo')}</p>
             {address ? (
-              <address className="mt-1 not-italic leading-relaxed">
-                {address.name ? <span className="block">{address.name}</span> : null}
-                <span className="block">{address.line1}</span>
-                {address.line2 ? <span className="block">{address.line2}</span> : null}
-                <span className="block">
-                  {address.postalCode} {address.city}
-                </span>
-                <span className="block">{address.country}</span>
-              </address>
+              <PostalAddress address={address} />
             ) : (
               <p className="mt-1 text-muted-foreground">{t('orders.fulfilmentCard.noAddress')}</p>
             )}

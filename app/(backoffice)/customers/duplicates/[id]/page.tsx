@@ -12,6 +12,7 @@ import { getDuplicate, type DuplicateSide } from '@/lib/customers/duplicates';
 import { MERGE_FIELDS, type MergeField } from '@/lib/customers/schemas';
 import { getI18n } from '@/lib/next/i18n';
 import { requirePage } from '@/lib/next/session';
+import { formatPhone } from '@/lib/customers/normalize';
 
 type Params = Promise<{ id: string }>;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -35,7 +36,8 @@ export default async function DuplicatePage({ params }: { params: Params }) {
   const name = (c: DuplicateSide) =>
     `${c.firstName} ${c.lastName}`.trim() || c.email || t('customerDuplicates.unnamed');
   const none = t('customerDuplicates.none');
-  const value = (c: DuplicateSide, f: MergeField) => c[f] ?? '';
+  // A phone as people read it (both sides alike, so 'differs' still compares like with like).
+  const value = (c: DuplicateSide, f: MergeField) => (f === 'phone' && c.phone ? formatPhone(c.phone) : (c[f] ?? ''));
   const rows: [string, (c: DuplicateSide) => string][] = [
     ...MERGE_FIELDS.map(
       (f) =>
@@ -51,7 +53,12 @@ export default async function DuplicatePage({ params }: { params: Params }) {
     [t('customerDuplicates.fields.since'), (c) => formatDate(c.createdAt)],
     [
       t('customerDuplicates.fields.identities'),
-      (c) => c.identities.map((i) => `${i.kind}${i.scope ? ` (${i.scope})` : ''}: ${i.value}`).join(', ') || none,
+      (c) =>
+        c.identities
+          .map(
+            (i) => `${i.kind}${i.scope ? ` (${i.scope})` : ''}: ${i.kind === 'phone' ? formatPhone(i.value) : i.value}`,
+          )
+          .join(', ') || none,
     ],
   ];
   const side = (c: DuplicateSide) => ({

@@ -6,6 +6,8 @@ import { getI18n } from '@/lib/next/i18n';
 import { requirePage } from '@/lib/next/session';
 import { paymentState } from '@/lib/orders/payment';
 import { readOrder } from '../read-order';
+import { PostalAddress } from '@/components/orders/postal-address';
+import { formatPhone } from '@/lib/customers/normalize';
 
 type Params = Promise<{ id: string }>;
 
@@ -59,22 +61,14 @@ export default async function OrderPrintPage({ params }: { params: Params }) {
           <h2 className="text-xs font-medium uppercase text-muted-foreground">{t('orders.print.customer')}</h2>
           <p className="mt-1">{name || t('orders.customerCard.unnamed')}</p>
           {order.customerEmail ? <p>{order.customerEmail}</p> : null}
-          {order.customerPhone ? <p className="tabular-nums">{order.customerPhone}</p> : null}
+          {order.customerPhone ? <p className="tabular-nums">{formatPhone(order.customerPhone)}</p> : null}
         </div>
         <div>
           <h2 className="text-xs font-medium uppercase text-muted-foreground">
             {order.fulfilmentType === 'ship' ? t('orders.print.shipTo') : t('orders.print.collectAt')}
           </h2>
           {order.fulfilmentType === 'ship' && address ? (
-            <address className="mt-1 not-italic leading-relaxed">
-              {address.name ? <span className="block">{address.name}</span> : null}
-              <span className="block">{address.line1}</span>
-              {address.line2 ? <span className="block">{address.line2}</span> : null}
-              <span className="block">
-                {address.postalCode} {address.city}
-              </span>
-              <span className="block">{address.country}</span>
-            </address>
+            <PostalAddress address={address} />
           ) : (
             <p className="mt-1">
               {order.locationName} <span className="font-mono text-xs">{order.locationCode}</span>

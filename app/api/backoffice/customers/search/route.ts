@@ -1,4 +1,5 @@
 import { scopeOf } from '@/lib/auth/permissions';
+import { formatPhone } from '@/lib/customers/normalize';
 import { searchCustomers } from '@/lib/customers/search';
 import { ZCustomerSearchQuery } from '@/lib/customers/schemas';
 import { guardedRoute } from '@/lib/next/guarded-route';
@@ -7,7 +8,8 @@ import { getI18n } from '@/lib/next/i18n';
 /**
  * GET /api/backoffice/customers/search?q=…&limit=… — customers found from any scrap (name, e-mail
  * or part of it, phone in any format, order number, a channel's order id, buyer or loyalty id),
- * ranked exact identities first, each with the reason it matched: `{ results: CustomerSearchHit[] }`.
+ * ranked exact identities first, each with the reason it matched: `{ results: CustomerSearchHit[] }`,
+ * phones as people read them (formatPhone), so the browser needs no phone library.
  * Read from the tables themselves, so a customer created by an order a second ago is found. Used by
  * /customers and the command palette (Ctrl/Cmd+K).
  */
@@ -18,7 +20,8 @@ export const GET = guardedRoute({
   run: async ({ db, actor }, { q, limit }) => {
     // A manager finds only the customers who ordered at one of their stores.
     const locationIds = scopeOf(actor, 'customers.view') ?? undefined;
-    const results = await searchCustomers(db, q, { limit, locale: (await getI18n()).locale, locationIds });
+    const found = await searchCustomers(db, q, { limit, locale: (await getI18n()).locale, locationIds });
+    const results = found.map((hit) => ({ ...hit, phone: hit.phone && formatPhone(hit.phone) }));
     return Response.json({ results }, { headers: { 'Cache-Control': 'private, no-store' } });
   },
 });
