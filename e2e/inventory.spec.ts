@@ -68,6 +68,19 @@ test.describe('store manager', () => {
     const reason = dialog.getByLabel('Reason');
     await expect(reason).toHaveValue('');
     const offered = () => reason.locator('option:not([disabled])').allTextContents();
+    // Before a quantity is typed, each reason is offered once, under the direction it explains.
+    await expect
+      .poll(() => reason.locator('optgroup').evaluateAll((groups) => groups.map((g) => g.getAttribute('label'))))
+      .toEqual(['Either way', 'Units added', 'Units removed']);
+    expect(await offered()).toEqual([
+      'Count correction',
+      'Found',
+      'Returned by a customer',
+      'Damaged',
+      'Lost',
+      'Theft',
+      'Return to vendor',
+    ]);
     await dialog.getByLabel('Change in units (− to remove)').fill('3');
     await expect.poll(offered).toEqual(['Found', 'Returned by a customer', 'Count correction']);
     await reason.selectOption({ label: 'Found' });

@@ -8,7 +8,7 @@ import type { LazyDialogProps } from '@/components/ui/lazy-dialog';
 import { NativeSelect } from '@/components/ui/select';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
-import { ADJUSTMENT_REASONS_BY_DIRECTION, reasonsForChange } from '@/lib/inventory/adjustment-reasons';
+import { ADJUSTMENT_REASON_GROUPS, reasonsForChange } from '@/lib/inventory/adjustment-reasons';
 import { ADJUSTMENT_NOTE_MAX, ADJUSTMENT_REFERENCE_MAX, type AdjustmentReason } from '@/lib/inventory/constants';
 import type { ZAdjustStockInput } from '@/lib/inventory/schemas';
 import { adjustStockAction } from '@/lib/next/actions/inventory';
@@ -190,11 +190,14 @@ export function AdjustDialogForm({
               reasonOptions(offered)
             ) : (
               <>
+                <optgroup label={t('inventory.adjust.reasonsEither')}>
+                  {reasonOptions(ADJUSTMENT_REASON_GROUPS.either)}
+                </optgroup>
                 <optgroup label={t('inventory.adjust.reasonsAdding')}>
-                  {reasonOptions(ADJUSTMENT_REASONS_BY_DIRECTION.adding)}
+                  {reasonOptions(ADJUSTMENT_REASON_GROUPS.adding)}
                 </optgroup>
                 <optgroup label={t('inventory.adjust.reasonsRemoving')}>
-                  {reasonOptions(ADJUSTMENT_REASONS_BY_DIRECTION.removing)}
+                  {reasonOptions(ADJUSTMENT_REASON_GROUPS.removing)}
                 </optgroup>
               </>
             )}

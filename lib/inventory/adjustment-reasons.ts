@@ -11,6 +11,21 @@ export const ADJUSTMENT_REASONS_BY_DIRECTION = {
   removing: ['damaged', 'lost', 'theft', 'return_to_vendor', 'count_correction'],
 } as const satisfies Record<'adding' | 'removing', readonly AdjustmentReason[]>;
 
+/**
+ * The reasons grouped for a quantity not typed yet: those that go either way (a count correction)
+ * once, then those only adding and those only removing, so no reason is offered twice.
+ */
+export const ADJUSTMENT_REASON_GROUPS = (() => {
+  const { adding, removing } = ADJUSTMENT_REASONS_BY_DIRECTION;
+  const both = (r: AdjustmentReason) =>
+    (adding as readonly AdjustmentReason[]).includes(r) && (removing as readonly AdjustmentReason[]).includes(r);
+  return {
+    either: adding.filter(both),
+    adding: adding.filter((r) => !both(r)),
+    removing: removing.filter((r) => !both(r)),
+  } satisfies Record<'either' | 'adding' | 'removing', readonly AdjustmentReason[]>;
+})();
+
 /** The reasons that may explain a change of `delta` units; every reason when the direction is not known yet. */
 export function reasonsForChange(delta: number | null): readonly AdjustmentReason[] | null {
   if (delta === null || delta === 0) return null;

@@ -222,6 +222,7 @@ export const inventoryEn = {
       counted: 'Counted quantity',
       reason: 'Reason',
       reasonChoose: 'Choose a reason',
+      reasonsEither: 'Either way',
       reasonsAdding: 'Units added',
       reasonsRemoving: 'Units removed',
       reasonRequired: 'Choose the reason for this change.',

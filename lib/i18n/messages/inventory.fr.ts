@@ -223,6 +223,7 @@ export const inventoryFr = {
       counted: 'Quantité comptée',
       reason: 'Motif',
       reasonChoose: 'Choisissez un motif',
+      reasonsEither: 'Dans les deux sens',
       reasonsAdding: 'Unités ajoutées',
       reasonsRemoving: 'Unités retirées',
       reasonRequired: 'Choisissez le motif de cet ajustement.',
