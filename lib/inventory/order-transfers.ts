@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { alias } from 'drizzle-orm/pg-core';
-import { inventoryLevels, reservations, transferLines, transfers } from '@/db/schema';
-import { writeAudit } from '@/lib/audit/write-audit';
+import { inventoryLevels, reservations } from '@/db/schema';
+import { insertTransfer, sumByVariant } from './insert-transfer';
 import { changeStock } from './ledger';
 import { availableToPromiseSql } from './rules';
 
@@ -107,30 +107,19 @@ export async function createOrderTransfer(
     actorId: string | null;
   },
 ): Promise<{ id: string; number: string }> {
-  const [created] = await tx
-    .insert(transfers)
-    .values({
-      number: sql`'TR-' || nextval('transfer_number_seq')`,
+  const { id, number } = await insertTransfer(
+    tx,
+    {
       sourceLocationId: input.sourceLocationId,
       destinationLocationId: input.destinationLocationId,
       orderId: input.orderId,
       note: `Click-and-collect ${input.orderNumber}`,
       createdById: input.actorId,
-    })
-    .returning({ id: transfers.id, number: transfers.number });
-  await tx
-    .insert(transferLines)
-    .values(
-      [...sumByVariant(input.units)].map(([variantId, quantity]) => ({ transferId: created.id, variantId, quantity })),
-    );
-  await writeAudit(tx, {
-    actorId: input.actorId,
-    action: 'transfer.create',
-    entityType: 'transfer',
-    entityId: created.id,
-    data: { orderId: input.orderId, reason: 'ship_to_store' },
-  });
-  return created;
+    },
+    input.units,
+    { action: 'transfer.create', data: { orderId: input.orderId, reason: 'ship_to_store' } },
+  );
+  return { id, number };
 }
 
 /**
@@ -173,10 +162,4 @@ export async function takeOrderReservations(
         .where(eq(reservations.id, r.id));
   }
   return input.quantity - left;
-}
-
-function sumByVariant(units: readonly OrderUnits[]): Map<string, number> {
-  const wanted = new Map<string, number>();
-  for (const u of units) if (u.quantity > 0) wanted.set(u.variantId, (wanted.get(u.variantId) ?? 0) + u.quantity);
-  return new Map([...wanted].sort(([a], [b]) => (a < b ? -1 : 1)));
 }

@@ -5,6 +5,7 @@ import { can, type Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { DomainError, Forbidden } from '@/lib/errors';
 import type { AcceptTransferRequestInput, DeclineTransferRequestInput, RequestTransferInput } from './schemas';
+import { insertTransfer } from './insert-transfer';
 import { assertTransition, linesOf, lockTransfer } from './transfers';
 
 /*
@@ -23,37 +24,21 @@ export async function requestTransfer(
 ): Promise<{ id: string; number: string }> {
   if (!can(actor, 'inventory.transfer', input.destinationLocationId))
     throw new Forbidden('You can only request stock for a location you manage.');
-  const asked = new Map<string, number>();
-  for (const l of input.lines) asked.set(l.variantId, (asked.get(l.variantId) ?? 0) + l.quantity);
   return db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(transfers)
-      .values({
-        number: sql`'TR-' || nextval('transfer_number_seq')`,
+    const { id, number } = await insertTransfer(
+      tx,
+      {
         sourceLocationId: input.sourceLocationId,
         destinationLocationId: input.destinationLocationId,
         status: 'requested',
         neededBy: input.neededBy,
         note: input.note || null,
         createdById: actor.userId,
-      })
-      .returning({ id: transfers.id, number: transfers.number });
-    await tx.insert(transferLines).values(
-      [...asked].map(([variantId, quantity]) => ({
-        transferId: created.id,
-        variantId,
-        quantity,
-        quantityRequested: quantity,
-      })),
+      },
+      input.lines,
+      { action: 'transfer.request', data: { neededBy: input.neededBy } },
     );
-    await writeAudit(tx, {
-      actorId: actor.userId,
-      action: 'transfer.request',
-      entityType: 'transfer',
-      entityId: created.id,
-      data: { neededBy: input.neededBy, units: [...asked.values()].reduce((a, b) => a + b, 0) },
-    });
-    return created;
+    return { id, number };
   });
 }
 

@@ -4,6 +4,7 @@ import { transferLines, transfers } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { DomainError, Forbidden, IllegalTransition, NotFound } from '@/lib/errors';
+import { insertTransfer } from './insert-transfer';
 import { changeStock } from './ledger';
 import { takeOrderReservations } from './order-transfers';
 import type { CreateTransferInput, ReceiveTransferInput, ReceiveTransferUnitsInput } from './schemas';
@@ -55,29 +56,19 @@ export async function createTransfer(
 ): Promise<{ id: string; number: string }> {
   if (!can(actor, 'inventory.transfer', input.sourceLocationId))
     throw new Forbidden('You cannot send stock from this location.');
-  const merged = new Map<string, number>();
-  for (const l of input.lines) merged.set(l.variantId, (merged.get(l.variantId) ?? 0) + l.quantity);
   return db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(transfers)
-      .values({
-        number: sql`'TR-' || nextval('transfer_number_seq')`,
+    const { id, number } = await insertTransfer(
+      tx,
+      {
         sourceLocationId: input.sourceLocationId,
         destinationLocationId: input.destinationLocationId,
         note: input.note ?? null,
         createdById: actor.userId,
-      })
-      .returning({ id: transfers.id, number: transfers.number });
-    await tx
-      .insert(transferLines)
-      .values([...merged].map(([variantId, quantity]) => ({ transferId: created.id, variantId, quantity })));
-    await writeAudit(tx, {
-      actorId: actor.userId,
-      action: 'transfer.create',
-      entityType: 'transfer',
-      entityId: created.id,
-    });
-    return created;
+      },
+      input.lines,
+      { action: 'transfer.create' },
+    );
+    return { id, number };
   });
 }
 

@@ -1,6 +1,4 @@
 import type { Metadata } from 'next';
-import { z } from 'zod';
-import { lineFromLookup, type EditorLine } from '@/components/inventory/lines';
 import { RequestForm } from '@/components/inventory/request-form';
 import { Card, CardContent } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -10,46 +8,26 @@ import { can } from '@/lib/auth/permissions';
 import { requirePage } from '@/lib/next/session';
 import { getI18n } from '@/lib/next/i18n';
 import { listLocations } from '@/lib/inventory/queries/locations';
-import { findSkuDetail, toSkuLookup } from '@/lib/inventory/queries/sku-detail';
 import { todayIn } from '@/lib/system/time-zone';
+import { transferPrefill, type SearchParams } from '../prefill';
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
   return { title: t('inventory.transfers.requestTitle') };
 }
 
-/** Pre-fill from the replenishment view: ?from=&to=&variant=&qty= (each ignored when not valid). */
-const ZPrefill = z.object({
-  from: z.uuid().optional().catch(undefined),
-  to: z.uuid().optional().catch(undefined),
-  variant: z.uuid().optional().catch(undefined),
-  qty: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined),
-});
-
 /**
  * A store asks for stock: for a location the user may receive at (a manager's own stores), from any
  * other. The server checks the destination again (requestTransferAction, requestTransfer).
  */
-export default async function RequestTransferPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function RequestTransferPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const [ctx, { locale, t }, sp] = await Promise.all([requirePage('inventory.transfer'), getI18n(), searchParams]);
-  const prefill = ZPrefill.parse(
-    Object.fromEntries(Object.entries(sp).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
-  );
   const db = await getDb();
-  const all = await listLocations(db, locale);
+  const [prefill, all] = await Promise.all([transferPrefill(db, sp), listLocations(db, locale)]);
   const pick = ({ id, code, name }: (typeof all)[number]) => ({ id, code, name });
   const mine = all.filter((l) => can(ctx, 'inventory.transfer', l.id));
   const destination = mine.find((d) => d.id === prefill.to) ?? mine[0];
   const sourceId = all.find((s) => s.id === prefill.from && s.id !== destination?.id)?.id ?? '';
-  const lines: EditorLine[] = [];
-  if (prefill.variant) {
-    const detail = await findSkuDetail(db, prefill.variant);
-    if (detail) lines.push(lineFromLookup(toSkuLookup(detail), prefill.qty ?? 1));
-  }
 
   return (
     <>
@@ -65,7 +43,7 @@ export default async function RequestTransferPage({
             <RequestForm
               destinations={mine.map(pick)}
               sources={all.map(pick)}
-              initial={{ sourceId, destinationId: destination.id, lines }}
+              initial={{ sourceId, destinationId: destination.id, lines: prefill.lines }}
               today={todayIn(destination.timeZone)}
             />
           </CardContent>
