@@ -11,7 +11,7 @@ import { toast } from '@/components/ui/toast';
 import { addOrderTagAction, removeOrderTagAction } from '@/lib/next/actions/orders';
 import { useI18n } from '@/lib/next/i18n-client';
 import { normalizeOrderTag, ORDER_TAG_MAX } from '@/lib/orders/constants';
-import { orderFieldError } from './notes/field-error';
+import { tagError } from './tag-error';
 
 /**
  * An order's tags: each a link to the orders holding it, with a remove button, and a field to add
@@ -37,7 +37,7 @@ export function OrderTags({
   function add(raw: string) {
     const tag = normalizeOrderTag(raw);
     if (!tag || tag.length > ORDER_TAG_MAX) {
-      setError(orderFieldError(t, 'tags', { message: tag ? 'too_long' : 'required' }));
+      setError(tagError(t, { message: tag ? 'too_long' : 'required' }));
       input.current?.focus();
       return;
     }
@@ -46,7 +46,7 @@ export function OrderTags({
       const result = await addOrderTagAction({ orderId, tag });
       if (!result.ok) {
         const field = result.fieldErrors?.tag?.[0];
-        if (field) setError(orderFieldError(t, 'tags', { message: field }));
+        if (field) setError(tagError(t, { message: field }));
         else toast.error(actionErrorMessage(t, result));
         return;
       }

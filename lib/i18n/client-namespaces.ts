@@ -32,7 +32,7 @@ export const CLIENT_NAMESPACES = {
   // The pick list's dialogs say 'Working…' with the orders' actions.
   pickups: [...SHELL, 'pickupQueue', 'pickupCounter', 'pickups', 'orders'],
   settings: [...SHELL, 'storeSettings'],
-  // The profile's note forms, contact dialog and loyalty dialog.
+  // The profile's contact dialog and loyalty dialog (its note forms get their words as props: components/notes).
   customers: [...SHELL, 'customerProfile', 'loyalty'],
 } as const satisfies Record<string, readonly Namespace[]>;
 

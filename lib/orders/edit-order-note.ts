@@ -1,9 +1,10 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { orderNotes, orders } from '@/db/schema';
+import { orders } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/write-audit';
-import { Forbidden, NotFound } from '@/lib/errors';
+import { Forbidden } from '@/lib/errors';
+import { editOwnNote } from '@/lib/notes/edit-own-note';
 import type { OrderNote } from './add-order-note';
 import { assertOrderScope } from './lock-order';
 import { ZEditOrderNoteInput, type EditOrderNoteInput } from './schemas';
@@ -16,36 +17,20 @@ export async function editOrderNote(db: Db, actor: Actor, raw: EditOrderNoteInpu
   if (!can(actor, 'orders.annotate')) throw new Forbidden('You cannot write notes on orders.');
   const input = ZEditOrderNoteInput.parse(raw);
   return db.transaction(async (tx) => {
-    const [note] = await tx
-      .select({ id: orderNotes.id, orderId: orderNotes.orderId, authorId: orderNotes.authorId, body: orderNotes.body })
-      .from(orderNotes)
-      .where(eq(orderNotes.id, input.noteId))
-      .for('update');
-    if (!note) throw new NotFound('Note');
-    if (note.authorId !== actor.userId) throw new Forbidden('Only its author can edit a note.');
-    const [order] = await tx.select().from(orders).where(eq(orders.id, note.orderId));
-    await assertOrderScope(tx, actor, 'orders.annotate', order, 'any');
-    const changed = note.body !== input.body;
-    const [edited] = await tx
-      .update(orderNotes)
-      .set({ body: input.body, editedAt: changed ? sql`now()` : sql`${orderNotes.editedAt}` })
-      .where(eq(orderNotes.id, note.id))
-      .returning({
-        id: orderNotes.id,
-        orderId: orderNotes.orderId,
-        body: orderNotes.body,
-        createdAt: orderNotes.createdAt,
-        editedAt: orderNotes.editedAt,
-      });
+    const { note, before, changed } = await editOwnNote(tx, actor, 'order', input, async (orderId) => {
+      const [order] = await tx.select().from(orders).where(eq(orders.id, orderId));
+      await assertOrderScope(tx, actor, 'orders.annotate', order, 'any');
+    });
     if (changed) {
       await writeAudit(tx, {
         actorId: actor.userId,
         action: 'order.note_edit',
         entityType: 'order',
-        entityId: note.orderId,
-        data: { noteId: note.id, before: note.body, after: input.body },
+        entityId: note.subjectId,
+        data: { noteId: note.id, before, after: note.body },
       });
     }
-    return edited;
+    const { subjectId: orderId, ...rest } = note;
+    return { ...rest, orderId };
   });
 }

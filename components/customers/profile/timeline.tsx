@@ -1,14 +1,15 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Mail, MessageSquareText, PackageCheck, ReceiptText, Undo2 } from 'lucide-react';
+import type { NoteLabels } from '@/components/notes/labels';
+import { EditableNote } from '@/components/notes/note-edit';
+import { NoteForm } from '@/components/notes/note-form';
 import { Badge, type BadgeVariant } from '@/components/ui/badge';
 import { Pager } from '@/components/ui/pager';
 import { ERASED_RECIPIENT } from '@/lib/customers/privacy-schemas';
 import type { TimelineItem, TimelinePage } from '@/lib/customers/timeline';
 import { isMessageKind } from '@/lib/messages/payload';
 import { getI18n } from '@/lib/next/i18n';
-import { EditableNote } from './note-edit';
-import { NoteForm } from './note-form';
 import { EmptyNote, ProfileSection } from './section';
 
 const MESSAGE_STATUS: Record<Extract<TimelineItem, { kind: 'message' }>['status'], BadgeVariant> = {
@@ -44,6 +45,23 @@ export async function ProfileTimeline({
   erased?: boolean;
 }) {
   const { t, formatDateTime, formatMoney } = await getI18n();
+  const noteLabels: NoteLabels = {
+    label: t('customerProfile.notes.label'),
+    placeholder: t('customerProfile.notes.placeholder'),
+    save: t('customerProfile.notes.save'),
+    saving: t('customerProfile.notes.saving'),
+    added: t('customerProfile.notes.added'),
+    updated: t('customerProfile.notes.updated'),
+    edit: t('customerProfile.notes.edit'),
+    editLabel: t('customerProfile.notes.editLabel'),
+    update: t('customerProfile.notes.update'),
+    cancel: t('customerProfile.notes.cancel'),
+    errors: {
+      note_required: t('customerProfile.errors.note_required'),
+      note_too_long: t('customerProfile.errors.note_too_long'),
+      invalid: t('customerProfile.errors.invalid'),
+    },
+  };
   const orderLink = (item: TimelineItem) =>
     item.orderId ? (
       <Link href={`/orders/${item.orderId}`} className="font-mono text-[0.8125rem] text-primary hover:underline">
@@ -151,7 +169,7 @@ export async function ProfileTimeline({
           ),
           detail:
             canEdit && item.authorId === viewerId ? (
-              <EditableNote noteId={item.noteId} body={item.body} />
+              <EditableNote subject="customer" noteId={item.noteId} body={item.body} labels={noteLabels} />
             ) : (
               <p className="whitespace-pre-wrap text-sm text-foreground">{item.body}</p>
             ),
@@ -162,7 +180,7 @@ export async function ProfileTimeline({
   return (
     <ProfileSection id="timeline" title={t('customerProfile.timeline.title')} hint={t('customerProfile.timeline.hint')}>
       {canEdit ? (
-        <NoteForm customerId={customerId} />
+        <NoteForm subject="customer" subjectId={customerId} labels={noteLabels} />
       ) : erased ? (
         <p className="mb-3 text-sm text-muted-foreground">{t('customerProfile.notes.erased')}</p>
       ) : null}

@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArrowLeft, FileText, Printer } from 'lucide-react';
 import { clsx } from 'clsx';
-import { EditableOrderNote } from '@/components/orders/notes/note-edit';
-import { OrderNoteForm } from '@/components/orders/notes/note-form';
+import type { NoteLabels } from '@/components/notes/labels';
+import { EditableNote } from '@/components/notes/note-edit';
+import { NoteForm } from '@/components/notes/note-form';
 import { OrderTags } from '@/components/orders/order-tags';
 import { ChannelBadge } from '@/components/orders/channel-badge';
 import { OrderActions } from '@/components/orders/order-actions';
@@ -66,6 +67,23 @@ export default async function OrderPage({ params }: { params: Params }) {
   };
 
   const annotate = can(ctx, 'orders.annotate');
+  const noteLabels: NoteLabels = {
+    label: t('orders.notes.label'),
+    placeholder: t('orders.notes.placeholder'),
+    save: t('orders.notes.save'),
+    saving: t('orders.notes.saving'),
+    added: t('orders.notes.added'),
+    updated: t('orders.notes.updated'),
+    edit: t('orders.notes.edit'),
+    editLabel: t('orders.notes.editLabel'),
+    update: t('orders.notes.update'),
+    cancel: t('orders.notes.cancel'),
+    errors: {
+      required: t('orders.notes.required'),
+      too_long: t('orders.notes.tooLong'),
+      invalid: t('orders.notes.required'),
+    },
+  };
   const channelKind = channels.find((c) => c.code === order.channelCode)?.kind;
   const money = (cents: number) => formatMoney(cents, order.currency);
   const status = order.status;
@@ -260,7 +278,7 @@ export default async function OrderPage({ params }: { params: Params }) {
               {t('orders.notes.title')}
             </h2>
             <p className="mb-3 mt-0.5 text-sm text-muted-foreground">{t('orders.notes.description')}</p>
-            {annotate ? <OrderNoteForm orderId={order.id} /> : null}
+            {annotate ? <NoteForm subject="order" subjectId={order.id} labels={noteLabels} /> : null}
             {order.notes.length === 0 ? (
               <p className="rounded-lg border border-dashed border-border bg-surface px-4 py-5 text-center text-sm text-muted-foreground">
                 {t('orders.notes.empty')}
@@ -270,7 +288,7 @@ export default async function OrderPage({ params }: { params: Params }) {
                 {order.notes.map((note) => (
                   <li key={note.id} className="rounded-lg border border-border bg-surface px-4 py-3 shadow-card">
                     {annotate && note.authorId === ctx.userId ? (
-                      <EditableOrderNote noteId={note.id} body={note.body} />
+                      <EditableNote subject="order" noteId={note.id} body={note.body} labels={noteLabels} />
                     ) : (
                       <p className="whitespace-pre-wrap text-sm">{note.body}</p>
                     )}

@@ -4,41 +4,36 @@ import { useEffect, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import { useRouter } from 'next/navigation';
 import { actionErrorMessage } from '@/components/action-result';
-import { lazySchemaResolver, setServerErrors } from '@/components/form-errors';
+import { setServerErrors } from '@/components/form-errors';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
 import { toast } from '@/components/ui/toast';
-import { editCustomerNoteAction } from '@/lib/next/actions/customers';
-import type { EditCustomerNoteInput, ZEditCustomerNoteInput } from '@/lib/customers/schemas';
 import { useI18n } from '@/lib/next/i18n-client';
-import { fieldErrorText } from './field-errors';
-
-type Values = { noteId: string; body: string };
-
-const resolver = lazySchemaResolver<typeof ZEditCustomerNoteInput, Values>(() =>
-  import('@/lib/customers/schemas').then((m) => m.ZEditCustomerNoteInput),
-);
+import { noteError } from './labels';
+import type { EditableNoteProps } from './note-edit';
+import { NOTE_SUBJECTS, type NoteValues } from './subjects';
 
 /**
  * A note's text as a form, in place of the note (EditableNote in note-edit.tsx), loaded with
  * react-hook-form when its Edit button is about to be used. `close` goes back to the note.
  */
-export function NoteEditForm({ noteId, body, close }: { noteId: string; body: string; close: () => void }) {
+export function NoteEditForm({ subject, noteId, body, labels, close }: EditableNoteProps & { close: () => void }) {
   const { t } = useI18n();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const form = useForm<Values, unknown, EditCustomerNoteInput>({ resolver, defaultValues: { noteId, body } });
-  useEffect(() => resolver.preload(), []);
+  const { edit } = NOTE_SUBJECTS[subject];
+  const form = useForm<NoteValues, unknown, NoteValues>({ resolver: edit.resolver, defaultValues: { noteId, body } });
+  useEffect(() => edit.resolver.preload(), [edit]);
 
-  function send(input: EditCustomerNoteInput) {
+  function send(input: NoteValues) {
     startTransition(async () => {
-      const result = await editCustomerNoteAction(input);
+      const result = await edit.send(input);
       if (!result.ok) {
         if (!setServerErrors(form.setError, result.fieldErrors)) toast.error(actionErrorMessage(t, result));
         return;
       }
-      toast.success(t('customerProfile.notes.updated'));
+      toast.success(labels.updated);
       close();
       router.refresh();
     });
@@ -46,15 +41,15 @@ export function NoteEditForm({ noteId, body, close }: { noteId: string; body: st
 
   return (
     <form onSubmit={(event) => void form.handleSubmit(send)(event)} noValidate className="grid gap-2">
-      <Field label={t('customerProfile.notes.editLabel')} error={fieldErrorText(t, form.formState.errors.body)}>
+      <Field label={labels.editLabel} error={noteError(labels, form.formState.errors.body)}>
         {(props) => <Textarea {...props} rows={3} autoFocus {...form.register('body')} />}
       </Field>
       <div className="flex gap-2">
         <Button type="submit" size="sm" disabled={pending}>
-          {pending ? t('customerProfile.notes.saving') : t('customerProfile.notes.update')}
+          {pending ? labels.saving : labels.update}
         </Button>
         <Button type="button" size="sm" variant="secondary" onClick={close}>
-          {t('customerProfile.notes.cancel')}
+          {labels.cancel}
         </Button>
       </div>
     </form>

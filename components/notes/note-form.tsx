@@ -4,26 +4,35 @@ import { useRef, useState, type ComponentType } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
-import { useI18n } from '@/lib/next/i18n-client';
+import type { NoteLabels } from './labels';
+import type { NoteSubject } from './subjects';
 
 /** What the first form hands over to the live one: the text, where the focus and caret were, a submit. */
-export type OrderNoteHandoff = {
+export type NoteHandoff = {
   body: string;
   focus: 'body' | 'submit' | null;
   selection: [number, number] | null;
   submit: boolean;
 };
 
-type Live = ComponentType<{ orderId: string; handoff: OrderNoteHandoff }>;
+export type NoteFormProps = {
+  subject: NoteSubject;
+  /** The customer's or the order's id. */
+  subjectId: string;
+  labels: NoteLabels;
+};
+
+type Live = ComponentType<NoteFormProps & { handoff: NoteHandoff }>;
 
 /**
- * A staff note on the order. The form shows as it will be, and its code (react-hook-form and the
- * action's schema: note-form-live.tsx) loads when the pointer or the focus reaches it, then takes
- * its place with what was typed, the focus and a submit made meanwhile (as on a customer profile).
+ * A staff note on a customer's profile or an order. The form shows as it will be, and its code
+ * (react-hook-form, the action's schema: note-form-live.tsx) loads when the pointer or the focus
+ * reaches it, then takes its place with what was typed, the focus and a submit made meanwhile, so
+ * nothing the user did is lost.
  */
-export function OrderNoteForm({ orderId }: { orderId: string }) {
-  const { t } = useI18n();
-  const [live, setLive] = useState<{ Form: Live; handoff: OrderNoteHandoff } | null>(null);
+export function NoteForm(props: NoteFormProps) {
+  const { labels } = props;
+  const [live, setLive] = useState<{ Form: Live; handoff: NoteHandoff } | null>(null);
   const body = useRef<HTMLTextAreaElement>(null);
   const submit = useRef<HTMLButtonElement>(null);
   const loading = useRef(false);
@@ -33,11 +42,11 @@ export function OrderNoteForm({ orderId }: { orderId: string }) {
     if (loading.current) return;
     loading.current = true;
     void import('./note-form-live').then(
-      ({ OrderNoteFormLive }) => {
+      ({ NoteFormLive }) => {
         const textarea = body.current;
         const active = document.activeElement;
         setLive({
-          Form: OrderNoteFormLive,
+          Form: NoteFormLive,
           handoff: {
             body: textarea?.value ?? '',
             focus: active === textarea ? 'body' : active === submit.current ? 'submit' : null,
@@ -52,7 +61,7 @@ export function OrderNoteForm({ orderId }: { orderId: string }) {
     );
   }
 
-  if (live) return <live.Form orderId={orderId} handoff={live.handoff} />;
+  if (live) return <live.Form {...props} handoff={live.handoff} />;
   return (
     <form
       onPointerEnter={load}
@@ -65,12 +74,12 @@ export function OrderNoteForm({ orderId }: { orderId: string }) {
       noValidate
       className="mb-4 grid gap-2 print:hidden"
     >
-      <Field label={t('orders.notes.label')}>
-        {(props) => <Textarea {...props} ref={body} name="body" rows={2} placeholder={t('orders.notes.placeholder')} />}
+      <Field label={labels.label}>
+        {(field) => <Textarea {...field} ref={body} name="body" rows={2} placeholder={labels.placeholder} />}
       </Field>
       <div>
         <Button ref={submit} type="submit" size="sm">
-          {t('orders.notes.save')}
+          {labels.save}
         </Button>
       </div>
     </form>

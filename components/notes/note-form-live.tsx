@@ -4,43 +4,41 @@ import { useEffect, useRef, useTransition } from 'react';
 import { useForm } from 'react-hook-form';
 import { useRouter } from 'next/navigation';
 import { actionErrorMessage } from '@/components/action-result';
-import { lazySchemaResolver, setServerErrors } from '@/components/form-errors';
+import { setServerErrors } from '@/components/form-errors';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
 import { toast } from '@/components/ui/toast';
-import { addOrderNoteAction } from '@/lib/next/actions/orders';
-import type { AddOrderNoteInput, ZAddOrderNoteInput } from '@/lib/orders/schemas';
 import { useI18n } from '@/lib/next/i18n-client';
-import { orderFieldError } from './field-error';
-import type { OrderNoteHandoff } from './note-form';
+import { noteError } from './labels';
+import type { NoteFormProps, NoteHandoff } from './note-form';
+import { NOTE_SUBJECTS, type NoteValues } from './subjects';
 
-type Values = { orderId: string; body: string };
-
-const resolver = lazySchemaResolver<typeof ZAddOrderNoteInput, Values>(() =>
-  import('@/lib/orders/schemas').then((m) => m.ZAddOrderNoteInput),
-);
-
-/** The note form itself (react-hook-form over the action's own schema), taking over from OrderNoteForm. */
-export function OrderNoteFormLive({ orderId, handoff }: { orderId: string; handoff: OrderNoteHandoff }) {
+/**
+ * The note form itself (react-hook-form over the subject's add action's own schema), loaded when
+ * the pointer or the focus reaches the form NoteForm (note-form.tsx) shows first. It takes over
+ * from there: the text typed so far, the focus and the caret, and a submit that came before it.
+ */
+export function NoteFormLive({ subject, subjectId, labels, handoff }: NoteFormProps & { handoff: NoteHandoff }) {
   const { t } = useI18n();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const form = useForm<Values, unknown, AddOrderNoteInput>({
-    resolver,
-    defaultValues: { orderId, body: handoff.body },
+  const { values, add } = NOTE_SUBJECTS[subject];
+  const form = useForm<NoteValues, unknown, NoteValues>({
+    resolver: add.resolver,
+    defaultValues: values(subjectId, handoff.body),
   });
-  useEffect(() => resolver.preload(), []);
+  useEffect(() => add.resolver.preload(), [add]);
 
-  function send(input: AddOrderNoteInput) {
+  function send(input: NoteValues) {
     startTransition(async () => {
-      const result = await addOrderNoteAction(input);
+      const result = await add.send(input);
       if (!result.ok) {
         if (!setServerErrors(form.setError, result.fieldErrors)) toast.error(actionErrorMessage(t, result));
         return;
       }
-      toast.success(t('orders.notes.added'));
-      form.reset({ orderId, body: '' });
+      toast.success(labels.added);
+      form.reset(values(subjectId, ''));
       router.refresh();
     });
   }
@@ -61,14 +59,12 @@ export function OrderNoteFormLive({ orderId, handoff }: { orderId: string; hando
 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate className="mb-4 grid gap-2 print:hidden">
-      <Field label={t('orders.notes.label')} error={orderFieldError(t, 'notes', form.formState.errors.body)}>
-        {(props) => (
-          <Textarea {...props} rows={2} placeholder={t('orders.notes.placeholder')} {...form.register('body')} />
-        )}
+      <Field label={labels.label} error={noteError(labels, form.formState.errors.body)}>
+        {(props) => <Textarea {...props} rows={2} placeholder={labels.placeholder} {...form.register('body')} />}
       </Field>
       <div>
         <Button ref={submitButton} type="submit" size="sm" disabled={pending}>
-          {pending ? t('orders.notes.saving') : t('orders.notes.save')}
+          {pending ? labels.saving : labels.save}
         </Button>
       </div>
     </form>

@@ -2,20 +2,23 @@
 
 import { lazy, Suspense, useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { useI18n } from '@/lib/next/i18n-client';
+import type { NoteLabels } from './labels';
+import type { NoteSubject } from './subjects';
 
 // The editing form (react-hook-form) loads when the pointer or the focus reaches an Edit button.
 const loadForm = () => import('./note-edit-form');
-const NoteEditForm = lazy(() => loadForm().then((m) => ({ default: m.OrderNoteEditForm })));
+const NoteEditForm = lazy(() => loadForm().then((m) => ({ default: m.NoteEditForm })));
 const preload = () => void loadForm();
 
+export type EditableNoteProps = { subject: NoteSubject; noteId: string; body: string; labels: NoteLabels };
+
 /** A note as its author sees it: the text, and an Edit button that turns it into a form in place. */
-export function EditableOrderNote({ noteId, body }: { noteId: string; body: string }) {
-  const { t } = useI18n();
+export function EditableNote(props: EditableNoteProps) {
   const [editing, setEditing] = useState(false);
+
   const note = (
     <div className="flex items-start justify-between gap-3">
-      <p className="whitespace-pre-wrap text-sm">{body}</p>
+      <p className="whitespace-pre-wrap text-sm">{props.body}</p>
       <Button
         type="button"
         variant="ghost"
@@ -25,14 +28,14 @@ export function EditableOrderNote({ noteId, body }: { noteId: string; body: stri
         onFocus={preload}
         onClick={() => setEditing(true)}
       >
-        {t('orders.notes.edit')}
+        {props.labels.edit}
       </Button>
     </div>
   );
   if (!editing) return note;
   return (
     <Suspense fallback={note}>
-      <NoteEditForm noteId={noteId} body={body} close={() => setEditing(false)} />
+      <NoteEditForm {...props} close={() => setEditing(false)} />
     </Suspense>
   );
 }
