@@ -72,6 +72,7 @@ export const ENDPOINTS: Record<string, EndpointGuard> = {
   'action changePointsAction': { permission: 'customers.edit' },
   'GET /inventory/scan': { permission: 'inventory.view' },
   'GET /inventory/lookup': { permission: 'inventory.view' },
+  'GET /inventory/sku-search': { permission: 'inventory.view' },
   'GET /inventory/export': { permission: 'inventory.view' },
   'GET /pickups/queue': { permission: 'pickups.view' },
   'GET /pickups/counter/lookup': { permission: 'pickups.manage' },

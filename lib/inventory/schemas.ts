@@ -252,3 +252,13 @@ export const ZSetChannelCapInput = z.object({
   maxUnits: quantity.nullable(),
 });
 export type SetChannelCapInput = z.infer<typeof ZSetChannelCapInput>;
+
+/** Most suggestions one SKU search returns. */
+export const SKU_SEARCH_MAX_LIMIT = 20;
+
+/** GET /inventory/sku-search: what was typed, and how many suggestions at most. */
+export const ZSkuSearchQuery = z.object({
+  q: z.string().trim().min(1).max(100),
+  limit: z.coerce.number().int().min(1).max(SKU_SEARCH_MAX_LIMIT).default(8),
+});
+export type SkuSearchQuery = z.infer<typeof ZSkuSearchQuery>;

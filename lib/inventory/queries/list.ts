@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { inventoryLevels } from '@/db/schema';
 import { availableToPromiseSql, isLowStockSql } from '../rules';
+import { skuMatchSource } from './sku-match';
 import type { InventoryListQuery } from '../schemas';
 
 const PAGE_SIZE = 50;
@@ -45,7 +46,8 @@ const SORT_SQL: Record<InventoryListQuery['sort'], SQL> = {
 
 /**
  * One page of SKUs with stock at the given locations. Search: SKU or barcode prefix, else
- * product name by trigram (typo-tolerant). No exact count: one extra row says "there is more".
+ * product name by trigram, typo-tolerant and accents aside (skuMatchSource). No exact count: one
+ * extra row says "there is more".
  */
 export async function listInventory(
   db: DbOrTx,
@@ -62,37 +64,8 @@ export async function listInventory(
   const filters: SQL[] = [];
   if (query.category) filters.push(sql`p.category = ${query.category}`);
   if (query.brand) filters.push(sql`p.brand = ${query.brand}`);
-  const q = query.q?.trim();
-  // The SKUs searched: every variant, or those whose SKU or barcode starts with the term, else
-  // (only when none does, so "PULL-M" does not drown in names) whose product name has a word
-  // like it — trigram word similarity, typo-tolerant, or the term inside the name. Each branch
-  // reads its own index; a term of one or two letters has no trigram, so it matches name starts.
-  // Either way the source defines `v` (variant) and `p` (product) for the queries below.
-  let source = sql`variants v join products p on p.id = v.product_id`;
-  if (q) {
-    const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
-    const prefix = `${escaped}%`;
-    // A phrase ("pul marn") is compared with the whole name as well as with its words.
-    const nameMatch =
-      q.length < 3
-        ? sql`pp.name ilike ${prefix}`
-        : /\s/.test(q)
-          ? sql`(pp.name % ${q} or ${q} <% pp.name or pp.name ilike ${`%${escaped}%`})`
-          : sql`(${q} <% pp.name or pp.name ilike ${`%${escaped}%`})`;
-    // Matching products lead to their variants by index (the fenced lateral keeps the planner
-    // from scanning every variant), and carry their own columns so `p` needs no second join.
-    source = sql`(
-      with code_hits as (
-        select id from variants where sku like upper(${prefix})
-        union select id from variants where barcode like ${prefix})
-      select vv.id, vv.sku, pp.name, pp.brand, pp.category
-      from code_hits c join variants vv on vv.id = c.id join products pp on pp.id = vv.product_id
-      union all
-      select vv.id, vv.sku, pp.name, pp.brand, pp.category
-      from products pp cross join lateral (select id, sku from variants where product_id = pp.id offset 0) vv
-      where not exists (select 1 from code_hits) and ${nameMatch}
-    ) v cross join lateral (select v.name, v.brand, v.category) p`;
-  }
+  // The SKUs searched (every one without a term): the source defines `v` (variant) and `p` (product).
+  const source = skuMatchSource(query.q);
   // The statements below read `inventory_levels l`.
   const l = alias(inventoryLevels, 'l');
   const available = availableToPromiseSql(l);

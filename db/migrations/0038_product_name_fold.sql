@@ -1,0 +1,1 @@
+CREATE INDEX "products_name_fold_trgm_idx" ON "products" USING gin (search_fold("name") gin_trgm_ops);
