@@ -10,6 +10,12 @@ export type SkuMatchOptions = {
    * one (the list pages them).
    */
   codeLimit?: number;
+  /**
+   * At most this many products by name, the closest first (word similarity, then name): search as
+   * you type reads the variants of a few products, where "pull" names hundreds. On the large
+   * data set, 'pull' 60 → 15 ms, 'mariniere' 26 → 10 ms warm (the list pages them all).
+   */
+  nameLimit?: number;
 };
 
 /**
@@ -46,6 +52,11 @@ export function skuMatchSource(q: string | undefined, opts: SkuMatchOptions = {}
     opts.barcode === 'exact'
       ? sql`select id from variants where barcode = ${term}`
       : sql`select id from variants where barcode like ${prefix}`;
+  const namedProducts =
+    opts.nameLimit === undefined
+      ? sql`products pp`
+      : sql`(select * from products pp where not exists (select 1 from code_hits) and ${nameMatch}
+          order by word_similarity(${folded}, ${name}) desc, pp.name limit ${opts.nameLimit}) pp`;
   // Matching products lead to their variants by index (the fenced lateral keeps the planner from
   // scanning every variant), and carry their own columns so `p` needs no second join.
   return sql`(
@@ -54,7 +65,8 @@ export function skuMatchSource(q: string | undefined, opts: SkuMatchOptions = {}
       from code_hits c join variants vv on vv.id = c.id join products pp on pp.id = vv.product_id
       union all
       select vv.id, vv.sku, vv.barcode, pp.name, pp.brand, pp.category
-      from products pp cross join lateral (select id, sku, barcode from variants where product_id = pp.id offset 0) vv
+      from ${namedProducts}
+        cross join lateral (select id, sku, barcode from variants where product_id = pp.id offset 0) vv
       where not exists (select 1 from code_hits) and ${nameMatch}
     ) v cross join lateral (select v.name, v.brand, v.category) p`;
 }

@@ -46,7 +46,7 @@ export async function searchSkus(db: DbOrTx, q: string, opts: { limit: number })
       select v.id, v.sku, p.name,
         (v.sku = upper(${term}) or v.barcode = ${term}) as exact,
         ${nameSimilaritySql(term)} as score
-      from ${skuMatchSource(term, { barcode: 'exact', codeLimit: opts.limit })}
+      from ${skuMatchSource(term, { barcode: 'exact', codeLimit: opts.limit, nameLimit: opts.limit })}
       order by exact desc, score desc, p.name, v.sku
       limit ${opts.limit})
     select h.id as variant_id, vv.sku, vv.barcode, h.name as product_name, vv.title, vv.price_cents, vv.currency,
