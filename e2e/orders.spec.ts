@@ -192,15 +192,19 @@ test.describe('a phone order', () => {
     await page.getByLabel('First name').fill('Jeanne');
     await page.getByLabel('Last name').fill('Téléphone');
     await page.getByLabel('Email').fill(`jeanne.${randomUUID().slice(0, 8)}@example.fr`);
-    await page.getByLabel('SKU or barcode').fill(sku.sku);
-    await page.getByLabel('SKU or barcode').press('Enter');
+    // Typed (or scanned) as a code, then Enter: the item is added without choosing a suggestion.
+    await page.getByLabel('Product, barcode or SKU').fill(sku.sku);
+    await page.getByLabel('Product, barcode or SKU').press('Enter');
     await expect(page.getByText(sku.name)).toBeVisible();
     await page.getByLabel('Pickup store').selectOption(store);
     await expect(page.getByText(`available at ${store}`)).toBeVisible();
     await page.getByRole('button', { name: 'Create the order' }).click();
+    const number = (await page.getByTestId('created-order-number').textContent())!;
+    await page.getByRole('link', { name: 'Open the order' }).click();
 
     await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
     const heading = page.getByRole('heading', { level: 1 });
+    await expect(heading).toContainText(number);
     await expect(heading).toContainText('CMP-');
     await expect(heading).toContainText('Placed');
     await expect(page.getByText('Customer service (phone)').first()).toBeVisible();

@@ -12,8 +12,9 @@ async function aSku(page: Page): Promise<string> {
 }
 
 async function fillDelivery(page: Page, sku: string) {
-  await page.getByLabel('SKU or barcode').fill(sku);
-  await page.getByLabel('SKU or barcode').press('Enter');
+  // As a scanner sends it: the code, then Enter, adds the item without a suggestion chosen.
+  await page.getByLabel('Product, barcode or SKU').fill(sku);
+  await page.getByLabel('Product, barcode or SKU').press('Enter');
   await expect(page.getByText(/available in total/)).toBeVisible();
   await page.getByRole('radio', { name: 'Delivery to an address' }).check();
   await page.getByLabel('Address', { exact: true }).fill('3 rue des Essais');
@@ -61,7 +62,7 @@ test.describe('a phone order with a mistake', () => {
     await expect(firstName).toHaveValue('Jeanne');
     await expect(lastName).toHaveValue('Téléphone');
     await expect(phone).toHaveValue('12 34');
-    await expect(page.getByLabel('SKU or barcode')).toHaveValue(sku);
+    await expect(page.getByLabel('Product, barcode or SKU')).toHaveValue(sku);
     await expect(page.getByLabel('Address', { exact: true })).toHaveValue('3 rue des Essais');
     await expect(page.getByLabel('City')).toHaveValue('Paris');
     await page.screenshot({ path: testInfo.outputPath('phone-order-invalid-phone.png'), fullPage: true });
@@ -73,6 +74,7 @@ test.describe('a phone order with a mistake', () => {
     await phone.fill(typed);
     await expect(phone).not.toHaveAttribute('aria-invalid', 'true');
     await create.click();
+    await page.getByRole('link', { name: 'Open the order' }).click();
     await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('CMP-');
     await expect(page.getByText('Jeanne Téléphone').first()).toBeVisible();
@@ -146,22 +148,53 @@ test.describe('the phone order form', () => {
     await expect(page.getByLabel('First name')).not.toHaveAttribute('aria-invalid', 'true');
   });
 
-  test('announces the created order in a toast', async ({ page }, testInfo) => {
+  test('confirms the order created with its number, then takes another with a new key', async ({ page }, testInfo) => {
     const sku = await aSku(page);
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.goto('/orders/new');
-    await page.getByLabel('First name').fill('Jeanne');
-    await page.getByLabel('Last name').fill('Toast');
-    await page.getByLabel('Email', { exact: true }).fill(`jeanne.toast.${Date.now()}@example.fr`);
-    await fillDelivery(page, sku);
-    await page.getByLabel('Shipping fee (€)').fill('4,90');
-    // The summary's shipping row, not any €4.90 on the page (an item's unit price can be that too).
-    await expect(page.locator('dt:text-is("Shipping") + dd')).toHaveText('€4.90');
-    await page.screenshot({ path: testInfo.outputPath('phone-order-1024.png'), fullPage: true });
-    await page.getByRole('button', { name: 'Create the order' }).click();
-    await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
-    const toast = page.getByRole('region', { name: 'Notifications' }).getByRole('listitem');
-    await expect(toast).toContainText(/^Order CMP-\d+ created\./);
+    const firstName = page.getByLabel('First name');
+    const create = page.getByRole('button', { name: 'Create the order' });
+    // Required fields: an asterisk beside the label (not in it), aria-required, and the note once.
+    await expect(page.getByText('* required')).toHaveCount(1);
+    await expect(firstName).toHaveAttribute('aria-required', 'true');
+    await expect(page.getByLabel('Email', { exact: true })).not.toHaveAttribute('aria-required', 'true');
+    await expect(create).toBeInViewport();
+
+    async function takeOrder(lastName: string) {
+      await firstName.fill('Jeanne');
+      await page.getByLabel('Last name').fill(lastName);
+      await page.getByLabel('Email', { exact: true }).fill(`jeanne.${lastName.toLowerCase()}.${Date.now()}@example.fr`);
+      await fillDelivery(page, sku);
+      await page.getByLabel('Shipping fee (€)').fill('4,9O');
+      await create.click();
+      await expect(page.getByLabel('Shipping fee (€)')).toHaveAccessibleDescription(
+        'Type an amount in euros, such as 4.90 or 4,90 (1,000 € at most).',
+      );
+      await page.getByLabel('Shipping fee (€)').fill('4,90');
+      // The summary's shipping row, not any €4.90 on the page (an item's unit price can be that too).
+      await expect(page.locator('dt:text-is("Shipping") + dd')).toHaveText('€4.90');
+      await expect(create).toBeInViewport();
+      await create.click();
+      const number = page.getByTestId('created-order-number');
+      await expect(number).toHaveText(/^CMP-\d+$/);
+      await expect(page.getByRole('heading', { name: 'Order created' })).toBeFocused();
+      await expect(page.getByText(/^Total €[\d,]+\.\d\d, VAT included\.$/)).toBeVisible();
+      return (await number.textContent())!;
+    }
+
+    const first = await takeOrder('Premiere');
     await page.screenshot({ path: testInfo.outputPath('phone-order-created-1024.png') });
+    // The action's revalidation re-rendered the page: the confirmation is still there.
+    await expect(page).toHaveURL(/\/orders\/new$/);
+
+    await page.getByRole('button', { name: 'Take another order' }).click();
+    await expect(firstName).toBeFocused();
+    await expect(firstName).toHaveValue('');
+    await expect(page.getByLabel('Product, barcode or SKU')).toHaveValue('');
+    const second = await takeOrder('Seconde');
+    // A fresh idempotency key: a second order, not the first one's replay.
+    expect(second).not.toBe(first);
+    await page.getByRole('link', { name: 'Open the order' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(second);
   });
 });

@@ -1,7 +1,7 @@
 'use client';
 
-import { useEffect, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useDebounced } from '@/components/use-debounced';
 import type { CustomerSearchHit } from '@/lib/customers/search';
 
 /** How long typing must pause before a search goes out. */
@@ -14,15 +14,6 @@ async function fetchCustomers(q: string, limit: number, signal: AbortSignal): Pr
   });
   if (!response.ok) throw new Error(`customer search ${response.status}`);
   return ((await response.json()) as { results: CustomerSearchHit[] }).results;
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const id = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return debounced;
 }
 
 /**

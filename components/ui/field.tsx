@@ -7,6 +7,7 @@ export type FieldControlProps = {
   id: string;
   'aria-invalid': true | undefined;
   'aria-describedby': string | undefined;
+  'aria-required': true | undefined;
 };
 
 /**
@@ -14,12 +15,15 @@ export type FieldControlProps = {
  * invalid, while there is one. The control comes from `children(props)`, so any input, select or
  * textarea (registered with react-hook-form or not) gets the same wiring. A `hint` (a preview, a
  * warning) also describes the control, in a polite live region that keeps its place while empty:
- * pass null for an empty one, leave it out for none.
+ * pass null for an empty one, leave it out for none. A `required` field has an asterisk beside its
+ * label (outside the <label>, so the control's name stays the label's text; the form says once what
+ * it means) and its control is aria-required.
  */
 export function Field({
   label,
   error,
   hint,
+  required = false,
   className,
   labelClassName,
   hintClassName,
@@ -28,6 +32,7 @@ export function Field({
   label: ReactNode;
   error?: string | null;
   hint?: ReactNode;
+  required?: boolean;
   className?: string;
   labelClassName?: string;
   hintClassName?: string;
@@ -39,10 +44,24 @@ export function Field({
   const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={cn('grid content-start gap-1.5', className)}>
-      <Label htmlFor={id} className={labelClassName}>
-        {label}
-      </Label>
-      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
+      {required ? (
+        <div className="flex items-baseline gap-0.5">
+          <Label htmlFor={id} className={labelClassName}>
+            {label}
+          </Label>
+          <RequiredMark />
+        </div>
+      ) : (
+        <Label htmlFor={id} className={labelClassName}>
+          {label}
+        </Label>
+      )}
+      {children({
+        id,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy,
+        'aria-required': required || undefined,
+      })}
       {error ? (
         <p id={errorId} className="text-xs text-destructive">
           {error}
@@ -54,5 +73,14 @@ export function Field({
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** The asterisk of a required field (aria-required says it to a screen reader). */
+export function RequiredMark({ className }: { className?: string }) {
+  return (
+    <span aria-hidden className={cn('text-sm leading-none font-medium text-destructive', className)}>
+      *
+    </span>
   );
 }

@@ -1,7 +1,7 @@
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
-import { variants } from '@/db/schema';
+import { orders, variants } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { DomainError, Forbidden } from '@/lib/errors';
 import { ingestOrder, type IngestResult } from './ingest-order';
@@ -10,6 +10,9 @@ import { ZIngestOrderInput } from './schemas';
 import { FRENCH_STANDARD_VAT_BPS, vatIncludedCents } from './tax';
 
 export const PHONE_CHANNEL_CODE = 'phone';
+
+/** The order created (or the one a repeated submission had created), with what the agent reads to the customer. */
+export type PhoneOrderResult = IngestResult & { totalCents: number; currency: string };
 
 /**
  * An agent takes an order on the phone: catalogue prices, French VAT included, through the very
@@ -22,7 +25,7 @@ export async function createPhoneOrder(
   db: Db,
   actor: Actor,
   raw: z.input<typeof ZPhoneOrderRequest>,
-): Promise<IngestResult> {
+): Promise<PhoneOrderResult> {
   if (!can(actor, 'orders.create_phone')) throw new Forbidden('Only agents and owners take phone orders.');
   const input = ZPhoneOrderRequest.parse(raw);
   const skus = [...new Set(input.lines.map((l) => l.sku.toUpperCase()))];
@@ -57,5 +60,11 @@ export async function createPhoneOrder(
       totalCents: total,
     },
   });
-  return ingestOrder(db, { code: PHONE_CHANNEL_CODE }, order, { actorId: actor.userId });
+  const result = await ingestOrder(db, { code: PHONE_CHANNEL_CODE }, order, { actorId: actor.userId });
+  // The total as the order holds it: a repeated submission answers with the first order's.
+  const [stored] = await db
+    .select({ totalCents: orders.totalCents, currency: orders.currency })
+    .from(orders)
+    .where(eq(orders.id, result.order.id));
+  return { ...result, totalCents: stored.totalCents, currency: stored.currency };
 }

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { normalizePhone } from '@/lib/customers/normalize';
 import { ZPhoneOrderInput, type PhoneOrderFieldError } from './schemas';
 
@@ -8,14 +9,24 @@ import { ZPhoneOrderInput, type PhoneOrderFieldError } from './schemas';
  * validates with this very schema (loaded after the page, as libphonenumber's metadata is heavy),
  * createPhoneOrderAction parses with it, and so does createPhoneOrder.
  */
-export const ZPhoneOrderRequest = ZPhoneOrderInput.superRefine((order, ctx) => {
-  const phone = order.customer.phone;
-  // Longer than the field allows is already said on it.
-  if (phone && phone.length <= 40 && normalizePhone(phone) === null) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['customer', 'phone'],
-      message: 'phone_invalid' satisfies PhoneOrderFieldError,
-    });
-  }
-});
+export const ZPhoneOrderRequest = ZPhoneOrderInput.refine(
+  (order) => {
+    const phone = order.customer.phone;
+    // Longer than the field allows is already said on it.
+    return !phone || phone.length > 40 || normalizePhone(phone) !== null;
+  },
+  {
+    path: ['customer', 'phone'],
+    message: 'phone_invalid' satisfies PhoneOrderFieldError,
+    // Checked along with the other fields (by default zod skips it while any field is wrong, and the
+    // agent who fixed a quantity would only then hear that the phone is wrong too).
+    when: (payload: z.core.ParsePayload) => {
+      const customer = (payload.value as { customer?: unknown } | undefined)?.customer;
+      return (
+        typeof customer === 'object' &&
+        customer !== null &&
+        !payload.issues.some((i) => i.path?.[0] === 'customer' && (i.path.length === 1 || i.path[1] === 'phone'))
+      );
+    },
+  },
+);

@@ -147,7 +147,8 @@ describe('createPhoneOrder', () => {
     const first = await createPhoneOrder(handle.db, w.agent, form);
     const again = await createPhoneOrder(handle.db, w.agent, form);
     expect(first.created).toBe(true);
-    expect(again).toEqual({ created: false, order: first.order });
+    expect(first).toMatchObject({ totalCents: 11800, currency: 'EUR' });
+    expect(again).toEqual({ created: false, order: first.order, totalCents: 11800, currency: 'EUR' });
     const detail = await findOrderDetail(handle.db, first.order.id);
     expect(detail).toMatchObject({
       channelCode: 'phone',

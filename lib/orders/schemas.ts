@@ -8,6 +8,7 @@ import {
   ORDER_VIEWS,
 } from './constants';
 import { isCalendarDate } from '@/lib/dates';
+import { isCountryCode } from '@/lib/i18n/countries';
 
 const cents = z.number().int().min(0).max(1_000_000_000);
 
@@ -156,21 +157,63 @@ export const ZReturnOrderInput = ZOrderIdInput.extend({
     .max(200),
 });
 
-/** Field error codes of the phone order (the form says them in the user's language). */
+/**
+ * Field error codes of the phone order: every issue ZPhoneOrderInput (and ZPhoneOrderRequest) can
+ * raise is one of these, and the form says each in the user's language (schemas.test.ts proves it).
+ */
 export const PHONE_ORDER_FIELD_ERRORS = [
   'required',
   'too_long',
   'email_invalid',
   'phone_invalid',
   'contact_required',
+  'quantity_invalid',
+  'amount_invalid',
+  'country_invalid',
+  'store_required',
+  'no_lines',
+  'too_many_lines',
+  /** What the form never sends wrong (the idempotency key, the fulfilment type): a client out of step. */
+  'invalid',
 ] as const;
 export type PhoneOrderFieldError = (typeof PHONE_ORDER_FIELD_ERRORS)[number];
 
-const requiredName = z
-  .string({ error: 'required' })
-  .trim()
-  .min(1, { error: 'required' })
-  .max(100, { error: 'too_long' });
+/** Most items one phone order takes, and most units of one item. */
+export const PHONE_ORDER_MAX_LINES = 50;
+export const PHONE_ORDER_MAX_QUANTITY = 1000;
+
+const requiredText = (max: number) =>
+  z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'too_long' });
+const optionalPhoneText = (max: number) =>
+  z.string({ error: 'invalid' }).trim().max(max, { error: 'too_long' }).optional();
+const requiredName = requiredText(100);
+
+/** A delivery address as the agent types it: ZShippingAddress's rules, each with a code the form says, and a country that exists. */
+const ZPhoneShippingAddress = z.object(
+  {
+    name: optionalPhoneText(200),
+    line1: requiredText(200),
+    line2: optionalPhoneText(200),
+    postalCode: requiredText(20),
+    city: requiredText(100),
+    country: z
+      .string({ error: 'country_invalid' })
+      .trim()
+      .toUpperCase()
+      .refine(isCountryCode, { error: 'country_invalid' }),
+  },
+  { error: 'invalid' },
+);
+/**
+ * A whole number in a range, from a number or the text of a field. One refinement rather than
+ * .int(): zod's type and format issues abort the parse, and the phone's check (ZPhoneOrderRequest)
+ * would then wait for the quantity to be fixed before saying anything.
+ */
+const wholeNumber = (min: number, max: number, error: PhoneOrderFieldError) =>
+  z.coerce
+    .number()
+    .catch(Number.NaN)
+    .refine((n) => Number.isInteger(n) && n >= min && n <= max, { error });
 /** Blank is "not given"; anything else must be the thing it claims to be. */
 const optionalContact = (error: PhoneOrderFieldError, max: number, valid: (v: string) => boolean = () => true) =>
   z
@@ -188,30 +231,54 @@ const optionalContact = (error: PhoneOrderFieldError, max: number, valid: (v: st
  * a phone number is checked by ZPhoneOrderRequest (lib/orders/phone-order-request.ts), so
  * libphonenumber's metadata stays out of what imports this file.
  */
-export const ZPhoneOrderInput = z.object({
-  idempotencyKey: z.uuid(),
-  customer: z
-    .object({
-      email: optionalContact('email_invalid', 254, (v) => z.email().safeParse(v).success),
-      phone: optionalContact('phone_invalid', 40),
-      firstName: requiredName,
-      lastName: requiredName,
-    })
-    .superRefine((c, ctx) => {
-      if (c.email || c.phone) return;
-      for (const path of ['email', 'phone'])
-        ctx.addIssue({ code: 'custom', path: [path], message: 'contact_required' });
-    }),
-  lines: z
-    .array(z.object({ sku: z.string().trim().min(1).max(64), quantity: z.coerce.number().int().min(1).max(1000) }))
-    .min(1)
-    .max(50),
-  fulfilment: z.discriminatedUnion('type', [
-    z.object({ type: z.literal('ship'), address: ZShippingAddress }),
-    z.object({ type: z.literal('pickup'), locationCode: z.string().trim().min(1).max(20) }),
-  ]),
-  shippingCents: z.coerce.number().int().min(0).max(100_000).default(0),
-});
+export const ZPhoneOrderInput = z.object(
+  {
+    idempotencyKey: z.uuid({ error: 'invalid' }),
+    customer: z
+      .object(
+        {
+          email: optionalContact('email_invalid', 254, (v) => z.email().safeParse(v).success),
+          phone: optionalContact('phone_invalid', 40),
+          firstName: requiredName,
+          lastName: requiredName,
+        },
+        { error: 'invalid' },
+      )
+      .superRefine((c, ctx) => {
+        if (c.email || c.phone) return;
+        for (const path of ['email', 'phone'])
+          ctx.addIssue({ code: 'custom', path: [path], message: 'contact_required' });
+      }),
+    lines: z
+      .array(
+        z.object(
+          { sku: requiredText(64), quantity: wholeNumber(1, PHONE_ORDER_MAX_QUANTITY, 'quantity_invalid') },
+          { error: 'invalid' },
+        ),
+        { error: 'no_lines' },
+      )
+      .min(1, { error: 'no_lines' })
+      .max(PHONE_ORDER_MAX_LINES, { error: 'too_many_lines' }),
+    fulfilment: z.discriminatedUnion(
+      'type',
+      [
+        z.object({ type: z.literal('ship'), address: ZPhoneShippingAddress }),
+        z.object({
+          type: z.literal('pickup'),
+          locationCode: z
+            .string({ error: 'store_required' })
+            .trim()
+            .min(1, { error: 'store_required' })
+            .max(20, { error: 'store_required' }),
+        }),
+      ],
+      { error: 'invalid' },
+    ),
+    // Cents: the form turns the euros typed into cents, NaN when they are not an amount.
+    shippingCents: wholeNumber(0, 100_000, 'amount_invalid').default(0),
+  },
+  { error: 'invalid' },
+);
 export type PhoneOrderInput = z.infer<typeof ZPhoneOrderInput>;
 
 /** A note's text: what the form, the action and the use case accept. */

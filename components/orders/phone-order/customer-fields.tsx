@@ -19,11 +19,11 @@ export function CustomerFields({ form }: { form: PhoneOrderFormApi }) {
         <CardDescription>{t('orders.new.customerHint')}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4 sm:grid-cols-2">
-        <Field label={t('orders.new.firstName')} error={error('customer.firstName')}>
-          {(props) => <Input {...props} required autoComplete="off" {...form.register('customer.firstName')} />}
+        <Field label={t('orders.new.firstName')} error={error('customer.firstName')} required>
+          {(props) => <Input {...props} autoComplete="off" {...form.register('customer.firstName')} />}
         </Field>
-        <Field label={t('orders.new.lastName')} error={error('customer.lastName')}>
-          {(props) => <Input {...props} required autoComplete="off" {...form.register('customer.lastName')} />}
+        <Field label={t('orders.new.lastName')} error={error('customer.lastName')} required>
+          {(props) => <Input {...props} autoComplete="off" {...form.register('customer.lastName')} />}
         </Field>
         <Field label={t('orders.new.email')} error={error('customer.email')}>
           {(props) => (

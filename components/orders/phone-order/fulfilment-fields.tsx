@@ -1,17 +1,21 @@
 'use client';
 
+import { useMemo } from 'react';
 import { useFormState, useWatch } from 'react-hook-form';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/select';
+import { countryOptions } from '@/lib/i18n/countries';
 import { useI18n } from '@/lib/next/i18n-client';
 import { cn } from '@/lib/utils';
 import { fieldErrorText, type PhoneOrderFormApi, type StoreOption } from './use-phone-order-form';
 
 /** Pickup at a store, or delivery to an address with its fee; switching keeps what was typed in the other. */
 export function FulfilmentFields({ form, stores }: { form: PhoneOrderFormApi; stores: readonly StoreOption[] }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  // By name in the reader's language, the home country first (and chosen at the start).
+  const countries = useMemo(() => countryOptions(locale), [locale]);
   const type = useWatch({ control: form.control, name: 'fulfilment.type' });
   const { errors } = useFormState({ control: form.control, name: ['fulfilment', 'shippingFee'] });
   const error = (path: string) => fieldErrorText(t, errors, path);
@@ -44,9 +48,14 @@ export function FulfilmentFields({ form, stores }: { form: PhoneOrderFormApi; st
           ))}
         </fieldset>
         {type === 'pickup' ? (
-          <Field label={t('orders.new.store')} error={error('fulfilment.locationCode')} className="sm:max-w-sm">
+          <Field
+            label={t('orders.new.store')}
+            error={error('fulfilment.locationCode')}
+            required
+            className="sm:max-w-sm"
+          >
             {(props) => (
-              <NativeSelect {...props} required {...register('fulfilment.locationCode')}>
+              <NativeSelect {...props} {...register('fulfilment.locationCode')}>
                 <option value="">{t('orders.new.chooseStore')}</option>
                 {stores.map((s) => (
                   <option key={s.code} value={s.code}>
@@ -61,8 +70,13 @@ export function FulfilmentFields({ form, stores }: { form: PhoneOrderFormApi; st
             <Field label={optional(t('orders.new.recipient'))} className="sm:col-span-6">
               {(props) => <Input {...props} autoComplete="off" {...register('fulfilment.address.name')} />}
             </Field>
-            <Field label={t('orders.new.line1')} error={error('fulfilment.address.line1')} className="sm:col-span-6">
-              {(props) => <Input {...props} required autoComplete="off" {...register('fulfilment.address.line1')} />}
+            <Field
+              label={t('orders.new.line1')}
+              error={error('fulfilment.address.line1')}
+              required
+              className="sm:col-span-6"
+            >
+              {(props) => <Input {...props} autoComplete="off" {...register('fulfilment.address.line1')} />}
             </Field>
             <Field label={optional(t('orders.new.line2'))} className="sm:col-span-6">
               {(props) => <Input {...props} autoComplete="off" {...register('fulfilment.address.line2')} />}
@@ -70,35 +84,40 @@ export function FulfilmentFields({ form, stores }: { form: PhoneOrderFormApi; st
             <Field
               label={t('orders.new.postalCode')}
               error={error('fulfilment.address.postalCode')}
+              required
               className="sm:col-span-2"
             >
               {(props) => (
                 <Input
                   {...props}
-                  required
                   autoComplete="off"
                   inputMode="numeric"
                   {...register('fulfilment.address.postalCode')}
                 />
               )}
             </Field>
-            <Field label={t('orders.new.city')} error={error('fulfilment.address.city')} className="sm:col-span-2">
-              {(props) => <Input {...props} required autoComplete="off" {...register('fulfilment.address.city')} />}
+            <Field
+              label={t('orders.new.city')}
+              error={error('fulfilment.address.city')}
+              required
+              className="sm:col-span-2"
+            >
+              {(props) => <Input {...props} autoComplete="off" {...register('fulfilment.address.city')} />}
             </Field>
             <Field
               label={t('orders.new.country')}
               error={error('fulfilment.address.country')}
+              required
               className="sm:col-span-2"
             >
               {(props) => (
-                <Input
-                  {...props}
-                  required
-                  maxLength={2}
-                  autoComplete="off"
-                  className="uppercase"
-                  {...register('fulfilment.address.country')}
-                />
+                <NativeSelect {...props} {...register('fulfilment.address.country')}>
+                  {countries.map((c) => (
+                    <option key={c.code} value={c.code}>
+                      {c.name}
+                    </option>
+                  ))}
+                </NativeSelect>
               )}
             </Field>
             <Field label={t('orders.new.shippingFee')} error={error('shippingFee')} className="sm:col-span-2">

@@ -1,6 +1,5 @@
 'use client';
 
-import type { KeyboardEvent } from 'react';
 import { useFormState, useWatch, type UseFieldArrayReturn } from 'react-hook-form';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { LoaderCircle, Plus, Trash2 } from 'lucide-react';
@@ -11,11 +10,18 @@ import { Label } from '@/components/ui/label';
 import type { SkuLookup } from '@/lib/inventory/queries/sku-detail';
 import { useI18n } from '@/lib/next/i18n-client';
 import { cn } from '@/lib/utils';
-import { EMPTY_LINE, type PhoneOrderFormApi, type PhoneOrderValues, type StoreOption } from './use-phone-order-form';
+import { SkuCombobox } from './sku-combobox';
+import {
+  EMPTY_LINE,
+  fieldErrorText,
+  type PhoneOrderFormApi,
+  type PhoneOrderValues,
+  type StoreOption,
+} from './use-phone-order-form';
 
 /**
- * The items: each SKU typed or scanned is looked up (on blur or Enter) for its product, price
- * and stock — at the pickup store once one is chosen.
+ * The items: each found by product name, barcode or SKU (SkuCombobox), then looked up for its
+ * product, options, price and stock — at the pickup store once one is chosen.
  */
 export function OrderLines({
   form,
@@ -41,10 +47,9 @@ export function OrderLines({
     const sku = form.getValues(`lines.${i}.sku`).trim();
     if (sku !== form.getValues(`lines.${i}.code`)) form.setValue(`lines.${i}.code`, sku);
   }
-  function onSkuKey(e: KeyboardEvent<HTMLInputElement>, i: number) {
-    if (e.key !== 'Enter') return;
-    // A scanner ends with Enter: look the code up instead of submitting the form.
-    e.preventDefault();
+  /** A suggestion picked, or a code entered (a scanner ends with Enter): look it up, then the quantity. */
+  function pick(i: number, sku?: string) {
+    if (sku !== undefined) form.setValue(`lines.${i}.sku`, sku, { shouldValidate: form.formState.isSubmitted });
     commitSku(i);
     form.setFocus(`lines.${i}.quantity`);
   }
@@ -74,28 +79,28 @@ export function OrderLines({
             const skuId = `${field.id}-sku`;
             const qtyId = `${field.id}-qty`;
             const infoId = `${field.id}-info`;
-            const sku = form.register(`lines.${i}.sku`, { onBlur: () => commitSku(i) });
             return (
               <li
                 key={field.id}
                 aria-label={t('orders.new.lineLabel', { n })}
-                className="grid grid-cols-[minmax(0,1fr)_5.5rem_auto] items-start gap-x-3 gap-y-2 rounded-md border border-border p-3 md:grid-cols-[12rem_5.5rem_minmax(0,1fr)_auto]"
+                className="grid grid-cols-[minmax(0,1fr)_5.5rem_auto] items-start gap-x-3 gap-y-2 rounded-md border border-border p-3"
               >
-                <div className="grid gap-1.5">
-                  <Label htmlFor={skuId} className="text-xs text-muted-foreground">
-                    {t('orders.new.sku')}
-                  </Label>
-                  <Input
-                    id={skuId}
-                    autoComplete="off"
-                    spellCheck={false}
-                    className="font-mono uppercase"
-                    onKeyDown={(e) => onSkuKey(e, i)}
-                    aria-invalid={lineErrors?.sku || unknown ? true : undefined}
-                    aria-describedby={infoId}
-                    {...sku}
-                  />
-                </div>
+                <SkuCombobox
+                  id={skuId}
+                  text={line.sku}
+                  field={form.register(`lines.${i}.sku`, {
+                    onBlur: () => commitSku(i),
+                    // Typing something else: the item looked up is no longer this line's.
+                    onChange: (e: { target: { value: string } }) => {
+                      const code = form.getValues(`lines.${i}.code`);
+                      if (code && e.target.value.trim() !== code) form.setValue(`lines.${i}.code`, '');
+                    },
+                  })}
+                  invalid={Boolean(lineErrors?.sku || unknown)}
+                  describedBy={infoId}
+                  onPick={(suggestion) => pick(i, suggestion.sku)}
+                  onCode={() => pick(i)}
+                />
                 <div className="grid gap-1.5">
                   <Label htmlFor={qtyId} className="text-xs text-muted-foreground">
                     {t('orders.new.quantity')}
@@ -113,7 +118,7 @@ export function OrderLines({
                     {...form.register(`lines.${i}.quantity`)}
                   />
                 </div>
-                <div id={infoId} aria-live="polite" className="col-span-3 min-h-9 text-sm md:col-span-1 md:pt-6">
+                <div id={infoId} aria-live="polite" className="col-span-3 min-h-5 text-sm">
                   {lookup?.isFetching ? (
                     <span className="inline-flex items-center gap-1.5 text-muted-foreground">
                       <LoaderCircle aria-hidden className="size-3.5 animate-spin" />
@@ -125,8 +130,9 @@ export function OrderLines({
                     <span className="text-destructive">{t('orders.new.lookupFailed')}</span>
                   ) : info ? (
                     <div className="grid gap-0.5">
-                      <span className="truncate font-medium" title={`${info.productName} — ${info.title}`}>
-                        {info.productName} — {info.title}
+                      {/* The size and colour in full, wrapped: the agent reads them back to the customer. */}
+                      <span className="break-words">
+                        <span className="font-medium">{info.productName}</span> — {info.title}
                       </span>
                       <span className="flex flex-wrap gap-x-3 text-xs text-muted-foreground">
                         <span className="tabular-nums">
@@ -140,11 +146,14 @@ export function OrderLines({
                         </span>
                       </span>
                     </div>
-                  ) : lineErrors?.sku || lineErrors?.quantity ? (
-                    <span className="text-destructive">{t('orders.new.fieldInvalid')}</span>
+                  ) : null}
+                  {lineErrors?.sku || lineErrors?.quantity ? (
+                    <span className="block text-destructive">
+                      {fieldErrorText(t, errors, `lines.${i}.${lineErrors.quantity ? 'quantity' : 'sku'}`)}
+                    </span>
                   ) : null}
                 </div>
-                <div className="col-start-3 row-start-1 flex items-center gap-3 self-start pt-6 md:col-start-4">
+                <div className="col-start-3 row-start-1 flex items-center gap-3 self-start pt-6">
                   {info && qty > 0 ? (
                     <span className="whitespace-nowrap text-right text-sm font-medium tabular-nums">
                       {formatMoney(info.priceCents * qty, info.currency)}
@@ -166,7 +175,7 @@ export function OrderLines({
         </ol>
         {errors.lines?.root ? (
           <p role="alert" className="text-sm text-destructive">
-            {t('orders.new.noLines')}
+            {fieldErrorText(t, errors, 'lines.root')}
           </p>
         ) : null}
         <div>

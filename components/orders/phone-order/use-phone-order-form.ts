@@ -1,7 +1,6 @@
 'use client';
 
-import { useEffect, useState, useTransition, type FormEvent } from 'react';
-import { useRouter } from 'next/navigation';
+import { useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
 import { useQueries } from '@tanstack/react-query';
 import {
   get,
@@ -15,6 +14,8 @@ import {
 } from 'react-hook-form';
 import { toast } from '@/components/ui/toast';
 import type { z } from 'zod';
+import { HOME_COUNTRY } from '@/lib/i18n/countries';
+import { randomUuid } from '@/lib/uuid';
 import { actionErrorMessage, skusOf } from '@/components/action-result';
 import { setServerErrors } from '@/components/form-errors';
 import { lookupCode } from '@/components/inventory/lookup';
@@ -47,6 +48,23 @@ type PhoneOrderRequest = z.input<typeof ZPhoneOrderRequest>;
 export type PhoneOrderFormApi = UseFormReturn<PhoneOrderValues, unknown, PhoneOrderRequest>;
 
 export const EMPTY_LINE: PhoneOrderValues['lines'][number] = { sku: '', quantity: '1', code: '' };
+
+const EMPTY_ORDER: PhoneOrderValues = {
+  customer: { firstName: '', lastName: '', email: '', phone: '' },
+  lines: [EMPTY_LINE],
+  fulfilment: {
+    type: 'pickup',
+    locationCode: '',
+    address: { name: '', line1: '', line2: '', postalCode: '', city: '', country: HOME_COUNTRY },
+  },
+  shippingFee: '0',
+};
+
+/** The order just created, as the confirmation shows it. */
+export type CreatedOrder = { id: string; number: string; totalCents: number; currency: string };
+
+/** The confirmation's code, fetched as the order goes out: it shows only after one. */
+export const loadOrderCreated = () => import('./order-created');
 
 /** Euros as typed ("4,90", "4.9", "5") → cents; NaN when it is not an amount, which the schema refuses. */
 export function eurosToCents(value: string): number {
@@ -104,16 +122,21 @@ function loadRequestSchema() {
 /**
  * Everything the phone order form does, apart from how it looks: the values (react-hook-form),
  * validation in the browser with the action's own schema (ZPhoneOrderRequest), the SKU lookups
- * and totals, and the submit — one idempotency key per form, so a double submit or a retry after a
- * lost answer creates one order; the server's field errors land on their fields.
+ * and totals, the submit and its confirmation — one idempotency key per order taken, so a double
+ * submit or a retry after a lost answer creates one order; the server's field errors land on their
+ * fields. Everything is state of this hook: the action's revalidation re-renders the page, and
+ * nothing here depends on what the server renders, so the confirmation survives it.
  */
-export function usePhoneOrderForm(idempotencyKey: string) {
+export function usePhoneOrderForm() {
   const { t } = useI18n();
-  const router = useRouter();
-  const [key] = useState(idempotencyKey);
+  // Made in the browser (the server's render would hand a new one to every re-render).
+  const [key, setKey] = useState(randomUuid);
   const [pending, startTransition] = useTransition();
   /** SKUs the last refusal said were short. */
   const [shortSkus, setShortSkus] = useState<string[]>([]);
+  const [created, setCreated] = useState<CreatedOrder | null>(null);
+  /** Set by "Take another order": the first name takes the focus once the form is back. */
+  const restarted = useRef(false);
 
   useEffect(() => void loadRequestSchema(), []);
 
@@ -128,19 +151,7 @@ export function usePhoneOrderForm(idempotencyKey: string) {
     return { values: {}, errors };
   };
 
-  const form = useForm<PhoneOrderValues, unknown, PhoneOrderRequest>({
-    resolver,
-    defaultValues: {
-      customer: { firstName: '', lastName: '', email: '', phone: '' },
-      lines: [EMPTY_LINE],
-      fulfilment: {
-        type: 'pickup',
-        locationCode: '',
-        address: { name: '', line1: '', line2: '', postalCode: '', city: '', country: 'FR' },
-      },
-      shippingFee: '0',
-    },
-  });
+  const form = useForm<PhoneOrderValues, unknown, PhoneOrderRequest>({ resolver, defaultValues: EMPTY_ORDER });
   const lineArray = useFieldArray({ control: form.control, name: 'lines' });
   const lines = useWatch({ control: form.control, name: 'lines' });
   const fulfilment = useWatch({ control: form.control, name: 'fulfilment' });
@@ -164,13 +175,20 @@ export function usePhoneOrderForm(idempotencyKey: string) {
     return info && q > 0 ? sum + info.priceCents * q : sum;
   }, 0);
 
+  useEffect(() => {
+    if (!restarted.current || created) return;
+    restarted.current = false;
+    form.setFocus('customer.firstName');
+  }, [created, form]);
+
   function send(request: PhoneOrderRequest) {
     setShortSkus([]);
+    void loadOrderCreated();
     startTransition(async () => {
       const result = await createPhoneOrderAction(request);
       if (result.ok) {
-        toast.success(t('orders.new.created', { number: result.data.order.number }));
-        router.push(`/orders/${result.data.order.id}`);
+        const { order, totalCents, currency } = result.data;
+        setCreated({ id: order.id, number: order.number, totalCents, currency });
         return;
       }
       const { rows } = toRequest(form.getValues(), key);
@@ -181,6 +199,15 @@ export function usePhoneOrderForm(idempotencyKey: string) {
     });
   }
 
+  /** A new order: empty form, a new idempotency key, the focus on the first name. */
+  function takeAnother() {
+    form.reset(EMPTY_ORDER);
+    setKey(randomUuid());
+    setShortSkus([]);
+    setCreated(null);
+    restarted.current = true;
+  }
+
   return {
     form,
     lineArray,
@@ -188,6 +215,8 @@ export function usePhoneOrderForm(idempotencyKey: string) {
     shortSkus,
     totals: { subtotalCents, shippingCents, totalCents: subtotalCents + shippingCents },
     pending,
+    created,
+    takeAnother,
     onSubmit: (event: FormEvent<HTMLFormElement>) => void form.handleSubmit(send)(event),
   };
 }
@@ -199,12 +228,18 @@ const FIELD_MESSAGES = {
   email_invalid: 'orders.new.emailInvalid',
   phone_invalid: 'orders.new.phoneInvalid',
   contact_required: 'orders.new.emailOrPhone',
+  quantity_invalid: 'orders.new.quantityInvalid',
+  amount_invalid: 'orders.new.amountInvalid',
+  country_invalid: 'orders.new.countryInvalid',
+  store_required: 'orders.new.storeRequired',
+  no_lines: 'orders.new.noLines',
+  too_many_lines: 'orders.new.tooManyLines',
+  invalid: 'orders.new.fieldInvalid',
 } as const satisfies Record<PhoneOrderFieldError, MessageKey>;
 
 /** What to say under a field, or null: the same words whether the browser or the server found it. */
 export function fieldErrorText(t: Translate, errors: FieldErrors<PhoneOrderValues>, path: string): string | null {
   const message = get<typeof errors, { message?: string } | undefined>(errors, path)?.message;
   if (message === undefined) return null;
-  if (path === 'fulfilment.locationCode') return t('orders.new.storeRequired');
   return t(FIELD_MESSAGES[message as PhoneOrderFieldError] ?? 'orders.new.fieldInvalid');
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ArrowLeft } from 'lucide-react';
@@ -30,9 +29,8 @@ export default async function NewPhoneOrderPage() {
         {t('orders.detail.back')}
       </Link>
       <PageHeader title={t('orders.new.title')} description={t('orders.new.description')} />
-      {/* A new key per page view: submitting this form twice creates one order. */}
       <QueryProvider>
-        <PhoneOrderForm stores={stores} idempotencyKey={randomUUID()} />
+        <PhoneOrderForm stores={stores} />
       </QueryProvider>
     </>
   );
