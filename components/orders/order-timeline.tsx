@@ -1,6 +1,7 @@
 import { getI18n } from '@/lib/next/i18n';
 import type { LocationOption } from '@/lib/inventory/queries/locations';
 import type { OrderDetail } from '@/lib/orders/queries';
+import { refundCauseOf } from '@/lib/orders/payment';
 import { cn } from '@/lib/utils';
 
 const KNOWN_EVENTS = [
@@ -27,6 +28,7 @@ const KNOWN_EVENTS = [
   'returned',
   'pick_short',
   'partial_accepted',
+  'left_at_counter',
   'refund_due',
   'fulfilment_changed',
   'short_transfer',
@@ -49,6 +51,7 @@ const TONE: Record<string, string> = {
   pickup_cancelled: 'bg-closed',
   pick_short: 'bg-problem',
   partial_accepted: 'bg-waiting',
+  left_at_counter: 'bg-waiting',
   refund_due: 'bg-problem',
   fulfilment_changed: 'bg-info',
   short_transfer: 'bg-waiting',
@@ -77,11 +80,23 @@ export async function OrderTimeline({
 
   function details(type: string, data: Record<string, unknown>): string[] {
     const out: string[] = [];
-    if (type === 'refund_due' && typeof data.cents === 'number')
-      out.push(formatMoney(data.cents, str(data.currency) ? String(data.currency) : order.currency));
+    if (type === 'refund_due') {
+      if (typeof data.cents === 'number')
+        out.push(formatMoney(data.cents, str(data.currency) ? String(data.currency) : order.currency));
+      // Its reason is a code (why the units were not got), said as the Payment card says it.
+      out.push(t(`orders.payment.kind.${refundCauseOf(data)}`));
+    }
     if (type === 'placed' && str(data.externalId))
       out.push(t('orders.event.externalId', { externalId: String(data.externalId) }));
-    if (str(data.reason)) out.push(t('orders.event.reason', { reason: String(data.reason) }));
+    if (type !== 'refund_due' && str(data.reason)) out.push(t('orders.event.reason', { reason: String(data.reason) }));
+    // The units taken off the order (a short pick accepted, or left at the counter), line by line.
+    if ((type === 'partial_accepted' || type === 'left_at_counter') && Array.isArray(data.lines))
+      out.push(
+        (data.lines as { sku?: unknown; quantity?: unknown }[])
+          .filter((l) => typeof l.quantity === 'number' && str(l.sku))
+          .map((l) => t('orders.event.unitsOf', { quantity: Number(l.quantity), sku: String(l.sku) }))
+          .join(', '),
+      );
     const transfer = str(data.transfer);
     if (transfer && str(data.from) && typeof data.days === 'number')
       out.push(t('orders.event.transferFrom', { transfer, from: String(data.from), days: data.days }));
@@ -89,7 +104,7 @@ export async function OrderTimeline({
     if (str(data.carrier)) out.push(t('orders.event.carrier', { carrier: String(data.carrier) }));
     const tracking = str(data.tracking) ?? str(data.trackingNumber);
     if (tracking) out.push(t('orders.event.tracking', { tracking }));
-    if (typeof data.units === 'number') {
+    if (typeof data.units === 'number' && typeof data.cents === 'number') {
       out.push(
         t('orders.event.returnSummary', {
           units: data.units,

@@ -12,6 +12,7 @@ import {
   transferStatus,
 } from '@/db/schema';
 import { CSV_ROW_ERROR_CODES } from '@/lib/inventory/csv';
+import { REFUND_KINDS } from '@/lib/orders/payment';
 import { LOCALES } from './config';
 import { CATALOGUES } from './messages';
 
@@ -30,6 +31,7 @@ const DYNAMIC_KEYS: [prefix: string, values: readonly string[]][] = [
   ['inventory.transferStatus', transferStatus.enumValues],
   ['inventory.countStatus', countStatus.enumValues],
   ['inventory.csv', CSV_ROW_ERROR_CODES],
+  ['orders.payment.kind', REFUND_KINDS],
   ['customers.profile.identity', identityKind.enumValues],
   ['customerProfile.alerts.status', stockAlertStatus.enumValues],
   ['roles', staffRole.enumValues],

@@ -16,6 +16,9 @@ type TakenLine = Pick<Line, 'id' | 'sku' | 'quantity'>;
  * when the order's latest 'collected' event (`collected`, its data) says each line's handed quantity
  * (collectPickup writes it). `lines` are the order's lines in line order. Also what the order page's
  * return form offers: units never handed over cannot come back (returnOrder refuses them).
+ * collectPickup now also takes what is left behind off the order (refundUnitsNotSupplied), so its
+ * lines hold only what was taken and this gives each line's quantity; the event still matters for
+ * parcels handed over in part before then, whose lines kept every unit ordered.
  */
 export function unitsTaken(
   fulfilmentType: string,
@@ -25,15 +28,16 @@ export function unitsTaken(
   const all = new Map(lines.map((l) => [l.id, l.quantity]));
   if (fulfilmentType !== 'pickup') return all;
   const handed = (collected as CollectedData | null | undefined)?.lines;
-  // Lines do not change after the hand-over: the event's lines are the order's, in the same order.
+  // The event's lines are the order's at the hand-over, in the same order. Lines cut to what was
+  // taken match it (or, one left whole gone, no longer do): either way each line's quantity is right.
   if (!handed || handed.length !== lines.length || handed.some((h, i) => h.sku !== lines[i].sku)) return all;
   return new Map(lines.map((l, i) => [l.id, Math.min(l.quantity, handed[i].quantity)]));
 }
 
 /**
  * What the customer took away and paid for: each line's units taken (unitsTaken), and the order
- * priced without the units left behind (reducedAmounts, as the points were earned). `lines` are the
- * order's lines in line order.
+ * priced without the units left behind (reducedAmounts, as the points were earned; the order's
+ * total itself once collectPickup has refunded them). `lines` are the order's lines in line order.
  */
 export async function readHandedOver(
   tx: DbOrTx,

@@ -1,10 +1,12 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { orderLines } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
-import { addWebChannel, type Channel } from '@/lib/testing/orders';
+import { collectPickup } from '@/lib/pickups/collect-pickup';
+import { markReady } from '@/lib/pickups/mark-ready';
+import { addWebChannel, placePickupOrder, type Channel } from '@/lib/testing/orders';
 import { cancelOrder } from './cancel-order';
 import { ingestOrder } from './ingest-order';
 import { paymentState } from './payment';
@@ -95,6 +97,67 @@ describe('payment state', () => {
       status: 'refunded',
       refunds: [{ kind: 'cancellation', cents: 10489, reason: 'Customer asked' }],
     });
+  });
+
+  it('units left at the counter are refunded as their own kind; a return after refunds only what was taken', async () => {
+    const { orderId, pickupId } = await placePickupOrder(handle.db, web, {
+      lines: [
+        { sku: 'PULL-S', quantity: 2 },
+        { sku: 'PULL-M', quantity: 1 },
+      ],
+    });
+    const { pickup } = await markReady(handle.db, w.owner, { pickupId });
+    const lines = await handle.db
+      .select()
+      .from(orderLines)
+      .where(eq(orderLines.orderId, orderId))
+      .orderBy(asc(orderLines.lineNo));
+    await collectPickup(handle.db, w.owner, {
+      pickupId,
+      code: pickup.code!,
+      lines: [
+        { orderLineId: lines[0].id, quantity: 1 },
+        { orderLineId: lines[1].id, quantity: 0 },
+      ],
+    });
+    // €150 charged, one PULL-S taken: the other and the PULL-M (€100) are refunded.
+    expect(await stateOf(orderId)).toMatchObject({
+      paidCents: 15000,
+      refundedCents: 10000,
+      netCents: 5000,
+      status: 'partially_refunded',
+      refunds: [{ kind: 'left_at_counter', cents: 10000, reason: null }],
+    });
+    await returnOrder(handle.db, w.owner, {
+      orderId,
+      locationId: w.paris,
+      reason: 'Changed my mind',
+      lines: [{ lineId: lines[0].id, quantity: 1, restock: true }],
+    });
+    expect(await stateOf(orderId)).toMatchObject({
+      paidCents: 15000,
+      refundedCents: 15000,
+      netCents: 0,
+      status: 'refunded',
+      refunds: [
+        { kind: 'left_at_counter', cents: 10000 },
+        { kind: 'return', cents: 5000, reason: 'Changed my mind' },
+      ],
+    });
+  });
+
+  it('tells a refund of units left at the counter from one of units not supplied by its reason', () => {
+    const at = new Date();
+    const refunds = paymentState({ status: 'completed', totalCents: 5000 }, [
+      { type: 'refund_due', data: { cents: 100, reason: 'short_pick' }, createdAt: at },
+      { type: 'refund_due', data: { cents: 200, reason: 'left_at_counter' }, createdAt: at },
+      { type: 'refund_due', data: { cents: 300 }, createdAt: at },
+    ]).refunds;
+    expect(refunds.map((r) => [r.kind, r.cents])).toEqual([
+      ['short_pick', 100],
+      ['left_at_counter', 200],
+      ['short_pick', 300],
+    ]);
   });
 
   it('units a store could not supply (refund_due) were paid and are refunded', () => {

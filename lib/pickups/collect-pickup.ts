@@ -6,21 +6,29 @@ import { DomainError } from '@/lib/errors';
 import { changeStock } from '@/lib/inventory/ledger';
 import { bumpKpi } from '@/lib/kpis/rollup';
 import { earnOrderPoints } from '@/lib/loyalty/ledger';
-import { reducedAmounts } from '@/lib/orders/amounts';
 import { activeReservations } from '@/lib/orders/lock-order';
 import { parsePickupCode } from './code';
 import { lockPickupForActor } from './lock-pickup';
+import { refundUnitsNotSupplied } from './refund-units-not-supplied';
 import type { CollectPickupInput } from './schemas';
 import { transitionPickup, type PickupRow } from './transition';
 
-export type CollectPickupResult = { pickup: PickupRow; handedOver: { sku: string; quantity: number; of: number }[] };
+export type CollectPickupResult = {
+  pickup: PickupRow;
+  handedOver: { sku: string; quantity: number; of: number }[];
+  /** Due back to the customer for what they left behind (0 when they took everything). */
+  refundCents: number;
+  currency: string;
+};
 
 /**
  * The hand-over at the counter: checks the code, then in one transaction moves the pickup to
  * collected (one guarded update: of two staff collecting at once exactly one succeeds, the other
  * is told who did), takes what is handed over off on hand through the ledger (the reservation is
- * consumed), releases what the customer leaves behind, completes the order, counts it in the
- * KPIs and earns the loyalty points of what was handed over.
+ * consumed), releases what the customer leaves behind and refunds it as units a store could not
+ * supply (refundUnitsNotSupplied: the order keeps only what was taken, the customer pays only for
+ * that), completes the order, counts it in the KPIs and earns the loyalty points of what was
+ * handed over.
  */
 export async function collectPickup(
   db: Db,
@@ -101,11 +109,32 @@ export async function collectPickup(
       { placedAt: order.placedAt, channelId: order.channelId, locationId: order.locationId },
       { pickupsCollected: 1 },
     );
-    // Points on what the customer took, priced as an order without the units left behind.
-    const leftCents = lines.reduce((sum, l, i) => sum + (l.quantity - summary[i].quantity) * l.unitPriceCents, 0);
-    const paidCents = partial ? reducedAmounts(order, leftCents).totalCents : order.totalCents;
-    await earnOrderPoints(tx, order, actor.userId, paidCents);
-    return { pickup: result.pickup, handedOver: summary };
+    // What the customer leaves behind is refunded as units a store could not supply: off the
+    // order, its amounts, the KPIs and the lifetime value, on the timeline with the refund due.
+    const left = partial
+      ? await refundUnitsNotSupplied(tx, {
+          order,
+          pickupId: pickup.id,
+          lines: lines.map((l, i) => ({
+            orderLineId: l.id,
+            sku: l.sku,
+            quantity: l.quantity,
+            missing: l.quantity - summary[i].quantity,
+            unitPriceCents: l.unitPriceCents,
+          })),
+          cause: 'left_at_counter',
+          actorId: actor.userId,
+          at,
+        })
+      : null;
+    // Points on what the customer took: the order as it now stands.
+    await earnOrderPoints(tx, order, actor.userId, left ? left.amounts.totalCents : order.totalCents);
+    return {
+      pickup: result.pickup,
+      handedOver: summary,
+      refundCents: left?.amounts.refundCents ?? 0,
+      currency: order.currency,
+    };
   });
 }
 

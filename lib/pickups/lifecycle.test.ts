@@ -14,6 +14,7 @@ import {
 import { createTestDatabase } from '@/db/testing';
 import { findDrift } from '@/lib/inventory/invariants';
 import { readKpiTotals } from '@/lib/kpis/read';
+import { unitsTaken } from '@/lib/orders/handed-over';
 import { ingestOrder } from '@/lib/orders/ingest-order';
 import { findOrderDetail } from '@/lib/orders/queries';
 import { returnOrder } from '@/lib/orders/return-order';
@@ -245,8 +246,13 @@ describe('a pickup from order to hand-over', () => {
       onHand: before.onHand - 1,
       reserved: before.reserved - 2,
     });
-    const last = (await timelineOf(orderId)).at(-1)!;
-    expect(last).toMatchObject({ type: 'collected', data: { collectedBy: 'Marc Dupuis', lines: r.handedOver } });
+    const timeline = await timelineOf(orderId);
+    expect(timeline.find((e) => e.type === 'collected')).toMatchObject({
+      data: { collectedBy: 'Marc Dupuis', lines: r.handedOver },
+    });
+    // The unit left behind is refunded (collect-partial.test says how much and where it counts).
+    expect(timeline.slice(-2).map((e) => e.type)).toEqual(['left_at_counter', 'refund_due']);
+    expect(r.refundCents).toBe(5000);
     await expectConsistent();
   });
 
@@ -275,10 +281,8 @@ describe('a pickup from order to hand-over', () => {
         { orderLineId: lines[1].id, quantity: 0 },
       ],
     });
-    expect(await taken()).toEqual([
-      { sku: 'PULL-S', quantity: 2, quantityTaken: 1, returnable: 1 },
-      { sku: 'PULL-M', quantity: 1, quantityTaken: 0, returnable: 0 },
-    ]);
+    // What was left behind is refunded and off the order: the PULL-M line is gone, the PULL-S holds one.
+    expect(await taken()).toEqual([{ sku: 'PULL-S', quantity: 1, quantityTaken: 1, returnable: 1 }]);
     // What the form offers is what returnOrder accepts: one more unit of either line is refused.
     const back = (lineId: string, quantity: number) =>
       returnOrder(handle.db, w.owner, {
@@ -290,8 +294,32 @@ describe('a pickup from order to hand-over', () => {
     await expect(back(lines[0].id, 2)).rejects.toMatchObject({ code: 'unprocessable' });
     await expect(back(lines[1].id, 1)).rejects.toMatchObject({ code: 'unprocessable' });
     await back(lines[0].id, 1);
-    expect((await taken()).map((l) => l.returnable)).toEqual([0, 0]);
+    expect((await taken()).map((l) => l.returnable)).toEqual([0]);
     await expectConsistent();
+  });
+
+  it('reads what was taken from the hand-over of a parcel whose lines kept every unit ordered', () => {
+    // Handed over in part before the units left behind were refunded: the lines are as ordered.
+    const lines = [
+      { id: 'a', sku: 'PULL-S', quantity: 2 },
+      { id: 'b', sku: 'PULL-M', quantity: 1 },
+    ];
+    const collected = {
+      lines: [
+        { sku: 'PULL-S', quantity: 1, of: 2 },
+        { sku: 'PULL-M', quantity: 0, of: 1 },
+      ],
+    };
+    expect([...unitsTaken('pickup', lines, collected)]).toEqual([
+      ['a', 1],
+      ['b', 0],
+    ]);
+    // Since then the lines hold what was taken (one left whole is gone): each line's quantity.
+    expect([...unitsTaken('pickup', [{ id: 'a', sku: 'PULL-S', quantity: 1 }], collected)]).toEqual([['a', 1]]);
+    expect([...unitsTaken('ship', lines, collected)]).toEqual([
+      ['a', 2],
+      ['b', 1],
+    ]);
   });
 
   it('refuses an empty hand-over and writes nothing', async () => {

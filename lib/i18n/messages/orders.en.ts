@@ -165,6 +165,7 @@ export const ordersEn = {
       pickup_cancelled: 'Pickup cancelled',
       pick_short: 'Units missing at picking',
       partial_accepted: 'Continued without the missing units',
+      left_at_counter: 'Units left at the counter',
       refund_due: 'Refund due',
       fulfilment_changed: 'To be shipped instead',
       short_transfer: 'Missing units come by transfer',
@@ -175,6 +176,7 @@ export const ordersEn = {
       tracking: 'Tracking: {tracking}',
       returnSummary: '{units, plural, one {# unit} other {# units}}, {amount}',
       missing: 'Missing: {skus}',
+      unitsOf: '{quantity, number} × {sku}',
       code: 'Pickup code {code}',
       externalId: 'Reference {externalId}',
       transfer: 'Transfer {transfer}',
@@ -363,6 +365,7 @@ export const ordersEn = {
       kind: {
         return: 'Return',
         short_pick: 'Units not supplied',
+        left_at_counter: 'Left at the counter',
         cancellation: 'Cancellation',
       },
       source: 'Charged by the channel at checkout; refunds as recorded in Comptoir.',

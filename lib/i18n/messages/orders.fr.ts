@@ -165,6 +165,7 @@ export const ordersFr = {
       pickup_cancelled: 'Retrait annulé',
       pick_short: 'Unités manquantes à la préparation',
       partial_accepted: 'Poursuivie sans les unités manquantes',
+      left_at_counter: 'Articles laissés au comptoir',
       refund_due: 'Remboursement dû',
       fulfilment_changed: 'À expédier plutôt',
       short_transfer: 'Unités manquantes envoyées par transfert',
@@ -175,6 +176,7 @@ export const ordersFr = {
       tracking: 'Suivi : {tracking}',
       returnSummary: '{units, plural, one {# unité} other {# unités}}, {amount}',
       missing: 'Manquant : {skus}',
+      unitsOf: '{quantity, number} × {sku}',
       code: 'Code de retrait {code}',
       externalId: 'Référence {externalId}',
       transfer: 'Transfert {transfer}',
@@ -366,6 +368,7 @@ export const ordersFr = {
       kind: {
         return: 'Retour',
         short_pick: 'Articles non fournis',
+        left_at_counter: 'Laissé au comptoir',
         cancellation: 'Annulation',
       },
       source: 'Débité par le canal à la commande ; remboursements enregistrés dans Comptoir.',
