@@ -5,8 +5,9 @@ import { authFile, seriousViolations } from './fixtures';
 
 // The hand-over at the counter, in Paris: a ready parcel found by its code typed with a space, by
 // its order number and by the customer's name; handed over in part to a named person, after which
-// the order is completed and the stock and its ledger moved; two staff collecting the same parcel
-// at once, one told who did; the camera where the browser reads QR codes; French at 1024 px.
+// the order is completed, what was left behind is refunded (the order's Payment card) and the stock
+// and its ledger moved; two staff collecting the same parcel at once, one told who did; the camera
+// where the browser reads QR codes; French at 1024 px.
 
 const TABLET = { width: 1024, height: 768 };
 
@@ -53,6 +54,8 @@ async function levelsOf(page: Page, sku: string): Promise<Levels> {
 const onHandAt = (l: Levels, code: string) => l.levels.find((x) => x.code === code)!.onHand;
 
 const spaced = (code: string) => `${code.slice(0, 3)} ${code.slice(3)}`;
+const money = (cents: number) =>
+  new Intl.NumberFormat('en-IE', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
 test('a parcel found by spaced code, order number and name is handed over in part to a named person', async ({
   page,
@@ -128,6 +131,9 @@ test('a parcel found by spaced code, order number and name is handed over in par
   await expect(page.getByTestId('counter-done')).toContainText(
     '2 items handed over to Marc Dupuis. Ready for the next customer.',
   );
+  await expect(page.getByTestId('counter-done')).toContainText(
+    `Refund due to the customer for what stays behind: ${money(b.priceCents)}.`,
+  );
   await expect(page.getByText(`Order ${order.number} handed over to Marc Dupuis.`)).toBeVisible();
   await expect(panel).toBeHidden();
   await expect(field).toHaveValue('');
@@ -140,6 +146,19 @@ test('a parcel found by spaced code, order number and name is handed over in par
   await page.goto(`/orders/${order.id}`);
   await expect(page.getByText('Completed').first()).toBeVisible();
   await expect(page.getByText('Collected by Marc Dupuis')).toBeVisible();
+  // The customer pays only for what they took: the B left at the counter is refunded, at its price.
+  const payment = page.locator('[data-slot="card"]').filter({ has: page.getByRole('heading', { name: 'Payment' }) });
+  await expect(payment).toContainText('Partly refunded');
+  const amount = (label: string) => payment.locator(`dt:text-is("${label}") + dd`);
+  await expect(amount('Paid')).toHaveText(money(a.priceCents + 2 * b.priceCents));
+  await expect(amount('Refunded')).toHaveText(`− ${money(b.priceCents)}`);
+  await expect(amount('Net')).toHaveText(money(a.priceCents + b.priceCents));
+  const refund = payment.getByRole('listitem');
+  await expect(refund).toHaveCount(1);
+  await expect(refund).toContainText('Left at the counter');
+  await expect(refund).toContainText(`− ${money(b.priceCents)}`);
+  await expect(page.getByText('Units left at the counter')).toBeVisible();
+  await expect(page.getByText(`1 × ${b.sku}`, { exact: true })).toBeVisible();
   const after = { a: await levelsOf(page, a.sku), b: await levelsOf(page, b.sku) };
   expect(onHandAt(after.a, 'PAR')).toBe(onHandAt(before.a, 'PAR') - 1);
   expect(onHandAt(after.b, 'PAR')).toBe(onHandAt(before.b, 'PAR') - 1);

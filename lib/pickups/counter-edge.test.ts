@@ -138,6 +138,8 @@ describe('collectPickupAction', () => {
           { sku: 'PULL-M', quantity: 1, of: 2 },
           { sku: 'PULL-S', quantity: 1, of: 1 },
         ],
+        // The PULL-M left behind (€50) is refunded; the counter says so.
+        refund: { cents: 5000, currency: 'EUR' },
       },
     });
     const after = {

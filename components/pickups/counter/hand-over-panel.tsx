@@ -56,7 +56,13 @@ type Checked = {
   lines?: { orderLineId: string; quantity: number }[];
 };
 
-export type HandedOver = { orderNumber: string; person: string; items: number };
+export type HandedOver = {
+  orderNumber: string;
+  person: string;
+  items: number;
+  /** Due back for what stays behind (0 when everything was taken). */
+  refund: { cents: number; currency: string };
+};
 export type Lost = { orderNumber: string; collectedBy: string | null; collectedAt: string | null };
 
 /**
@@ -144,7 +150,7 @@ export function HandOverPanel({
       setReview(null);
       if (result.ok) {
         toast.success(t('pickupCounter.done.toast', { number: pickup.orderNumber, person }));
-        onDone({ orderNumber: pickup.orderNumber, person, items });
+        onDone({ orderNumber: pickup.orderNumber, person, items, refund: result.data.refund });
         return;
       }
       if (result.code === 'conflict' && result.details?.reason === 'already_collected') {

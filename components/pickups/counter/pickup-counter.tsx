@@ -59,7 +59,7 @@ export function PickupCounter({
   staffName: string;
   initialQuery: string;
 }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, formatDateTime, formatMoney } = useI18n();
   const client = useQueryClient();
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -257,6 +257,13 @@ export function PickupCounter({
         <Alert tone="success" data-testid="counter-done">
           <p className="font-semibold">{t('pickupCounter.done.title', { number: outcome.done.orderNumber })}</p>
           <p>{t('pickupCounter.done.body', { count: outcome.done.items, person: outcome.done.person })}</p>
+          {outcome.done.refund.cents > 0 ? (
+            <p>
+              {t('pickupCounter.done.refund', {
+                amount: formatMoney(outcome.done.refund.cents, outcome.done.refund.currency),
+              })}
+            </p>
+          ) : null}
         </Alert>
       ) : null}
       {outcome && 'lost' in outcome ? (

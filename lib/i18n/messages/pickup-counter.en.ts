@@ -69,7 +69,7 @@ export const pickupCounterEn = {
       confirmTitle: 'Hand over order {number}?',
       confirmItems: '{count, plural, one {# item} other {# items}} to {person}:',
       confirmLine: '{quantity, number} of {of, number} × {name} ({title})',
-      confirmPartial: 'A partial hand-over: what stays behind is released and the order is completed.',
+      confirmPartial: 'A partial hand-over: what stays behind is released and refunded, and the order is completed.',
       confirm: 'Hand over',
       working: 'Handing over…',
     },
@@ -77,6 +77,7 @@ export const pickupCounterEn = {
       toast: 'Order {number} handed over to {person}.',
       title: 'Order {number} handed over',
       body: '{count, plural, one {# item} other {# items}} handed over to {person}. Ready for the next customer.',
+      refund: 'Refund due to the customer for what stays behind: {amount}.',
     },
     lost: {
       title: 'Already handed over',

@@ -72,7 +72,7 @@ export const pickupCounterFr = {
       confirmTitle: 'Remettre la commande {number} ?',
       confirmItems: '{count, plural, one {# article} other {# articles}} à {person} :',
       confirmLine: '{quantity, number} sur {of, number} × {name} ({title})',
-      confirmPartial: 'Remise partielle : ce qui reste est libéré et la commande est terminée.',
+      confirmPartial: 'Remise partielle : ce qui reste est libéré et remboursé, et la commande est terminée.',
       confirm: 'Remettre',
       working: 'Remise en cours…',
     },
@@ -80,6 +80,7 @@ export const pickupCounterFr = {
       toast: 'Commande {number} remise à {person}.',
       title: 'Commande {number} remise',
       body: '{count, plural, one {# article remis} other {# articles remis}} à {person}. Prêt pour le client suivant.',
+      refund: 'Remboursement dû au client pour ce qui reste : {amount}.',
     },
     lost: {
       title: 'Déjà remise',

@@ -41,13 +41,14 @@ export const collectPickupAction = guardedAction({
   permission: 'pickups.manage',
   schema: ZCollectPickupInput,
   run: async ({ actor, db }, input) => {
-    const { pickup, handedOver } = await collectPickup(db, actor, input);
+    const { pickup, handedOver, refundCents, currency } = await collectPickup(db, actor, input);
     return {
       pickupId: pickup.id,
       orderId: pickup.orderId,
       collectedAt: pickup.collectedAt?.toISOString() ?? null,
       collectedByName: pickup.collectedByName,
       handedOver,
+      refund: { cents: refundCents, currency },
     };
   },
   revalidate: (input, result) => [
