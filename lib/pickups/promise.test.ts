@@ -113,6 +113,19 @@ const arbitraryStore = fc.record({
 // 2026 to 2028: several changes of clocks in each zone.
 const arbitraryTime = fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2028, 11, 31) });
 
+/**
+ * The promise, or never for a store whose hours do not reach it within the walk's three years
+ * (generated stores may be open 15 minutes a week with two days to prepare: CI met one).
+ */
+function promiseOrNever(t: number, store: PromiseStore): number {
+  try {
+    return promisedReadyAt(new Date(t), store).getTime();
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith('No opening time found')) return Number.POSITIVE_INFINITY;
+    throw error;
+  }
+}
+
 function clock(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
@@ -121,8 +134,8 @@ describe('promisedReadyAt, properties', () => {
   it('is never before placing, and never earlier for a later order', () => {
     fc.assert(
       fc.property(arbitraryStore, arbitraryTime, fc.integer({ min: 0, max: 3 * 86_400_000 }), (store, t, dt) => {
-        const a = promisedReadyAt(new Date(t), store).getTime();
-        const b = promisedReadyAt(new Date(t + dt), store).getTime();
+        const a = promiseOrNever(t, store);
+        const b = promiseOrNever(t + dt, store);
         expect(a).toBeGreaterThanOrEqual(t);
         expect(b).toBeGreaterThanOrEqual(a);
       }),
