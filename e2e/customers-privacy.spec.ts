@@ -149,7 +149,7 @@ test('the owner exports a customer’s data, then erases it; orders and totals s
   await expect(owner.getByText('Personal data erased: points can no longer be redeemed or adjusted.')).toBeVisible();
   await expect(owner.getByRole('main')).not.toContainText(/Gwenaëlle|Oubliée|Mémoire|35200|6pm/);
   await expect(owner.getByRole('main')).not.toContainText(email);
-  await expect(owner.getByText('35, FR', { exact: true })).toBeVisible();
+  await expect(owner.getByText('35, France', { exact: true })).toBeVisible();
   await expect(lifetime).toHaveText(lifetimeBefore);
   await expect(owner.locator('li[data-kind="order"]')).toContainText(order.number);
   await expect(owner.locator('li[data-kind="message"]')).toContainText('Back in stock by e-mail to an erased address');
