@@ -3,21 +3,11 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { inventoryLevels } from '@/db/schema';
 import { availableToPromiseSql } from '../rules';
+import type { SkuLookup } from './sku-detail';
 import { nameSimilaritySql, skuMatchSource } from './sku-match';
 
-/** A SKU as search as you type offers it (GET /inventory/sku-search): enough to read it back and add it. */
-export type SkuSuggestion = {
-  variantId: string;
-  sku: string;
-  barcode: string | null;
-  productName: string;
-  /** The options, e.g. "Bleu marine / M". */
-  title: string;
-  priceCents: number;
-  currency: string;
-  /** Available to promise over every location. */
-  available: number;
-};
+/** A SKU as search as you type offers it (GET /inventory/sku-search): the lookup's SKU without its stock per location. */
+export type SkuSuggestion = Omit<SkuLookup, 'levels'>;
 
 /** The answer of GET /inventory/sku-search. */
 export type SkuSearchResponse = { results: SkuSuggestion[] };
