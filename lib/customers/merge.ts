@@ -4,6 +4,7 @@ import { customerDuplicates, customerMerges, customers } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { DomainError, Forbidden, NotFound } from '@/lib/errors';
+import { sqlReturnedRefundCents } from '@/lib/orders/amounts';
 import { ERASED_ACTION, erasedAt } from './privacy';
 import {
   MERGE_FIELDS,
@@ -93,11 +94,21 @@ const asColumns = (f: Partial<Fields>) =>
 
 const pick = (row: ProfileRow): Fields => Object.fromEntries(MERGE_FIELDS.map((f) => [f, row[f] ?? null])) as Fields;
 
+/** What an order `o`'s returns refunded, from the value of its units back `r.cents` (as lib/seed/rollups.ts). */
+const REFUNDED = sql.raw(
+  sqlReturnedRefundCents(
+    { subtotalCents: 'o.subtotal_cents', discountCents: 'o.discount_cents', shippingCents: 'o.shipping_cents' },
+    'coalesce(r.cents, 0)',
+  ),
+);
+
 /** The summary of a customer's orders, as ingestion, cancellations and returns keep it. */
 function summaryFromOrders(customerId: string) {
-  return sql`(select count(*)::int, coalesce(sum(o.total_cents - coalesce((select sum(l.quantity_returned * l.unit_price_cents)
-      from order_lines l where l.order_id = o.id and l.quantity_returned > 0), 0)) filter (where o.status <> 'cancelled'), 0)::bigint,
-      max(o.placed_at) from orders o where o.customer_id = ${customerId}::uuid)`;
+  return sql`(select count(*)::int, coalesce(sum(o.total_cents - ${REFUNDED}) filter (where o.status <> 'cancelled'), 0)::bigint,
+      max(o.placed_at) from orders o
+      left join lateral (select sum(l.quantity_returned::bigint * l.unit_price_cents) as cents
+        from order_lines l where l.order_id = o.id and l.quantity_returned > 0) r on true
+      where o.customer_id = ${customerId}::uuid)`;
 }
 
 async function recountSummary(tx: Tx, customerId: string) {

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { customers, loyaltyEntries, orderLines } from '@/db/schema';
+import { customers, loyaltyEntries } from '@/db/schema';
 import { NotFound } from '@/lib/errors';
 import { pointsForPaidCents } from './rules';
 
@@ -56,38 +56,32 @@ async function orderNetPoints(tx: DbOrTx, orderId: string): Promise<number> {
  * Takes back what an order earned beyond what it still deserves, in the transaction of the
  * cancellation or return (the order row locked by the caller): after a cancellation or a full
  * return nothing is left, after a partial return the rule applied to what was paid (the total, or
- * after a partial hand-over the price of what was taken) less every refund so far. Running it twice reverses nothing more. The balance may go below zero here (points
- * already spent on an order since returned): only redemptions are held to the balance.
+ * after a partial hand-over the price of what was taken) less every refund of returns so far, each
+ * the units' share of the price paid, discount included. Running it twice reverses nothing more.
+ * The balance may go below zero here (points already spent on an order since returned): only
+ * redemptions are held to the balance.
  */
 export async function reverseOrderPoints(
   tx: DbOrTx,
   order: CountedOrder,
-  input: {
-    actorId: string | null;
-    reason: string;
-    cancelled?: boolean;
-    /**
-     * What the points were earned on when it is not the order's total (a parcel handed over in
-     * part), and whether every unit the customer took is back.
-     */
-    paid?: { cents: number; allBack: boolean };
-  },
+  input: { actorId: string | null; reason: string } & (
+    | { cancelled: true; paid?: never }
+    | {
+        cancelled?: false;
+        /**
+         * A return: what the points were earned on (the order's total, or less after a parcel handed
+         * over in part), what every return so far refunded (returnedRefundCents,
+         * lib/orders/amounts.ts), and whether every unit the customer took is back.
+         */
+        paid: { cents: number; refundedCents: number; allBack: boolean };
+      }
+  ),
 ): Promise<number> {
   if (!order.customerId) return 0;
   const net = await orderNetPoints(tx, order.id);
   if (net <= 0) return 0;
-  let deserved = 0;
-  if (!input.cancelled) {
-    const [row] = await tx
-      .select({
-        refunded: sql<number>`coalesce(sum(${orderLines.quantityReturned} * ${orderLines.unitPriceCents}), 0)::bigint`,
-        open: sql<number>`count(*) filter (where ${orderLines.quantityReturned} < ${orderLines.quantity})::int`,
-      })
-      .from(orderLines)
-      .where(eq(orderLines.orderId, order.id));
-    const allBack = input.paid ? input.paid.allBack : Number(row.open) === 0;
-    deserved = allBack ? 0 : pointsForPaidCents((input.paid?.cents ?? order.totalCents) - Number(row.refunded));
-  }
+  const deserved =
+    input.cancelled || input.paid.allBack ? 0 : pointsForPaidCents(input.paid.cents - input.paid.refundedCents);
   const take = net - Math.min(net, deserved);
   if (take <= 0) return 0;
   // An earning is the order's customer's; a merge moves both, so the reversal goes where the earning is.

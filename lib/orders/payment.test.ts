@@ -1,12 +1,16 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { orderLines } from '@/db/schema';
+import { customers, loyaltyEntries, orderEvents, orderLines, orders } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
+import { readKpiTotals } from '@/lib/kpis/read';
+import { pointsForPaidCents } from '@/lib/loyalty/rules';
+import { SEED_INVARIANTS } from '@/lib/seed/invariants';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
 import { collectPickup } from '@/lib/pickups/collect-pickup';
 import { markReady } from '@/lib/pickups/mark-ready';
 import { addWebChannel, placePickupOrder, type Channel } from '@/lib/testing/orders';
+import { reducedAmounts, returnRefundCents } from './amounts';
 import { cancelOrder } from './cancel-order';
 import { ingestOrder } from './ingest-order';
 import { paymentState } from './payment';
@@ -85,6 +89,98 @@ describe('payment state', () => {
     const after = await stateOf(id);
     expect(after).toMatchObject({ refundedCents: 9990, netCents: 499, status: 'partially_refunded' });
     expect(after.refunds).toHaveLength(2);
+  });
+
+  it('on a discounted order, each return refunds its units’ share of the price paid, and all back the goods as paid', async () => {
+    // Two PULL-S at €29.95 and a PULL-M at €40: €99.90 of items, €10 off, €4.99 shipping: €94.89 charged.
+    n += 1;
+    const r = await ingestOrder(
+      handle.db,
+      web,
+      ZIngestOrderInput.parse({
+        externalId: `P-${n}`,
+        placedAt: new Date().toISOString(),
+        currency: 'EUR',
+        customer: { email: `discount${n}@example.fr`, firstName: 'Dora' },
+        lines: [
+          { sku: 'PULL-S', quantity: 2, unitPriceCents: 2995 },
+          { sku: 'PULL-M', quantity: 1, unitPriceCents: 4000 },
+        ],
+        fulfilment: { type: 'ship', address: { line1: '1 rue', postalCode: '75001', city: 'Paris', country: 'FR' } },
+        totals: { subtotalCents: 9990, discountCents: 1000, shippingCents: 499, totalCents: 9489 },
+      }),
+    );
+    const id = r.order.id;
+    await shipOrder(handle.db, w.owner, { orderId: id });
+    const [order] = await handle.db.select().from(orders).where(eq(orders.id, id));
+    const customerId = order.customerId!;
+    const lines = await handle.db
+      .select()
+      .from(orderLines)
+      .where(eq(orderLines.orderId, id))
+      .orderBy(asc(orderLines.lineNo));
+    const kpi = () => readKpiTotals(handle.db, { channelId: web.id, locationId: null });
+    const ltv = async () =>
+      (await handle.db.select().from(customers).where(eq(customers.id, customerId)))[0].lifetimeValueCents;
+    const points = async () =>
+      (await handle.db.select().from(loyaltyEntries).where(eq(loyaltyEntries.orderId, id))).reduce(
+        (sum, e) => sum + e.points,
+        0,
+      );
+    expect(await points()).toBe(94);
+
+    // The PULL-M first, then each PULL-S: what remains keeps its share of the €10, rounded up for
+    // the customer (€6.00 of €59.90, then €3.00 of €29.95), so the refunds are €36.00, €26.95 and
+    // €26.95 (at line prices they were €40, €29.95 and €29.95: €0.11 more than the goods cost).
+    const returns = [
+      { line: lines[1], cents: 3600, paidAfter: 5889 },
+      { line: lines[0], cents: 2695, paidAfter: 3194 },
+      { line: lines[0], cents: 2695, paidAfter: 499 },
+    ];
+    let returnedBefore = 0;
+    let refunded = 0;
+    for (const [i, step] of returns.entries()) {
+      const before = await kpi();
+      const got = await returnOrder(handle.db, w.owner, {
+        orderId: id,
+        locationId: w.paris,
+        reason: 'Too small',
+        lines: [{ lineId: step.line.id, quantity: 1, restock: true }],
+      });
+      // What reducedAmounts says: the order's total without the units back before, less without this one too.
+      expect(got).toEqual({ units: 1, cents: returnRefundCents(order, returnedBefore, step.line.unitPriceCents) });
+      expect(got.cents).toBe(step.cents);
+      expect(reducedAmounts(order, returnedBefore + step.line.unitPriceCents).totalCents).toBe(step.paidAfter);
+      returnedBefore += step.line.unitPriceCents;
+      refunded += got.cents;
+
+      const state = await stateOf(id);
+      expect(state).toMatchObject({ paidCents: 9489, refundedCents: refunded, netCents: step.paidAfter });
+      expect(state.refunds.map((x) => [x.kind, x.cents])).toEqual(
+        returns.slice(0, i + 1).map((x) => ['return', x.cents]),
+      );
+      expect(state.refundedCents).toBeLessThanOrEqual(state.paidCents);
+      // The customer's lifetime value is what they are still charged, never below zero.
+      expect(await ltv()).toBe(state.netCents);
+      expect(await ltv()).toBeGreaterThanOrEqual(0);
+      // The rollup counts the refund; loyalty keeps the points of what is still paid, none once all is back.
+      const after = await kpi();
+      expect([after.returns - before.returns, after.returnedCents - before.returnedCents]).toEqual([1, step.cents]);
+      expect(await points()).toBe(i === returns.length - 1 ? 0 : pointsForPaidCents(step.paidAfter));
+      // The rollups and the customer's summary rebuilt from the orders by the SQL twin agree.
+      for (const name of ['kpi_daily equals the orders', 'customer summaries equal their orders'] as const) {
+        expect((await handle.db.execute(sql.raw(SEED_INVARIANTS[name]))).rows, name).toEqual([]);
+      }
+    }
+    // Every unit back: the goods as paid (€99.90 − €10) are refunded, the shipping stays.
+    expect(await stateOf(id)).toMatchObject({ refundedCents: 8990, netCents: 499, status: 'partially_refunded' });
+    const [returned] = await handle.db
+      .select({ data: orderEvents.data })
+      .from(orderEvents)
+      .where(eq(orderEvents.orderId, id))
+      .orderBy(sql`${orderEvents.createdAt} desc, ${orderEvents.id} desc`)
+      .limit(1);
+    expect(returned.data).toMatchObject({ units: 1, cents: 2695 });
   });
 
   it('a cancelled order is refunded in full', async () => {

@@ -22,9 +22,10 @@ export function refundCauseOf(data: Record<string, unknown>): RefundCause {
  * plus what was taken off a pickup order for units the customer did not get ('refund_due': a short
  * pick accepted, lib/pickups/accept-partial.ts, or units left at the counter,
  * lib/pickups/collect-pickup.ts). Refunds are what Comptoir itself wrote: each return
- * ('partially_returned' / 'returned', at the units' line price, lib/orders/return-order.ts; only
- * units the customer took can come back), those units not got ('refund_due', by cause), and a
- * cancellation, which gives back the whole remaining total (lib/orders/cancel-order.ts, expiry).
+ * ('partially_returned' / 'returned': the units' share of the price paid, discount included,
+ * lib/orders/return-order.ts; only units the customer took can come back; the shipping stays),
+ * those units not got ('refund_due', by cause), and a cancellation, which gives back the whole
+ * remaining total (lib/orders/cancel-order.ts, expiry).
  */
 export type PaymentState = {
   paidCents: number;

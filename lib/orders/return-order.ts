@@ -7,6 +7,7 @@ import { DomainError, Forbidden } from '@/lib/errors';
 import { changeStock } from '@/lib/inventory/ledger';
 import { bumpKpi } from '@/lib/kpis/rollup';
 import { reverseOrderPoints } from '@/lib/loyalty/ledger';
+import { returnedRefundCents, returnRefundCents } from './amounts';
 import { readHandedOver } from './handed-over';
 import { assertFrom, lockOrder } from './lock-order';
 
@@ -21,8 +22,10 @@ export type ReturnOrderInput = {
 /**
  * Returns (or refunds without restock) some or all units of a fulfilled order at any store:
  * restockable units go back on hand at that store with a 'return' ledger entry; the order is
- * 'returned' once every unit is back; the customer's lifetime value drops by the refund and the
- * order's loyalty points by what the refund no longer earns. One
+ * 'returned' once every unit is back. The refund is the units' share of what was paid, discount
+ * included (returnRefundCents, lib/orders/amounts.ts: the order's total without every unit back so
+ * far, less without these too; shipping stays); the KPI rollup's returned value and the customer's
+ * lifetime value take it, and the order's loyalty points drop by what it no longer earns. One
  * transaction, audited. Taking the return needs 'orders.return' at that store, and putting units
  * back on hand 'orders.restock' there too (an agent takes a return, never restocks).
  */
@@ -42,8 +45,10 @@ export async function returnOrder(
     // A parcel handed over in part: only what the customer took can come back.
     const handed = await readHandedOver(tx, order, lines);
     const byId = new Map(lines.map((l) => [l.id, l]));
+    // The units back before this return, at their line price: the refund is measured after them.
+    const returnedBeforeCents = lines.reduce((sum, l) => sum + l.quantityReturned * l.unitPriceCents, 0);
     let units = 0;
-    let cents = 0;
+    let valueCents = 0;
     for (const ret of input.lines) {
       const line = byId.get(ret.lineId);
       if (!line) throw new DomainError('unprocessable', 'This line is not part of the order.');
@@ -71,8 +76,9 @@ export async function returnOrder(
         });
       }
       units += ret.quantity;
-      cents += ret.quantity * line.unitPriceCents;
+      valueCents += ret.quantity * line.unitPriceCents;
     }
+    const cents = returnRefundCents(order, returnedBeforeCents, valueCents);
     const complete = lines.every((l) => l.quantityReturned === handed.taken(l.id));
     await tx
       .update(orders)
@@ -99,7 +105,11 @@ export async function returnOrder(
     await reverseOrderPoints(tx, order, {
       actorId: actor.userId,
       reason: input.reason,
-      paid: { cents: handed.paidCents, allBack: complete },
+      paid: {
+        cents: handed.paidCents,
+        refundedCents: returnedRefundCents(order, returnedBeforeCents + valueCents),
+        allBack: complete,
+      },
     });
     await writeAudit(tx, {
       actorId: actor.userId,

@@ -188,7 +188,8 @@ describe('a partial hand-over', () => {
     expect(await pointsOf(orderId)).toBe(pointsForPaidCents(5165));
     await expectCoherent();
 
-    // The unit taken comes back: refunded at its line price, once; nothing left behind is refunded again.
+    // The unit taken comes back: refunded as it was paid, once (its €50 less the €3.34 of the discount
+    // it kept; the €4.99 of service stays, as on any full return); nothing left behind is refunded again.
     await expect(
       returnOrder(handle.db, w.owner, {
         orderId,
@@ -212,23 +213,25 @@ describe('a partial hand-over', () => {
         reason: 'Too small',
         lines: [{ lineId: lines[0].id, quantity: 1, restock: true }],
       }),
-    ).toEqual({ units: 1, cents: 5000 });
+    ).toEqual({ units: 1, cents: 4666 });
+    // At its line price (€50) the refunds came to €143.34 and the customer kept €1.65, less than the
+    // service: the €3.34 of discount the unit had kept was refunded too.
     const payment = await paymentOf(orderId);
     expect(payment).toMatchObject({
       paidCents: 14499,
-      refundedCents: 9334 + 5000,
-      netCents: 165,
+      refundedCents: 9334 + 4666,
+      netCents: 499,
       status: 'partially_refunded',
       refunds: [
         { kind: 'left_at_counter', cents: 9334 },
-        { kind: 'return', cents: 5000, reason: 'Too small' },
+        { kind: 'return', cents: 4666, reason: 'Too small' },
       ],
     });
     expect((await handle.db.select().from(orders).where(eq(orders.id, orderId)))[0].status).toBe('returned');
     // What the customer is still charged is their lifetime value, and the rollup's revenue less its returns.
     const afterReturn = { kpi: await kpi(), customer: await ltvOf(customerId) };
     expect(afterReturn.customer).toMatchObject({ orderCount: 1, lifetimeValueCents: payment.netCents });
-    expect(diff(afterReturn.kpi, afterCollect.kpi)).toEqual({ returns: 1, returnedCents: 5000 });
+    expect(diff(afterReturn.kpi, afterCollect.kpi)).toEqual({ returns: 1, returnedCents: 4666 });
     expect(afterReturn.kpi.revenueCents - afterReturn.kpi.returnedCents).toBe(
       before.kpi.revenueCents - before.kpi.returnedCents - 14499 + payment.netCents,
     );

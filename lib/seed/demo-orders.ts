@@ -5,6 +5,7 @@ import { CANCEL_REASONS, CARRIERS, RETURN_REASONS } from '@/lib/seed/data';
 import type { Ledger } from '@/lib/seed/ledger';
 import { Rng, WeightedIndex } from '@/lib/seed/random';
 import { DAY, HOUR, MINUTE, type ParisDate, parisDayBefore, parisToUtc, toParis } from '@/lib/seed/time';
+import { returnRefundCents } from '@/lib/orders/amounts';
 import { vatIncludedCents } from '@/lib/orders/tax';
 
 export type OrderRow = typeof orders.$inferInsert;
@@ -324,6 +325,7 @@ export function generateOrders(ctx: OrderContext, count: number, extraOpenPickup
     if (fulfilment === 'ship' && code === 'web') shipping = subtotal - discount >= 5000 ? 0 : 490;
     if (fulfilment === 'ship' && code === 'phone') shipping = 590;
     const total = subtotal - discount + shipping;
+    const amounts = { subtotalCents: subtotal, discountCents: discount, shippingCents: shipping, totalCents: total };
 
     const order: OrderRow = {
       id: orderId,
@@ -423,12 +425,12 @@ export function generateOrders(ctx: OrderContext, count: number, extraOpenPickup
       const reason = rng.pick(RETURN_REASONS);
       const returned = full ? lines : [rng.pick(lines)];
       let units = 0;
-      let cents = 0;
+      let valueCents = 0;
       for (const l of returned) {
         const q = full ? l.quantity : 1;
         l.quantityReturned = q;
         units += q;
-        cents += q * l.unitPriceCents;
+        valueCents += q * l.unitPriceCents;
         ledger.add({
           variantId: l.variantId,
           locationId: stockAt.id,
@@ -440,6 +442,8 @@ export function generateOrders(ctx: OrderContext, count: number, extraOpenPickup
         });
       }
       if (full) order.status = 'returned';
+      // The one return of the order: its units' share of the price paid, as returnOrder refunds it.
+      const cents = returnRefundCents(amounts, 0, valueCents);
       event(full ? 'returned' : 'partially_returned', returnAt, { units, cents, reason, locationId: stockAt.id });
     };
 

@@ -9,6 +9,7 @@ import { DEMO_CHANNELS, DEMO_LOCATIONS, DEMO_PASSWORD, DEMO_USERS, DEMO_WAREHOUS
 import { NOTE_BODIES } from '@/lib/seed/data';
 import { generateCatalogue } from '@/lib/seed/demo-catalogue';
 import { scanAllDuplicates } from '@/lib/customers/duplicates';
+import { returnedRefundCents } from '@/lib/orders/amounts';
 import { type CustomerRow, generateCustomers, type IdentityRow, identityRows } from '@/lib/seed/demo-customers';
 import { type AuditRow, type ChannelInfo, generateOrders, type LocationInfo } from '@/lib/seed/demo-orders';
 import { Ledger } from '@/lib/seed/ledger';
@@ -207,17 +208,20 @@ export function generateDemoRows({
   const audit: AuditRow[] = [...orderSet.audit];
 
   // Customer rows, with the profile summary of their orders (rules in rollups.ts).
-  const refunded = new Map<string, number>();
+  const returnedValue = new Map<string, number>();
   for (const l of orderSet.lines) {
     if (l.quantityReturned)
-      refunded.set(l.orderId, (refunded.get(l.orderId) ?? 0) + l.quantityReturned * l.unitPriceCents);
+      returnedValue.set(l.orderId, (returnedValue.get(l.orderId) ?? 0) + l.quantityReturned * l.unitPriceCents);
   }
   const summary = new Map<string, { count: number; ltv: number; last: number }>();
   for (const o of orderSet.orders) {
     if (!o.customerId) continue;
     const sum = summary.get(o.customerId) ?? { count: 0, ltv: 0, last: 0 };
     sum.count++;
-    if (o.status !== 'cancelled') sum.ltv += o.totalCents - (refunded.get(o.id!) ?? 0);
+    if (o.status !== 'cancelled') {
+      const amounts = { ...o, discountCents: o.discountCents ?? 0, shippingCents: o.shippingCents ?? 0 };
+      sum.ltv += o.totalCents - returnedRefundCents(amounts, returnedValue.get(o.id!) ?? 0);
+    }
     sum.last = Math.max(sum.last, o.placedAt.getTime());
     summary.set(o.customerId, sum);
   }

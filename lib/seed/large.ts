@@ -23,6 +23,7 @@ import { dayFactor, kindOf } from '@/lib/seed/demo-orders';
 import { sqlEan13CheckDigit } from '@/lib/seed/ean';
 import { KPI_DAILY_FROM_ORDERS_SQL } from '@/lib/seed/rollups';
 import { DAY, parisDayBefore, parisToUtc } from '@/lib/seed/time';
+import { sqlReturnedRefundCents } from '@/lib/orders/amounts';
 import { sqlVatIncludedCents } from '@/lib/orders/tax';
 
 export type SeedLargeOptions = {
@@ -610,9 +611,9 @@ export async function seedLarge(handle: DbHandle, opts: SeedLargeOptions = {}): 
        FROM generate_series(1::bigint, ${nCustomers}) c
        LEFT JOIN (
          -- Lifetime value as in rollups.ts; a returned order here has every unit back, so its
-         -- refund is its subtotal.
+         -- refund is what returnedRefundCents gives for its whole subtotal.
          SELECT cust, count(*)::int AS n,
-                coalesce(sum(total - CASE WHEN status = 'returned' THEN subtotal ELSE 0 END) FILTER (WHERE status <> 'cancelled'), 0) AS ltv,
+                coalesce(sum(total - CASE WHEN status = 'returned' THEN ${sqlReturnedRefundCents({ subtotalCents: 'subtotal', discountCents: 'discount', shippingCents: 'shipping' }, 'subtotal')} ELSE 0 END) FILTER (WHERE status <> 'cancelled'), 0) AS ltv,
                 max(placed_at) AS last, min(placed_at) AS first
          FROM ${CS}.o WHERE cust IS NOT NULL GROUP BY cust
        ) s ON s.cust = c

@@ -1,6 +1,25 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { sqlReturnedRefundCents } from '@/lib/orders/amounts';
 import { installTimeZone, timeZoneLiteral } from '@/lib/system/time-zone';
+
+/**
+ * Each order's units returned (`units`) and their value at their line's unit price (`cents`), for
+ * the orders with a return: joined as `r` beside the order `o`.
+ */
+const RETURNED_SQL = `
+  SELECT order_id, sum(quantity_returned) AS units, sum(quantity_returned::bigint * unit_price_cents) AS cents
+  FROM order_lines WHERE quantity_returned > 0 GROUP BY order_id`;
+
+/**
+ * What an order's returns refunded in all (returnOrder adds each return's share): the order `o`'s
+ * total less its total without the units back `r`, by the one rule (returnedRefundCents,
+ * lib/orders/amounts.ts), the units' share of the price paid, discount included; 0 with no return.
+ */
+export const RETURNED_REFUND_SQL = sqlReturnedRefundCents(
+  { subtotalCents: 'o.subtotal_cents', discountCents: 'o.discount_cents', shippingCents: 'o.shipping_cents' },
+  'coalesce(r.cents, 0)',
+);
 
 /**
  * What kpi_daily counts. Every counter of an order is attributed to the business day it was
@@ -22,7 +41,7 @@ import { installTimeZone, timeZoneLiteral } from '@/lib/system/time-zone';
  * - pickups_collected  pickups now 'collected'
  * - pickups_expired    pickups now 'expired': uncollected rate = pickups_expired / pickups_ready
  * - returns            units returned (sum of order_lines.quantity_returned)
- * - returned_cents     value of those units at their line's unit price
+ * - returned_cents     what returns refunded: each order's RETURNED_REFUND_SQL
  *
  * Average order value = revenue_cents / (orders − cancelled_orders);
  * click-and-collect share = pickup_orders / orders.
@@ -44,13 +63,10 @@ SELECT (o.placed_at AT TIME ZONE ${timeZoneLiteral(installTimeZone())})::date,
        count(*) FILTER (WHERE p.state = 'expired'),
        count(*) FILTER (WHERE o.status = 'cancelled'),
        coalesce(sum(r.units), 0),
-       coalesce(sum(r.cents), 0)
+       coalesce(sum(${RETURNED_REFUND_SQL}), 0)
 FROM orders o
 LEFT JOIN pickups p ON p.order_id = o.id
-LEFT JOIN (
-  SELECT order_id, sum(quantity_returned) AS units, sum(quantity_returned * unit_price_cents) AS cents
-  FROM order_lines WHERE quantity_returned > 0 GROUP BY order_id
-) r ON r.order_id = o.id
+LEFT JOIN (${RETURNED_SQL}) r ON r.order_id = o.id
 GROUP BY 1, 2, 3`;
 
 export const KPI_DAILY_COLUMNS =
@@ -75,21 +91,18 @@ export async function rebuildKpiDaily(db: DbOrTx): Promise<void> {
  * The customer profile summary, by the same rules the order use cases maintain:
  * - order_count          all the customer's orders, cancelled included
  * - lifetime_value_cents what the customer paid net of refunds: total_cents of the orders not
- *                        cancelled, minus the value of the units returned (quantity_returned ×
- *                        unit_price_cents, the amount returnOrder refunds; KPI returned_cents)
+ *                        cancelled, minus what their returns refunded (RETURNED_REFUND_SQL, the
+ *                        amounts returnOrder refunds; KPI returned_cents)
  * - last_order_at        latest placed_at
  * Ingestion adds an order's total, cancelling subtracts it, each return subtracts its refund.
  */
 export const CUSTOMER_SUMMARY_SQL = `
 SELECT o.customer_id,
        count(*)::int AS order_count,
-       coalesce(sum(o.total_cents - coalesce(r.cents, 0)) FILTER (WHERE o.status <> 'cancelled'), 0)::bigint AS lifetime_value_cents,
+       coalesce(sum(o.total_cents - ${RETURNED_REFUND_SQL}) FILTER (WHERE o.status <> 'cancelled'), 0)::bigint AS lifetime_value_cents,
        max(o.placed_at) AS last_order_at
 FROM orders o
-LEFT JOIN (
-  SELECT order_id, sum(quantity_returned * unit_price_cents) AS cents
-  FROM order_lines WHERE quantity_returned > 0 GROUP BY order_id
-) r ON r.order_id = o.id
+LEFT JOIN (${RETURNED_SQL}) r ON r.order_id = o.id
 WHERE o.customer_id IS NOT NULL GROUP BY o.customer_id`;
 
 export async function rebuildCustomerSummaries(db: DbOrTx): Promise<void> {

@@ -14,6 +14,7 @@ import { isValidEan13 } from '@/lib/seed/ean';
 import { installTimeZone, timeZoneLiteral } from '@/lib/system/time-zone';
 import { findInvariantViolations } from '@/lib/seed/invariants';
 import { isDatabaseEmpty, truncateAll } from '@/lib/seed/reset';
+import { returnedRefundCents, sqlReturnedRefundCents } from '@/lib/orders/amounts';
 import { sqlVatIncludedCents } from '@/lib/orders/tax';
 
 let handle: DbHandle;
@@ -256,9 +257,29 @@ describe('seedDemo (scale 0.1)', () => {
              (SELECT count(*) FROM pickups WHERE state = 'collected')::text AS collected,
              (SELECT count(*) FROM pickups WHERE state = 'expired')::text AS expired,
              (SELECT count(*) FROM orders WHERE status = 'cancelled')::text AS cancelled,
-             (SELECT sum(quantity_returned) FROM order_lines)::text AS returns,
-             (SELECT sum(quantity_returned * unit_price_cents) FROM order_lines)::text AS returned_cents`);
-    expect(kpi).toEqual(raw);
+             (SELECT sum(quantity_returned) FROM order_lines)::text AS returns`);
+    // What returns refunded, order by order by the rule in TypeScript (the rollup's is its SQL twin).
+    const returned = await rows<Record<string, string>>(`
+      SELECT o.subtotal_cents, o.discount_cents, o.shipping_cents, o.total_cents, sum(l.quantity_returned * l.unit_price_cents) AS value
+      FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE l.quantity_returned > 0
+      GROUP BY o.id`);
+    const refunded = returned.reduce(
+      (sum, o) =>
+        sum +
+        returnedRefundCents(
+          {
+            subtotalCents: Number(o.subtotal_cents),
+            discountCents: Number(o.discount_cents),
+            shippingCents: Number(o.shipping_cents),
+            totalCents: Number(o.total_cents),
+          },
+          Number(o.value),
+        ),
+      0,
+    );
+    expect(kpi).toEqual({ ...raw, returned_cents: String(refunded) });
+    // Some returned orders had a discount, so their refunds are less than the units' line price.
+    expect(returned.some((o) => Number(o.discount_cents) > 0)).toBe(true);
     expect(Number(kpi.returns)).toBeGreaterThan(0);
     expect(Number(kpi.expired)).toBeGreaterThan(0);
 
@@ -283,7 +304,14 @@ describe('seedDemo (scale 0.1)', () => {
     const mismatches = await count(`
       SELECT 1 FROM customers c
       LEFT JOIN (SELECT customer_id, count(*) AS n, max(placed_at) AS last,
-                        sum(total_cents - (SELECT coalesce(sum(quantity_returned * unit_price_cents), 0) FROM order_lines WHERE order_id = orders.id))
+                        sum(total_cents - ${sqlReturnedRefundCents(
+                          {
+                            subtotalCents: 'subtotal_cents',
+                            discountCents: 'discount_cents',
+                            shippingCents: 'shipping_cents',
+                          },
+                          '(SELECT coalesce(sum(quantity_returned * unit_price_cents), 0) FROM order_lines WHERE order_id = orders.id)',
+                        )})
                           FILTER (WHERE status <> 'cancelled') AS ltv
                  FROM orders WHERE customer_id IS NOT NULL GROUP BY 1) o ON o.customer_id = c.id
       WHERE c.order_count <> coalesce(o.n, 0) OR c.lifetime_value_cents <> coalesce(o.ltv, 0)
