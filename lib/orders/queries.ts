@@ -17,6 +17,7 @@ import {
 import { can, canAtEvery, scopeOf, type Actor } from '@/lib/auth/permissions';
 import { Forbidden, NotFound } from '@/lib/errors';
 import { searchCustomers } from '@/lib/customers/search';
+import { exactCodeSql, nameSimilaritySql, skuMatchSource } from '@/lib/inventory/queries/sku-match';
 import { cursorTimeOf, decodeCursor, encodeCursor, newerThan, olderThan } from '@/lib/http/cursor';
 import type { Locale } from '@/lib/i18n/config';
 import { localNameSql } from '@/lib/i18n/local-name';
@@ -172,8 +173,10 @@ const SEARCH_VARIANTS = 20;
  * What the search box finds: an order number (CMP-123456 or its digits) or channel reference
  * exactly; a customer's email; otherwise the customers the customer search finds (a name, typo
  * tolerant, or a phone in any format: lib/customers/search.ts, within a manager's reach), the
- * orders with a SKU starting with the term or, when no SKU does (so "PULL-M" does not drown in
- * names), a product whose name is like the words, and the channel reference. Each source reads its own index and the union is joined to the page.
+ * channel reference, and the orders of the SKUs the inventory's search finds (skuMatchSource: an
+ * exact barcode, a SKU starting with the term or, when none does, a product whose name is like the
+ * words, typos, accents and case aside), the closest few. Each source reads its own index and the
+ * union is joined to the page.
  */
 async function searchCondition(db: DbOrTx, q: string, scope: readonly string[] | null): Promise<SQL> {
   const digits = q.match(/^(?:cmp-?)?(\d{4,})$/i)?.[1];
@@ -186,27 +189,23 @@ async function searchCondition(db: DbOrTx, q: string, scope: readonly string[] |
   const customerIds = (await searchCustomers(db, q, { limit: SEARCH_CUSTOMERS, locationIds: scope ?? undefined })).map(
     (c) => c.id,
   );
-  const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
-  // A term of one or two letters has no trigram: product names are matched on their start only.
-  const nameMatch =
-    q.length < 3 ? sql`p.name ilike ${`${escaped}%`}` : sql`(${q} <% p.name or p.name ilike ${`%${escaped}%`})`;
   const byCustomer = customerIds.length
     ? sql`union all select o.id from orders o where o.customer_id = any(${sql`array[${sql.join(
         customerIds.map((id) => sql`${id}::uuid`),
         sql`, `,
       )}]`})`
     : sql``;
+  // A few SKUs (each name or prefix branch bounded by its index), then their lines by
+  // order_lines_variant_idx: never a scan of order lines.
+  const skus = skuMatchSource(q, { barcode: 'exact', codeLimit: SEARCH_VARIANTS, nameLimit: SEARCH_VARIANTS });
   return sql`${orders.id} in (
     select o.id from orders o where o.external_id = ${q}
     ${byCustomer}
     union all
     select l.order_id from order_lines l where l.variant_id in (
-      with code_hits as (select v.id from variants v where v.sku like upper(${`${escaped}%`}) limit ${SEARCH_VARIANTS})
-      select id from code_hits
-      union all
-      (select v.id from products p join variants v on v.product_id = p.id
-        where not exists (select 1 from code_hits) and ${nameMatch}
-        order by word_similarity(${q}, p.name) desc limit ${SEARCH_VARIANTS})))`;
+      select v.id from ${skus}
+      order by ${exactCodeSql(q)} desc, ${nameSimilaritySql(q)} desc, v.sku
+      limit ${SEARCH_VARIANTS}))`;
 }
 
 /** An order with its lines, reservations, events and pickup; its channel and store by the names shown in `locale`. */

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { auditLog, orders } from '@/db/schema';
+import { auditLog, orders, products, variants } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
+import { changeStock } from '@/lib/inventory/ledger';
 import { makeInventoryWorld, type InventoryWorld } from '@/lib/testing/fixtures';
 import { addWebChannel, type Channel } from '@/lib/testing/orders';
 import { addOrderTag } from './add-order-tag';
@@ -148,6 +149,36 @@ describe('search', () => {
 
   it("a manager's search by customer stays within their locations", async () => {
     expect(await numbers({ q: 'Anna Lefèvre' }, w.manager)).toEqual([]);
+  });
+
+  it('finds a product as the inventory does: accents, case and typos aside', async () => {
+    const [product] = await handle.db
+      .insert(products)
+      .values({ name: 'Marinière côtelée Étretat', brand: 'Armor', category: 'Knitwear' })
+      .returning({ id: products.id });
+    const [variant] = await handle.db
+      .insert(variants)
+      .values({
+        productId: product.id,
+        sku: 'MAR-ECR-M',
+        barcode: '3760120000024',
+        title: 'Écru / M',
+        priceCents: 7900,
+        costCents: 3000,
+      })
+      .returning({ id: variants.id });
+    await handle.db.transaction((tx) =>
+      changeStock(tx, { variantId: variant.id, locationId: w.warehouse, deltaOnHand: 5, reason: 'receipt' }),
+    );
+    const mariniere = await place({ sku: 'MAR-ECR-M' });
+    expect(await numbers({ q: 'Marinière' })).toEqual([mariniere.number]);
+    expect(await numbers({ q: 'mariniere' })).toEqual([mariniere.number]);
+    expect(await numbers({ q: 'MARINIERE COTELEE' })).toEqual([mariniere.number]);
+    expect(await numbers({ q: 'etretat' })).toEqual([mariniere.number]);
+    expect(await numbers({ q: 'mariniere cotlee' })).toEqual([mariniere.number]);
+    expect(await numbers({ q: 'mar-ecr' })).toEqual([mariniere.number]);
+    // Its words do not name the pull's orders, nor the pull's its.
+    expect(await numbers({ q: 'Pull marin' })).not.toContain(mariniere.number);
   });
 });
 

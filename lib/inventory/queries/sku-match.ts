@@ -71,6 +71,12 @@ export function skuMatchSource(q: string | undefined, opts: SkuMatchOptions = {}
     ) v cross join lateral (select v.name, v.brand, v.category) p`;
 }
 
+/** Whether a SKU of the source (`v`) is exactly what was typed, as its SKU (in any case) or its barcode: shown first. */
+export function exactCodeSql(q: string): SQL {
+  const term = q.trim();
+  return sql`(v.sku = upper(${term}) or v.barcode = ${term})`;
+}
+
 /** How closely a product name (`p.name` of the source) matches the term, accents and case aside: 0 to 1. */
 export function nameSimilaritySql(q: string): SQL {
   return sql`word_similarity(search_fold(${q.trim()}), search_fold(p.name))`;

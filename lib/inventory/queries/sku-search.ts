@@ -4,7 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import { inventoryLevels } from '@/db/schema';
 import { availableToPromiseSql } from '../rules';
 import type { SkuLookup } from './sku-detail';
-import { nameSimilaritySql, skuMatchSource } from './sku-match';
+import { exactCodeSql, nameSimilaritySql, skuMatchSource } from './sku-match';
 
 /** A SKU as search as you type offers it (GET /inventory/sku-search): the lookup's SKU without its stock per location. */
 export type SkuSuggestion = Omit<SkuLookup, 'levels'>;
@@ -34,7 +34,7 @@ export async function searchSkus(db: DbOrTx, q: string, opts: { limit: number })
   }>(sql`
     with hits as (
       select v.id, v.sku, p.name,
-        (v.sku = upper(${term}) or v.barcode = ${term}) as exact,
+        ${exactCodeSql(term)} as exact,
         ${nameSimilaritySql(term)} as score
       from ${skuMatchSource(term, { barcode: 'exact', codeLimit: opts.limit, nameLimit: opts.limit })}
       order by exact desc, score desc, p.name, v.sku
