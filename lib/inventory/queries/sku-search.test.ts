@@ -95,6 +95,26 @@ describe('searchSkus', () => {
     expect(await skus('chaussette')).toEqual([]);
   });
 
+  it('finds the names holding a word typed right, and names like it only when none holds it', async () => {
+    const [product] = await handle.db
+      .insert(products)
+      .values({ name: 'Pantalon côtelé', brand: 'Armor', category: 'Trousers' })
+      .returning({ id: products.id });
+    await handle.db
+      .insert(variants)
+      .values({ productId: product.id, sku: 'PAN-COT-40', title: '40', priceCents: 8900, costCents: 3500 });
+    // 'cotelee' is in the marinière's name only; the trousers' 'côtelé' merely resembles it.
+    expect(await skus('cotelee')).toEqual(['MAR-ECR-M', 'MAR-ECR-S']);
+    expect((await skus('cotele')).sort()).toEqual(['MAR-ECR-M', 'MAR-ECR-S', 'PAN-COT-40']);
+    // A typo holds in no name: both resemble it.
+    expect((await skus('cotelle')).sort()).toEqual(['MAR-ECR-M', 'MAR-ECR-S', 'PAN-COT-40']);
+    const page = await listInventory(handle.db, ZInventoryListQuery.parse({ q: 'COTELLE', sort: 'sku' }), [
+      w.paris,
+      w.lyon,
+    ]);
+    expect(page.rows.map((r) => r.sku)).toEqual(['MAR-ECR-M', 'MAR-ECR-S']);
+  });
+
   it('is the inventory list’s rule: the list finds names without accents too', async () => {
     const page = await listInventory(handle.db, ZInventoryListQuery.parse({ q: 'mariniere', sort: 'sku' }), [w.lyon]);
     expect(page.rows.map((r) => r.sku)).toEqual(['MAR-ECR-M', 'MAR-ECR-S']);
