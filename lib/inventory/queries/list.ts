@@ -64,8 +64,6 @@ export async function listInventory(
   const filters: SQL[] = [];
   if (query.category) filters.push(sql`p.category = ${query.category}`);
   if (query.brand) filters.push(sql`p.brand = ${query.brand}`);
-  // The SKUs searched (every one without a term): the source defines `v` (variant) and `p` (product).
-  const source = skuMatchSource(query.q);
   // The statements below read `inventory_levels l`.
   const l = alias(inventoryLevels, 'l');
   const available = availableToPromiseSql(l);
@@ -81,16 +79,21 @@ export async function listInventory(
   if (query.status === 'low') having.push(isLowStockSql(totals));
   if (query.status === 'over') having.push(sql`bool_or(l.reorder_point > 0 and l.on_hand > 3 * l.reorder_point)`);
 
-  const where = filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``;
-  const havingSql = having.length ? sql`having ${sql.join(having, sql` and `)}` : sql``;
-  const dir = query.dir === 'desc' ? sql`desc` : sql`asc`;
-  const offset = (query.page - 1) * pageSize;
-
   // Two steps: first the page (sums only, for sorting and status filters), then the per-location
   // detail of those 50 rows — building JSON for every match before the sort was most of the cost.
   // Sorted by name or SKU without a status filter, the page needs no sums at all: matches are
   // sorted first and only the rows read until the page is full are checked for stock rows here.
   const needsSums = having.length > 0 || !['name', 'sku'].includes(query.sort);
+  // The SKUs searched (every one without a term): the source defines `v` (variant) and `p` (product).
+  // Sorted by name without sums, it gives them in name order: PostgreSQL sorts the matching
+  // products, not their SKUs, and reads the variants of the first few until the page is full.
+  const byName = !needsSums && query.sort === 'name' && Boolean(query.q?.trim());
+  const source = skuMatchSource(query.q, byName ? { byName: query.dir === 'desc' ? 'desc' : 'asc' } : {});
+  const where = filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``;
+  const havingSql = having.length ? sql`having ${sql.join(having, sql` and `)}` : sql``;
+  const dir = query.dir === 'desc' ? sql`desc` : sql`asc`;
+  const offset = (query.page - 1) * pageSize;
+
   const pageSql = needsSums
     ? sql`
       select v.id, p.name, v.sku, sum(l.on_hand)::int as on_hand, sum(l.reserved)::int as reserved,
@@ -102,7 +105,13 @@ export async function listInventory(
       ${havingSql}
       order by ${SORT_SQL[query.sort]} ${dir}, v.sku asc
       limit ${pageSize + 1} offset ${offset}`
-    : sql`
+    : byName
+      ? sql`
+      select v.id, p.name, v.sku from ${source}
+      where exists (select 1 from inventory_levels l where l.variant_id = v.id and l.location_id = any(${locs})) ${where}
+      order by p.name ${dir}, v.sku asc
+      limit ${pageSize + 1} offset ${offset}`
+      : sql`
       select id, name, sku from (
         select v.id, p.name, v.sku from ${source}
         where true ${where}

@@ -120,3 +120,52 @@ describe('searchSkus', () => {
     expect(page.rows.map((r) => r.sku)).toEqual(['MAR-ECR-M', 'MAR-ECR-S']);
   });
 });
+
+describe('the list sorted by name, read from the first matching products', () => {
+  it('pages the SKUs found by name in name then SKU order, both ways, two products of one name interleaved', async () => {
+    const made = await handle.db
+      .insert(products)
+      .values(
+        ['Gilet Albane', 'Gilet Albane', 'Bonnet Albane', 'Veste Albane'].map((name) => ({
+          name,
+          brand: 'Armor',
+          category: 'Knitwear',
+        })),
+      )
+      .returning({ id: products.id });
+    const skusOf = [['ALB-A1', 'ALB-C1'], ['ALB-D1', 'ALB-B1'], ['ALB-Z1'], ['ALB-E1', 'ALB-E2']];
+    const added = await handle.db
+      .insert(variants)
+      .values(
+        skusOf.flatMap((list, i) =>
+          list.map((sku) => ({ productId: made[i].id, sku, title: sku, priceCents: 100, costCents: 50 })),
+        ),
+      )
+      .returning({ id: variants.id, sku: variants.sku });
+    // Every SKU has a stock row at Paris but ALB-E2 (Lyon only): the page shows what the store holds.
+    await handle.db
+      .insert(inventoryLevels)
+      .values(added.map((v) => ({ variantId: v.id, locationId: v.sku === 'ALB-E2' ? w.lyon : w.paris })));
+    const all = async (q: string, dir: 'asc' | 'desc') => {
+      const seen: string[] = [];
+      for (let page = 1; ; page++) {
+        const list = await listInventory(
+          handle.db,
+          ZInventoryListQuery.parse({ q, sort: 'name', dir, page }),
+          [w.paris],
+          {
+            pageSize: 2,
+          },
+        );
+        seen.push(...list.rows.map((r) => r.sku));
+        if (!list.hasNext) return seen;
+      }
+    };
+    const asc = ['ALB-Z1', 'ALB-A1', 'ALB-B1', 'ALB-C1', 'ALB-D1', 'ALB-E1'];
+    expect(await all('albane', 'asc')).toEqual(asc);
+    expect(await all('ALBANNE', 'asc')).toEqual(asc);
+    expect(await all('albane', 'desc')).toEqual(['ALB-E1', 'ALB-A1', 'ALB-B1', 'ALB-C1', 'ALB-D1', 'ALB-Z1']);
+    // By code, the same order among the SKUs found.
+    expect(await all('alb-', 'asc')).toEqual(asc);
+  });
+});
