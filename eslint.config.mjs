@@ -65,26 +65,30 @@ export default tseslint.config(
     },
   },
 
-  // First-load JavaScript: sonner loads with the first toast (components/ui/toast.ts mounts
+  // Imports with one home. sonner loads with the first toast (components/ui/toast.ts mounts
   // components/ui/toaster.tsx then); a static import anywhere else puts it back in every page.
-  {
-    name: 'lazy-toasts',
-    files: ['**/*.{ts,tsx}'],
-    ignores: ['components/ui/toaster.tsx'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: 'sonner',
-              message: "Raise toasts with toast from '@/components/ui/toast' (loads sonner on the first toast).",
-            },
-          ],
-        },
-      ],
-    },
-  },
+  // Links go through components/ui/link.tsx, which prefetches a destination the user reaches for.
+  ...(() => {
+    const sonner = {
+      name: 'sonner',
+      message: "Raise toasts with toast from '@/components/ui/toast' (loads sonner on the first toast).",
+    };
+    const nextLink = {
+      name: 'next/link',
+      message: "Use Link from '@/components/ui/link' (prefetches the page a user reaches for).",
+    };
+    const only = (paths) => ({ 'no-restricted-imports': ['error', { paths }] });
+    return [
+      {
+        name: 'one-home-imports',
+        files: ['**/*.{ts,tsx}'],
+        ignores: ['components/ui/toaster.tsx', 'components/ui/link.tsx'],
+        rules: only([sonner, nextLink]),
+      },
+      { name: 'one-home-imports/toaster', files: ['components/ui/toaster.tsx'], rules: only([nextLink]) },
+      { name: 'one-home-imports/link', files: ['components/ui/link.tsx'], rules: only([sonner]) },
+    ];
+  })(),
 
   // Tests: the values under assertion are typed any on purpose — vitest's asymmetric matchers
   // (expect.any, expect.stringMatching…) and the JSON bodies of responses, which the very next

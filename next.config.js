@@ -21,6 +21,9 @@ const nextConfig = {
   // pg-boss (instrumentation.ts starts the jobs) runs as is, on the app's own pg or PGlite.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg', 'pg-boss', 'pg-copy-streams', 'pino'],
   poweredByHeader: false,
+  // A link a user reaches for prefetches its whole page (components/ui/link.tsx). What it brought
+  // is kept 30 s, the shortest Next.js allows, not 5 minutes: back-office data moves.
+  experimental: { staleTimes: { static: 30 } },
   turbopack: {
     resolveAlias: {
       'use-intl/format-message': { browser: formatOnly, default: './lib/next/format-message.ts' },

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { ArrowRight } from 'lucide-react';
 import { NAV_ICONS } from '@/components/shell/nav-icons';
 import { AgentHome } from '@/components/customers/agent-home';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { Card } from '@/components/ui/card';
 import type { RecentCustomer } from '@/lib/customers/recent';
 import { getI18n } from '@/lib/next/i18n';

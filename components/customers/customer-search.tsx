@@ -8,6 +8,7 @@ import { Badge } from '@/components/ui/badge';
 import type { CustomerSearchHit } from '@/lib/customers/search';
 import { useI18n } from '@/lib/next/i18n-client';
 import { cn } from '@/lib/utils';
+import { usePrefetchPage } from '@/components/use-prefetch-page';
 import { useCustomerSearch } from './use-customer-search';
 
 type Translate = ReturnType<typeof useI18n>['t'];
@@ -51,7 +52,9 @@ export function CustomerSearch({
 }) {
   const { t, formatDateTime } = useI18n();
   const router = useRouter();
+  const prefetchPage = usePrefetchPage();
   const [input, setInput] = useState(initialQuery);
+  const [highlighted, setHighlighted] = useState('');
   const search = useCustomerSearch(input);
 
   function open(hit: CustomerSearchHit) {
@@ -73,6 +76,13 @@ export function CustomerSearch({
     <Command
       shouldFilter={false}
       loop
+      // The highlighted result (the first one as results arrive, then the arrows' or the pointer's)
+      // is the profile Enter or a click opens: fetch it now. (cmdk tells of it only when controlled.)
+      value={highlighted}
+      onValueChange={(id) => {
+        setHighlighted(id);
+        if (id) prefetchPage(`/customers/${id}`);
+      }}
       label={t('customerSearch.label')}
       className={cn('flex flex-col overflow-hidden', className)}
     >

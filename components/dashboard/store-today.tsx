@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { inventoryListHref } from '@/components/inventory/list-url';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';

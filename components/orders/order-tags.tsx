@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useRef, useState, useTransition } from 'react';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { useRouter } from 'next/navigation';
 import { X } from 'lucide-react';
 import { actionErrorMessage } from '@/components/action-result';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, useSyncExternalStore, type ReactNode } from 'react';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { clsx } from 'clsx';
 import { usePathname } from 'next/navigation';
 import { Button } from '@/components/ui/button';

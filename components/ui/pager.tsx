@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { ChevronLeft, ChevronRight, ChevronsLeft } from 'lucide-react';
 
 type PagerLink = { href: string | null; label: string };

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { can } from '@/lib/auth/permissions';
 import { CustomerSearchPage } from '@/components/customers/customer-search-page';
 import { PageHeader } from '@/components/ui/page-header';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { ArrowLeftRight, ClipboardList, Download, PackagePlus, SearchX } from 'lucide-react';
 import { InventoryFilters } from '@/components/inventory/inventory-filters';
 import { inventoryListHref } from '@/components/inventory/list-url';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { PhoneCall, ReceiptText, SearchX } from 'lucide-react';
 import { ordersHref, hasFilters } from '@/components/orders/list-url';
 import { OrdersFilters } from '@/components/orders/orders-filters';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { Badge, type BadgeVariant } from '@/components/ui/badge';
 import type { OpenPickup } from '@/lib/customers/profile';
 import { getI18n } from '@/lib/next/i18n';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import type { ReactNode } from 'react';
 import { Mail, MessageSquareText, PackageCheck, ReceiptText, Undo2 } from 'lucide-react';
 import type { NoteLabels } from '@/components/notes/labels';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { OpenReservation } from '@/lib/inventory/queries/sku-activity';
 import { getI18n } from '@/lib/next/i18n';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { ChevronLeft } from 'lucide-react';
 import { getI18n } from '@/lib/next/i18n';
 import type { SkuView } from '@/lib/inventory/queries/sku-detail';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { ClipboardList } from 'lucide-react';
 import { COUNT_BADGE, countScopeLabel, countStatusLabel } from '@/components/inventory/labels';
 import { Pager } from '@/components/ui/pager';

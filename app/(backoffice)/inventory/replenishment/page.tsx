@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { ArrowLeftRight, CircleCheck, Truck } from 'lucide-react';
 import { LocationSelectForm } from '@/components/inventory/location-select-form';
 import { Pager } from '@/components/ui/pager';

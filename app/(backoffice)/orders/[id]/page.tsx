@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { ArrowLeft, FileText, Printer } from 'lucide-react';
 import { clsx } from 'clsx';
 import type { NoteLabels } from '@/components/notes/labels';

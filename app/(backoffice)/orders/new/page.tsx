@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { ArrowLeft } from 'lucide-react';
 import { PhoneOrderForm } from '@/components/orders/phone-order-form';
 import { QueryProvider } from '@/components/query-provider';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { cache } from 'react';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { ChevronLeft } from 'lucide-react';
 import { TRANSFER_BADGE, transferStatusLabel } from '@/components/inventory/labels';
 import { Delta } from '@/components/inventory/table-bits';

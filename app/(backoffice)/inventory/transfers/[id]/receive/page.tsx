@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { ChevronLeft, PackageCheck } from 'lucide-react';
 import { ReceiveScan } from '@/components/inventory/receive-scan';
 import { Card, CardContent } from '@/components/ui/card';
