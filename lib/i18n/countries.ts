@@ -1,4 +1,7 @@
 import type { Locale } from './config';
+import { countryName } from './country-name';
+
+export { countryName };
 
 /**
  * The countries an address may name: ISO 3166-1 alpha-2, every officially assigned code (249).
@@ -35,20 +38,6 @@ const codes: ReadonlySet<string> = new Set(COUNTRY_CODES);
 
 export function isCountryCode(value: unknown): value is CountryCode {
   return typeof value === 'string' && codes.has(value);
-}
-
-const names = new Map<Locale, Intl.DisplayNames>();
-
-/** A country as the reader says it ("FR" → "France"; "DE" → "Allemagne" in French); the code itself when Intl has no name for it. */
-export function countryName(code: string, locale: Locale): string {
-  const upper = code.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(upper)) return code;
-  let displayNames = names.get(locale);
-  if (!displayNames) {
-    displayNames = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
-    names.set(locale, displayNames);
-  }
-  return displayNames.of(upper) ?? code;
 }
 
 /** Every country by name in the reader's language, the home country first then alphabetical (for a select). */

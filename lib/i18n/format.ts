@@ -1,5 +1,5 @@
 import { INTL_LOCALE, type Locale } from './config';
-import { countryName } from './countries';
+import { countryName } from './country-name';
 
 export type DateInput = Date | string | number;
 
