@@ -1,10 +1,10 @@
 'use client';
 
-import { lazy, Suspense, useId, useState, useTransition, type ComponentProps } from 'react';
+import { lazy, Suspense, useId, useState, type ComponentProps } from 'react';
+import { useSearchParams } from 'next/navigation';
 import { ChevronDown, LoaderCircle, MapPin, Search } from 'lucide-react';
-import { NuqsAdapter } from 'nuqs/adapters/next/app';
-import { debounce, useQueryStates, type Values } from 'nuqs';
 import { useHydrated } from '@/components/use-hydrated';
+import { useLiveFilters, type FilterFields } from '@/components/use-live-filters';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -13,7 +13,7 @@ import { useI18n } from '@/lib/next/i18n-client';
 import type { LocationOption } from '@/lib/inventory/queries/locations';
 import { STOCK_STATUSES } from '@/lib/inventory/constants';
 import type { InventoryListQuery } from '@/lib/inventory/schemas';
-import { inventoryListParsers } from './list-url';
+import { inventoryListHref } from './list-url';
 import { ScanForm } from './scan-form';
 
 // The location menu (Radix's dropdown, ~30 KB gzip) loads when the pointer or the focus reaches its
@@ -21,11 +21,23 @@ import { ScanForm } from './scan-form';
 const loadLocationMenu = () => import('./location-menu');
 const LocationMenu = lazy(() => loadLocationMenu().then((m) => ({ default: m.LocationMenu })));
 
+/** What the form's fields write; the page is not one of them: a new view starts on its first page. */
+const toHref = (f: FilterFields) =>
+  inventoryListHref({
+    loc: f.loc ? f.loc.split(',') : undefined,
+    q: f.q,
+    category: f.category,
+    brand: f.brand,
+    status: (f.status || undefined) as InventoryListQuery['status'],
+    sort: f.sort as InventoryListQuery['sort'],
+    dir: f.dir as InventoryListQuery['dir'],
+  });
+
 /**
  * The stock list's filters: a GET form, so they work without JavaScript (fields, then Apply; the
  * location menu needs JavaScript, and the chosen locations ride along). With it, every change is
- * a new URL at once (nuqs; typing waits for a 300 ms pause) that the server renders the list for,
- * and Apply is hidden. Every view is shareable and back-button friendly.
+ * a new URL at once (useLiveFilters; typing waits for a 300 ms pause) that the server renders the
+ * list for, and Apply is hidden. Every view is shareable and back-button friendly.
  */
 type InventoryFiltersProps = {
   /** The locations the view covers (the URL's, else the user's default). */
@@ -35,36 +47,23 @@ type InventoryFiltersProps = {
   brands: readonly string[];
 };
 
-/** nuqs's adapter lives here, not in the app's providers: only the pages with a filter bar load it. */
-export function InventoryFilters(props: InventoryFiltersProps) {
-  return (
-    <NuqsAdapter>
-      <InventoryFiltersBar {...props} />
-    </NuqsAdapter>
-  );
-}
-
-function InventoryFiltersBar({ selected, locations, categories, brands }: InventoryFiltersProps) {
+export function InventoryFilters({ selected, locations, categories, brands }: InventoryFiltersProps) {
   const { t } = useI18n();
   const formId = useId();
   const searchId = useId();
   const hydrated = useHydrated();
-  const [pending, startTransition] = useTransition();
-  const [view, setView] = useQueryStates(inventoryListParsers, { shallow: false, scroll: false, startTransition });
-
-  /** A new view starts on its first page; typing waits for a pause and replaces the history entry. */
-  function go(patch: Partial<Values<typeof inventoryListParsers>>, typing = false) {
-    void setView(
-      { ...patch, page: null },
-      typing ? { history: 'replace', limitUrlUpdates: debounce(300) } : { history: 'push' },
-    );
-  }
+  const params = useSearchParams();
+  const { formRef, pending, apply, submit } = useLiveFilters(toHref);
+  /** The view the URL names (the fields may be ahead of it while the list comes). */
+  const url = (key: string) => params.get(key) ?? '';
+  const change = () => apply();
 
   const selectedSet = new Set(selected);
+  const chooseLocations = (ids: readonly string[]) => apply({ patch: { loc: ids.join(',') } });
   function toggleLocation(id: string, checked: boolean) {
     const next = locations.map((l) => l.id).filter((x) => (x === id ? checked : selectedSet.has(x)));
     if (next.length === 0) return; // a view covers at least one location
-    go({ loc: next });
+    chooseLocations(next);
   }
   const allSelected = locations.every((l) => selectedSet.has(l.id));
   const [menuOpened, setMenuOpened] = useState(false);
@@ -77,7 +76,7 @@ function InventoryFiltersBar({ selected, locations, categories, brands }: Invent
         ? chosen.map((l) => l.code).join(', ')
         : t('inventory.filters.locationsCount', { count: chosen.length });
 
-  const hasFilters = Boolean(view.q || view.category || view.brand || view.status || view.loc?.length);
+  const hasFilters = ['q', 'category', 'brand', 'status', 'loc'].some((key) => url(key));
   /** The menu's button, the same before the menu has loaded (a plain button) and inside it (Radix's trigger). */
   const locationButton = (props: ComponentProps<typeof Button> = {}) => (
     <Button
@@ -106,15 +105,12 @@ function InventoryFiltersBar({ selected, locations, categories, brands }: Invent
           action="/inventory"
           role="search"
           className="flex min-w-0 flex-col gap-1.5"
-          onSubmit={(e) => {
-            // Enter in the search: at once, without waiting for the pause.
-            e.preventDefault();
-            go({ q: view.q?.trim() || null });
-          }}
+          ref={formRef}
+          onSubmit={submit}
         >
-          {view.loc?.length ? <input type="hidden" name="loc" value={view.loc.join(',')} /> : null}
-          {view.sort !== 'name' ? <input type="hidden" name="sort" value={view.sort} /> : null}
-          {view.dir !== 'asc' ? <input type="hidden" name="dir" value={view.dir} /> : null}
+          {url('loc') ? <input type="hidden" name="loc" value={url('loc')} /> : null}
+          {url('sort') ? <input type="hidden" name="sort" value={url('sort')} /> : null}
+          {url('dir') ? <input type="hidden" name="dir" value={url('dir')} /> : null}
           <Label htmlFor={searchId} className="text-xs text-muted-foreground">
             {t('inventory.filters.search')}
           </Label>
@@ -127,12 +123,12 @@ function InventoryFiltersBar({ selected, locations, categories, brands }: Invent
               id={searchId}
               name="q"
               type="search"
-              value={view.q ?? ''}
+              defaultValue={url('q')}
               placeholder={t('inventory.filters.searchPlaceholder')}
               autoComplete="off"
               spellCheck={false}
               className="pl-8"
-              onChange={(e) => go({ q: e.target.value || null }, true)}
+              onChange={() => apply({ typing: true })}
             />
           </div>
         </form>
@@ -147,7 +143,7 @@ function InventoryFiltersBar({ selected, locations, categories, brands }: Invent
               locations={locations}
               selected={selectedSet}
               onToggle={toggleLocation}
-              onSelectAll={() => go({ loc: locations.map((l) => l.id) })}
+              onSelectAll={() => chooseLocations(locations.map((l) => l.id))}
             />
           </Suspense>
         ) : (
@@ -164,8 +160,8 @@ function InventoryFiltersBar({ selected, locations, categories, brands }: Invent
           aria-label={t('inventory.filters.category')}
           form={formId}
           name="category"
-          value={view.category ?? ''}
-          onChange={(e) => go({ category: e.target.value || null })}
+          defaultValue={url('category')}
+          onChange={change}
           containerClassName="w-auto max-w-60"
         >
           <option value="">{t('inventory.filters.allCategories')}</option>
@@ -179,8 +175,8 @@ function InventoryFiltersBar({ selected, locations, categories, brands }: Invent
           aria-label={t('inventory.filters.brand')}
           form={formId}
           name="brand"
-          value={view.brand ?? ''}
-          onChange={(e) => go({ brand: e.target.value || null })}
+          defaultValue={url('brand')}
+          onChange={change}
           containerClassName="w-auto max-w-60"
         >
           <option value="">{t('inventory.filters.allBrands')}</option>
@@ -194,8 +190,8 @@ function InventoryFiltersBar({ selected, locations, categories, brands }: Invent
           aria-label={t('inventory.filters.status')}
           form={formId}
           name="status"
-          value={view.status ?? ''}
-          onChange={(e) => go({ status: (e.target.value || null) as InventoryListQuery['status'] | null })}
+          defaultValue={url('status')}
+          onChange={change}
           containerClassName="w-auto max-w-60"
         >
           <option value="">{t('inventory.filters.allStatuses')}</option>

@@ -1,36 +1,33 @@
-import { createSerializer, parseAsString, parseAsStringLiteral } from 'nuqs/server';
-import { FULFILMENT_TYPES, ORDER_STATUSES, ORDER_VIEWS } from '@/lib/orders/constants';
+import { queryHref } from '@/lib/http/query-href';
 import type { OrderListQuery } from '@/lib/orders/schemas';
 
 export type OrderListParams = Partial<OrderListQuery>;
 
 /**
- * The /orders view's URL keys, as nuqs reads and writes them: the filter bar binds to these, and
- * the pages build their links with the same serializer. The page itself still reads the URL with
- * ZOrderListQuery, which drops what is malformed.
+ * The URL of an orders view; empty values and the default sort are left out so shared links stay
+ * short. The page's links and the filter bar (from its form's fields) write it; the page reads it
+ * with ZOrderListQuery, which drops what is malformed.
  */
-export const orderListParsers = {
-  view: parseAsStringLiteral(ORDER_VIEWS),
-  q: parseAsString,
-  tag: parseAsString,
-  channel: parseAsString,
-  status: parseAsStringLiteral(ORDER_STATUSES),
-  fulfilment: parseAsStringLiteral(FULFILMENT_TYPES),
-  location: parseAsString,
-  customer: parseAsString,
-  from: parseAsString,
-  to: parseAsString,
-  dir: parseAsStringLiteral(['desc', 'asc'] as const).withDefault('desc'),
-  after: parseAsString,
-};
-
-const serialize = createSerializer(orderListParsers);
-
-/** The URL of an orders view; defaults and empty values are left out so shared links stay short. */
 export function ordersHref(query: OrderListParams, patch: OrderListParams = {}, base = '/orders'): string {
-  const merged: OrderListParams = { ...query, ...patch };
-  const values = Object.fromEntries(Object.entries(merged).map(([key, value]) => [key, value || null]));
-  return serialize(base, values);
+  const q: OrderListParams = { ...query, ...patch };
+  return queryHref(
+    base,
+    {
+      view: q.view,
+      q: q.q,
+      tag: q.tag,
+      channel: q.channel,
+      status: q.status,
+      fulfilment: q.fulfilment,
+      location: q.location,
+      customer: q.customer,
+      from: q.from,
+      to: q.to,
+      dir: q.dir,
+      after: q.after,
+    },
+    { dir: 'desc' },
+  );
 }
 
 /** Does the view narrow the list (anything but the tab, the sort and the page)? */

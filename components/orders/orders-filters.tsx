@@ -1,9 +1,8 @@
 'use client';
 
-import { useId, useTransition, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
+import { useSearchParams } from 'next/navigation';
 import { LoaderCircle, Search } from 'lucide-react';
-import { NuqsAdapter } from 'nuqs/adapters/next/app';
-import { debounce, useQueryStates } from 'nuqs';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -11,18 +10,23 @@ import { NativeSelect } from '@/components/ui/select';
 import { useI18n } from '@/lib/next/i18n-client';
 import { FULFILMENT_TYPES, ORDER_STATUSES } from '@/lib/orders/constants';
 import { useHydrated } from '@/components/use-hydrated';
+import { useLiveFilters, type FilterFields } from '@/components/use-live-filters';
 import { cn } from '@/lib/utils';
-import { hasFilters, orderListParsers, type OrderListParams } from './list-url';
+import { hasFilters, ordersHref, type OrderListParams } from './list-url';
 
 type Option = { value: string; label: string };
 
 type Key = 'q' | 'tag' | 'channel' | 'status' | 'fulfilment' | 'location' | 'from' | 'to' | 'dir';
 
+/** What the form's fields write (the page cursor is not one: a new filter starts from the first page). */
+const toHref = (fields: FilterFields) => ordersHref(fields);
+const DEFAULTS: FilterFields = { dir: 'desc' };
+
 /**
  * The orders filter bar: a GET form, so it works without JavaScript (fields, then Apply). With
- * it, the URL follows the fields as they change (nuqs; typing waits for a 300 ms pause) and the
- * server renders the list again, so Apply has nothing left to do and is hidden. Every view is a
- * URL (shareable, back button); a new filter starts again from the first page.
+ * it, the URL follows the fields as they change (useLiveFilters; typing waits for a 300 ms pause)
+ * and the server renders the list again, so Apply has nothing left to do and is hidden. Every
+ * view is a URL (shareable, back button); a new filter starts again from the first page.
  */
 type OrdersFiltersProps = {
   channels: readonly Option[];
@@ -30,29 +34,14 @@ type OrdersFiltersProps = {
   locations: readonly Option[];
 };
 
-/** nuqs's adapter lives here, not in the app's providers: only the pages with a filter bar load it. */
-export function OrdersFilters(props: OrdersFiltersProps) {
-  return (
-    <NuqsAdapter>
-      <OrdersFiltersBar {...props} />
-    </NuqsAdapter>
-  );
-}
-
-function OrdersFiltersBar({ channels, locations }: OrdersFiltersProps) {
+export function OrdersFilters({ channels, locations }: OrdersFiltersProps) {
   const { t } = useI18n();
   const ids = useId();
   const hydrated = useHydrated();
-  const [pending, startTransition] = useTransition();
-  const [fields, setFields] = useQueryStates(orderListParsers, { shallow: false, startTransition });
-
-  const set =
-    (key: Key, typing = false) =>
-    (value: string) =>
-      void setFields(
-        { [key]: value || null, after: null },
-        typing ? { history: 'replace', limitUrlUpdates: debounce(300) } : { history: 'push' },
-      );
+  const params = useSearchParams();
+  const { formRef, pending, apply, submit } = useLiveFilters(toHref, DEFAULTS);
+  /** The view the URL names (the fields may be ahead of it while the list comes). */
+  const url = (key: string) => params.get(key) ?? '';
 
   const field = (key: Key, label: string, control: (id: string) => ReactNode, width: string) => (
     <div className={cn('flex min-w-0 flex-col gap-1.5', width)}>
@@ -67,7 +56,7 @@ function OrdersFiltersBar({ channels, locations }: OrdersFiltersProps) {
       key,
       label,
       (id) => (
-        <NativeSelect id={id} name={key} value={fields[key] ?? ''} onChange={(e) => set(key)(e.target.value)}>
+        <NativeSelect id={id} name={key} defaultValue={url(key) || DEFAULTS[key] || ''}>
           {all !== undefined ? <option value="">{all}</option> : null}
           {options.map((o) => (
             <option key={o.value} value={o.value}>
@@ -88,14 +77,13 @@ function OrdersFiltersBar({ channels, locations }: OrdersFiltersProps) {
         method="get"
         action="/orders"
         role="search"
-        onSubmit={(e) => {
-          // Enter in the search: the URL follows at once, without waiting for the pause.
-          e.preventDefault();
-          void setFields({ q: fields.q?.trim() || null, tag: fields.tag?.trim() || null, after: null });
-        }}
+        ref={formRef}
+        // Every field applies as it changes; the text fields after a pause in typing.
+        onChange={(e) => apply({ typing: isTyped(e.target) })}
+        onSubmit={submit}
       >
-        {fields.customer ? <input type="hidden" name="customer" value={fields.customer} /> : null}
-        {fields.view ? <input type="hidden" name="view" value={fields.view} /> : null}
+        {url('customer') ? <input type="hidden" name="customer" value={url('customer')} /> : null}
+        {url('view') ? <input type="hidden" name="view" value={url('view')} /> : null}
         <div className="flex flex-wrap items-end gap-x-3 gap-y-3">
           {field(
             'q',
@@ -110,8 +98,7 @@ function OrdersFiltersBar({ channels, locations }: OrdersFiltersProps) {
                   id={id}
                   name="q"
                   type="search"
-                  value={fields.q ?? ''}
-                  onChange={(e) => set('q', true)(e.target.value)}
+                  defaultValue={url('q')}
                   placeholder={t('orders.filters.searchPlaceholder')}
                   autoComplete="off"
                   spellCheck={false}
@@ -125,14 +112,7 @@ function OrdersFiltersBar({ channels, locations }: OrdersFiltersProps) {
             'from',
             t('orders.filters.from'),
             (id) => (
-              <Input
-                id={id}
-                name="from"
-                type="date"
-                value={fields.from ?? ''}
-                max={fields.to || undefined}
-                onChange={(e) => set('from')(e.target.value)}
-              />
+              <Input id={id} name="from" type="date" defaultValue={url('from')} max={url('to') || undefined} />
             ),
             'w-38',
           )}
@@ -140,14 +120,7 @@ function OrdersFiltersBar({ channels, locations }: OrdersFiltersProps) {
             'to',
             t('orders.filters.to'),
             (id) => (
-              <Input
-                id={id}
-                name="to"
-                type="date"
-                value={fields.to ?? ''}
-                min={fields.from || undefined}
-                onChange={(e) => set('to')(e.target.value)}
-              />
+              <Input id={id} name="to" type="date" defaultValue={url('to')} min={url('from') || undefined} />
             ),
             'w-38',
           )}
@@ -172,14 +145,7 @@ function OrdersFiltersBar({ channels, locations }: OrdersFiltersProps) {
             'tag',
             t('orders.filters.tag'),
             (id) => (
-              <Input
-                id={id}
-                name="tag"
-                value={fields.tag ?? ''}
-                onChange={(e) => set('tag', true)(e.target.value)}
-                autoComplete="off"
-                spellCheck={false}
-              />
+              <Input id={id} name="tag" defaultValue={url('tag')} autoComplete="off" spellCheck={false} />
             ),
             'w-36',
           )}
@@ -202,8 +168,8 @@ function OrdersFiltersBar({ channels, locations }: OrdersFiltersProps) {
                 {t('common.loading')}
               </span>
             ) : null}
-            {hasFilters(fields as OrderListParams) ? (
-              <ButtonLink variant="ghost" href={fields.view ? `/orders?view=${fields.view}` : '/orders'}>
+            {hasFilters(Object.fromEntries(params)) ? (
+              <ButtonLink variant="ghost" href={ordersHref({ view: url('view') as OrderListParams['view'] })}>
                 {t('orders.filters.clear')}
               </ButtonLink>
             ) : null}
@@ -215,4 +181,9 @@ function OrdersFiltersBar({ channels, locations }: OrdersFiltersProps) {
       </form>
     </section>
   );
+}
+
+/** A field typed into (the search, the tag) rather than chosen: it waits for a pause. */
+function isTyped(target: EventTarget): boolean {
+  return target instanceof HTMLInputElement && (target.type === 'search' || target.type === 'text');
 }
