@@ -1,22 +1,16 @@
 import type { ComponentProps } from 'react';
-import { cva, type VariantProps } from 'class-variance-authority';
 import { CircleAlert, CircleCheck, Info, TriangleAlert } from 'lucide-react';
 import { cn } from '@/lib/utils';
 
-const alertVariants = cva(
-  'flex items-start gap-2.5 rounded-lg border px-3.5 py-2.5 text-sm [&>svg]:mt-0.5 [&>svg]:size-4 [&>svg]:shrink-0',
-  {
-    variants: {
-      tone: {
-        success: 'border-done-border bg-done-soft text-done',
-        error: 'border-problem-border bg-problem-soft text-problem',
-        warning: 'border-waiting-border bg-waiting-soft text-waiting',
-        info: 'border-info-border bg-info-soft text-info',
-      },
-    },
-    defaultVariants: { tone: 'info' },
-  },
-);
+const ALERT_BASE =
+  'flex items-start gap-2.5 rounded-lg border px-3.5 py-2.5 text-sm [&>svg]:mt-0.5 [&>svg]:size-4 [&>svg]:shrink-0';
+
+const TONES = {
+  success: 'border-done-border bg-done-soft text-done',
+  error: 'border-problem-border bg-problem-soft text-problem',
+  warning: 'border-waiting-border bg-waiting-soft text-waiting',
+  info: 'border-info-border bg-info-soft text-info',
+} as const;
 
 const ICONS = { success: CircleCheck, error: CircleAlert, warning: TriangleAlert, info: Info } as const;
 
@@ -29,13 +23,13 @@ export function Alert({
   tone = 'info',
   children,
   ...props
-}: ComponentProps<'div'> & VariantProps<typeof alertVariants>) {
+}: ComponentProps<'div'> & { tone?: keyof typeof TONES | null }) {
   const Icon = ICONS[tone ?? 'info'];
   return (
     <div
       data-slot="alert"
       role={tone === 'error' ? 'alert' : 'status'}
-      className={cn(alertVariants({ tone }), className)}
+      className={cn(ALERT_BASE, TONES[tone ?? 'info'], className)}
       {...props}
     >
       <Icon aria-hidden />
