@@ -6,6 +6,20 @@ import { useRouter, useSearchParams } from 'next/navigation';
 /** A filter form's fields by name, as the browser would send them (FormData). */
 export type FilterFields = Record<string, string>;
 
+/** The fields a person sets (not the hidden ones the form carries along). */
+function visibleFields(form: HTMLFormElement): (HTMLInputElement | HTMLSelectElement)[] {
+  return [...form.elements].filter(
+    (field): field is HTMLInputElement | HTMLSelectElement =>
+      ((field instanceof HTMLInputElement && field.type !== 'hidden') || field instanceof HTMLSelectElement) &&
+      field.name !== '',
+  );
+}
+
+/** What a field says when it shows the URL's view. */
+function urlValue(field: HTMLInputElement | HTMLSelectElement, query: URLSearchParams, defaults: FilterFields): string {
+  return query.get(field.name) ?? defaults[field.name] ?? '';
+}
+
 /** What a URL's query is, whatever its encoding: the key `written` and the current URL are compared by. */
 const queryKey = (query: string) => new URLSearchParams(query).toString();
 
@@ -43,12 +57,19 @@ export function useLiveFilters(href: (fields: FilterFields) => string, defaults:
     const form = formRef.current;
     if (!form) return;
     const current = new URLSearchParams(url);
-    for (const field of form.elements) {
-      if ((field instanceof HTMLInputElement && field.type !== 'hidden') || field instanceof HTMLSelectElement) {
-        if (field.name) field.value = current.get(field.name) ?? defaults[field.name] ?? '';
-      }
-    }
+    for (const field of visibleFields(form)) field.value = urlValue(field, current, defaults);
   }, [url, defaults]);
+
+  // A field changed while the page was still loading (its script not yet run) is applied now: once
+  // the script runs, the Apply button is hidden and the list would not follow the field.
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form) return;
+    const current = new URLSearchParams(shown.current);
+    if (visibleFields(form).some((field) => field.value !== urlValue(field, current, defaults))) go({}, 'replace');
+    // Once, as the form first runs with JavaScript.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   useEffect(() => () => clearTimeout(timer.current), []);
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Route } from '@playwright/test';
 import { authFile } from './fixtures';
 
 // The list filters apply as they change; the GET form behind them still works without JavaScript.
@@ -27,6 +27,23 @@ test.describe('list filters', () => {
     await expect(page).toHaveURL(/[?&]status=out(&|$)/);
     await filters.getByRole('searchbox', { name: 'Search' }).fill('zzz-no-such-product');
     await expect(page).toHaveURL(/[?&]q=zzz-no-such-product(&|$)/);
+  });
+
+  test('a filter changed while the page was still loading is applied once it has loaded', async ({ page }) => {
+    // The page's scripts are held until the choice is made: the field is the one the server rendered.
+    const held: Route[] = [];
+    let holding = true;
+    await page.route('**/_next/static/chunks/**', (route) => (holding ? void held.push(route) : route.continue()));
+    await page.goto('/inventory', { waitUntil: 'commit' });
+    const filters = page.getByRole('region', { name: 'Filter the stock list' });
+    await filters.getByLabel('Stock status').selectOption({ label: 'Out of stock' });
+    expect(held.length).toBeGreaterThan(0);
+    await expect(page).not.toHaveURL(/status=/);
+
+    holding = false;
+    await Promise.all(held.map((route) => route.continue()));
+    await expect(page).toHaveURL(/[?&]status=out(&|$)/);
+    await expect(filters.getByLabel('Stock status')).toHaveValue('out');
   });
 
   test('the location menu, loaded on first use, opens at the first click and filters by location', async ({ page }) => {
