@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
@@ -33,8 +34,8 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-/** Two PULL-S at €49.95 plus €4.99 shipping: €104.89 charged. */
-async function place() {
+/** Two PULL-S at €49.95 plus €4.99 shipping: €104.89 charged (unless `order` says otherwise). */
+async function place(order: Partial<z.input<typeof ZIngestOrderInput>> = {}) {
   n += 1;
   const r = await ingestOrder(
     handle.db,
@@ -46,6 +47,7 @@ async function place() {
       lines: [{ sku: 'PULL-S', quantity: 2, unitPriceCents: 4995 }],
       fulfilment: { type: 'ship', address: { line1: '1 rue', postalCode: '75001', city: 'Paris', country: 'FR' } },
       totals: { subtotalCents: 9990, shippingCents: 499, totalCents: 10489 },
+      ...order,
     }),
   );
   return r.order.id;
@@ -93,24 +95,14 @@ describe('payment state', () => {
 
   it('on a discounted order, each return refunds its units’ share of the price paid, and all back the goods as paid', async () => {
     // Two PULL-S at €29.95 and a PULL-M at €40: €99.90 of items, €10 off, €4.99 shipping: €94.89 charged.
-    n += 1;
-    const r = await ingestOrder(
-      handle.db,
-      web,
-      ZIngestOrderInput.parse({
-        externalId: `P-${n}`,
-        placedAt: new Date().toISOString(),
-        currency: 'EUR',
-        customer: { email: `discount${n}@example.fr`, firstName: 'Dora' },
-        lines: [
-          { sku: 'PULL-S', quantity: 2, unitPriceCents: 2995 },
-          { sku: 'PULL-M', quantity: 1, unitPriceCents: 4000 },
-        ],
-        fulfilment: { type: 'ship', address: { line1: '1 rue', postalCode: '75001', city: 'Paris', country: 'FR' } },
-        totals: { subtotalCents: 9990, discountCents: 1000, shippingCents: 499, totalCents: 9489 },
-      }),
-    );
-    const id = r.order.id;
+    const id = await place({
+      customer: { email: 'dora.discount@example.fr', firstName: 'Dora' },
+      lines: [
+        { sku: 'PULL-S', quantity: 2, unitPriceCents: 2995 },
+        { sku: 'PULL-M', quantity: 1, unitPriceCents: 4000 },
+      ],
+      totals: { subtotalCents: 9990, discountCents: 1000, shippingCents: 499, totalCents: 9489 },
+    });
     await shipOrder(handle.db, w.owner, { orderId: id });
     const [order] = await handle.db.select().from(orders).where(eq(orders.id, id));
     const customerId = order.customerId!;
