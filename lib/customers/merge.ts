@@ -4,7 +4,7 @@ import { customerDuplicates, customerMerges, customers } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { DomainError, Forbidden, NotFound } from '@/lib/errors';
-import { sqlReturnedRefundCents } from '@/lib/orders/amounts';
+import { orderAmountColumns, sqlReturnedRefundCents } from '@/lib/orders/amounts';
 import { ERASED_ACTION, erasedAt } from './privacy';
 import {
   MERGE_FIELDS,
@@ -95,12 +95,7 @@ const asColumns = (f: Partial<Fields>) =>
 const pick = (row: ProfileRow): Fields => Object.fromEntries(MERGE_FIELDS.map((f) => [f, row[f] ?? null])) as Fields;
 
 /** What an order `o`'s returns refunded, from the value of its units back `r.cents` (as lib/seed/rollups.ts). */
-const REFUNDED = sql.raw(
-  sqlReturnedRefundCents(
-    { subtotalCents: 'o.subtotal_cents', discountCents: 'o.discount_cents', shippingCents: 'o.shipping_cents' },
-    'coalesce(r.cents, 0)',
-  ),
-);
+const REFUNDED = sql.raw(sqlReturnedRefundCents(orderAmountColumns('o'), 'coalesce(r.cents, 0)'));
 
 /** The summary of a customer's orders, as ingestion, cancellations and returns keep it. */
 function summaryFromOrders(customerId: string) {

@@ -1,10 +1,9 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { orderEvents, type orderLines } from '@/db/schema';
-import { reducedAmounts } from './amounts';
+import { reducedAmounts, type OrderAmounts } from './amounts';
 
 type Line = Pick<typeof orderLines.$inferSelect, 'id' | 'sku' | 'quantity' | 'unitPriceCents'>;
-type Order = { subtotalCents: number; discountCents: number; shippingCents: number; totalCents: number };
 
 /** What a parcel's 'collected' event says was handed over, line by line in line order (only when it was in part). */
 type CollectedData = { lines?: { sku: string; quantity: number; of: number }[] };
@@ -41,7 +40,7 @@ export function unitsTaken(
  */
 export async function readHandedOver(
   tx: DbOrTx,
-  order: Order & { id: string; fulfilmentType: string },
+  order: OrderAmounts & { id: string; fulfilmentType: string },
   lines: readonly Line[],
 ): Promise<{ taken: (lineId: string) => number; paidCents: number }> {
   let collected: unknown = null;

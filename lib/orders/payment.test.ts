@@ -93,6 +93,29 @@ describe('payment state', () => {
     expect(after.refunds).toHaveLength(2);
   });
 
+  it('on an order with tax on top, each return refunds its units with their share of the tax', async () => {
+    // A channel pricing without tax: €104.89 taxed (two PULL-S at €49.95 and €4.99 shipping) and
+    // €20.98 of tax on top: €125.87 charged.
+    const id = await place({ totals: { subtotalCents: 9990, shippingCents: 499, taxCents: 2098, totalCents: 12587 } });
+    await shipOrder(handle.db, w.owner, { orderId: id });
+    const [line] = await handle.db.select().from(orderLines).where(eq(orderLines.orderId, id));
+    const ret = () =>
+      returnOrder(handle.db, w.owner, {
+        orderId: id,
+        locationId: w.paris,
+        reason: 'Too small',
+        lines: [{ lineId: line.id, quantity: 1, restock: true }],
+      });
+    // €49.95 and its tax: what remains keeps 2098 × 5494 / 10489 = €10.98 (rounded down), so €11.00
+    // back (the rule refunded only €49.95 before, the tax staying charged).
+    expect(await ret()).toEqual({ units: 1, cents: 4995 + 1000 });
+    // The last one: the shipping keeps its tax, 2098 × 499 / 10489 = €0.99.
+    expect(await ret()).toEqual({ units: 1, cents: 4995 + 1098 - 99 });
+    expect(await stateOf(id)).toMatchObject({ paidCents: 12587, refundedCents: 11989, netCents: 499 + 99 });
+    // The rollup rebuilt from the orders by the SQL twin counts the same refunds.
+    expect((await handle.db.execute(sql.raw(SEED_INVARIANTS['kpi_daily equals the orders']))).rows).toEqual([]);
+  });
+
   it('on a discounted order, each return refunds its units’ share of the price paid, and all back the goods as paid', async () => {
     // Two PULL-S at €29.95 and a PULL-M at €40: €99.90 of items, €10 off, €4.99 shipping: €94.89 charged.
     const id = await place({

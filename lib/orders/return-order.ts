@@ -23,11 +23,12 @@ export type ReturnOrderInput = {
  * Returns (or refunds without restock) some or all units of a fulfilled order at any store:
  * restockable units go back on hand at that store with a 'return' ledger entry; the order is
  * 'returned' once every unit is back. The refund is the units' share of what was paid, discount
- * included (returnRefundCents, lib/orders/amounts.ts: the order's total without every unit back so
- * far, less without these too; shipping stays); the KPI rollup's returned value and the customer's
- * lifetime value take it, and the order's loyalty points drop by what it no longer earns. One
- * transaction, audited. Taking the return needs 'orders.return' at that store, and putting units
- * back on hand 'orders.restock' there too (an agent takes a return, never restocks).
+ * and any tax on top included (returnRefundCents, lib/orders/amounts.ts: the order's total without
+ * every unit back so far, less without these too; shipping stays); the KPI rollup's returned value
+ * and the customer's lifetime value take it, and the order's loyalty points drop by what it no
+ * longer earns. One transaction, audited. Taking the return needs 'orders.return' at that store,
+ * and putting units back on hand 'orders.restock' there too (an agent takes a return, never
+ * restocks).
  */
 export async function returnOrder(
   db: Db,

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
@@ -40,8 +41,11 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-/** Two PULL-S and one PULL-M at €50 to collect in Paris, €10 off and €4.99 of service: €144.99 charged. */
-async function placeParcel() {
+/**
+ * Two PULL-S and one PULL-M at €50 to collect in Paris, €10 off and €4.99 of service: €144.99 charged
+ * (VAT included), unless `totals` says otherwise.
+ */
+async function placeParcel(totals?: z.input<typeof ZIngestOrderInput>['totals']) {
   n += 1;
   const r = await ingestOrder(
     handle.db,
@@ -56,7 +60,7 @@ async function placeParcel() {
         { sku: 'PULL-M', quantity: 1, unitPriceCents: 5000 },
       ],
       fulfilment: { type: 'pickup', locationCode: 'PAR' },
-      totals: {
+      totals: totals ?? {
         subtotalCents: 15000,
         discountCents: 1000,
         shippingCents: 499,
@@ -285,6 +289,75 @@ describe('a partial hand-over', () => {
     const detail = (await findOrderDetail(handle.db, orderId))!;
     expect(detail).toMatchObject({ totalCents: 5165 });
     expect(detail.lines.map((l) => [l.sku, l.quantity, l.quantityTaken])).toEqual([['PULL-S', 1, 1]]);
+    await expectCoherent();
+  });
+});
+
+describe('an order with tax on top', () => {
+  it('refunds each unit not supplied or returned with its share of the tax, the service keeping its own', async () => {
+    // The same parcel from a channel pricing without tax: €144.99 taxed (€150 − €10 + €4.99) and
+    // €29.00 of tax on top (20 %, as the channel rounded it): €173.99 charged.
+    const { orderId, pickupId, customerId } = await placeParcel({
+      subtotalCents: 15000,
+      discountCents: 1000,
+      shippingCents: 499,
+      taxCents: 2900,
+      totalCents: 17399,
+    });
+    const before = await kpi();
+    const placed = await linesOf(orderId);
+    await shortPick(handle.db, w.manager, { pickupId, orderLineId: placed[0].id, quantity: 1, reason: 'damaged' }, AT);
+    // One PULL-S not supplied: €46.67 of goods as on any order (€50 less its €3.33 of the discount;
+    // €98.32 stays taxed), and its tax: what remains keeps 2900 × 9832 / 14499 = €19.66 (rounded
+    // down for the customer), so €9.34 comes back: €56.01 (the rule refunded all €29 of tax: €75.67).
+    expect(await acceptPartialOrder(handle.db, w.manager, { pickupId }, AT)).toMatchObject({ refundCents: 5601 });
+    const [order] = await handle.db.select().from(orders).where(eq(orders.id, orderId));
+    expect(order).toMatchObject({
+      subtotalCents: 10000,
+      discountCents: 667,
+      shippingCents: 499,
+      taxCents: 1966,
+      totalCents: 9832 + 1966,
+    });
+    expect(await paymentOf(orderId)).toMatchObject({
+      paidCents: 17399,
+      refundedCents: 5601,
+      netCents: 11798,
+      refunds: [{ kind: 'short_pick', cents: 5601 }],
+    });
+    expect(diff(await kpi(), before)).toEqual({ revenueCents: -5601, units: -1 });
+    await expectCoherent();
+
+    const { code } = await makeReady(orderId, pickupId);
+    await collectPickup(handle.db, w.manager, { pickupId, code }, AT);
+    const lines = await linesOf(orderId);
+    const back = (line: (typeof lines)[number]) =>
+      returnOrder(handle.db, w.owner, {
+        orderId,
+        locationId: w.paris,
+        reason: 'Too small',
+        lines: [{ lineId: line.id, quantity: 1, restock: true }],
+      });
+    // The PULL-S comes back: €46.67 of goods (the PULL-M keeps €3.34 of the €6.67 left of the
+    // discount) and its tax: what remains keeps 1966 × 5165 / 9832 = €10.32, so €9.34: €56.01.
+    expect(await back(lines[0])).toEqual({ units: 1, cents: 5601 });
+    // Then the PULL-M: €46.66 of goods and the tax but the service's share (1966 × 499 / 9832 = €0.99).
+    expect(await back(lines[1])).toEqual({ units: 1, cents: 4666 + 1032 - 99 });
+    // What stays paid is the service and its tax; the refunds add up to the rest, never more.
+    const payment = await paymentOf(orderId);
+    expect(payment).toMatchObject({
+      paidCents: 17399,
+      refundedCents: 5601 + 5601 + 5599,
+      netCents: 499 + 99,
+      refunds: [
+        { kind: 'short_pick', cents: 5601 },
+        { kind: 'return', cents: 5601 },
+        { kind: 'return', cents: 5599 },
+      ],
+    });
+    expect((await ltvOf(customerId)).lifetimeValueCents).toBe(payment.netCents);
+    expect(await pointsOf(orderId)).toBe(0);
+    // The rollup and the customer's summary rebuilt by the SQL twin agree with what the use cases wrote.
     await expectCoherent();
   });
 });

@@ -292,7 +292,16 @@ describe('picking a pickup order', () => {
 
   it('shares a discount pro rata in whole cents, in the customer’s favour', () => {
     expect(
-      reducedAmounts({ subtotalCents: 3000, discountCents: 1000, shippingCents: 0, totalCents: 2000 }, 1000),
+      reducedAmounts(
+        {
+          subtotalCents: 3000,
+          discountCents: 1000,
+          shippingCents: 0,
+          taxCents: vatIncludedCents(2000),
+          totalCents: 2000,
+        },
+        1000,
+      ),
     ).toEqual({
       subtotalCents: 2000,
       discountCents: 667,

@@ -325,7 +325,14 @@ export function generateOrders(ctx: OrderContext, count: number, extraOpenPickup
     if (fulfilment === 'ship' && code === 'web') shipping = subtotal - discount >= 5000 ? 0 : 490;
     if (fulfilment === 'ship' && code === 'phone') shipping = 590;
     const total = subtotal - discount + shipping;
-    const amounts = { subtotalCents: subtotal, discountCents: discount, shippingCents: shipping, totalCents: total };
+    const taxCents = vatIncludedCents(total);
+    const amounts = {
+      subtotalCents: subtotal,
+      discountCents: discount,
+      shippingCents: shipping,
+      taxCents,
+      totalCents: total,
+    };
 
     const order: OrderRow = {
       id: orderId,
@@ -342,7 +349,7 @@ export function generateOrders(ctx: OrderContext, count: number, extraOpenPickup
       subtotalCents: subtotal,
       discountCents: discount,
       shippingCents: shipping,
-      taxCents: vatIncludedCents(total),
+      taxCents,
       totalCents: total,
       itemCount: lines.reduce((s, l) => s + l.quantity, 0),
       placedAt: new Date(placedAt),

@@ -219,7 +219,12 @@ export function generateDemoRows({
     const sum = summary.get(o.customerId) ?? { count: 0, ltv: 0, last: 0 };
     sum.count++;
     if (o.status !== 'cancelled') {
-      const amounts = { ...o, discountCents: o.discountCents ?? 0, shippingCents: o.shippingCents ?? 0 };
+      const amounts = {
+        ...o,
+        discountCents: o.discountCents ?? 0,
+        shippingCents: o.shippingCents ?? 0,
+        taxCents: o.taxCents ?? 0,
+      };
       sum.ltv += o.totalCents - returnedRefundCents(amounts, returnedValue.get(o.id!) ?? 0);
     }
     sum.last = Math.max(sum.last, o.placedAt.getTime());

@@ -611,9 +611,10 @@ export async function seedLarge(handle: DbHandle, opts: SeedLargeOptions = {}): 
        FROM generate_series(1::bigint, ${nCustomers}) c
        LEFT JOIN (
          -- Lifetime value as in rollups.ts; a returned order here has every unit back, so its
-         -- refund is what returnedRefundCents gives for its whole subtotal.
+         -- refund is what returnedRefundCents gives for its whole subtotal. Its prices include VAT
+         -- (tax_cents is the VAT in its total): no tax on top, which taxCents 0 says.
          SELECT cust, count(*)::int AS n,
-                coalesce(sum(total - CASE WHEN status = 'returned' THEN ${sqlReturnedRefundCents({ subtotalCents: 'subtotal', discountCents: 'discount', shippingCents: 'shipping' }, 'subtotal')} ELSE 0 END) FILTER (WHERE status <> 'cancelled'), 0) AS ltv,
+                coalesce(sum(total - CASE WHEN status = 'returned' THEN ${sqlReturnedRefundCents({ subtotalCents: 'subtotal', discountCents: 'discount', shippingCents: 'shipping', taxCents: '0', totalCents: 'total' }, 'subtotal')} ELSE 0 END) FILTER (WHERE status <> 'cancelled'), 0) AS ltv,
                 max(placed_at) AS last, min(placed_at) AS first
          FROM ${CS}.o WHERE cust IS NOT NULL GROUP BY cust
        ) s ON s.cust = c

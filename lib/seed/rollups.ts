@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { sqlReturnedRefundCents } from '@/lib/orders/amounts';
+import { orderAmountColumns, sqlReturnedRefundCents } from '@/lib/orders/amounts';
 import { installTimeZone, timeZoneLiteral } from '@/lib/system/time-zone';
 
 /**
@@ -14,12 +14,10 @@ const RETURNED_SQL = `
 /**
  * What an order's returns refunded in all (returnOrder adds each return's share): the order `o`'s
  * total less its total without the units back `r`, by the one rule (returnedRefundCents,
- * lib/orders/amounts.ts), the units' share of the price paid, discount included; 0 with no return.
+ * lib/orders/amounts.ts), the units' share of the price paid, discount and any tax on top included;
+ * 0 with no return.
  */
-export const RETURNED_REFUND_SQL = sqlReturnedRefundCents(
-  { subtotalCents: 'o.subtotal_cents', discountCents: 'o.discount_cents', shippingCents: 'o.shipping_cents' },
-  'coalesce(r.cents, 0)',
-);
+export const RETURNED_REFUND_SQL = sqlReturnedRefundCents(orderAmountColumns('o'), 'coalesce(r.cents, 0)');
 
 /**
  * What kpi_daily counts. Every counter of an order is attributed to the business day it was

@@ -14,7 +14,7 @@ import { isValidEan13 } from '@/lib/seed/ean';
 import { installTimeZone, timeZoneLiteral } from '@/lib/system/time-zone';
 import { findInvariantViolations } from '@/lib/seed/invariants';
 import { isDatabaseEmpty, truncateAll } from '@/lib/seed/reset';
-import { returnedRefundCents, sqlReturnedRefundCents } from '@/lib/orders/amounts';
+import { orderAmountColumns, returnedRefundCents, sqlReturnedRefundCents } from '@/lib/orders/amounts';
 import { sqlVatIncludedCents } from '@/lib/orders/tax';
 
 let handle: DbHandle;
@@ -260,7 +260,7 @@ describe('seedDemo (scale 0.1)', () => {
              (SELECT sum(quantity_returned) FROM order_lines)::text AS returns`);
     // What returns refunded, order by order by the rule in TypeScript (the rollup's is its SQL twin).
     const returned = await rows<Record<string, string>>(`
-      SELECT o.subtotal_cents, o.discount_cents, o.shipping_cents, o.total_cents, sum(l.quantity_returned * l.unit_price_cents) AS value
+      SELECT o.subtotal_cents, o.discount_cents, o.shipping_cents, o.tax_cents, o.total_cents, sum(l.quantity_returned * l.unit_price_cents) AS value
       FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE l.quantity_returned > 0
       GROUP BY o.id`);
     const refunded = returned.reduce(
@@ -271,6 +271,7 @@ describe('seedDemo (scale 0.1)', () => {
             subtotalCents: Number(o.subtotal_cents),
             discountCents: Number(o.discount_cents),
             shippingCents: Number(o.shipping_cents),
+            taxCents: Number(o.tax_cents),
             totalCents: Number(o.total_cents),
           },
           Number(o.value),
@@ -305,11 +306,7 @@ describe('seedDemo (scale 0.1)', () => {
       SELECT 1 FROM customers c
       LEFT JOIN (SELECT customer_id, count(*) AS n, max(placed_at) AS last,
                         sum(total_cents - ${sqlReturnedRefundCents(
-                          {
-                            subtotalCents: 'subtotal_cents',
-                            discountCents: 'discount_cents',
-                            shippingCents: 'shipping_cents',
-                          },
+                          orderAmountColumns('orders'),
                           '(SELECT coalesce(sum(quantity_returned * unit_price_cents), 0) FROM order_lines WHERE order_id = orders.id)',
                         )})
                           FILTER (WHERE status <> 'cancelled') AS ltv
