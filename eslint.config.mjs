@@ -68,6 +68,7 @@ export default tseslint.config(
   // Imports with one home. sonner loads with the first toast (components/ui/toast.ts mounts
   // components/ui/toaster.tsx then); a static import anywhere else puts it back in every page.
   // Links go through components/ui/link.tsx, which prefetches a destination the user reaches for.
+  // Icons come from components/ui/icons.tsx, drawn without lucide-react's client runtime.
   ...(() => {
     const sonner = {
       name: 'sonner',
@@ -77,16 +78,21 @@ export default tseslint.config(
       name: 'next/link',
       message: "Use Link from '@/components/ui/link' (prefetches the page a user reaches for).",
     };
+    const lucide = {
+      name: 'lucide',
+      message: "Use the icons of '@/components/ui/icons' (add a new one there).",
+    };
     const only = (paths) => ({ 'no-restricted-imports': ['error', { paths }] });
     return [
       {
         name: 'one-home-imports',
         files: ['**/*.{ts,tsx}'],
-        ignores: ['components/ui/toaster.tsx', 'components/ui/link.tsx'],
-        rules: only([sonner, nextLink]),
+        ignores: ['components/ui/toaster.tsx', 'components/ui/link.tsx', 'components/ui/icons.tsx'],
+        rules: only([sonner, nextLink, lucide]),
       },
-      { name: 'one-home-imports/toaster', files: ['components/ui/toaster.tsx'], rules: only([nextLink]) },
-      { name: 'one-home-imports/link', files: ['components/ui/link.tsx'], rules: only([sonner]) },
+      { name: 'one-home-imports/toaster', files: ['components/ui/toaster.tsx'], rules: only([nextLink, lucide]) },
+      { name: 'one-home-imports/link', files: ['components/ui/link.tsx'], rules: only([sonner, lucide]) },
+      { name: 'one-home-imports/icons', files: ['components/ui/icons.tsx'], rules: only([sonner, nextLink]) },
     ];
   })(),
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { Compass } from 'lucide-react';
+import { Compass } from '@/components/ui/icons';
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { getI18n } from '@/lib/next/i18n';

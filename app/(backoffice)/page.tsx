@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
-import { ArrowRight } from 'lucide-react';
+import { ArrowRight } from '@/components/ui/icons';
 import { NAV_ICONS } from '@/components/shell/nav-icons';
 import { AgentHome } from '@/components/customers/agent-home';
 import { readRecentCustomers } from './read-recent-customers';

@@ -1,6 +1,6 @@
 'use client';
 
-import { X } from 'lucide-react';
+import { X } from '@/components/ui/icons';
 import { ConfirmDialog, type ConfirmLabels } from '@/components/ui/confirm-dialog';
 import { dismissDuplicateAction } from '@/lib/next/actions/customers';
 

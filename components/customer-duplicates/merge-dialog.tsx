@@ -1,6 +1,6 @@
 'use client';
 
-import { Merge } from 'lucide-react';
+import { Merge } from '@/components/ui/icons';
 import type { ActionDialogForm } from '@/components/ui/action-dialog';
 import { ConfirmDialog, type ConfirmLabels } from '@/components/ui/confirm-dialog';
 import type { MergeCustomersInput, MergeField } from '@/lib/customers/schemas';

@@ -1,6 +1,6 @@
 'use client';
 
-import { Undo2 } from 'lucide-react';
+import { Undo2 } from '@/components/ui/icons';
 import { ConfirmDialog, type ConfirmLabels } from '@/components/ui/confirm-dialog';
 import { undoMergeAction } from '@/lib/next/actions/customers';
 

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { Command } from 'cmdk';
-import { Loader2, Search } from 'lucide-react';
+import { LoaderCircle, Search } from '@/components/ui/icons';
 import { Badge } from '@/components/ui/badge';
 import type { CustomerSearchHit } from '@/lib/customers/search';
 import { useI18n } from '@/lib/next/i18n-client';
@@ -99,7 +99,7 @@ export function CustomerSearch({
           className="h-12 w-full min-w-0 bg-transparent text-[0.9375rem] text-foreground outline-none placeholder:text-muted-foreground"
         />
         {search.q && !search.settled ? (
-          <Loader2 aria-hidden className="size-4 shrink-0 animate-spin text-muted-foreground" />
+          <LoaderCircle aria-hidden className="size-4 shrink-0 animate-spin text-muted-foreground" />
         ) : null}
       </div>
       <p role="status" aria-live="polite" className="px-4 pt-2.5 pb-1 text-xs text-muted-foreground">

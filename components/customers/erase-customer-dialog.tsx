@@ -1,6 +1,6 @@
 'use client';
 
-import { Eraser } from 'lucide-react';
+import { Eraser } from '@/components/ui/icons';
 import { ConfirmDialog, type ConfirmLabels } from '@/components/ui/confirm-dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState, type ComponentProps, type ComponentType } from 'react';
-import { Search } from 'lucide-react';
+import { Search } from '@/components/ui/icons';
 import { useI18n } from '@/lib/next/i18n-client';
 import { cn } from '@/lib/utils';
 import type { QueriedCustomerSearch } from './queried-customer-search';

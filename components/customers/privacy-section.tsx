@@ -1,4 +1,4 @@
-import { Download } from 'lucide-react';
+import { Download } from '@/components/ui/icons';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { getI18n } from '@/lib/next/i18n';
 import { EraseCustomerDialog } from './erase-customer-dialog';

@@ -2,7 +2,7 @@
 
 import { useMemo } from 'react';
 import { useWatch, type FieldErrors } from 'react-hook-form';
-import { Check } from 'lucide-react';
+import { Check } from '@/components/ui/icons';
 import { lazySchemaResolver, type LazyResolver } from '@/components/form-errors';
 import { ActionDialog, useActionDialog } from '@/components/ui/action-dialog';
 import { Field } from '@/components/ui/field';

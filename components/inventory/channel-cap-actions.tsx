@@ -1,6 +1,6 @@
 'use client';
 
-import { Gauge, X } from 'lucide-react';
+import { Gauge, X } from '@/components/ui/icons';
 import { reportResult } from '@/components/action-result';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/lazy-confirm';

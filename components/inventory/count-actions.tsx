@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { CheckCheck, Trash2 } from 'lucide-react';
+import { CheckCheck, Trash } from '@/components/ui/icons';
 import { applyCountAction, discardCountAction } from '@/lib/next/actions/inventory';
 import { actionErrorMessage } from '@/components/action-result';
 import { Button } from '@/components/ui/button';
@@ -61,7 +61,7 @@ export function CountActions({
         destructive
         trigger={
           <Button variant="secondary">
-            <Trash2 aria-hidden />
+            <Trash aria-hidden />
             {t('inventory.counts.discard')}
           </Button>
         }

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
-import { ScanBarcode } from 'lucide-react';
+import { ScanBarcode } from '@/components/ui/icons';
 import { actionErrorMessage } from '@/components/action-result';
 import { lazySchemaResolver } from '@/components/form-errors';
 import { Button } from '@/components/ui/button';

@@ -4,7 +4,7 @@ import { useEffect, useState, useTransition } from 'react';
 import { Link } from '@/components/ui/link';
 import { useRouter } from 'next/navigation';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
-import { ClipboardList } from 'lucide-react';
+import { ClipboardList } from '@/components/ui/icons';
 import { toast } from '@/components/ui/toast';
 import { actionErrorMessage } from '@/components/action-result';
 import { lazySchemaResolver, setServerErrors } from '@/components/form-errors';

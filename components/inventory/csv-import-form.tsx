@@ -2,7 +2,7 @@
 
 import { useEffect, useState, useTransition } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
-import { Upload } from 'lucide-react';
+import { Upload } from '@/components/ui/icons';
 import { reportResult } from '@/components/action-result';
 import { lazySchemaResolver } from '@/components/form-errors';
 import { Button } from '@/components/ui/button';

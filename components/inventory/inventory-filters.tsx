@@ -2,7 +2,7 @@
 
 import { lazy, Suspense, useId, useState, type ComponentProps } from 'react';
 import { useSearchParams } from 'next/navigation';
-import { ChevronDown, LoaderCircle, MapPin, Search } from 'lucide-react';
+import { ChevronDown, LoaderCircle, MapPin, Search } from '@/components/ui/icons';
 import { useHydrated } from '@/components/use-hydrated';
 import { useLiveFilters, type FilterFields } from '@/components/use-live-filters';
 import { Button, ButtonLink } from '@/components/ui/button';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useLayoutEffect, useRef, useState } from 'react';
-import { Plus, ScanBarcode, Trash2 } from 'lucide-react';
+import { Plus, ScanBarcode, Trash } from '@/components/ui/icons';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -210,7 +210,7 @@ export function LineEditor({
                         aria-label={t('inventory.lines.remove', { sku: line.sku })}
                         onClick={() => onChange(lines.filter((l) => l !== line))}
                       >
-                        <Trash2 aria-hidden />
+                        <Trash aria-hidden />
                       </Button>
                     </TableCell>
                   </TableRow>

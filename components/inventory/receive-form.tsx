@@ -2,7 +2,7 @@
 
 import { useEffect, useTransition } from 'react';
 import { useController, useForm } from 'react-hook-form';
-import { PackagePlus } from 'lucide-react';
+import { PackagePlus } from '@/components/ui/icons';
 import { toast } from '@/components/ui/toast';
 import { actionErrorMessage } from '@/components/action-result';
 import { lazySchemaResolver, setServerErrors } from '@/components/form-errors';

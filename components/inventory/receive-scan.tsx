@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { useForm, useWatch } from 'react-hook-form';
-import { PackageCheck, ScanBarcode } from 'lucide-react';
+import { PackageCheck, ScanBarcode } from '@/components/ui/icons';
 import { actionErrorMessage } from '@/components/action-result';
 import { lazySchemaResolver, setServerErrors } from '@/components/form-errors';
 import { Button } from '@/components/ui/button';

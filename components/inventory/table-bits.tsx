@@ -1,5 +1,5 @@
 import { Link } from '@/components/ui/link';
-import { ArrowDown, ArrowUp } from 'lucide-react';
+import { ArrowDown, ArrowUp } from '@/components/ui/icons';
 import { TableHead } from '@/components/ui/table';
 import { cn } from '@/lib/utils';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { Check, PackageCheck, ScanBarcode, Truck, Undo2, X } from 'lucide-react';
+import { Check, PackageCheck, ScanBarcode, Truck, Undo2, X } from '@/components/ui/icons';
 import { reportResult } from '@/components/action-result';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { ConfirmDialog as ReasonDialog } from '@/components/ui/confirm-dialog';

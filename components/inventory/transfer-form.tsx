@@ -3,7 +3,7 @@
 import { useEffect, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { useController, useForm, useWatch } from 'react-hook-form';
-import { ArrowLeftRight } from 'lucide-react';
+import { ArrowLeftRight } from '@/components/ui/icons';
 import { toast } from '@/components/ui/toast';
 import { actionErrorMessage } from '@/components/action-result';
 import { lazySchemaResolver, setServerErrors } from '@/components/form-errors';

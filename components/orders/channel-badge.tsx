@@ -1,4 +1,4 @@
-import { Globe, Phone, ShoppingBag, Store } from 'lucide-react';
+import { Globe, Phone, ShoppingBag, Store } from '@/components/ui/icons';
 import { Badge } from '@/components/ui/badge';
 import { cn } from '@/lib/utils';
 

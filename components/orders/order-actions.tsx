@@ -1,7 +1,7 @@
 'use client';
 
 import { useTransition } from 'react';
-import { Check, RotateCcw, Truck, XCircle } from 'lucide-react';
+import { Check, RotateCcw, Truck, CircleX } from '@/components/ui/icons';
 import { reportResult } from '@/components/action-result';
 import { Button } from '@/components/ui/button';
 import { lazyDialog } from '@/components/ui/lazy-dialog';
@@ -103,7 +103,7 @@ export function OrderActions({
           number={number}
           trigger={
             <Button variant="secondary">
-              <XCircle aria-hidden />
+              <CircleX aria-hidden />
               {t('orders.actions.cancel')}
             </Button>
           }

@@ -2,7 +2,7 @@
 
 import { useId } from 'react';
 import { useWatch } from 'react-hook-form';
-import { PackageCheck } from 'lucide-react';
+import { PackageCheck } from '@/components/ui/icons';
 import { lazySchemaResolver, mapResolver } from '@/components/form-errors';
 import { ActionDialog, useActionDialog } from '@/components/ui/action-dialog';
 import { Field } from '@/components/ui/field';

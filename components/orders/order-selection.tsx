@@ -2,7 +2,7 @@
 
 import { createContext, use, useState, useTransition, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
-import { Check, Printer, X } from 'lucide-react';
+import { Check, Printer, X } from '@/components/ui/icons';
 import { clsx } from 'clsx';
 import { actionErrorMessage } from '@/components/action-result';
 import { Button, buttonVariants } from '@/components/ui/button';

@@ -3,7 +3,7 @@
 import { useId, useRef, useState, useTransition } from 'react';
 import { Link } from '@/components/ui/link';
 import { useRouter } from 'next/navigation';
-import { X } from 'lucide-react';
+import { X } from '@/components/ui/icons';
 import { actionErrorMessage } from '@/components/action-result';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';

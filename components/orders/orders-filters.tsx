@@ -2,7 +2,7 @@
 
 import { useId, type ReactNode } from 'react';
 import { useSearchParams } from 'next/navigation';
-import { LoaderCircle, Search } from 'lucide-react';
+import { LoaderCircle, Search } from '@/components/ui/icons';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';

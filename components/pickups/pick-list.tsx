@@ -2,7 +2,7 @@
 
 import { useId, useState, useTransition, type FormEvent } from 'react';
 import {
-  AlertTriangle,
+  TriangleAlert,
   ArrowRightLeft,
   Check,
   PackageCheck,
@@ -11,7 +11,7 @@ import {
   Store,
   Truck,
   Undo2,
-} from 'lucide-react';
+} from '@/components/ui/icons';
 import { toast } from '@/components/ui/toast';
 import { actionErrorMessage, reportResult } from '@/components/action-result';
 import { Badge } from '@/components/ui/badge';
@@ -167,7 +167,7 @@ export function PickList({
                               size="sm"
                               aria-label={t('pickups.pick.shortAria', { sku: l.sku })}
                             >
-                              <AlertTriangle aria-hidden />
+                              <TriangleAlert aria-hidden />
                               {t('pickups.pick.short')}
                             </Button>
                           }

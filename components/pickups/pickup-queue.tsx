@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from '@/components/ui/link';
 import { useQuery } from '@tanstack/react-query';
-import { PackageOpen } from 'lucide-react';
+import { PackageOpen } from '@/components/ui/icons';
 import { LiveStatus } from '@/components/live/live-status';
 import { useLiveInvalidation } from '@/components/live/use-live-topic';
 import { Alert } from '@/components/ui/alert';

@@ -1,6 +1,6 @@
 'use client';
 
-import { Scissors } from 'lucide-react';
+import { Scissors } from '@/components/ui/icons';
 import { lazySchemaResolver, mapResolver } from '@/components/form-errors';
 import { ActionDialog, useActionDialog } from '@/components/ui/action-dialog';
 import { Field } from '@/components/ui/field';

@@ -2,7 +2,7 @@
 
 import { useEffect, useTransition } from 'react';
 import { useFieldArray, useForm, type FieldErrors, type UseFormReturn } from 'react-hook-form';
-import { Plus, X } from 'lucide-react';
+import { Plus, X } from '@/components/ui/icons';
 import { useRouter } from 'next/navigation';
 import { actionErrorMessage } from '@/components/action-result';
 import { lazySchemaResolver, setServerErrors } from '@/components/form-errors';

@@ -6,12 +6,12 @@ import {
   Receipt,
   Settings,
   Users,
-  type LucideIcon,
-} from 'lucide-react';
+  type Icon,
+} from '@/components/ui/icons';
 import type { NavKey } from '@/lib/auth/permissions';
 
 /** One icon per section, shared by the sidebar, the dashboard shortcuts and the placeholders. */
-export const NAV_ICONS: Record<NavKey, LucideIcon> = {
+export const NAV_ICONS: Record<NavKey, Icon> = {
   dashboard: LayoutDashboard,
   inventory: Boxes,
   orders: Receipt,

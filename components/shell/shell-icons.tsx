@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ChevronDown, PanelLeftClose, PanelLeftOpen, Search } from 'lucide-react';
+import { ChevronDown, PanelLeftClose, PanelLeftOpen, Search } from '@/components/ui/icons';
 import type { NavKey } from '@/lib/auth/permissions';
 import { NAV_ICONS } from './nav-icons';
 

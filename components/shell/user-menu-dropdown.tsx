@@ -1,7 +1,7 @@
 'use client';
 
 import { useTransition, type ReactNode } from 'react';
-import { LogOut } from 'lucide-react';
+import { LogOut } from '@/components/ui/icons';
 import { setLocaleAction } from '@/lib/next/actions/locale';
 import { signOutAction } from '@/lib/next/actions/session';
 import { Badge } from '@/components/ui/badge';

@@ -1,5 +1,5 @@
 import type { ComponentProps } from 'react';
-import { CircleAlert, CircleCheck, Info, TriangleAlert } from 'lucide-react';
+import { CircleAlert, CircleCheck, Info, TriangleAlert } from '@/components/ui/icons';
 import { cn } from '@/lib/utils';
 
 const ALERT_BASE =

@@ -2,7 +2,7 @@
 
 import { useState, useTransition, type ComponentProps, type ReactNode } from 'react';
 import { AlertDialog, Dialog as DialogPrimitive } from 'radix-ui';
-import { X } from 'lucide-react';
+import { X } from '@/components/ui/icons';
 import { useI18n } from '@/lib/next/i18n-client';
 import { cn } from '@/lib/utils';
 import { Button } from './button';

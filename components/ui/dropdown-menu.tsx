@@ -2,7 +2,7 @@
 
 import type { ComponentProps } from 'react';
 import { DropdownMenu as Menu } from 'radix-ui';
-import { Check } from 'lucide-react';
+import { Check } from '@/components/ui/icons';
 import { cn } from '@/lib/utils';
 
 export const DropdownMenu = Menu.Root;

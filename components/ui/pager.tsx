@@ -1,5 +1,5 @@
 import { Link } from '@/components/ui/link';
-import { ChevronLeft, ChevronRight, ChevronsLeft } from 'lucide-react';
+import { ChevronLeft, ChevronRight, ChevronsLeft } from '@/components/ui/icons';
 
 type PagerLink = { href: string | null; label: string };
 

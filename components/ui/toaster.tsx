@@ -2,7 +2,7 @@
 
 import { useEffect } from 'react';
 import { Toaster as Sonner, toast } from 'sonner';
-import { CircleAlert, CircleCheck, X } from 'lucide-react';
+import { CircleAlert, CircleCheck, X } from '@/components/ui/icons';
 import { useI18n } from '@/lib/next/i18n-client';
 import { toasterReady } from './toast';
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { ShieldX } from 'lucide-react';
+import { ShieldX } from '@/components/ui/icons';
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { getI18n } from '@/lib/next/i18n';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
-import { ArrowLeftRight, ClipboardList, Download, PackagePlus, SearchX } from 'lucide-react';
+import { ArrowLeftRight, ClipboardList, Download, PackagePlus, SearchX } from '@/components/ui/icons';
 import { InventoryFilters } from '@/components/inventory/inventory-filters';
 import { inventoryListHref } from '@/components/inventory/list-url';
 import { ProductThumb } from '@/components/inventory/product-thumb';

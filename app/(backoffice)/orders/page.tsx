@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
-import { PhoneCall, ReceiptText, SearchX } from 'lucide-react';
+import { PhoneCall, ReceiptText, SearchX } from '@/components/ui/icons';
 import { ordersHref, hasFilters } from '@/components/orders/list-url';
 import { OrdersFilters } from '@/components/orders/orders-filters';
 import { OrderSelection } from '@/components/orders/order-selection';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { ScanLine, Store } from 'lucide-react';
+import { ScanLine, Store } from '@/components/ui/icons';
 import { PickupQueueView } from '@/components/pickups/pickup-queue';
 import { StoreChooser } from '@/components/pickups/store-chooser';
 import { QueryProvider } from '@/components/query-provider';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { SearchX } from 'lucide-react';
+import { SearchX } from '@/components/ui/icons';
 import { EmptyState } from '@/components/ui/empty-state';
 import { getI18n } from '@/lib/next/i18n';
 

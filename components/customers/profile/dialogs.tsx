@@ -1,6 +1,6 @@
 'use client';
 
-import { Coins, Pencil } from 'lucide-react';
+import { Coins, Pencil } from '@/components/ui/icons';
 import { Button } from '@/components/ui/button';
 import { lazyDialog } from '@/components/ui/lazy-dialog';
 import { useI18n } from '@/lib/next/i18n-client';

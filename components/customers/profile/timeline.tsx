@@ -1,6 +1,6 @@
 import { Link } from '@/components/ui/link';
 import type { ReactNode } from 'react';
-import { Mail, MessageSquareText, PackageCheck, ReceiptText, Undo2 } from 'lucide-react';
+import { Mail, MessageSquareText, PackageCheck, ReceiptText, Undo2 } from '@/components/ui/icons';
 import type { NoteLabels } from '@/components/notes/labels';
 import { EditableNote } from '@/components/notes/note-edit';
 import { NoteForm } from '@/components/notes/note-form';

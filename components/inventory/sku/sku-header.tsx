@@ -1,5 +1,5 @@
 import { Link } from '@/components/ui/link';
-import { ChevronLeft } from 'lucide-react';
+import { ChevronLeft } from '@/components/ui/icons';
 import { getI18n } from '@/lib/next/i18n';
 import type { SkuView } from '@/lib/inventory/queries/sku-detail';
 import { ProductThumb } from '../product-thumb';

@@ -1,6 +1,6 @@
 'use client';
 
-import { MapPin, SlidersHorizontal } from 'lucide-react';
+import { MapPin, SlidersHorizontal } from '@/components/ui/icons';
 import { Button } from '@/components/ui/button';
 import { lazyDialog } from '@/components/ui/lazy-dialog';
 import { useI18n } from '@/lib/next/i18n-client';

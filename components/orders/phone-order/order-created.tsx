@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import { CircleCheck, Plus } from 'lucide-react';
+import { CircleCheck, Plus } from '@/components/ui/icons';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import { useI18n } from '@/lib/next/i18n-client';

@@ -2,7 +2,7 @@
 
 import { useFormState, useWatch, type UseFieldArrayReturn } from 'react-hook-form';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { LoaderCircle, Plus, Trash2 } from 'lucide-react';
+import { LoaderCircle, Plus, Trash } from '@/components/ui/icons';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Input } from '@/components/ui/input';
@@ -166,7 +166,7 @@ export function OrderLines({
                     disabled={fields.length === 1}
                     onClick={() => remove(i)}
                   >
-                    <Trash2 aria-hidden />
+                    <Trash aria-hidden />
                   </Button>
                 </div>
               </li>

@@ -2,7 +2,7 @@
 
 import { lazy, Suspense } from 'react';
 import { useFormState } from 'react-hook-form';
-import { LoaderCircle } from 'lucide-react';
+import { LoaderCircle } from '@/components/ui/icons';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { useI18n } from '@/lib/next/i18n-client';

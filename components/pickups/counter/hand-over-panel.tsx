@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState, useTransition } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
-import { Minus, PackageCheck, Plus, UserRound } from 'lucide-react';
+import { Minus, PackageCheck, Plus, UserRound } from '@/components/ui/icons';
 import { actionErrorMessage } from '@/components/action-result';
 import { lazySchemaResolver, mapResolver, setServerErrors } from '@/components/form-errors';
 import { Alert } from '@/components/ui/alert';

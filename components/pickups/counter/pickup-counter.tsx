@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import dynamic from 'next/dynamic';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ScanLine, X } from 'lucide-react';
+import { ScanLine, X } from '@/components/ui/icons';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { redirect } from 'next/navigation';
-import { ArrowLeft } from 'lucide-react';
+import { ArrowLeft } from '@/components/ui/icons';
 import { AddressesCard } from '@/components/customers/profile/addresses-card';
 import { ContactCard } from '@/components/customers/profile/contact-card';
 import { IdentitiesCard } from '@/components/customers/profile/identities-card';

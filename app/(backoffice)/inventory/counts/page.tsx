@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
-import { ClipboardList } from 'lucide-react';
+import { ClipboardList } from '@/components/ui/icons';
 import { COUNT_BADGE, countScopeLabel, countStatusLabel } from '@/components/inventory/labels';
 import { Pager } from '@/components/ui/pager';
 import { Badge } from '@/components/ui/badge';

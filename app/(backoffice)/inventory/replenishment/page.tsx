@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
-import { ArrowLeftRight, CircleCheck, Truck } from 'lucide-react';
+import { ArrowLeftRight, CircleCheck, Truck } from '@/components/ui/icons';
 import { LocationSelectForm } from '@/components/inventory/location-select-form';
 import { Pager } from '@/components/ui/pager';
 import { ButtonLink } from '@/components/ui/button';

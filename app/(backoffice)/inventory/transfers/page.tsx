@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { ArrowLeftRight, Inbox } from 'lucide-react';
+import { ArrowLeftRight, Inbox } from '@/components/ui/icons';
 import { LocationSelectForm } from '@/components/inventory/location-select-form';
 import { Pager } from '@/components/ui/pager';
 import { TransferTable } from '@/components/inventory/transfer-table';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
-import { ArrowLeft, FileText, Printer } from 'lucide-react';
+import { ArrowLeft, FileText, Printer } from '@/components/ui/icons';
 import { clsx } from 'clsx';
 import type { NoteLabels } from '@/components/notes/labels';
 import { EditableNote } from '@/components/notes/note-edit';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
-import { ArrowLeft } from 'lucide-react';
+import { ArrowLeft } from '@/components/ui/icons';
 import { PhoneOrderForm } from '@/components/orders/phone-order-form';
 import { QueryProvider } from '@/components/query-provider';
 import { PageHeader } from '@/components/ui/page-header';

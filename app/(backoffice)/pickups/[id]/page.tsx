@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { notFound } from 'next/navigation';
-import { ArrowLeft, Printer } from 'lucide-react';
+import { ArrowLeft, Printer } from '@/components/ui/icons';
 import { PICKUP_STATE_VARIANT } from '@/components/orders/status';
 import { PickList } from '@/components/pickups/pick-list';
 import { Badge } from '@/components/ui/badge';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { ArrowLeft, Store } from 'lucide-react';
+import { ArrowLeft, Store } from '@/components/ui/icons';
 import { PickupCounter } from '@/components/pickups/counter/pickup-counter';
 import { StoreChooser } from '@/components/pickups/store-chooser';
 import { QueryProvider } from '@/components/query-provider';

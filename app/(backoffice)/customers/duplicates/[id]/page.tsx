@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { notFound } from 'next/navigation';
-import { ArrowLeft } from 'lucide-react';
+import { ArrowLeft } from '@/components/ui/icons';
 import { DismissDuplicateDialog } from '@/components/customer-duplicates/dismiss-duplicate-dialog';
 import { MergeDialog } from '@/components/customer-duplicates/merge-dialog';
 import { Badge } from '@/components/ui/badge';

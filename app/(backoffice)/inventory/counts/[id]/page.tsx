@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { notFound, redirect } from 'next/navigation';
-import { ChevronLeft } from 'lucide-react';
+import { ChevronLeft } from '@/components/ui/icons';
 import { z } from 'zod';
 import { CountActions } from '@/components/inventory/count-actions';
 import { CountEntry } from '@/components/inventory/count-entry';

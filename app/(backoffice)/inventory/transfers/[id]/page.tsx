@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { cache } from 'react';
 import { Link } from '@/components/ui/link';
-import { ChevronLeft } from 'lucide-react';
+import { ChevronLeft } from '@/components/ui/icons';
 import { TRANSFER_BADGE, transferStatusLabel } from '@/components/inventory/labels';
 import { Delta } from '@/components/inventory/table-bits';
 import { TransferActions, type RequestAnswer } from '@/components/inventory/transfer-actions';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { cache } from 'react';
-import { ArrowLeft } from 'lucide-react';
+import { ArrowLeft } from '@/components/ui/icons';
 import { SettingsNav } from '@/components/settings/settings-nav';
 import { StoreSettingsForm } from '@/components/settings/store-settings-form';
 import { PageHeader } from '@/components/ui/page-header';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
-import { ChevronLeft, PackageCheck } from 'lucide-react';
+import { ChevronLeft, PackageCheck } from '@/components/ui/icons';
 import { ReceiveScan } from '@/components/inventory/receive-scan';
 import { Card, CardContent } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
