@@ -164,6 +164,9 @@ export function orderViewSql(view: OrderView): SQL[] {
   }
 }
 
+/** A barcode as variants keep it (EAN-13: variants_barcode_ean13). */
+const BARCODE = /^\d{13}$/;
+
 /** How many customers the customer search may stand for in the orders search (the best first). */
 const SEARCH_CUSTOMERS = 20;
 /** How many variants a product name or SKU may stand for: their orders are sorted by time. */
@@ -171,7 +174,7 @@ const SEARCH_VARIANTS = 20;
 
 /**
  * What the search box finds: an order number (CMP-123456 or its digits) or channel reference
- * exactly; a customer's email; otherwise the customers the customer search finds (a name, typo
+ * exactly, and for thirteen digits the orders of the SKU with that barcode too; a customer's email; otherwise the customers the customer search finds (a name, typo
  * tolerant, or a phone in any format: lib/customers/search.ts, within a manager's reach), the
  * channel reference, and the orders of the SKUs the inventory's search finds (skuMatchSource: an
  * exact barcode, a SKU starting with the term or, when none does, a product whose name is like the
@@ -180,7 +183,17 @@ const SEARCH_VARIANTS = 20;
  */
 async function searchCondition(db: DbOrTx, q: string, scope: readonly string[] | null): Promise<SQL> {
   const digits = q.match(/^(?:cmp-?)?(\d{4,})$/i)?.[1];
-  if (digits) return sql`(${orders.number} = ${`CMP-${digits}`} or ${orders.externalId} = ${q})`;
+  if (digits) {
+    // Thirteen digits alone may be a barcode scanned into the box as well as an order number.
+    const barcode = BARCODE.test(q)
+      ? sql`union all select l.order_id from order_lines l
+          where l.variant_id = (select v.id from variants v where v.barcode = ${q})`
+      : sql``;
+    return sql`${orders.id} in (
+      select o.id from orders o where o.number = ${`CMP-${digits}`}
+      union all select o.id from orders o where o.external_id = ${q}
+      ${barcode})`;
+  }
   if (q.includes('@')) {
     return sql`${orders.customerId} in (
       select c.id from customers c where c.email = ${q.toLowerCase()}

@@ -177,6 +177,8 @@ describe('search', () => {
     expect(await numbers({ q: 'etretat' })).toEqual([mariniere.number]);
     expect(await numbers({ q: 'mariniere cotlee' })).toEqual([mariniere.number]);
     expect(await numbers({ q: 'mar-ecr' })).toEqual([mariniere.number]);
+    // A scanned barcode is all digits, as an order number is: it finds both.
+    expect(await numbers({ q: '3760120000024' })).toEqual([mariniere.number]);
     // Its words do not name the pull's orders, nor the pull's its.
     expect(await numbers({ q: 'Pull marin' })).not.toContain(mariniere.number);
   });
