@@ -12,7 +12,6 @@ export const products = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('products_name_trgm_idx').using('gin', t.name.op('gin_trgm_ops')),
     // The name folded (lower case, no accents: search_fold, migration 0018), as SKU search matches it
     // (lib/inventory/queries/sku-match.ts): "mariniere" finds "Pull marinière".
     index('products_name_fold_trgm_idx').using('gin', sql`search_fold(${t.name}) gin_trgm_ops`),
