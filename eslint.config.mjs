@@ -69,6 +69,8 @@ export default tseslint.config(
   // components/ui/toaster.tsx then); a static import anywhere else puts it back in every page.
   // Links go through components/ui/link.tsx, which prefetches a destination the user reaches for.
   // Icons come from components/ui/icons.tsx, drawn without lucide-react's client runtime.
+  // Classes are joined with clsx, never merged: tailwind-merge (~8 KB gzip) was in the first load
+  // of every page whose components joined classes through it (CONTRIBUTING.md, "classes").
   ...(() => {
     const sonner = {
       name: 'sonner',
@@ -82,7 +84,12 @@ export default tseslint.config(
       name: 'lucide',
       message: "Use the icons of '@/components/ui/icons' (add a new one there).",
     };
-    const only = (paths) => ({ 'no-restricted-imports': ['error', { paths }] });
+    const tailwindMerge = {
+      name: 'tailwind-merge',
+      message:
+        "Join classes with clsx; what a caller changes in a primitive is a prop (size, tone, width…), not a class that overrides one (CONTRIBUTING.md, 'classes').",
+    };
+    const only = (paths) => ({ 'no-restricted-imports': ['error', { paths: [...paths, tailwindMerge] }] });
     return [
       {
         name: 'one-home-imports',

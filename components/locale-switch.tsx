@@ -4,7 +4,7 @@ import { useTransition } from 'react';
 import { setLocaleAction } from '@/lib/next/actions/locale';
 import { LOCALES } from '@/lib/i18n/config';
 import { useI18n } from '@/lib/next/i18n-client';
-import { cn } from '@/lib/utils';
+import { clsx } from 'clsx';
 
 /** Two-button language switch for pages without the user menu (sign-in, errors). */
 export function LocaleSwitch({ className }: { className?: string }) {
@@ -14,7 +14,7 @@ export function LocaleSwitch({ className }: { className?: string }) {
     <div
       role="group"
       aria-label={t('locale.label')}
-      className={cn('inline-flex rounded-md border border-border bg-surface p-0.5', className)}
+      className={clsx('inline-flex rounded-md border border-border bg-surface p-0.5', className)}
     >
       {LOCALES.map((code) => (
         <button
@@ -24,9 +24,9 @@ export function LocaleSwitch({ className }: { className?: string }) {
           aria-pressed={locale === code}
           disabled={pending}
           onClick={() => startTransition(async () => void (await setLocaleAction(code)))}
-          className={cn(
-            'rounded px-2.5 py-1 text-xs font-medium text-muted-foreground transition-colors hover:text-foreground',
-            locale === code && 'bg-muted text-foreground',
+          className={clsx(
+            'rounded px-2.5 py-1 text-xs font-medium transition-colors hover:text-foreground',
+            locale === code ? 'bg-muted text-foreground' : 'text-muted-foreground',
           )}
         >
           {t(`locale.${code}`)}

@@ -10,7 +10,7 @@ export function CustomerPalette({ open, onOpenChange }: { open: boolean; onOpenC
   const { t } = useI18n();
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogContent className="top-[12vh] max-w-2xl translate-y-0 gap-0 overflow-hidden p-0" showClose={false}>
+      <DialogContent layout="palette" size="lg" showClose={false}>
         <DialogTitle className="sr-only">{t('customerSearch.palette.title')}</DialogTitle>
         <DialogDescription className="sr-only">{t('customerSearch.palette.description')}</DialogDescription>
         <QueryProvider>

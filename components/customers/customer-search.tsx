@@ -7,7 +7,7 @@ import { LoaderCircle, Search } from '@/components/ui/icons';
 import { Badge } from '@/components/ui/badge';
 import type { CustomerSearchHit } from '@/lib/customers/search';
 import { useI18n } from '@/lib/next/i18n-client';
-import { cn } from '@/lib/utils';
+import { clsx } from 'clsx';
 import { usePrefetchPage } from '@/components/use-prefetch-page';
 import { useCustomerSearch } from './use-customer-search';
 
@@ -84,7 +84,7 @@ export function CustomerSearch({
         if (id) prefetchPage(`/customers/${id}`);
       }}
       label={t('customerSearch.label')}
-      className={cn('flex flex-col overflow-hidden', className)}
+      className={clsx('flex flex-col overflow-hidden', className)}
     >
       <div className="flex items-center gap-2 border-b border-border px-3">
         <Search aria-hidden className="size-4 shrink-0 text-muted-foreground" />
@@ -105,7 +105,7 @@ export function CustomerSearch({
       <p role="status" aria-live="polite" className="px-4 pt-2.5 pb-1 text-xs text-muted-foreground">
         {status}
       </p>
-      <Command.List label={t('customerSearch.resultsLabel')} className={cn('overflow-y-auto p-2', listClassName)}>
+      <Command.List label={t('customerSearch.resultsLabel')} className={clsx('overflow-y-auto p-2', listClassName)}>
         {search.results.map((hit) => {
           const name = `${hit.firstName} ${hit.lastName}`.trim() || t('customerSearch.unnamed');
           const contact = [hit.email, hit.phone, hit.city].filter(Boolean).join(' · ');

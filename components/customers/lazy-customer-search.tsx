@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, type ComponentProps, type ComponentType } from 'react';
 import { Search } from '@/components/ui/icons';
 import { useI18n } from '@/lib/next/i18n-client';
-import { cn } from '@/lib/utils';
+import { clsx } from 'clsx';
 import type { QueriedCustomerSearch } from './queried-customer-search';
 
 type Props = ComponentProps<typeof QueriedCustomerSearch>;
@@ -42,7 +42,7 @@ export function LazyCustomerSearch(props: Props) {
     return <Loaded {...props} initialQuery={query} autoFocus={props.autoFocus || focused} />;
   }
   return (
-    <div className={cn('flex flex-col overflow-hidden', props.className)}>
+    <div className={clsx('flex flex-col overflow-hidden', props.className)}>
       <div className="flex items-center gap-2 border-b border-border px-3">
         <Search aria-hidden className="size-4 shrink-0 text-muted-foreground" />
         <input

@@ -92,7 +92,8 @@ export function LoyaltyDialogForm({
             {...props}
             autoFocus
             inputMode={kind === 'adjust' ? 'text' : 'numeric'}
-            className="w-40 tabular-nums"
+            width="w-40"
+            className="tabular-nums"
             {...form.register('points')}
           />
         )}

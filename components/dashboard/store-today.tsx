@@ -4,7 +4,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import type { StoreToday, StoreTodayCounts } from '@/lib/dashboard/store-today';
 import { getI18n } from '@/lib/next/i18n';
-import { cn } from '@/lib/utils';
+import { clsx } from 'clsx';
 
 type Tile = { key: keyof StoreTodayCounts; href: string; tone: 'neutral' | 'waiting' | 'problem' };
 
@@ -75,7 +75,7 @@ export async function StoreTodaySection({ store }: { store: StoreToday }) {
                     </Link>
                   </h3>
                   <p
-                    className={cn(
+                    className={clsx(
                       'mt-1 text-3xl font-semibold tabular-nums leading-tight',
                       count === 0 ? 'text-muted-foreground' : TONE[tile.tone],
                     )}

@@ -111,7 +111,7 @@ export function AcceptRequestDialog({
   return (
     <ActionDialog
       dialog={dialog}
-      className="max-w-2xl"
+      size="lg"
       trigger={trigger}
       title={t('inventory.transfers.acceptTitle', { number })}
       description={t('inventory.transfers.acceptDescription', { location: source })}
@@ -119,9 +119,9 @@ export function AcceptRequestDialog({
       pendingLabel={t('inventory.transfers.accepting')}
       submitIcon={<Check aria-hidden />}
     >
-      <Table scroll="box" containerClassName="max-h-[40dvh]">
+      <Table scroll="box" maxHeight="max-h-[40dvh]">
         <TableHeader>
-          <TableRow className="hover:bg-transparent">
+          <TableRow hover={false}>
             <TableHead>{t('inventory.col.product')}</TableHead>
             <TableHead numeric>{t('inventory.transfers.requestedQty')}</TableHead>
             <TableHead numeric>{t('inventory.transfers.availableAtSource')}</TableHead>
@@ -146,12 +146,15 @@ export function AcceptRequestDialog({
                 <TableCell numeric className={l.available < l.requested ? 'text-problem' : 'text-muted-foreground'}>
                   {formatNumber(l.available)}
                 </TableCell>
-                <TableCell numeric className="py-1.5">
+                <TableCell numeric compact>
                   <QuantityInput
                     aria-label={t('inventory.transfers.sendQtyFor', { sku: l.sku })}
                     aria-invalid={invalid || undefined}
                     title={invalid ? t('inventory.transfers.moreThanAsked', { requested: l.requested }) : undefined}
-                    className={`ml-auto h-8 w-24 ${q !== null && q < l.requested ? 'border-waiting-border bg-waiting-soft' : ''}`}
+                    inputSize="sm"
+                    width="w-24"
+                    tone={q !== null && q < l.requested ? 'waiting' : 'default'}
+                    className="ml-auto"
                     {...form.register(`lines.${i}.quantity`)}
                   />
                 </TableCell>

@@ -75,7 +75,7 @@ export function CapDialog({
           form.formState.errors.maxUnits ? t('inventory.channels.wholeNumber', { max: formatNumber(MAX_UNITS) }) : null
         }
         hint={warning}
-        hintClassName="text-waiting"
+        hintTone="waiting"
       >
         {(props) => <QuantityInput {...props} autoFocus {...form.register('maxUnits')} />}
       </Field>

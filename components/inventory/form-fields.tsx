@@ -2,10 +2,10 @@
 
 import type { ComponentProps } from 'react';
 import { Field } from '@/components/ui/field';
-import { Input } from '@/components/ui/input';
+import { Input, type InputProps } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/select';
 import { useI18n } from '@/lib/next/i18n-client';
-import { cn } from '@/lib/utils';
+import { clsx } from 'clsx';
 
 export type LocationOption = { id: string; code: string; name: string };
 
@@ -46,7 +46,7 @@ export function ReferenceField({
   label,
   error,
   ...input
-}: Omit<ComponentProps<'input'>, 'id'> & { label: string; error?: string | null }) {
+}: Omit<InputProps, 'id'> & { label: string; error?: string | null }) {
   const { t } = useI18n();
   return (
     <Field label={label} error={error}>
@@ -64,12 +64,13 @@ export function ReferenceField({
 }
 
 /** A typed number of units: numeric keyboard, right-aligned figures, nothing to autocomplete. The rest are the input's own props. */
-export function QuantityInput({ className, ...input }: ComponentProps<'input'>) {
+export function QuantityInput({ className, width = 'w-40', ...input }: InputProps) {
   return (
     <Input
       inputMode="numeric"
       autoComplete="off"
-      className={cn('w-40 text-right tabular-nums', className)}
+      width={width}
+      className={clsx('text-right tabular-nums', className)}
       {...input}
     />
   );

@@ -111,7 +111,7 @@ export function InventoryFilters({ selected, locations, categories, brands }: In
           {url('loc') ? <input type="hidden" name="loc" value={url('loc')} /> : null}
           {url('sort') ? <input type="hidden" name="sort" value={url('sort')} /> : null}
           {url('dir') ? <input type="hidden" name="dir" value={url('dir')} /> : null}
-          <Label htmlFor={searchId} className="text-xs text-muted-foreground">
+          <Label htmlFor={searchId} size="sm">
             {t('inventory.filters.search')}
           </Label>
           <div className="relative">

@@ -153,9 +153,9 @@ export function LineEditor({
         </p>
       ) : (
         <>
-          <Table label={t('inventory.lines.label')} scroll="box" containerClassName="max-h-[50dvh]">
+          <Table label={t('inventory.lines.label')} scroll="box" maxHeight="max-h-[50dvh]">
             <TableHeader>
-              <TableRow className="hover:bg-transparent">
+              <TableRow hover={false}>
                 <TableHead>{t('inventory.col.product')}</TableHead>
                 <TableHead>{t('inventory.col.sku')}</TableHead>
                 {availableAt ? (
@@ -188,7 +188,7 @@ export function LineEditor({
                         {formatNumber(available)}
                       </TableCell>
                     ) : null}
-                    <TableCell numeric className="py-1.5">
+                    <TableCell numeric compact>
                       <Input
                         value={line.quantity}
                         inputMode="numeric"
@@ -200,10 +200,12 @@ export function LineEditor({
                         onChange={(e) =>
                           onChange(lines.map((l) => (l === line ? { ...l, quantity: e.target.value } : l)))
                         }
-                        className="ml-auto h-8 w-24 text-right tabular-nums"
+                        inputSize="sm"
+                        width="w-24"
+                        className="ml-auto text-right tabular-nums"
                       />
                     </TableCell>
-                    <TableCell className="py-1.5">
+                    <TableCell compact>
                       <Button
                         variant="ghost"
                         size="icon-sm"

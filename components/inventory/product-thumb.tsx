@@ -1,4 +1,4 @@
-import { cn } from '@/lib/utils';
+import { clsx } from 'clsx';
 import { initials } from './labels';
 
 const TINTS = [
@@ -16,7 +16,7 @@ export function ProductThumb({ name, size = 'md' }: { name: string; size?: 'md' 
   return (
     <span
       aria-hidden
-      className={cn(
+      className={clsx(
         'flex shrink-0 items-center justify-center rounded-md font-semibold',
         size === 'lg' ? 'size-12 text-base' : 'size-8 text-xs',
         TINTS[hash % TINTS.length],

@@ -61,16 +61,16 @@ export function ReceiveDialog({
   return (
     <ActionDialog
       dialog={dialog}
-      className="max-w-2xl"
+      size="lg"
       trigger={trigger}
       title={t('inventory.transfers.receiveTitle', { number })}
       description={t('inventory.transfers.receiveDescription')}
       submitLabel={t('inventory.transfers.receiveConfirm')}
       pendingLabel={t('inventory.transfers.receiving')}
     >
-      <Table scroll="box" containerClassName="max-h-[50dvh]">
+      <Table scroll="box" maxHeight="max-h-[50dvh]">
         <TableHeader>
-          <TableRow className="hover:bg-transparent">
+          <TableRow hover={false}>
             <TableHead>{t('inventory.col.product')}</TableHead>
             <TableHead numeric>{t('inventory.transfers.shippedQty')}</TableHead>
             <TableHead numeric className="w-32">
@@ -91,12 +91,15 @@ export function ReceiveDialog({
                   </div>
                 </TableCell>
                 <TableCell numeric>{formatNumber(l.quantity)}</TableCell>
-                <TableCell numeric className="py-1.5">
+                <TableCell numeric compact>
                   <QuantityInput
                     aria-label={t('inventory.transfers.receivedQtyFor', { sku: l.sku })}
                     aria-invalid={invalid || undefined}
                     aria-describedby={invalid ? errorId : undefined}
-                    className={`ml-auto h-8 w-24 ${q !== null && q !== l.quantity ? 'border-waiting-border bg-waiting-soft' : ''}`}
+                    inputSize="sm"
+                    width="w-24"
+                    tone={q !== null && q !== l.quantity ? 'waiting' : 'default'}
+                    className="ml-auto"
                     {...form.register(`lines.${i}.quantityReceived`)}
                   />
                 </TableCell>

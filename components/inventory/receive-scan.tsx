@@ -173,9 +173,9 @@ export function ReceiveScan({
       </div>
 
       <form onSubmit={(event) => void form.handleSubmit(send)(event)} className="grid grid-cols-1 gap-4" noValidate>
-        <Table label={t('inventory.transfers.scan.label')} scroll="box" containerClassName="max-h-[60dvh]">
+        <Table label={t('inventory.transfers.scan.label')} scroll="box" maxHeight="max-h-[60dvh]">
           <TableHeader>
-            <TableRow className="hover:bg-transparent">
+            <TableRow hover={false}>
               <TableHead>{t('inventory.col.product')}</TableHead>
               <TableHead>{t('inventory.col.sku')}</TableHead>
               <TableHead numeric>{t('inventory.transfers.shippedQty')}</TableHead>
@@ -204,11 +204,13 @@ export function ReceiveScan({
                   <TableCell numeric className="text-muted-foreground">
                     {formatNumber(l.before)}
                   </TableCell>
-                  <TableCell numeric className="py-1.5">
+                  <TableCell numeric compact>
                     <QuantityInput
                       aria-label={t('inventory.transfers.scan.nowFor', { sku: l.sku })}
                       aria-invalid={errors.lines?.[i] ? true : undefined}
-                      className="ml-auto h-8 w-24"
+                      inputSize="sm"
+                      width="w-24"
+                      className="ml-auto"
                       {...form.register(`lines.${i}.quantity`)}
                     />
                   </TableCell>
@@ -220,7 +222,7 @@ export function ReceiveScan({
             })}
           </TableBody>
           <TableFooter>
-            <TableRow className="hover:bg-transparent">
+            <TableRow hover={false}>
               <TableCell colSpan={2}>{t('inventory.transfers.scan.total')}</TableCell>
               <TableCell numeric>{formatNumber(lines.reduce((a, l) => a + l.shipped, 0))}</TableCell>
               <TableCell numeric>{formatNumber(seen)}</TableCell>

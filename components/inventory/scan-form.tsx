@@ -47,7 +47,7 @@ export function ScanForm() {
       role="search"
       aria-label={t('inventory.scan.label')}
     >
-      <Label htmlFor={id} className="text-xs text-muted-foreground">
+      <Label htmlFor={id} size="sm">
         {t('inventory.scan.label')}
       </Label>
       <div className="relative">

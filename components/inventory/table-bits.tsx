@@ -1,7 +1,7 @@
 import { Link } from '@/components/ui/link';
 import { ArrowDown, ArrowUp } from '@/components/ui/icons';
 import { TableHead } from '@/components/ui/table';
-import { cn } from '@/lib/utils';
+import { clsx } from 'clsx';
 
 /** A column header that sorts by linking to the same view with another sort; the current one carries aria-sort. */
 export function SortableHead({
@@ -38,7 +38,7 @@ export function SortableHead({
       <Link
         href={href}
         scroll={false}
-        className={cn(
+        className={clsx(
           'inline-flex items-center gap-1 rounded-sm hover:text-foreground',
           numeric && 'flex-row-reverse',
           active && 'text-foreground',

@@ -28,7 +28,7 @@ export function TransferTable({
   return (
     <Table label={label}>
       <TableHeader>
-        <TableRow className="hover:bg-transparent">
+        <TableRow hover={false}>
           <TableHead>{t('inventory.transfers.col.number')}</TableHead>
           <TableHead>{t('inventory.col.status')}</TableHead>
           <TableHead>

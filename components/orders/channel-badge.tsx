@@ -1,6 +1,6 @@
 import { Globe, Phone, ShoppingBag, Store } from '@/components/ui/icons';
 import { Badge } from '@/components/ui/badge';
-import { cn } from '@/lib/utils';
+import { clsx } from 'clsx';
 
 const KIND_ICON = { web: Globe, marketplace: ShoppingBag, pos: Store, phone: Phone } as const;
 
@@ -23,7 +23,7 @@ export function ChannelBadge({
 }) {
   const Icon = kind ? KIND_ICON[kind] : null;
   return (
-    <Badge variant="neutral" title={`${name} (${code})`} className={cn('max-w-full', className)}>
+    <Badge variant="neutral" title={`${name} (${code})`} className={clsx('max-w-full', className)}>
       {Icon ? <Icon aria-hidden className="shrink-0" /> : null}
       <span className="min-w-0 truncate">{name}</span>
     </Badge>

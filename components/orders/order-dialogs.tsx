@@ -179,7 +179,7 @@ export function ReturnDialog({
       trigger={trigger}
       title={t('orders.actions.returnTitle', { number })}
       description={t('orders.actions.returnDescription')}
-      className="max-w-2xl"
+      size="lg"
       submitLabel={t('orders.actions.returnSubmit')}
     >
       <Field label={t('orders.actions.returnStore')} className="sm:max-w-xs">
@@ -217,7 +217,8 @@ export function ReturnDialog({
                     aria-label={`${t('orders.actions.returnQuantity')} — ${l.sku}`}
                     aria-invalid={errors.lines ? true : undefined}
                     aria-describedby={errors.lines ? nothingId : undefined}
-                    className="w-20 text-right tabular-nums"
+                    width="w-20"
+                    className="text-right tabular-nums"
                     // Once submitted, a change says again whether any unit is chosen (an error of the whole list).
                     {...form.register(`lines.${i}.quantity`, { deps: 'lines' })}
                   />

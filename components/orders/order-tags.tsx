@@ -129,7 +129,7 @@ export function OrderTags({
               </p>
             ) : null}
           </div>
-          <Button type="submit" size="sm" variant="secondary" disabled={pending} className="h-9">
+          <Button type="submit" size="sm-field" variant="secondary" disabled={pending}>
             {t('orders.tags.add')}
           </Button>
         </form>

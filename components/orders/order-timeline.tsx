@@ -2,7 +2,7 @@ import { getI18n } from '@/lib/next/i18n';
 import type { LocationOption } from '@/lib/inventory/queries/locations';
 import type { OrderDetail } from '@/lib/orders/queries';
 import { refundCauseOf } from '@/lib/orders/payment';
-import { cn } from '@/lib/utils';
+import { clsx } from 'clsx';
 
 const KNOWN_EVENTS = [
   'placed',
@@ -140,14 +140,14 @@ export async function OrderTimeline({
             ) : null}
             <span
               aria-hidden
-              className={cn(
+              className={clsx(
                 'relative mt-1.5 size-2.5 justify-self-center rounded-full ring-4 ring-surface',
                 TONE[event.type] ?? 'bg-input',
               )}
             />
             <div className="min-w-0">
               <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-0.5">
-                <p className={cn('text-sm font-medium', !known && 'font-mono')}>{label}</p>
+                <p className={clsx('text-sm font-medium', !known && 'font-mono')}>{label}</p>
                 <p className="text-xs tabular-nums text-muted-foreground">
                   <time dateTime={new Date(event.createdAt).toISOString()}>
                     {formatDateTime(event.createdAt, order.timeZone ?? undefined)}

@@ -11,7 +11,7 @@ import { useI18n } from '@/lib/next/i18n-client';
 import { FULFILMENT_TYPES, ORDER_STATUSES } from '@/lib/orders/constants';
 import { useHydrated } from '@/components/use-hydrated';
 import { useLiveFilters, type FilterFields } from '@/components/use-live-filters';
-import { cn } from '@/lib/utils';
+import { clsx } from 'clsx';
 import { hasFilters, ordersHref, type OrderListParams } from './list-url';
 
 type Option = { value: string; label: string };
@@ -34,6 +34,8 @@ type OrdersFiltersProps = {
   locations: readonly Option[];
 };
 
+type FieldWidth = `w-${string}` | 'grow';
+
 export function OrdersFilters({ channels, locations }: OrdersFiltersProps) {
   const { t } = useI18n();
   const ids = useId();
@@ -43,15 +45,16 @@ export function OrdersFilters({ channels, locations }: OrdersFiltersProps) {
   /** The view the URL names (the fields may be ahead of it while the list comes). */
   const url = (key: string) => params.get(key) ?? '';
 
-  const field = (key: Key, label: string, control: (id: string) => ReactNode, width: string) => (
-    <div className={cn('flex min-w-0 flex-col gap-1.5', width)}>
-      <Label htmlFor={`${ids}-${key}`} className="text-xs text-muted-foreground">
+  /** A labelled filter, `width` wide (a w-* class), or 'grow': the search, which takes the room left. */
+  const field = (key: Key, label: string, control: (id: string) => ReactNode, width: FieldWidth) => (
+    <div className={clsx('flex flex-col gap-1.5', width === 'grow' ? 'min-w-56 flex-[2_1_18rem]' : ['min-w-0', width])}>
+      <Label htmlFor={`${ids}-${key}`} size="sm">
         {label}
       </Label>
       {control(`${ids}-${key}`)}
     </div>
   );
-  const select = (key: Key, label: string, options: readonly Option[], width: string, all?: string) =>
+  const select = (key: Key, label: string, options: readonly Option[], width: FieldWidth, all?: string) =>
     field(
       key,
       label,
@@ -106,7 +109,7 @@ export function OrdersFilters({ channels, locations }: OrdersFiltersProps) {
                 />
               </div>
             ),
-            'min-w-56 flex-[2_1_18rem]',
+            'grow',
           )}
           {field(
             'from',

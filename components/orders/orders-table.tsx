@@ -29,7 +29,7 @@ export async function OrdersTable({
   return (
     <Table label={label}>
       <TableHeader>
-        <TableRow className="hover:bg-transparent">
+        <TableRow hover={false}>
           {selectable ? (
             <TableHead className="w-10 pr-0 print:hidden">
               <SelectAllCheckbox />

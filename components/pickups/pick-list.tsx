@@ -90,8 +90,8 @@ export function PickList({
             <TableHead>{t('pickups.pick.bin')}</TableHead>
             <TableHead>{t('pickups.pick.sku')}</TableHead>
             <TableHead>{t('pickups.pick.barcode')}</TableHead>
-            <TableHead className="text-right">{t('pickups.pick.quantity')}</TableHead>
-            <TableHead className="text-right">{t('pickups.pick.pickedHead')}</TableHead>
+            <TableHead numeric>{t('pickups.pick.quantity')}</TableHead>
+            <TableHead numeric>{t('pickups.pick.pickedHead')}</TableHead>
             {pickable ? <TableHead className="w-0" /> : null}
           </TableRow>
         </TableHeader>

@@ -10,7 +10,7 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { cn } from '@/lib/utils';
+import { clsx } from 'clsx';
 import { liveTopic } from '@/lib/live/topics';
 import { useI18n } from '@/lib/next/i18n-client';
 import { formatPickupCode } from '@/lib/pickups/code-format';
@@ -81,7 +81,7 @@ export function PickupQueueView({ initial }: { initial: PickupQueue }) {
                 key={key}
                 href={href}
                 aria-current={current ? 'page' : undefined}
-                className={cn(
+                className={clsx(
                   'inline-flex h-9 items-center gap-2 rounded-md border px-3 text-sm font-medium transition-colors',
                   current
                     ? 'border-primary bg-primary text-primary-foreground'
@@ -90,7 +90,7 @@ export function PickupQueueView({ initial }: { initial: PickupQueue }) {
               >
                 {t(`pickupQueue.tabs.${key}`)}
                 <span
-                  className={cn(
+                  className={clsx(
                     'rounded-full px-1.5 text-xs tabular-nums',
                     current ? 'bg-primary-foreground text-primary' : 'bg-muted',
                   )}
@@ -145,7 +145,7 @@ function PickupCard({
   const toPick = card.state === 'placed' || card.state === 'to_pick';
   return (
     <li
-      className={cn(
+      className={clsx(
         'grid content-start gap-2 rounded-lg border bg-surface p-4 shadow-card',
         late || (dueSoon && due < now) ? 'border-problem-border' : 'border-border',
       )}

@@ -105,7 +105,7 @@ export function StoreSettingsForm({ storeName, initial }: { storeName: string; i
               inputMode="numeric"
               min={0}
               step={1}
-              className="w-40"
+              width="w-40"
               {...form.register('preparationMinutes', { valueAsNumber: true })}
             />
           )}
@@ -122,7 +122,7 @@ export function StoreSettingsForm({ storeName, initial }: { storeName: string; i
               inputMode="numeric"
               min={1}
               step={1}
-              className="w-40"
+              width="w-40"
               {...form.register('holdDays', { valueAsNumber: true })}
             />
           )}
@@ -196,7 +196,8 @@ function DayHours({
                 inputMode="numeric"
                 maxLength={5}
                 autoComplete="off"
-                className="w-24 tabular-nums"
+                width="w-24"
+                className="tabular-nums"
                 {...form.register(`openingHours.${day}.${i}.opens`)}
               />
               <span aria-hidden className="pt-2 text-sm text-muted-foreground">
@@ -210,7 +211,8 @@ function DayHours({
                 inputMode="numeric"
                 maxLength={5}
                 autoComplete="off"
-                className="w-24 tabular-nums"
+                width="w-24"
+                className="tabular-nums"
                 {...form.register(`openingHours.${day}.${i}.closes`)}
               />
               <Button

@@ -14,6 +14,7 @@ import {
   DialogHeader,
   DialogTitle,
   DialogTrigger,
+  type DialogSize,
 } from '@/components/ui/dialog';
 import type { ActionResult } from '@/lib/http/result';
 import { useI18n } from '@/lib/next/i18n-client';
@@ -95,6 +96,7 @@ export function ActionDialog({
   trigger,
   title,
   description,
+  size,
   className,
   cancelLabel,
   submitLabel,
@@ -107,6 +109,9 @@ export function ActionDialog({
   trigger: ReactNode;
   title: ReactNode;
   description: ReactNode;
+  /** The dialog's width: lg for a table of lines. */
+  size?: DialogSize;
+  /** Added to the dialog's classes (a breakpoint's width); its layout and width are DialogContent's. */
   className?: string;
   cancelLabel?: ReactNode;
   submitLabel: ReactNode;
@@ -119,7 +124,7 @@ export function ActionDialog({
   return (
     <Dialog open={dialog.open} onOpenChange={dialog.onOpenChange}>
       <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent className={className}>
+      <DialogContent size={size} className={className}>
         <Preload run={dialog.preload} />
         <form onSubmit={dialog.onSubmit} className="grid grid-cols-1 gap-4" noValidate>
           <DialogHeader>

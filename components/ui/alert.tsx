@@ -1,6 +1,6 @@
 import type { ComponentProps } from 'react';
 import { CircleAlert, CircleCheck, Info, TriangleAlert } from '@/components/ui/icons';
-import { cn } from '@/lib/utils';
+import { clsx } from 'clsx';
 
 const ALERT_BASE =
   'flex items-start gap-2.5 rounded-lg border px-3.5 py-2.5 text-sm [&>svg]:mt-0.5 [&>svg]:size-4 [&>svg]:shrink-0';
@@ -29,7 +29,7 @@ export function Alert({
     <div
       data-slot="alert"
       role={tone === 'error' ? 'alert' : 'status'}
-      className={cn(ALERT_BASE, TONES[tone ?? 'info'], className)}
+      className={clsx(ALERT_BASE, TONES[tone ?? 'info'], className)}
       {...props}
     >
       <Icon aria-hidden />

@@ -1,12 +1,18 @@
 import type { ComponentProps } from 'react';
-import { cn } from '@/lib/utils';
+import { clsx } from 'clsx';
 
 /**
  * Status colours mean the same everywhere: done (green), waiting (amber), problem (red),
  * closed (grey); info and neutral carry no status.
  */
 const BADGE_BASE =
-  'inline-flex items-center gap-1 whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-medium leading-4 [&_svg]:size-3';
+  'inline-flex items-center gap-1 whitespace-nowrap rounded-full border px-2 py-0.5 font-medium [&_svg]:size-3';
+
+const BADGE_SIZES = {
+  sm: 'text-xs leading-4',
+  /** Beside a page's title (an order's status), with the title's line height. */
+  md: 'text-[0.8125rem]',
+} as const;
 
 const BADGE_VARIANTS = {
   done: 'border-done-border bg-done-soft text-done',
@@ -22,12 +28,17 @@ export type BadgeVariant = keyof typeof BADGE_VARIANTS;
 export function Badge({
   className,
   variant,
+  size = 'sm',
   dot = false,
   children,
   ...props
-}: ComponentProps<'span'> & { variant?: BadgeVariant | null; dot?: boolean }) {
+}: ComponentProps<'span'> & { variant?: BadgeVariant | null; size?: keyof typeof BADGE_SIZES; dot?: boolean }) {
   return (
-    <span data-slot="badge" className={cn(BADGE_BASE, BADGE_VARIANTS[variant ?? 'neutral'], className)} {...props}>
+    <span
+      data-slot="badge"
+      className={clsx(BADGE_BASE, BADGE_SIZES[size], BADGE_VARIANTS[variant ?? 'neutral'], className)}
+      {...props}
+    >
       {dot ? <span aria-hidden className="size-1.5 rounded-full bg-current" /> : null}
       {children}
     </span>

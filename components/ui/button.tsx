@@ -17,6 +17,8 @@ const BUTTON_VARIANTS = {
   },
   size: {
     sm: 'h-8 px-3 text-[0.8125rem]',
+    /** sm's text and padding at a field's height, beside an Input (the order's tag form). */
+    'sm-field': 'h-9 px-3 text-[0.8125rem]',
     md: 'h-9 px-3.5 text-sm',
     lg: 'h-10 px-4 text-sm',
     icon: 'size-9',
@@ -43,9 +45,9 @@ export function buttonVariants({ variant, size, justify, weight }: ButtonVariant
 
 export type ButtonProps = ComponentProps<'button'> & ButtonVariantProps;
 
-// Classes are joined, not merged (no tailwind-merge: the button is in every page's JavaScript): a
-// className adds to the variants and must not restate a property they set; what differs
-// (alignment, weight, colour) is a variant.
+// Classes are joined, not merged (clsx, as everywhere: CONTRIBUTING.md, "classes"): a className
+// adds to the variants and must not restate a property they set; what differs (alignment, weight,
+// colour, height) is a variant.
 export function Button({ className, variant, size, justify, weight, type, ...props }: ButtonProps) {
   return (
     <button

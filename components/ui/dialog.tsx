@@ -4,7 +4,7 @@ import { useState, useTransition, type ComponentProps, type ReactNode } from 're
 import { AlertDialog, Dialog as DialogPrimitive } from 'radix-ui';
 import { X } from '@/components/ui/icons';
 import { useI18n } from '@/lib/next/i18n-client';
-import { cn } from '@/lib/utils';
+import { clsx } from 'clsx';
 import { Button } from './button';
 
 export const Dialog = DialogPrimitive.Root;
@@ -12,20 +12,40 @@ export const DialogTrigger = DialogPrimitive.Trigger;
 export const DialogClose = DialogPrimitive.Close;
 
 const overlayClass = 'fixed inset-0 z-50 bg-foreground/40 data-[state=open]:animate-fade-in';
-const contentClass =
-  'fixed left-1/2 top-1/2 z-50 grid w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 gap-4 rounded-xl border border-border bg-surface p-6 shadow-popover data-[state=open]:animate-pop-in';
+const contentBase =
+  'fixed left-1/2 z-50 grid w-[calc(100%-2rem)] -translate-x-1/2 rounded-xl border border-border bg-surface shadow-popover data-[state=open]:animate-pop-in';
+const CONTENT_LAYOUTS = {
+  /** Centred, padded: a title, a form or a message, and its buttons. */
+  form: 'top-1/2 -translate-y-1/2 gap-4 p-6',
+  /** Near the top, edge to edge: a search whose results grow downwards (the command palette). */
+  palette: 'top-[12vh] translate-y-0 gap-0 overflow-hidden p-0',
+} as const;
+const CONTENT_SIZES = { md: 'max-w-lg', lg: 'max-w-2xl' } as const;
+export type DialogSize = keyof typeof CONTENT_SIZES;
 
+/** Classes are joined, not merged: `className` adds (a breakpoint's width); the layout and the width are props. */
 export function DialogContent({
   className,
   children,
   showClose = true,
+  layout = 'form',
+  size = 'md',
   ...props
-}: ComponentProps<typeof DialogPrimitive.Content> & { showClose?: boolean }) {
+}: ComponentProps<typeof DialogPrimitive.Content> & {
+  showClose?: boolean;
+  layout?: keyof typeof CONTENT_LAYOUTS;
+  /** md (32 rem) for a form; lg (42 rem) for a table of lines or the palette. */
+  size?: DialogSize;
+}) {
   const { t } = useI18n();
   return (
     <DialogPrimitive.Portal>
       <DialogPrimitive.Overlay className={overlayClass} />
-      <DialogPrimitive.Content data-slot="dialog-content" className={cn(contentClass, className)} {...props}>
+      <DialogPrimitive.Content
+        data-slot="dialog-content"
+        className={clsx(contentBase, CONTENT_LAYOUTS[layout], CONTENT_SIZES[size], className)}
+        {...props}
+      >
         {children}
         {showClose ? (
           <DialogPrimitive.Close asChild>
@@ -40,19 +60,19 @@ export function DialogContent({
 }
 
 export function DialogHeader({ className, ...props }: ComponentProps<'div'>) {
-  return <div className={cn('flex flex-col gap-1.5 pr-8', className)} {...props} />;
+  return <div className={clsx('flex flex-col gap-1.5 pr-8', className)} {...props} />;
 }
 
 export function DialogFooter({ className, ...props }: ComponentProps<'div'>) {
-  return <div className={cn('flex flex-col-reverse gap-2 sm:flex-row sm:justify-end', className)} {...props} />;
+  return <div className={clsx('flex flex-col-reverse gap-2 sm:flex-row sm:justify-end', className)} {...props} />;
 }
 
 export function DialogTitle({ className, ...props }: ComponentProps<typeof DialogPrimitive.Title>) {
-  return <DialogPrimitive.Title className={cn('text-base font-semibold', className)} {...props} />;
+  return <DialogPrimitive.Title className={clsx('text-base font-semibold', className)} {...props} />;
 }
 
 export function DialogDescription({ className, ...props }: ComponentProps<typeof DialogPrimitive.Description>) {
-  return <DialogPrimitive.Description className={cn('text-sm text-muted-foreground', className)} {...props} />;
+  return <DialogPrimitive.Description className={clsx('text-sm text-muted-foreground', className)} {...props} />;
 }
 
 /**
@@ -88,7 +108,10 @@ export function ConfirmAlert({
       <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className={overlayClass} />
-        <AlertDialog.Content data-slot="confirm-dialog" className={contentClass}>
+        <AlertDialog.Content
+          data-slot="confirm-dialog"
+          className={clsx(contentBase, CONTENT_LAYOUTS.form, CONTENT_SIZES.md)}
+        >
           <div className="flex flex-col gap-1.5">
             <AlertDialog.Title className="text-base font-semibold">{title}</AlertDialog.Title>
             {description ? (

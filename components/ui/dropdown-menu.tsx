@@ -3,7 +3,7 @@
 import type { ComponentProps } from 'react';
 import { DropdownMenu as Menu } from 'radix-ui';
 import { Check } from '@/components/ui/icons';
-import { cn } from '@/lib/utils';
+import { clsx } from 'clsx';
 
 export const DropdownMenu = Menu.Root;
 export const DropdownMenuTrigger = Menu.Trigger;
@@ -16,7 +16,7 @@ export function DropdownMenuContent({ className, sideOffset = 6, ...props }: Com
       <Menu.Content
         data-slot="dropdown-menu-content"
         sideOffset={sideOffset}
-        className={cn(
+        className={clsx(
           'z-50 min-w-48 overflow-hidden rounded-lg border border-border bg-surface p-1 text-foreground shadow-popover',
           'data-[state=open]:animate-pop-in',
           className,
@@ -28,7 +28,8 @@ export function DropdownMenuContent({ className, sideOffset = 6, ...props }: Com
 }
 
 const itemClass =
-  'relative flex cursor-default select-none items-center gap-2 rounded-md px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-muted data-[disabled]:pointer-events-none data-[disabled]:opacity-50 [&_svg]:size-4 [&_svg]:shrink-0 [&_svg]:text-muted-foreground';
+  'relative flex cursor-default select-none items-center gap-2 rounded-md px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-muted data-[disabled]:pointer-events-none data-[disabled]:opacity-50 [&_svg]:size-4 [&_svg]:shrink-0';
+const mutedIcon = '[&_svg]:text-muted-foreground';
 
 export function DropdownMenuItem({
   className,
@@ -38,7 +39,7 @@ export function DropdownMenuItem({
   return (
     <Menu.Item
       data-slot="dropdown-menu-item"
-      className={cn(itemClass, destructive && 'text-destructive [&_svg]:text-destructive', className)}
+      className={clsx(itemClass, destructive ? 'text-destructive [&_svg]:text-destructive' : mutedIcon, className)}
       {...props}
     />
   );
@@ -46,7 +47,11 @@ export function DropdownMenuItem({
 
 export function DropdownMenuRadioItem({ className, children, ...props }: ComponentProps<typeof Menu.RadioItem>) {
   return (
-    <Menu.RadioItem data-slot="dropdown-menu-radio-item" className={cn(itemClass, 'pl-8', className)} {...props}>
+    <Menu.RadioItem
+      data-slot="dropdown-menu-radio-item"
+      className={clsx(itemClass, mutedIcon, 'pl-8', className)}
+      {...props}
+    >
       <span className="absolute left-2 flex size-4 items-center justify-center">
         <Menu.ItemIndicator>
           <Check aria-hidden className="text-primary!" />
@@ -59,7 +64,11 @@ export function DropdownMenuRadioItem({ className, children, ...props }: Compone
 
 export function DropdownMenuCheckboxItem({ className, children, ...props }: ComponentProps<typeof Menu.CheckboxItem>) {
   return (
-    <Menu.CheckboxItem data-slot="dropdown-menu-checkbox-item" className={cn(itemClass, 'pl-8', className)} {...props}>
+    <Menu.CheckboxItem
+      data-slot="dropdown-menu-checkbox-item"
+      className={clsx(itemClass, mutedIcon, 'pl-8', className)}
+      {...props}
+    >
       <span className="absolute left-2 flex size-4 items-center justify-center">
         <Menu.ItemIndicator>
           <Check aria-hidden className="text-primary!" />
@@ -74,7 +83,7 @@ export function DropdownMenuLabel({ className, ...props }: ComponentProps<typeof
   return (
     <Menu.Label
       data-slot="dropdown-menu-label"
-      className={cn('px-2 py-1.5 text-xs font-medium text-muted-foreground', className)}
+      className={clsx('px-2 py-1.5 text-xs font-medium text-muted-foreground', className)}
       {...props}
     />
   );
@@ -84,7 +93,7 @@ export function DropdownMenuSeparator({ className, ...props }: ComponentProps<ty
   return (
     <Menu.Separator
       data-slot="dropdown-menu-separator"
-      className={cn('-mx-1 my-1 h-px bg-border', className)}
+      className={clsx('-mx-1 my-1 h-px bg-border', className)}
       {...props}
     />
   );

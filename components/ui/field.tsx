@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { Label } from '@/components/ui/label';
-import { cn } from '@/lib/utils';
+import { clsx } from 'clsx';
 
 /** What a control needs to be named and described by its Field. */
 export type FieldControlProps = {
@@ -26,7 +26,7 @@ export function Field({
   required = false,
   className,
   labelClassName,
-  hintClassName,
+  hintTone = 'muted',
   children,
 }: {
   label: ReactNode;
@@ -35,7 +35,8 @@ export function Field({
   required?: boolean;
   className?: string;
   labelClassName?: string;
-  hintClassName?: string;
+  /** The hint's colour: waiting (amber) for a warning. */
+  hintTone?: 'muted' | 'waiting';
   children: (props: FieldControlProps) => ReactNode;
 }) {
   const id = useId();
@@ -43,7 +44,7 @@ export function Field({
   const hintId = `${id}-hint`;
   const describedBy = [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={cn('grid content-start gap-1.5', className)}>
+    <div className={clsx('grid content-start gap-1.5', className)}>
       {required ? (
         <div className="flex items-baseline gap-0.5">
           <Label htmlFor={id} className={labelClassName}>
@@ -68,7 +69,11 @@ export function Field({
         </p>
       ) : null}
       {hint !== undefined ? (
-        <p id={hintId} className={cn('min-h-5 text-xs text-muted-foreground', hintClassName)} aria-live="polite">
+        <p
+          id={hintId}
+          className={clsx('min-h-5 text-xs', hintTone === 'waiting' ? 'text-waiting' : 'text-muted-foreground')}
+          aria-live="polite"
+        >
           {hint}
         </p>
       ) : null}
@@ -79,7 +84,7 @@ export function Field({
 /** The asterisk of a required field (aria-required says it to a screen reader). */
 export function RequiredMark({ className }: { className?: string }) {
   return (
-    <span aria-hidden className={cn('text-sm leading-none font-medium text-destructive', className)}>
+    <span aria-hidden className={clsx('text-sm leading-none font-medium text-destructive', className)}>
       *
     </span>
   );

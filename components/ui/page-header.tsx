@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { cn } from '@/lib/utils';
+import { clsx } from 'clsx';
 
 /** Title (the page's h1), a one-line description and at most one primary action. */
 export function PageHeader({
@@ -16,7 +16,7 @@ export function PageHeader({
   return (
     <div
       data-slot="page-header"
-      className={cn('mb-6 flex flex-wrap items-start justify-between gap-x-6 gap-y-3', className)}
+      className={clsx('mb-6 flex flex-wrap items-start justify-between gap-x-6 gap-y-3', className)}
     >
       <div className="min-w-0 max-w-3xl">
         <h1 className="text-xl font-semibold tracking-tight text-foreground">{title}</h1>

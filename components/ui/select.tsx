@@ -1,6 +1,6 @@
 import type { ComponentProps } from 'react';
 import { ChevronDown } from '@/components/ui/icons';
-import { cn } from '@/lib/utils';
+import { clsx } from 'clsx';
 
 /**
  * A native select with the input's look: the platform's own list, keyboard and screen-reader
@@ -12,9 +12,9 @@ export function NativeSelect({
   ...props
 }: ComponentProps<'select'> & { containerClassName?: string }) {
   return (
-    <div data-slot="native-select" className={cn('relative min-w-0', containerClassName)}>
+    <div data-slot="native-select" className={clsx('relative min-w-0', containerClassName)}>
       <select
-        className={cn(
+        className={clsx(
           'flex h-9 w-full min-w-0 appearance-none rounded-md border border-input bg-surface py-1 pl-3 pr-8 text-sm text-foreground shadow-card transition-colors',
           'focus-visible:border-primary focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-ring/40',
           'disabled:cursor-not-allowed disabled:bg-muted disabled:opacity-70 aria-invalid:border-destructive',

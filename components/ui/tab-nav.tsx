@@ -1,5 +1,5 @@
 import { Link } from '@/components/ui/link';
-import { cn } from '@/lib/utils';
+import { clsx } from 'clsx';
 
 /**
  * An area's sub-navigation: tab-like links under the page header, the current one marked for
@@ -21,9 +21,9 @@ export function TabNav({
             <Link
               href={tab.href}
               aria-current={tab.current ? 'page' : undefined}
-              className={cn(
-                'inline-flex h-10 items-center whitespace-nowrap border-b-2 border-transparent px-3 text-sm text-muted-foreground transition-colors hover:text-foreground',
-                tab.current && 'border-primary font-medium text-foreground',
+              className={clsx(
+                'inline-flex h-10 items-center whitespace-nowrap border-b-2 px-3 text-sm transition-colors hover:text-foreground',
+                tab.current ? 'border-primary font-medium text-foreground' : 'border-transparent text-muted-foreground',
               )}
             >
               {tab.label}

@@ -151,7 +151,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
       ) : (
         <Table label={t('inventory.table.label')}>
           <TableHeader>
-            <TableRow className="hover:bg-transparent">
+            <TableRow hover={false}>
               {/* The product stays in view when many location columns scroll sideways. */}
               {head('name', t('inventory.col.product'), {
                 rowSpan: twoRows ? 2 : undefined,
@@ -159,12 +159,12 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
               })}
               {head('sku', t('inventory.col.sku'), { rowSpan: twoRows ? 2 : undefined })}
               {perLocation.map((l) => (
-                <TableHead key={l.id} colSpan={2} scope="colgroup" className="border-l text-center" title={l.name}>
+                <TableHead key={l.id} colSpan={2} scope="colgroup" align="center" className="border-l" title={l.name}>
                   {l.code}
                 </TableHead>
               ))}
               {twoRows ? (
-                <TableHead colSpan={3} scope="colgroup" className="border-l text-center">
+                <TableHead colSpan={3} scope="colgroup" align="center" className="border-l">
                   {t('inventory.col.total')}
                 </TableHead>
               ) : (
@@ -176,7 +176,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
               )}
             </TableRow>
             {twoRows ? (
-              <TableRow className="hover:bg-transparent">
+              <TableRow hover={false}>
                 {perLocation.map((l) => (
                   <LocationSubHeads
                     key={l.id}
@@ -282,10 +282,10 @@ function LocationSubHeads({
 }) {
   return (
     <>
-      <TableHead numeric className="border-l font-normal">
+      <TableHead numeric weight="normal" className="border-l">
         {onHand}
       </TableHead>
-      <TableHead numeric className="font-normal">
+      <TableHead numeric weight="normal">
         <abbr title={availableTitle} className="no-underline">
           {available}
         </abbr>

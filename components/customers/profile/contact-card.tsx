@@ -25,7 +25,7 @@ export async function ContactCard({
   );
   return (
     <Card>
-      <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-2">
+      <CardHeader layout="row" className="flex-wrap items-start justify-between">
         <CardTitle>{t('customers.profile.contact')}</CardTitle>
         {canEdit ? (
           <ContactDialog

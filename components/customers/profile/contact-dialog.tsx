@@ -81,7 +81,7 @@ export function ContactDialogForm({ initial, trigger, defaultOpen }: LazyDialogP
       }}
     >
       <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent className="max-w-lg">
+      <DialogContent>
         <DialogHeader>
           <DialogTitle>{t('customerProfile.form.title')}</DialogTitle>
           <DialogDescription>{t('customerProfile.form.description')}</DialogDescription>

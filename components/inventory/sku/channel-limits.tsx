@@ -29,7 +29,7 @@ export async function ChannelLimits({
       ) : (
         <Table label={t('inventory.channels.label')}>
           <TableHeader>
-            <TableRow className="hover:bg-transparent">
+            <TableRow hover={false}>
               <TableHead>{t('inventory.channels.col.channel')}</TableHead>
               <TableHead numeric>{t('inventory.channels.col.limit')}</TableHead>
               <TableHead numeric>{t('inventory.channels.col.reserved')}</TableHead>
@@ -60,7 +60,7 @@ export async function ChannelLimits({
                 </TableCell>
                 <TableCell numeric>{n(c.reserved)}</TableCell>
                 {canCap ? (
-                  <TableCell className="whitespace-nowrap py-1.5 text-right">
+                  <TableCell compact className="whitespace-nowrap text-right">
                     <ChannelCapActions
                       variantId={variantId}
                       sku={sku}

@@ -23,7 +23,7 @@ export async function OpenReservations({
       ) : (
         <Table>
           <TableHeader>
-            <TableRow className="hover:bg-transparent">
+            <TableRow hover={false}>
               <TableHead>{t('inventory.sku.order')}</TableHead>
               <TableHead>{t('inventory.col.location')}</TableHead>
               <TableHead numeric>{t('inventory.col.quantity')}</TableHead>

@@ -17,7 +17,7 @@ export async function StockAlertDemand({ demand }: { demand: readonly Demand[] }
       ) : (
         <Table label={t('inventory.stockAlerts.label')}>
           <TableHeader>
-            <TableRow className="hover:bg-transparent">
+            <TableRow hover={false}>
               <TableHead>{t('inventory.stockAlerts.col.place')}</TableHead>
               <TableHead numeric>{t('inventory.stockAlerts.col.customers')}</TableHead>
             </TableRow>

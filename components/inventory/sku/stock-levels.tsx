@@ -36,7 +36,7 @@ export async function StockLevels({
       ) : (
         <Table label={t('inventory.sku.levels')}>
           <TableHeader>
-            <TableRow className="hover:bg-transparent">
+            <TableRow hover={false}>
               <TableHead>{t('inventory.col.location')}</TableHead>
               <TableHead numeric>{t('inventory.col.onHand')}</TableHead>
               <TableHead numeric>{t('inventory.col.reserved')}</TableHead>
@@ -100,7 +100,7 @@ export async function StockLevels({
                       {l.valueCents === null ? '—' : formatMoney(l.valueCents, detail.currency)}
                     </TableCell>
                   ) : null}
-                  <TableCell className="whitespace-nowrap py-1.5 text-right">
+                  <TableCell compact className="whitespace-nowrap text-right">
                     {adjustableLocationIds.has(l.locationId) ? (
                       <div className="flex justify-end gap-1">
                         <BinDialog
@@ -124,7 +124,7 @@ export async function StockLevels({
             })}
           </TableBody>
           <TableFooter>
-            <TableRow className="hover:bg-transparent">
+            <TableRow hover={false}>
               <TableCell>{t('inventory.col.total')}</TableCell>
               <TableCell numeric>{n(totals.onHand)}</TableCell>
               <TableCell numeric>{n(totals.reserved)}</TableCell>

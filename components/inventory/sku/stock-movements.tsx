@@ -34,7 +34,7 @@ export async function StockMovements({
       ) : (
         <Table label={t('inventory.ledger.label')}>
           <TableHeader>
-            <TableRow className="hover:bg-transparent">
+            <TableRow hover={false}>
               <TableHead>{t('inventory.ledger.time')}</TableHead>
               <TableHead>{t('inventory.col.location')}</TableHead>
               <TableHead numeric>{t('inventory.ledger.deltaOnHand')}</TableHead>

@@ -8,7 +8,7 @@ import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/select';
 import { countryOptions } from '@/lib/i18n/countries';
 import { useI18n } from '@/lib/next/i18n-client';
-import { cn } from '@/lib/utils';
+import { clsx } from 'clsx';
 import { fieldErrorText, type PhoneOrderFormApi, type StoreOption } from './use-phone-order-form';
 
 /** Pickup at a store, or delivery to an address with its fee; switching keeps what was typed in the other. */
@@ -37,7 +37,7 @@ export function FulfilmentFields({ form, stores }: { form: PhoneOrderFormApi; st
           {(['pickup', 'ship'] as const).map((option) => (
             <label
               key={option}
-              className={cn(
+              className={clsx(
                 'flex cursor-pointer items-center gap-2.5 rounded-md border px-3 py-2.5 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-ring/40',
                 type === option ? 'border-primary bg-primary-soft font-medium' : 'border-border',
               )}

@@ -18,7 +18,7 @@ export default function OrderCreated({ order, onAnother }: { order: CreatedOrder
   useEffect(() => heading.current?.focus(), []);
   return (
     <Card className="mx-auto max-w-xl">
-      <CardContent className="grid justify-items-center gap-4 py-8 text-center">
+      <CardContent padding="lg" className="grid justify-items-center gap-4 text-center">
         <CircleCheck aria-hidden className="size-10 text-done" />
         <h2 ref={heading} tabIndex={-1} className="text-lg font-semibold outline-none">
           {t('orders.new.createdTitle')}

@@ -9,7 +9,7 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import type { SkuLookup } from '@/lib/inventory/queries/sku-detail';
 import { useI18n } from '@/lib/next/i18n-client';
-import { cn } from '@/lib/utils';
+import { clsx } from 'clsx';
 import { SkuCombobox } from './sku-combobox';
 import {
   EMPTY_LINE,
@@ -102,7 +102,7 @@ export function OrderLines({
                   onCode={() => pick(i)}
                 />
                 <div className="grid gap-1.5">
-                  <Label htmlFor={qtyId} className="text-xs text-muted-foreground">
+                  <Label htmlFor={qtyId} size="sm">
                     {t('orders.new.quantity')}
                   </Label>
                   <Input
@@ -138,7 +138,7 @@ export function OrderLines({
                         <span className="tabular-nums">
                           {t('orders.new.each', { price: formatMoney(info.priceCents, info.currency) })}
                         </span>
-                        <span className={cn('tabular-nums', short && 'font-medium text-waiting')}>
+                        <span className={clsx('tabular-nums', short && 'font-medium text-waiting')}>
                           {store
                             ? t('orders.new.availableAt', { count: available ?? 0, location: store.code })
                             : t('orders.new.available', { count: info.available })}

@@ -7,7 +7,7 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import type { SkuSuggestion } from '@/lib/inventory/queries/sku-search';
 import { useI18n } from '@/lib/next/i18n-client';
-import { cn } from '@/lib/utils';
+import { clsx } from 'clsx';
 import { SKU_SEARCH_MIN_LENGTH, useSkuSearch } from './use-sku-search';
 
 /**
@@ -100,7 +100,7 @@ export function SkuCombobox({
 
   return (
     <div className="relative grid gap-1.5">
-      <Label htmlFor={id} className="text-xs text-muted-foreground">
+      <Label htmlFor={id} size="sm">
         {t('orders.new.product')}
       </Label>
       <div className="relative">
@@ -169,7 +169,7 @@ export function SkuCombobox({
             // Keeps the focus in the field, so the pick is the field's.
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => pick(s)}
-            className={cn(
+            className={clsx(
               'grid cursor-pointer gap-0.5 rounded-sm px-2.5 py-2 text-sm hover:bg-muted',
               i === current && 'bg-muted',
             )}

@@ -194,8 +194,8 @@ export function HandOverPanel({
             <TableRow>
               <TableHead>{t('pickupCounter.panel.product')}</TableHead>
               <TableHead>{t('pickupCounter.panel.sku')}</TableHead>
-              <TableHead className="text-right">{t('pickupCounter.panel.ordered')}</TableHead>
-              <TableHead className="text-right">{t('pickupCounter.panel.handOver')}</TableHead>
+              <TableHead numeric>{t('pickupCounter.panel.ordered')}</TableHead>
+              <TableHead numeric>{t('pickupCounter.panel.handOver')}</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -230,7 +230,8 @@ export function HandOverPanel({
                         step={1}
                         aria-label={t('pickupCounter.panel.quantityLabel', { name: line.name, sku: line.sku })}
                         aria-invalid={error ? true : undefined}
-                        className="w-16 text-right tabular-nums"
+                        width="w-16"
+                        className="text-right tabular-nums"
                         {...form.register(`lines.${i}.quantity`, {
                           valueAsNumber: true,
                           onChange: () => form.clearErrors('root'),

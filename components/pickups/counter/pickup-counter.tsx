@@ -217,7 +217,8 @@ export function PickupCounter({
               spellCheck={false}
               enterKeyHint="search"
               aria-describedby={`${inputId}-hint ${inputId}-status`}
-              className="h-12 pl-10 pr-10 text-lg"
+              inputSize="lg"
+              className="pl-10 pr-10"
             />
             {entry ? (
               <Button

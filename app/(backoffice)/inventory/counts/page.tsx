@@ -59,7 +59,7 @@ export default async function CountsPage({
       ) : (
         <Table label={t('inventory.counts.label')}>
           <TableHeader>
-            <TableRow className="hover:bg-transparent">
+            <TableRow hover={false}>
               <TableHead>{t('inventory.counts.col.number')}</TableHead>
               <TableHead>{t('inventory.col.status')}</TableHead>
               <TableHead>{t('inventory.col.location')}</TableHead>

@@ -86,7 +86,7 @@ export default async function ReplenishmentPage({
       ) : (
         <Table label={t('inventory.replenishment.label')}>
           <TableHeader>
-            <TableRow className="hover:bg-transparent">
+            <TableRow hover={false}>
               <TableHead>{t('inventory.col.location')}</TableHead>
               <TableHead>{t('inventory.col.product')}</TableHead>
               <TableHead numeric>{t('inventory.col.onHand')}</TableHead>

@@ -125,7 +125,7 @@ export default async function OrderPage({ params }: { params: Params }) {
         title={
           <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <span>{order.number}</span>
-            <Badge variant={orderStatusVariant(status)} className="text-[0.8125rem]">
+            <Badge variant={orderStatusVariant(status)} size="md">
               {t(`orders.status.${status}`)}
             </Badge>
           </span>
@@ -189,7 +189,7 @@ export default async function OrderPage({ params }: { params: Params }) {
             </h2>
             <Table label={t('orders.detail.linesLabel')}>
               <TableHeader>
-                <TableRow className="hover:bg-transparent">
+                <TableRow hover={false}>
                   <TableHead>{t('orders.col.sku')}</TableHead>
                   <TableHead>{t('orders.col.product')}</TableHead>
                   <TableHead numeric>{t('orders.col.quantity')}</TableHead>
@@ -239,7 +239,7 @@ export default async function OrderPage({ params }: { params: Params }) {
             ) : (
               <Table label={t('orders.reservations.label')}>
                 <TableHeader>
-                  <TableRow className="hover:bg-transparent">
+                  <TableRow hover={false}>
                     <TableHead>{t('orders.col.location')}</TableHead>
                     <TableHead>{t('orders.col.sku')}</TableHead>
                     <TableHead numeric>{t('orders.col.quantity')}</TableHead>
@@ -496,7 +496,7 @@ async function PaymentCard({ order }: { order: OrderDetail }) {
   ];
   return (
     <Card>
-      <CardHeader className="flex-row items-center justify-between gap-2">
+      <CardHeader layout="row" className="items-center justify-between">
         <CardTitle>{t('orders.payment.title')}</CardTitle>
         <Badge variant={PAYMENT_VARIANT[payment.status]}>{t(`orders.payment.status.${payment.status}`)}</Badge>
       </CardHeader>

@@ -52,7 +52,7 @@ export default async function PickPage({ params }: { params: Params }) {
         title={
           <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <span>{list.order.number}</span>
-            <Badge variant={PICKUP_STATE_VARIANT[list.state]} className="text-[0.8125rem]">
+            <Badge variant={PICKUP_STATE_VARIANT[list.state]} size="md">
               {t(`orders.pickupState.${list.state}`)}
             </Badge>
           </span>

@@ -151,9 +151,7 @@ export default async function DuplicatePage({ params }: { params: Params }) {
             const [x, y] = [read(d.a), read(d.b)];
             return (
               <TableRow key={label}>
-                <TableHead scope="row" className="font-medium">
-                  {label}
-                </TableHead>
+                <TableHead scope="row">{label}</TableHead>
                 {[x, y].map((v, i) => (
                   <TableCell key={i} className={x !== y ? 'font-medium break-all' : 'break-all text-muted-foreground'}>
                     {v}

@@ -18,7 +18,7 @@ import { isDomainError } from '@/lib/errors';
 import { getI18n } from '@/lib/next/i18n';
 import type { Locale } from '@/lib/i18n/config';
 import { findCountNumber, getCountReview, type CountReview } from '@/lib/inventory/counts';
-import { cn } from '@/lib/utils';
+import { clsx } from 'clsx';
 
 type Params = Promise<{ id: string }>;
 
@@ -129,7 +129,7 @@ export default async function CountPage({
         </Alert>
       ) : null}
 
-      <dl className={cn('mb-6 grid gap-3', netValue !== null ? 'sm:grid-cols-3' : 'sm:grid-cols-2')}>
+      <dl className={clsx('mb-6 grid gap-3', netValue !== null ? 'sm:grid-cols-3' : 'sm:grid-cols-2')}>
         <Stat
           label={t('inventory.counts.stats.counted')}
           value={t('inventory.counts.stats.countedValue', { counted: n(count.counted), lines: n(lines.length) })}
@@ -180,7 +180,7 @@ export default async function CountPage({
               href={`/inventory/counts/${count.id}?show=${f}`}
               scroll={false}
               aria-current={f === filter ? 'page' : undefined}
-              className={cn(
+              className={clsx(
                 'inline-flex h-8 items-center rounded-full border px-3 text-[0.8125rem]',
                 f === filter
                   ? 'border-primary bg-primary-soft font-medium text-primary'
@@ -198,7 +198,7 @@ export default async function CountPage({
         ) : (
           <Table label={t('inventory.counts.reviewLabel')}>
             <TableHeader>
-              <TableRow className="hover:bg-transparent">
+              <TableRow hover={false}>
                 <TableHead>{t('inventory.col.sku')}</TableHead>
                 <TableHead>{t('inventory.col.product')}</TableHead>
                 <TableHead numeric>{t('inventory.counts.col.expected')}</TableHead>
@@ -269,7 +269,7 @@ function Stat({ label, value, tone }: { label: string; value: string; tone?: str
   return (
     <div className="rounded-lg border border-border bg-surface px-4 py-3 shadow-card">
       <dt className="text-xs text-muted-foreground">{label}</dt>
-      <dd className={cn('mt-1 text-lg font-semibold tabular-nums', tone)}>{value}</dd>
+      <dd className={clsx('mt-1 text-lg font-semibold tabular-nums', tone)}>{value}</dd>
     </div>
   );
 }

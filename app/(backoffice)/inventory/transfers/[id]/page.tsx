@@ -221,7 +221,7 @@ export default async function TransferPage({ params }: { params: Params }) {
           </h2>
           <Table label={t('inventory.transfers.linesLabel')}>
             <TableHeader>
-              <TableRow className="hover:bg-transparent">
+              <TableRow hover={false}>
                 <TableHead>{t('inventory.col.product')}</TableHead>
                 <TableHead>{t('inventory.col.sku')}</TableHead>
                 {requested ? <TableHead numeric>{t('inventory.transfers.requestedQty')}</TableHead> : null}
@@ -264,7 +264,7 @@ export default async function TransferPage({ params }: { params: Params }) {
               ))}
             </TableBody>
             <TableFooter>
-              <TableRow className="hover:bg-transparent">
+              <TableRow hover={false}>
                 <TableCell colSpan={2}>{t('inventory.col.total')}</TableCell>
                 {requested ? (
                   <TableCell numeric className="text-muted-foreground">
