@@ -68,7 +68,6 @@ export default tseslint.config(
   // Imports with one home. sonner loads with the first toast (components/ui/toast.ts mounts
   // components/ui/toaster.tsx then); a static import anywhere else puts it back in every page.
   // Links go through components/ui/link.tsx, which prefetches a destination the user reaches for.
-  // Icons come from components/ui/icons.tsx, drawn without lucide-react's client runtime.
   // Classes are joined with clsx, never merged: tailwind-merge (~8 KB gzip) was in the first load
   // of every page whose components joined classes through it (CONTRIBUTING.md, "classes").
   ...(() => {
@@ -80,10 +79,6 @@ export default tseslint.config(
       name: 'next/link',
       message: "Use Link from '@/components/ui/link' (prefetches the page a user reaches for).",
     };
-    const lucide = {
-      name: 'lucide',
-      message: "Use the icons of '@/components/ui/icons' (add a new one there).",
-    };
     const tailwindMerge = {
       name: 'tailwind-merge',
       message:
@@ -94,12 +89,11 @@ export default tseslint.config(
       {
         name: 'one-home-imports',
         files: ['**/*.{ts,tsx}'],
-        ignores: ['components/ui/toaster.tsx', 'components/ui/link.tsx', 'components/ui/icons.tsx'],
-        rules: only([sonner, nextLink, lucide]),
+        ignores: ['components/ui/toaster.tsx', 'components/ui/link.tsx'],
+        rules: only([sonner, nextLink]),
       },
-      { name: 'one-home-imports/toaster', files: ['components/ui/toaster.tsx'], rules: only([nextLink, lucide]) },
-      { name: 'one-home-imports/link', files: ['components/ui/link.tsx'], rules: only([sonner, lucide]) },
-      { name: 'one-home-imports/icons', files: ['components/ui/icons.tsx'], rules: only([sonner, nextLink]) },
+      { name: 'one-home-imports/toaster', files: ['components/ui/toaster.tsx'], rules: only([nextLink]) },
+      { name: 'one-home-imports/link', files: ['components/ui/link.tsx'], rules: only([sonner]) },
     ];
   })(),
 

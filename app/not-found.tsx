@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { Compass } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { Compass } from 'lucide';
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { getI18n } from '@/lib/next/i18n';
@@ -16,7 +17,7 @@ export default async function NotFound() {
       <EmptyState
         className="w-full"
         headingLevel={1}
-        icon={<Compass />}
+        icon={<Icon node={Compass} />}
         title={t('notFound.title')}
         description={t('notFound.description')}
         action={<ButtonLink href="/">{t('notFound.back')}</ButtonLink>}

@@ -3,7 +3,8 @@
 import { useEffect } from 'react';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { RotateCw, TriangleAlert } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { RotateCw, TriangleAlert } from 'lucide';
 import { useI18n } from '@/lib/next/i18n-client';
 
 /** The fallback of error.tsx boundaries: what happened, a retry, a way out, and the reference for the logs. */
@@ -16,7 +17,7 @@ export function ErrorView({ error, retry }: { error: unknown; retry: () => void 
   return (
     <div role="alert">
       <EmptyState
-        icon={<TriangleAlert />}
+        icon={<Icon node={TriangleAlert} />}
         headingLevel={1}
         title={t('error.title')}
         description={
@@ -28,7 +29,7 @@ export function ErrorView({ error, retry }: { error: unknown; retry: () => void 
         action={
           <>
             <Button onClick={() => retry()}>
-              <RotateCw />
+              <Icon node={RotateCw} />
               {t('error.retry')}
             </Button>
             <ButtonLink variant="secondary" href="/">

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
-import { ArrowRight } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { ArrowRight } from 'lucide';
 import { NAV_ICONS } from '@/components/shell/nav-icons';
 import { AgentHome } from '@/components/customers/agent-home';
 import { readRecentCustomers } from './read-recent-customers';
@@ -78,7 +79,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </h2>
         <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
           {sections.map((item) => {
-            const Icon = NAV_ICONS[item.key];
             return (
               <li key={item.key}>
                 <Card className="group relative h-full transition-colors hover:border-primary/40 has-[a:focus-visible]:outline-2 has-[a:focus-visible]:outline-offset-2 has-[a:focus-visible]:outline-ring">
@@ -87,7 +87,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                       aria-hidden
                       className="flex size-9 shrink-0 items-center justify-center rounded-md bg-primary-soft text-primary"
                     >
-                      <Icon className="size-[1.125rem]" />
+                      <Icon node={NAV_ICONS[item.key]} className="size-[1.125rem]" />
                     </span>
                     <div className="min-w-0 flex-1">
                       <h3 className="text-[0.9375rem] font-semibold leading-snug">
@@ -101,7 +101,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                       </h3>
                       <p className="mt-1 text-sm text-muted-foreground">{t(`${item.key}.description`)}</p>
                     </div>
-                    <ArrowRight
+                    <Icon
+                      node={ArrowRight}
                       aria-hidden
                       className="mt-0.5 size-4 shrink-0 text-muted-foreground transition-transform group-hover:translate-x-0.5 group-hover:text-primary"
                     />

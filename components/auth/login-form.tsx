@@ -1,7 +1,8 @@
 'use client';
 
 import { useActionState, useId, useState } from 'react';
-import { CircleAlert } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { CircleAlert } from 'lucide';
 import type { SignInState } from '@/lib/auth/sign-in-state';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -43,7 +44,7 @@ export function LoginForm({
             role="alert"
             className="flex items-start gap-2 rounded-md border border-problem-border bg-problem-soft px-3 py-2.5 text-sm text-problem"
           >
-            <CircleAlert aria-hidden className="mt-px size-4 shrink-0" />
+            <Icon node={CircleAlert} aria-hidden className="mt-px size-4 shrink-0" />
             <span>
               {formError}
               {/* An unexpected failure: the id of its log line, for whoever looks into it. */}

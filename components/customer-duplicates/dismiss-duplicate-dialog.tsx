@@ -1,6 +1,7 @@
 'use client';
 
-import { X } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { X } from 'lucide';
 import { ConfirmDialog, type ConfirmLabels } from '@/components/ui/confirm-dialog';
 import { dismissDuplicateAction } from '@/lib/next/actions/customers';
 
@@ -23,7 +24,7 @@ export function DismissDuplicateDialog({
   return (
     <ConfirmDialog
       labels={labels}
-      icon={<X aria-hidden />}
+      icon={<Icon node={X} aria-hidden />}
       destructive
       then={then}
       schema={schema}

@@ -1,6 +1,7 @@
 'use client';
 
-import { Merge } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { Merge } from 'lucide';
 import type { ActionDialogForm } from '@/components/ui/action-dialog';
 import { ConfirmDialog, type ConfirmLabels } from '@/components/ui/confirm-dialog';
 import type { MergeCustomersInput, MergeField } from '@/lib/customers/schemas';
@@ -35,7 +36,7 @@ export function MergeDialog({
   return (
     <ConfirmDialog
       labels={labels}
-      icon={<Merge aria-hidden />}
+      icon={<Icon node={Merge} aria-hidden />}
       triggerVariant="primary"
       iconOnSubmit
       className="sm:max-w-xl"

@@ -1,6 +1,7 @@
 'use client';
 
-import { Undo2 } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { Undo2 } from 'lucide';
 import { ConfirmDialog, type ConfirmLabels } from '@/components/ui/confirm-dialog';
 import { undoMergeAction } from '@/lib/next/actions/customers';
 
@@ -14,7 +15,7 @@ export function UndoMergeDialog({ mergeId, labels }: { mergeId: string; labels: 
   return (
     <ConfirmDialog
       labels={labels}
-      icon={<Undo2 aria-hidden />}
+      icon={<Icon node={Undo2} aria-hidden />}
       iconOnSubmit
       schema={schema}
       values={(): Values => ({ mergeId })}

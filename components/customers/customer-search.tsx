@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { Command } from 'cmdk';
-import { LoaderCircle, Search } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { LoaderCircle, Search } from 'lucide';
 import { Badge } from '@/components/ui/badge';
 import type { CustomerSearchHit } from '@/lib/customers/search';
 import { useI18n } from '@/lib/next/i18n-client';
@@ -87,7 +88,7 @@ export function CustomerSearch({
       className={clsx('flex flex-col overflow-hidden', className)}
     >
       <div className="flex items-center gap-2 border-b border-border px-3">
-        <Search aria-hidden className="size-4 shrink-0 text-muted-foreground" />
+        <Icon node={Search} aria-hidden className="size-4 shrink-0 text-muted-foreground" />
         <Command.Input
           value={input}
           onValueChange={(value) => {
@@ -99,7 +100,7 @@ export function CustomerSearch({
           className="h-12 w-full min-w-0 bg-transparent text-[0.9375rem] text-foreground outline-none placeholder:text-muted-foreground"
         />
         {search.q && !search.settled ? (
-          <LoaderCircle aria-hidden className="size-4 shrink-0 animate-spin text-muted-foreground" />
+          <Icon node={LoaderCircle} aria-hidden className="size-4 shrink-0 animate-spin text-muted-foreground" />
         ) : null}
       </div>
       <p role="status" aria-live="polite" className="px-4 pt-2.5 pb-1 text-xs text-muted-foreground">

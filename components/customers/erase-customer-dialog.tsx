@@ -1,6 +1,7 @@
 'use client';
 
-import { Eraser } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { Eraser } from 'lucide';
 import { ConfirmDialog, type ConfirmLabels } from '@/components/ui/confirm-dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
@@ -23,7 +24,7 @@ export function EraseCustomerDialog({ customerId, labels }: { customerId: string
   return (
     <ConfirmDialog
       labels={labels}
-      icon={<Eraser aria-hidden />}
+      icon={<Icon node={Eraser} aria-hidden />}
       destructive
       triggerVariant="destructive"
       iconOnSubmit

@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useRef, useState, type ComponentProps, type ComponentType } from 'react';
-import { Search } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { Search } from 'lucide';
 import { useI18n } from '@/lib/next/i18n-client';
 import { clsx } from 'clsx';
 import type { QueriedCustomerSearch } from './queried-customer-search';
@@ -44,7 +45,7 @@ export function LazyCustomerSearch(props: Props) {
   return (
     <div className={clsx('flex flex-col overflow-hidden', props.className)}>
       <div className="flex items-center gap-2 border-b border-border px-3">
-        <Search aria-hidden className="size-4 shrink-0 text-muted-foreground" />
+        <Icon node={Search} aria-hidden className="size-4 shrink-0 text-muted-foreground" />
         <input
           ref={field}
           type="search"

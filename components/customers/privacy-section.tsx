@@ -1,4 +1,5 @@
-import { Download } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { Download } from 'lucide';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { getI18n } from '@/lib/next/i18n';
 import { EraseCustomerDialog } from './erase-customer-dialog';
@@ -43,7 +44,7 @@ export async function PrivacySection({
               download
               className="inline-flex h-8 items-center gap-1.5 rounded-md border border-border bg-surface px-3 text-sm font-medium hover:bg-muted"
             >
-              <Download aria-hidden className="size-4" />
+              <Icon node={Download} aria-hidden className="size-4" />
               {t('customerPrivacy.export')}
             </a>
             <span className="text-muted-foreground">{t('customerPrivacy.exportHint')}</span>

@@ -2,7 +2,8 @@
 
 import { useMemo } from 'react';
 import { useWatch, type FieldErrors } from 'react-hook-form';
-import { Check } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { Check } from 'lucide';
 import { lazySchemaResolver, type LazyResolver } from '@/components/form-errors';
 import { ActionDialog, useActionDialog } from '@/components/ui/action-dialog';
 import { Field } from '@/components/ui/field';
@@ -117,7 +118,7 @@ export function AcceptRequestDialog({
       description={t('inventory.transfers.acceptDescription', { location: source })}
       submitLabel={t('inventory.transfers.acceptConfirm')}
       pendingLabel={t('inventory.transfers.accepting')}
-      submitIcon={<Check aria-hidden />}
+      submitIcon={<Icon node={Check} aria-hidden />}
     >
       <Table scroll="box" maxHeight="max-h-[40dvh]">
         <TableHeader>

@@ -1,6 +1,7 @@
 'use client';
 
-import { Gauge, X } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { Gauge, X } from 'lucide';
 import { reportResult } from '@/components/action-result';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/lazy-confirm';
@@ -43,7 +44,7 @@ export function ChannelCapActions(props: ChannelCapProps) {
                 : t('inventory.channels.setFor', { channel: channel.name })
             }
           >
-            <Gauge aria-hidden />
+            <Icon node={Gauge} aria-hidden />
             {editing ? t('inventory.channels.change') : t('inventory.channels.set')}
           </Button>
         }
@@ -57,7 +58,7 @@ export function ChannelCapActions(props: ChannelCapProps) {
               size="sm"
               aria-label={t('inventory.channels.removeFor', { channel: channel.name })}
             >
-              <X aria-hidden />
+              <Icon node={X} aria-hidden />
               {t('inventory.channels.remove')}
             </Button>
           }

@@ -1,7 +1,8 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { CheckCheck, Trash } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { CheckCheck, Trash } from 'lucide';
 import { applyCountAction, discardCountAction } from '@/lib/next/actions/inventory';
 import { actionErrorMessage } from '@/components/action-result';
 import { Button } from '@/components/ui/button';
@@ -31,7 +32,7 @@ export function CountActions({
       <ConfirmDialog
         trigger={
           <Button>
-            <CheckCheck aria-hidden />
+            <Icon node={CheckCheck} aria-hidden />
             {t('inventory.counts.apply')}
           </Button>
         }
@@ -61,7 +62,7 @@ export function CountActions({
         destructive
         trigger={
           <Button variant="secondary">
-            <Trash aria-hidden />
+            <Icon node={Trash} aria-hidden />
             {t('inventory.counts.discard')}
           </Button>
         }

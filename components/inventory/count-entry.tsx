@@ -2,7 +2,8 @@
 
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
-import { ScanBarcode } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { ScanBarcode } from 'lucide';
 import { actionErrorMessage } from '@/components/action-result';
 import { lazySchemaResolver } from '@/components/form-errors';
 import { Button } from '@/components/ui/button';
@@ -92,7 +93,8 @@ export function CountEntry({ countId }: { countId: string }) {
         <Field label={t('inventory.counts.code')} className="min-w-56 flex-1">
           {(props) => (
             <div className="relative">
-              <ScanBarcode
+              <Icon
+                node={ScanBarcode}
                 aria-hidden
                 className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
               />

@@ -4,7 +4,8 @@ import { useEffect, useState, useTransition } from 'react';
 import { Link } from '@/components/ui/link';
 import { useRouter } from 'next/navigation';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
-import { ClipboardList } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { ClipboardList } from 'lucide';
 import { toast } from '@/components/ui/toast';
 import { actionErrorMessage } from '@/components/action-result';
 import { lazySchemaResolver, setServerErrors } from '@/components/form-errors';
@@ -118,7 +119,7 @@ export function CountStartForm({ locations, categories }: { locations: LocationO
       ) : null}
       <div>
         <Button type="submit" disabled={pending} aria-busy={pending || undefined}>
-          <ClipboardList aria-hidden />
+          <Icon node={ClipboardList} aria-hidden />
           {pending ? t('inventory.counts.starting') : t('inventory.counts.start')}
         </Button>
       </div>

@@ -2,7 +2,8 @@
 
 import { useEffect, useState, useTransition } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
-import { Upload } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { Upload } from 'lucide';
 import { reportResult } from '@/components/action-result';
 import { lazySchemaResolver } from '@/components/form-errors';
 import { Button } from '@/components/ui/button';
@@ -146,7 +147,7 @@ export function CsvImportForm({
       ) : null}
       <div className="flex justify-end">
         <Button type="submit" variant="secondary" disabled={busy} aria-busy={busy || undefined}>
-          <Upload aria-hidden />
+          <Icon node={Upload} aria-hidden />
           {pending ? t('inventory.import.submitting') : t('inventory.import.submit')}
         </Button>
       </div>

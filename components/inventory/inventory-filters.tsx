@@ -2,7 +2,8 @@
 
 import { lazy, Suspense, useId, useState, type ComponentProps } from 'react';
 import { useSearchParams } from 'next/navigation';
-import { ChevronDown, LoaderCircle, MapPin, Search } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { ChevronDown, LoaderCircle, MapPin, Search } from 'lucide';
 import { useHydrated } from '@/components/use-hydrated';
 import { useLiveFilters, type FilterFields } from '@/components/use-live-filters';
 import { Button, ButtonLink } from '@/components/ui/button';
@@ -87,9 +88,9 @@ export function InventoryFilters({ selected, locations, categories, brands }: In
       aria-label={`${t('inventory.filters.locations')}: ${locationSummary}`}
       {...props}
     >
-      <MapPin aria-hidden className="text-muted-foreground" />
+      <Icon node={MapPin} aria-hidden className="text-muted-foreground" />
       <span className="truncate">{locationSummary}</span>
-      <ChevronDown aria-hidden className="text-muted-foreground" />
+      <Icon node={ChevronDown} aria-hidden className="text-muted-foreground" />
     </Button>
   );
 
@@ -115,7 +116,8 @@ export function InventoryFilters({ selected, locations, categories, brands }: In
             {t('inventory.filters.search')}
           </Label>
           <div className="relative">
-            <Search
+            <Icon
+              node={Search}
               aria-hidden
               className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
             />
@@ -212,7 +214,7 @@ export function InventoryFilters({ selected, locations, categories, brands }: In
         </Button>
         {pending ? (
           <span role="status" className="ml-auto inline-flex items-center gap-1.5 text-xs text-muted-foreground">
-            <LoaderCircle aria-hidden className="size-3.5 animate-spin" />
+            <Icon node={LoaderCircle} aria-hidden className="size-3.5 animate-spin" />
             {t('common.loading')}
           </span>
         ) : null}

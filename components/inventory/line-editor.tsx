@@ -1,7 +1,8 @@
 'use client';
 
 import { useId, useLayoutEffect, useRef, useState } from 'react';
-import { Plus, ScanBarcode, Trash } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { Plus, ScanBarcode, Trash } from 'lucide';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -106,7 +107,8 @@ export function LineEditor({
         <div className="grid min-w-0 flex-1 gap-1.5" style={{ minWidth: '14rem' }}>
           <Label htmlFor={`${id}-code`}>{t('inventory.lines.code')}</Label>
           <div className="relative">
-            <ScanBarcode
+            <Icon
+              node={ScanBarcode}
               aria-hidden
               className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
             />
@@ -135,7 +137,7 @@ export function LineEditor({
           </div>
         </div>
         <Button variant="secondary" onClick={add} disabled={!code.trim()} aria-busy={busy || undefined}>
-          <Plus aria-hidden />
+          <Icon node={Plus} aria-hidden />
           {busy ? t('inventory.lines.looking') : t('inventory.lines.add')}
         </Button>
       </div>
@@ -212,7 +214,7 @@ export function LineEditor({
                         aria-label={t('inventory.lines.remove', { sku: line.sku })}
                         onClick={() => onChange(lines.filter((l) => l !== line))}
                       >
-                        <Trash aria-hidden />
+                        <Icon node={Trash} aria-hidden />
                       </Button>
                     </TableCell>
                   </TableRow>

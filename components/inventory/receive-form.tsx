@@ -2,7 +2,8 @@
 
 import { useEffect, useTransition } from 'react';
 import { useController, useForm } from 'react-hook-form';
-import { PackagePlus } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { PackagePlus } from 'lucide';
 import { toast } from '@/components/ui/toast';
 import { actionErrorMessage } from '@/components/action-result';
 import { lazySchemaResolver, setServerErrors } from '@/components/form-errors';
@@ -72,7 +73,7 @@ export function ReceiveForm({
       <LineEditor lines={lines.field.value} onChange={lines.field.onChange} error={linesErrorText(t, errors.lines)} />
       <div className="flex justify-end">
         <Button type="submit" disabled={pending} aria-busy={pending || undefined}>
-          <PackagePlus aria-hidden />
+          <Icon node={PackagePlus} aria-hidden />
           {pending ? t('inventory.receive.submitting') : t('inventory.receive.submit')}
         </Button>
       </div>

@@ -3,7 +3,8 @@
 import { useEffect, useId, useRef, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { useForm, useWatch } from 'react-hook-form';
-import { PackageCheck, ScanBarcode } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { PackageCheck, ScanBarcode } from 'lucide';
 import { actionErrorMessage } from '@/components/action-result';
 import { lazySchemaResolver, setServerErrors } from '@/components/form-errors';
 import { Button } from '@/components/ui/button';
@@ -137,7 +138,8 @@ export function ReceiveScan({
       <div className="grid max-w-md gap-1.5">
         <Label htmlFor={`${id}-code`}>{t('inventory.transfers.scan.code')}</Label>
         <div className="relative">
-          <ScanBarcode
+          <Icon
+            node={ScanBarcode}
             aria-hidden
             className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
           />
@@ -252,7 +254,7 @@ export function ReceiveScan({
             </p>
           </div>
           <Button type="submit" disabled={pending} aria-busy={pending || undefined}>
-            <PackageCheck aria-hidden />
+            <Icon node={PackageCheck} aria-hidden />
             {pending
               ? t('inventory.transfers.scan.receiving')
               : closeShort

@@ -3,7 +3,8 @@
 import { useEffect, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { useController, useForm, useWatch } from 'react-hook-form';
-import { Send } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { Send } from 'lucide';
 import { toast } from '@/components/ui/toast';
 import { actionErrorMessage } from '@/components/action-result';
 import { lazySchemaResolver, setServerErrors } from '@/components/form-errors';
@@ -124,7 +125,7 @@ export function RequestForm({
       </Field>
       <div className="flex justify-end">
         <Button type="submit" disabled={pending} aria-busy={pending || undefined}>
-          <Send aria-hidden />
+          <Icon node={Send} aria-hidden />
           {pending ? t('inventory.transfers.sending') : t('inventory.transfers.sendRequest')}
         </Button>
       </div>

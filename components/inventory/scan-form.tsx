@@ -2,7 +2,8 @@
 
 import { useId, useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
-import { ScanBarcode } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { ScanBarcode } from 'lucide';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { useI18n } from '@/lib/next/i18n-client';
@@ -51,7 +52,8 @@ export function ScanForm() {
         {t('inventory.scan.label')}
       </Label>
       <div className="relative">
-        <ScanBarcode
+        <Icon
+          node={ScanBarcode}
           aria-hidden
           className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
         />

@@ -1,5 +1,6 @@
 import { Link } from '@/components/ui/link';
-import { ArrowDown, ArrowUp } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { ArrowDown, ArrowUp } from 'lucide';
 import { TableHead } from '@/components/ui/table';
 import { clsx } from 'clsx';
 
@@ -26,7 +27,7 @@ export function SortableHead({
   colSpan?: number;
   rowSpan?: number;
 }) {
-  const Icon = dir === 'asc' ? ArrowUp : ArrowDown;
+  const arrow = dir === 'asc' ? ArrowUp : ArrowDown;
   return (
     <TableHead
       numeric={numeric}
@@ -47,7 +48,7 @@ export function SortableHead({
         {label}
         {active ? (
           <>
-            <Icon aria-hidden className="size-3" />
+            <Icon node={arrow} aria-hidden className="size-3" />
             <span className="sr-only">({sortedLabel})</span>
           </>
         ) : null}

@@ -1,6 +1,7 @@
 'use client';
 
-import { Check, PackageCheck, ScanBarcode, Truck, Undo2, X } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { Check, PackageCheck, ScanBarcode, Truck, Undo2, X } from 'lucide';
 import { reportResult } from '@/components/action-result';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { ConfirmDialog as ReasonDialog } from '@/components/ui/confirm-dialog';
@@ -82,7 +83,7 @@ export function TransferActions({
             today={answer.today}
             trigger={
               <Button>
-                <Check aria-hidden />
+                <Icon node={Check} aria-hidden />
                 {t('inventory.transfers.accept')}
               </Button>
             }
@@ -96,7 +97,7 @@ export function TransferActions({
               pending: t('inventory.transfers.declining'),
               done: t('inventory.transfers.declined'),
             }}
-            icon={<X aria-hidden />}
+            icon={<Icon node={X} aria-hidden />}
             destructive
             schema={declineSchema}
             values={() => ({ transferId, reason: '' })}
@@ -117,7 +118,7 @@ export function TransferActions({
           destructive
           trigger={
             <Button variant="secondary">
-              <Undo2 aria-hidden />
+              <Icon node={Undo2} aria-hidden />
               {t('inventory.transfers.withdraw')}
             </Button>
           }
@@ -133,7 +134,7 @@ export function TransferActions({
       ) : null}
       {canReceive ? (
         <ButtonLink href={`/inventory/transfers/${transferId}/receive`}>
-          <ScanBarcode aria-hidden />
+          <Icon node={ScanBarcode} aria-hidden />
           {t('inventory.transfers.scanReceive')}
         </ButtonLink>
       ) : null}
@@ -145,7 +146,7 @@ export function TransferActions({
           lines={lines}
           trigger={
             <Button variant="secondary">
-              <PackageCheck aria-hidden />
+              <Icon node={PackageCheck} aria-hidden />
               {t('inventory.transfers.receive')}
             </Button>
           }
@@ -155,7 +156,7 @@ export function TransferActions({
         <ConfirmDialog
           trigger={
             <Button>
-              <Truck aria-hidden />
+              <Icon node={Truck} aria-hidden />
               {t('inventory.transfers.ship')}
             </Button>
           }
@@ -173,7 +174,7 @@ export function TransferActions({
           destructive
           trigger={
             <Button variant="secondary">
-              <X aria-hidden />
+              <Icon node={X} aria-hidden />
               {t('inventory.transfers.cancel')}
             </Button>
           }

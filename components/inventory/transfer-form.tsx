@@ -3,7 +3,8 @@
 import { useEffect, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { useController, useForm, useWatch } from 'react-hook-form';
-import { ArrowLeftRight } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { ArrowLeftRight } from 'lucide';
 import { toast } from '@/components/ui/toast';
 import { actionErrorMessage } from '@/components/action-result';
 import { lazySchemaResolver, setServerErrors } from '@/components/form-errors';
@@ -100,7 +101,7 @@ export function TransferForm({
       </Field>
       <div className="flex justify-end">
         <Button type="submit" disabled={pending} aria-busy={pending || undefined}>
-          <ArrowLeftRight aria-hidden />
+          <Icon node={ArrowLeftRight} aria-hidden />
           {pending ? t('inventory.transfers.creating') : t('inventory.transfers.create')}
         </Button>
       </div>

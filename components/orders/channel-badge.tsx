@@ -1,4 +1,5 @@
-import { Globe, Phone, ShoppingBag, Store } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { Globe, Phone, ShoppingBag, Store } from 'lucide';
 import { Badge } from '@/components/ui/badge';
 import { clsx } from 'clsx';
 
@@ -21,10 +22,10 @@ export function ChannelBadge({
   kind?: ChannelKind;
   className?: string;
 }) {
-  const Icon = kind ? KIND_ICON[kind] : null;
+  const icon = kind ? KIND_ICON[kind] : null;
   return (
     <Badge variant="neutral" title={`${name} (${code})`} className={clsx('max-w-full', className)}>
-      {Icon ? <Icon aria-hidden className="shrink-0" /> : null}
+      {icon ? <Icon node={icon} aria-hidden className="shrink-0" /> : null}
       <span className="min-w-0 truncate">{name}</span>
     </Badge>
   );

@@ -1,7 +1,8 @@
 'use client';
 
 import { useTransition } from 'react';
-import { Check, RotateCcw, Truck, CircleX } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { Check, CircleX, RotateCcw, Truck } from 'lucide';
 import { reportResult } from '@/components/action-result';
 import { Button } from '@/components/ui/button';
 import { lazyDialog } from '@/components/ui/lazy-dialog';
@@ -66,7 +67,7 @@ export function OrderActions({
             })
           }
         >
-          <Check aria-hidden />
+          <Icon node={Check} aria-hidden />
           {pending ? t('orders.actions.working') : t('orders.actions.confirm')}
         </Button>
       ) : null}
@@ -76,7 +77,7 @@ export function OrderActions({
           number={number}
           trigger={
             <Button>
-              <Truck aria-hidden />
+              <Icon node={Truck} aria-hidden />
               {t('orders.actions.ship')}
             </Button>
           }
@@ -91,7 +92,7 @@ export function OrderActions({
           locations={returnLocations}
           trigger={
             <Button variant="secondary">
-              <RotateCcw aria-hidden />
+              <Icon node={RotateCcw} aria-hidden />
               {t('orders.actions.return')}
             </Button>
           }
@@ -103,7 +104,7 @@ export function OrderActions({
           number={number}
           trigger={
             <Button variant="secondary">
-              <CircleX aria-hidden />
+              <Icon node={CircleX} aria-hidden />
               {t('orders.actions.cancel')}
             </Button>
           }

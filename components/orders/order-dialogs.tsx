@@ -2,7 +2,8 @@
 
 import { useId } from 'react';
 import { useWatch } from 'react-hook-form';
-import { PackageCheck } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { PackageCheck } from 'lucide';
 import { lazySchemaResolver, mapResolver } from '@/components/form-errors';
 import { ActionDialog, useActionDialog } from '@/components/ui/action-dialog';
 import { Field } from '@/components/ui/field';
@@ -59,7 +60,7 @@ export function ShipDialog({
       title={t('orders.actions.shipTitle', { number })}
       description={t('orders.actions.shipDescription')}
       submitLabel={t('orders.actions.shipSubmit')}
-      submitIcon={<PackageCheck aria-hidden />}
+      submitIcon={<Icon node={PackageCheck} aria-hidden />}
     >
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label={t('orders.actions.carrier')} error={errors.carrier ? t('errors.validation') : null}>

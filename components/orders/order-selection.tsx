@@ -2,7 +2,8 @@
 
 import { createContext, use, useState, useTransition, type ReactNode } from 'react';
 import { useRouter } from 'next/navigation';
-import { Check, Printer, X } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { Check, Printer, X } from 'lucide';
 import { clsx } from 'clsx';
 import { actionErrorMessage } from '@/components/action-result';
 import { Button, buttonVariants } from '@/components/ui/button';
@@ -158,7 +159,7 @@ function BulkBar({
           onConfirm={confirmChosen}
           trigger={
             <Button size="sm" disabled={pending}>
-              <Check aria-hidden />
+              <Icon node={Check} aria-hidden />
               {t('orders.bulk.confirm')}
             </Button>
           }
@@ -171,11 +172,11 @@ function BulkBar({
         rel="noopener"
         className={clsx(buttonVariants({ variant: 'secondary', size: 'sm' }))}
       >
-        <Printer aria-hidden />
+        <Icon node={Printer} aria-hidden />
         {t('orders.bulk.printSlips')}
       </a>
       <Button size="sm" variant="ghost" onClick={onClear}>
-        <X aria-hidden />
+        <Icon node={X} aria-hidden />
         {t('orders.bulk.clear')}
       </Button>
     </div>

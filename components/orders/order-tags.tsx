@@ -3,7 +3,8 @@
 import { useId, useRef, useState, useTransition } from 'react';
 import { Link } from '@/components/ui/link';
 import { useRouter } from 'next/navigation';
-import { X } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { X } from 'lucide';
 import { actionErrorMessage } from '@/components/action-result';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -91,7 +92,7 @@ export function OrderTags({
                   onClick={() => remove(tag)}
                   className="inline-flex size-5 items-center justify-center rounded-sm text-muted-foreground hover:bg-surface hover:text-foreground print:hidden"
                 >
-                  <X aria-hidden className="size-3.5" />
+                  <Icon node={X} aria-hidden className="size-3.5" />
                 </button>
               ) : null}
             </li>

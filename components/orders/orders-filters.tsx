@@ -2,7 +2,8 @@
 
 import { useId, type ReactNode } from 'react';
 import { useSearchParams } from 'next/navigation';
-import { LoaderCircle, Search } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { LoaderCircle, Search } from 'lucide';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -93,7 +94,8 @@ export function OrdersFilters({ channels, locations }: OrdersFiltersProps) {
             t('orders.filters.search'),
             (id) => (
               <div className="relative">
-                <Search
+                <Icon
+                  node={Search}
                   aria-hidden
                   className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
                 />
@@ -167,7 +169,7 @@ export function OrdersFilters({ channels, locations }: OrdersFiltersProps) {
           <div className="ml-auto flex h-9 items-center gap-2">
             {pending ? (
               <span role="status" className="inline-flex items-center gap-1.5 text-xs text-muted-foreground">
-                <LoaderCircle aria-hidden className="size-3.5 animate-spin" />
+                <Icon node={LoaderCircle} aria-hidden className="size-3.5 animate-spin" />
                 {t('common.loading')}
               </span>
             ) : null}

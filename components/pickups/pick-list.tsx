@@ -1,17 +1,8 @@
 'use client';
 
 import { useId, useState, useTransition, type FormEvent } from 'react';
-import {
-  TriangleAlert,
-  ArrowRightLeft,
-  Check,
-  PackageCheck,
-  ScanBarcode,
-  Scissors,
-  Store,
-  Truck,
-  Undo2,
-} from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { ArrowRightLeft, Check, PackageCheck, ScanBarcode, Scissors, Store, TriangleAlert, Truck, Undo2 } from 'lucide';
 import { toast } from '@/components/ui/toast';
 import { actionErrorMessage, reportResult } from '@/components/action-result';
 import { Badge } from '@/components/ui/badge';
@@ -116,7 +107,7 @@ export function PickList({
                 <TableCell className="font-mono text-sm">{l.barcode ?? '—'}</TableCell>
                 <TableCell className="text-right tabular-nums">{l.quantity}</TableCell>
                 <TableCell className="text-right tabular-nums">
-                  {done ? <Check aria-hidden className="mr-1 inline size-4 text-done" /> : null}
+                  {done ? <Icon node={Check} aria-hidden className="mr-1 inline size-4 text-done" /> : null}
                   {l.picked} / {need}
                 </TableCell>
                 {pickable ? (
@@ -135,7 +126,7 @@ export function PickList({
                             })
                           }
                         >
-                          <Undo2 aria-hidden />
+                          <Icon node={Undo2} aria-hidden />
                           {t('pickups.pick.unpick')}
                         </Button>
                       ) : need > 0 ? (
@@ -153,7 +144,7 @@ export function PickList({
                             })
                           }
                         >
-                          <Check aria-hidden />
+                          <Icon node={Check} aria-hidden />
                           {t('pickups.pick.pick')}
                         </Button>
                       ) : null}
@@ -167,7 +158,7 @@ export function PickList({
                               size="sm"
                               aria-label={t('pickups.pick.shortAria', { sku: l.sku })}
                             >
-                              <TriangleAlert aria-hidden />
+                              <Icon node={TriangleAlert} aria-hidden />
                               {t('pickups.pick.short')}
                             </Button>
                           }
@@ -187,7 +178,7 @@ export function PickList({
           <ConfirmDialog
             trigger={
               <Button size="lg">
-                <PackageCheck aria-hidden />
+                <Icon node={PackageCheck} aria-hidden />
                 {t('pickups.pick.ready')}
               </Button>
             }
@@ -253,7 +244,8 @@ function ScanField({ pickupId, lines }: { pickupId: string; lines: readonly Pick
     >
       <Label htmlFor={id}>{t('pickups.pick.scanLabel')}</Label>
       <div className="relative">
-        <ScanBarcode
+        <Icon
+          node={ScanBarcode}
           aria-hidden
           className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
         />
@@ -311,7 +303,7 @@ function Outcomes({
           <ConfirmDialog
             trigger={
               <Button variant="secondary">
-                <ArrowRightLeft aria-hidden />
+                <Icon node={ArrowRightLeft} aria-hidden />
                 {t('pickups.pick.outcomes.transfer')}
               </Button>
             }
@@ -342,7 +334,7 @@ function Outcomes({
               <ConfirmDialog
                 trigger={
                   <Button variant="secondary">
-                    <Store aria-hidden />
+                    <Icon node={Store} aria-hidden />
                     {t('pickups.pick.outcomes.reroute')}
                   </Button>
                 }
@@ -362,7 +354,7 @@ function Outcomes({
           <ConfirmDialog
             trigger={
               <Button variant="secondary">
-                <Truck aria-hidden />
+                <Icon node={Truck} aria-hidden />
                 {t('pickups.pick.outcomes.ship')}
               </Button>
             }
@@ -378,7 +370,7 @@ function Outcomes({
           <ConfirmDialog
             trigger={
               <Button variant="secondary">
-                <Scissors aria-hidden />
+                <Icon node={Scissors} aria-hidden />
                 {t('pickups.pick.outcomes.partial')}
               </Button>
             }

@@ -3,7 +3,8 @@
 import { useEffect, useState } from 'react';
 import { Link } from '@/components/ui/link';
 import { useQuery } from '@tanstack/react-query';
-import { PackageOpen } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { PackageOpen } from 'lucide';
 import { LiveStatus } from '@/components/live/live-status';
 import { useLiveInvalidation } from '@/components/live/use-live-topic';
 import { Alert } from '@/components/ui/alert';
@@ -110,7 +111,7 @@ export function PickupQueueView({ initial }: { initial: PickupQueue }) {
       {query.isError ? <Alert tone="warning">{t('pickupQueue.loadError')}</Alert> : null}
 
       {queue.cards.length === 0 ? (
-        <EmptyState icon={<PackageOpen />} title={t(`pickupQueue.empty.${tab}`)} />
+        <EmptyState icon={<Icon node={PackageOpen} />} title={t(`pickupQueue.empty.${tab}`)} />
       ) : (
         <ul className="grid gap-3 md:grid-cols-2 2xl:grid-cols-3" aria-label={t(`pickupQueue.tabs.${tab}`)}>
           {queue.cards.map((card) => (

@@ -1,6 +1,7 @@
 'use client';
 
-import { Scissors } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { Scissors } from 'lucide';
 import { lazySchemaResolver, mapResolver } from '@/components/form-errors';
 import { ActionDialog, useActionDialog } from '@/components/ui/action-dialog';
 import { Field } from '@/components/ui/field';
@@ -62,7 +63,7 @@ export function ShortDialog({
       title={t('pickups.pick.shortTitle', { sku: line.sku })}
       description={t('pickups.pick.shortDescription')}
       submitLabel={t('pickups.pick.shortSubmit')}
-      submitIcon={<Scissors aria-hidden />}
+      submitIcon={<Icon node={Scissors} aria-hidden />}
       destructive
     >
       <div className="grid gap-3 sm:grid-cols-2">

@@ -2,7 +2,8 @@
 
 import { useEffect, useTransition } from 'react';
 import { useFieldArray, useForm, type FieldErrors, type UseFormReturn } from 'react-hook-form';
-import { Plus, X } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { Plus, X } from 'lucide';
 import { useRouter } from 'next/navigation';
 import { actionErrorMessage } from '@/components/action-result';
 import { lazySchemaResolver, setServerErrors } from '@/components/form-errors';
@@ -222,7 +223,7 @@ function DayHours({
                 aria-label={t('storeSettings.form.removeLabel', { day: dayName, n })}
                 onClick={() => remove(i)}
               >
-                <X aria-hidden />
+                <Icon node={X} aria-hidden />
               </Button>
               {opensError ? (
                 <p id={`hours-${day}-${i}-opens-error`} className="basis-full text-xs text-destructive">
@@ -250,7 +251,7 @@ function DayHours({
               append(last ? { opens: '', closes: '' } : { opens: '10:00', closes: '19:00' });
             }}
           >
-            <Plus aria-hidden />
+            <Icon node={Plus} aria-hidden />
             {t('storeSettings.form.add')}
           </Button>
         </div>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { ChevronDown, PanelLeftClose, PanelLeftOpen, Search } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { ChevronDown, PanelLeftClose, PanelLeftOpen, Search } from 'lucide';
 import type { NavKey } from '@/lib/auth/permissions';
 import { NAV_ICONS } from './nav-icons';
 
@@ -15,14 +16,13 @@ export type ShellIcons = {
 };
 
 export const SHELL_ICONS: ShellIcons = {
-  collapseSidebar: <PanelLeftClose aria-hidden />,
-  expandSidebar: <PanelLeftOpen aria-hidden />,
-  search: <Search aria-hidden />,
-  userMenu: <ChevronDown aria-hidden className="size-4 text-muted-foreground" />,
+  collapseSidebar: <Icon node={PanelLeftClose} aria-hidden />,
+  expandSidebar: <Icon node={PanelLeftOpen} aria-hidden />,
+  search: <Icon node={Search} aria-hidden />,
+  userMenu: <Icon node={ChevronDown} aria-hidden className="size-4 text-muted-foreground" />,
 };
 
 /** A section's icon in the sidebar; the link turns it to the primary colour when active. */
 export function navIcon(key: NavKey): ReactNode {
-  const Icon = NAV_ICONS[key];
-  return <Icon aria-hidden className="size-4 shrink-0" />;
+  return <Icon node={NAV_ICONS[key]} aria-hidden className="size-4 shrink-0" />;
 }

@@ -1,7 +1,8 @@
 'use client';
 
 import { useTransition, type ReactNode } from 'react';
-import { LogOut } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { LogOut } from 'lucide';
 import { setLocaleAction } from '@/lib/next/actions/locale';
 import { signOutAction } from '@/lib/next/actions/session';
 import { Badge } from '@/components/ui/badge';
@@ -58,7 +59,7 @@ export function UserMenuDropdown({ user, icon }: { user: ShellUser; icon: ReactN
         </DropdownMenuRadioGroup>
         <DropdownMenuSeparator />
         <DropdownMenuItem onSelect={() => startTransition(async () => await signOutAction())}>
-          <LogOut aria-hidden />
+          <Icon node={LogOut} aria-hidden />
           {t('userMenu.signOut')}
         </DropdownMenuItem>
       </DropdownMenuContent>

@@ -1,5 +1,6 @@
 import type { ComponentProps } from 'react';
-import { CircleAlert, CircleCheck, Info, TriangleAlert } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { CircleAlert, CircleCheck, Info, TriangleAlert } from 'lucide';
 import { clsx } from 'clsx';
 
 const ALERT_BASE =
@@ -24,7 +25,7 @@ export function Alert({
   children,
   ...props
 }: ComponentProps<'div'> & { tone?: keyof typeof TONES | null }) {
-  const Icon = ICONS[tone ?? 'info'];
+  const icon = ICONS[tone ?? 'info'];
   return (
     <div
       data-slot="alert"
@@ -32,7 +33,7 @@ export function Alert({
       className={clsx(ALERT_BASE, TONES[tone ?? 'info'], className)}
       {...props}
     >
-      <Icon aria-hidden />
+      <Icon node={icon} aria-hidden />
       <div className="min-w-0 flex-1">{children}</div>
     </div>
   );

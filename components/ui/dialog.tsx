@@ -2,7 +2,8 @@
 
 import { useState, useTransition, type ComponentProps, type ReactNode } from 'react';
 import { AlertDialog, Dialog as DialogPrimitive } from 'radix-ui';
-import { X } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { X } from 'lucide';
 import { useI18n } from '@/lib/next/i18n-client';
 import { clsx } from 'clsx';
 import { Button } from './button';
@@ -50,7 +51,7 @@ export function DialogContent({
         {showClose ? (
           <DialogPrimitive.Close asChild>
             <Button variant="ghost" size="icon-sm" className="absolute right-3 top-3" aria-label={t('common.close')}>
-              <X aria-hidden />
+              <Icon node={X} aria-hidden />
             </Button>
           </DialogPrimitive.Close>
         ) : null}

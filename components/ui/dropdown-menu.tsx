@@ -2,7 +2,8 @@
 
 import type { ComponentProps } from 'react';
 import { DropdownMenu as Menu } from 'radix-ui';
-import { Check } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { Check } from 'lucide';
 import { clsx } from 'clsx';
 
 export const DropdownMenu = Menu.Root;
@@ -54,7 +55,7 @@ export function DropdownMenuRadioItem({ className, children, ...props }: Compone
     >
       <span className="absolute left-2 flex size-4 items-center justify-center">
         <Menu.ItemIndicator>
-          <Check aria-hidden className="text-primary!" />
+          <Icon node={Check} aria-hidden className="text-primary!" />
         </Menu.ItemIndicator>
       </span>
       {children}
@@ -71,7 +72,7 @@ export function DropdownMenuCheckboxItem({ className, children, ...props }: Comp
     >
       <span className="absolute left-2 flex size-4 items-center justify-center">
         <Menu.ItemIndicator>
-          <Check aria-hidden className="text-primary!" />
+          <Icon node={Check} aria-hidden className="text-primary!" />
         </Menu.ItemIndicator>
       </span>
       {children}

@@ -1,5 +1,6 @@
 import { Link } from '@/components/ui/link';
-import { ChevronLeft, ChevronRight, ChevronsLeft } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { ChevronLeft, ChevronRight, ChevronsLeft } from 'lucide';
 
 type PagerLink = { href: string | null; label: string };
 
@@ -29,30 +30,30 @@ export function Pager({
   next: PagerLink;
 }) {
   if (!previous.href && !next.href) return null;
-  const BackIcon = back === 'first' ? ChevronsLeft : ChevronLeft;
+  const backIcon = back === 'first' ? ChevronsLeft : ChevronLeft;
   return (
     <nav aria-label={label} className="mt-3 flex items-center justify-end gap-2 print:hidden">
       {pageLabel ? <span className="mr-1 text-xs text-muted-foreground">{pageLabel}</span> : null}
       {previous.href ? (
         <Link href={previous.href} className={linkClass} rel={back === 'previous' ? 'prev' : undefined}>
-          <BackIcon aria-hidden className="size-4" />
+          <Icon node={backIcon} aria-hidden className="size-4" />
           {previous.label}
         </Link>
       ) : (
         <span className={disabledClass} aria-disabled="true">
-          <BackIcon aria-hidden className="size-4" />
+          <Icon node={backIcon} aria-hidden className="size-4" />
           {previous.label}
         </span>
       )}
       {next.href ? (
         <Link href={next.href} className={linkClass} rel="next">
           {next.label}
-          <ChevronRight aria-hidden className="size-4" />
+          <Icon node={ChevronRight} aria-hidden className="size-4" />
         </Link>
       ) : (
         <span className={disabledClass} aria-disabled="true">
           {next.label}
-          <ChevronRight aria-hidden className="size-4" />
+          <Icon node={ChevronRight} aria-hidden className="size-4" />
         </span>
       )}
     </nav>

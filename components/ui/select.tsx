@@ -1,5 +1,6 @@
 import type { ComponentProps } from 'react';
-import { ChevronDown } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { ChevronDown } from 'lucide';
 import { clsx } from 'clsx';
 
 /**
@@ -22,7 +23,8 @@ export function NativeSelect({
         )}
         {...props}
       />
-      <ChevronDown
+      <Icon
+        node={ChevronDown}
         aria-hidden
         className="pointer-events-none absolute right-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground"
       />

@@ -2,7 +2,8 @@
 
 import { useEffect } from 'react';
 import { Toaster as Sonner, toast } from 'sonner';
-import { CircleAlert, CircleCheck, X } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { CircleAlert, CircleCheck, X } from 'lucide';
 import { useI18n } from '@/lib/next/i18n-client';
 import { toasterReady } from './toast';
 
@@ -27,9 +28,9 @@ export function Toaster() {
       closeButton
       customAriaLabel={t('common.notifications')}
       icons={{
-        success: <CircleCheck aria-hidden className="size-4 text-done" />,
-        error: <CircleAlert aria-hidden className="size-4 text-problem" />,
-        close: <X aria-hidden className="size-3.5" />,
+        success: <Icon node={CircleCheck} aria-hidden className="size-4 text-done" />,
+        error: <Icon node={CircleAlert} aria-hidden className="size-4 text-problem" />,
+        close: <Icon node={X} aria-hidden className="size-3.5" />,
       }}
       toastOptions={{
         unstyled: true,

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { ShieldX } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { ShieldX } from 'lucide';
 import { ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { getI18n } from '@/lib/next/i18n';
@@ -16,7 +17,7 @@ export default async function ForbiddenPage() {
     <EmptyState
       className="mt-4"
       headingLevel={1}
-      icon={<ShieldX />}
+      icon={<Icon node={ShieldX} />}
       title={t('forbidden.title')}
       description={t('forbidden.description')}
       action={<ButtonLink href="/">{t('common.backToDashboard')}</ButtonLink>}

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
-import { ArrowLeftRight, ClipboardList, Download, PackagePlus, SearchX } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { ArrowLeftRight, ClipboardList, Download, PackagePlus, SearchX } from 'lucide';
 import { InventoryFilters } from '@/components/inventory/inventory-filters';
 import { inventoryListHref } from '@/components/inventory/list-url';
 import { ProductThumb } from '@/components/inventory/product-thumb';
@@ -105,24 +106,24 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
           <>
             {canAdjust ? (
               <ButtonLink href="/inventory/receive">
-                <PackagePlus aria-hidden />
+                <Icon node={PackagePlus} aria-hidden />
                 {t('inventory.actions.receive')}
               </ButtonLink>
             ) : null}
             {canTransfer ? (
               <ButtonLink variant="secondary" href="/inventory/transfers/new">
-                <ArrowLeftRight aria-hidden />
+                <Icon node={ArrowLeftRight} aria-hidden />
                 {t('inventory.actions.transfer')}
               </ButtonLink>
             ) : null}
             {canAdjust ? (
               <ButtonLink variant="secondary" href="/inventory/counts/new">
-                <ClipboardList aria-hidden />
+                <Icon node={ClipboardList} aria-hidden />
                 {t('inventory.actions.count')}
               </ButtonLink>
             ) : null}
             <a data-slot="button" className={buttonVariants({ variant: 'secondary' })} href={exportHref} download>
-              <Download aria-hidden />
+              <Icon node={Download} aria-hidden />
               {t('inventory.actions.export')}
             </a>
           </>
@@ -139,7 +140,7 @@ export default async function InventoryPage({ searchParams }: { searchParams: Pr
 
       {page.rows.length === 0 ? (
         <EmptyState
-          icon={<SearchX />}
+          icon={<Icon node={SearchX} />}
           title={t('inventory.empty.title')}
           description={t('inventory.empty.description')}
           action={

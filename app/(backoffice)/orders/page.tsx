@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
-import { PhoneCall, ReceiptText, SearchX } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { PhoneCall, ReceiptText, SearchX } from 'lucide';
 import { ordersHref, hasFilters } from '@/components/orders/list-url';
 import { OrdersFilters } from '@/components/orders/orders-filters';
 import { OrderSelection } from '@/components/orders/order-selection';
@@ -56,7 +57,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         action={
           can(ctx, 'orders.create_phone') ? (
             <ButtonLink href="/orders/new">
-              <PhoneCall aria-hidden />
+              <Icon node={PhoneCall} aria-hidden />
               {t('orders.newPhoneOrder')}
             </ButtonLink>
           ) : null
@@ -95,10 +96,10 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
       ) : null}
 
       {page.rows.length === 0 && query.view && !filtered && !query.after ? (
-        <EmptyState icon={<ReceiptText />} title={t(`orders.viewEmpty.${query.view}`)} />
+        <EmptyState icon={<Icon node={ReceiptText} />} title={t(`orders.viewEmpty.${query.view}`)} />
       ) : page.rows.length === 0 ? (
         <EmptyState
-          icon={filtered || query.after ? <SearchX /> : <ReceiptText />}
+          icon={filtered || query.after ? <Icon node={SearchX} /> : <Icon node={ReceiptText} />}
           title={filtered || query.after ? t('orders.empty.title') : t('orders.empty.noneTitle')}
           description={filtered || query.after ? t('orders.empty.description') : t('orders.empty.noneDescription')}
           action={

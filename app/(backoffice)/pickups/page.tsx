@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { ScanLine, Store } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { ScanLine, Store } from 'lucide';
 import { PickupQueueView } from '@/components/pickups/pickup-queue';
 import { StoreChooser } from '@/components/pickups/store-chooser';
 import { QueryProvider } from '@/components/query-provider';
@@ -36,14 +37,14 @@ export default async function PickupsPage({ searchParams }: { searchParams: Prom
         action={
           store && can(ctx, 'pickups.manage', store.id) ? (
             <ButtonLink href={`/pickups/counter?${new URLSearchParams({ location: store.id })}`}>
-              <ScanLine aria-hidden />
+              <Icon node={ScanLine} aria-hidden />
               {t('pickupCounter.open')}
             </ButtonLink>
           ) : null
         }
       />
       {!store ? (
-        <EmptyState icon={<Store />} title={t('pickupQueue.noStore')} />
+        <EmptyState icon={<Icon node={Store} />} title={t('pickupQueue.noStore')} />
       ) : (
         <>
           {stores.length > 1 ? (

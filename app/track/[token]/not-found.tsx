@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { SearchX } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { SearchX } from 'lucide';
 import { EmptyState } from '@/components/ui/empty-state';
 import { getI18n } from '@/lib/next/i18n';
 
@@ -16,7 +17,7 @@ export default async function TrackNotFound() {
       <EmptyState
         className="w-full"
         headingLevel={1}
-        icon={<SearchX />}
+        icon={<Icon node={SearchX} />}
         title={t('track.notFound.title')}
         description={t('track.notFound.description')}
       />

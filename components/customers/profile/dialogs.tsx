@@ -1,6 +1,7 @@
 'use client';
 
-import { Coins, Pencil } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { Coins, Pencil } from 'lucide';
 import { Button } from '@/components/ui/button';
 import { lazyDialog } from '@/components/ui/lazy-dialog';
 import { useI18n } from '@/lib/next/i18n-client';
@@ -21,7 +22,7 @@ export function ContactDialog(props: OwnProps<typeof ContactDialogForm>) {
       {...props}
       trigger={
         <Button type="button" variant="secondary" size="sm" className="print:hidden">
-          <Pencil aria-hidden className="size-3.5" />
+          <Icon node={Pencil} aria-hidden className="size-3.5" />
           {t('customerProfile.contact.edit')}
         </Button>
       }
@@ -37,7 +38,7 @@ export function LoyaltyDialog(props: OwnProps<typeof LoyaltyDialogForm>) {
       {...props}
       trigger={
         <Button variant="secondary" size="sm">
-          <Coins aria-hidden />
+          <Icon node={Coins} aria-hidden />
           {t('loyalty.change.open')}
         </Button>
       }

@@ -1,6 +1,7 @@
 import { Link } from '@/components/ui/link';
 import type { ReactNode } from 'react';
-import { Mail, MessageSquareText, PackageCheck, ReceiptText, Undo2 } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { Mail, MessageSquareText, PackageCheck, ReceiptText, Undo2 } from 'lucide';
 import type { NoteLabels } from '@/components/notes/labels';
 import { EditableNote } from '@/components/notes/note-edit';
 import { NoteForm } from '@/components/notes/note-form';
@@ -190,14 +191,14 @@ export async function ProfileTimeline({
         <ol aria-label={t('customerProfile.timeline.label')} className="grid gap-2">
           {page.items.map((item) => {
             const { title, detail, zone } = describe(item);
-            const Icon = ICON[item.kind];
+            const icon = ICON[item.kind];
             return (
               <li
                 key={`${item.kind}:${item.id}`}
                 data-kind={item.kind}
                 className="flex gap-3 rounded-lg border border-border bg-surface px-4 py-3 shadow-card"
               >
-                <Icon aria-hidden className="mt-0.5 size-4 shrink-0 text-muted-foreground" />
+                <Icon node={icon} aria-hidden className="mt-0.5 size-4 shrink-0 text-muted-foreground" />
                 <div className="grid min-w-0 flex-1 gap-1">
                   <div className="flex flex-wrap items-baseline justify-between gap-x-3">
                     <p className="text-sm font-medium">

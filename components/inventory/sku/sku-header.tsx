@@ -1,5 +1,6 @@
 import { Link } from '@/components/ui/link';
-import { ChevronLeft } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { ChevronLeft } from 'lucide';
 import { getI18n } from '@/lib/next/i18n';
 import type { SkuView } from '@/lib/inventory/queries/sku-detail';
 import { ProductThumb } from '../product-thumb';
@@ -13,7 +14,7 @@ export async function SkuHeader({ detail }: { detail: SkuView }) {
         href="/inventory"
         className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
       >
-        <ChevronLeft aria-hidden className="size-4" />
+        <Icon node={ChevronLeft} aria-hidden className="size-4" />
         {t('inventory.sku.back')}
       </Link>
       <div className="mb-6 flex flex-wrap items-start gap-4">

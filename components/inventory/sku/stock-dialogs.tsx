@@ -1,6 +1,7 @@
 'use client';
 
-import { MapPin, SlidersHorizontal } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { MapPin, SlidersHorizontal } from 'lucide';
 import { Button } from '@/components/ui/button';
 import { lazyDialog } from '@/components/ui/lazy-dialog';
 import { useI18n } from '@/lib/next/i18n-client';
@@ -25,7 +26,7 @@ export function AdjustDialog(props: OwnProps<typeof AdjustDialogForm>) {
           size="sm"
           aria-label={t('inventory.sku.adjustAt', { location: props.location.name })}
         >
-          <SlidersHorizontal aria-hidden />
+          <Icon node={SlidersHorizontal} aria-hidden />
           {t('inventory.sku.adjust')}
         </Button>
       }
@@ -41,7 +42,7 @@ export function BinDialog(props: OwnProps<typeof BinDialogForm>) {
       {...props}
       trigger={
         <Button variant="ghost" size="sm" aria-label={t('inventory.bin.editAt', { location: props.location.name })}>
-          <MapPin aria-hidden />
+          <Icon node={MapPin} aria-hidden />
           {t('inventory.bin.edit')}
         </Button>
       }

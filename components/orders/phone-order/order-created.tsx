@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import { CircleCheck, Plus } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { CircleCheck, Plus } from 'lucide';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import { useI18n } from '@/lib/next/i18n-client';
@@ -19,7 +20,7 @@ export default function OrderCreated({ order, onAnother }: { order: CreatedOrder
   return (
     <Card className="mx-auto max-w-xl">
       <CardContent padding="lg" className="grid justify-items-center gap-4 text-center">
-        <CircleCheck aria-hidden className="size-10 text-done" />
+        <Icon node={CircleCheck} aria-hidden className="size-10 text-done" />
         <h2 ref={heading} tabIndex={-1} className="text-lg font-semibold outline-none">
           {t('orders.new.createdTitle')}
         </h2>
@@ -40,7 +41,7 @@ export default function OrderCreated({ order, onAnother }: { order: CreatedOrder
             {t('orders.new.openOrder')}
           </ButtonLink>
           <Button onClick={onAnother}>
-            <Plus aria-hidden />
+            <Icon node={Plus} aria-hidden />
             {t('orders.new.takeAnother')}
           </Button>
         </div>

@@ -2,7 +2,8 @@
 
 import { useFormState, useWatch, type UseFieldArrayReturn } from 'react-hook-form';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { LoaderCircle, Plus, Trash } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { LoaderCircle, Plus, Trash } from 'lucide';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Input } from '@/components/ui/input';
@@ -121,7 +122,7 @@ export function OrderLines({
                 <div id={infoId} aria-live="polite" className="col-span-3 min-h-5 text-sm">
                   {lookup?.isFetching ? (
                     <span className="inline-flex items-center gap-1.5 text-muted-foreground">
-                      <LoaderCircle aria-hidden className="size-3.5 animate-spin" />
+                      <Icon node={LoaderCircle} aria-hidden className="size-3.5 animate-spin" />
                       {t('orders.new.looking')}
                     </span>
                   ) : unknown ? (
@@ -166,7 +167,7 @@ export function OrderLines({
                     disabled={fields.length === 1}
                     onClick={() => remove(i)}
                   >
-                    <Trash aria-hidden />
+                    <Icon node={Trash} aria-hidden />
                   </Button>
                 </div>
               </li>
@@ -181,7 +182,7 @@ export function OrderLines({
         <div>
           {/* append() moves the focus to the new row's SKU. */}
           <Button variant="secondary" size="sm" onClick={() => append(EMPTY_LINE)}>
-            <Plus aria-hidden />
+            <Icon node={Plus} aria-hidden />
             {t('orders.new.addLine')}
           </Button>
         </div>

@@ -2,7 +2,8 @@
 
 import { lazy, Suspense } from 'react';
 import { useFormState } from 'react-hook-form';
-import { LoaderCircle } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { LoaderCircle } from 'lucide';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { useI18n } from '@/lib/next/i18n-client';
@@ -62,7 +63,7 @@ export function OrderSummary({
           ) : null}
         </Suspense>
         <Button type="submit" size="lg" disabled={pending} aria-busy={pending || undefined} className="max-xl:ml-auto">
-          {pending ? <LoaderCircle aria-hidden className="animate-spin" /> : null}
+          {pending ? <Icon node={LoaderCircle} aria-hidden className="animate-spin" /> : null}
           {pending ? t('orders.new.submitting') : t('orders.new.submit')}
         </Button>
       </CardContent>

@@ -2,7 +2,8 @@
 
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { LoaderCircle } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { LoaderCircle } from 'lucide';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import type { SkuSuggestion } from '@/lib/inventory/queries/sku-search';
@@ -133,7 +134,11 @@ export function SkuCombobox({
           onKeyDown={onKeyDown}
         />
         {open && search.q.length >= SKU_SEARCH_MIN_LENGTH && !search.settled ? (
-          <LoaderCircle aria-hidden className="absolute top-2.5 right-2.5 size-4 animate-spin text-muted-foreground" />
+          <Icon
+            node={LoaderCircle}
+            aria-hidden
+            className="absolute top-2.5 right-2.5 size-4 animate-spin text-muted-foreground"
+          />
         ) : null}
       </div>
       {/* Said to a screen reader as it changes; shown when nothing matches. */}

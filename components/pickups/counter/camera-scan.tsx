@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { Camera } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { Camera } from 'lucide';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { useI18n } from '@/lib/next/i18n-client';
@@ -18,7 +19,7 @@ export function CameraScan({ onRead }: { onRead: (text: string) => void }) {
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <Button type="button" variant="secondary" size="lg" onClick={() => setOpen(true)}>
-        <Camera aria-hidden />
+        <Icon node={Camera} aria-hidden />
         {t('pickupCounter.search.camera')}
       </Button>
       <DialogContent>

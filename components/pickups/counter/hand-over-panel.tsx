@@ -2,7 +2,8 @@
 
 import { useEffect, useId, useRef, useState, useTransition } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
-import { Minus, PackageCheck, Plus, UserRound } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { Minus, PackageCheck, Plus, UserRound } from 'lucide';
 import { actionErrorMessage } from '@/components/action-result';
 import { lazySchemaResolver, mapResolver, setServerErrors } from '@/components/form-errors';
 import { Alert } from '@/components/ui/alert';
@@ -220,7 +221,7 @@ export function HandOverPanel({
                         disabled={(quantities[i]?.quantity ?? 0) <= 0}
                         onClick={() => step(i, -1)}
                       >
-                        <Minus aria-hidden />
+                        <Icon node={Minus} aria-hidden />
                       </Button>
                       <Input
                         type="number"
@@ -245,7 +246,7 @@ export function HandOverPanel({
                         disabled={(quantities[i]?.quantity ?? 0) >= line.quantity}
                         onClick={() => step(i, 1)}
                       >
-                        <Plus aria-hidden />
+                        <Icon node={Plus} aria-hidden />
                       </Button>
                     </div>
                   </TableCell>
@@ -299,7 +300,7 @@ export function HandOverPanel({
         </fieldset>
 
         <p className="flex items-center gap-1.5 text-sm text-muted-foreground">
-          <UserRound aria-hidden className="size-4" />
+          <Icon node={UserRound} aria-hidden className="size-4" />
           {t('pickupCounter.panel.handedOverBy', { name: staffName })}
         </p>
 
@@ -308,7 +309,7 @@ export function HandOverPanel({
             {t('pickupCounter.panel.cancel')}
           </Button>
           <Button type="submit" size="lg" disabled={pending}>
-            <PackageCheck aria-hidden />
+            <Icon node={PackageCheck} aria-hidden />
             {t('pickupCounter.panel.submit')}
           </Button>
         </div>
@@ -346,7 +347,7 @@ export function HandOverPanel({
               {t('common.cancel')}
             </Button>
             <Button disabled={pending} aria-busy={pending || undefined} onClick={confirm}>
-              <PackageCheck aria-hidden />
+              <Icon node={PackageCheck} aria-hidden />
               {pending ? t('pickupCounter.panel.working') : t('pickupCounter.panel.confirm')}
             </Button>
           </DialogFooter>

@@ -3,7 +3,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import dynamic from 'next/dynamic';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ScanLine, X } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { ScanLine, X } from 'lucide';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -199,7 +200,8 @@ export function PickupCounter({
         </label>
         <div className="flex flex-wrap gap-2">
           <div className="relative min-w-0 flex-1 basis-72">
-            <ScanLine
+            <Icon
+              node={ScanLine}
               aria-hidden
               className="pointer-events-none absolute left-3 top-1/2 size-5 -translate-y-1/2 text-muted-foreground"
             />
@@ -232,7 +234,7 @@ export function PickupCounter({
                   input.current?.focus();
                 }}
               >
-                <X aria-hidden />
+                <Icon node={X} aria-hidden />
               </Button>
             ) : null}
           </div>

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { redirect } from 'next/navigation';
-import { ArrowLeft } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { ArrowLeft } from 'lucide';
 import { AddressesCard } from '@/components/customers/profile/addresses-card';
 import { ContactCard } from '@/components/customers/profile/contact-card';
 import { IdentitiesCard } from '@/components/customers/profile/identities-card';
@@ -72,7 +73,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         href="/customers"
         className="mb-3 inline-flex items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground print:hidden"
       >
-        <ArrowLeft aria-hidden className="size-4" />
+        <Icon node={ArrowLeft} aria-hidden className="size-4" />
         {t('customers.profile.back')}
       </Link>
       <PageHeader

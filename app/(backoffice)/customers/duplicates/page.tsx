@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
-import { ArrowLeft } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { ArrowLeft } from 'lucide';
 import { DismissDuplicateDialog } from '@/components/customer-duplicates/dismiss-duplicate-dialog';
 import { Badge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -45,7 +46,7 @@ export default async function DuplicatesPage({
         href="/customers"
         className="mb-3 inline-flex items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground"
       >
-        <ArrowLeft aria-hidden className="size-4" />
+        <Icon node={ArrowLeft} aria-hidden className="size-4" />
         {t('customers.title')}
       </Link>
       <PageHeader title={t('customerDuplicates.title')} description={t('customerDuplicates.description')} />

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
-import { ClipboardList } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { ClipboardList } from 'lucide';
 import { COUNT_BADGE, countScopeLabel, countStatusLabel } from '@/components/inventory/labels';
 import { Pager } from '@/components/ui/pager';
 import { Badge } from '@/components/ui/badge';
@@ -37,7 +38,7 @@ export default async function CountsPage({
   const canCount = can(ctx, 'inventory.adjust');
   const startButton = canCount ? (
     <ButtonLink href="/inventory/counts/new">
-      <ClipboardList aria-hidden />
+      <Icon node={ClipboardList} aria-hidden />
       {t('inventory.counts.start')}
     </ButtonLink>
   ) : null;
@@ -51,7 +52,7 @@ export default async function CountsPage({
       />
       {counts.length === 0 && !before ? (
         <EmptyState
-          icon={<ClipboardList />}
+          icon={<Icon node={ClipboardList} />}
           title={t('inventory.counts.empty')}
           description={t('inventory.counts.emptyDescription')}
           action={startButton}

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
-import { ArrowLeftRight, CircleCheck, Truck } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { ArrowLeftRight, CircleCheck, Truck } from 'lucide';
 import { LocationSelectForm } from '@/components/inventory/location-select-form';
 import { Pager } from '@/components/ui/pager';
 import { ButtonLink } from '@/components/ui/button';
@@ -79,7 +80,7 @@ export default async function ReplenishmentPage({
       />
       {lines.length === 0 ? (
         <EmptyState
-          icon={<CircleCheck />}
+          icon={<Icon node={CircleCheck} />}
           title={t('inventory.replenishment.empty')}
           description={t('inventory.replenishment.emptyDescription')}
         />
@@ -134,7 +135,11 @@ export default async function ReplenishmentPage({
                       {s.kind === 'transfer' ? (
                         <>
                           <span className="inline-flex items-center gap-1.5">
-                            <ArrowLeftRight aria-hidden className="size-3.5 shrink-0 text-muted-foreground" />
+                            <Icon
+                              node={ArrowLeftRight}
+                              aria-hidden
+                              className="size-3.5 shrink-0 text-muted-foreground"
+                            />
                             {t('inventory.replenishment.transferFrom', {
                               quantity: n(s.quantity),
                               location: s.fromLocationCode,
@@ -172,7 +177,7 @@ export default async function ReplenishmentPage({
                         </>
                       ) : (
                         <span className="inline-flex items-center gap-1.5 text-waiting">
-                          <Truck aria-hidden className="size-3.5 shrink-0" />
+                          <Icon node={Truck} aria-hidden className="size-3.5 shrink-0" />
                           {t('inventory.replenishment.reorder', { quantity: n(s.quantity) })}
                         </span>
                       )}

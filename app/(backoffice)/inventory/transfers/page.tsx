@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { ArrowLeftRight, Inbox } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { ArrowLeftRight, Inbox } from 'lucide';
 import { LocationSelectForm } from '@/components/inventory/location-select-form';
 import { Pager } from '@/components/ui/pager';
 import { TransferTable } from '@/components/inventory/transfer-table';
@@ -114,12 +115,12 @@ export default async function TransfersPage({
               {/* A manager asks for stock more often than they send it; the owner sends it. */}
               {hasMine ? (
                 <ButtonLink href="/inventory/transfers/request">
-                  <Inbox aria-hidden />
+                  <Icon node={Inbox} aria-hidden />
                   {t('inventory.transfers.newRequest')}
                 </ButtonLink>
               ) : null}
               <ButtonLink href="/inventory/transfers/new" variant={hasMine ? 'secondary' : 'primary'}>
-                <ArrowLeftRight aria-hidden />
+                <Icon node={ArrowLeftRight} aria-hidden />
                 {t('inventory.transfers.newTitle')}
               </ButtonLink>
             </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
-import { ArrowLeft, FileText, Printer } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { ArrowLeft, FileText, Printer } from 'lucide';
 import { clsx } from 'clsx';
 import type { NoteLabels } from '@/components/notes/labels';
 import { EditableNote } from '@/components/notes/note-edit';
@@ -95,7 +96,7 @@ export default async function OrderPage({ params }: { params: Params }) {
           href="/orders"
           className="inline-flex items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground"
         >
-          <ArrowLeft aria-hidden className="size-4" />
+          <Icon node={ArrowLeft} aria-hidden className="size-4" />
           {t('orders.detail.back')}
         </Link>
         <div className="flex gap-2">
@@ -106,7 +107,7 @@ export default async function OrderPage({ params }: { params: Params }) {
             rel="noopener"
             className={clsx(buttonVariants({ variant: 'ghost', size: 'sm' }))}
           >
-            <Printer aria-hidden />
+            <Icon node={Printer} aria-hidden />
             {t('orders.print.order')}
           </a>
           <a
@@ -116,7 +117,7 @@ export default async function OrderPage({ params }: { params: Params }) {
             rel="noopener"
             className={clsx(buttonVariants({ variant: 'ghost', size: 'sm' }))}
           >
-            <FileText aria-hidden />
+            <Icon node={FileText} aria-hidden />
             {t('orders.print.packingSlip')}
           </a>
         </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
-import { ArrowLeft } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { ArrowLeft } from 'lucide';
 import { PhoneOrderForm } from '@/components/orders/phone-order-form';
 import { QueryProvider } from '@/components/query-provider';
 import { PageHeader } from '@/components/ui/page-header';
@@ -25,7 +26,7 @@ export default async function NewPhoneOrderPage() {
         href="/orders"
         className="mb-3 inline-flex items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground"
       >
-        <ArrowLeft aria-hidden className="size-4" />
+        <Icon node={ArrowLeft} aria-hidden className="size-4" />
         {t('orders.detail.back')}
       </Link>
       <PageHeader title={t('orders.new.title')} description={t('orders.new.description')} />

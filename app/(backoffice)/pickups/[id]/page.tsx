@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { notFound } from 'next/navigation';
-import { ArrowLeft, Printer } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { ArrowLeft, Printer } from 'lucide';
 import { PICKUP_STATE_VARIANT } from '@/components/orders/status';
 import { PickList } from '@/components/pickups/pick-list';
 import { Badge } from '@/components/ui/badge';
@@ -45,7 +46,7 @@ export default async function PickPage({ params }: { params: Params }) {
         href="/pickups"
         className="mb-3 inline-flex items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground print:hidden"
       >
-        <ArrowLeft aria-hidden className="size-4" />
+        <Icon node={ArrowLeft} aria-hidden className="size-4" />
         {t('pickups.pick.back')}
       </Link>
       <PageHeader
@@ -70,7 +71,7 @@ export default async function PickPage({ params }: { params: Params }) {
             className={buttonVariants({ variant: 'secondary' })}
             target="_blank"
           >
-            <Printer aria-hidden />
+            <Icon node={Printer} aria-hidden />
             {t('pickups.pick.printOne')}
           </Link>
         }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { ArrowLeft, Store } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { ArrowLeft, Store } from 'lucide';
 import { PickupCounter } from '@/components/pickups/counter/pickup-counter';
 import { StoreChooser } from '@/components/pickups/store-chooser';
 import { QueryProvider } from '@/components/query-provider';
@@ -35,13 +36,13 @@ export default async function PickupCounterPage({ searchParams }: { searchParams
             variant="secondary"
             href={store ? `/pickups?${new URLSearchParams({ location: store.id, tab: 'ready' })}` : '/pickups'}
           >
-            <ArrowLeft aria-hidden />
+            <Icon node={ArrowLeft} aria-hidden />
             {t('pickupCounter.back')}
           </ButtonLink>
         }
       />
       {!store ? (
-        <EmptyState icon={<Store />} title={t('pickupCounter.noStore')} />
+        <EmptyState icon={<Icon node={Store} />} title={t('pickupCounter.noStore')} />
       ) : (
         <>
           {stores.length > 1 ? (

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { notFound } from 'next/navigation';
-import { ArrowLeft } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { ArrowLeft } from 'lucide';
 import { DismissDuplicateDialog } from '@/components/customer-duplicates/dismiss-duplicate-dialog';
 import { MergeDialog } from '@/components/customer-duplicates/merge-dialog';
 import { Badge } from '@/components/ui/badge';
@@ -73,7 +74,7 @@ export default async function DuplicatePage({ params }: { params: Params }) {
         href="/customers/duplicates"
         className="mb-3 inline-flex items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground"
       >
-        <ArrowLeft aria-hidden className="size-4" />
+        <Icon node={ArrowLeft} aria-hidden className="size-4" />
         {t('customerDuplicates.back')}
       </Link>
       <PageHeader

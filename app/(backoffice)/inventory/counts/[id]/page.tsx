@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { notFound, redirect } from 'next/navigation';
-import { ChevronLeft } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { ChevronLeft } from 'lucide';
 import { z } from 'zod';
 import { CountActions } from '@/components/inventory/count-actions';
 import { CountEntry } from '@/components/inventory/count-entry';
@@ -93,7 +94,7 @@ export default async function CountPage({
         href="/inventory/counts"
         className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
       >
-        <ChevronLeft aria-hidden className="size-4" />
+        <Icon node={ChevronLeft} aria-hidden className="size-4" />
         {t('inventory.counts.title')}
       </Link>
       <div className="mb-6 flex flex-wrap items-start justify-between gap-x-6 gap-y-3">

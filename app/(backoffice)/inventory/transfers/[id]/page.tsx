@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { cache } from 'react';
 import { Link } from '@/components/ui/link';
-import { ChevronLeft } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { ChevronLeft } from 'lucide';
 import { TRANSFER_BADGE, transferStatusLabel } from '@/components/inventory/labels';
 import { Delta } from '@/components/inventory/table-bits';
 import { TransferActions, type RequestAnswer } from '@/components/inventory/transfer-actions';
@@ -160,7 +161,7 @@ export default async function TransferPage({ params }: { params: Params }) {
         href="/inventory/transfers"
         className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
       >
-        <ChevronLeft aria-hidden className="size-4" />
+        <Icon node={ChevronLeft} aria-hidden className="size-4" />
         {t('inventory.transfers.title')}
       </Link>
       <div className="mb-6 flex flex-wrap items-start justify-between gap-x-6 gap-y-3">

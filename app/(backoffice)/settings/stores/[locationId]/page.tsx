@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { cache } from 'react';
-import { ArrowLeft } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { ArrowLeft } from 'lucide';
 import { SettingsNav } from '@/components/settings/settings-nav';
 import { StoreSettingsForm } from '@/components/settings/store-settings-form';
 import { PageHeader } from '@/components/ui/page-header';
@@ -40,7 +41,7 @@ export default async function StoreSettingsPage({ params }: { params: Params }) 
         href="/settings/stores"
         className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
       >
-        <ArrowLeft aria-hidden className="size-4" />
+        <Icon node={ArrowLeft} aria-hidden className="size-4" />
         {t('storeSettings.back')}
       </Link>
       <h2 className="text-lg font-semibold tracking-tight">{t('storeSettings.editTitle', { store: name })}</h2>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
-import { ChevronLeft, PackageCheck } from '@/components/ui/icons';
+import { Icon } from '@/components/ui/icons';
+import { ChevronLeft, PackageCheck } from 'lucide';
 import { ReceiveScan } from '@/components/inventory/receive-scan';
 import { Card, CardContent } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -42,7 +43,7 @@ export default async function ReceiveTransferPage({ params }: { params: Params }
         href={`/inventory/transfers/${transfer.id}`}
         className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
       >
-        <ChevronLeft aria-hidden className="size-4" />
+        <Icon node={ChevronLeft} aria-hidden className="size-4" />
         {t('inventory.transfers.scan.back', { number: transfer.number })}
       </Link>
       <PageHeader
@@ -50,7 +51,7 @@ export default async function ReceiveTransferPage({ params }: { params: Params }
         description={t('inventory.transfers.scan.description')}
       />
       {transfer.status !== 'in_transit' ? (
-        <EmptyState icon={<PackageCheck />} title={t('inventory.transfers.scan.notInTransit')} />
+        <EmptyState icon={<Icon node={PackageCheck} />} title={t('inventory.transfers.scan.notInTransit')} />
       ) : (
         <Card>
           <CardContent className="pt-5">
