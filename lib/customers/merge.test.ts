@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { auditLog, channels, customerDuplicates, customerNotes, customers, orders } from '@/db/schema';
+import { auditLog, channels, customerDuplicates, customerNotes, customers, orders, systemSettings } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { decodeRankedCursor, encodeCursor } from '@/lib/http/cursor';
 import { ingestOrder } from '@/lib/orders/ingest-order';
@@ -13,6 +13,10 @@ import {
   listDuplicates,
   scanAllDuplicates,
   scanDuplicatesOf,
+  DUPLICATE_SCAN_BATCH,
+  DUPLICATE_SCAN_CURSOR_KEY,
+  DUPLICATE_SCAN_LAG_SECONDS,
+  DUPLICATE_SCAN_START_MINUTES,
   scanRecentDuplicates,
 } from './duplicates';
 import { CUSTOMER_REFERENCES, mergeCustomers, undoMerge } from './merge';
@@ -31,11 +35,16 @@ afterAll(() => handle.close());
 type Address = { line1: string; postalCode: string; city: string };
 const PARIS: Address = { line1: '12 rue de Rivoli', postalCode: '75001', city: 'Paris' };
 
-async function place(customer: IngestOrderInput['customer'], address: Address = PARIS, totalCents = 1000) {
+async function place(
+  customer: IngestOrderInput['customer'],
+  address: Address = PARIS,
+  totalCents = 1000,
+  placedAt = new Date(Date.UTC(2026, 10, 1, 10, n + 1)),
+) {
   n += 1;
   const input = ZIngestOrderInput.parse({
     externalId: `M-${n}`,
-    placedAt: new Date(Date.UTC(2026, 10, 1, 10, n)).toISOString(),
+    placedAt: placedAt.toISOString(),
     currency: 'EUR',
     customer,
     lines: [{ sku: 'PULL-S', quantity: 1, unitPriceCents: totalCents }],
@@ -195,22 +204,6 @@ describe('duplicate scan', () => {
     expect(await pairsOf()).toEqual(incremental);
   });
 
-  it('the background scan looks at the customers of the orders just placed', async () => {
-    const a = await place(
-      { email: 'gaspard@example.fr', firstName: 'Gaspard', lastName: 'Fontaine' },
-      { line1: '2 rue C', postalCode: '59000', city: 'Lille' },
-    );
-    const b = await place(
-      { email: 'g.fontaine@example.fr', firstName: 'Gaspar', lastName: 'Fontaine' },
-      { line1: '8 rue D', postalCode: '59000', city: 'Lille' },
-    );
-    const placedAt = new Date(Date.UTC(2026, 10, 1, 10, n));
-    await scanRecentDuplicates(handle.db, { now: new Date(placedAt.getTime() + 20 * 60_000) });
-    expect(await pairOf(a, b)).toBeUndefined();
-    await scanRecentDuplicates(handle.db, { now: new Date(placedAt.getTime() + 60_000) });
-    expect(await pairOf(a, b)).toMatchObject({ reasons: ['name_city'], status: 'open' });
-  });
-
   it('a dismissed suggestion stays dismissed through scans; managers may not see or dismiss', async () => {
     const a = await place({ email: 'lea.m@example.fr', phone: '06 71 00 00 02', firstName: 'Léa', lastName: 'Morel' });
     const b = await place({
@@ -268,6 +261,148 @@ describe('duplicate scan', () => {
     expect(
       decodeRankedCursor(encodeCursor({ cursorTime: '2026-11-02T10:00:00.123000Z', id: people[0].id })),
     ).toBeNull();
+  });
+});
+
+describe('the background duplicates scan (scanRecentDuplicates)', () => {
+  const LILLE = (line1: string) => ({ line1, postalCode: '59000', city: 'Lille' });
+  /** The clock of a run: `seconds` after the real time, which the database stamps created_at with. */
+  const at = (seconds: number) => new Date(Date.now() + seconds * 1000);
+  const cursor = async () =>
+    (
+      await handle.db
+        .select({ value: systemSettings.value })
+        .from(systemSettings)
+        .where(eq(systemSettings.key, DUPLICATE_SCAN_CURSOR_KEY))
+    )[0]?.value as { createdAt: string; id: string } | undefined;
+  const orderOf = async (customerId: string) =>
+    (await handle.db.select({ id: orders.id }).from(orders).where(eq(orders.customerId, customerId)))[0].id;
+
+  beforeAll(async () => {
+    // The other tests' orders were ingested a day ago: each test here counts what a run takes.
+    await handle.db.execute(sql`update orders set created_at = created_at - interval '1 day'`);
+    await handle.db.delete(systemSettings).where(eq(systemSettings.key, DUPLICATE_SCAN_CURSOR_KEY));
+  });
+
+  it('starts 15 minutes back without a cursor, takes an order once it is older than the lag, and once only', async () => {
+    const early = await place(
+      { email: 'gaspard.f@example.fr', firstName: 'Gaspard', lastName: 'Fontane' },
+      LILLE('1 rue A'),
+    );
+    const a = await place(
+      { email: 'gaspard@example.fr', firstName: 'Gaspard', lastName: 'Fontaine' },
+      LILLE('2 rue C'),
+    );
+    const b = await place(
+      { email: 'g.fontaine@example.fr', firstName: 'Gaspar', lastName: 'Fontaine' },
+      LILLE('8 rue D'),
+    );
+    // Ingested 20 and 10 minutes ago: the first before the 15 minutes a new cursor starts at, the second after.
+    await handle.db
+      .update(orders)
+      .set({ createdAt: sql`created_at - interval '20 minutes'` })
+      .where(eq(orders.customerId, early));
+    await handle.db
+      .update(orders)
+      .set({ createdAt: sql`created_at - interval '10 minutes'` })
+      .where(eq(orders.customerId, a));
+
+    const now = at(0);
+    // b's order is younger than the lag: a's only, and a's scan finds both look-alikes.
+    expect(await scanRecentDuplicates(handle.db, { now })).toEqual({ pairs: 2, orders: 1, customers: 1, batches: 1 });
+    expect(await cursor()).toEqual({ createdAt: expect.any(String), id: await orderOf(a) });
+    expect(await pairOf(a, b)).toMatchObject({ reasons: ['name_city'], status: 'open' });
+    await handle.db.delete(customerDuplicates).where(sql`${b} in (customer_id, other_customer_id)`);
+
+    const later = at(DUPLICATE_SCAN_LAG_SECONDS + 5);
+    expect(await scanRecentDuplicates(handle.db, { now: later })).toMatchObject({ orders: 1, customers: 1 });
+    expect((await cursor())?.id).toBe(await orderOf(b));
+    expect(await pairOf(a, b)).toMatchObject({ reasons: ['name_city'], status: 'open' });
+    // The cursor moved past both: the next run takes nothing.
+    expect(await scanRecentDuplicates(handle.db, { now: later })).toEqual({
+      pairs: 0,
+      orders: 0,
+      customers: 0,
+      batches: 0,
+    });
+  });
+
+  it('a new cursor is the 15 minutes before the run, the order id below any', async () => {
+    await handle.db.delete(systemSettings).where(eq(systemSettings.key, DUPLICATE_SCAN_CURSOR_KEY));
+    const now = at(-3600);
+    expect(await scanRecentDuplicates(handle.db, { now })).toMatchObject({ orders: 0 });
+    expect(await cursor()).toEqual({
+      createdAt: new Date(now.getTime() - DUPLICATE_SCAN_START_MINUTES * 60_000).toISOString(),
+      id: '00000000-0000-0000-0000-000000000000',
+    });
+    // Back where the first test left it: the orders it took are taken again (an upsert: no new pair).
+    await handle.db.delete(systemSettings).where(eq(systemSettings.key, DUPLICATE_SCAN_CURSOR_KEY));
+    expect(await scanRecentDuplicates(handle.db, { now: at(DUPLICATE_SCAN_LAG_SECONDS + 5) })).toMatchObject({
+      pairs: 0,
+      orders: 2,
+    });
+  });
+
+  it('scans an order placed hours ago but ingested now (a marketplace delivering late)', async () => {
+    const a = await place({ email: 'ines.carre@example.fr', firstName: 'Inès', lastName: 'Carré' }, LILLE('3 rue E'));
+    await handle.db
+      .update(orders)
+      .set({ createdAt: sql`created_at - interval '1 day'` })
+      .where(eq(orders.customerId, a));
+    const late = await place(
+      { email: 'icarre@example.fr', firstName: 'Ines', lastName: 'Carre' },
+      LILLE('4 rue F'),
+      1000,
+      new Date(Date.now() - 5 * 3_600_000),
+    );
+    expect(await scanRecentDuplicates(handle.db, { now: at(DUPLICATE_SCAN_LAG_SECONDS + 5) })).toEqual({
+      pairs: 1,
+      orders: 1,
+      customers: 1,
+      batches: 1,
+    });
+    expect(await pairOf(a, late)).toMatchObject({ reasons: ['name_city'], status: 'open' });
+  });
+
+  it(`takes at most ${DUPLICATE_SCAN_BATCH} orders a batch, in the keyset (created_at, id): ties split exactly`, async () => {
+    const mark = (await cursor())!;
+    const back = () =>
+      handle.db.update(systemSettings).set({ value: mark }).where(eq(systemSettings.key, DUPLICATE_SCAN_CURSOR_KEY));
+    const who = await place({ email: 'batch@example.fr', firstName: 'Bastien', lastName: 'Lot' }, LILLE('5 rue G'));
+    const [web] = await handle.db.select({ id: channels.id }).from(channels).where(eq(channels.code, 'web'));
+    // One statement: all share its created_at, only the id orders them.
+    await handle.db.insert(orders).values(
+      Array.from({ length: DUPLICATE_SCAN_BATCH + 1 }, (_, i) => ({
+        number: `BATCH-${i}`,
+        channelId: web.id,
+        externalId: `BATCH-${i}`,
+        customerId: i % 2 ? who : null,
+        fulfilmentType: 'ship' as const,
+        subtotalCents: 100,
+        totalCents: 100,
+        itemCount: 1,
+        placedAt: new Date(),
+      })),
+    );
+    const now = at(DUPLICATE_SCAN_LAG_SECONDS + 5);
+    // Without time for a second batch, a run takes one: the rest is the next run's.
+    expect(await scanRecentDuplicates(handle.db, { now, budgetMs: 0 })).toMatchObject({
+      orders: DUPLICATE_SCAN_BATCH,
+      customers: 1,
+      batches: 1,
+    });
+    expect(await scanRecentDuplicates(handle.db, { now, budgetMs: 0 })).toMatchObject({ orders: 2, batches: 1 });
+    expect(await scanRecentDuplicates(handle.db, { now })).toMatchObject({ orders: 0 });
+
+    // With the time, one run takes batch after batch; and two runs at once take each order once.
+    await back();
+    expect(await scanRecentDuplicates(handle.db, { now })).toMatchObject({
+      orders: DUPLICATE_SCAN_BATCH + 2,
+      batches: 2,
+    });
+    await back();
+    const runs = await Promise.all([0, 1].map(() => scanRecentDuplicates(handle.db, { now })));
+    expect(runs[0].orders + runs[1].orders).toBe(DUPLICATE_SCAN_BATCH + 2);
   });
 });
 

@@ -1,0 +1,1 @@
+CREATE INDEX "orders_created_brin_idx" ON "orders" USING brin ("created_at");
