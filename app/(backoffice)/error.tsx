@@ -1,7 +1,7 @@
 'use client';
 
-import { ErrorView } from '@/components/error-view';
+import { LazyErrorView } from '@/components/lazy-error-view';
 
 export default function BackofficeError({ error, retry }: { error: unknown; retry: () => void }) {
-  return <ErrorView error={error} retry={retry} />;
+  return <LazyErrorView error={error} retry={retry} />;
 }
