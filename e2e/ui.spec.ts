@@ -124,11 +124,14 @@ test.describe('the progress bar of a slow navigation', () => {
   // The page's clock is paused, so the test decides what is slow instead of the machine's load:
   // a page answered before the clock moves is fast, one held while it moves is slow.
   const bar = (page: Page) => page.getByTestId('navigation-progress');
+  // The bar's code arrives right after the page (components/shell/app-shell.tsx): wait for it to be mounted.
+  const barReady = (page: Page) => page.getByTestId('navigation-status').waitFor({ state: 'attached' });
   const status = (page: Page) => page.getByRole('status').filter({ hasText: 'Loading the page…' });
 
   test('shows after a short delay while the page is slow to come, and goes when it arrives', async ({ page }) => {
     await page.clock.install();
     await page.goto('/orders');
+    await barReady(page);
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     await page.route(
@@ -159,6 +162,7 @@ test.describe('the progress bar of a slow navigation', () => {
   test('shows nothing for a page that arrives before the delay, from a row or the sidebar', async ({ page }) => {
     await page.clock.install();
     await page.goto('/orders');
+    await barReady(page);
     await page.evaluate(() => {
       const w = window as unknown as { barSeen: boolean };
       w.barSeen = false;

@@ -2,7 +2,8 @@ import { Link } from '@/components/ui/link';
 import { Card } from '@/components/ui/card';
 import type { RecentCustomer } from '@/lib/customers/recent';
 import { getI18n } from '@/lib/next/i18n';
-import { AgentHomeSearch } from './agent-home-search';
+import { LazyCustomerSearch } from './lazy-customer-search';
+import { SEARCH_FIELD_ICON } from './search-field-icon';
 import { formatPhone } from '@/lib/customers/normalize';
 
 /**
@@ -18,7 +19,11 @@ export async function AgentHome({ recent }: { recent: RecentCustomer[] }) {
         <h2 id="agent-search" className="mb-3 text-sm font-semibold">
           {t('agentHome.searchTitle')}
         </h2>
-        <AgentHomeSearch />
+        <LazyCustomerSearch
+          autoFocus
+          className="rounded-lg border border-border bg-surface shadow-card"
+          searchIcon={SEARCH_FIELD_ICON}
+        />
       </section>
       <section aria-labelledby="agent-recent">
         <h2 id="agent-recent" className="text-sm font-semibold">

@@ -1,12 +1,14 @@
 'use client';
 
+import type { ReactNode } from 'react';
 import { LazyCustomerSearch } from './lazy-customer-search';
 
 /** /customers: the search, its text kept in the URL (?q=) so a reload or a shared link finds it again. */
-export function CustomerSearchPage({ initialQuery }: { initialQuery: string }) {
+export function CustomerSearchPage({ initialQuery, searchIcon }: { initialQuery: string; searchIcon: ReactNode }) {
   return (
     <LazyCustomerSearch
       initialQuery={initialQuery}
+      searchIcon={searchIcon}
       autoFocus
       className="rounded-lg border border-border bg-surface shadow-card"
       listClassName="max-h-none"

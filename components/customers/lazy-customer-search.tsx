@@ -1,8 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState, type ComponentProps, type ComponentType } from 'react';
-import { Icon } from '@/components/ui/icons';
-import { Search } from 'lucide';
+import { useEffect, useRef, useState, type ComponentProps, type ComponentType, type ReactNode } from 'react';
 import { useI18n } from '@/lib/next/i18n-client';
 import { clsx } from 'clsx';
 import type { QueriedCustomerSearch } from './queried-customer-search';
@@ -13,9 +11,10 @@ type Props = ComponentProps<typeof QueriedCustomerSearch>;
  * The customer search of a page (/customers, an agent's home), loaded after the page: cmdk, the
  * Radix dialog it brings and TanStack Query are ~35 KB gzip that the page's first load does without.
  * Until they arrive (right after hydration) a plain search field of the same look stands in; what was
- * typed there, and the focus, carry over to the real combobox.
+ * typed there, and the focus, carry over to the real combobox. `searchIcon`: the stand-in's icon,
+ * drawn by the server page (SEARCH_FIELD_ICON, search-field-icon.tsx), so the icons' code is not in the first load either.
  */
-export function LazyCustomerSearch(props: Props) {
+export function LazyCustomerSearch({ searchIcon, ...props }: Props & { searchIcon: ReactNode }) {
   const { t } = useI18n();
   const field = useRef<HTMLInputElement>(null);
   const [loaded, setLoaded] = useState<{ Search: ComponentType<Props>; query: string; focused: boolean } | null>(null);
@@ -45,7 +44,7 @@ export function LazyCustomerSearch(props: Props) {
   return (
     <div className={clsx('flex flex-col overflow-hidden', props.className)}>
       <div className="flex items-center gap-2 border-b border-border px-3">
-        <Icon node={Search} aria-hidden className="size-4 shrink-0 text-muted-foreground" />
+        {searchIcon}
         <input
           ref={field}
           type="search"

@@ -1,18 +1,23 @@
 'use client';
 
 import { useState, useSyncExternalStore, type ReactNode } from 'react';
+import dynamic from 'next/dynamic';
 import { Link } from '@/components/ui/link';
 import { clsx } from 'clsx';
 import { usePathname } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 import type { NavKey } from '@/lib/auth/permissions';
 import { useI18n } from '@/lib/next/i18n-client';
-import { BrandMark } from './brand-mark';
 import { CustomerPaletteTrigger } from './customer-palette-trigger';
-import { NavigationProgress } from './navigation-progress';
 import type { ShellIcons } from './shell-icons';
 import { SIDEBAR_COOKIE, type SidebarMode } from './sidebar-mode';
 import { UserMenu, type ShellUser } from './user-menu';
+
+// The bar of a slow navigation arrives right after the page, in a chunk of its own: it shows only
+// when a page takes more than SHOW_AFTER_MS to come, which no click in the first moments needs.
+const NavigationProgress = dynamic(() => import('./navigation-progress').then((m) => m.NavigationProgress), {
+  ssr: false,
+});
 
 // Below 1280 px (a 1024 px tablet, a small laptop) the sidebar starts as an icon rail, leaving the
 // page's tables 900 px rather than 740; the toggle still widens it. Same width as globals.css's variant.
@@ -80,7 +85,7 @@ export function AppShell({
         className="sticky top-0 flex h-dvh print:hidden w-56 shrink-0 flex-col border-r border-border bg-sidebar transition-[width] duration-150 sidebar-collapsed:w-14"
       >
         <div className="flex h-14 shrink-0 items-center gap-2.5 border-b border-border px-4 sidebar-collapsed:justify-center sidebar-collapsed:px-0">
-          <BrandMark />
+          {icons.brand}
           <span className="truncate text-[0.9375rem] font-semibold tracking-tight sidebar-collapsed:sr-only">
             {t('app.name')}
           </span>

@@ -76,7 +76,7 @@ export function NavigationProgress() {
 
   return (
     <>
-      <div role="status" className="sr-only">
+      <div role="status" className="sr-only" data-testid="navigation-status">
         {visible ? t('shell.loadingPage') : null}
       </div>
       {visible ? (

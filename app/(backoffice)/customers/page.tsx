@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { can } from '@/lib/auth/permissions';
 import { CustomerSearchPage } from '@/components/customers/customer-search-page';
+import { SEARCH_FIELD_ICON } from '@/components/customers/search-field-icon';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePage } from '@/lib/next/session';
 import { getI18n } from '@/lib/next/i18n';
@@ -33,7 +34,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
           ) : null
         }
       />
-      <CustomerSearchPage initialQuery={q} />
+      <CustomerSearchPage initialQuery={q} searchIcon={SEARCH_FIELD_ICON} />
     </>
   );
 }
