@@ -234,12 +234,10 @@ export const DUPLICATE_SCAN_CURSOR_KEY = 'customers_duplicates_cursor';
 
 /**
  * Orders one batch of the background scan takes at most, scanned in one statement while the cursor
- * row stays locked: a tenth of what the 15-minute window handed the old job in the ingestion bench
- * (up to 5,000 customers, all look-alikes at one address: one statement of 29+ s), so a batch stays
- * in seconds even there, and a run of several batches can stop between them (DUPLICATE_SCAN_BUDGET_MS);
- * 500 a minute is still well above a retailer's usual rate of orders.
+ * row stays locked. Scanning costs 15–30 ms a customer against a million (npm run bench:
+ * customers.duplicates, the job's figure), so a batch is one to two seconds.
  */
-export const DUPLICATE_SCAN_BATCH = 500;
+export const DUPLICATE_SCAN_BATCH = 50;
 
 /**
  * How old an order must be before the scan takes it: created_at is its transaction's start, and a
@@ -251,8 +249,15 @@ export const DUPLICATE_SCAN_LAG_SECONDS = 30;
 /** Where the scan starts without a cursor (a new install, or the upgrade from the 15-minute window). */
 export const DUPLICATE_SCAN_START_MINUTES = 15;
 
-/** A run starts no new batch after this long: the rest waits for the next minute's run. */
-export const DUPLICATE_SCAN_BUDGET_MS = 10_000;
+/**
+ * A run starts no new batch after this long; the rest waits for the next minute's run. Suggestions
+ * for agents can wait, orders cannot: the scan runs on the database that takes the orders, and in
+ * npm run bench -- orders.ingest (2 cores, the job catching up on the bench's look-alike customers)
+ * runs of 10 s a minute left the ingestion 319 orders/s flat out, against 531 with JOBS=off. With three
+ * seconds (and the batch under way when they run out), a run keeps one core at most ~5 s a minute
+ * and takes 100–200 orders: far above a retailer's usual rate, and a peak is caught up after it.
+ */
+export const DUPLICATE_SCAN_BUDGET_MS = 3_000;
 
 export type RecentScanResult = ScanResult & { orders: number; customers: number; batches: number };
 
