@@ -16,6 +16,17 @@ test.describe('shell', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  test('the first Tab reaches "Skip to content", which takes the keyboard to the page', async ({ page }) => {
+    await page.goto('/orders');
+    await expect(mainNav(page)).toBeVisible();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('main#main')).toBeFocused();
+  });
+
   test('the open user menu has no serious accessibility violation', async ({ page }) => {
     await page.goto('/');
     await page.getByRole('button', { name: /Account menu/ }).click();

@@ -20,13 +20,22 @@ export default async function BackofficeLayout({ children }: { children: ReactNo
   const [ctx, { t }, cookieStore] = await Promise.all([getSessionContext(), getI18n(), cookies()]);
   if (!ctx) redirect('/login');
   return (
-    <AppShell
-      nav={navFor(ctx).map(({ key, href }) => ({ key, href, icon: navIcon(key) }))}
-      icons={SHELL_ICONS}
-      user={{ name: ctx.name, email: ctx.email, roleLabel: t(`roles.${ctx.role}`) }}
-      initialSidebar={parseSidebarMode(cookieStore.get(SIDEBAR_COOKIE)?.value)}
-    >
-      {children}
-    </AppShell>
+    <>
+      {/* The first thing a keyboard reaches; server-rendered, it costs the shell's JavaScript nothing. */}
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:left-3 focus:top-3 focus:z-50 focus:rounded-md focus:bg-surface focus:px-3 focus:py-2 focus:text-sm focus:font-medium focus:shadow-popover"
+      >
+        {t('common.skipToContent')}
+      </a>
+      <AppShell
+        nav={navFor(ctx).map(({ key, href }) => ({ key, href, icon: navIcon(key) }))}
+        icons={SHELL_ICONS}
+        user={{ name: ctx.name, email: ctx.email, roleLabel: t(`roles.${ctx.role}`) }}
+        initialSidebar={parseSidebarMode(cookieStore.get(SIDEBAR_COOKIE)?.value)}
+      >
+        {children}
+      </AppShell>
+    </>
   );
 }

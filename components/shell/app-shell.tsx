@@ -71,12 +71,6 @@ export function AppShell({
   return (
     <div data-sidebar={mode} className="flex min-h-dvh">
       <NavigationProgress />
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:fixed focus:left-3 focus:top-3 focus:z-50 focus:rounded-md focus:bg-surface focus:px-3 focus:py-2 focus:text-sm focus:font-medium focus:shadow-popover"
-      >
-        {t('common.skipToContent')}
-      </a>
 
       <nav
         id="sidebar"
