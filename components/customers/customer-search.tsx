@@ -29,6 +29,14 @@ function reasonText(t: Translate, hit: CustomerSearchHit): string {
   }
 }
 
+/** The search's text as the page URL's ?q=, replacing the history entry rather than adding one a keystroke. */
+function keepInUrl(q: string) {
+  const url = new URL(window.location.href);
+  if (q.trim()) url.searchParams.set('q', q);
+  else url.searchParams.delete('q');
+  window.history.replaceState(window.history.state, '', url);
+}
+
 /**
  * The one customer search (cmdk's combobox over GET /api/backoffice/customers/search): type any
  * scrap, arrows move through the ranked results, Enter (or a click) opens the profile. The same
@@ -37,15 +45,15 @@ function reasonText(t: Translate, hit: CustomerSearchHit): string {
 export function CustomerSearch({
   initialQuery = '',
   autoFocus = false,
-  onQueryChange,
+  syncUrl = false,
   onOpen,
   className,
   listClassName,
 }: {
   initialQuery?: string;
   autoFocus?: boolean;
-  /** Told of every change of the text, e.g. to keep it in the page's URL. */
-  onQueryChange?: (q: string) => void;
+  /** Keep the text in the page's URL (?q=), so a reload or a shared link finds it again (/customers). */
+  syncUrl?: boolean;
   /** Told when a profile is opened, e.g. to close the palette. */
   onOpen?: () => void;
   className?: string;
@@ -93,7 +101,7 @@ export function CustomerSearch({
           value={input}
           onValueChange={(value) => {
             setInput(value);
-            onQueryChange?.(value);
+            if (syncUrl) keepInUrl(value);
           }}
           autoFocus={autoFocus}
           placeholder={t('customerSearch.placeholder')}

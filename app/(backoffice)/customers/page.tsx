@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Link } from '@/components/ui/link';
 import { can } from '@/lib/auth/permissions';
-import { CustomerSearchPage } from '@/components/customers/customer-search-page';
+import { LazyCustomerSearch } from '@/components/customers/lazy-customer-search';
 import { SEARCH_FIELD_ICON } from '@/components/customers/search-field-icon';
 import { PageHeader } from '@/components/ui/page-header';
 import { requirePage } from '@/lib/next/session';
@@ -34,7 +34,15 @@ export default async function CustomersPage({ searchParams }: { searchParams: Se
           ) : null
         }
       />
-      <CustomerSearchPage initialQuery={q} searchIcon={SEARCH_FIELD_ICON} />
+      {/* The text is kept in the URL (?q=), so a reload or a shared link finds it again. */}
+      <LazyCustomerSearch
+        initialQuery={q}
+        syncUrl
+        autoFocus
+        className="rounded-lg border border-border bg-surface shadow-card"
+        listClassName="max-h-none"
+        searchIcon={SEARCH_FIELD_ICON}
+      />
     </>
   );
 }
