@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client';
 import {
-  DUPLICATE_SCAN_CURSOR_KEY,
   DUPLICATE_SCAN_LAG_SECONDS,
+  duplicateScanCursorAt,
+  readDuplicateScanCursor,
   scanAllDuplicates,
   scanDuplicatesOf,
   scanRecentDuplicates,
+  setDuplicateScanCursor,
 } from '../../lib/customers/duplicates';
 import { uuidArray } from '../../lib/uuid-array';
 import { iterations, singleRun, summarize, type Scenario } from '../harness';
@@ -104,14 +106,10 @@ export const customersDuplicates: Scenario = {
 
     // Incremental: new customers, each with an order a minute ago.
     const bench = await openCustomerBench(db, 'dups');
-    const { rows: jobCursor } = await db.execute<{ value: unknown }>(
-      sql`select value from system_settings where key = ${DUPLICATE_SCAN_CURSOR_KEY}`,
-    );
+    const jobCursor = await readDuplicateScanCursor(db);
     try {
       // The job takes what is ingested from here on: the orders below (and any the bench makes meanwhile).
-      await db.execute(sql`insert into system_settings (key, value)
-        values (${DUPLICATE_SCAN_CURSOR_KEY}, jsonb_build_object('createdAt', now(), 'id', '00000000-0000-0000-0000-000000000000'))
-        on conflict (key) do update set value = excluded.value`);
+      await setDuplicateScanCursor(db, duplicateScanCursorAt(new Date()));
       const k = iterations(90, ctx.options.scale, 30);
       const { rows: sources } = await db.execute<Source>(sql`
         select c.id, c.first_name, c.last_name, c.phone, a.city, a.line1, a.postal_code
@@ -185,11 +183,7 @@ export const customersDuplicates: Scenario = {
       };
     } finally {
       await bench.cleanUp();
-      await (jobCursor.length
-        ? db.execute(
-            sql`update system_settings set value = ${JSON.stringify(jobCursor[0].value)}::jsonb where key = ${DUPLICATE_SCAN_CURSOR_KEY}`,
-          )
-        : db.execute(sql`delete from system_settings where key = ${DUPLICATE_SCAN_CURSOR_KEY}`));
+      await setDuplicateScanCursor(db, jobCursor);
     }
   },
 };

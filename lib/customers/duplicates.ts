@@ -1,6 +1,6 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { customerDuplicates } from '@/db/schema';
+import { customerDuplicates, systemSettings } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { DomainError, Forbidden, NotFound } from '@/lib/errors';
@@ -261,9 +261,36 @@ export const DUPLICATE_SCAN_BUDGET_MS = 3_000;
 
 export type RecentScanResult = ScanResult & { orders: number; customers: number; batches: number };
 
-type ScanCursor = { createdAt: string; id: string };
+/** The background scan's place: the last order it took, by (created_at, id); microseconds kept (PostgreSQL's text). */
+export type DuplicateScanCursor = { createdAt: string; id: string };
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
+
+/** A cursor before every order created from `at` on. */
+export function duplicateScanCursorAt(at: Date): DuplicateScanCursor {
+  return { createdAt: at.toISOString(), id: NIL_UUID };
+}
+
+/** Where the background scan stands (null: it has not run yet, and will start DUPLICATE_SCAN_START_MINUTES back). */
+export async function readDuplicateScanCursor(db: DbOrTx): Promise<DuplicateScanCursor | null> {
+  const [row] = await db
+    .select({ value: systemSettings.value })
+    .from(systemSettings)
+    .where(eq(systemSettings.key, DUPLICATE_SCAN_CURSOR_KEY));
+  return row ? (row.value as DuplicateScanCursor) : null;
+}
+
+/** Moves the background scan (null forgets its place), for an operator's script or the bench. */
+export async function setDuplicateScanCursor(db: DbOrTx, cursor: DuplicateScanCursor | null): Promise<void> {
+  if (!cursor) {
+    await db.delete(systemSettings).where(eq(systemSettings.key, DUPLICATE_SCAN_CURSOR_KEY));
+    return;
+  }
+  await db
+    .insert(systemSettings)
+    .values({ key: DUPLICATE_SCAN_CURSOR_KEY, value: cursor })
+    .onConflictDoUpdate({ target: systemSettings.key, set: { value: cursor, updatedAt: sql`now()` } });
+}
 
 /**
  * One batch of the background scan, in one transaction: the cursor row is locked (a run that finds
@@ -274,18 +301,18 @@ const NIL_UUID = '00000000-0000-0000-0000-000000000000';
  * pairs: the batch is done again, and recording a pair is an upsert.
  */
 async function scanNextBatch(db: Db, now: Date): Promise<RecentScanResult> {
-  const start = new Date(now.getTime() - DUPLICATE_SCAN_START_MINUTES * 60_000).toISOString();
-  const initial: ScanCursor = { createdAt: start, id: NIL_UUID };
+  const initial = duplicateScanCursorAt(new Date(now.getTime() - DUPLICATE_SCAN_START_MINUTES * 60_000));
   return db.transaction(async (tx) => {
-    await tx.execute(sql`insert into system_settings (key, value)
-      values (${DUPLICATE_SCAN_CURSOR_KEY}, ${JSON.stringify(initial)}::jsonb) on conflict (key) do nothing`);
-    const { rows: held } = await tx.execute<{ value: ScanCursor }>(
-      sql`select value from system_settings where key = ${DUPLICATE_SCAN_CURSOR_KEY} for update skip locked`,
-    );
-    if (held.length === 0) return { pairs: 0, orders: 0, customers: 0, batches: 0 };
-    const cursor = held[0].value;
+    await tx.insert(systemSettings).values({ key: DUPLICATE_SCAN_CURSOR_KEY, value: initial }).onConflictDoNothing();
+    const [held] = await tx
+      .select({ value: systemSettings.value })
+      .from(systemSettings)
+      .where(eq(systemSettings.key, DUPLICATE_SCAN_CURSOR_KEY))
+      .for('update', { skipLocked: true });
+    if (!held) return { pairs: 0, orders: 0, customers: 0, batches: 0 };
+    const cursor = held.value as DuplicateScanCursor;
     const after = sql`${cursor.createdAt}::timestamptz`;
-    const { rows: taken } = await tx.execute<{ customerId: string | null; cursor: ScanCursor }>(
+    const { rows: taken } = await tx.execute<{ customerId: string | null; cursor: DuplicateScanCursor }>(
       sql`select customer_id as "customerId", jsonb_build_object('createdAt', created_at, 'id', id) as cursor
         from orders
         where created_at >= ${after} and (created_at, id) > (${after}, ${cursor.id}::uuid)
@@ -295,8 +322,7 @@ async function scanNextBatch(db: Db, now: Date): Promise<RecentScanResult> {
     if (taken.length === 0) return { pairs: 0, orders: 0, customers: 0, batches: 0 };
     const customers = [...new Set(taken.flatMap((o) => (o.customerId ? [o.customerId] : [])))];
     const { pairs } = await scanDuplicatesOf(tx, customers);
-    await tx.execute(sql`update system_settings set value = ${JSON.stringify(taken.at(-1)!.cursor)}::jsonb, updated_at = now()
-      where key = ${DUPLICATE_SCAN_CURSOR_KEY}`);
+    await setDuplicateScanCursor(tx, taken.at(-1)!.cursor);
     return { pairs, orders: taken.length, customers: customers.length, batches: 1 };
   });
 }
