@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import type { FieldPath, FieldValues, Resolver, UseFormSetError } from 'react-hook-form';
 import type { z } from 'zod';
 
@@ -30,27 +29,19 @@ export function setServerErrors<T extends FieldValues>(
   return any;
 }
 
-/**
- * zodResolver over the action's own schema, for a form whose values carry more than the schema
- * reads (a line's product name and stock, for display): the values only have to fit the schema's
- * input, and the schema drops the rest. The handler receives the schema's output.
- */
-export function schemaResolver<S extends z.ZodType, V extends FieldValues>(
-  schema: S & (V extends z.input<S> ? unknown : never),
-): Resolver<V, unknown, z.output<S>> {
-  return zodResolver(schema as never) as unknown as Resolver<V, unknown, z.output<S>>;
-}
-
 /** A resolver whose schema arrives after the page; `preload()` starts fetching it (call it when the form mounts). */
 export type LazyResolver<V extends FieldValues, O> = Resolver<V, unknown, O> & { preload: () => void };
 
 /**
- * schemaResolver over a schema loaded after the page, so that zod and the schema stay out of the
- * route's first-load JavaScript: `load` is a dynamic import of the action's own schema, e.g.
+ * zodResolver over the action's own schema, both loaded after the page, so that zod, its resolver
+ * and the schema stay out of the route's first-load JavaScript: `load` is a dynamic import of the
+ * schema, e.g.
  * `lazySchemaResolver<typeof ZAdjustStockInput>(() => import('@/lib/inventory/schemas').then((m) => m.ZAdjustStockInput))`,
- * made once at module level. Call `preload()` in an effect when the form mounts; the first check
- * waits for it if it has not arrived. If it cannot load, the values go to the action unchecked:
- * the action parses them with the same schema and its field errors land on the fields.
+ * made once at module level. The form's values only have to fit the schema's input (a line may
+ * carry its product name and stock, for display): the schema drops the rest, and the handler
+ * receives its output. Call `preload()` in an effect when the form mounts; the first check waits
+ * for it if it has not arrived. If it cannot load, the values go to the action unchecked: the
+ * action parses them with the same schema and its field errors land on the fields.
  */
 export function lazySchemaResolver<S extends z.ZodType, V extends FieldValues = z.input<S> & FieldValues>(
   load: () => Promise<S>,
@@ -58,8 +49,8 @@ export function lazySchemaResolver<S extends z.ZodType, V extends FieldValues = 
   type Checked = Resolver<V, unknown, z.output<S>>;
   let loading: Promise<Checked | null> | null = null;
   const get = () =>
-    (loading ??= load().then(
-      (schema) => zodResolver(schema as never) as unknown as Checked,
+    (loading ??= Promise.all([load(), import('@hookform/resolvers/zod')]).then(
+      ([schema, { zodResolver }]) => zodResolver(schema as never) as unknown as Checked,
       () => {
         loading = null;
         return null;
