@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { CsvImportForm } from '@/components/inventory/csv-import-form';
+import { LazyCsvImportForm } from '@/components/inventory/lazy-csv-import-form';
 import { ReceiveForm } from '@/components/inventory/receive-form';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -45,7 +45,7 @@ export default async function ReceivePage() {
               <CardDescription>{t('inventory.import.description')}</CardDescription>
             </CardHeader>
             <CardContent>
-              <CsvImportForm locations={locations} defaultLocationId={defaultLocationId} />
+              <LazyCsvImportForm locations={locations} defaultLocationId={defaultLocationId} />
             </CardContent>
           </Card>
         </div>
