@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Route } from '@playwright/test';
 import { newPhone, placeOrder, skusAvailableAt } from './channel-api';
 import { accountOf, authFile, seriousViolations } from './fixtures';
 
 // The customer profile as an agent: a click-and-collect order posted through the signed channel
 // API and made ready by the Paris manager, its 'ready to collect' message on the customer's
 // timeline; a note added and edited; the phone edited (a wrong one refused on its field); in
-// French at the tablet's width.
+// French at the tablet's width. Then the note form on a slow tablet: nothing is sent before the
+// page's scripts run, and a tap as the form's code arrives is not lost.
 
 test.use({ storageState: authFile('agent'), viewport: { width: 1024, height: 768 } });
 
@@ -102,4 +103,83 @@ test('an agent sees the ready message on the timeline, adds and edits a note, an
   expect(overflow).toBeLessThanOrEqual(0);
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: 'test-results/customer-profile-fr-1024.png', fullPage: true });
+});
+
+test('the note form waits for the page’s scripts, keeps what was typed, and hears a tap as its code arrives', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  const [sku] = await skusAvailableAt(request, ['PAR']);
+  const email = `lente.${randomUUID().slice(0, 8)}@example.fr`;
+  await placeOrder(request, {
+    prefix: 'E2E-PROFILE',
+    customer: { email, phone: newPhone().e164, firstName: 'Tablette', lastName: 'Lente' },
+    lines: [{ sku, quantity: 1 }],
+    fulfilment: { type: 'pickup', locationCode: 'PAR' },
+  });
+  const found = (await (await page.request.get(`/api/backoffice/customers/search?q=${email}`)).json()) as {
+    results: { id: string }[];
+  };
+  const profile = `/customers/${found.results[0].id}`;
+  const field = page.getByRole('textbox', { name: 'New note' });
+  const add = page.getByRole('button', { name: 'Add the note' });
+  const notes = page.getByRole('list', { name: 'Timeline of this customer' }).locator('li[data-kind="note"]');
+
+  // The page's scripts are held: the form is the server's. Its button waits for them; pressed all
+  // the same, the browser sends nothing (it used to GET the page with the note in its address,
+  // and the note was lost in the reload).
+  const held: Route[] = [];
+  let holding = true;
+  await page.route('**/_next/static/chunks/**', (route) => (holding ? void held.push(route) : route.continue()));
+  await page.goto(profile, { waitUntil: 'commit' });
+  await field.fill('Rings twice at the counter.');
+  expect(held.length).toBeGreaterThan(0);
+  await expect(add).toBeDisabled();
+  await add.click({ force: true });
+  holding = false;
+  await Promise.all(held.map((route) => route.continue()));
+  await page.unrouteAll();
+  await expect(add).toBeEnabled();
+  await expect(field).toHaveValue('Rings twice at the counter.');
+  await add.click();
+  await expect(page.getByText('Note added.')).toBeVisible();
+  await expect(notes.first()).toContainText('Rings twice at the counter.');
+  await expect(page).toHaveURL((url) => url.pathname === profile && url.search === '');
+
+  // A tap queued at the instant the form's code has arrived — when the first form reads the caret
+  // to hand it over (NoteHandoff) — lands on whatever is under the finger then: it must be heard.
+  // The code is held while the note is typed, so that it arrives after the text.
+  await page.mouse.move(0, 0);
+  await page.goto(profile);
+  await expect(add).toBeEnabled();
+  const code: Route[] = [];
+  let holdingCode = true;
+  await page.route('**/_next/static/chunks/**', (route) => (holdingCode ? void code.push(route) : route.continue()));
+  // Typing focuses the field, which fetches the form's code.
+  await field.fill('Prefers the morning.');
+  await field.evaluate((textarea: HTMLTextAreaElement) => {
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Add the note')!;
+    const { x, y, width, height } = button.getBoundingClientRect();
+    const caret = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'selectionStart')!;
+    const flag = document.documentElement.dataset;
+    Object.defineProperty(textarea, 'selectionStart', {
+      configurable: true,
+      get(this: HTMLTextAreaElement) {
+        if (!flag.tapQueued) {
+          flag.tapQueued = 'yes';
+          const tap = new MessageChannel();
+          tap.port1.onmessage = () => (document.elementFromPoint(x + width / 2, y + height / 2) as HTMLElement).click();
+          tap.port2.postMessage(null);
+        }
+        return caret.get!.call(this) as number;
+      },
+    });
+  });
+  holdingCode = false;
+  await Promise.all(code.map((route) => route.continue()));
+  await expect(page.locator('html')).toHaveAttribute('data-tap-queued', 'yes');
+  await expect(page.getByText('Note added.')).toBeVisible();
+  await expect(notes.first()).toContainText('Prefers the morning.');
+  await expect(field).toHaveValue('');
 });

@@ -1,9 +1,11 @@
 'use client';
 
 import { useRef, useState, type ComponentType } from 'react';
+import { flushSync } from 'react-dom';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
+import { useHydrated } from '@/components/use-hydrated';
 import type { NoteLabels } from './labels';
 import type { NoteSubject } from './subjects';
 
@@ -28,10 +30,13 @@ type Live = ComponentType<NoteFormProps & { handoff: NoteHandoff }>;
  * A staff note on a customer's profile or an order. The form shows as it will be, and its code
  * (react-hook-form, the action's schema: note-form-live.tsx) loads when the pointer or the focus
  * reaches it, then takes its place with what was typed, the focus and a submit made meanwhile, so
- * nothing the user did is lost.
+ * nothing the user did is lost. Its button is disabled until the page has hydrated: before, the
+ * browser would send the form itself, a GET of the page with the note in its address, and the
+ * note would be lost in the reload.
  */
 export function NoteForm(props: NoteFormProps) {
   const { labels } = props;
+  const hydrated = useHydrated();
   const [live, setLive] = useState<{ Form: Live; handoff: NoteHandoff } | null>(null);
   const body = useRef<HTMLTextAreaElement>(null);
   const submit = useRef<HTMLButtonElement>(null);
@@ -45,15 +50,16 @@ export function NoteForm(props: NoteFormProps) {
       ({ NoteFormLive }) => {
         const textarea = body.current;
         const active = document.activeElement;
-        setLive({
-          Form: NoteFormLive,
-          handoff: {
-            body: textarea?.value ?? '',
-            focus: active === textarea ? 'body' : active === submit.current ? 'submit' : null,
-            selection: textarea ? [textarea.selectionStart, textarea.selectionEnd] : null,
-            submit: submitted.current,
-          },
-        });
+        const handoff: NoteHandoff = {
+          body: textarea?.value ?? '',
+          focus: active === textarea ? 'body' : active === submit.current ? 'submit' : null,
+          selection: textarea ? [textarea.selectionStart, textarea.selectionEnd] : null,
+          submit: submitted.current,
+        };
+        // The live form replaces this one in the same task as the handoff is read: rendered later,
+        // a click or a keystroke in between would reach this form after its state was read, and be
+        // lost (a click on 'Add the note' that does nothing).
+        flushSync(() => setLive({ Form: NoteFormLive, handoff }));
       },
       () => {
         loading.current = false;
@@ -78,7 +84,7 @@ export function NoteForm(props: NoteFormProps) {
         {(field) => <Textarea {...field} ref={body} name="body" rows={2} placeholder={labels.placeholder} />}
       </Field>
       <div>
-        <Button ref={submit} type="submit" size="sm">
+        <Button ref={submit} type="submit" size="sm" disabled={!hydrated}>
           {labels.save}
         </Button>
       </div>
