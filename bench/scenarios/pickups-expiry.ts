@@ -210,25 +210,14 @@ async function makeDueParcels(db: Db, input: { storeId: string; channelId: strin
 }
 
 /**
- * Deletes the run's customers, all named "Bench Expiry n", without the vocabulary trigger
- * (customers_name_words_sync): for each deleted row it looks for another customer bearing each
- * of its words, and with 100,000 customers called "Bench" every look walks the others' rows,
- * deleted by the same statement: quadratic (the cleanup ran for more than 13 minutes before it
- * was cancelled). The trigger is off for this transaction only (DISABLE TRIGGER is
- * transactional); the words no customer bears any more then leave the vocabulary, each once.
+ * Deletes the run's customers, all named "Bench Expiry n", in one statement. The vocabulary of name
+ * words follows by statement (migration 0041): the words the statement removed are looked up once
+ * each for a remaining holder. Row by row (migration 0031), each of the 100,000 deleted customers
+ * looked for another "bench" through the rows the same statement had deleted: quadratic, the cleanup
+ * ran for more than 13 minutes before it was cancelled.
  */
 async function deleteCustomers(tx: Tx, ids: SQL): Promise<void> {
-  await tx.execute(sql`
-    create temp table bench_expiry_words on commit drop as
-    select distinct w as word from customers c, unnest(search_words(c.first_name || ' ' || c.last_name)) w
-    where c.id = any(${ids})`);
-  await tx.execute(sql`alter table customers disable trigger customers_name_words_sync`);
   await tx.execute(sql`delete from customers where id = any(${ids})`);
-  await tx.execute(sql`alter table customers enable trigger customers_name_words_sync`);
-  await tx.execute(sql`
-    delete from customer_name_words v using bench_expiry_words g
-    where v.word = g.word
-      and not exists (select 1 from customers c where search_words(c.first_name || ' ' || c.last_name) @> array[v.word])`);
 }
 
 /**

@@ -66,10 +66,10 @@ export const customers = pgTable(
 
 /**
  * The vocabulary of customers' names: every distinct word of their folded names (search_words,
- * migration 0031), kept by a trigger on customers in the writing transaction. The name search
- * matches a typed word against these tens of thousands of words (trigrams), then fetches the
- * customers holding the words found through customers_name_words_idx, instead of rechecking the
- * trigrams of a million names.
+ * migration 0031), kept by statement triggers on customers (migration 0041) in the writing
+ * transaction. The name search matches a typed word against these tens of thousands of words
+ * (trigrams), then fetches the customers holding the words found through customers_name_words_idx,
+ * instead of rechecking the trigrams of a million names.
  */
 export const customerNameWords = pgTable(
   'customer_name_words',

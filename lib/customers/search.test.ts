@@ -1,7 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { channels, customers } from '@/db/schema';
+import { channels, customerNameWords, customers } from '@/db/schema';
 import { createTestDatabase } from '@/db/testing';
 import { makeInventoryWorld } from '@/lib/testing/fixtures';
 import { ingestOrder } from '@/lib/orders/ingest-order';
@@ -234,5 +234,115 @@ describe('searchCustomers', () => {
 
   it('caps the number of results', async () => {
     expect((await searchCustomers(handle.db, 'example', { limit: 2 })).length).toBe(2);
+  });
+});
+
+describe('the vocabulary of name words, kept by statement (migration 0041)', () => {
+  /** What the vocabulary lacks of the customers' words, and what it holds that no customer does. */
+  async function drift() {
+    const { rows } = await handle.db.execute<{ missing: string[]; extra: string[] }>(sql`
+      WITH held AS (SELECT DISTINCT w AS word FROM customers, unnest(search_words(first_name || ' ' || last_name)) w)
+      SELECT array(SELECT word FROM held EXCEPT SELECT word FROM customer_name_words ORDER BY 1) AS missing,
+        array(SELECT word FROM customer_name_words EXCEPT SELECT word FROM held ORDER BY 1) AS extra`);
+    return rows[0];
+  }
+  async function held(words: string[]) {
+    const rows = await handle.db
+      .select({ word: customerNameWords.word })
+      .from(customerNameWords)
+      .where(inArray(customerNameWords.word, words));
+    return rows.map((r) => r.word).sort();
+  }
+  const exact = { missing: [], extra: [] };
+  const numbers = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
+
+  it('adds the words of several customers inserted in one statement, each once', async () => {
+    expect(await drift()).toEqual(exact);
+    await handle.db.insert(customers).values([
+      { firstName: 'Isaure', lastName: 'Quillon' },
+      { firstName: 'Isaure', lastName: 'Trémaine' },
+      { firstName: 'Gaspard', lastName: 'Quillon-Trémaine' },
+    ]);
+    expect(await held(['gaspard', 'isaure', 'quillon', 'tremaine'])).toEqual([
+      'gaspard',
+      'isaure',
+      'quillon',
+      'tremaine',
+    ]);
+    expect(await drift()).toEqual(exact);
+  });
+
+  it('removes, after a bulk delete, exactly the words nobody else holds', async () => {
+    await handle.db
+      .insert(customers)
+      .values([
+        { firstName: 'Ondrea', lastName: 'Brisemoulin' },
+        { firstName: 'Maëlis', lastName: 'Hautbois 7' },
+        { firstName: 'Corentine', lastName: 'Vasquelin' },
+        ...numbers(1, 200).map((n) => ({ firstName: 'Ondrea', lastName: `Vasquelin ${n}` })),
+      ]);
+    expect(await held(['vasquelin', 'corentine', '1', '8', '200'])).toEqual([
+      '1',
+      '200',
+      '8',
+      'corentine',
+      'vasquelin',
+    ]);
+    const deleted = await handle.db
+      .delete(customers)
+      .where(like(customers.lastName, 'Vasquelin%'))
+      .returning({ id: customers.id });
+    expect(deleted).toHaveLength(201);
+    // "ondrea" and "7" have other holders; "vasquelin", "corentine" and the other numbers had none.
+    expect(
+      await held(['ondrea', 'brisemoulin', 'maelis', 'hautbois', 'vasquelin', 'corentine', ...numbers(1, 200)]),
+    ).toEqual(['7', 'brisemoulin', 'hautbois', 'maelis', 'ondrea']);
+    expect(await drift()).toEqual(exact);
+  });
+
+  it('follows a bulk rename: new words added, old ones kept while someone holds them', async () => {
+    await handle.db
+      .insert(customers)
+      .values([
+        { firstName: 'Corentine', lastName: 'Vasquelin' },
+        ...numbers(1, 100).map((n) => ({ firstName: 'Ondrea', lastName: `Vasquelin ${n}` })),
+      ]);
+    await handle.db.execute(sql`
+      UPDATE customers SET last_name = 'Morvandiau ' || split_part(last_name, ' ', 2) WHERE last_name LIKE 'Vasquelin %'`);
+    // Corentine still holds "vasquelin"; the numbers moved with their customers.
+    expect(await held(['vasquelin', 'morvandiau', '1', '100'])).toEqual(['1', '100', 'morvandiau', 'vasquelin']);
+    expect(await drift()).toEqual(exact);
+    // Two customers swapping their surnames in one statement: both words still held.
+    await handle.db.execute(sql`
+      UPDATE customers SET last_name = CASE last_name WHEN 'Quillon' THEN 'Trémaine' ELSE 'Quillon' END
+      WHERE first_name = 'Isaure'`);
+    expect(await held(['quillon', 'tremaine'])).toEqual(['quillon', 'tremaine']);
+    // The last holders of a word renamed together: it goes.
+    await handle.db.execute(sql`UPDATE customers SET first_name = 'Corentin' WHERE first_name = 'Corentine'`);
+    expect(await held(['corentin', 'corentine'])).toEqual(['corentin']);
+    expect(await drift()).toEqual(exact);
+  });
+
+  it('keeps the words a rename keeps, and changes nothing when an update leaves the names alone', async () => {
+    // The numbers go (but "7", which Maëlis Hautbois holds); "ondrea" and "morvandiau" stay.
+    await handle.db.execute(sql`UPDATE customers SET last_name = 'Morvandiau' WHERE last_name LIKE 'Morvandiau %'`);
+    expect(await held(['ondrea', 'morvandiau', ...numbers(1, 100)])).toEqual(['7', 'morvandiau', 'ondrea']);
+    await handle.db.update(customers).set({ lastName: 'Quillon' }).where(eq(customers.lastName, 'Quillon-Trémaine'));
+    expect(await held(['gaspard', 'quillon', 'tremaine'])).toEqual(['gaspard', 'quillon', 'tremaine']);
+    expect(await drift()).toEqual(exact);
+    const vocabulary = () =>
+      handle.db.select({ word: customerNameWords.word }).from(customerNameWords).orderBy(customerNameWords.word);
+    const before = await vocabulary();
+    await handle.db.update(customers).set({ orderCount: sql`order_count`, firstName: sql`first_name` });
+    expect(await vocabulary()).toEqual(before);
+  });
+
+  it('leaves no trace of the names deleted', async () => {
+    const names = ['Isaure', 'Gaspard', 'Ondrea', 'Maëlis', 'Corentin'];
+    await handle.db.delete(customers).where(inArray(customers.firstName, names));
+    expect(
+      await held(['isaure', 'gaspard', 'ondrea', 'maelis', 'corentin', 'quillon', 'tremaine', 'morvandiau', '7']),
+    ).toEqual([]);
+    expect(await drift()).toEqual(exact);
   });
 });

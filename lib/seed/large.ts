@@ -599,9 +599,10 @@ export async function seedLarge(handle: DbHandle, opts: SeedLargeOptions = {}): 
     );
 
     // ---- Customers, with the summary of the orders just generated, and their identities. The
-    // vocabulary of their names (migration 0031) is filled in one pass after them, not by the trigger
-    // row by row.
-    await client.query(`ALTER TABLE customers DISABLE TRIGGER customers_name_words_sync`);
+    // vocabulary of their names (migration 0031) is filled in one pass after them, with its insert
+    // trigger (migration 0041) off: it would do the same pass, over a copy of every new row that
+    // PostgreSQL keeps for it (its transition table).
+    await client.query(`ALTER TABLE customers DISABLE TRIGGER customers_name_words_insert`);
     await run(
       'customers',
       `INSERT INTO customers (id, first_name, last_name, email, phone, order_count, lifetime_value_cents, last_order_at, created_at)
@@ -628,7 +629,7 @@ export async function seedLarge(handle: DbHandle, opts: SeedLargeOptions = {}): 
        ON CONFLICT (word) DO NOTHING`,
       'customer_name_words',
     );
-    await client.query(`ALTER TABLE customers ENABLE TRIGGER customers_name_words_sync`);
+    await client.query(`ALTER TABLE customers ENABLE TRIGGER customers_name_words_insert`);
     await run(
       'customer identities',
       `INSERT INTO customer_identities (id, customer_id, kind, scope, value, created_at)
