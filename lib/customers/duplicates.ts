@@ -234,10 +234,13 @@ export const DUPLICATE_SCAN_CURSOR_KEY = 'customers_duplicates_cursor';
 
 /**
  * Orders one batch of the background scan takes at most, scanned in one statement while the cursor
- * row stays locked. Scanning costs 15–30 ms a customer against a million (npm run bench:
- * customers.duplicates, the job's figure), so a batch is one to two seconds.
+ * row stays locked. Scanning costs 15–50 ms a customer against a million (npm run bench:
+ * customers.duplicates, the job's figure), but ~160 ms for a name with thousands of look-alikes
+ * (the bench's ingestion customers, "Bench N0" to "Bench N4999" at one address): a batch of 50 of
+ * those was one 8 s statement, and a run only stops between batches. Ten keep a batch under two
+ * seconds even then, so a run stays near its budget.
  */
-export const DUPLICATE_SCAN_BATCH = 50;
+export const DUPLICATE_SCAN_BATCH = 10;
 
 /**
  * How old an order must be before the scan takes it: created_at is its transaction's start, and a
