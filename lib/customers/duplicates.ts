@@ -262,6 +262,30 @@ export const DUPLICATE_SCAN_START_MINUTES = 15;
  */
 export const DUPLICATE_SCAN_BUDGET_MS = 3_000;
 
+/**
+ * Ingestion this busy makes the scan wait: at least DUPLICATE_SCAN_BUSY_ORDERS orders created in the
+ * last DUPLICATE_SCAN_BUSY_SECONDS (5 a second). Suggestions for agents can wait, orders cannot: a
+ * run that finds ingestion this busy takes nothing, one under way stops before its next batch, and
+ * the orders are scanned once the rate drops (a flash sale's after it, a retailer's busiest hours in
+ * the quiet ones). In npm run bench -- orders.ingest, runs catching up on the bench's look-alike
+ * customers took 3–8 s of one of the two cores a minute: the ingestion made 197–318 orders/s flat
+ * out, 340–378 with JOBS=off.
+ */
+export const DUPLICATE_SCAN_BUSY_SECONDS = 10;
+export const DUPLICATE_SCAN_BUSY_ORDERS = 50;
+
+/** Whether ingestion is busier than DUPLICATE_SCAN_BUSY_ORDERS in DUPLICATE_SCAN_BUSY_SECONDS before `now` (orders_created_brin_idx serves the range). */
+async function ingestionBusy(db: Db, now: Date): Promise<boolean> {
+  const until = sql`${now.toISOString()}::timestamptz`;
+  const { rows } = await db.execute<{ busy: boolean }>(
+    sql`select count(*) >= ${DUPLICATE_SCAN_BUSY_ORDERS} as busy from (
+      select 1 from orders
+      where created_at > ${until} - make_interval(secs => ${DUPLICATE_SCAN_BUSY_SECONDS}) and created_at <= ${until}
+      limit ${DUPLICATE_SCAN_BUSY_ORDERS}) recent`,
+  );
+  return rows[0].busy;
+}
+
 export type RecentScanResult = ScanResult & { orders: number; customers: number; batches: number };
 
 /** The background scan's place: the last order it took, by (created_at, id); microseconds kept (PostgreSQL's text). */
@@ -336,7 +360,8 @@ async function scanNextBatch(db: Db, now: Date): Promise<RecentScanResult> {
  * ingestion order whatever its placed_at (a marketplace's late order is scanned like any other).
  * Batches of DUPLICATE_SCAN_BATCH orders (scanNextBatch), until the orders old enough are taken or
  * DUPLICATE_SCAN_BUDGET_MS have gone by: after days off (or a burst of ingestion) the job catches
- * up batch by batch over several runs rather than in one unbounded statement. Safe to run at once
+ * up batch by batch over several runs rather than in one unbounded statement. While ingestion is
+ * busy (ingestionBusy, checked before each batch) it takes nothing. Safe to run at once
  * on two instances: one takes the batch, the other nothing. An identity shared at ingestion is
  * recorded by the order's own statement; this finds the similar names. Returns the pairs recorded,
  * the orders and customers taken.
@@ -346,6 +371,7 @@ export async function scanRecentDuplicates(db: Db, opts: { now: Date; budgetMs?:
   const total: RecentScanResult = { pairs: 0, orders: 0, customers: 0, batches: 0 };
   const started = performance.now();
   do {
+    if (await ingestionBusy(db, opts.now)) break;
     const batch = await scanNextBatch(db, opts.now);
     total.pairs += batch.pairs;
     total.orders += batch.orders;

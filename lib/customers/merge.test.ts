@@ -14,6 +14,8 @@ import {
   scanAllDuplicates,
   scanDuplicatesOf,
   DUPLICATE_SCAN_BATCH,
+  DUPLICATE_SCAN_BUSY_ORDERS,
+  DUPLICATE_SCAN_BUSY_SECONDS,
   DUPLICATE_SCAN_CURSOR_KEY,
   DUPLICATE_SCAN_LAG_SECONDS,
   DUPLICATE_SCAN_START_MINUTES,
@@ -403,6 +405,38 @@ describe('the background duplicates scan (scanRecentDuplicates)', () => {
     await back();
     const runs = await Promise.all([0, 1].map(() => scanRecentDuplicates(handle.db, { now })));
     expect(runs[0].orders + runs[1].orders).toBe(DUPLICATE_SCAN_BATCH + 2);
+  });
+
+  it(`waits while ingestion is busy (${DUPLICATE_SCAN_BUSY_ORDERS} orders in ${DUPLICATE_SCAN_BUSY_SECONDS} s), then takes what waited`, async () => {
+    const mark = (await cursor())!;
+    await place({ email: 'rush.a@example.fr', firstName: 'Ronan', lastName: 'Presse' }, LILLE('6 rue H'));
+    const b = await place({ email: 'rush.b@example.fr', firstName: 'Ronnan', lastName: 'Presse' }, LILLE('7 rue H'));
+    const [web] = await handle.db.select({ id: channels.id }).from(channels).where(eq(channels.code, 'web'));
+    const now = at(DUPLICATE_SCAN_LAG_SECONDS + 5);
+    // A rush: as many orders as make ingestion busy, created in the seconds before the run.
+    const rush = (count: number) =>
+      handle.db.insert(orders).values(
+        Array.from({ length: count }, (_, i) => ({
+          number: `RUSH-${count}-${i}`,
+          channelId: web.id,
+          externalId: `RUSH-${count}-${i}`,
+          fulfilmentType: 'ship' as const,
+          subtotalCents: 100,
+          totalCents: 100,
+          itemCount: 1,
+          placedAt: now,
+          createdAt: new Date(now.getTime() - 2_000),
+        })),
+      );
+    await rush(DUPLICATE_SCAN_BUSY_ORDERS);
+    expect(await scanRecentDuplicates(handle.db, { now })).toEqual({ pairs: 0, orders: 0, customers: 0, batches: 0 });
+    expect(await cursor()).toEqual(mark);
+
+    // One order fewer is not busy: the two orders that waited are taken, and their pair found.
+    await handle.db.delete(orders).where(eq(orders.number, `RUSH-${DUPLICATE_SCAN_BUSY_ORDERS}-0`));
+    expect(await scanRecentDuplicates(handle.db, { now })).toMatchObject({ pairs: 1, orders: 2, customers: 2 });
+    expect(await cursor()).toMatchObject({ id: await orderOf(b) });
+    await handle.db.execute(sql`delete from orders where number like 'RUSH-%'`);
   });
 });
 
