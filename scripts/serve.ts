@@ -42,7 +42,7 @@ await startJobsInThisProcess(getDatabase);
 const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? 'localhost', port });
 const handle = app.getRequestHandler();
 await app.prepare();
-// The build's JavaScript and CSS, brotli-compressed once in the background (see that file).
+// The build's JavaScript and CSS, each brotli-compressed once, when first asked for (see that file).
 const brotliStatic = startBrotliStatic(path.join(process.cwd(), '.next', 'static'));
 
 const server = http.createServer((req, res) => {

@@ -5,16 +5,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrotliStatic } from '@/lib/next/brotli-static';
+import { startBrotliStatic, type BrotliStatic } from '@/lib/next/brotli-static';
 
 // A build's static folder in miniature, served by a real HTTP server: what brotli-static does not
-// answer, the stand-in for Next answers with 'next'.
+// answer, the stand-in for Next answers with 'next'. The tests run in order: the first compresses the script.
 const SCRIPT = `(globalThis.TURBOPACK ||= []).push(${JSON.stringify('x'.repeat(2000))});\n`.repeat(20);
 const STYLE = `.a{color:red}\n`.repeat(200);
 
 let dir: string;
 let server: http.Server;
 let port: number;
+let brotli: BrotliStatic;
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
 
@@ -38,8 +39,8 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'chunks', 'page-abc.js'), SCRIPT);
   await writeFile(path.join(dir, 'chunks', 'styles-def.css'), STYLE);
   await writeFile(path.join(dir, 'media', 'font.woff2'), 'not text');
-  const brotli = startBrotliStatic(dir);
-  await brotli.ready;
+  brotli = startBrotliStatic(dir);
+  await brotli.settled(); // the folder listed, nothing compressed yet
   server = http.createServer((req, res) => {
     if (brotli.serve(req, res)) return;
     res.end('next');
@@ -54,6 +55,14 @@ afterAll(async () => {
 });
 
 describe('startBrotliStatic', () => {
+  it('leaves the first request for a file to Next, compresses the file meanwhile, then sends it as br', async () => {
+    const chunk = '/_next/static/chunks/page-abc.js';
+    const first = await get(chunk, { 'accept-encoding': 'gzip, deflate, br, zstd' });
+    expect(first.body.toString()).toBe('next');
+    await brotli.settled();
+    expect((await get(chunk, { 'accept-encoding': 'br' })).headers['content-encoding']).toBe('br');
+  });
+
   it('sends a chunk brotli-compressed to a browser that accepts br, smaller and byte for byte the file', async () => {
     const answer = await get('/_next/static/chunks/page-abc.js', { 'accept-encoding': 'gzip, deflate, br, zstd' });
     expect(answer.status).toBe(200);
@@ -68,6 +77,8 @@ describe('startBrotliStatic', () => {
   });
 
   it('serves CSS too, with its type; a query string does not change the file', async () => {
+    await get('/_next/static/chunks/styles-def.css', { 'accept-encoding': 'br' });
+    await brotli.settled();
     const answer = await get('/_next/static/chunks/styles-def.css?dpl=1', { 'accept-encoding': 'br' });
     expect(answer.headers['content-type']).toBe('text/css; charset=UTF-8');
     expect(brotliDecompressSync(answer.body).toString()).toBe(STYLE);

@@ -8,15 +8,14 @@ import Negotiator from 'negotiator';
 import { STATIC_SECURITY_HEADERS } from '@/lib/http/security-headers';
 
 /**
- * The build's JavaScript and CSS (.next/static: content-hashed, never changed once built),
- * compressed once with brotli at its highest quality and sent as such to browsers that accept
- * it. Next.js compresses what it serves with gzip, on the fly; brotli at quality 11 is ~13 %
- * smaller on this app's chunks (scripts/bundle-size.ts) but too slow to run per request, so the
- * custom server (scripts/serve.ts) compresses everything when it starts, in the background
- * (~3 s of one core for ~2 MB), and answers a request for a chunk from memory. Until a file is
- * ready, and for a client that does not take br, the request goes on to Next as before.
+ * The build's JavaScript and CSS (.next/static: content-hashed, never changed once built), sent
+ * brotli-compressed at its highest quality to browsers that accept it. Next.js compresses what it
+ * serves with gzip, on the fly; brotli at quality 11 is ~13 % smaller on this app's chunks
+ * (scripts/bundle-size.ts) but too slow to run per request, so the custom server (scripts/serve.ts)
+ * compresses each file once, the first time it is asked for, and answers later requests from
+ * memory (~0.5 MB for the whole build). Until a file is ready, and for a client that does not take
+ * br, the request goes on to Next as before.
  */
-
 /** URL prefix under which Next serves .next/static. */
 const STATIC_URL_PREFIX = '/_next/static/';
 
@@ -65,37 +64,58 @@ function etagMatches(req: IncomingMessage, etag: string): boolean {
 }
 
 export type BrotliStatic = {
-  /** Resolves once every file is compressed (the server serves what is ready before that). */
-  ready: Promise<void>;
   /** Answers the request from memory and returns true, or returns false for Next to answer it. */
   serve(req: IncomingMessage, res: ServerResponse): boolean;
+  /** Resolves once the folder is listed and the files asked for so far are compressed (for tests). */
+  settled(): Promise<void>;
 };
 
+type Entry = { file: string; contentType: string; asset?: Asset; queued?: boolean };
+
 /**
- * Starts compressing every .js and .css file under `staticDir` (a build's .next/static), one at a
- * time so the server's requests keep the other core, and serves each as soon as it is done. A file
- * that cannot be read or compressed is left to Next.
+ * Serves the .js and .css files under `staticDir` (a build's .next/static) brotli-compressed. A file
+ * is compressed the first time a browser asks for it, in the background, one file at a time, so
+ * that compressing never takes more than one core and costs nothing until pages are loaded (a
+ * server taking orders and no page views compresses nothing); until it is done, and if it fails,
+ * Next answers with gzip.
  */
 export function startBrotliStatic(staticDir: string): BrotliStatic {
-  const assets = new Map<string, Asset>();
-
-  const ready = (async () => {
-    for (const file of await filesUnder(staticDir)) {
+  const entries = new Map<string, Entry>();
+  const listed = filesUnder(staticDir).then((files) => {
+    for (const file of files) {
       const contentType = CONTENT_TYPES[path.extname(file)];
-      if (!contentType) continue;
-      const url = STATIC_URL_PREFIX + path.relative(staticDir, file).split(path.sep).join('/');
-      const asset = await compressAsset(file, contentType).catch(() => null);
-      if (asset) assets.set(url, asset);
+      if (contentType)
+        entries.set(STATIC_URL_PREFIX + path.relative(staticDir, file).split(path.sep).join('/'), {
+          file,
+          contentType,
+        });
     }
-  })();
+  });
+  let queue: Promise<void> = listed;
+
+  function compressLater(entry: Entry) {
+    if (entry.queued) return;
+    entry.queued = true;
+    queue = queue.then(() =>
+      compressAsset(entry.file, entry.contentType).then(
+        (asset) => void (entry.asset = asset),
+        () => undefined,
+      ),
+    );
+  }
 
   function serve(req: IncomingMessage, res: ServerResponse): boolean {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const pathname = (req.url ?? '').split('?', 1)[0];
     if (!pathname.startsWith(STATIC_URL_PREFIX)) return false;
     // Only names found under the folder are in the map: '..' or an encoded name never matches.
-    const asset = assets.get(pathname);
-    if (!asset || !acceptsBrotli(req)) return false;
+    const entry = entries.get(pathname);
+    if (!entry || !acceptsBrotli(req)) return false;
+    const asset = entry.asset;
+    if (!asset) {
+      compressLater(entry);
+      return false;
+    }
 
     for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) res.setHeader(name, value);
     res.setHeader('cache-control', IMMUTABLE);
@@ -114,5 +134,13 @@ export function startBrotliStatic(staticDir: string): BrotliStatic {
     return true;
   }
 
-  return { ready, serve };
+  async function settled() {
+    let current: Promise<void>;
+    do {
+      current = queue;
+      await current;
+    } while (current !== queue);
+  }
+
+  return { serve, settled };
 }
