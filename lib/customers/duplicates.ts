@@ -4,6 +4,7 @@ import { customerDuplicates, systemSettings } from '@/db/schema';
 import { can, type Actor } from '@/lib/auth/permissions';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { DomainError, Forbidden, NotFound } from '@/lib/errors';
+import { readSetting } from '@/lib/system/settings';
 import { cursorTimeOf, encodeRankedCursor, rankedBelow, type RankedCursor } from '@/lib/http/cursor';
 import type { DuplicateReason } from './duplicate-rules';
 import {
@@ -299,12 +300,8 @@ export function duplicateScanCursorAt(at: Date): DuplicateScanCursor {
 }
 
 /** Where the background scan stands (null: it has not run yet, and will start DUPLICATE_SCAN_START_MINUTES back). */
-export async function readDuplicateScanCursor(db: DbOrTx): Promise<DuplicateScanCursor | null> {
-  const [row] = await db
-    .select({ value: systemSettings.value })
-    .from(systemSettings)
-    .where(eq(systemSettings.key, DUPLICATE_SCAN_CURSOR_KEY));
-  return row ? (row.value as DuplicateScanCursor) : null;
+export function readDuplicateScanCursor(db: DbOrTx): Promise<DuplicateScanCursor | null> {
+  return readSetting<DuplicateScanCursor>(db, DUPLICATE_SCAN_CURSOR_KEY);
 }
 
 /** Moves the background scan (null forgets its place), for an operator's script or the bench. */
@@ -371,7 +368,9 @@ export async function scanRecentDuplicates(db: Db, opts: { now: Date; budgetMs?:
   const total: RecentScanResult = { pairs: 0, orders: 0, customers: 0, batches: 0 };
   const started = performance.now();
   do {
-    if (await ingestionBusy(db, opts.now)) break;
+    // The run's clock moves on with it, so a burst that starts during a run stops it too.
+    const clock = new Date(opts.now.getTime() + (performance.now() - started));
+    if (await ingestionBusy(db, clock)) break;
     const batch = await scanNextBatch(db, opts.now);
     total.pairs += batch.pairs;
     total.orders += batch.orders;

@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { systemSettings } from '@/db/schema';
+import { readSetting } from './settings';
 
 /**
  * The system_settings row a demo seed (demo or large scale: both create the demo accounts with
@@ -17,12 +17,8 @@ export function demoSeedMarker(scale: DemoSeedMarker['scale'], now: Date, seed?:
 }
 
 /** The demo seed's marker, or null on a database the demo seed never filled. */
-export async function findDemoSeed(db: DbOrTx): Promise<DemoSeedMarker | null> {
-  const [row] = await db
-    .select({ value: systemSettings.value })
-    .from(systemSettings)
-    .where(eq(systemSettings.key, DEMO_SEED_KEY));
-  return row ? (row.value as DemoSeedMarker) : null;
+export function findDemoSeed(db: DbOrTx): Promise<DemoSeedMarker | null> {
+  return readSetting<DemoSeedMarker>(db, DEMO_SEED_KEY);
 }
 
 /** Whether anyone can sign in at all: a fresh install has no active staff until user:create runs. */
